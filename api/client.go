@@ -1,0 +1,133 @@
+// Package api is the OpenCX REST client cxi uses: the contract's types, a
+// client with one shared rate limiter and a body cap, and typed errors. It
+// knows HTTP and the contract, nothing about terminals.
+package api
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// DefaultBaseURL is the production API.
+const DefaultBaseURL = "https://api.open.cx"
+
+// Defaults chosen for a support lead's terminal: long enough for a slow
+// gateway, short enough that a dead one is reported while they still care.
+const (
+	DefaultTimeout = 15 * time.Second
+	DefaultMaxBody = 4 << 20
+)
+
+// RequestsPerMinute is the documented limit of the standard endpoints.
+const RequestsPerMinute = 100
+
+// Client talks to one OpenCX base URL with one key. It is safe for
+// concurrent use; every request waits on the same rate limiter.
+type Client struct {
+	base    *url.URL
+	key     string
+	http    *http.Client
+	limiter *rate.Limiter
+	timeout time.Duration
+	maxBody int64
+	agent   string
+}
+
+// Option configures a Client.
+type Option func(*Client)
+
+// WithHTTPClient replaces the underlying HTTP client (its CheckRedirect is
+// replaced by the client's own, which keeps the key on the configured host).
+func WithHTTPClient(h *http.Client) Option { return func(c *Client) { c.http = h } }
+
+// WithTimeout bounds each request, from the first byte sent to the last read.
+func WithTimeout(d time.Duration) Option { return func(c *Client) { c.timeout = d } }
+
+// WithLimiter shares a rate limiter, e.g. between clients or with tests.
+func WithLimiter(l *rate.Limiter) Option { return func(c *Client) { c.limiter = l } }
+
+// WithMaxBody caps how many bytes of a response body are read.
+func WithMaxBody(n int64) Option { return func(c *Client) { c.maxBody = n } }
+
+// WithUserAgent sets the User-Agent header.
+func WithUserAgent(ua string) Option { return func(c *Client) { c.agent = ua } }
+
+// NewLimiter returns a limiter that keeps a program under the documented
+// 100 requests per minute, with a small burst so a lookup after a pause is instant.
+func NewLimiter() *rate.Limiter {
+	return rate.NewLimiter(rate.Every(time.Minute/RequestsPerMinute), 10)
+}
+
+// New returns a client for baseURL (scheme and host, optionally a path
+// prefix) authenticating with key. A missing key is the caller's to report
+// (with the variable's name); New rejects only what cannot work at all.
+func New(baseURL, key string, opts ...Option) (*Client, error) {
+	u, err := url.Parse(strings.TrimRight(strings.TrimSpace(baseURL), "/"))
+	if err != nil {
+		return nil, fmt.Errorf("base URL %q: %w", baseURL, err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, fmt.Errorf("base URL %q: must start with https:// (or http://)", baseURL)
+	}
+	if u.Host == "" {
+		return nil, fmt.Errorf("base URL %q: has no host", baseURL)
+	}
+	if u.User != nil {
+		return nil, fmt.Errorf("base URL %s: must not carry credentials; set OPENCX_API_KEY", u.Redacted())
+	}
+	c := &Client{
+		base:    u,
+		key:     key,
+		timeout: DefaultTimeout,
+		maxBody: DefaultMaxBody,
+		agent:   "cxi",
+	}
+	for _, opt := range opts {
+		opt(c)
+	}
+	if c.limiter == nil {
+		c.limiter = NewLimiter()
+	}
+	h := http.Client{}
+	if c.http != nil {
+		h = *c.http
+	}
+	h.CheckRedirect = c.checkRedirect
+	c.http = &h
+	return c, nil
+}
+
+// BaseURL is the base URL requests go to, for error messages and the UI.
+func (c *Client) BaseURL() string { return c.base.String() }
+
+// checkRedirect keeps the Authorization header on the configured host only:
+// a redirect elsewhere must never carry the key (as gh does).
+func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) >= 5 {
+		return errors.New("stopped after 5 redirects")
+	}
+	if req.URL.Host != c.base.Host || req.URL.Scheme != c.base.Scheme {
+		req.Header.Del("Authorization")
+	}
+	return nil
+}
+
+// GetSession fetches one chat session by its ID.
+func (c *Client) GetSession(ctx context.Context, id string) (*Session, error) {
+	op := "get session " + ShortID(id)
+	var s Session
+	if err := c.get(ctx, op, "/chat/sessions/"+url.PathEscape(id), &s); err != nil {
+		return nil, err
+	}
+	if s.ID == "" {
+		return nil, &Error{Kind: KindDecode, Op: op, BaseURL: c.BaseURL(), Err: errors.New("the response has no session id")}
+	}
+	return &s, nil
+}

@@ -1,0 +1,88 @@
+package fake
+
+import (
+	"net/http"
+	"time"
+)
+
+// Fault describes a misbehaviour the server injects for one session ID.
+//
+// A Fault applies after authentication: a request with a bad key still gets
+// 401, as it would from the real API behind a healthy gateway.
+type Fault struct {
+	// Status is the HTTP status to answer with; 0 means 200.
+	Status int
+	// ContentType is the Content-Type of Body. When empty, no Content-Type
+	// header is sent at all (Go's content sniffing is suppressed), which is
+	// itself a case clients must survive; the fixture body, when used, is
+	// always sent as JSON.
+	ContentType string
+	// Body is the body to send. When Body is empty and Status is 0, the
+	// session's fixture is sent instead (or the usual 404 if there is none),
+	// so a Fault with only Delay or TruncateAt slows or cuts a normal answer.
+	Body string
+	// Delay is how long to wait before answering. The wait ends early, and
+	// the connection is dropped without an answer, when the request context
+	// is cancelled (client gone or server stopping).
+	Delay time.Duration
+	// Hang makes the server never answer; it drops the connection once the
+	// request context is cancelled.
+	Hang bool
+	// TruncateAt, if > 0, sends only the first TruncateAt bytes of the body
+	// (with a Content-Length announcing all of it) and then aborts the
+	// connection, so the client sees a read error mid-body.
+	TruncateAt int
+	// Header holds extra response headers, e.g. Retry-After. They are
+	// applied last and replace headers of the same name; a name mapped to
+	// nil removes that header.
+	Header http.Header
+}
+
+// SlowDelay is how long New makes IDSlow wait: long enough to see the
+// spinner and press esc, short enough not to bore anyone who waits.
+const SlowDelay = 3 * time.Second
+
+// badGatewayHTML is nginx's built-in 502 page, byte for byte (nginx ends
+// its lines with CRLF), as a gateway in front of the API sends it.
+const badGatewayHTML = "<html>\r\n" +
+	"<head><title>502 Bad Gateway</title></head>\r\n" +
+	"<body>\r\n" +
+	"<center><h1>502 Bad Gateway</h1></center>\r\n" +
+	"<hr><center>nginx/1.25.3</center>\r\n" +
+	"</body>\r\n" +
+	"</html>\r\n"
+
+// rateLimitedJSON is what the API's NestJS throttler answers with.
+const rateLimitedJSON = `{"statusCode":429,"message":"ThrottlerException: Too Many Requests","error":"Too Many Requests"}`
+
+// demoFaults returns the faults New installs for the misbehaving demo
+// sessions; a fresh map each call, so servers never share it.
+func demoFaults() map[string]Fault {
+	return map[string]Fault{
+		IDSlow: {Delay: SlowDelay},
+		IDBadGateway: {
+			Status:      http.StatusBadGateway,
+			ContentType: "text/html",
+			Body:        badGatewayHTML,
+			Header:      http.Header{"Server": {"nginx/1.25.3"}},
+		},
+		IDRateLimited: {
+			Status:      http.StatusTooManyRequests,
+			ContentType: jsonContentType,
+			Body:        rateLimitedJSON,
+			Header: http.Header{
+				"Retry-After":           {"30"},
+				"X-Ratelimit-Limit":     {"100"},
+				"X-Ratelimit-Remaining": {"0"},
+				"X-Ratelimit-Reset":     {"30"},
+			},
+		},
+	}
+}
+
+// clone returns f with its own copy of Header, so that a caller changing its
+// map after SetFault cannot race with requests being served.
+func (f Fault) clone() Fault {
+	f.Header = f.Header.Clone()
+	return f
+}

@@ -1,0 +1,237 @@
+package fake
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dlclark/regexp2"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"gopkg.in/yaml.v3"
+)
+
+const (
+	openAPIPath = "../testdata/get-chat-session.openapi.yaml"
+	openAPIURL  = "file:///openapi.json"
+	sessionRef  = openAPIURL + "#/components/schemas/GetChatSessionOutput"
+)
+
+// ecmaRegexp adapts regexp2 to jsonschema.Regexp: the schema's email pattern
+// uses lookaheads "(?!", which Go's RE2-based regexp cannot compile.
+type ecmaRegexp regexp2.Regexp
+
+func (re *ecmaRegexp) MatchString(s string) bool {
+	ok, err := (*regexp2.Regexp)(re).MatchString(s)
+	return err == nil && ok
+}
+
+func (re *ecmaRegexp) String() string { return (*regexp2.Regexp)(re).String() }
+
+func compileECMA(s string) (jsonschema.Regexp, error) {
+	re, err := regexp2.Compile(s, regexp2.ECMAScript)
+	if err != nil {
+		return nil, err
+	}
+	return (*ecmaRegexp)(re), nil
+}
+
+// sessionSchema compiles GetChatSessionOutput from the OpenAPI document.
+func sessionSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	raw, err := os.ReadFile(openAPIPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc any
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		t.Fatalf("parse %s: %v", openAPIPath, err)
+	}
+	// The document gives its schemas fragment-only IDs such as
+	// "$id: '#/components/schemas/GetChatSessionOutput'", which the 2020-12
+	// metaschema rejects ("$id" must not carry a fragment). They add nothing
+	// here: the document is loaded as one resource and every "$ref" in it is
+	// a JSON pointer from its root, so the IDs are deleted before compiling.
+	dropSchemaIDs(t, doc)
+	// Round-trip through JSON so the compiler sees only JSON types
+	// (json.Number, map[string]any, []any), not YAML's ints.
+	js, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := jsonschema.UnmarshalJSON(bytes.NewReader(js))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	c.UseRegexpEngine(compileECMA)
+	if err := c.AddResource(openAPIURL, res); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile(sessionRef)
+	if err != nil {
+		t.Fatalf("compile %s: %v", sessionRef, err)
+	}
+	return sch
+}
+
+// dropSchemaIDs deletes "$id" from every schema under components.schemas.
+func dropSchemaIDs(t *testing.T, doc any) {
+	t.Helper()
+	root, _ := doc.(map[string]any)
+	components, _ := root["components"].(map[string]any)
+	schemas, ok := components["schemas"].(map[string]any)
+	if !ok {
+		t.Fatalf("%s: no components.schemas", openAPIPath)
+	}
+	for _, s := range schemas {
+		if m, ok := s.(map[string]any); ok {
+			delete(m, "$id")
+		}
+	}
+}
+
+func TestSchemaCompiles(t *testing.T) {
+	sessionSchema(t)
+}
+
+// decodeInstance parses a fixture the way the validator wants it.
+func decodeInstance(t *testing.T, body []byte) any {
+	t.Helper()
+	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(body))
+	if err != nil {
+		t.Fatalf("fixture is not JSON: %v", err)
+	}
+	return v
+}
+
+func TestFixturesMatchSchema(t *testing.T) {
+	sch := sessionSchema(t)
+	for _, d := range Demo() {
+		if d.ID == IDUnknownEnums {
+			continue // TestUnknownEnumsFailOnlyOnEnums
+		}
+		t.Run(d.ID[:8], func(t *testing.T) {
+			body, _ := Fixture(d.ID)
+			if err := sch.Validate(decodeInstance(t, body)); err != nil {
+				t.Errorf("%s (%s) is not a valid GetChatSessionOutput:\n%v", d.ID, d.Title, err)
+			}
+		})
+	}
+}
+
+// TestUnknownEnumsFailOnlyOnEnums proves the unknown-enum fixture is outside
+// today's schema for exactly one reason: values the enums do not list yet.
+// Anything else wrong with it would make the demo test the wrong thing.
+func TestUnknownEnumsFailOnlyOnEnums(t *testing.T) {
+	sch := sessionSchema(t)
+	body, _ := Fixture(IDUnknownEnums)
+	err := sch.Validate(decodeInstance(t, body))
+	var verr *jsonschema.ValidationError
+	if !errors.As(err, &verr) {
+		t.Fatalf("want a validation error, got %v", err)
+	}
+	got, ok := enumFailures(verr)
+	if !ok {
+		t.Fatalf("a failure other than enum:\n%v", err)
+	}
+	want := []string{
+		"/ai_closure_type",
+		"/channel/type",
+		"/handoff/sentiment",
+		"/sentiment",
+		"/status",
+		"/ticketing_system/id_type",
+		"/ticketing_system/name",
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("enum failures at %q, want %q", got, want)
+	}
+}
+
+// enumFailures walks a validation error tree and returns the instance
+// locations of its enum failures, with ok false if any leaf failure is not an
+// enum. For anyOf (the nullable enums) one alternative failing on enum is
+// enough: the other alternative, "null", fails on type by design.
+func enumFailures(e *jsonschema.ValidationError) (locations []string, ok bool) {
+	switch e.ErrorKind.(type) {
+	case *kind.Enum:
+		return []string{"/" + strings.Join(e.InstanceLocation, "/")}, true
+	case *kind.AnyOf:
+		for _, c := range e.Causes {
+			if locs, ok := enumFailures(c); ok {
+				return locs, true
+			}
+		}
+		return nil, false
+	case *kind.Schema, *kind.Group, *kind.Reference:
+		if len(e.Causes) == 0 {
+			return nil, false
+		}
+		for _, c := range e.Causes {
+			locs, ok := enumFailures(c)
+			if !ok {
+				return nil, false
+			}
+			locations = append(locations, locs...)
+		}
+		return locations, true
+	default:
+		return nil, false
+	}
+}
+
+// TestSchemaIsStrict guards the tests above against passing vacuously: the
+// compiled schema must reject what it forbids, including the email pattern
+// that needs regexp2 and the formats that need AssertFormat.
+func TestSchemaIsStrict(t *testing.T) {
+	sch := sessionSchema(t)
+	base, _ := Fixture(IDAngryHandoff)
+	cases := []struct {
+		name   string
+		mutate func(m map[string]any)
+	}{
+		{"uuid version 0", func(m map[string]any) { m["id"] = "3f9c2a71-8d4e-0b6a-9f13-5c2e7d8a1b04" }},
+		{"uuid variant c", func(m map[string]any) { m["id"] = "3f9c2a71-8d4e-4b6a-cf13-5c2e7d8a1b04" }},
+		{"email double dot", func(m map[string]any) { contact(m)["email"] = "dana..whitfield@example.com" }},
+		{"email leading dot", func(m map[string]any) { contact(m)["email"] = ".dana@example.com" }},
+		// Valid for the email format, invalid only for the schema's pattern.
+		{"email with #", func(m map[string]any) { contact(m)["email"] = "d#na@example.com" }},
+		{"date-time without zone", func(m map[string]any) { m["created_at"] = "2026-03-11T13:47:19" }},
+		{"ticket_number string", func(m map[string]any) { m["ticket_number"] = "884213" }},
+		{"extra key", func(m map[string]any) { m["priority"] = "high" }},
+		{"missing sentiment", func(m map[string]any) { delete(m, "sentiment") }},
+		{"contact custom_data number", func(m map[string]any) { contact(m)["custom_data"] = map[string]any{"n": 1} }},
+		{"team without name", func(m map[string]any) { delete(m["team"].(map[string]any), "name") }},
+	}
+	decode := func(t *testing.T) map[string]any {
+		var m map[string]any
+		if err := json.Unmarshal(base, &m); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	// The control: decoded the same way and left alone, the body passes, so
+	// the failures below come from the mutations, not from the decoding.
+	if err := sch.Validate(decode(t)); err != nil {
+		t.Fatalf("unmutated body rejected: %v", err)
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			m := decode(t)
+			tc.mutate(m)
+			if err := sch.Validate(m); err == nil {
+				t.Error("schema accepted it")
+			}
+		})
+	}
+}
+
+func contact(m map[string]any) map[string]any { return m["contact"].(map[string]any) }

@@ -1,0 +1,249 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// get performs one authenticated GET of path and decodes a JSON body into out.
+// Every failure comes back as an *Error.
+func (c *Client) get(ctx context.Context, op, path string, out any) error {
+	fail := func(kind Kind, status int, err error) *Error {
+		return &Error{Kind: kind, Op: op, Status: status, BaseURL: c.BaseURL(), Err: err}
+	}
+	if err := c.limiter.Wait(ctx); err != nil {
+		if ctx.Err() != nil {
+			return fail(KindCanceled, 0, ctx.Err())
+		}
+		return fail(KindRateLimited, 0, errors.New("the local rate limiter cannot grant a request before the deadline"))
+	}
+
+	reqCtx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(reqCtx, http.MethodGet, c.base.String()+path, nil)
+	if err != nil {
+		return fail(KindUnknown, 0, err)
+	}
+	req.Header.Set("Authorization", "Bearer "+c.key)
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.agent)
+
+	start := time.Now()
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return c.transportError(ctx, op, err, time.Since(start))
+	}
+	defer resp.Body.Close()
+
+	body, err := io.ReadAll(io.LimitReader(resp.Body, c.maxBody+1))
+	if err != nil {
+		e := c.transportError(ctx, op, err, time.Since(start))
+		e.Status = 0
+		return e
+	}
+	if int64(len(body)) > c.maxBody {
+		e := fail(KindTooLarge, resp.StatusCode, fmt.Errorf("the response is larger than %d bytes", c.maxBody))
+		e.Limit = c.maxBody
+		return e
+	}
+
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return c.statusError(op, resp, body)
+	}
+	if !isJSON(resp.Header.Get("Content-Type"), body) {
+		e := fail(KindNotJSON, resp.StatusCode, fmt.Errorf("expected JSON, got %s", describeType(resp.Header.Get("Content-Type"))))
+		e.Excerpt = excerpt(body)
+		return e
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		return fail(KindDecode, 0, errors.New("the response body is empty"))
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		return fail(KindDecode, 0, decodeError(err))
+	}
+	return nil
+}
+
+// transportError classifies an error that happened before or while reading
+// a response: the user's own cancel, a timeout, an unreachable host or a
+// dropped connection each call for a different next step.
+func (c *Client) transportError(parent context.Context, op string, err error, elapsed time.Duration) *Error {
+	e := &Error{Op: op, BaseURL: c.BaseURL(), Err: err}
+	var dnsErr *net.DNSError
+	var netErr net.Error
+	switch {
+	case parent.Err() != nil:
+		e.Kind, e.Err = KindCanceled, parent.Err()
+	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &netErr) && netErr.Timeout()):
+		e.Kind, e.Elapsed = KindTimeout, elapsed
+		e.Err = fmt.Errorf("no answer within %s", c.timeout)
+	case errors.As(err, &dnsErr):
+		e.Kind = KindUnreachable
+		e.Err = fmt.Errorf("cannot resolve host %s", dnsErr.Name)
+	case errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.EHOSTUNREACH), errors.Is(err, syscall.ENETUNREACH):
+		e.Kind = KindUnreachable
+		e.Err = fmt.Errorf("connection refused or host unreachable")
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE):
+		e.Kind = KindDropped
+		e.Err = fmt.Errorf("the connection was dropped before the answer was complete")
+	default:
+		e.Kind = KindDropped
+		e.Err = unwrapURLError(err)
+	}
+	return e
+}
+
+// unwrapURLError drops net/http's `Get "url": ` prefix; the UI names the URL itself.
+func unwrapURLError(err error) error {
+	for {
+		u, ok := err.(interface{ Unwrap() error })
+		if !ok || !strings.HasPrefix(err.Error(), "Get ") {
+			return err
+		}
+		err = u.Unwrap()
+	}
+}
+
+// errorBody is ErrorDto, plus problem+json's title/detail, which gateways use.
+type errorBody struct {
+	StatusCode int    `json:"statusCode"`
+	Message    any    `json:"message"` // NestJS sends a string or a list of strings
+	Error      string `json:"error"`
+	Title      string `json:"title"`
+	Detail     string `json:"detail"`
+}
+
+func (b errorBody) text() string {
+	var parts []string
+	switch m := b.Message.(type) {
+	case string:
+		parts = append(parts, m)
+	case []any:
+		for _, v := range m {
+			if s, ok := v.(string); ok {
+				parts = append(parts, s)
+			}
+		}
+	}
+	if len(parts) == 0 && b.Detail != "" {
+		parts = append(parts, b.Detail)
+	}
+	if len(parts) == 0 && b.Title != "" {
+		parts = append(parts, b.Title)
+	}
+	if len(parts) == 0 && b.Error != "" {
+		parts = append(parts, b.Error)
+	}
+	return excerpt([]byte(strings.Join(parts, "; ")))
+}
+
+// statusError turns a non-2xx response into an *Error, reading the body as
+// an error DTO only when it says it is JSON and parses as one.
+func (c *Client) statusError(op string, resp *http.Response, body []byte) *Error {
+	e := &Error{Op: op, Status: resp.StatusCode, BaseURL: c.BaseURL()}
+	switch code := resp.StatusCode; {
+	case code == http.StatusUnauthorized:
+		e.Kind = KindUnauthorized
+	case code == http.StatusForbidden:
+		e.Kind = KindForbidden
+	case code == http.StatusNotFound:
+		e.Kind = KindNotFound
+	case code == http.StatusTooManyRequests:
+		e.Kind = KindRateLimited
+		e.RetryAt = retryAt(resp.Header.Get("Retry-After"), time.Now())
+	case code >= 500:
+		e.Kind = KindServer
+	default:
+		e.Kind = KindHTTP
+	}
+	var dto errorBody
+	if isJSON(resp.Header.Get("Content-Type"), body) && json.Unmarshal(body, &dto) == nil {
+		e.Message = dto.text()
+		return e
+	}
+	if len(bytes.TrimSpace(body)) > 0 {
+		e.Excerpt = excerpt(body)
+		if e.Kind == KindServer || e.Kind == KindHTTP {
+			e.Kind = KindNotJSON
+		}
+	}
+	return e
+}
+
+// retryAt reads Retry-After as seconds or as an HTTP date; zero when absent
+// or unreadable. A wait longer than an hour is capped: a misconfigured proxy
+// should not freeze the UI for a day.
+func retryAt(header string, now time.Time) time.Time {
+	header = strings.TrimSpace(header)
+	if header == "" {
+		return time.Time{}
+	}
+	var at time.Time
+	if secs, err := strconv.Atoi(header); err == nil && secs >= 0 {
+		at = now.Add(time.Duration(secs) * time.Second)
+	} else if t, err := http.ParseTime(header); err == nil {
+		at = t
+	} else {
+		return time.Time{}
+	}
+	if at.Before(now) {
+		return now
+	}
+	if limit := now.Add(time.Hour); at.After(limit) {
+		return limit
+	}
+	return at
+}
+
+// isJSON trusts the Content-Type when there is one; without one it accepts a
+// body that starts like a JSON object.
+func isJSON(contentType string, body []byte) bool {
+	if contentType == "" {
+		t := bytes.TrimSpace(body)
+		return len(t) > 0 && (t[0] == '{' || t[0] == '[')
+	}
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return false
+	}
+	return mt == "application/json" || strings.HasSuffix(mt, "+json")
+}
+
+func describeType(contentType string) string {
+	if contentType == "" {
+		return "a body without a Content-Type"
+	}
+	if mt, _, err := mime.ParseMediaType(contentType); err == nil {
+		return mt
+	}
+	return "an unreadable Content-Type"
+}
+
+// decodeError rewords encoding/json's errors into what went wrong with the data.
+func decodeError(err error) error {
+	var syntax *json.SyntaxError
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syntax):
+		return fmt.Errorf("malformed JSON at byte %d", syntax.Offset)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return errors.New("the JSON ends early (truncated)")
+	case errors.As(err, &typeErr):
+		if typeErr.Field == "" {
+			return fmt.Errorf("expected a session object, got a JSON %s", typeErr.Value)
+		}
+		return fmt.Errorf("field %s: expected %s, got a JSON %s", typeErr.Field, typeErr.Type, typeErr.Value)
+	}
+	return err
+}

@@ -1,0 +1,32 @@
+package main
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/opencx-tools/cxi/ui"
+)
+
+// defaultKeyMap is every key cxi answers to, with its help text. The models
+// match on these bindings; q and the letter keys act only when the pane has
+// focus, so they still type into the input.
+func defaultKeyMap() ui.KeyMap {
+	return ui.KeyMap{
+		Lookup:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "look up")),
+		CopyExternalID: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy ticket external_id")),
+		CopySessionID:  key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy session ID")),
+		Refresh:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
+		FocusInput:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "new lookup")),
+		SwitchFocus:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "input ⇄ pane")),
+		Up:             key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:           key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:         key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
+		PageDown:       key.NewBinding(key.WithKeys("pgdown", "f", " "), key.WithHelp("pgdn/f", "page down")),
+		HalfPageUp:     key.NewBinding(key.WithKeys("u", "ctrl+u"), key.WithHelp("u", "half page up")),
+		HalfPageDown:   key.NewBinding(key.WithKeys("d", "ctrl+d"), key.WithHelp("d", "half page down")),
+		Top:            key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "top")),
+		Bottom:         key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "bottom")),
+		Back:           key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel / back")),
+		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
+		Quit:           key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQuit:      key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+	}
+}

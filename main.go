@@ -1,0 +1,217 @@
+// Command cxi is a terminal inspector for OpenCX chat sessions. This file
+// is wiring only: flags and environment in, a client and a program out,
+// errors mapped to exit codes.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/atotto/clipboard"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/term"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui"
+	copier "github.com/opencx-tools/cxi/ui/clipboard"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = ""
+
+// Exit codes: 2 for anything the user must fix before cxi can start.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Getenv, os.Stdout, os.Stderr))
+}
+
+// config is what the command line and environment asked for.
+type config struct {
+	baseURL string
+	key     string
+	demo    bool
+	query   string
+	osc52   copier.Mode
+	version bool
+	help    bool
+}
+
+// errUsage marks an error whose fix is on the command line.
+var errUsage = errors.New("usage")
+
+func run(args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	cfg, err := parseArgs(args, getenv, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "cxi: "+err.Error())
+		return exitUsage
+	}
+	switch {
+	case cfg.help:
+		printUsage(stdout)
+		return exitOK
+	case cfg.version:
+		fmt.Fprintln(stdout, "cxi "+buildVersion())
+		return exitOK
+	}
+	if !term.IsTerminal(os.Stdout.Fd()) || !term.IsTerminal(os.Stdin.Fd()) {
+		fmt.Fprintln(stderr, "cxi: needs an interactive terminal (stdin and stdout must be a TTY)")
+		return exitUsage
+	}
+
+	opts, cleanup, err := buildOptions(cfg)
+	if err != nil {
+		fmt.Fprintln(stderr, "cxi: "+err.Error())
+		return exitUsage
+	}
+	defer cleanup()
+
+	p := tea.NewProgram(ui.New(opts), tea.WithAltScreen())
+	if _, err := p.Run(); err != nil {
+		fmt.Fprintln(stderr, "cxi: "+err.Error())
+		return exitError
+	}
+	return exitOK
+}
+
+// parseArgs reads flags and the optional SESSION argument, in any order.
+func parseArgs(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
+	cfg := config{}
+	fs := flag.NewFlagSet("cxi", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	baseURL := fs.String("base-url", "", "")
+	osc := fs.String("osc52", "plain", "")
+	fs.BoolVar(&cfg.demo, "demo", false, "")
+	fs.BoolVar(&cfg.version, "version", false, "")
+	fs.BoolVar(&cfg.help, "help", false, "")
+	fs.BoolVar(&cfg.help, "h", false, "")
+
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return cfg, fmt.Errorf("%v (see cxi --help)", err)
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if cfg.help || cfg.version {
+		return cfg, nil
+	}
+	if len(positional) > 1 {
+		return cfg, fmt.Errorf("expected at most one SESSION argument, got %d (see cxi --help)", len(positional))
+	}
+	if len(positional) == 1 {
+		if _, err := api.ParseSessionID(positional[0]); err != nil {
+			return cfg, err
+		}
+		cfg.query = positional[0]
+	}
+	mode, err := copier.ParseMode(*osc)
+	if err != nil {
+		return cfg, err
+	}
+	cfg.osc52 = mode
+
+	cfg.baseURL = firstNonEmpty(*baseURL, getenv("OPENCX_BASE_URL"), api.DefaultBaseURL)
+	if cfg.demo {
+		return cfg, nil
+	}
+	cfg.key = strings.TrimSpace(getenv("OPENCX_API_KEY"))
+	if cfg.key == "" {
+		return cfg, errors.New("OPENCX_API_KEY is not set: export your OpenCX API key, or run `cxi --demo` to try the built-in demo data")
+	}
+	if _, err := api.New(cfg.baseURL, cfg.key); err != nil {
+		return cfg, err
+	}
+	return cfg, nil
+}
+
+// buildOptions makes the client (or the demo server) and the UI's options.
+func buildOptions(cfg config) (ui.Options, func(), error) {
+	cleanup := func() {}
+	baseURL, key := cfg.baseURL, cfg.key
+	opts := ui.Options{Keys: defaultKeyMap(), Query: cfg.query}
+	if cfg.demo {
+		srv := fake.New()
+		url, stop, err := srv.Start()
+		if err != nil {
+			return opts, cleanup, fmt.Errorf("start the demo server: %w", err)
+		}
+		cleanup = stop
+		baseURL, key = url, fake.DemoKey
+		opts.Label = "demo"
+		for _, d := range fake.Demo() {
+			opts.Suggestions = append(opts.Suggestions, ui.Suggestion{ID: d.ID, Title: d.Title})
+		}
+	}
+	client, err := api.New(baseURL, key, api.WithUserAgent("cxi/"+buildVersion()))
+	if err != nil {
+		cleanup()
+		return opts, func() {}, err
+	}
+	opts.Client = client
+	opts.Theme = styles.New(lipgloss.DefaultRenderer())
+	opts.Copier = copier.Copier{Mode: cfg.osc52, Native: clipboard.WriteAll}
+	// OSC 52 goes to stderr: the renderer owns stdout, and stderr is the
+	// same terminal unless redirected, in which case no sequence is sent.
+	if term.IsTerminal(os.Stderr.Fd()) {
+		opts.Copier.Terminal = os.Stderr
+	}
+	return opts, cleanup, nil
+}
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+func firstNonEmpty(vals ...string) string {
+	for _, v := range vals {
+		if strings.TrimSpace(v) != "" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, `cxi — inspect OpenCX chat sessions in the terminal
+
+Usage:
+  cxi [flags] [SESSION]
+
+SESSION is a session ID, or any text containing one (a dashboard URL, a log
+line); cxi opens straight on it. Without it, cxi starts at the input.
+
+Flags:
+  --demo            run on built-in demo data (no API key, no network)
+  --base-url URL    API base URL (default $OPENCX_BASE_URL, else https://api.open.cx)
+  --osc52 MODE      clipboard escape sequence: plain (default), tmux (DCS-wrapped,
+                    needs tmux's allow-passthrough), or off
+  --version         print the version
+  --help            print this help
+
+Environment:
+  OPENCX_API_KEY    your OpenCX API key (required unless --demo)
+  OPENCX_BASE_URL   API base URL
+`)
+}

@@ -1,0 +1,61 @@
+package detail
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/opencx-tools/cxi/styles"
+)
+
+// field is one label/value row of a panel. Values are already sanitized
+// and may already carry styling (badges); they wrap to the panel's width.
+type field struct {
+	label string
+	value string
+	muted bool   // draw the value in the muted style (dashes, IDs)
+	tag   string // a marker after the value, e.g. "unverified"
+}
+
+// minLabelWidth fits the panels' own labels ("Assist mode") plus a gap, so
+// the value column lines up across panels.
+const minLabelWidth = 13
+
+// fieldRows lays out label/value rows in width cells. The label column
+// grows to fit custom data keys, up to half the width; a value too long for
+// its column wraps under itself, never under the label, so the panel reads
+// as a table.
+func fieldRows(t *styles.Theme, fields []field, width int) string {
+	lw := minLabelWidth
+	for _, f := range fields {
+		lw = max(lw, lipgloss.Width(f.label)+2)
+	}
+	lw = max(min(lw, width/2), 4)
+	vw := max(width-lw, 4)
+	label := t.Label.Width(lw).MaxWidth(lw)
+	rows := make([]string, 0, len(fields))
+	for _, f := range fields {
+		v := f.value
+		style := t.Value
+		if f.muted || v == dash {
+			style = t.Muted
+		}
+		v = style.Render(v)
+		if f.tag != "" {
+			v += " " + t.Marker.Render(f.tag)
+		}
+		value := lipgloss.NewStyle().Width(vw).Render(v)
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, label.Render(truncateLabel(f.label, lw-1)), value))
+	}
+	return strings.Join(rows, "\n")
+}
+
+func truncateLabel(s string, w int) string {
+	if lipgloss.Width(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	if len(r) > w-1 && w > 1 {
+		return string(r[:w-1]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,110 @@
+// Package detail is the detail pane: one session laid out in panels inside
+// a scrollable viewport. It renders what it is given; fetching is the root
+// model's job.
+package detail
+
+import (
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/styles"
+)
+
+// KeyMap holds the pane's scrolling keys; the program's keymap fills it.
+type KeyMap struct {
+	Up, Down, PageUp, PageDown, HalfPageUp, HalfPageDown, Top, Bottom key.Binding
+}
+
+// Model is the detail pane.
+type Model struct {
+	content  content
+	keys     KeyMap
+	session  *api.Session
+	width    int
+	height   int
+	viewport viewport.Model
+}
+
+// New returns an empty pane. copyKey is the key shown beside external_id.
+func New(theme *styles.Theme, keys KeyMap, copyKey string) Model {
+	vp := viewport.New(0, 0)
+	vp.KeyMap = viewport.KeyMap{
+		Up: keys.Up, Down: keys.Down, PageUp: keys.PageUp, PageDown: keys.PageDown,
+		HalfPageUp: keys.HalfPageUp, HalfPageDown: keys.HalfPageDown,
+	}
+	return Model{content: content{theme: theme, copyKey: copyKey}, keys: keys, viewport: vp}
+}
+
+// Session is the session on display, nil when none.
+func (m Model) Session() *api.Session { return m.session }
+
+// SetSession shows s from the top, with ages relative to now.
+func (m Model) SetSession(s *api.Session, now time.Time) Model {
+	m.session = s
+	m.content.now = now
+	m.relayout()
+	m.viewport.GotoTop()
+	return m
+}
+
+// SetSize gives the pane its width and height in cells and re-lays it out.
+func (m Model) SetSize(width, height int) Model {
+	if width == m.width && height == m.height {
+		return m
+	}
+	m.width, m.height = width, height
+	m.viewport.Width, m.viewport.Height = width, height
+	m.relayout()
+	return m
+}
+
+// SetNow refreshes the relative ages ("3h ago") without moving the scroll.
+func (m Model) SetNow(now time.Time) Model {
+	m.content.now = now
+	m.relayout()
+	return m
+}
+
+// relayout renders the panels once per change of data, size or clock, so
+// View only slices the cached lines.
+func (m *Model) relayout() {
+	if m.session == nil || m.width <= 0 {
+		m.viewport.SetContent("")
+		return
+	}
+	m.viewport.SetContent(m.content.layout(m.session, m.width))
+}
+
+// Update scrolls the pane.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case key.Matches(k, m.keys.Top):
+			m.viewport.GotoTop()
+			return m, nil
+		case key.Matches(k, m.keys.Bottom):
+			m.viewport.GotoBottom()
+			return m, nil
+		}
+	}
+	var cmd tea.Cmd
+	m.viewport, cmd = m.viewport.Update(msg)
+	return m, cmd
+}
+
+// ScrollPercent is how far down the pane is scrolled, for a scroll hint.
+func (m Model) ScrollPercent() float64 { return m.viewport.ScrollPercent() }
+
+// Scrollable reports whether the content is taller than the pane.
+func (m Model) Scrollable() bool { return m.viewport.TotalLineCount() > m.viewport.Height }
+
+// View draws the visible part of the pane.
+func (m Model) View() string {
+	if m.session == nil {
+		return ""
+	}
+	return m.viewport.View()
+}

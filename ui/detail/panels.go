@@ -1,0 +1,192 @@
+package detail
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui/render"
+)
+
+const dash = render.Dash
+
+// panel is one titled box of the detail pane, before layout decides its width.
+type panel struct {
+	title string
+	body  func(width int) string // renders the content for an inner width
+}
+
+// content is what the panels need beyond the session itself.
+type content struct {
+	theme   *styles.Theme
+	now     time.Time
+	copyKey string // the key that copies external_id, shown beside it
+}
+
+func (c content) statusPanel(s *api.Session) panel {
+	return panel{title: "Status", body: func(w int) string {
+		t := c.theme
+		return fieldRows(t, []field{
+			{label: "Status", value: t.StatusBadge(render.Enum(s.Status)), tag: unknownTag(s.Status)},
+			{label: "AI closure", value: ptrEnum(s.AIClosureType), tag: unknownPtrTag(s.AIClosureType)},
+			{label: "Channel", value: render.Enum(s.Channel.Type), tag: unknownTag(s.Channel.Type)},
+			{label: "Language", value: render.Ptr(s.Language)},
+			{label: "Assist mode", value: render.Bool(s.AssistMode)},
+			{label: "Ticket #", value: render.Number(s.TicketNumber)},
+			{label: "Created", value: c.timestamp(s.CreatedAt)},
+			{label: "Updated", value: c.timestamp(s.UpdatedAt)},
+			{label: "Session ID", value: render.Or(s.ID), muted: true},
+		}, w)
+	}}
+}
+
+func (c content) sentimentPanel(s *api.Session) panel {
+	return panel{title: "Sentiment", body: func(w int) string {
+		t := c.theme
+		if s.Sentiment == nil || strings.TrimSpace(render.Line(string(*s.Sentiment))) == "" {
+			return fieldRows(t, []field{{label: "Customer", value: dash}}, w)
+		}
+		return fieldRows(t, []field{{
+			label: "Customer",
+			value: t.SentimentBadge(render.Enum(*s.Sentiment)),
+			tag:   unknownPtrTag(s.Sentiment),
+		}}, w)
+	}}
+}
+
+func (c content) contactPanel(s *api.Session) panel {
+	return panel{title: "Contact", body: func(w int) string {
+		t := c.theme
+		ct := s.Contact
+		if ct == nil {
+			return t.Muted.Render("No contact on this session.")
+		}
+		fields := []field{
+			{label: "Name", value: render.Ptr(ct.Name)},
+			{label: "Email", value: render.Ptr(ct.Email)},
+			{label: "Phone", value: render.Ptr(ct.PhoneNumber)},
+			{label: "Contact ID", value: render.Or(ct.ID), muted: true},
+			{label: "Created", value: c.timestamp(api.ParseTimestamp(ct.CreatedAt))},
+			{label: "Updated", value: c.timestamp(api.ParseTimestamp(ct.UpdatedAt))},
+		}
+		fields = append(fields, customFields(ct.CustomData, "")...)
+		if ct.NonVerifiedName != nil {
+			fields = append(fields, field{label: "Name", value: render.Ptr(ct.NonVerifiedName), tag: "unverified"})
+		}
+		if ct.NonVerifiedEmail != nil {
+			fields = append(fields, field{label: "Email", value: render.Ptr(ct.NonVerifiedEmail), tag: "unverified"})
+		}
+		fields = append(fields, customFields(ct.NonVerifiedCustomData, "unverified")...)
+		return fieldRows(t, fields, w)
+	}}
+}
+
+func (c content) handoffPanel(s *api.Session) panel {
+	return panel{title: "Handoff", body: func(w int) string {
+		t := c.theme
+		h := s.Handoff
+		if h == nil {
+			return t.Muted.Render("Not handed off.")
+		}
+		sentiment := dash
+		if h.Sentiment != nil && render.Or(string(*h.Sentiment)) != dash {
+			sentiment = t.SentimentBadge(render.Enum(*h.Sentiment))
+		}
+		head := fieldRows(t, []field{{label: "Sentiment", value: sentiment, tag: unknownPtrTag(h.Sentiment)}}, w)
+		summary := strings.TrimSpace(render.Block(h.Summary))
+		if summary == "" {
+			return head + "\n" + t.Muted.Render("No summary.")
+		}
+		return head + "\n\n" + t.Value.Width(w).Render(summary)
+	}}
+}
+
+func (c content) ticketPanel(s *api.Session) panel {
+	return panel{title: "Ticket", body: func(w int) string {
+		t := c.theme
+		ts := s.TicketingSystem
+		if ts == nil {
+			return t.Muted.Render("No ticketing system linked.")
+		}
+		ext := field{label: "External ID", value: render.Or(ts.ExternalID)}
+		if c.copyKey != "" && ext.value != dash {
+			ext.value += "  " + t.Key.Render(c.copyKey) + t.Muted.Render(" copy")
+		}
+		return fieldRows(t, []field{
+			{label: "System", value: render.Enum(ts.Name), tag: unknownTag(ts.Name)},
+			ext,
+			{label: "ID type", value: render.Enum(ts.IDType), tag: unknownTag(ts.IDType)},
+		}, w)
+	}}
+}
+
+func (c content) teamPanel(s *api.Session) panel {
+	return panel{title: "Team & assignee", body: func(w int) string {
+		fields := []field{{label: "Team", value: dash}}
+		if tm := s.Team; tm != nil {
+			fields = []field{
+				{label: "Team", value: render.Or(tm.Name)},
+				{label: "About", value: render.Ptr(tm.Description)},
+				{label: "Team ID", value: render.Or(tm.ID), muted: true},
+			}
+		}
+		fields = append(fields, field{label: "Assignee", value: render.Ptr(s.AssigneeID)})
+		return fieldRows(c.theme, fields, w)
+	}}
+}
+
+func (c content) customDataPanel(s *api.Session) panel {
+	return panel{title: "Custom data", body: func(w int) string {
+		if len(s.CustomData) == 0 {
+			return c.theme.Muted.Render("No custom data.")
+		}
+		return fieldRows(c.theme, customFields(s.CustomData, ""), w)
+	}}
+}
+
+// customFields turns custom data into rows, in key order. Values are shown
+// as sent: strings bare, numbers with their digits, booleans as true/false.
+func customFields(data api.CustomData, tag string) []field {
+	fields := make([]field, 0, len(data))
+	for _, k := range data.Keys() {
+		v, kind := data.Value(k)
+		f := field{label: render.Or(k), value: render.Or(v), tag: tag}
+		if kind == api.KindString && v == "" {
+			f.value, f.muted = `""`, true
+		}
+		fields = append(fields, f)
+	}
+	return fields
+}
+
+func (c content) timestamp(ts api.Timestamp) string {
+	if ts.Valid() {
+		return render.Time(ts.Time, c.now)
+	}
+	return render.Or(ts.Raw)
+}
+
+func ptrEnum[T ~string](p *T) string {
+	if p == nil {
+		return dash
+	}
+	return render.Enum(*p)
+}
+
+// renderPanel draws a titled, bordered box exactly width cells wide.
+func renderPanel(t *styles.Theme, p panel, width int) string {
+	inner := max(width-t.Panel.GetHorizontalFrameSize(), 1)
+	body := t.PanelTitle.Render(render.Line(p.title)) + "\n" + p.body(inner)
+	return t.Panel.Width(width - t.Panel.GetHorizontalBorderSize()).Render(body)
+}
+
+// stack joins panels vertically, all of one width.
+func stack(t *styles.Theme, ps []panel, width int) string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = renderPanel(t, p, width)
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, out...)
+}

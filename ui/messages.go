@@ -1,0 +1,34 @@
+package ui
+
+import (
+	"time"
+
+	"github.com/opencx-tools/cxi/api"
+)
+
+// request identifies one lookup. A response carries the request it answers,
+// and the model drops any whose request is no longer current: a late answer
+// for an older ID must never overwrite the view.
+type request struct {
+	seq int
+	id  string
+}
+
+// sessionLoadedMsg carries a fetched session.
+type sessionLoadedMsg struct {
+	req     request
+	session *api.Session
+	at      time.Time
+}
+
+// sessionFailedMsg carries why a fetch failed.
+type sessionFailedMsg struct {
+	req request
+	err error
+}
+
+// noticeExpiredMsg clears the status line if it still shows notice seq.
+type noticeExpiredMsg struct{ seq int }
+
+// clockTickMsg refreshes relative ages ("3h ago") and countdowns.
+type clockTickMsg struct{ now time.Time }

@@ -1,0 +1,79 @@
+// Package render is the only way text from the API reaches the screen: a
+// sanitizer plus small helpers for values that may be absent. Every view
+// goes through it, so no view can forget to sanitize.
+package render
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Line makes untrusted text safe to draw on one line: escape sequences
+// (CSI, OSC 52/8/title, DCS, APC) are removed, every control character and
+// line break becomes a space or disappears, bidi overrides and zero-width
+// format characters are dropped, and invalid UTF-8 becomes U+FFFD.
+func Line(s string) string { return clean(s, false) }
+
+// Block is Line for fields drawn over several lines (the handoff summary):
+// it keeps '\n' and turns tabs into spaces, so wrapping stays predictable.
+func Block(s string) string { return clean(s, true) }
+
+func clean(s string, multiline bool) string {
+	if s == "" {
+		return ""
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	// ansi.Strip removes whole sequences so their payload (an OSC 52
+	// clipboard write, a window title) does not survive as text; the rune
+	// filter below then catches what Strip lets through (C1, BEL, bidi).
+	s = ansi.Strip(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '\r':
+			if !multiline {
+				b.WriteByte(' ')
+			}
+		case r == '\n' || r == '\u2028' || r == '\u2029' || r == '\u0085':
+			if multiline {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
+		case r == '\t':
+			if multiline {
+				b.WriteString("    ")
+			} else {
+				b.WriteByte(' ')
+			}
+		case r == utf8.RuneError && size == 1:
+			b.WriteRune('\uFFFD')
+		case unicode.IsControl(r), isInvisibleFormat(r):
+			// dropped: C0, DEL, C1, bidi controls, zero-width characters
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isInvisibleFormat reports the format characters that can reorder or hide
+// text (Trojan Source, CVE-2021-42574) or make widths unpredictable.
+func isInvisibleFormat(r rune) bool {
+	switch {
+	case r >= '\u202A' && r <= '\u202E', // LRE, RLE, PDF, LRO, RLO
+		r >= '\u2066' && r <= '\u2069',              // LRI, RLI, FSI, PDI
+		r == '\u061C', r == '\u200E', r == '\u200F', // ALM, LRM, RLM
+		r >= '\u200B' && r <= '\u200D',              // zero-width space, non-joiner, joiner
+		r == '\u2060', r == '\uFEFF', r == '\u00AD', // word joiner, BOM, soft hyphen
+		r >= '\uFFF9' && r <= '\uFFFB': // interlinear annotation
+		return true
+	}
+	return false
+}
