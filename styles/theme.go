@@ -3,7 +3,10 @@
 // and dark terminals and with NO_COLOR.
 package styles
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
 
 // Theme is every style cxi draws with, built once for one renderer.
 type Theme struct {
@@ -56,6 +59,10 @@ var (
 func New(r *lipgloss.Renderer) *Theme {
 	s := r.NewStyle
 	badge := s().Bold(true).Padding(0, 1).Foreground(onBadge)
+	if r.ColorProfile() == termenv.Ascii {
+		// Without colour the padding would only shift the word out of line.
+		badge = s().Bold(true)
+	}
 	return &Theme{
 		Title:      s().Bold(true).Foreground(accent),
 		Panel:      s().Border(lipgloss.RoundedBorder()).BorderForeground(border).Padding(0, 1),

@@ -359,6 +359,7 @@ func TestTruncateAtBreaksTheBody(t *testing.T) {
 func TestClientCancelEndsDelay(t *testing.T) {
 	s := New()
 	base, client, _ := startServer(t, s)
+	idle := runtime.NumGoroutine()
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	start := time.Now()
@@ -369,7 +370,9 @@ func TestClientCancelEndsDelay(t *testing.T) {
 	if elapsed := time.Since(start); elapsed > SlowDelay/2 {
 		t.Errorf("took %v", elapsed)
 	}
-	// The cleanup's goroutine check proves the handler did not keep waiting.
+	// Before stop, which would end the wait anyway: the handler must give
+	// up as soon as the client has gone.
+	waitGoroutines(t, idle)
 }
 
 func TestStopEndsHangingRequest(t *testing.T) {

@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"context"
+	"io"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui/clipboard"
+)
+
+// testNow is the fixed clock of every UI test, so ages in goldens are stable.
+var testNow = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+
+func fixedNow() time.Time { return testNow }
+
+// testTheme draws without colour, so goldens do not depend on the terminal.
+func testTheme() *styles.Theme {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	return styles.New(r)
+}
+
+// testKeys is a keymap for model tests. The program's own keymap lives in
+// the top-level keymap.go (package main), which keymap_test.go exercises
+// against this model; these bindings only need to be distinct.
+func testKeys() KeyMap {
+	b := func(keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], "help for "+keys[0]))
+	}
+	return KeyMap{
+		Lookup: b("enter"), CopyExternalID: b("y"), CopySessionID: b("Y"), Refresh: b("r"),
+		FocusInput: b("/"), SwitchFocus: b("tab"), Up: b("up", "k"), Down: b("down", "j"),
+		PageUp: b("pgup"), PageDown: b("pgdown"), HalfPageUp: b("u"), HalfPageDown: b("d"),
+		Top: b("g"), Bottom: b("G"), Back: b("esc"), Help: b("?"), Quit: b("q"), ForceQuit: b("ctrl+c"),
+	}
+}
+
+// stubClient answers lookups from a map and records each request's context,
+// so tests can see cancellation.
+type stubClient struct {
+	mu       sync.Mutex
+	sessions map[string]*api.Session
+	errs     map[string]error
+	ctxs     map[string]context.Context
+}
+
+func (c *stubClient) GetSession(ctx context.Context, id string) (*api.Session, error) {
+	c.mu.Lock()
+	if c.ctxs == nil {
+		c.ctxs = map[string]context.Context{}
+	}
+	c.ctxs[id] = ctx
+	s, err := c.sessions[id], c.errs[id]
+	c.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	if s == nil {
+		return nil, &api.Error{Kind: api.KindNotFound, Status: 404, Op: "get session " + api.ShortID(id)}
+	}
+	return s, nil
+}
+
+func (c *stubClient) BaseURL() string { return "https://api.example.test" }
+
+func (c *stubClient) ctx(id string) context.Context {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.ctxs[id]
+}
+
+// copyRecorder collects what the model tried to copy.
+type copyRecorder struct {
+	mu     sync.Mutex
+	copied []string
+}
+
+func (r *copyRecorder) Write(p []byte) (int, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.copied = append(r.copied, string(p))
+	return len(p), nil
+}
+
+func newTestModel(t testing.TB, client SessionGetter, opts ...func(*Options)) Model {
+	t.Helper()
+	o := Options{
+		Client: client, Theme: testTheme(), Keys: testKeys(), Now: fixedNow,
+		Copier: clipboard.Copier{Terminal: &copyRecorder{}, Native: func(string) error { return nil }},
+	}
+	for _, f := range opts {
+		f(&o)
+	}
+	m := New(o)
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	return next.(Model)
+}
+
+// demoSession decodes one of the fake server's fixtures.
+func demoSession(t testing.TB, index int) *api.Session {
+	t.Helper()
+	id := fake.Demo()[index].ID
+	return fetchFrom(t, id)
+}
+
+// fetchFrom gets a session from a fresh fake server through the real client.
+func fetchFrom(t testing.TB, id string) *api.Session {
+	t.Helper()
+	base, stop := startFake(t)
+	defer stop()
+	c, err := api.New(base, fake.DemoKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.GetSession(context.Background(), id)
+	if err != nil {
+		t.Fatalf("get %s: %v", id, err)
+	}
+	return s
+}
+
+func startFake(t testing.TB) (string, func()) {
+	t.Helper()
+	base, stop, err := fake.New().Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return base, stop
+}
+
+func keyRunes(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+
+// send feeds msgs to the model in order, running no commands.
+func send(m Model, msgs ...tea.Msg) Model {
+	for _, msg := range msgs {
+		next, _ := m.Update(msg)
+		m = next.(Model)
+	}
+	return m
+}

@@ -1,0 +1,335 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/ui/clipboard"
+)
+
+const (
+	idA = "3c90c3cc-0d44-4b50-8888-8dd25736052a"
+	idB = "7d0e6b0a-1a2b-4c3d-9e4f-5a6b7c8d9e0f"
+)
+
+var enter = tea.KeyMsg{Type: tea.KeyEnter}
+var esc = tea.KeyMsg{Type: tea.KeyEsc}
+
+func typeText(m Model, s string) Model { return send(m, keyRunes(s)) }
+
+func loaded(m Model, s *api.Session) Model {
+	return send(m, sessionLoadedMsg{req: m.current, session: s, at: testNow})
+}
+
+func TestLookupShowsSessionInPanels(t *testing.T) {
+	star := demoSession(t, 0)
+	m := newTestModel(t, &stubClient{})
+	m = typeText(m, star.ID)
+	m = send(m, enter)
+	if !m.fetching() || m.current.id != star.ID {
+		t.Fatalf("enter did not start a lookup of %s: %+v", star.ID, m.current)
+	}
+	if v := m.View(); !strings.Contains(v, "Fetching "+api.ShortID(star.ID)+"…") {
+		t.Errorf("no fetching line in view:\n%s", v)
+	}
+	m = loaded(m, star)
+	v := m.View()
+	for _, want := range []string{"Status", "Sentiment", "Contact", "Handoff", "angry", "Dana Whitfield"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("first screen lacks %q:\n%s", want, v)
+		}
+	}
+	v = send(m, keyRunes("G")).View()
+	for _, want := range []string{"Ticket", "Team & assignee", "Custom data", "ZD-884213"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("bottom of the pane lacks %q:\n%s", want, v)
+		}
+	}
+	if m.focus != focusPane {
+		t.Error("focus did not move to the pane after the session loaded")
+	}
+}
+
+func TestInvalidInputSendsNothing(t *testing.T) {
+	m := newTestModel(t, &stubClient{})
+	m = typeText(m, "https://app.example/sessions/not-an-id")
+	next, cmd := m.Update(enter)
+	m = next.(Model)
+	if cmd != nil || m.fetching() {
+		t.Fatal("invalid input started a request")
+	}
+	if v := m.View(); !strings.Contains(v, "Not a session ID: no UUID in the input.") {
+		t.Errorf("no inline error:\n%s", v)
+	}
+	m = typeText(m, "x")
+	if m.inputErr != "" {
+		t.Error("the inline error stayed after the input changed")
+	}
+}
+
+func TestIDInsideURLIsExtracted(t *testing.T) {
+	m := newTestModel(t, &stubClient{})
+	m = typeText(m, "https://app.open.cx/inbox/"+strings.ToUpper(idA)+"?tab=1")
+	if v := m.View(); !strings.Contains(v, "found "+idA) {
+		t.Errorf("the hint does not show the extracted ID:\n%s", v)
+	}
+	m = send(m, enter)
+	if m.current.id != idA || m.input.Value() != idA {
+		t.Errorf("looked up %q with input %q, want %q", m.current.id, m.input.Value(), idA)
+	}
+}
+
+func TestStaleResponseNeverOverwritesTheView(t *testing.T) {
+	a, b := &api.Session{ID: idA, Status: "open"}, &api.Session{ID: idB, Status: "closed_resolved"}
+	client := &stubClient{}
+	m := newTestModel(t, client)
+	m = send(typeText(m, idA), enter)
+	reqA := m.current
+	// A newer lookup supersedes A before A answers.
+	m.input.SetValue(idB)
+	m.focus = focusInput
+	m = send(m, enter)
+	reqB := m.current
+	m = send(m, sessionLoadedMsg{req: reqA, session: a, at: testNow})
+	if m.session() != nil || !m.fetching() {
+		t.Fatal("a late answer for A replaced the pending lookup of B")
+	}
+	m = send(m, sessionFailedMsg{req: reqA, err: errors.New("late failure")})
+	if m.failure != nil {
+		t.Fatal("a late failure for A was shown")
+	}
+	m = send(m, sessionLoadedMsg{req: reqB, session: b, at: testNow})
+	if m.session() != b {
+		t.Fatal("B's answer was not shown")
+	}
+	// And once B is shown, a late A still changes nothing.
+	m = send(m, sessionLoadedMsg{req: reqA, session: a, at: testNow})
+	if m.session() != b {
+		t.Fatal("a late answer for A replaced B")
+	}
+}
+
+func TestEscCancelsTheRequestContext(t *testing.T) {
+	client := &stubClient{sessions: map[string]*api.Session{idA: {ID: idA}}}
+	m := newTestModel(t, client)
+	next, cmd := send(typeText(m, idA), nil).Update(enter)
+	m = next.(Model)
+	req := m.current
+	// Run the fetch so the client records its context.
+	for _, msg := range cmd().(tea.BatchMsg)[:1] {
+		go msg()
+	}
+	m = send(m, esc)
+	if m.fetching() {
+		t.Fatal("esc did not end the lookup")
+	}
+	if !strings.Contains(m.View(), "Cancelled the lookup of 3c90c3cc.") {
+		t.Errorf("no cancel confirmation:\n%s", m.View())
+	}
+	m = send(m, sessionLoadedMsg{req: req, session: &api.Session{ID: idA}, at: testNow})
+	if m.session() != nil {
+		t.Fatal("the cancelled lookup's answer was shown")
+	}
+	waitCancelled(t, client, idA)
+}
+
+func waitCancelled(t *testing.T, client *stubClient, id string) {
+	t.Helper()
+	for range 1000 {
+		if ctx := client.ctx(id); ctx != nil {
+			<-ctx.Done()
+			if !errors.Is(ctx.Err(), context.Canceled) {
+				t.Fatalf("context ended with %v", ctx.Err())
+			}
+			return
+		}
+		runtimeGosched()
+	}
+	t.Fatal("the fetch never reached the client")
+}
+
+func TestFetchCommandReportsResultWithItsRequest(t *testing.T) {
+	s := &api.Session{ID: idA}
+	client := &stubClient{sessions: map[string]*api.Session{idA: s}}
+	req := request{seq: 7, id: idA}
+	msg := fetchSession(context.Background(), client, req, fixedNow)()
+	got, ok := msg.(sessionLoadedMsg)
+	if !ok || got.req != req || got.session != s {
+		t.Fatalf("got %#v", msg)
+	}
+	msg = fetchSession(context.Background(), client, request{seq: 8, id: idB}, fixedNow)()
+	if f, ok := msg.(sessionFailedMsg); !ok || api.KindOf(f.err) != api.KindNotFound {
+		t.Fatalf("got %#v", msg)
+	}
+}
+
+func TestErrorPanelKeepsIDForRetry(t *testing.T) {
+	m := newTestModel(t, &stubClient{})
+	m = send(typeText(m, idA), enter)
+	m = send(m, sessionFailedMsg{req: m.current, err: &api.Error{Kind: api.KindNotFound, Status: 404, Message: "Chat session not found"}})
+	v := m.View()
+	if !strings.Contains(v, "No session with ID "+idA+" (HTTP 404)") || !strings.Contains(v, "Server said: Chat session not found") {
+		t.Errorf("error panel:\n%s", v)
+	}
+	if m.input.Value() != idA {
+		t.Errorf("input lost the ID: %q", m.input.Value())
+	}
+	m = send(m, keyRunes("r"))
+	if !m.fetching() || m.current.id != idA {
+		t.Error("r did not retry the same ID")
+	}
+}
+
+func TestRateLimitedRetryWaits(t *testing.T) {
+	m := newTestModel(t, &stubClient{})
+	m = send(typeText(m, idA), enter)
+	m = send(m, sessionFailedMsg{req: m.current, err: &api.Error{Kind: api.KindRateLimited, Status: 429, RetryAt: testNow.Add(30e9)}})
+	if v := m.View(); !strings.Contains(v, "Retry possible in 30s.") {
+		t.Errorf("no countdown:\n%s", v)
+	}
+	m = send(m, keyRunes("r"))
+	if m.fetching() {
+		t.Fatal("r retried before Retry-After")
+	}
+	if !strings.Contains(m.View(), "Still rate limited: retry in 30s.") {
+		t.Errorf("no wait notice:\n%s", m.View())
+	}
+	m = send(m, clockTickMsg{now: testNow.Add(31e9)})
+	m = send(m, keyRunes("r"))
+	if !m.fetching() {
+		t.Fatal("r did not retry once the wait was over")
+	}
+}
+
+func TestQTypesIntoTheInputButQuitsFromThePane(t *testing.T) {
+	m := newTestModel(t, &stubClient{})
+	next, cmd := m.Update(keyRunes("q"))
+	m = next.(Model)
+	if m.input.Value() != "q" {
+		t.Errorf("q did not type: input %q", m.input.Value())
+	}
+	if cmd != nil {
+		if _, quit := cmd().(tea.QuitMsg); quit {
+			t.Fatal("q quit while the input had focus")
+		}
+	}
+	m.input.SetValue(idA)
+	m = send(m, enter)
+	m = loaded(m, &api.Session{ID: idA})
+	_, cmd = m.Update(keyRunes("q"))
+	if cmd == nil {
+		t.Fatal("q did nothing in the pane")
+	}
+	if _, quit := cmd().(tea.QuitMsg); !quit {
+		t.Fatal("q did not quit from the pane")
+	}
+}
+
+func TestCopyExternalID(t *testing.T) {
+	star := demoSession(t, 0)
+	rec := &copyRecorder{}
+	var native string
+	m := newTestModel(t, &stubClient{}, func(o *Options) {
+		o.Copier = clipboard.Copier{Terminal: rec, Native: func(s string) error { native = s; return nil }}
+	})
+	m = loaded(send(typeText(m, star.ID), enter), star)
+	_, cmd := m.Update(keyRunes("y"))
+	msg := cmd().(clipboard.CopiedMsg)
+	if native != "ZD-884213" || len(rec.copied) != 1 {
+		t.Fatalf("native %q, osc52 writes %q", native, rec.copied)
+	}
+	m = send(m, msg)
+	if !strings.Contains(m.View(), "Copied ZD-884213") {
+		t.Errorf("no confirmation:\n%s", m.View())
+	}
+	m = send(m, noticeExpiredMsg{seq: m.noticeSeq})
+	if strings.Contains(m.View(), "Copied ZD-884213") {
+		t.Error("the confirmation did not fade")
+	}
+}
+
+func TestCopyWithoutTicketSaysSo(t *testing.T) {
+	m := newTestModel(t, &stubClient{})
+	m = loaded(send(typeText(m, idA), enter), &api.Session{ID: idA})
+	next, cmd := m.Update(keyRunes("y"))
+	m = next.(Model)
+	if cmd == nil {
+		t.Fatal("no notice command")
+	}
+	if !strings.Contains(m.View(), "no ticketing system") {
+		t.Errorf("view:\n%s", m.View())
+	}
+}
+
+func TestUnsafeExternalIDIsNotCopied(t *testing.T) {
+	m := newTestModel(t, &stubClient{})
+	m = send(m, clipboard.CopiedMsg{What: "external_id", Value: "ZD-1\n", Err: clipboard.ErrUnsafeValue})
+	if !strings.Contains(m.View(), "Not copied: the external_id contains a line break or control character.") {
+		t.Errorf("view:\n%s", m.View())
+	}
+}
+
+func TestTinyTerminalSaysSo(t *testing.T) {
+	m := newTestModel(t, &stubClient{})
+	m = send(m, tea.WindowSizeMsg{Width: 20, Height: 8})
+	v := m.View()
+	if !strings.Contains(v, "Terminal too small") {
+		t.Errorf("view:\n%s", v)
+	}
+	lines := strings.Split(v, "\n")
+	if len(lines) > 8 {
+		t.Errorf("%d lines on an 8-line terminal", len(lines))
+	}
+	for _, l := range lines {
+		if w := len([]rune(l)); w > 20 {
+			t.Errorf("line %q is %d wide", l, w)
+		}
+	}
+}
+
+func TestViewFitsTheTerminal(t *testing.T) {
+	for _, size := range [][2]int{{120, 40}, {60, 30}, {40, 10}, {200, 60}} {
+		for i := range fake.Demo()[:12] {
+			s := demoSession(t, i)
+			m := newTestModel(t, &stubClient{})
+			m = send(m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			m = loaded(send(typeText(m, s.ID), enter), s)
+			assertFits(t, m.View(), size[0], size[1])
+		}
+	}
+}
+
+func TestDemoSuggestionsOpenWithEnter(t *testing.T) {
+	sugg := []Suggestion{{ID: idA, Title: "first"}, {ID: idB, Title: "second"}}
+	m := newTestModel(t, &stubClient{}, func(o *Options) { o.Suggestions = sugg })
+	if v := m.View(); !strings.Contains(v, idA) || !strings.Contains(v, "second") {
+		t.Fatalf("suggestions not listed:\n%s", v)
+	}
+	m = send(m, tea.KeyMsg{Type: tea.KeyDown}, enter)
+	if m.current.id != idB {
+		t.Fatalf("enter after ↓ looked up %q", m.current.id)
+	}
+}
+
+func TestHostileSessionRendersNoEscapes(t *testing.T) {
+	for _, d := range fake.Demo() {
+		if !strings.Contains(d.Title, "hostile") {
+			continue
+		}
+		s := fetchFrom(t, d.ID)
+		m := newTestModel(t, &stubClient{})
+		m = loaded(send(typeText(m, s.ID), enter), s)
+		for range 10 {
+			v := m.View()
+			assertNoForeignControls(t, v)
+			m = send(m, tea.KeyMsg{Type: tea.KeyPgDown})
+		}
+		return
+	}
+	t.Fatal("no hostile demo session")
+}
