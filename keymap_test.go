@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui"
+)
+
+func allBindings(k ui.KeyMap) map[string]key.Binding {
+	out := map[string]key.Binding{}
+	v := reflect.ValueOf(k)
+	for i := range v.NumField() {
+		out[v.Type().Field(i).Name] = v.Field(i).Interface().(key.Binding)
+	}
+	return out
+}
+
+func TestEveryBindingHasKeysAndHelp(t *testing.T) {
+	for name, b := range allBindings(defaultKeyMap()) {
+		if len(b.Keys()) == 0 {
+			t.Errorf("%s has no keys", name)
+		}
+		if b.Help().Key == "" || b.Help().Desc == "" {
+			t.Errorf("%s has no help text", name)
+		}
+	}
+}
+
+func TestNoKeyIsBoundTwice(t *testing.T) {
+	owner := map[string]string{}
+	for name, b := range allBindings(defaultKeyMap()) {
+		for _, k := range b.Keys() {
+			if other, taken := owner[k]; taken {
+				t.Errorf("key %q is bound to both %s and %s", k, other, name)
+			}
+			owner[k] = name
+		}
+	}
+}
+
+func TestHelpListsTheRealKeys(t *testing.T) {
+	keys := defaultKeyMap()
+	var all []string
+	for _, group := range keys.FullHelp() {
+		for _, b := range group {
+			all = append(all, b.Help().Key)
+		}
+	}
+	for _, want := range []string{"enter", "y", "Y", "r", "/", "tab", "↑/k", "↓/j", "pgup/b", "pgdn/f", "esc", "q", "ctrl+c", "?"} {
+		if !contains(all, want) {
+			t.Errorf("full help lacks %q", want)
+		}
+	}
+}
+
+type noClient struct{}
+
+func (noClient) GetSession(context.Context, string) (*api.Session, error) { return nil, nil }
+func (noClient) BaseURL() string                                          { return "https://api.example.test" }
+
+// TestLettersTypeIntoTheInput checks the real keymap against the model: q,
+// y, r and j are actions in the pane but text in the input.
+func TestLettersTypeIntoTheInput(t *testing.T) {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	var m tea.Model = ui.New(ui.Options{Client: noClient{}, Theme: styles.New(r), Keys: defaultKeyMap()})
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 20})
+	for _, ch := range "qyrjk/?" {
+		var cmd tea.Cmd
+		m, cmd = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{ch}})
+		if cmd != nil {
+			if _, quit := cmd().(tea.QuitMsg); quit {
+				t.Fatalf("%q quit while typing", ch)
+			}
+		}
+	}
+	if v := m.View(); !strings.Contains(v, "Session › qyrjk/?") {
+		t.Errorf("letters did not reach the input:\n%s", v)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func env(vars map[string]string) func(string) string {
+	return func(k string) string { return vars[k] }
+}
+
+func TestMissingKeyIsAClearUsageError(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := run(nil, env(nil), &out, &errOut)
+	if code != exitUsage {
+		t.Errorf("exit code %d, want %d", code, exitUsage)
+	}
+	msg := errOut.String()
+	if !strings.Contains(msg, "OPENCX_API_KEY") || !strings.Contains(msg, "--demo") || strings.Count(msg, "\n") != 1 {
+		t.Errorf("stderr = %q", msg)
+	}
+	if out.Len() != 0 {
+		t.Errorf("stdout = %q", out.String())
+	}
+}
+
+func TestBlankKeyIsMissing(t *testing.T) {
+	_, err := parseArgs(nil, env(map[string]string{"OPENCX_API_KEY": "  "}), nil)
+	if err == nil || !strings.Contains(err.Error(), "OPENCX_API_KEY is not set") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestParseArgs(t *testing.T) {
+	const id = "3c90c3cc-0d44-4b50-8888-8dd25736052a"
+	withKey := env(map[string]string{"OPENCX_API_KEY": "k", "OPENCX_BASE_URL": "https://env.example"})
+	tests := []struct {
+		name    string
+		args    []string
+		getenv  func(string) string
+		check   func(config) bool
+		wantErr string
+	}{
+		{"env base URL", nil, withKey, func(c config) bool { return c.baseURL == "https://env.example" && c.key == "k" }, ""},
+		{"flag beats env", []string{"--base-url", "https://flag.example"}, withKey, func(c config) bool { return c.baseURL == "https://flag.example" }, ""},
+		{"default base URL", nil, env(map[string]string{"OPENCX_API_KEY": "k"}), func(c config) bool { return c.baseURL == "https://api.open.cx" }, ""},
+		{"demo needs no key", []string{"--demo"}, env(nil), func(c config) bool { return c.demo }, ""},
+		{"session then flag", []string{"https://app.open.cx/s/" + id, "--demo"}, env(nil), func(c config) bool { return c.demo && strings.Contains(c.query, id) }, ""},
+		{"bad session", []string{"--demo", "not-an-id"}, env(nil), nil, "not a session ID"},
+		{"two sessions", []string{"--demo", id, id}, env(nil), nil, "at most one SESSION"},
+		{"unknown flag", []string{"--frobnicate"}, withKey, nil, "flag provided but not defined"},
+		{"bad base URL", []string{"--base-url", "ftp://x"}, withKey, nil, "must start with https://"},
+		{"credentials in base URL", []string{"--base-url", "https://user:secret@x.example"}, withKey, nil, "must not carry credentials"},
+		{"bad osc52 mode", []string{"--demo", "--osc52", "dcs"}, env(nil), nil, "unknown OSC 52 mode"},
+		{"version", []string{"--version"}, env(nil), func(c config) bool { return c.version }, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := parseArgs(tt.args, tt.getenv, nil)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want it to contain %q", err, tt.wantErr)
+				}
+				if strings.Contains(err.Error(), "secret") {
+					t.Errorf("the error shows a credential: %v", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !tt.check(cfg) {
+				t.Errorf("config = %+v", cfg)
+			}
+		})
+	}
+}
+
+func TestHelpAndVersionPrintToStdout(t *testing.T) {
+	for _, arg := range []string{"--help", "--version"} {
+		var out, errOut bytes.Buffer
+		if code := run([]string{arg}, env(nil), &out, &errOut); code != exitOK {
+			t.Errorf("%s: exit %d, stderr %q", arg, code, errOut.String())
+		}
+		if !strings.Contains(out.String(), "cxi") {
+			t.Errorf("%s printed %q", arg, out.String())
+		}
+	}
+}

@@ -1,0 +1,179 @@
+package detail
+
+import (
+	"encoding/json"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/styles"
+)
+
+var now = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+
+func theme() *styles.Theme {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	return styles.New(r)
+}
+
+func fixture(t testing.TB, id string) *api.Session {
+	t.Helper()
+	body, ok := fake.Fixture(id)
+	if !ok {
+		t.Fatalf("no fixture %s", id)
+	}
+	var s api.Session
+	if err := json.Unmarshal(body, &s); err != nil {
+		t.Fatal(err)
+	}
+	return &s
+}
+
+// fullContent renders the whole pane, however tall, by giving it the room.
+func fullContent(s *api.Session, width int) string {
+	m := New(theme(), KeyMap{}, "y").SetSize(width, 500).SetSession(s, now)
+	return m.View()
+}
+
+func TestAbsentValuesShowADash(t *testing.T) {
+	s := fixture(t, fake.IDMinimal)
+	for _, width := range []int{60, 120} {
+		v := fullContent(s, width)
+		for _, bad := range []string{"<nil>", "%!", "0001-01-01"} {
+			if strings.Contains(v, bad) {
+				t.Errorf("width %d: %q in view:\n%s", width, bad, v)
+			}
+		}
+		for _, want := range []string{"No contact on this session.", "Not handed off.", "No ticketing system linked.", "No custom data.", "Language     —", "Customer     —", "Team         —"} {
+			if !strings.Contains(v, want) {
+				t.Errorf("width %d: view lacks %q:\n%s", width, want, v)
+			}
+		}
+	}
+}
+
+func TestPanelOrderAndColumns(t *testing.T) {
+	s := fixture(t, fake.IDAngryHandoff)
+	wide := fullContent(s, 120)
+	// Two columns: Status and Contact share a line.
+	if !strings.Contains(firstLineWith(wide, "Status"), "Contact") {
+		t.Errorf("no two columns at 120:\n%s", wide)
+	}
+	narrow := fullContent(s, 60)
+	if strings.Contains(firstLineWith(narrow, "Status"), "Contact") {
+		t.Errorf("two columns at 60:\n%s", narrow)
+	}
+	// Reading order, line by line: panels side by side share a line.
+	order := []string{"│ Status", "│ Sentiment", "│ Contact", "│ Handoff", "│ Ticket  ", "│ Team & assignee", "│ Custom data"}
+	for _, v := range []string{narrow} {
+		last := -1
+		for _, title := range order {
+			line := lineOf(v, title)
+			if line < 0 || line < last {
+				t.Fatalf("panel %q missing or out of order:\n%s", title, v)
+			}
+			last = line
+		}
+	}
+	if lineOf(wide, "│ Contact") != lineOf(wide, "│ Status") || lineOf(wide, "│ Handoff") < lineOf(wide, "│ Sentiment") ||
+		lineOf(wide, "│ Ticket  ") < lineOf(wide, "│ Handoff") || lineOf(wide, "│ Custom data") < lineOf(wide, "│ Handoff") {
+		t.Errorf("at 120 the contact should sit beside status, the handoff below both:\n%s", wide)
+	}
+}
+
+func TestHandoffSummaryIsWrappedInFull(t *testing.T) {
+	s := fixture(t, fake.IDAngryHandoff)
+	v := fullContent(s, 60)
+	words := strings.Fields(s.Handoff.Summary)
+	flat := strings.Join(strings.Fields(strings.NewReplacer("│", " ").Replace(v)), " ")
+	if !strings.Contains(flat, strings.Join(words[len(words)-8:], " ")) {
+		t.Errorf("the end of the summary is missing:\n%s", v)
+	}
+	for _, l := range strings.Split(v, "\n") {
+		if lipgloss.Width(l) > 60 {
+			t.Errorf("line wider than the pane: %q", l)
+		}
+	}
+}
+
+func TestUnknownEnumsShownAsSentAndTagged(t *testing.T) {
+	v := fullContent(fixture(t, fake.IDUnknownEnums), 120)
+	for _, want := range []string{"pending_review", "telegram", "frustrated", "zendesk_v3", "thread_id", "escalated_to_human", newValueTag} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q", want)
+		}
+	}
+}
+
+func TestFloatTicketNumberAndCopyHint(t *testing.T) {
+	v := fullContent(fixture(t, fake.IDResolvedEmail), 120)
+	if !strings.Contains(v, "1042.5") {
+		t.Errorf("float ticket number not shown as sent:\n%s", v)
+	}
+	if !strings.Contains(v, "y copy") {
+		t.Errorf("no copy hint beside external_id")
+	}
+}
+
+func TestScrolling(t *testing.T) {
+	m := New(theme(), KeyMap{}, "y").SetSize(60, 10).SetSession(fixture(t, fake.IDAngryHandoff), now)
+	if !m.Scrollable() || m.ScrollPercent() != 0 {
+		t.Fatal("a tall session should scroll and start at the top")
+	}
+	top := m.View()
+	m.viewport.GotoBottom()
+	if m.View() == top || m.ScrollPercent() != 1 {
+		t.Fatal("scrolling to the bottom changed nothing")
+	}
+	// A resize keeps the content and re-lays it out.
+	m = m.SetSize(120, 10)
+	if !strings.Contains(m.viewport.View()+strings.Join(strings.Fields(fullContent(m.session, 120)), " "), "Custom data") {
+		t.Fatal("content lost on resize")
+	}
+}
+
+func lineOf(s, sub string) int {
+	for i, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+func firstLineWith(s, sub string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			return l
+		}
+	}
+	return ""
+}
+
+// BenchmarkDetailView measures drawing the pane at 120×40: View slices the
+// lines laid out in Update, so it must stay cheap however long the session.
+func BenchmarkDetailView(b *testing.B) {
+	m := New(theme(), KeyMap{}, "y").SetSize(120, 40).SetSession(fixture(b, fake.IDAngryHandoff), now)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = m.View()
+	}
+}
+
+// BenchmarkDetailLayout measures laying the panels out, which happens once
+// per session, resize or minute of clock.
+func BenchmarkDetailLayout(b *testing.B) {
+	s := fixture(b, fake.IDAngryHandoff)
+	m := New(theme(), KeyMap{}, "y").SetSize(120, 40)
+	b.ReportAllocs()
+	for b.Loop() {
+		m = m.SetSession(s, now)
+	}
+}
+
