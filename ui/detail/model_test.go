@@ -176,4 +176,3 @@ func BenchmarkDetailLayout(b *testing.B) {
 		m = m.SetSession(s, now)
 	}
 }
-
