@@ -14,6 +14,9 @@ type field struct {
 	value string
 	muted bool   // draw the value in the muted style (dashes, IDs)
 	tag   string // a marker after the value, e.g. "unverified"
+	// heading, when set, makes this row a muted sub-heading across the
+	// panel ("Custom data") instead of a label/value pair.
+	heading string
 }
 
 // minLabelWidth fits the panels' own labels ("Assist mode") plus a gap, so
@@ -34,6 +37,10 @@ func fieldRows(t *styles.Theme, fields []field, width int) string {
 	label := t.Label.Width(lw).MaxWidth(lw)
 	rows := make([]string, 0, len(fields))
 	for _, f := range fields {
+		if f.heading != "" {
+			rows = append(rows, t.Muted.Italic(true).Width(width).Render(f.heading))
+			continue
+		}
 		v := f.value
 		style := t.Value
 		if f.muted || v == dash {

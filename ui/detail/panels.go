@@ -71,14 +71,24 @@ func (c content) contactPanel(s *api.Session) panel {
 			{label: "Created", value: c.timestamp(api.ParseTimestamp(ct.CreatedAt))},
 			{label: "Updated", value: c.timestamp(api.ParseTimestamp(ct.UpdatedAt))},
 		}
-		fields = append(fields, customFields(ct.CustomData, "")...)
+		if len(ct.CustomData) > 0 {
+			fields = append(fields, field{heading: "Custom data"})
+			fields = append(fields, customFields(ct.CustomData, "")...)
+		}
+		// What the customer typed themselves is kept apart and tagged on
+		// every row: a support lead must not mistake it for verified data.
+		var unverified []field
 		if ct.NonVerifiedName != nil {
-			fields = append(fields, field{label: "Name", value: render.Ptr(ct.NonVerifiedName), tag: "unverified"})
+			unverified = append(unverified, field{label: "Name", value: render.Ptr(ct.NonVerifiedName), tag: "unverified"})
 		}
 		if ct.NonVerifiedEmail != nil {
-			fields = append(fields, field{label: "Email", value: render.Ptr(ct.NonVerifiedEmail), tag: "unverified"})
+			unverified = append(unverified, field{label: "Email", value: render.Ptr(ct.NonVerifiedEmail), tag: "unverified"})
 		}
-		fields = append(fields, customFields(ct.NonVerifiedCustomData, "unverified")...)
+		unverified = append(unverified, customFields(ct.NonVerifiedCustomData, "unverified")...)
+		if len(unverified) > 0 {
+			fields = append(fields, field{heading: "Given by the customer, not verified"})
+			fields = append(fields, unverified...)
+		}
 		return fieldRows(t, fields, w)
 	}}
 }
