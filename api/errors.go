@@ -3,6 +3,8 @@ package api
 import (
 	"errors"
 	"fmt"
+	"html"
+	"mime"
 	"net/http"
 	"strings"
 	"time"
@@ -83,27 +85,95 @@ func KindOf(err error) Kind {
 // recognise a gateway page, too little to flood an error panel.
 const excerptLen = 160
 
-// excerpt collapses whitespace and cuts a body to a short, one-line start.
-// HTML tags are dropped so a gateway page reads as its words ("502 Bad
-// Gateway nginx"), not as markup.
-func excerpt(body []byte) string {
-	s := string(body)
-	var b strings.Builder
-	inTag := false
-	for _, r := range s {
-		switch {
-		case r == '<':
-			inTag = true
-			b.WriteRune(' ')
-		case r == '>' && inTag:
-			inTag = false
-		case !inTag:
-			b.WriteRune(r)
-		}
+// excerpt turns a body that is not JSON into a short, one-line start. An
+// HTML page (by its Content-Type or its first bytes) reads as its words
+// ("502 Bad Gateway nginx"), not as markup, styles or scripts; any other
+// body is kept as it is, so "retry in < 5 minutes" keeps its "<".
+func excerpt(contentType, body string) string {
+	if isHTML(contentType, body) {
+		body = htmlText(body)
 	}
-	out := strings.Join(strings.Fields(b.String()), " ")
+	return oneLine(body)
+}
+
+// oneLine collapses whitespace and cuts s to excerptLen runes.
+func oneLine(s string) string {
+	out := strings.Join(strings.Fields(s), " ")
 	if r := []rune(out); len(r) > excerptLen {
 		out = string(r[:excerptLen]) + "…"
 	}
 	return out
+}
+
+// isHTML trusts an HTML Content-Type, and otherwise sniffs the body: a
+// gateway may label its page text/plain or even application/json.
+func isHTML(contentType, body string) bool {
+	if mt, _, err := mime.ParseMediaType(contentType); err == nil && (mt == "text/html" || mt == "application/xhtml+xml") {
+		return true
+	}
+	return strings.HasPrefix(http.DetectContentType([]byte(body)), "text/html")
+}
+
+// htmlText keeps the words of an HTML page: tags become spaces; comments
+// and the contents of script and style elements are dropped; entities are
+// decoded. A "<" that cannot open a tag ("a < b") stays text, as in HTML.
+func htmlText(s string) string {
+	var b strings.Builder
+	for len(s) > 0 {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		s = s[i:]
+		if len(s) < 2 || !opensTag(s[1]) {
+			b.WriteByte('<')
+			s = s[1:]
+			continue
+		}
+		b.WriteByte(' ')
+		if strings.HasPrefix(s, "<!--") {
+			s = after(s[4:], "-->")
+			continue
+		}
+		name := tagName(s[1:])
+		s = after(s, ">")
+		if name == "script" || name == "style" {
+			s = afterFold(s, "</"+name)
+			s = after(s, ">")
+		}
+	}
+	return html.UnescapeString(b.String())
+}
+
+func opensTag(c byte) bool {
+	return c == '/' || c == '!' || c == '?' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
+}
+
+// tagName is the lower-case name of the tag s starts (after "<").
+func tagName(s string) string {
+	end := 0
+	for end < len(s) && (('a' <= s[end] && s[end] <= 'z') || ('A' <= s[end] && s[end] <= 'Z') || ('0' <= s[end] && s[end] <= '9')) {
+		end++
+	}
+	return strings.ToLower(s[:end])
+}
+
+// after returns what follows the first sep in s, or "" if there is none.
+func after(s, sep string) string {
+	if _, rest, ok := strings.Cut(s, sep); ok {
+		return rest
+	}
+	return ""
+}
+
+// afterFold is after with sep matched case-insensitively (ASCII).
+func afterFold(s, sep string) string {
+	for i := 0; i+len(sep) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sep)], sep) {
+			return s[i+len(sep):]
+		}
+	}
+	return ""
 }

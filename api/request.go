@@ -61,18 +61,32 @@ func (c *Client) get(ctx context.Context, op, path string, out any) error {
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return c.statusError(op, resp, body)
 	}
-	if !isJSON(resp.Header.Get("Content-Type"), body) {
-		e := fail(KindNotJSON, resp.StatusCode, fmt.Errorf("expected JSON, got %s", describeType(resp.Header.Get("Content-Type"))))
-		e.Excerpt = excerpt(body)
-		return e
-	}
+	// Empty before not-JSON: an empty 200 usually comes without a
+	// Content-Type, and "expected JSON, got a body without a Content-Type"
+	// with an empty excerpt would send the user looking for a gateway page.
 	if len(bytes.TrimSpace(body)) == 0 {
 		return fail(KindDecode, 0, errors.New("the response body is empty"))
 	}
+	if ctype := resp.Header.Get("Content-Type"); !isJSON(ctype, body) {
+		e := fail(KindNotJSON, resp.StatusCode, fmt.Errorf("expected JSON, got %s", describeType(ctype)))
+		e.Excerpt = excerpt(ctype, c.redact(body))
+		return e
+	}
 	if err := json.Unmarshal(body, out); err != nil {
-		return fail(KindDecode, 0, decodeError(err))
+		return fail(KindDecode, 0, decodeError(err, body))
 	}
 	return nil
+}
+
+// redact removes the API key from a body before any of it goes into an
+// error: a proxy that echoes the request (headers and all) in its error page
+// must not put the key on screen or into a bug report.
+func (c *Client) redact(body []byte) string {
+	s := string(body)
+	if strings.TrimSpace(c.key) == "" {
+		return s
+	}
+	return strings.ReplaceAll(s, c.key, "[redacted]")
 }
 
 // transportError classifies an error that happened before or while reading
@@ -124,6 +138,7 @@ type errorBody struct {
 	Detail     string `json:"detail"`
 }
 
+// text is the message the body carries, not yet cut to an excerpt.
 func (b errorBody) text() string {
 	var parts []string
 	switch m := b.Message.(type) {
@@ -145,7 +160,7 @@ func (b errorBody) text() string {
 	if len(parts) == 0 && b.Error != "" {
 		parts = append(parts, b.Error)
 	}
-	return excerpt([]byte(strings.Join(parts, "; ")))
+	return strings.Join(parts, "; ")
 }
 
 // statusError turns a non-2xx response into an *Error, reading the body as
@@ -168,12 +183,14 @@ func (c *Client) statusError(op string, resp *http.Response, body []byte) *Error
 		e.Kind = KindHTTP
 	}
 	var dto errorBody
-	if isJSON(resp.Header.Get("Content-Type"), body) && json.Unmarshal(body, &dto) == nil {
-		e.Message = dto.text()
+	ctype := resp.Header.Get("Content-Type")
+	if isJSON(ctype, body) && json.Unmarshal(body, &dto) == nil {
+		// A JSON message is text, not markup: "limit must be <= 100" keeps its "<".
+		e.Message = oneLine(c.redact([]byte(dto.text())))
 		return e
 	}
 	if len(bytes.TrimSpace(body)) > 0 {
-		e.Excerpt = excerpt(body)
+		e.Excerpt = excerpt(ctype, c.redact(body))
 		if e.Kind == KindServer || e.Kind == KindHTTP {
 			e.Kind = KindNotJSON
 		}
@@ -181,16 +198,26 @@ func (c *Client) statusError(op string, resp *http.Response, body []byte) *Error
 	return e
 }
 
+// maxRetryWait caps Retry-After: a misconfigured proxy should not freeze
+// the UI for a day.
+const maxRetryWait = time.Hour
+
 // retryAt reads Retry-After as seconds or as an HTTP date; zero when absent
-// or unreadable. A wait longer than an hour is capped: a misconfigured proxy
-// should not freeze the UI for a day.
+// or unreadable. A wait longer than maxRetryWait is capped.
 func retryAt(header string, now time.Time) time.Time {
 	header = strings.TrimSpace(header)
 	if header == "" {
 		return time.Time{}
 	}
 	var at time.Time
-	if secs, err := strconv.Atoi(header); err == nil && secs >= 0 {
+	if isDigits(header) {
+		// delay-seconds is 1*DIGIT (RFC 9110): any number of digits. Compare
+		// before multiplying, or a huge value overflows time.Duration into
+		// the past ("retry now"), and more digits than an int fail to parse.
+		secs, err := strconv.ParseInt(header, 10, 64)
+		if err != nil || secs > int64(maxRetryWait/time.Second) {
+			return now.Add(maxRetryWait)
+		}
 		at = now.Add(time.Duration(secs) * time.Second)
 	} else if t, err := http.ParseTime(header); err == nil {
 		at = t
@@ -200,10 +227,19 @@ func retryAt(header string, now time.Time) time.Time {
 	if at.Before(now) {
 		return now
 	}
-	if limit := now.Add(time.Hour); at.After(limit) {
+	if limit := now.Add(maxRetryWait); at.After(limit) {
 		return limit
 	}
 	return at
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // isJSON trusts the Content-Type when there is one; without one it accepts a
@@ -231,14 +267,14 @@ func describeType(contentType string) string {
 }
 
 // decodeError rewords encoding/json's errors into what went wrong with the data.
-func decodeError(err error) error {
+func decodeError(err error, body []byte) error {
 	var syntax *json.SyntaxError
 	var typeErr *json.UnmarshalTypeError
 	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.As(err, &syntax) && truncated(body):
+		return errors.New("the JSON ends early (truncated)")
 	case errors.As(err, &syntax):
 		return fmt.Errorf("malformed JSON at byte %d", syntax.Offset)
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return errors.New("the JSON ends early (truncated)")
 	case errors.As(err, &typeErr):
 		if typeErr.Field == "" {
 			return fmt.Errorf("expected a session object, got a JSON %s", typeErr.Value)
@@ -246,4 +282,13 @@ func decodeError(err error) error {
 		return fmt.Errorf("field %s: expected %s, got a JSON %s", typeErr.Field, typeErr.Type, typeErr.Value)
 	}
 	return err
+}
+
+// truncated reports whether body is a JSON value cut short. json.Unmarshal
+// reports a cut body as a plain syntax error (and a cut literal such as
+// `tru` as an invalid character); a Decoder tells it apart as
+// io.ErrUnexpectedEOF.
+func truncated(body []byte) bool {
+	var v json.RawMessage
+	return errors.Is(json.NewDecoder(bytes.NewReader(body)).Decode(&v), io.ErrUnexpectedEOF)
 }
