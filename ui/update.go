@@ -40,7 +40,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.req != m.current {
 			return m, nil // stale: the user moved on
 		}
-		m.finishRequest()
+		m.endRequest()
 		m.failure = nil
 		m.detail = m.detail.SetSession(msg.session, msg.at)
 		m.focusPane()
@@ -51,7 +51,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.req != m.current {
 			return m, nil
 		}
-		m.finishRequest()
+		m.endRequest()
 		f := describe(msg.err, msg.req.id)
 		m.failure = &f
 		m.focusPane()
@@ -96,7 +96,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.ForceQuit):
-		m.cancelRequest()
+		m.endRequest()
 		return m, tea.Quit
 	case m.showFullHelp && (key.Matches(msg, k.Help) || key.Matches(msg, k.Back)):
 		m.showFullHelp = false
@@ -153,7 +153,7 @@ func (m Model) paneKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Quit):
-		m.cancelRequest()
+		m.endRequest()
 		return m, tea.Quit
 	case key.Matches(msg, k.Help):
 		m.showFullHelp = true
@@ -184,7 +184,7 @@ func (m Model) paneKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 func (m Model) back() (tea.Model, tea.Cmd) {
 	if m.fetching() {
 		id := m.current.id
-		m.cancelRequest()
+		m.endRequest()
 		return m.say(fmt.Sprintf("Cancelled the lookup of %s.", api.ShortID(id)), false)
 	}
 	if m.focus == focusInput && (m.session() != nil || m.failure != nil) {
@@ -221,27 +221,26 @@ func (m Model) refresh() (tea.Model, tea.Cmd) {
 
 // start fetches id as a new request, superseding and cancelling any other.
 func (m Model) start(id string) (tea.Model, tea.Cmd) {
-	m.cancelRequest()
+	// One spinner tick chain at a time: a lookup that supersedes another
+	// keeps the running one.
+	spin := m.spinner.Tick
+	if m.fetching() {
+		spin = nil
+	}
+	m.endRequest()
 	m.seq++
 	m.current = request{seq: m.seq, id: id}
 	m.lastID = id
 	ctx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel
 	m.syncKeys()
-	return m, tea.Batch(fetchSession(ctx, m.client, m.current, m.nowFunc), m.spinner.Tick)
+	return m, tea.Batch(fetchSession(ctx, m.client, m.current, m.nowFunc), spin)
 }
 
-// cancelRequest abandons the current lookup; its answer will be dropped.
-func (m *Model) cancelRequest() {
-	if m.cancel != nil {
-		m.cancel()
-	}
-	m.cancel = nil
-	m.current = request{}
-}
-
-// finishRequest releases the current request's context after its answer.
-func (m *Model) finishRequest() {
+// endRequest forgets the current lookup and cancels its context: to
+// abandon it (its answer will then be dropped as stale) or, once answered,
+// to release the context.
+func (m *Model) endRequest() {
 	if m.cancel != nil {
 		m.cancel()
 	}
