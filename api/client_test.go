@@ -86,7 +86,7 @@ func TestFakeServerSeesBearerKey(t *testing.T) {
 	_, err = bad.GetSession(context.Background(), fake.IDMinimal)
 	e := asError(t, err, base)
 	if e.Kind != api.KindUnauthorized || e.Status != 401 || e.Message != "Invalid API key" {
-		t.Errorf("got kind %v status %d message %q", e.Kind, e.Status, e.Message)
+		t.Errorf("got kind %v status %d message %q", kindName(e.Kind), e.Status, e.Message)
 	}
 }
 
@@ -271,7 +271,7 @@ func TestStatusErrors(t *testing.T) {
 			}
 			e := asError(t, err, srv.URL)
 			if e.Kind != tt.kind {
-				t.Errorf("Kind = %v, want %v (%v)", e.Kind, tt.kind, e)
+				t.Errorf("Kind = %v, want %v (%v)", kindName(e.Kind), kindName(tt.kind), e)
 			}
 			if e.Status != tt.status {
 				t.Errorf("Status = %d, want %d", e.Status, tt.status)
@@ -283,7 +283,7 @@ func TestStatusErrors(t *testing.T) {
 				t.Errorf("Excerpt is not one readable line: %q", e.Excerpt)
 			}
 			if api.KindOf(err) != tt.kind {
-				t.Errorf("KindOf = %v, want %v", api.KindOf(err), tt.kind)
+				t.Errorf("KindOf = %v, want %v", kindName(api.KindOf(err)), kindName(tt.kind))
 			}
 			for _, c := range tt.checks {
 				c(t, e, sent)
@@ -304,7 +304,7 @@ func TestTenMegabytesAgainstTheDefaultCap(t *testing.T) {
 	_, err := c.GetSession(context.Background(), testID)
 	e := asError(t, err, srv.URL)
 	if e.Kind != api.KindTooLarge || e.Limit != api.DefaultMaxBody || e.Status != 200 {
-		t.Errorf("got kind %v limit %d status %d, want KindTooLarge, %d, 200", e.Kind, e.Limit, e.Status, api.DefaultMaxBody)
+		t.Errorf("got kind %v limit %d status %d, want KindTooLarge, %d, 200", kindName(e.Kind), e.Limit, e.Status, api.DefaultMaxBody)
 	}
 }
 

@@ -96,13 +96,14 @@ func excerpt(contentType, body string) string {
 	return oneLine(body)
 }
 
-// oneLine collapses whitespace and cuts s to excerptLen runes.
+// oneLine collapses whitespace and cuts s to excerptLen runes; bytes that
+// are not UTF-8 become U+FFFD, so the excerpt is always valid text.
 func oneLine(s string) string {
-	out := strings.Join(strings.Fields(s), " ")
-	if r := []rune(out); len(r) > excerptLen {
-		out = string(r[:excerptLen]) + "…"
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) > excerptLen {
+		return string(r[:excerptLen]) + "…"
 	}
-	return out
+	return string(r)
 }
 
 // isHTML trusts an HTML Content-Type, and otherwise sniffs the body: a

@@ -47,17 +47,30 @@ func ParseSessionID(text string) (string, error) {
 			continue
 		}
 		candidate := trimmed[loc[0]:loc[1]]
-		if sessionIDPattern.MatchString(candidate) {
-			return strings.ToLower(candidate), nil
+		// Match the lower-case form: UUIDs are case-insensitive, but the
+		// contract's pattern spells the max UUID in lower case only.
+		if lower := strings.ToLower(candidate); sessionIDPattern.MatchString(lower) {
+			return lower, nil
 		}
 		if rejected == "" {
 			rejected = candidate
 		}
 	}
 	if rejected != "" {
-		return "", &IDError{Input: text, Reason: fmt.Sprintf("%s is not a version 1–8 UUID", rejected)}
+		return "", &IDError{Input: text, Reason: rejectReason(rejected)}
 	}
 	return "", &IDError{Input: text, Reason: "no UUID in the input"}
+}
+
+// rejectReason says what is wrong with a UUID-shaped candidate the pattern
+// refused: its version (the digit after the second dash) or its variant
+// (the digit after the third).
+func rejectReason(candidate string) string {
+	lower := strings.ToLower(candidate)
+	if v := lower[14]; v < '1' || v > '8' {
+		return fmt.Sprintf("%s is a version %c UUID; session IDs are versions 1–8", candidate, v)
+	}
+	return fmt.Sprintf("%s has the wrong variant (%c where a session ID has 8, 9, a or b)", candidate, lower[19])
 }
 
 func gluedToHex(s string, start, end int) bool {

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -106,4 +107,15 @@ func assertNoKey(t testing.TB, e *api.Error) {
 			t.Errorf("%s carries the API key: %q", name, s)
 		}
 	}
+}
+
+// kindName names a Kind in failure messages (Kind has no String method).
+func kindName(k api.Kind) string {
+	names := [...]string{"KindUnknown", "KindUnauthorized", "KindForbidden", "KindNotFound", "KindRateLimited",
+		"KindServer", "KindNotJSON", "KindDecode", "KindTooLarge", "KindTimeout", "KindUnreachable",
+		"KindDropped", "KindCanceled", "KindHTTP"}
+	if k >= 0 && int(k) < len(names) {
+		return names[k]
+	}
+	return fmt.Sprintf("Kind(%d)", int(k))
 }

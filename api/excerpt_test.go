@@ -1,0 +1,51 @@
+package api_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/opencx-tools/cxi/api"
+)
+
+// TestExcerpt: a gateway's page must read as its words on one short line,
+// whatever the markup, and a body that is not HTML must read as it is.
+func TestExcerpt(t *testing.T) {
+	long := strings.Repeat("ü", 200)
+	tests := []struct {
+		name, ctype, body, want string
+	}{
+		{"unclosed tag", "text/html", "<html><body>Upstream error<br", "Upstream error"},
+		{"unclosed comment", "text/html", "<p>Oops</p><!-- never closed <p>hidden", "Oops"},
+		{"unclosed script", "text/html", "<p>Before</p><script>var hidden = 1;", "Before"},
+		{"upper-case script and style", "text/html", "<STYLE>p{}</STYLE><Script type=x>a<b</sCrIpT><P>Words</P>", "Words"},
+		{"entities", "text/html", "<p>&lt;b&gt; &amp; &quot;x&quot;&nbsp;y &#8212; z</p>", `<b> & "x" y — z`},
+		{"a < that opens no tag", "text/html", "<p>I <3 proxies, a < b, 2<5</p>", "I <3 proxies, a < b, 2<5"},
+		{"a lone < at the end", "text/html", "<p>cut <", "cut <"},
+		{"HTML labelled text/plain", "text/plain", "  <html><body><h1>503 Service Temporarily Unavailable</h1></body></html>", "503 Service Temporarily Unavailable"},
+		{"HTML without a Content-Type", "", "<!DOCTYPE html><title>Error</title><p>Try later</p>", "Error Try later"},
+		{"XHTML", "application/xhtml+xml", `<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><p>Maintenance</p></html>`, "Maintenance"},
+		{"plain text is left alone", "text/plain", "<<< rate limit hit >>> slow down", "<<< rate limit hit >>> slow down"},
+		{"invalid UTF-8", "text/plain", "bad \xff\xfe bytes", "bad \ufffd\ufffd bytes"},
+		{"control characters are kept for the UI to sanitize", "text/plain", "a\x00b", "a\x00b"},
+		{"long text is cut at 160 runes", "text/plain", long, strings.Repeat("ü", 160) + "…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv := serve(t, respond(502, tt.ctype, tt.body))
+			_, err := newClient(t, srv.URL).GetSession(context.Background(), testID)
+			e := asError(t, err, srv.URL)
+			if e.Kind != api.KindNotJSON {
+				t.Errorf("Kind = %v, want KindNotJSON", e.Kind)
+			}
+			if e.Excerpt != tt.want {
+				t.Errorf("Excerpt = %q, want %q", e.Excerpt, tt.want)
+			}
+			if !utf8.ValidString(e.Excerpt) {
+				t.Errorf("Excerpt is not valid UTF-8: %q", e.Excerpt)
+			}
+		})
+	}
+}
