@@ -38,6 +38,7 @@ type Client struct {
 	timeout time.Duration
 	maxBody int64
 	agent   string
+	budget  *budget
 }
 
 // Option configures a Client.
@@ -59,10 +60,16 @@ func WithMaxBody(n int64) Option { return func(c *Client) { c.maxBody = n } }
 // WithUserAgent sets the User-Agent header.
 func WithUserAgent(ua string) Option { return func(c *Client) { c.agent = ua } }
 
+// limiterBurst lets a few requests go at once (a lookup plus prefetches)
+// after a pause.
+const limiterBurst = 10
+
 // NewLimiter returns a limiter that keeps a program under the documented
-// 100 requests per minute, with a small burst so a lookup after a pause is instant.
+// 100 requests per minute in any sliding minute, even with keys held down:
+// a token bucket allows its burst plus rate×60 s in one minute, so the
+// rate leaves room for the burst.
 func NewLimiter() *rate.Limiter {
-	return rate.NewLimiter(rate.Every(time.Minute/RequestsPerMinute), 10)
+	return rate.NewLimiter(rate.Every(time.Minute/(RequestsPerMinute-limiterBurst)), limiterBurst)
 }
 
 // New returns a client for baseURL (scheme and host, optionally a path
@@ -95,6 +102,7 @@ func New(baseURL, key string, opts ...Option) (*Client, error) {
 	if c.limiter == nil {
 		c.limiter = NewLimiter()
 	}
+	c.budget = newBudget(time.Now)
 	h := http.Client{}
 	if c.http != nil {
 		h = *c.http

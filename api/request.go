@@ -29,6 +29,8 @@ func (c *Client) get(ctx context.Context, op, path string, out any) error {
 		return fail(KindRateLimited, 0, errors.New("the local rate limiter cannot grant a request before the deadline"))
 	}
 
+	c.budget.record()
+
 	reqCtx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(reqCtx, http.MethodGet, c.base.String()+path, nil)

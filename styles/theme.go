@@ -97,26 +97,37 @@ func New(r *lipgloss.Renderer) *Theme {
 // SentimentBadge draws a sentiment as a coloured badge. Unknown values
 // (the enum grows) get a neutral grey badge with their own text.
 func (t *Theme) SentimentBadge(sentiment string) string {
+	return t.SentimentStyle(sentiment).Render(sentiment)
+}
+
+// SentimentStyle is the badge style for a sentiment, for callers that
+// draw a different label (a truncated one) in the same colours.
+func (t *Theme) SentimentStyle(sentiment string) lipgloss.Style {
 	switch sentiment {
 	case "angry":
-		return t.angry.Render("angry")
+		return t.angry
 	case "neutral":
-		return t.neutral.Render("neutral")
+		return t.neutral
 	case "happy":
-		return t.happy.Render("happy")
+		return t.happy
 	}
-	return t.unknown.Render(sentiment)
+	return t.unknown
 }
 
 // StatusBadge draws a session status as a coloured badge.
 func (t *Theme) StatusBadge(status string) string {
+	return t.StatusStyle(status).Render(status)
+}
+
+// StatusStyle is the badge style for a status.
+func (t *Theme) StatusStyle(status string) lipgloss.Style {
 	switch status {
 	case "open":
-		return t.open.Render(status)
+		return t.open
 	case "closed_resolved":
-		return t.resolved.Render(status)
+		return t.resolved
 	case "closed_unresolved":
-		return t.unresolved.Render(status)
+		return t.unresolved
 	}
-	return t.unknown.Render(status)
+	return t.unknown
 }

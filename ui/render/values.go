@@ -57,35 +57,39 @@ func Time(t time.Time, now time.Time) string {
 	return t.UTC().Format("2006-01-02 15:04 UTC") + " · " + Age(t, now)
 }
 
-// Age says how long ago t was, in the largest whole unit: "just now",
-// "5m ago", "3h ago", "2d ago", "4mo ago", "2y ago"; "in 5m" for the future.
+// Age says how long ago t was: "just now", "5m ago", "3h ago", "2d ago",
+// "3w ago", "4mo ago", "2y ago"; "in 5m" for the future.
 func Age(t, now time.Time) string {
 	d := now.Sub(t)
-	suffix := " ago"
-	prefix := ""
-	if d < 0 {
-		d, suffix, prefix = -d, "", "in "
+	switch {
+	case d < 0 && -d >= time.Minute:
+		return "in " + Span(-d)
+	case d < time.Minute:
+		return "just now"
 	}
-	var n int64
-	var unit string
+	return Span(d) + " ago"
+}
+
+// Span is a duration in the largest whole unit, compact enough for a list
+// column: "now", "5m", "3h", "2d", "3w", "4mo", "2y".
+func Span(d time.Duration) string {
+	const day = 24 * time.Hour
+	d = max(d, 0)
 	switch {
 	case d < time.Minute:
-		if prefix != "" {
-			return "in under a minute"
-		}
-		return "just now"
+		return "now"
 	case d < time.Hour:
-		n, unit = int64(d/time.Minute), "m"
-	case d < 24*time.Hour:
-		n, unit = int64(d/time.Hour), "h"
-	case d < 60*24*time.Hour:
-		n, unit = int64(d/(24*time.Hour)), "d"
-	case d < 365*24*time.Hour:
-		n, unit = int64(d/(30*24*time.Hour)), "mo"
-	default:
-		n, unit = int64(d/(365*24*time.Hour)), "y"
+		return strconv.FormatInt(int64(d/time.Minute), 10) + "m"
+	case d < day:
+		return strconv.FormatInt(int64(d/time.Hour), 10) + "h"
+	case d < 14*day:
+		return strconv.FormatInt(int64(d/day), 10) + "d"
+	case d < 60*day:
+		return strconv.FormatInt(int64(d/(7*day)), 10) + "w"
+	case d < 365*day:
+		return strconv.FormatInt(int64(d/(30*day)), 10) + "mo"
 	}
-	return prefix + strconv.FormatInt(n, 10) + unit + suffix
+	return strconv.FormatInt(int64(d/(365*day)), 10) + "y"
 }
 
 // Enum shows an enum value exactly as the API sent it (sanitized). Unknown

@@ -18,6 +18,8 @@ func TestAge(t *testing.T) {
 		{90 * 24 * time.Hour, "3mo ago"},
 		{800 * 24 * time.Hour, "2y ago"},
 		{-5 * time.Minute, "in 5m"},
+		{-10 * time.Second, "just now"},
+		{20 * 24 * time.Hour, "2w ago"},
 	}
 	for _, tt := range tests {
 		if got := Age(now.Add(-tt.ago), now); got != tt.want {

@@ -1,0 +1,360 @@
+// Package queue is the session queue: a list of sessions loaded page by
+// page from GET /chat/sessions, with server-side filters on single keys, a
+// local text filter, an optional "needs attention" ordering, and paging
+// that happens as the cursor nears the end.
+package queue
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/styles"
+)
+
+// KeyMap holds the queue's own keys; the program's keymap fills it.
+type KeyMap struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Status, HandedOff, Channel, Window      key.Binding
+	Attention, Refresh                      key.Binding
+}
+
+// prefetchMargin is how close to the end of the loaded rows the cursor
+// gets before the next page is requested.
+const prefetchMargin = 10
+
+// Model is the queue.
+type Model struct {
+	theme  *styles.Theme
+	keys   KeyMap
+	lister Lister
+	now    time.Time
+
+	filters   Filters
+	attention bool
+	text      string // local filter, lower-cased
+
+	rows  []row          // every loaded session, in API order
+	byID  map[string]int // session ID → index in rows
+	view  []int          // indices into rows after the text filter and ordering
+	sel   int            // cursor position in view
+	top   int            // first visible position in view
+	selID string         // the selected session, kept across refreshes
+
+	gen     int // query generation
+	cancel  context.CancelFunc
+	next    string // cursor of the next page
+	loading bool
+	end     bool
+	err     error // the last page error, shown as a row
+	skipped int   // list items that could not be decoded
+
+	width, height int
+	widths        []int
+	cols          []int
+}
+
+// New returns an empty queue; Reload starts loading.
+func New(theme *styles.Theme, keys KeyMap, lister Lister, filters Filters, attention bool, now time.Time) Model {
+	return Model{theme: theme, keys: keys, lister: lister, filters: filters, attention: attention, now: now, byID: map[string]int{}}
+}
+
+// Reload drops the loaded rows and queries the first page with the current
+// filters, cancelling any page still in flight.
+func (m Model) Reload() (Model, tea.Cmd) {
+	m.stop()
+	m.gen++
+	m.rows, m.byID, m.view = nil, map[string]int{}, nil
+	m.sel, m.top, m.next, m.end, m.err, m.skipped = 0, 0, "", false, nil, 0
+	return m.load("", false)
+}
+
+// Refresh re-queries the first page and merges it in, keeping the loaded
+// rows and the selection: for auto-refresh and `r`.
+func (m Model) Refresh() (Model, tea.Cmd) {
+	if m.loading {
+		return m, nil
+	}
+	if len(m.rows) == 0 {
+		return m.Reload()
+	}
+	return m.load("", true)
+}
+
+func (m Model) load(cursor string, refresh bool) (Model, tea.Cmd) {
+	ctx, cancel := context.WithCancel(context.Background())
+	m.cancel = cancel
+	m.loading = true
+	m.err = nil
+	return m, fetchPage(ctx, m.lister, query{gen: m.gen, cursor: cursor}, m.filters.Params(m.now), refresh)
+}
+
+// stop cancels the page in flight; its answer will be dropped.
+func (m *Model) stop() {
+	if m.cancel != nil {
+		m.cancel()
+	}
+	m.cancel = nil
+	m.loading = false
+}
+
+// Stop cancels any request in flight, for quitting.
+func (m Model) Stop() Model { m.stop(); return m }
+
+// SetSize gives the list its size in cells.
+func (m Model) SetSize(width, height int) Model {
+	m.width, m.height = width, height
+	m.cols, m.widths = layoutColumns(width)
+	m.scrollToSel()
+	return m
+}
+
+// SetNow updates the clock the ages are measured against.
+func (m Model) SetNow(now time.Time) Model { m.now = now; return m }
+
+// SetText filters the loaded rows by any visible text, as typed.
+func (m Model) SetText(text string) Model {
+	t := strings.ToLower(strings.TrimSpace(text))
+	if t == m.text {
+		return m
+	}
+	m.text = t
+	m.rebuild()
+	return m
+}
+
+// Filters are the current server-side filters.
+func (m Model) Filters() Filters { return m.filters }
+
+// Attention reports whether the "needs attention" ordering is on.
+func (m Model) Attention() bool { return m.attention }
+
+// Loading reports whether a page is on its way.
+func (m Model) Loading() bool { return m.loading }
+
+// Len is the number of rows after the local filter.
+func (m Model) Len() int { return len(m.view) }
+
+// Loaded is the number of sessions loaded.
+func (m Model) Loaded() int { return len(m.rows) }
+
+// Selected is the session under the cursor, nil when the list is empty.
+func (m Model) Selected() *api.Session {
+	if m.sel < 0 || m.sel >= len(m.view) {
+		return nil
+	}
+	return m.rows[m.view[m.sel]].session
+}
+
+// Neighbour returns the session delta rows away from the one with id, in
+// the order on screen, or nil at either end.
+func (m Model) Neighbour(id string, delta int) *api.Session {
+	pos := m.position(id)
+	if pos < 0 || pos+delta < 0 || pos+delta >= len(m.view) {
+		return nil
+	}
+	return m.rows[m.view[pos+delta]].session
+}
+
+// Select moves the cursor to the session with id, when it is in view, and
+// asks for the next page when that brings the cursor near the end.
+func (m Model) Select(id string) (Model, tea.Cmd) {
+	if pos := m.position(id); pos >= 0 {
+		m.sel = pos
+		m.selID = id
+		m.scrollToSel()
+	}
+	return m.maybeLoadMore()
+}
+
+// Upsert replaces a loaded session with a fresher copy (from a lookup).
+func (m Model) Upsert(s *api.Session) Model {
+	if i, ok := m.byID[s.ID]; ok {
+		m.rows[i] = newRow(s)
+		m.rebuild()
+	}
+	return m
+}
+
+func (m Model) position(id string) int {
+	i, ok := m.byID[id]
+	if !ok {
+		return -1
+	}
+	for pos, v := range m.view {
+		if v == i {
+			return pos
+		}
+	}
+	return -1
+}
+
+// Update handles the queue's keys and its pages.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case PageLoadedMsg:
+		if msg.q.gen != m.gen {
+			return m, nil // a page of an older query
+		}
+		m.stop()
+		m.add(msg.page, msg.refresh)
+		return m.maybeLoadMore()
+	case PageFailedMsg:
+		if msg.q.gen != m.gen {
+			return m, nil
+		}
+		m.stop()
+		m.err = msg.Err
+		return m, nil
+	case tea.KeyMsg:
+		return m.handleKey(msg)
+	}
+	return m, nil
+}
+
+func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	k := m.keys
+	page := max(m.listHeight()-1, 1)
+	switch {
+	case key.Matches(msg, k.Up):
+		return m.move(-1)
+	case key.Matches(msg, k.Down):
+		return m.move(1)
+	case key.Matches(msg, k.PageUp):
+		return m.move(-page)
+	case key.Matches(msg, k.PageDown):
+		return m.move(page)
+	case key.Matches(msg, k.Top):
+		return m.move(-len(m.view))
+	case key.Matches(msg, k.Bottom):
+		return m.move(len(m.view))
+	case key.Matches(msg, k.Status):
+		m.filters = m.filters.NextStatus()
+		return m.Reload()
+	case key.Matches(msg, k.HandedOff):
+		m.filters = m.filters.ToggleHandedOff()
+		return m.Reload()
+	case key.Matches(msg, k.Channel):
+		m.filters = m.filters.NextChannel()
+		return m.Reload()
+	case key.Matches(msg, k.Window):
+		m.filters = m.filters.NextWindow()
+		return m.Reload()
+	case key.Matches(msg, k.Attention):
+		m.attention = !m.attention
+		m.rebuild()
+		return m, nil
+	case key.Matches(msg, k.Refresh):
+		return m.Refresh()
+	}
+	return m, nil
+}
+
+func (m Model) move(delta int) (Model, tea.Cmd) {
+	if len(m.view) == 0 {
+		return m, nil
+	}
+	m.sel = min(max(m.sel+delta, 0), len(m.view)-1)
+	m.selID = m.rows[m.view[m.sel]].session.ID
+	m.scrollToSel()
+	return m.maybeLoadMore()
+}
+
+// maybeLoadMore requests the next page, once, when the cursor nears the end.
+func (m Model) maybeLoadMore() (Model, tea.Cmd) {
+	if m.loading || m.end || m.err != nil || m.next == "" {
+		return m, nil
+	}
+	if len(m.view)-m.sel > prefetchMargin && len(m.view) > m.listHeight() {
+		return m, nil
+	}
+	return m.load(m.next, false)
+}
+
+// LoadMore asks for the next page regardless of the cursor (n at the end).
+func (m Model) LoadMore() (Model, tea.Cmd) {
+	if m.loading || m.end || m.next == "" {
+		return m, nil
+	}
+	return m.load(m.next, false)
+}
+
+// End reports whether every page has been loaded.
+func (m Model) End() bool { return m.end }
+
+// add appends a page, or merges a refreshed first page in front.
+func (m *Model) add(p *api.SessionPage, refresh bool) {
+	m.skipped += len(p.Skipped)
+	if refresh {
+		fresh := make([]row, 0, len(p.Items)+len(m.rows))
+		seen := make(map[string]bool, len(p.Items))
+		for i := range p.Items {
+			fresh = append(fresh, newRow(&p.Items[i]))
+			seen[p.Items[i].ID] = true
+		}
+		for _, r := range m.rows {
+			if !seen[r.session.ID] {
+				fresh = append(fresh, r)
+			}
+		}
+		m.rows = fresh
+		if len(m.rows) == len(p.Items) { // nothing was loaded beyond page one
+			m.next, m.end = p.Next, p.Next == ""
+		}
+	} else {
+		for i := range p.Items {
+			if _, dup := m.byID[p.Items[i].ID]; dup {
+				continue // moved between pages while paging: keep the first
+			}
+			m.rows = append(m.rows, newRow(&p.Items[i]))
+			m.byID[p.Items[i].ID] = len(m.rows) - 1
+		}
+		m.next, m.end = p.Next, p.Next == ""
+	}
+	m.rebuild()
+}
+
+// rebuild recomputes the index, the visible order and the cursor after the
+// rows, the text filter or the ordering changed, keeping the selection on
+// the same session when it is still there.
+func (m *Model) rebuild() {
+	m.byID = make(map[string]int, len(m.rows))
+	for i := range m.rows {
+		m.byID[m.rows[i].session.ID] = i
+	}
+	m.view = make([]int, 0, len(m.rows))
+	for i := range m.rows {
+		if m.text == "" || strings.Contains(m.rows[i].search, m.text) {
+			m.view = append(m.view, i)
+		}
+	}
+	if m.attention {
+		attentionOrder(m.rows, m.view)
+	}
+	m.sel = 0
+	if pos := m.position(m.selID); pos >= 0 {
+		m.sel = pos
+	}
+	if len(m.view) > 0 {
+		m.selID = m.rows[m.view[m.sel]].session.ID
+	}
+	m.scrollToSel()
+}
+
+// listHeight is the rows available below the filter bar and column titles.
+func (m Model) listHeight() int { return max(m.height-2, 1) }
+
+// scrollToSel moves the window just enough to show the cursor.
+func (m *Model) scrollToSel() {
+	h := m.listHeight()
+	switch {
+	case m.sel < m.top:
+		m.top = m.sel
+	case m.sel >= m.top+h:
+		m.top = m.sel - h + 1
+	}
+	m.top = max(min(m.top, len(m.view)-h), 0)
+}

@@ -1,0 +1,52 @@
+package queue
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/opencx-tools/cxi/api"
+)
+
+// AttentionRule is the "needs attention" ordering in words, for the help.
+const AttentionRule = "handed off & unresolved first, then angry › neutral › happy › none, then longest waiting"
+
+// needsHuman is true for sessions a person must act on: handed off and
+// not closed as resolved.
+func needsHuman(s *api.Session) bool {
+	handedOff := s.Handoff != nil || (s.AIClosureType != nil && *s.AIClosureType == api.ClosureHandedOff)
+	return handedOff && s.Status != api.StatusClosedResolved
+}
+
+func sentimentRank(s *api.Session) int {
+	if s.Sentiment == nil {
+		return 3
+	}
+	switch *s.Sentiment {
+	case api.SentimentAngry:
+		return 0
+	case api.SentimentNeutral:
+		return 1
+	case api.SentimentHappy:
+		return 2
+	}
+	return 3
+}
+
+// attentionOrder sorts indices into rows by need of attention; ties keep
+// the API's order, so the list does not shuffle between refreshes.
+func attentionOrder(rows []row, idx []int) {
+	slices.SortStableFunc(idx, func(a, b int) int {
+		ra, rb := &rows[a], &rows[b]
+		if ra.needsHuman != rb.needsHuman {
+			if ra.needsHuman {
+				return -1
+			}
+			return 1
+		}
+		if c := cmp.Compare(ra.sentimentRank, rb.sentimentRank); c != 0 {
+			return c
+		}
+		// Longest waiting first: the oldest last activity.
+		return ra.session.UpdatedAt.Time.Compare(rb.session.UpdatedAt.Time)
+	})
+}

@@ -1,0 +1,89 @@
+package queue
+
+import (
+	"strings"
+
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/render"
+)
+
+// row is a loaded session with what the list needs precomputed when it
+// arrives: sanitized cell texts, the lower-cased text the local filter
+// searches, and the sort keys. View then only pads and colours.
+type row struct {
+	session       *api.Session
+	status        string
+	sentiment     string
+	channel       string
+	contact       string
+	team          string
+	ticket        string
+	handedOff     bool
+	needsHuman    bool
+	sentimentRank int
+	search        string
+}
+
+func newRow(s *api.Session) row {
+	r := row{
+		session:       s,
+		status:        shortStatus(s.Status),
+		sentiment:     render.Ptr(s.Sentiment),
+		channel:       render.Enum(s.Channel.Type),
+		contact:       contactName(s.Contact),
+		team:          render.Dash,
+		ticket:        ticketText(s),
+		handedOff:     s.Handoff != nil || (s.AIClosureType != nil && *s.AIClosureType == api.ClosureHandedOff),
+		needsHuman:    needsHuman(s),
+		sentimentRank: sentimentRank(s),
+	}
+	if s.Team != nil {
+		r.team = render.Or(s.Team.Name)
+	}
+	parts := []string{s.ID, r.status, string(s.Status), r.sentiment, r.channel, r.contact, r.team, r.ticket}
+	if c := s.Contact; c != nil {
+		parts = append(parts, render.Ptr(c.Email), render.Ptr(c.PhoneNumber), render.Ptr(c.Name))
+	}
+	if r.handedOff {
+		parts = append(parts, "handed off", "handoff")
+	}
+	r.search = strings.ToLower(strings.Join(parts, " "))
+	return r
+}
+
+// shortStatus keeps the status column narrow; unknown values pass as sent.
+func shortStatus(s api.Status) string {
+	switch s {
+	case api.StatusClosedResolved:
+		return "resolved"
+	case api.StatusClosedUnresolved:
+		return "unresolved"
+	}
+	return render.Enum(s)
+}
+
+// contactName is the contact's name, else email, else phone.
+func contactName(c *api.Contact) string {
+	if c == nil {
+		return render.Dash
+	}
+	for _, p := range []*string{c.Name, c.Email, c.PhoneNumber, c.NonVerifiedName, c.NonVerifiedEmail} {
+		if v := render.Ptr(p); v != render.Dash {
+			return v
+		}
+	}
+	return render.Dash
+}
+
+// ticketText is the helpdesk's external_id, else "#<ticket number>".
+func ticketText(s *api.Session) string {
+	if t := s.TicketingSystem; t != nil {
+		if v := render.Or(t.ExternalID); v != render.Dash {
+			return v
+		}
+	}
+	if n := render.Number(s.TicketNumber); n != render.Dash {
+		return "#" + n
+	}
+	return render.Dash
+}

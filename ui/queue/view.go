@@ -1,0 +1,138 @@
+package queue
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/opencx-tools/cxi/ui/render"
+)
+
+// View draws the filter bar, the column titles and the visible rows only,
+// so its cost does not grow with the number of sessions loaded.
+func (m Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	lines := make([]string, 0, m.height)
+	lines = append(lines, m.filterBar(), m.titles())
+	h := m.listHeight()
+	end := min(m.top+h, len(m.view))
+	for pos := m.top; pos < end; pos++ {
+		lines = append(lines, m.rowView(&m.rows[m.view[pos]], pos == m.sel))
+	}
+	if len(lines) < m.height {
+		lines = append(lines, m.tailRow())
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m Model) filterBar() string {
+	t := m.theme
+	parts := m.filters.Describe()
+	keys := []string{m.keys.Status.Help().Key, m.keys.HandedOff.Help().Key, m.keys.Channel.Help().Key, m.keys.Window.Help().Key}
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteString(t.Muted.Render(" · "))
+		}
+		b.WriteString(t.Key.Render(keys[i]) + " " + t.Value.Render(p))
+	}
+	order := "newest activity"
+	if m.attention {
+		order = "needs attention"
+	}
+	b.WriteString(t.Muted.Render(" · ") + t.Key.Render(m.keys.Attention.Help().Key) + " " + t.Value.Render("order: "+order))
+	if m.text != "" {
+		b.WriteString(t.Muted.Render(" · ") + t.Marker.Render(fmt.Sprintf("matching %q: %d of %d", render.Line(m.text), len(m.view), len(m.rows))))
+	}
+	return ansi.Truncate(b.String(), m.width, "…")
+}
+
+func (m Model) titles() string {
+	cells := make([]string, 0, len(m.cols))
+	for _, c := range m.cols {
+		cells = append(cells, pad(allColumns()[c].title, m.widths[c]))
+	}
+	return m.theme.Label.Render(strings.Repeat(" ", gutter) + strings.Join(cells, " "))
+}
+
+func (m Model) rowView(r *row, selected bool) string {
+	t := m.theme
+	cells := make([]string, 0, len(m.cols))
+	for _, c := range m.cols {
+		w := m.widths[c]
+		switch c {
+		case colStatus:
+			cells = append(cells, badge(t.StatusStyle(string(r.session.Status)), r.status, w))
+		case colSentiment:
+			if r.sentiment == render.Dash {
+				cells = append(cells, t.Muted.Render(pad(r.sentiment, w)))
+			} else {
+				cells = append(cells, badge(t.SentimentStyle(r.sentiment), r.sentiment, w))
+			}
+		case colHandoff:
+			mark := " "
+			if r.handedOff {
+				mark = "⇄"
+			}
+			cells = append(cells, t.Marker.Render(pad(mark, w)))
+		case colContact:
+			cells = append(cells, t.Value.Render(pad(r.contact, w)))
+		case colChannel:
+			cells = append(cells, t.Muted.Render(pad(r.channel, w)))
+		case colTeam:
+			cells = append(cells, t.Muted.Render(pad(r.team, w)))
+		case colTicket:
+			cells = append(cells, t.Value.Render(pad(r.ticket, w)))
+		case colAge:
+			cells = append(cells, t.Muted.Render(pad(shortAge(r, m.now), w)))
+		}
+	}
+	marker := "  "
+	if selected {
+		marker = t.Selected.Render("› ")
+	}
+	line := marker + strings.Join(cells, " ")
+	if selected {
+		return t.Selected.Render(line)
+	}
+	return line
+}
+
+// badge draws a label in a badge style, padded to the column width.
+func badge(style lipgloss.Style, label string, width int) string {
+	styled := style.Render(ansi.Truncate(label, max(width-style.GetHorizontalFrameSize(), 1), "…"))
+	return styled + strings.Repeat(" ", max(width-lipgloss.Width(styled), 0))
+}
+
+// tailRow says what comes after the last row: more loading, an error, or
+// the end of the data.
+func (m Model) tailRow() string {
+	t := m.theme
+	var s string
+	switch {
+	case m.err != nil:
+		s = t.Error.Render("Could not load more sessions: " + render.Line(m.err.Error()) + " · " + m.keys.Refresh.Help().Key + " retries")
+	case m.loading:
+		s = t.Muted.Render("  ⋯ loading more sessions…")
+	case m.end && len(m.rows) == 0:
+		s = t.Muted.Render("  No sessions match these filters.")
+	case m.end:
+		s = t.Muted.Render(fmt.Sprintf("  — end of the list: %d sessions —", len(m.rows)))
+	default:
+		return ""
+	}
+	if m.skipped > 0 {
+		s += t.Marker.Render(fmt.Sprintf("  (%d unreadable item(s) skipped)", m.skipped))
+	}
+	return ansi.Truncate(s, m.width, "…")
+}
+
+func pad(s string, w int) string {
+	if lipgloss.Width(s) > w {
+		return ansi.Truncate(s, w, "…")
+	}
+	return s + strings.Repeat(" ", w-lipgloss.Width(s))
+}
