@@ -22,9 +22,14 @@ var ErrNoSessionID = errors.New("no session ID found")
 
 // IDError explains why text was not accepted as a session ID.
 type IDError struct {
-	Input  string // the text as given (not sanitized: the UI does that)
-	Reason string
+	Input    string // the text as given (not sanitized: the UI does that)
+	Reason   string
+	Rejected string // a UUID-shaped candidate the contract refused, if any
 }
+
+// Candidate reports whether the text held something UUID-shaped, i.e. the
+// user meant an ID and got it wrong, rather than typing other text.
+func (e *IDError) Candidate() bool { return e.Rejected != "" }
 
 func (e *IDError) Error() string { return "not a session ID: " + e.Reason }
 
@@ -57,7 +62,7 @@ func ParseSessionID(text string) (string, error) {
 		}
 	}
 	if rejected != "" {
-		return "", &IDError{Input: text, Reason: rejectReason(rejected)}
+		return "", &IDError{Input: text, Reason: rejectReason(rejected), Rejected: rejected}
 	}
 	return "", &IDError{Input: text, Reason: "no UUID in the input"}
 }

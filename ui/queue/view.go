@@ -18,12 +18,19 @@ func (m Model) View() string {
 	lines := make([]string, 0, m.height)
 	lines = append(lines, m.filterBar(), m.titles())
 	h := m.listHeight()
-	end := min(m.top+h, len(m.view))
-	for pos := m.top; pos < end; pos++ {
+	top := m.top
+	end := min(top+h, len(m.view))
+	tail := m.tailRow()
+	// At the bottom of a full screen, the tail (loading, error, end) takes
+	// the first row's place, unless that row holds the cursor.
+	if tail != "" && end == len(m.view) && end-top >= h && top < m.sel {
+		top++
+	}
+	for pos := top; pos < end; pos++ {
 		lines = append(lines, m.rowView(&m.rows[m.view[pos]], pos == m.sel))
 	}
-	if len(lines) < m.height {
-		lines = append(lines, m.tailRow())
+	if tail != "" && len(lines) < m.height {
+		lines = append(lines, tail)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -32,20 +39,18 @@ func (m Model) filterBar() string {
 	t := m.theme
 	parts := m.filters.Describe()
 	keys := []string{m.keys.Status.Help().Key, m.keys.HandedOff.Help().Key, m.keys.Channel.Help().Key, m.keys.Window.Help().Key}
+	order := "newest"
+	if m.attention {
+		order = "attention"
+	}
+	parts = append(parts, "order: "+order)
+	keys = append(keys, m.keys.Attention.Help().Key)
 	var b strings.Builder
 	for i, p := range parts {
 		if i > 0 {
-			b.WriteString(t.Muted.Render(" · "))
+			b.WriteString("  ")
 		}
 		b.WriteString(t.Key.Render(keys[i]) + " " + t.Value.Render(p))
-	}
-	order := "newest activity"
-	if m.attention {
-		order = "needs attention"
-	}
-	b.WriteString(t.Muted.Render(" · ") + t.Key.Render(m.keys.Attention.Help().Key) + " " + t.Value.Render("order: "+order))
-	if m.text != "" {
-		b.WriteString(t.Muted.Render(" · ") + t.Marker.Render(fmt.Sprintf("matching %q: %d of %d", render.Line(m.text), len(m.view), len(m.rows))))
 	}
 	return ansi.Truncate(b.String(), m.width, "…")
 }
@@ -119,8 +124,12 @@ func (m Model) tailRow() string {
 		s = t.Muted.Render("  ⋯ loading more sessions…")
 	case m.end && len(m.rows) == 0:
 		s = t.Muted.Render("  No sessions match these filters.")
+	case m.end && m.text != "":
+		s = t.Muted.Render(fmt.Sprintf("  — end of the list · %d of %d loaded sessions match %q —", len(m.view), len(m.rows), render.Line(m.text)))
 	case m.end:
 		s = t.Muted.Render(fmt.Sprintf("  — end of the list: %d sessions —", len(m.rows)))
+	case m.text != "":
+		s = t.Muted.Render(fmt.Sprintf("  %d of %d loaded sessions match %q", len(m.view), len(m.rows), render.Line(m.text)))
 	default:
 		return ""
 	}

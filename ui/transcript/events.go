@@ -1,0 +1,97 @@
+package transcript
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/dustin/go-humanize"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui/render"
+)
+
+// who names the sender the way a support lead thinks of them.
+func who(e *api.Event) string {
+	name := render.Line(e.SenderName)
+	role := render.Line(e.SenderType)
+	switch e.SenderType {
+	case "contact":
+		role = "customer"
+	case "ai":
+		role = "AI agent"
+	case "agent":
+		role = "human agent"
+	case "system":
+		role = "system"
+	}
+	switch {
+	case strings.TrimSpace(name) == "" && role == "":
+		return render.Dash
+	case strings.TrimSpace(name) == "":
+		return role
+	case role == "":
+		return name
+	}
+	return name + " (" + role + ")"
+}
+
+// renderEvent draws one event for a width: a header with who and when,
+// then the word-wrapped text and the attachments. Handoffs and status
+// changes are set apart so they stand out while scrolling.
+func renderEvent(t *styles.Theme, e *api.Event, width int, now time.Time) string {
+	when := render.Dash
+	if e.CreatedAt.Valid() {
+		when = e.CreatedAt.Time.UTC().Format("Jan 2 15:04") + " · " + render.Age(e.CreatedAt.Time, now)
+	} else if e.CreatedAt.Raw != "" {
+		when = render.Line(e.CreatedAt.Raw)
+	}
+	text := strings.TrimSpace(render.Block(e.Text))
+	body := lipgloss.NewStyle().Width(max(width-2, 8))
+
+	switch e.Type {
+	case "message", "":
+		head := t.PanelTitle.Render(who(e)) + "  " + t.Muted.Render(when)
+		lines := []string{head}
+		if text != "" {
+			lines = append(lines, indent(body.Render(t.Value.Render(text))))
+		}
+		for _, a := range e.Attachments {
+			lines = append(lines, indent(t.Marker.Render(attachmentLine(a))))
+		}
+		return strings.Join(lines, "\n")
+	case "handoff", "status_change":
+		title := "Handed off to a human"
+		if e.Type == "status_change" {
+			title = "Status changed"
+		}
+		banner := t.Marker.Bold(true).Render("── "+title) + "  " + t.Muted.Render(when+" · "+who(e))
+		if text == "" {
+			return banner
+		}
+		return banner + "\n" + indent(body.Render(t.Marker.Render(text)))
+	}
+	// A type this version does not know: shown as sent, never dropped.
+	head := t.Muted.Render(fmt.Sprintf("[%s] ", render.Or(e.Type))) + t.PanelTitle.Render(who(e)) + "  " + t.Muted.Render(when)
+	if text == "" {
+		return head
+	}
+	return head + "\n" + indent(body.Render(t.Value.Render(text)))
+}
+
+func attachmentLine(a api.Attachment) string {
+	size := render.Dash
+	if a.Size > 0 {
+		size = humanize.Bytes(uint64(a.Size))
+	}
+	kind := ""
+	if a.Type != "" {
+		kind = ", " + render.Line(a.Type)
+	}
+	return "📎 " + render.Or(a.Name) + " (" + size + kind + ")"
+}
+
+func indent(s string) string {
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
+}

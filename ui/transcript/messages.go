@@ -1,0 +1,42 @@
+package transcript
+
+import (
+	"context"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api"
+)
+
+// Historian is what the transcript needs from the API client.
+type Historian interface {
+	History(ctx context.Context, sessionID, cursor string) (*api.HistoryPage, error)
+}
+
+// page identifies one history request: the session and the cursor asked
+// for. A page for another session, or a cursor already loaded, is dropped.
+type page struct {
+	sessionID string
+	cursor    string
+}
+
+// PageLoadedMsg carries one page of a session's history.
+type PageLoadedMsg struct {
+	req  page
+	page *api.HistoryPage
+}
+
+// PageFailedMsg carries why a page could not be loaded.
+type PageFailedMsg struct {
+	req page
+	Err error
+}
+
+func fetchPage(ctx context.Context, h Historian, req page) tea.Cmd {
+	return func() tea.Msg {
+		p, err := h.History(ctx, req.sessionID, req.cursor)
+		if err != nil {
+			return PageFailedMsg{req: req, Err: err}
+		}
+		return PageLoadedMsg{req: req, page: p}
+	}
+}

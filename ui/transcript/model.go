@@ -1,0 +1,205 @@
+// Package transcript shows a session's history in a scrollable viewport,
+// loading further pages as the reader nears the end.
+package transcript
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui/render"
+)
+
+// KeyMap holds the transcript's scrolling keys.
+type KeyMap struct {
+	Up, Down, PageUp, PageDown, HalfPageUp, HalfPageDown, Top, Bottom, Refresh key.Binding
+}
+
+// loadMargin is how many lines from the bottom the next page is requested.
+const loadMargin = 20
+
+// Model is the transcript of one session.
+type Model struct {
+	theme     *styles.Theme
+	keys      KeyMap
+	historian Historian
+	sessionID string
+	now       time.Time
+
+	events   []api.Event
+	rendered []string // one block per event, for the current width
+	next     string
+	loading  bool
+	started  bool
+	end      bool
+	err      error
+	skipped  int
+	cancel   context.CancelFunc
+
+	width, height int
+	viewport      viewport.Model
+}
+
+// New returns the transcript of sessionID; Init loads the first page.
+func New(theme *styles.Theme, keys KeyMap, h Historian, sessionID string, now time.Time) Model {
+	vp := viewport.New(0, 0)
+	vp.KeyMap = viewport.KeyMap{
+		Up: keys.Up, Down: keys.Down, PageUp: keys.PageUp, PageDown: keys.PageDown,
+		HalfPageUp: keys.HalfPageUp, HalfPageDown: keys.HalfPageDown,
+	}
+	return Model{theme: theme, keys: keys, historian: h, sessionID: sessionID, now: now, viewport: vp}
+}
+
+// SessionID is the session whose history this is.
+func (m Model) SessionID() string { return m.sessionID }
+
+// Start requests the first page.
+func (m Model) Start() (Model, tea.Cmd) {
+	m.started = true
+	return m.load("")
+}
+
+// Stop cancels a page in flight, when the view closes.
+func (m Model) Stop() Model {
+	if m.cancel != nil {
+		m.cancel()
+	}
+	m.cancel, m.loading = nil, false
+	return m
+}
+
+func (m Model) load(cursor string) (Model, tea.Cmd) {
+	m = m.Stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	m.cancel, m.loading, m.err = cancel, true, nil
+	m.relayout()
+	return m, fetchPage(ctx, m.historian, page{sessionID: m.sessionID, cursor: cursor})
+}
+
+// SetSize gives the transcript its size and re-wraps every event.
+func (m Model) SetSize(width, height int) Model {
+	if width == m.width && height == m.height {
+		return m
+	}
+	rewrap := width != m.width
+	m.width, m.height = width, height
+	m.viewport.Width, m.viewport.Height = width, height
+	if rewrap {
+		m.rendered = m.rendered[:0:0]
+		for i := range m.events {
+			m.rendered = append(m.rendered, renderEvent(m.theme, &m.events[i], width, m.now))
+		}
+	}
+	m.relayout()
+	return m
+}
+
+// Update scrolls and takes pages in.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case PageLoadedMsg:
+		if msg.req.sessionID != m.sessionID || !m.loading {
+			return m, nil
+		}
+		m = m.Stop()
+		m.skipped += len(msg.page.Skipped)
+		for i := range msg.page.Items {
+			m.events = append(m.events, msg.page.Items[i])
+			m.rendered = append(m.rendered, renderEvent(m.theme, &msg.page.Items[i], m.width, m.now))
+		}
+		m.next, m.end = msg.page.Next, msg.page.Next == ""
+		m.relayout()
+		return m.maybeLoadMore()
+	case PageFailedMsg:
+		if msg.req.sessionID != m.sessionID || !m.loading {
+			return m, nil
+		}
+		m = m.Stop()
+		m.err = msg.Err
+		m.relayout()
+		return m, nil
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, m.keys.Top):
+			m.viewport.GotoTop()
+			return m, nil
+		case key.Matches(msg, m.keys.Bottom):
+			m.viewport.GotoBottom()
+			return m.maybeLoadMore()
+		case key.Matches(msg, m.keys.Refresh) && m.err != nil:
+			return m.load(m.next)
+		}
+	}
+	var cmd tea.Cmd
+	m.viewport, cmd = m.viewport.Update(msg)
+	m, more := m.maybeLoadMore()
+	return m, tea.Batch(cmd, more)
+}
+
+// maybeLoadMore asks for the next page when the reader nears the bottom,
+// or when what is loaded does not fill the screen yet.
+func (m Model) maybeLoadMore() (Model, tea.Cmd) {
+	if m.loading || m.end || m.err != nil || !m.started {
+		return m, nil
+	}
+	remaining := m.viewport.TotalLineCount() - (m.viewport.YOffset + m.viewport.Height)
+	if remaining > loadMargin {
+		return m, nil
+	}
+	return m.load(m.next)
+}
+
+// relayout joins the rendered events and the tail line into the viewport.
+func (m *Model) relayout() {
+	if m.width <= 0 {
+		return
+	}
+	var b strings.Builder
+	for i, r := range m.rendered {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(r)
+	}
+	if tail := m.tail(); tail != "" {
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(tail)
+	}
+	m.viewport.SetContent(b.String())
+}
+
+func (m Model) tail() string {
+	t := m.theme
+	var s string
+	switch {
+	case m.err != nil:
+		s = t.Error.Render("Could not load the history: " + render.Line(m.err.Error()) + " · " + m.keys.Refresh.Help().Key + " retries")
+	case m.loading:
+		s = t.Muted.Render("⋯ loading the history…")
+	case m.end && len(m.events) == 0:
+		s = t.Muted.Render("No events in this session's history.")
+	case m.end:
+		s = t.Muted.Render(fmt.Sprintf("— end of the history: %d events —", len(m.events)))
+	}
+	if m.skipped > 0 {
+		s += t.Marker.Render(fmt.Sprintf("  (%d unreadable event(s) skipped)", m.skipped))
+	}
+	return s
+}
+
+// Loaded is the number of events loaded.
+func (m Model) Loaded() int { return len(m.events) }
+
+// ScrollPercent is how far down the transcript is scrolled.
+func (m Model) ScrollPercent() float64 { return m.viewport.ScrollPercent() }
+
+// View draws the visible lines.
+func (m Model) View() string { return m.viewport.View() }
