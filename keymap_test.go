@@ -56,7 +56,8 @@ func TestHelpListsTheRealKeys(t *testing.T) {
 			all = append(all, b.Help().Key)
 		}
 	}
-	for _, want := range []string{"enter", "y", "Y", "r", "/", "tab", "↑/k", "↓/j", "pgup/b", "pgdn/f", "esc", "q", "ctrl+c", "?"} {
+	for _, want := range []string{"enter", "y", "Y", "r", "/", "tab", "↑/k", "↓/j", "pgup/b", "pgdn/f", "esc", "q", "ctrl+c", "?",
+		"n/J", "p/K", "t", "s", "h", "c", "w", "o", "a"} {
 		if !contains(all, want) {
 			t.Errorf("full help lacks %q", want)
 		}
@@ -66,16 +67,24 @@ func TestHelpListsTheRealKeys(t *testing.T) {
 type noClient struct{}
 
 func (noClient) GetSession(context.Context, string) (*api.Session, error) { return nil, nil }
-func (noClient) BaseURL() string                                          { return "https://api.example.test" }
+func (noClient) ListSessions(context.Context, api.ListParams) (*api.SessionPage, error) {
+	return &api.SessionPage{}, nil
+}
+func (noClient) History(context.Context, string, string) (*api.HistoryPage, error) {
+	return &api.HistoryPage{}, nil
+}
+func (noClient) BaseURL() string { return "https://api.example.test" }
+func (noClient) Budget() int     { return api.RequestsPerMinute }
 
-// TestLettersTypeIntoTheInput checks the real keymap against the model: q,
-// y, r and j are actions in the pane but text in the input.
+// TestLettersTypeIntoTheInput checks the real keymap against the model:
+// the letter keys are actions in the views but text in the input.
 func TestLettersTypeIntoTheInput(t *testing.T) {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
 	var m tea.Model = ui.New(ui.Options{Client: noClient{}, Theme: styles.New(r), Keys: defaultKeyMap()})
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 20})
-	for _, ch := range "qyrjk/?" {
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'/'}})
+	for _, ch := range "qyrjk/?nptshcwoa" {
 		var cmd tea.Cmd
 		m, cmd = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{ch}})
 		if cmd != nil {
@@ -84,7 +93,7 @@ func TestLettersTypeIntoTheInput(t *testing.T) {
 			}
 		}
 	}
-	if v := m.View(); !strings.Contains(v, "Session › qyrjk/?") {
+	if v := m.View(); !strings.Contains(v, "› qyrjk/?nptshcwoa") {
 		t.Errorf("letters did not reach the input:\n%s", v)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/atotto/clipboard"
 	tea "github.com/charmbracelet/bubbletea"
@@ -44,9 +45,14 @@ type config struct {
 	demo    bool
 	query   string
 	osc52   copier.Mode
+	refresh time.Duration
+	attend  bool
 	version bool
 	help    bool
 }
+
+// minRefresh keeps auto-refresh to at most 6 requests a minute.
+const minRefresh = 10 * time.Second
 
 // errUsage marks an error whose fix is on the command line.
 var errUsage = errors.New("usage")
@@ -92,6 +98,8 @@ func parseArgs(args []string, getenv func(string) string, stderr io.Writer) (con
 	fs.SetOutput(io.Discard)
 	baseURL := fs.String("base-url", "", "")
 	osc := fs.String("osc52", "plain", "")
+	fs.DurationVar(&cfg.refresh, "refresh", 0, "")
+	fs.BoolVar(&cfg.attend, "needs-attention", false, "")
 	fs.BoolVar(&cfg.demo, "demo", false, "")
 	fs.BoolVar(&cfg.version, "version", false, "")
 	fs.BoolVar(&cfg.help, "help", false, "")
@@ -125,6 +133,9 @@ func parseArgs(args []string, getenv func(string) string, stderr io.Writer) (con
 		return cfg, err
 	}
 	cfg.osc52 = mode
+	if cfg.refresh != 0 && cfg.refresh < minRefresh {
+		return cfg, fmt.Errorf("--refresh %s is too often: the API allows 100 requests a minute; use %s or more", cfg.refresh, minRefresh)
+	}
 
 	cfg.baseURL = firstNonEmpty(*baseURL, getenv("OPENCX_BASE_URL"), api.DefaultBaseURL)
 	if cfg.demo {
@@ -144,7 +155,7 @@ func parseArgs(args []string, getenv func(string) string, stderr io.Writer) (con
 func buildOptions(cfg config) (ui.Options, func(), error) {
 	cleanup := func() {}
 	baseURL, key := cfg.baseURL, cfg.key
-	opts := ui.Options{Keys: defaultKeyMap(), Query: cfg.query}
+	opts := ui.Options{Keys: defaultKeyMap(), Query: cfg.query, AutoRefresh: cfg.refresh, Attention: cfg.attend}
 	if cfg.demo {
 		srv := fake.New()
 		url, stop, err := srv.Start()
@@ -154,9 +165,6 @@ func buildOptions(cfg config) (ui.Options, func(), error) {
 		cleanup = stop
 		baseURL, key = url, fake.DemoKey
 		opts.Label = "demo"
-		for _, d := range fake.Demo() {
-			opts.Suggestions = append(opts.Suggestions, ui.Suggestion{ID: d.ID, Title: d.Title})
-		}
 	}
 	client, err := api.New(baseURL, key, api.WithUserAgent("cxi/"+buildVersion()))
 	if err != nil {
@@ -199,12 +207,15 @@ func printUsage(w io.Writer) {
 Usage:
   cxi [flags] [SESSION]
 
-SESSION is a session ID, or any text containing one (a dashboard URL, a log
-line); cxi opens straight on it. Without it, cxi starts at the input.
+Without SESSION, cxi opens on the queue of sessions. SESSION is a session ID,
+or any text containing one (a dashboard URL, a log line); cxi opens straight on
+it, and esc goes back to the queue.
 
 Flags:
   --demo            run on built-in demo data (no API key, no network)
   --base-url URL    API base URL (default $OPENCX_BASE_URL, else https://api.open.cx)
+  --refresh DUR     auto-refresh the queue every DUR (e.g. 30s; at least 10s; off by default)
+  --needs-attention start the queue in needs-attention order
   --osc52 MODE      clipboard escape sequence: plain (default), tmux (DCS-wrapped,
                     needs tmux's allow-passthrough), or off
   --version         print the version

@@ -84,8 +84,8 @@ func TestDecodingTraps(t *testing.T) {
 			if ct == nil || ct.ID != "c1" {
 				t.Fatalf("Contact = %+v, want id c1", ct)
 			}
-			if ct.Email != nil || ct.PhoneNumber != nil || ct.Name != nil || ct.CustomData != nil || ct.CreatedAt != "" ||
-				ct.UpdatedAt != "" || ct.NonVerifiedName != nil || ct.NonVerifiedEmail != nil || ct.NonVerifiedCustomData != nil {
+			if ct.Email != nil || ct.PhoneNumber != nil || ct.Name != nil || ct.CustomData != nil || ct.CreatedAt.Raw != "" ||
+				ct.UpdatedAt.Raw != "" || ct.NonVerifiedName != nil || ct.NonVerifiedEmail != nil || ct.NonVerifiedCustomData != nil {
 				t.Errorf("a null contact field decoded as a value: %+v", ct)
 			}
 		}},
@@ -168,7 +168,7 @@ func TestDecodingTraps(t *testing.T) {
 			if !s.UpdatedAt.Valid() || !s.UpdatedAt.Time.Equal(want) || s.UpdatedAt.Raw != "2026-03-11T15:47:19+02:00" {
 				t.Errorf("UpdatedAt = %+v, want %v with its offset kept in Raw", s.UpdatedAt, want)
 			}
-			if s.Contact.CreatedAt != "2026-02-03T17:22:41" || s.Contact.UpdatedAt != "last Tuesday" {
+			if s.Contact.CreatedAt.Raw != "2026-02-03T17:22:41" || s.Contact.CreatedAt.Valid() || s.Contact.UpdatedAt.Raw != "last Tuesday" {
 				t.Errorf("contact timestamps are plain strings: %q %q", s.Contact.CreatedAt, s.Contact.UpdatedAt)
 			}
 			if s.TicketNumber != nil || s.AssistMode != nil {

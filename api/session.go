@@ -84,8 +84,8 @@ type Contact struct {
 	PhoneNumber           *string    `json:"phone_number"`
 	Name                  *string    `json:"name"`
 	CustomData            CustomData `json:"custom_data"`
-	CreatedAt             string     `json:"created_at"`
-	UpdatedAt             string     `json:"updated_at"`
+	CreatedAt             Timestamp  `json:"created_at"` // plain strings in the contract: parsed when they can be
+	UpdatedAt             Timestamp  `json:"updated_at"`
 	NonVerifiedName       *string    `json:"non_verified_name"`
 	NonVerifiedEmail      *string    `json:"non_verified_email"`
 	NonVerifiedCustomData CustomData `json:"non_verified_custom_data"`

@@ -7,51 +7,76 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/bubbles/cursor"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
 )
 
-// TestDetailGolden runs the whole program loop (Init, the fetch command
-// against the fake server, rendering) on a terminal of fixed size and
-// compares the screen with a golden file. Regenerate with
-// `go test ./ui/ -run Golden -update` and review the diff like code.
-func TestDetailGolden(t *testing.T) {
-	cases := []struct {
-		name string
-		id   string
-		keys string // keys sent after the session shows, e.g. "G" for the bottom
-	}{
-		{"star", fake.IDAngryHandoff, ""},
-		{"star_bottom", fake.IDAngryHandoff, "G"},
-		{"minimal", fake.IDMinimal, ""},
-		{"unknown_enums", fake.IDUnknownEnums, ""},
-		{"non_latin", fake.IDNonLatin, ""},
+// goldenCase is one screen: where the program starts, the keys typed once
+// the first screen is up (each with the text to wait for), and the size.
+type goldenCase struct {
+	name  string
+	query string
+	wait  string
+	steps []step
+}
+
+type step struct {
+	key  tea.KeyMsg
+	wait string
+}
+
+// TestGolden runs the whole program loop (Init, commands against the fake
+// server, rendering) on terminals of fixed size and compares the screen
+// with golden files. Regenerate with `go test ./ui/ -run Golden -update`
+// and review the diff like code.
+func TestGolden(t *testing.T) {
+	cases := []goldenCase{
+		{name: "queue", wait: "STATUS"},
+		{name: "queue_attention", wait: "STATUS", steps: []step{{keyRunes("o"), "attention"}}},
+		{name: "detail_star", query: fake.IDAngryHandoff, wait: "Session ID"},
+		{name: "detail_star_bottom", query: fake.IDAngryHandoff, wait: "Session ID", steps: []step{{keyRunes("G"), "Custom data"}}},
+		{name: "detail_minimal", query: fake.IDMinimal, wait: "Session ID"},
+		{name: "detail_unknown_enums", query: fake.IDUnknownEnums, wait: "Session ID"},
+		{name: "detail_non_latin", query: fake.IDNonLatin, wait: "Session ID"},
+		{name: "transcript_star", query: fake.IDAngryHandoff, wait: "Session ID", steps: []step{{keyRunes("t"), "(customer)"}}},
 	}
 	for _, size := range [][2]int{{120, 40}, {60, 30}} {
 		for _, c := range cases {
 			t.Run(fmt.Sprintf("%s_%dx%d", c.name, size[0], size[1]), func(t *testing.T) {
-				base, stop := startFake(t)
-				defer stop()
-				client, err := api.New(base, fake.DemoKey)
-				if err != nil {
-					t.Fatal(err)
-				}
-				m := New(Options{Client: client, Theme: testTheme(), Keys: testKeys(), Now: fixedNow, Query: c.id})
-				tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(size[0], size[1]))
-				teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Session ID")) },
-					teatest.WithDuration(5*time.Second))
-				for _, k := range c.keys {
-					tm.Send(keyRunes(string(k)))
-				}
-				tm.Send(keyRunes("q"))
-				final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
-				view := final.View()
-				// The base URL is a random loopback port: mask it.
-				view = strings.Replace(view, base, "http://fake", 1)
-				golden.RequireEqual(t, []byte(view))
+				runGolden(t, c, size[0], size[1])
 			})
 		}
 	}
+}
+
+func runGolden(t *testing.T, c goldenCase, width, height int) {
+	base, stop := startFake(t)
+	defer stop()
+	client, err := api.New(base, fake.DemoKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Client: client, Theme: testTheme(), Keys: testKeys(), Now: fixedNow, Query: c.query})
+	m.input.Cursor.SetMode(cursor.CursorStatic)
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(width, height))
+	waitFor(t, tm, c.wait)
+	for _, s := range c.steps {
+		tm.Send(s.key)
+		waitFor(t, tm, s.wait)
+	}
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	// The base URL is a random loopback port: mask it.
+	view := strings.Replace(final.View(), base, "http://fake", 1)
+	golden.RequireEqual(t, []byte(view))
+}
+
+func waitFor(t *testing.T, tm *teatest.TestModel, text string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
+		teatest.WithDuration(5*time.Second))
 }

@@ -3,10 +3,13 @@ package ui
 import (
 	"context"
 	"io"
+	"maps"
+	"slices"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -40,7 +43,9 @@ func testKeys() KeyMap {
 		Lookup: b("enter"), CopyExternalID: b("y"), CopySessionID: b("Y"), Refresh: b("r"),
 		FocusInput: b("/"), SwitchFocus: b("tab"), Up: b("up", "k"), Down: b("down", "j"),
 		PageUp: b("pgup"), PageDown: b("pgdown"), HalfPageUp: b("u"), HalfPageDown: b("d"),
-		Top: b("g"), Bottom: b("G"), Back: b("esc"), Help: b("?"), Quit: b("q"), ForceQuit: b("ctrl+c"),
+		Top: b("g"), Bottom: b("G"), Next: b("n"), Prev: b("p"), Transcript: b("t"),
+		Status: b("s"), HandedOff: b("h"), Channel: b("c"), Window: b("w"), Attention: b("o"), AutoRefresh: b("a"),
+		Back: b("esc"), Help: b("?"), Quit: b("q"), ForceQuit: b("ctrl+c"),
 	}
 }
 
@@ -72,6 +77,23 @@ func (c *stubClient) GetSession(ctx context.Context, id string) (*api.Session, e
 
 func (c *stubClient) BaseURL() string { return "https://api.example.test" }
 
+func (c *stubClient) Budget() int { return api.RequestsPerMinute }
+
+// ListSessions serves the stub's sessions as one page, in ID order.
+func (c *stubClient) ListSessions(ctx context.Context, p api.ListParams) (*api.SessionPage, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	page := &api.SessionPage{}
+	for _, id := range slices.Sorted(maps.Keys(c.sessions)) {
+		page.Items = append(page.Items, *c.sessions[id])
+	}
+	return page, nil
+}
+
+func (c *stubClient) History(ctx context.Context, id, cursor string) (*api.HistoryPage, error) {
+	return &api.HistoryPage{}, nil
+}
+
 func (c *stubClient) ctx(id string) context.Context {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -91,16 +113,20 @@ func (r *copyRecorder) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-func newTestModel(t testing.TB, client SessionGetter, opts ...func(*Options)) Model {
+func newTestModel(t testing.TB, client Client, opts ...func(*Options)) Model {
 	t.Helper()
 	o := Options{
 		Client: client, Theme: testTheme(), Keys: testKeys(), Now: fixedNow,
+		Timer:  func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil },
 		Copier: clipboard.Copier{Terminal: &copyRecorder{}, Native: func(string) error { return nil }},
 	}
 	for _, f := range opts {
 		f(&o)
 	}
 	m := New(o)
+	// A blinking cursor schedules itself forever; tests drive the model
+	// message by message and have no use for it.
+	m.input.Cursor.SetMode(cursor.CursorStatic)
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	return next.(Model)
 }
@@ -130,7 +156,7 @@ func fetchFrom(t testing.TB, id string) *api.Session {
 
 func startFake(t testing.TB) (string, func()) {
 	t.Helper()
-	base, stop, err := fake.New().Start()
+	base, stop, err := fake.New(fake.WithClock(fixedNow)).Start()
 	if err != nil {
 		t.Fatal(err)
 	}

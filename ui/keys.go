@@ -3,18 +3,20 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/opencx-tools/cxi/ui/detail"
+	"github.com/opencx-tools/cxi/ui/queue"
+	"github.com/opencx-tools/cxi/ui/transcript"
 )
 
 // KeyMap is every binding the program answers to. The bindings and their
 // help text are defined in the top-level keymap.go; models only match on
 // them, never on string literals.
 type KeyMap struct {
-	Lookup         key.Binding // look up what the input holds
+	Lookup         key.Binding // look up the input / open the selected session
 	CopyExternalID key.Binding // copy the ticket's external_id
 	CopySessionID  key.Binding // copy the session ID
-	Refresh        key.Binding // fetch the current session again
+	Refresh        key.Binding // fetch the view's data again
 	FocusInput     key.Binding // jump to the input
-	SwitchFocus    key.Binding // toggle input and pane
+	SwitchFocus    key.Binding // toggle input and view
 	Up             key.Binding
 	Down           key.Binding
 	PageUp         key.Binding
@@ -23,22 +25,33 @@ type KeyMap struct {
 	HalfPageDown   key.Binding
 	Top            key.Binding
 	Bottom         key.Binding
-	Back           key.Binding // cancel a fetch, or leave the input/help
+	Next           key.Binding // next session of the queue, from the detail pane
+	Prev           key.Binding // previous session of the queue
+	Transcript     key.Binding // the session's history
+	Status         key.Binding // queue filter: cycle status
+	HandedOff      key.Binding // queue filter: handed off only
+	Channel        key.Binding // queue filter: cycle channel
+	Window         key.Binding // queue filter: cycle date window
+	Attention      key.Binding // queue ordering: needs attention
+	AutoRefresh    key.Binding // queue auto-refresh on/off
+	Back           key.Binding // cancel a fetch, or go back one view
 	Help           key.Binding
 	Quit           key.Binding // q: only where it cannot be typed
 	ForceQuit      key.Binding // ctrl+c: everywhere
 }
 
-// ShortHelp is the one-line help when the pane has focus.
+// ShortHelp is the one-line help of the view in focus.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.CopyExternalID, k.CopySessionID, k.Refresh, k.FocusInput, k.Down, k.Help, k.Quit}
+	return []key.Binding{k.Lookup, k.Down, k.FocusInput, k.CopyExternalID, k.Next, k.Transcript, k.Refresh, k.Back, k.Help, k.Quit}
 }
 
-// FullHelp is every binding, grouped in columns, for `?`.
+// FullHelp is every binding, grouped in columns, for `?`. Disabled
+// bindings (another view's keys) are left out by the help model.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Lookup, k.FocusInput, k.SwitchFocus, k.Back},
-		{k.CopyExternalID, k.CopySessionID, k.Refresh},
+		{k.Lookup, k.FocusInput, k.SwitchFocus, k.Back, k.Next, k.Prev, k.Transcript},
+		{k.CopyExternalID, k.CopySessionID, k.Refresh, k.AutoRefresh},
+		{k.Status, k.HandedOff, k.Channel, k.Window, k.Attention},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown, k.Top, k.Bottom},
 		{k.Help, k.Quit, k.ForceQuit},
 	}
@@ -47,12 +60,29 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 // inputHelp is the one-line help while the input has focus: there printable
 // keys type, so only the keys that still act are listed.
 func (k KeyMap) inputHelp() []key.Binding {
-	return []key.Binding{k.Lookup, k.Up, k.SwitchFocus, k.Back, k.ForceQuit}
+	up := k.Up
+	up.SetHelp("↑/↓", "recent sessions")
+	return []key.Binding{k.Lookup, up, k.SwitchFocus, k.Back, k.ForceQuit}
 }
 
 func (k KeyMap) detailKeys() detail.KeyMap {
 	return detail.KeyMap{
 		Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown,
 		HalfPageUp: k.HalfPageUp, HalfPageDown: k.HalfPageDown, Top: k.Top, Bottom: k.Bottom,
+	}
+}
+
+func (k KeyMap) queueKeys() queue.KeyMap {
+	return queue.KeyMap{
+		Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom,
+		Status: k.Status, HandedOff: k.HandedOff, Channel: k.Channel, Window: k.Window,
+		Attention: k.Attention, Refresh: k.Refresh,
+	}
+}
+
+func (k KeyMap) transcriptKeys() transcript.KeyMap {
+	return transcript.KeyMap{
+		Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown,
+		HalfPageUp: k.HalfPageUp, HalfPageDown: k.HalfPageDown, Top: k.Top, Bottom: k.Bottom, Refresh: k.Refresh,
 	}
 }

@@ -1,6 +1,6 @@
-// Package ui is cxi's root bubbletea model: it owns focus, the input, the
-// status line and which request is current, and routes everything else to
-// the view models beneath it (the detail pane).
+// Package ui is cxi's root bubbletea model. It owns navigation between the
+// queue, the detail pane and the transcript, the one input, the status
+// line and which lookup is current; each view owns its own state and keys.
 package ui
 
 import (
@@ -16,31 +16,49 @@ import (
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/detail"
+	"github.com/opencx-tools/cxi/ui/queue"
+	"github.com/opencx-tools/cxi/ui/transcript"
 )
 
-// Suggestion is a session offered on the first screen (the demo's sessions).
-type Suggestion struct {
-	ID    string
-	Title string
+// Client is what the UI needs from the API client; tests pass fakes.
+type Client interface {
+	GetSession(ctx context.Context, id string) (*api.Session, error)
+	ListSessions(ctx context.Context, p api.ListParams) (*api.SessionPage, error)
+	History(ctx context.Context, sessionID, cursor string) (*api.HistoryPage, error)
+	BaseURL() string
+	Budget() int
 }
 
 // Options configure the root model. Client, Theme and Keys are required.
 type Options struct {
-	Client      SessionGetter
+	Client      Client
 	Theme       *styles.Theme
 	Keys        KeyMap
 	Copier      clipboard.Copier
-	Query       string       // text to look up at start (`cxi SESSION`)
-	Suggestions []Suggestion // IDs to try, listed before the first lookup
-	Label       string       // shown in the header, e.g. "demo"
+	Query       string        // text to look up at start (`cxi SESSION`)
+	Label       string        // shown in the header, e.g. "demo"
+	Filters     queue.Filters // the queue's filters at start
+	Attention   bool          // start with the "needs attention" ordering
+	AutoRefresh time.Duration // queue auto-refresh interval; 0 = off at start
 	Now         func() time.Time
+	// Timer schedules a message after a delay (tea.Tick by default); tests
+	// replace it so that no test waits on a clock.
+	Timer func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 type focus int
 
 const (
 	focusInput focus = iota
-	focusPane
+	focusView
+)
+
+type view int
+
+const (
+	viewQueue view = iota
+	viewDetail
+	viewTranscript
 )
 
 // Minimum useful size: below it the panels would be unreadable fragments.
@@ -49,34 +67,50 @@ const (
 	MinHeight = 10
 )
 
+// DefaultRefreshInterval is the auto-refresh interval `a` turns on when no
+// interval was given: 6 requests a minute, a small share of the 100.
+const DefaultRefreshInterval = 30 * time.Second
+
 // Model is the root model.
 type Model struct {
-	client  SessionGetter
+	client  Client
 	theme   *styles.Theme
 	keys    KeyMap
 	copier  clipboard.Copier
 	label   string
 	nowFunc func() time.Time
 	now     time.Time
+	timer   func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 
 	width, height int
 	focus         focus
+	view          view
 	showFullHelp  bool
 
-	input    textinput.Model
-	inputErr string // why the input is not a session ID, after enter
-	detail   detail.Model
-	spinner  spinner.Model
-	help     help.Model
+	input          textinput.Model
+	inputErr       string // why the input is not a session ID, after enter
+	inputAtRequest string // the input when the current lookup started
+	hint           string // what the input understood, computed in Update
+	recent         []string
+	recentAt       int // position while stepping through recent IDs with ↑/↓; -1 when not
 
-	suggestions []Suggestion
-	picked      int // highlighted suggestion
+	queue      queue.Model
+	detail     detail.Model
+	transcript transcript.Model
+	spinner    spinner.Model
+	help       help.Model
 
 	seq     int                // last request number handed out
-	current request            // the request whose answer is wanted; zero when idle
+	current request            // the lookup whose answer is wanted; zero when idle
 	cancel  context.CancelFunc // cancels current
 	lastID  string             // the ID of the last lookup, for r
 	failure *failure           // the last lookup's error, shown instead of the pane
+
+	fetchedAt map[string]time.Time // when each session was last fetched fresh
+
+	refreshEvery time.Duration // auto-refresh interval; 0 when off
+	refreshGap   time.Duration // the interval `a` turns on
+	refreshSeq   int
 
 	notice    string // status-line confirmation
 	noticeBad bool
@@ -91,71 +125,87 @@ func New(o Options) Model {
 		now = time.Now
 	}
 	in := textinput.New()
-	in.Prompt = "Session › "
-	in.Placeholder = "paste a session ID or a URL containing one"
+	in.Prompt = "› "
+	in.Placeholder = "filter the queue, or paste a session ID or a URL containing one"
 	in.CharLimit = 4096
 	in.PromptStyle = t.Prompt
 	in.PlaceholderStyle = t.Muted
 	in.TextStyle = t.Value
 	in.Cursor.Style = t.Prompt
 	in.SetValue(o.Query)
-	in.Focus()
-
-	sp := spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(t.Spinner))
 
 	h := help.New()
 	h.Styles = help.Styles{
 		ShortKey: t.HelpKey, ShortDesc: t.HelpDesc, ShortSeparator: t.HelpSep, Ellipsis: t.HelpSep,
 		FullKey: t.HelpKey, FullDesc: t.HelpDesc, FullSeparator: t.HelpSep,
 	}
-
+	timer := o.Timer
+	if timer == nil {
+		timer = tea.Tick
+	}
+	gap := o.AutoRefresh
+	if gap <= 0 {
+		gap = DefaultRefreshInterval
+	}
 	m := Model{
-		client:      o.Client,
-		theme:       t,
-		keys:        o.Keys,
-		copier:      o.Copier,
-		label:       o.Label,
-		nowFunc:     now,
-		now:         now(),
-		input:       in,
-		detail:      detail.New(t, o.Keys.detailKeys(), o.Keys.CopyExternalID.Help().Key),
-		spinner:     sp,
-		help:        h,
-		suggestions: o.Suggestions,
+		client:       o.Client,
+		theme:        t,
+		keys:         o.Keys,
+		copier:       o.Copier,
+		label:        o.Label,
+		nowFunc:      now,
+		now:          now(),
+		timer:        timer,
+		focus:        focusView,
+		input:        in,
+		recentAt:     -1,
+		queue:        queue.New(t, o.Keys.queueKeys(), o.Client, o.Filters, o.Attention, now()),
+		detail:       detail.New(t, o.Keys.detailKeys(), o.Keys.CopyExternalID.Help().Key),
+		spinner:      spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(t.Spinner)),
+		help:         h,
+		fetchedAt:    map[string]time.Time{},
+		refreshEvery: o.AutoRefresh,
+		refreshGap:   gap,
 	}
 	m.syncKeys()
 	return m
 }
 
-// Init starts the clock and, with a query from the command line, the lookup.
+// Init loads the queue, starts the clock and, with a query from the
+// command line, looks it up.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{textinput.Blink, tickClock(m.nowFunc)}
-	if m.input.Value() != "" {
-		cmds = append(cmds, func() tea.Msg { return lookupNowMsg{} })
+	cmds := []tea.Cmd{m.tickClock(), func() tea.Msg { return startMsg{} }}
+	if m.refreshEvery > 0 {
+		cmds = append(cmds, m.scheduleRefresh())
 	}
 	return tea.Batch(cmds...)
 }
 
-// lookupNowMsg asks the model to look up what the input holds; Init sends it
-// because Init cannot change the model.
-type lookupNowMsg struct{}
+// startMsg lets the first Update start what Init cannot (Init cannot
+// change the model): the queue's first page and a command-line lookup.
+type startMsg struct{}
 
 // fetching reports whether a lookup is under way.
 func (m Model) fetching() bool { return m.current.seq != 0 }
 
-// session is the session on display, if any.
+// session is the session in the detail pane, if any.
 func (m Model) session() *api.Session { return m.detail.Session() }
 
-// syncKeys enables the bindings that can act now, so help never lists a key
-// that does nothing.
+// syncKeys enables the bindings that can act in the current view, so the
+// help never lists a key that does nothing.
 func (m *Model) syncKeys() {
-	s := m.session()
-	shown := s != nil && m.failure == nil
-	m.keys.CopyExternalID.SetEnabled(shown)
-	m.keys.CopySessionID.SetEnabled(shown)
-	m.keys.Refresh.SetEnabled(m.lastID != "")
-	scroll := shown && m.focus == focusPane
-	for _, b := range []*key.Binding{&m.keys.PageUp, &m.keys.PageDown, &m.keys.HalfPageUp, &m.keys.HalfPageDown, &m.keys.Top, &m.keys.Bottom} {
-		b.SetEnabled(scroll)
+	k := &m.keys
+	inQueue, inDetail, inTranscript := m.view == viewQueue, m.view == viewDetail, m.view == viewTranscript
+	shown := inDetail && m.session() != nil && m.failure == nil
+	selected := inQueue && m.queue.Selected() != nil
+	k.CopyExternalID.SetEnabled(shown || selected)
+	k.CopySessionID.SetEnabled(shown || selected)
+	k.Refresh.SetEnabled(inQueue || (inDetail && m.lastID != "") || inTranscript)
+	k.Next.SetEnabled(shown)
+	k.Prev.SetEnabled(shown)
+	k.Transcript.SetEnabled(shown)
+	for _, b := range []*key.Binding{&k.Status, &k.HandedOff, &k.Channel, &k.Window, &k.Attention, &k.AutoRefresh} {
+		b.SetEnabled(inQueue)
 	}
+	k.Back.SetEnabled(!inQueue || m.fetching() || m.focus == focusInput)
 }

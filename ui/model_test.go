@@ -20,7 +20,11 @@ const (
 var enter = tea.KeyMsg{Type: tea.KeyEnter}
 var esc = tea.KeyMsg{Type: tea.KeyEsc}
 
-func typeText(m Model, s string) Model { return send(m, keyRunes(s)) }
+// typeText focuses the input, as / does, and types s.
+func typeText(m Model, s string) Model {
+	m.focusInput()
+	return send(m, keyRunes(s))
+}
 
 func loaded(m Model, s *api.Session) Model {
 	return send(m, sessionLoadedMsg{req: m.current, session: s, at: testNow})
@@ -50,25 +54,42 @@ func TestLookupShowsSessionInPanels(t *testing.T) {
 			t.Errorf("bottom of the pane lacks %q:\n%s", want, v)
 		}
 	}
-	if m.focus != focusPane {
+	if m.focus != focusView || m.view != viewDetail {
 		t.Error("focus did not move to the pane after the session loaded")
 	}
 }
 
 func TestInvalidInputSendsNothing(t *testing.T) {
 	m := newTestModel(t, &stubClient{})
+	// In the queue, plain text is a filter: enter moves to the list.
 	m = typeText(m, "https://app.example/sessions/not-an-id")
 	next, cmd := m.Update(enter)
 	m = next.(Model)
-	if cmd != nil || m.fetching() {
-		t.Fatal("invalid input started a request")
+	if cmd != nil || m.fetching() || m.inputErr != "" || m.focus != focusView {
+		t.Fatalf("plain text in the queue: cmd %v, fetching %v, error %q", cmd != nil, m.fetching(), m.inputErr)
 	}
-	if v := m.View(); !strings.Contains(v, "Not a session ID: no UUID in the input.") {
+	// Something UUID-shaped that the contract refuses is an error at once.
+	m.input.SetValue("")
+	m = typeText(m, "id=3c90c3cc-0d44-0b50-8888-8dd25736052a")
+	next, cmd = m.Update(enter)
+	m = next.(Model)
+	if cmd != nil || m.fetching() {
+		t.Fatal("an invalid ID started a request")
+	}
+	if v := m.View(); !strings.Contains(v, "Not a session ID: 3c90c3cc-0d44-0b50-8888-8dd25736052a is a version 0 UUID") {
 		t.Errorf("no inline error:\n%s", v)
 	}
 	m = typeText(m, "x")
 	if m.inputErr != "" {
 		t.Error("the inline error stayed after the input changed")
+	}
+	// Outside the queue, text without an ID is an error too.
+	m.input.SetValue(idA)
+	m = loaded(send(m, enter), &api.Session{ID: idA})
+	m.input.SetValue("")
+	m = send(typeText(m, "hello"), enter)
+	if !strings.Contains(m.View(), "Not a session ID: no UUID in the input.") {
+		t.Errorf("no inline error in the detail view:\n%s", m.View())
 	}
 }
 
@@ -91,8 +112,8 @@ func TestStaleResponseNeverOverwritesTheView(t *testing.T) {
 	m = send(typeText(m, idA), enter)
 	reqA := m.current
 	// A newer lookup supersedes A before A answers.
+	m.focusInput()
 	m.input.SetValue(idB)
-	m.focus = focusInput
 	m = send(m, enter)
 	reqB := m.current
 	m = send(m, sessionLoadedMsg{req: reqA, session: a, at: testNow})
@@ -117,7 +138,7 @@ func TestStaleResponseNeverOverwritesTheView(t *testing.T) {
 func TestEscCancelsTheRequestContext(t *testing.T) {
 	client := &stubClient{sessions: map[string]*api.Session{idA: {ID: idA}}}
 	m := newTestModel(t, client)
-	next, cmd := send(typeText(m, idA), nil).Update(enter)
+	next, cmd := typeText(m, idA).Update(enter)
 	m = next.(Model)
 	req := m.current
 	// Run the fetch so the client records its context.
@@ -208,6 +229,7 @@ func TestRateLimitedRetryWaits(t *testing.T) {
 
 func TestQTypesIntoTheInputButQuitsFromThePane(t *testing.T) {
 	m := newTestModel(t, &stubClient{})
+	m.focusInput()
 	next, cmd := m.Update(keyRunes("q"))
 	m = next.(Model)
 	if m.input.Value() != "q" {
@@ -256,11 +278,7 @@ func TestCopyExternalID(t *testing.T) {
 func TestCopyWithoutTicketSaysSo(t *testing.T) {
 	m := newTestModel(t, &stubClient{})
 	m = loaded(send(typeText(m, idA), enter), &api.Session{ID: idA})
-	next, cmd := m.Update(keyRunes("y"))
-	m = next.(Model)
-	if cmd == nil {
-		t.Fatal("no notice command")
-	}
+	m = send(m, keyRunes("y"))
 	if !strings.Contains(m.View(), "no ticketing system") {
 		t.Errorf("view:\n%s", m.View())
 	}
@@ -301,18 +319,6 @@ func TestViewFitsTheTerminal(t *testing.T) {
 			m = loaded(send(typeText(m, s.ID), enter), s)
 			assertFits(t, m.View(), size[0], size[1])
 		}
-	}
-}
-
-func TestDemoSuggestionsOpenWithEnter(t *testing.T) {
-	sugg := []Suggestion{{ID: idA, Title: "first"}, {ID: idB, Title: "second"}}
-	m := newTestModel(t, &stubClient{}, func(o *Options) { o.Suggestions = sugg })
-	if v := m.View(); !strings.Contains(v, idA) || !strings.Contains(v, "second") {
-		t.Fatalf("suggestions not listed:\n%s", v)
-	}
-	m = send(m, tea.KeyMsg{Type: tea.KeyDown}, enter)
-	if m.current.id != idB {
-		t.Fatalf("enter after ↓ looked up %q", m.current.id)
 	}
 }
 

@@ -1,31 +1,35 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/render"
 )
 
 // chromeHeight is the lines around the pane: header, input, hint, status, help.
 const chromeHeight = 5
 
-func textinputBlink() tea.Cmd { return textinput.Blink }
+// budgetWarnBelow is when the status line starts showing the request budget.
+const budgetWarnBelow = 30
 
-// layout sizes the parts after a resize or a change of what is shown; the
-// detail pane re-renders its panels here, not in View.
+// layout sizes every view after a resize or a change of what is shown;
+// the views re-render their content here, not in View.
 func (m *Model) layout() {
 	if m.width <= 0 {
 		return
 	}
 	m.help.Width = m.width
 	m.input.Width = max(m.width-lipgloss.Width(m.input.Prompt)-1, 1)
-	m.detail = m.detail.SetSize(m.width, m.paneHeight())
+	h := m.paneHeight()
+	m.queue = m.queue.SetSize(m.width, h)
+	m.detail = m.detail.SetSize(m.width, h)
+	m.transcript = m.transcript.SetSize(m.width, h)
 }
 
 func (m Model) paneHeight() int { return max(m.height-chromeHeight, 1) }
@@ -42,23 +46,33 @@ func (m Model) View() string {
 			m.width, m.height, MinWidth, MinHeight)
 		return clip(lipgloss.NewStyle().Width(m.width).Render(msg), m.width, m.height)
 	}
-	pane := m.paneView()
-	return lipgloss.JoinVertical(lipgloss.Left,
+	// strings.Join, not lipgloss.JoinVertical: JoinVertical pads lines to
+	// one width as lipgloss counts cells, which would undo clip's care for
+	// terminals that count complex scripts wider.
+	return strings.Join([]string{
 		m.headerView(),
 		m.input.View(),
 		m.hintView(),
-		clip(pane, m.width, m.paneHeight()),
+		clip(m.paneView(), m.width, m.paneHeight()),
 		m.statusView(),
 		m.helpView(),
-	)
+	}, "\n")
 }
 
 func (m Model) headerView() string {
 	t := m.theme
+	crumbs := []string{"queue"}
+	switch m.view {
+	case viewDetail:
+		crumbs = append(crumbs, "session "+m.shortShown())
+	case viewTranscript:
+		crumbs = append(crumbs, "session "+m.shortShown(), "transcript")
+	}
 	left := t.Title.Render("cxi")
 	if m.label != "" {
 		left += " " + t.Marker.Render(m.label)
 	}
+	left += t.Muted.Render("  " + strings.Join(crumbs, " › "))
 	right := t.Header.Render(render.Line(m.client.BaseURL()))
 	space := m.width - lipgloss.Width(left) - lipgloss.Width(right)
 	if space < 2 {
@@ -67,40 +81,66 @@ func (m Model) headerView() string {
 	return left + strings.Repeat(" ", space) + right
 }
 
-// hintView says what the input understood, or why it is not an ID.
-func (m Model) hintView() string {
+func (m Model) shortShown() string {
+	if s := m.session(); s != nil {
+		return api.ShortID(s.ID)
+	}
+	return api.ShortID(m.lastID)
+}
+
+// hintView shows what the input understood, or why it is not an ID.
+func (m Model) hintView() string { return ansi.Truncate(m.hint, m.width, "…") }
+
+// inputHint works out the hint line; Update calls it, so View only draws.
+func (m Model) inputHint() string {
 	t := m.theme
 	switch {
 	case m.inputErr != "":
-		return ansi.Truncate(t.Error.Render(m.inputErr), m.width, "…")
+		return t.Error.Render(m.inputErr)
 	case m.focus != focusInput:
 		return ""
 	}
 	text := strings.TrimSpace(m.input.Value())
 	if text == "" {
-		return ""
+		return t.Muted.Render("type to filter the queue · paste a session ID and press enter to open it · ↑/↓ recent sessions")
 	}
 	id, err := api.ParseSessionID(text)
-	if err != nil {
-		return ""
+	var idErr *api.IDError
+	switch {
+	case err == nil && strings.EqualFold(id, text):
+		return t.Muted.Render("enter opens " + id)
+	case err == nil:
+		return t.Muted.Render("found " + id + " · enter opens it")
+	case errors.As(err, &idErr) && idErr.Candidate():
+		return t.Error.Render(describe(err, "").sentence)
+	case m.view == viewQueue:
+		return t.Muted.Render(fmt.Sprintf("filtering the loaded sessions: %d match", m.queue.Len()))
 	}
-	hint := "enter looks up " + id
-	if !strings.EqualFold(id, text) {
-		hint = "found " + id + " · enter looks it up"
-	}
-	return ansi.Truncate(t.Muted.Render(hint), m.width, "…")
+	return ""
 }
 
 func (m Model) paneView() string {
 	switch {
 	case m.showFullHelp:
-		return m.help.FullHelpView(m.keys.FullHelp())
+		return m.fullHelpView()
+	case m.view == viewQueue:
+		return m.queue.View()
+	case m.view == viewTranscript:
+		return m.transcript.View()
 	case m.failure != nil:
 		return m.failureView()
-	case m.session() != nil:
-		return m.detail.View()
 	}
-	return m.welcomeView()
+	return m.detail.View()
+}
+
+func (m Model) fullHelpView() string {
+	t := m.theme
+	out := m.help.FullHelpView(m.keys.FullHelp())
+	if m.view == viewQueue {
+		out += "\n\n" + t.Label.Render("needs-attention order: ") + t.Value.Render(queue.AttentionRule)
+		out += "\n" + t.Label.Render("input: ") + t.Value.Render("text filters the loaded sessions as you type; a session ID (or a URL with one) opens on enter")
+	}
+	return lipgloss.NewStyle().Width(m.width).Render(out)
 }
 
 func (m Model) failureView() string {
@@ -121,46 +161,47 @@ func (m Model) failureView() string {
 	return t.ErrorPanel.Width(m.width - t.ErrorPanel.GetHorizontalBorderSize()).Render(strings.Join(lines, "\n"))
 }
 
-// welcomeView is the first screen: what to type, and in demo mode which
-// sessions exist, so a newcomer never has to guess an ID.
-func (m Model) welcomeView() string {
-	t := m.theme
-	lines := []string{t.Muted.Render("Paste a session ID, or any text that contains one (a dashboard URL, a log line), and press enter.")}
-	if len(m.suggestions) > 0 {
-		lines = append(lines, "", t.PanelTitle.Render("Demo sessions")+t.Muted.Render(" · ↑/↓ pick · enter opens"))
-		for i, s := range m.suggestions {
-			row := fmt.Sprintf("%s  %s", s.ID, render.Line(s.Title))
-			if i == m.picked {
-				row = t.Selected.Render("› " + row)
-			} else {
-				row = "  " + t.Value.Render(row)
-			}
-			lines = append(lines, ansi.Truncate(row, m.width, "…"))
-		}
-	}
-	return lipgloss.NewStyle().Width(m.width).Render(strings.Join(lines, "\n"))
-}
-
 func (m Model) statusView() string {
 	t := m.theme
 	var left string
 	switch {
-	case m.fetching():
+	case m.fetching() && !m.current.quiet:
 		left = m.spinner.View() + " Fetching " + api.ShortID(m.current.id) + "…" + t.Muted.Render("  esc cancels")
 	case m.notice != "" && m.noticeBad:
 		left = t.Error.Render(m.notice)
 	case m.notice != "":
 		left = t.StatusLine.Render(m.notice)
 	}
-	right := ""
-	if m.focus == focusPane && m.failure == nil && !m.showFullHelp && m.session() != nil && m.detail.Scrollable() {
-		right = t.Muted.Render(fmt.Sprintf("%3.0f%%", m.detail.ScrollPercent()*100))
+	var right []string
+	if m.refreshEvery > 0 && m.view == viewQueue {
+		right = append(right, t.Muted.Render("auto-refresh "+m.refreshEvery.String()))
 	}
-	space := m.width - lipgloss.Width(left) - lipgloss.Width(right)
+	if b := m.client.Budget(); b < budgetWarnBelow {
+		right = append(right, t.Marker.Render(fmt.Sprintf("API budget %d/%d this minute", b, api.RequestsPerMinute)))
+	}
+	if p, ok := m.scrollPercent(); ok {
+		right = append(right, t.Muted.Render(fmt.Sprintf("%3.0f%%", p*100)))
+	}
+	r := strings.Join(right, t.Muted.Render(" · "))
+	space := m.width - lipgloss.Width(left) - lipgloss.Width(r)
 	if space < 1 {
-		return ansi.Truncate(left, m.width, "…")
+		return ansi.Truncate(left+" "+r, m.width, "…")
 	}
-	return left + strings.Repeat(" ", space) + right
+	return left + strings.Repeat(" ", space) + r
+}
+
+// scrollPercent is the scroll position of a scrollable view in focus.
+func (m Model) scrollPercent() (float64, bool) {
+	if m.showFullHelp || m.focus != focusView {
+		return 0, false
+	}
+	switch {
+	case m.view == viewDetail && m.failure == nil && m.session() != nil && m.detail.Scrollable():
+		return m.detail.ScrollPercent(), true
+	case m.view == viewTranscript:
+		return m.transcript.ScrollPercent(), true
+	}
+	return 0, false
 }
 
 func (m Model) helpView() string {
@@ -178,9 +219,7 @@ func clip(s string, width, height int) string {
 		lines = lines[:height]
 	}
 	for i, l := range lines {
-		if lipgloss.Width(l) > width {
-			lines[i] = ansi.Truncate(l, width, "")
-		}
+		lines[i] = render.ClipLine(l, width)
 	}
 	for len(lines) < height {
 		lines = append(lines, "")

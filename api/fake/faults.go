@@ -5,7 +5,9 @@ import (
 	"time"
 )
 
-// Fault describes a misbehaviour the server injects for one session ID.
+// Fault describes a misbehaviour the server injects: for GET of one session
+// (SetFault), for every list request (SetListFault) or for one session's
+// history (SetHistoryFault).
 //
 // A Fault applies after authentication: a request with a bad key still gets
 // 401, as it would from the real API behind a healthy gateway.
@@ -18,8 +20,9 @@ type Fault struct {
 	// always sent as JSON.
 	ContentType string
 	// Body is the body to send. When Body is empty and Status is 0, the
-	// session's fixture is sent instead (or the usual 404 if there is none),
-	// so a Fault with only Delay or TruncateAt slows or cuts a normal answer.
+	// normal answer is sent instead (the session, the page, or the usual
+	// 404 or 400), so a Fault with only Delay or TruncateAt slows or cuts a
+	// normal answer.
 	Body string
 	// Delay is how long to wait before answering. The wait ends early, and
 	// the connection is dropped without an answer, when the request context
@@ -79,6 +82,10 @@ func demoFaults() map[string]Fault {
 		},
 	}
 }
+
+// replacesAnswer reports whether f sends its own status or body, so that
+// the normal answer need not be computed at all.
+func (f Fault) replacesAnswer() bool { return f.Status != 0 || f.Body != "" }
 
 // clone returns f with its own copy of Header, so that a caller changing its
 // map after SetFault cannot race with requests being served.

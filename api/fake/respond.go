@@ -22,12 +22,8 @@ type errorDto struct {
 // writeError answers status with an ErrorDto whose error field is the
 // status text, as the API's NestJS exception filter does.
 func writeError(w http.ResponseWriter, status int, message string) {
-	body, err := json.Marshal(errorDto{StatusCode: status, Message: message, Error: http.StatusText(status)})
-	if err != nil {
-		// Marshalling a struct of ints and strings cannot fail.
-		panic(err)
-	}
-	writeJSON(w, status, body)
+	a := errorAnswer(status, message)
+	writeJSON(w, a.status, a.body)
 }
 
 // writeJSON answers status with a JSON body.
@@ -38,9 +34,36 @@ func writeJSON(w http.ResponseWriter, status int, body []byte) {
 	_, _ = w.Write(body) // a client that hung up is not our problem
 }
 
-// serveFault answers a request for a session with a fault: after the delay
-// (or never), with the fault's status, headers and body, cut short if asked.
-func serveFault(w http.ResponseWriter, r *http.Request, f Fault, fixture []byte, found bool) {
+// answer is what an endpoint would send without a fault: a status and a
+// JSON body (the page, the session, or an ErrorDto).
+type answer struct {
+	status int
+	body   []byte
+}
+
+// errorAnswer is an ErrorDto answer, as writeError would send it.
+func errorAnswer(status int, message string) answer {
+	body, err := json.Marshal(errorDto{StatusCode: status, Message: message, Error: http.StatusText(status)})
+	if err != nil {
+		// Marshalling a struct of ints and strings cannot fail.
+		panic(err)
+	}
+	return answer{status, body}
+}
+
+// sessionAnswer is the answer to GET /chat/sessions/{id}: the body, or 404.
+func sessionAnswer(body []byte, found bool) answer {
+	if !found {
+		return errorAnswer(http.StatusNotFound, "Chat session not found")
+	}
+	return answer{http.StatusOK, body}
+}
+
+// serveFault answers a request with a fault: after the delay (or never),
+// with the fault's status, headers and body, cut short if asked. A fault
+// without its own status and body sends the normal answer instead; an error
+// answer (404, 400) is then sent plainly, without the fault's headers or cut.
+func serveFault(w http.ResponseWriter, r *http.Request, f Fault, normal answer) {
 	if !wait(r.Context(), f) {
 		abort(w)
 		return
@@ -50,11 +73,11 @@ func serveFault(w http.ResponseWriter, r *http.Request, f Fault, fixture []byte,
 		status = http.StatusOK
 	}
 	if f.Status == 0 && f.Body == "" {
-		if !found {
-			writeError(w, http.StatusNotFound, "Chat session not found")
+		if normal.status != http.StatusOK {
+			writeJSON(w, normal.status, normal.body)
 			return
 		}
-		body, ctype = fixture, jsonContentType
+		body, ctype = normal.body, jsonContentType
 	}
 
 	h := w.Header()

@@ -235,3 +235,62 @@ func TestSchemaIsStrict(t *testing.T) {
 }
 
 func contact(m map[string]any) map[string]any { return m["contact"].(map[string]any) }
+
+// TestListedSessionsMatchSchema validates every item of the unfiltered list
+// (the demo fixtures, with fixed and with recent dates, and every generated
+// session) against GetChatSessionOutput. Excluded, by name: the unknown-enum
+// fixture (TestUnknownEnumsFailOnlyOnEnums) and the two odd items, which are
+// malformed on purpose (TestOddTicketFailsOnlyOnTicketNumber).
+func TestListedSessionsMatchSchema(t *testing.T) {
+	sch := sessionSchema(t)
+	for name, opts := range map[string][]Option{
+		"fixed demo dates":  nil,
+		"recent demo dates": {WithRecentDemo()},
+	} {
+		t.Run(name, func(t *testing.T) {
+			items, _ := walk(t, newTestServer(opts...), "/chat/sessions", nil)
+			validated := 0
+			for i, item := range items {
+				switch {
+				case i == CorruptedIndex:
+					if string(item) != corruptedItem {
+						t.Errorf("item %d is not the corrupted item", i)
+					}
+					continue
+				case i == OddTicketIndex:
+					if !strings.Contains(string(item), IDOddTicket) {
+						t.Errorf("item %d is not the odd ticket session", i)
+					}
+					continue
+				case strings.Contains(string(item), IDUnknownEnums):
+					continue
+				}
+				if err := sch.Validate(decodeInstance(t, item)); err != nil {
+					t.Errorf("item %d is not a valid GetChatSessionOutput: %.200s\n%v", i, item, err)
+				}
+				validated++
+			}
+			if want := len(Demo()) - 1 + DefaultGenerated; validated != want {
+				t.Errorf("validated %d sessions, want %d", validated, want)
+			}
+		})
+	}
+}
+
+// TestOddTicketFailsOnlyOnTicketNumber: the odd session is a valid session
+// but for its ticket_number, so it tests exactly one decoding trap.
+func TestOddTicketFailsOnlyOnTicketNumber(t *testing.T) {
+	sch := sessionSchema(t)
+	w := get(newTestServer(), "/chat/sessions/"+IDOddTicket, DemoKey)
+	var m map[string]any
+	if err := json.Unmarshal(w.Body.Bytes(), &m); err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(m); err == nil {
+		t.Fatal("the odd session validates; its ticket_number should be a string")
+	}
+	m["ticket_number"] = 4471
+	if err := sch.Validate(m); err != nil {
+		t.Errorf("with a numeric ticket_number it still fails:\n%v", err)
+	}
+}

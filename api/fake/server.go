@@ -8,32 +8,70 @@ import (
 	"time"
 )
 
-// Server is an http.Handler speaking the OpenCX contract from the fixtures.
+// Server is an http.Handler speaking the OpenCX contract from the fixtures
+// and from generated sessions.
 //
-// It is safe for concurrent use: sessions, faults and the request log sit
-// behind one mutex, because tests change faults while requests are in flight.
+// It is safe for concurrent use: faults, the request log and the rate
+// limiter sit behind one mutex, because tests change faults while requests
+// are in flight. The sessions themselves, and the catalog the list and the
+// history are served from, are built once in New and only read afterwards.
 type Server struct {
 	key string
 	now func() time.Time
 
-	mu       sync.Mutex
-	sessions map[string][]byte
-	faults   map[string]Fault
-	requests []RecordedRequest
+	// Settings the options fill in and New reads once to build the catalog.
+	generated       int
+	oddItems        bool
+	recentDemo      bool
+	pageSize        int
+	historyPageSize int
+	rateLimit       int
+
+	epoch       time.Time // the clock when New ran: generated data is dated from it
+	catalogOnce sync.Once
+	catalog     *catalog // built on first use; see catalogNow
+
+	mu            sync.Mutex
+	sessions      map[string][]byte
+	faults        map[string]Fault
+	listFault     *Fault
+	historyFaults map[string]Fault
+	requests      []RecordedRequest
+	admitted      []time.Time // arrival times the rate limiter let through
 }
 
-// Option configures a Server in New.
-type Option func(*Server)
+// Default sizes of what New serves.
+const (
+	// DefaultGenerated is how many sessions New generates besides the demo
+	// fixtures: enough for a dozen pages of the list.
+	DefaultGenerated = 300
+	// DefaultPageSize is the number of items on a page of GET /chat/sessions.
+	DefaultPageSize = 25
+	// DefaultHistoryPageSize is the number of events on a page of
+	// GET /chat/sessions/{id}/history.
+	DefaultHistoryPageSize = 50
+)
 
-// New returns a server with key DemoKey, the demo fixtures and the demo
-// faults (IDSlow delayed, IDBadGateway 502 HTML, IDRateLimited 429),
-// changed by opts in order.
+// New returns a server with key DemoKey, the demo fixtures, DefaultGenerated
+// generated sessions, the two odd list items and the demo faults (IDSlow
+// delayed, IDBadGateway 502 HTML, IDRateLimited 429), changed by opts in
+// order. The clock (WithClock) is read once, after the options, to date the
+// generated sessions.
+//
+// Generating the sessions waits for the first request that needs them (or
+// SessionIDs), so that the many tests that only ever GET a demo session do
+// not pay for 300 they never read; the data is the same either way.
 func New(opts ...Option) *Server {
 	s := &Server{
-		key:      DemoKey,
-		now:      time.Now,
-		sessions: make(map[string][]byte),
-		faults:   demoFaults(),
+		key:             DemoKey,
+		now:             time.Now,
+		generated:       DefaultGenerated,
+		oddItems:        true,
+		pageSize:        DefaultPageSize,
+		historyPageSize: DefaultHistoryPageSize,
+		sessions:        make(map[string][]byte),
+		faults:          demoFaults(),
+		historyFaults:   make(map[string]Fault),
 	}
 	for _, d := range Demo() {
 		if body, ok := Fixture(d.ID); ok {
@@ -43,79 +81,30 @@ func New(opts ...Option) *Server {
 	for _, opt := range opts {
 		opt(s)
 	}
+	s.epoch = s.now()
 	return s
 }
 
-// WithKey makes the server accept key instead of DemoKey. An empty key
-// accepts nothing: a bearer token is never empty.
-func WithKey(key string) Option {
-	return func(s *Server) { s.key = key }
+// catalogNow returns the catalog, building it on first use.
+func (s *Server) catalogNow() *catalog {
+	s.catalogOnce.Do(func() { s.catalog = s.buildCatalog(s.epoch) })
+	return s.catalog
 }
 
-// WithFault installs f for session id, replacing any fault already there.
-func WithFault(id string, f Fault) Option {
-	return func(s *Server) { s.SetFault(id, f) }
-}
-
-// WithSession adds or replaces the fixture body for id; tests use it for odd
-// bodies. The body is served as is, valid JSON or not.
-func WithSession(id string, body []byte) Option {
-	return func(s *Server) {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		s.sessions[id] = append([]byte(nil), body...)
-	}
-}
-
-// WithoutFaults removes the faults installed so far (the demo ones, unless
-// it comes later), for tests that want every demo session answered at once.
-func WithoutFaults() Option {
-	return func(s *Server) {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		clear(s.faults)
-	}
-}
-
-// WithoutDemo removes the demo fixtures and faults installed so far, for
-// tests that build their server from WithSession and WithFault alone.
-func WithoutDemo() Option {
-	return func(s *Server) {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		clear(s.sessions)
-		clear(s.faults)
-	}
-}
-
-// WithClock sets the clock used to stamp RecordedRequest.Time, so tests can
-// assert on it.
-func WithClock(now func() time.Time) Option {
-	return func(s *Server) { s.now = now }
-}
-
-// SetFault installs f for session id, replacing any fault already there. It
-// takes effect for requests that arrive afterwards.
-func (s *Server) SetFault(id string, f Fault) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.faults[id] = f.clone()
-}
-
-// ClearFault removes the fault for session id, so it is served normally.
-func (s *Server) ClearFault(id string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	delete(s.faults, id)
-}
-
-// ServeHTTP answers GET /chat/sessions/{id} the way the OpenCX API does:
-// route (404, 405), then authentication (401), then an injected fault, then
-// the fixture (200) or 404. Every request is recorded first.
+// ServeHTTP answers the way the OpenCX API does: rate limit (429, only with
+// WithRateLimit), route (404, 405), authentication (401), then an injected
+// fault, then the answer. Every request is recorded first.
+//
+// Routes: GET /chat/sessions (list), GET /chat/sessions/{id} (one session),
+// GET /chat/sessions/{id}/history (its events).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.record(r)
-	id, ok := sessionID(r.URL.Path)
-	if !ok {
+	if wait, limited := s.limit(); limited {
+		writeRateLimited(w, s.rateLimit, wait)
+		return
+	}
+	rt, id := parseRoute(r.URL.Path)
+	if rt == routeNone {
 		writeError(w, http.StatusNotFound, "Cannot "+r.Method+" "+r.URL.Path)
 		return
 	}
@@ -128,26 +117,27 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusUnauthorized, "Invalid API key")
 		return
 	}
-	body, found, fault, faulty := s.lookup(id)
-	if faulty {
-		serveFault(w, r, fault, body, found)
-		return
+	switch rt {
+	case routeList:
+		s.serveList(w, r)
+	case routeHistory:
+		s.serveHistory(w, r, id)
+	default:
+		s.serveSession(w, r, id)
 	}
-	if !found {
-		writeError(w, http.StatusNotFound, "Chat session not found")
-		return
-	}
-	writeJSON(w, http.StatusOK, body)
 }
 
-// sessionID extracts {id} from /chat/sessions/{id}; neighbouring endpoints
-// such as /chat/sessions/{id}/history are not served and do not match.
-func sessionID(path string) (string, bool) {
-	id, ok := strings.CutPrefix(path, "/chat/sessions/")
-	if !ok || id == "" || strings.Contains(id, "/") {
-		return "", false
+// serveSession answers GET /chat/sessions/{id}: its fault if it has one,
+// else the stored body or 404.
+func (s *Server) serveSession(w http.ResponseWriter, r *http.Request, id string) {
+	s.catalogNow() // generated sessions are stored when it is built
+	body, found, fault, faulty := s.lookup(id)
+	if faulty {
+		serveFault(w, r, fault, sessionAnswer(body, found))
+		return
 	}
-	return id, true
+	a := sessionAnswer(body, found)
+	writeJSON(w, a.status, a.body)
 }
 
 // authorized reports whether header carries "Bearer <key>". The scheme is
@@ -161,7 +151,7 @@ func (s *Server) authorized(header string) bool {
 	return subtle.ConstantTimeCompare([]byte(token), []byte(s.key)) == 1
 }
 
-// lookup returns the fixture and fault for id. An exact match wins; failing
+// lookup returns the body and fault for id. An exact match wins; failing
 // that the lower-case form is tried, because UUIDs are case-insensitive and
 // people paste them in capitals.
 func (s *Server) lookup(id string) (body []byte, found bool, fault Fault, faulty bool) {

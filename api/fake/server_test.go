@@ -99,20 +99,33 @@ func TestRouting(t *testing.T) {
 	s := New()
 	wantResponse(t, get(s, "/chat/sessions/00000000-0000-4000-8000-000000000000", DemoKey),
 		http.StatusNotFound, jsonContentType, notFoundBody)
-	wantResponse(t, get(s, "/chat/sessions/"+IDMinimal+"/history", DemoKey),
-		http.StatusNotFound, jsonContentType,
-		`{"statusCode":404,"message":"Cannot GET /chat/sessions/`+IDMinimal+`/history","error":"Not Found"}`)
-	wantResponse(t, get(s, "/chat/sessions/", DemoKey),
-		http.StatusNotFound, jsonContentType, `{"statusCode":404,"message":"Cannot GET /chat/sessions/","error":"Not Found"}`)
+	for _, path := range []string{
+		"/chat/sessions/",
+		"/chat/sessions/" + IDMinimal + "/",
+		"/chat/sessions/" + IDMinimal + "/history/",
+		"/chat/sessions/" + IDMinimal + "/messages",
+		"/chat/sessions//history",
+		"/chat/session",
+	} {
+		wantResponse(t, get(s, path, DemoKey),
+			http.StatusNotFound, jsonContentType, `{"statusCode":404,"message":"Cannot GET `+path+`","error":"Not Found"}`)
+	}
+	for _, path := range []string{"/chat/sessions", "/chat/sessions/" + IDMinimal + "/history"} {
+		if w := get(s, path, DemoKey); w.Code != http.StatusOK {
+			t.Errorf("%s: status %d, want 200", path, w.Code)
+		}
+	}
 
-	r := httptest.NewRequest(http.MethodDelete, "/chat/sessions/"+IDMinimal, nil)
-	r.Header.Set("Authorization", "Bearer "+DemoKey)
-	w := httptest.NewRecorder()
-	s.ServeHTTP(w, r)
-	wantResponse(t, w, http.StatusMethodNotAllowed, jsonContentType,
-		`{"statusCode":405,"message":"Method DELETE not allowed","error":"Method Not Allowed"}`)
-	if got := w.Header().Get("Allow"); got != "GET" {
-		t.Errorf("Allow %q, want GET", got)
+	for _, path := range []string{"/chat/sessions/" + IDMinimal, "/chat/sessions", "/chat/sessions/" + IDMinimal + "/history"} {
+		r := httptest.NewRequest(http.MethodDelete, path, nil)
+		r.Header.Set("Authorization", "Bearer "+DemoKey)
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		wantResponse(t, w, http.StatusMethodNotAllowed, jsonContentType,
+			`{"statusCode":405,"message":"Method DELETE not allowed","error":"Method Not Allowed"}`)
+		if got := w.Header().Get("Allow"); got != "GET" {
+			t.Errorf("%s: Allow %q, want GET", path, got)
+		}
 	}
 }
 

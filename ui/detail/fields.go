@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/opencx-tools/cxi/styles"
 )
 
@@ -19,20 +20,20 @@ type field struct {
 	heading string
 }
 
-// minLabelWidth fits the panels' own labels ("Assist mode") plus a gap, so
-// the value column lines up across panels.
+// minLabelWidth fits the panels' own labels ("Assist mode") plus a gap.
 const minLabelWidth = 13
 
 // fieldRows lays out label/value rows in width cells. The label column
-// grows to fit custom data keys, up to half the width; a value too long for
-// its column wraps under itself, never under the label, so the panel reads
-// as a table.
+// grows to fit custom data keys, up to a third of the width, so that a
+// UUID (36 cells) fits whole in the value column of a two-column layout;
+// a value too long for its column wraps under itself, never under the
+// label, so the panel reads as a table.
 func fieldRows(t *styles.Theme, fields []field, width int) string {
 	lw := minLabelWidth
 	for _, f := range fields {
 		lw = max(lw, lipgloss.Width(f.label)+2)
 	}
-	lw = max(min(lw, width/2), 4)
+	lw = max(min(lw, width/3), 4)
 	vw := max(width-lw, 4)
 	label := t.Label.Width(lw).MaxWidth(lw)
 	rows := make([]string, 0, len(fields))
@@ -56,13 +57,4 @@ func fieldRows(t *styles.Theme, fields []field, width int) string {
 	return strings.Join(rows, "\n")
 }
 
-func truncateLabel(s string, w int) string {
-	if lipgloss.Width(s) <= w {
-		return s
-	}
-	r := []rune(s)
-	if len(r) > w-1 && w > 1 {
-		return string(r[:w-1]) + "…"
-	}
-	return s
-}
+func truncateLabel(s string, w int) string { return ansi.Truncate(s, w, "…") }

@@ -6,8 +6,9 @@ import (
 )
 
 // TwoColumnWidth is the narrowest pane that gets two columns: below it a
-// half-width panel would wrap most values.
-const TwoColumnWidth = 90
+// half-width panel would wrap IDs and timestamps, and a wrapped ID cannot
+// be selected with a double click.
+const TwoColumnWidth = 116
 
 // gap separates columns.
 const gap = 1

@@ -108,3 +108,13 @@ func (m Model) View() string {
 	}
 	return m.viewport.View()
 }
+
+// Replace swaps in a fresher copy of the session on display, keeping the
+// scroll position, for a background refresh.
+func (m Model) Replace(s *api.Session) Model {
+	y := m.viewport.YOffset
+	m.session = s
+	m.relayout()
+	m.viewport.SetYOffset(y)
+	return m
+}

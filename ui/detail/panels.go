@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/render"
 )
 
@@ -68,8 +69,8 @@ func (c content) contactPanel(s *api.Session) panel {
 			{label: "Email", value: render.Ptr(ct.Email)},
 			{label: "Phone", value: render.Ptr(ct.PhoneNumber)},
 			{label: "Contact ID", value: render.Or(ct.ID), muted: true},
-			{label: "Created", value: c.timestamp(api.ParseTimestamp(ct.CreatedAt))},
-			{label: "Updated", value: c.timestamp(api.ParseTimestamp(ct.UpdatedAt))},
+			{label: "Created", value: c.timestamp(ct.CreatedAt)},
+			{label: "Updated", value: c.timestamp(ct.UpdatedAt)},
 		}
 		if len(ct.CustomData) > 0 {
 			fields = append(fields, field{heading: "Custom data"})
@@ -121,7 +122,9 @@ func (c content) ticketPanel(s *api.Session) panel {
 			return t.Muted.Render("No ticketing system linked.")
 		}
 		ext := field{label: "External ID", value: render.Or(ts.ExternalID)}
-		if c.copyKey != "" && ext.value != dash {
+		// The hint shows only where the key works: a value with a control
+		// character is shown but never copied.
+		if c.copyKey != "" && ext.value != dash && clipboard.Check(ts.ExternalID) == nil {
 			ext.value += "  " + t.Key.Render(c.copyKey) + t.Muted.Render(" copy")
 		}
 		return fieldRows(t, []field{

@@ -24,8 +24,8 @@ const minContact = 12
 
 func allColumns() []column {
 	return []column{
-		colStatus:    {title: "STATUS", width: 10},
-		colSentiment: {title: "MOOD", width: 8},
+		colStatus:    {title: "STATUS", width: 12}, // "unresolved" plus the badge's padding
+		colSentiment: {title: "MOOD", width: 9},
 		colHandoff:   {title: "H", width: 1, drop: 4},
 		colContact:   {title: "CONTACT", width: minContact},
 		colChannel:   {title: "CHANNEL", width: 11, drop: 2},

@@ -59,23 +59,6 @@ func (f Filters) Params(now time.Time) api.ListParams {
 	return p
 }
 
-// Describe is the filter bar's text for each filter, in key order.
-func (f Filters) Describe() []string {
-	status := "any"
-	if f.Status != "" {
-		status = string(f.Status)
-	}
-	channel := "any"
-	if f.Channel != "" {
-		channel = string(f.Channel)
-	}
-	handed := "all"
-	if f.HandedOff {
-		handed = "handed off"
-	}
-	return []string{"status: " + status, "handoff: " + handed, "channel: " + channel, "updated: " + windowName(f.Window)}
-}
-
 func windowName(d time.Duration) string {
 	switch {
 	case d == 0:

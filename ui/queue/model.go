@@ -244,7 +244,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.filters = m.filters.NextWindow()
 		return m.Reload()
 	case key.Matches(msg, k.Attention):
+		// A new order is read from the top: that is where the sessions
+		// needing attention now are.
 		m.attention = !m.attention
+		m.selID = ""
 		m.rebuild()
 		return m, nil
 	case key.Matches(msg, k.Refresh):

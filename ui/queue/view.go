@@ -35,24 +35,49 @@ func (m Model) View() string {
 	return strings.Join(lines, "\n")
 }
 
+// filterBar shows each filter with its key; when the line is too narrow
+// for the words, it falls back to "key:value" pairs.
 func (m Model) filterBar() string {
 	t := m.theme
-	parts := m.filters.Describe()
-	keys := []string{m.keys.Status.Help().Key, m.keys.HandedOff.Help().Key, m.keys.Channel.Help().Key, m.keys.Window.Help().Key}
+	f := m.filters
 	order := "newest"
 	if m.attention {
 		order = "attention"
 	}
-	parts = append(parts, "order: "+order)
-	keys = append(keys, m.keys.Attention.Help().Key)
-	var b strings.Builder
-	for i, p := range parts {
-		if i > 0 {
-			b.WriteString("  ")
-		}
-		b.WriteString(t.Key.Render(keys[i]) + " " + t.Value.Render(p))
+	k := m.keys
+	type item struct{ key, name, value string }
+	items := []item{
+		{k.Status.Help().Key, "status", orAny(string(f.Status))},
+		{k.HandedOff.Help().Key, "handoff", map[bool]string{true: "handed off", false: "all"}[f.HandedOff]},
+		{k.Channel.Help().Key, "channel", orAny(string(f.Channel))},
+		{k.Window.Help().Key, "updated", windowName(f.Window)},
+		{k.Attention.Help().Key, "order", order},
 	}
-	return ansi.Truncate(b.String(), m.width, "…")
+	render := func(long bool) string {
+		var b strings.Builder
+		for i, it := range items {
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			if long {
+				b.WriteString(t.Key.Render(it.key) + " " + t.Value.Render(it.name+": "+it.value))
+			} else {
+				b.WriteString(t.Key.Render(it.key) + t.Muted.Render(":") + t.Value.Render(it.value))
+			}
+		}
+		return b.String()
+	}
+	if long := render(true); lipgloss.Width(long) <= m.width {
+		return long
+	}
+	return ansi.Truncate(render(false), m.width, "…")
+}
+
+func orAny(s string) string {
+	if s == "" {
+		return "any"
+	}
+	return s
 }
 
 func (m Model) titles() string {
@@ -108,8 +133,8 @@ func (m Model) rowView(r *row, selected bool) string {
 
 // badge draws a label in a badge style, padded to the column width.
 func badge(style lipgloss.Style, label string, width int) string {
-	styled := style.Render(ansi.Truncate(label, max(width-style.GetHorizontalFrameSize(), 1), "…"))
-	return styled + strings.Repeat(" ", max(width-lipgloss.Width(styled), 0))
+	inner := max(width-style.GetHorizontalFrameSize(), 1)
+	return style.Render(strings.TrimRight(render.Fit(label, inner), " ")) + strings.Repeat(" ", max(inner-render.Width(label), 0))
 }
 
 // tailRow says what comes after the last row: more loading, an error, or
@@ -139,9 +164,6 @@ func (m Model) tailRow() string {
 	return ansi.Truncate(s, m.width, "…")
 }
 
-func pad(s string, w int) string {
-	if lipgloss.Width(s) > w {
-		return ansi.Truncate(s, w, "…")
-	}
-	return s + strings.Repeat(" ", w-lipgloss.Width(s))
-}
+// pad fits a cell's plain text to its column, measuring the way terminals
+// do (render.Width), so complex scripts never push a row past the edge.
+func pad(s string, w int) string { return render.Fit(s, w) }

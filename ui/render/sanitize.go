@@ -54,8 +54,9 @@ func clean(s string, multiline bool) string {
 			}
 		case r == utf8.RuneError && size == 1:
 			b.WriteRune('\uFFFD')
-		case unicode.IsControl(r), isInvisibleFormat(r):
-			// dropped: C0, DEL, C1, bidi controls, zero-width characters
+		case unicode.IsControl(r), unicode.Is(unicode.Cf, r), isInvisibleFormat(r):
+			// dropped: C0, DEL, C1, and format characters (bidi controls,
+			// zero-width characters, tag characters) that hide or reorder text
 		default:
 			b.WriteRune(r)
 		}
@@ -63,8 +64,10 @@ func clean(s string, multiline bool) string {
 	return b.String()
 }
 
-// isInvisibleFormat reports the format characters that can reorder or hide
-// text (Trojan Source, CVE-2021-42574) or make widths unpredictable.
+// isInvisibleFormat reports the characters that can reorder or hide text
+// (Trojan Source, CVE-2021-42574) or make widths unpredictable. Most are in
+// Unicode's Cf category, which is dropped whole; they are listed to say
+// which matter, with the blank letters that are not Cf.
 func isInvisibleFormat(r rune) bool {
 	switch {
 	case r >= '\u202A' && r <= '\u202E', // LRE, RLE, PDF, LRO, RLO
@@ -72,7 +75,10 @@ func isInvisibleFormat(r rune) bool {
 		r == '\u061C', r == '\u200E', r == '\u200F', // ALM, LRM, RLM
 		r >= '\u200B' && r <= '\u200D',              // zero-width space, non-joiner, joiner
 		r == '\u2060', r == '\uFEFF', r == '\u00AD', // word joiner, BOM, soft hyphen
-		r >= '\uFFF9' && r <= '\uFFFB': // interlinear annotation
+		r >= '\uFFF9' && r <= '\uFFFB',                             // interlinear annotation
+		r >= 0xE0000 && r <= 0xE007F,                               // tag characters
+		r == '\u115F', r == '\u1160', r == '\u3164', r == '\uFFA0', // Hangul fillers, drawn blank
+		r == '\u034F': // combining grapheme joiner
 		return true
 	}
 	return false

@@ -25,6 +25,8 @@ func TestLineRemovesHostileSequences(t *testing.T) {
 		{"bidi isolates", "\u2066a\u2069\u2067b\u2068", "ab"},
 		{"arabic letter mark, lrm, rlm", "a\u061Cb\u200Ec\u200Fd", "abcd"},
 		{"zero width", "a\u200Bb\uFEFFc", "abc"},
+		{"tag characters", "a\U000E0041\U000E007Fb", "ab"},
+		{"hangul filler and grapheme joiner", "a\u3164b\u034Fc", "abc"},
 		{"nul", "a\x00b", "ab"},
 		{"del", "a\x7fb", "ab"},
 		{"bel and backspace", "a\x07b\bc", "abc"},

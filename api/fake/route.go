@@ -1,0 +1,36 @@
+package fake
+
+import "strings"
+
+// route names the endpoints the server answers.
+type route int
+
+const (
+	routeNone    route = iota // anything else: 404 "Cannot GET …"
+	routeList                 // /chat/sessions
+	routeSession              // /chat/sessions/{id}
+	routeHistory              // /chat/sessions/{id}/history
+)
+
+// parseRoute maps a URL path to its endpoint and session ID. A trailing
+// slash or an empty ID matches nothing, as in the API's router.
+func parseRoute(path string) (route, string) {
+	if path == "/chat/sessions" {
+		return routeList, ""
+	}
+	rest, ok := strings.CutPrefix(path, "/chat/sessions/")
+	if !ok || rest == "" {
+		return routeNone, ""
+	}
+	id, tail, nested := strings.Cut(rest, "/")
+	switch {
+	case id == "":
+		return routeNone, ""
+	case !nested:
+		return routeSession, id
+	case tail == "history":
+		return routeHistory, id
+	default:
+		return routeNone, ""
+	}
+}

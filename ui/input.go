@@ -1,0 +1,96 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api"
+)
+
+// inputKey handles a key while the input has focus. Printable keys type; in
+// the queue the text filters the loaded rows as it is typed, and enter on
+// text holding a session ID looks that session up.
+func (m Model) inputKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Lookup) && !msg.Paste:
+		return m.submit()
+	case key.Matches(msg, k.SwitchFocus), key.Matches(msg, k.Back):
+		m.focusView()
+		return m, nil
+	case key.Matches(msg, k.Up) && !isRune(msg):
+		return m.stepRecent(1), nil
+	case key.Matches(msg, k.Down) && !isRune(msg):
+		return m.stepRecent(-1), nil
+	}
+	before := m.input.Value()
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	if m.input.Value() != before {
+		m.inputErr = ""
+		m.recentAt = -1
+		if m.view == viewQueue {
+			m.queue = m.queue.SetText(m.filterText())
+		}
+	}
+	return m, cmd
+}
+
+// isRune reports a printable key, which in the input always types (j and k
+// are scroll keys elsewhere).
+func isRune(msg tea.KeyMsg) bool { return msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace }
+
+// filterText is the input as a queue filter: empty when it holds a session
+// ID, which is meant for a lookup, not a filter.
+func (m Model) filterText() string {
+	if _, err := api.ParseSessionID(m.input.Value()); err == nil {
+		return ""
+	}
+	return m.input.Value()
+}
+
+// submit is enter in the input: a session ID is looked up; other text in
+// the queue is a filter, so enter just moves to the list; a UUID-shaped
+// value the contract rejects is reported.
+func (m Model) submit() (Model, tea.Cmd) {
+	text := strings.TrimSpace(m.input.Value())
+	_, err := api.ParseSessionID(text)
+	var idErr *api.IDError
+	if err != nil && m.view == viewQueue && errors.As(err, &idErr) && !idErr.Candidate() {
+		m.focusView()
+		return m, nil
+	}
+	return m.lookup(text)
+}
+
+// stepRecent walks the recently viewed sessions like a shell history.
+func (m Model) stepRecent(delta int) Model {
+	if len(m.recent) == 0 {
+		return m
+	}
+	at := min(max(m.recentAt+delta, -1), len(m.recent)-1)
+	m.recentAt = at
+	if at < 0 {
+		m.input.SetValue("")
+	} else {
+		m.input.SetValue(m.recent[at])
+	}
+	m.input.CursorEnd()
+	m.inputErr = ""
+	return m
+}
+
+// remember puts id first in the recent sessions, once.
+func (m *Model) remember(id string) {
+	const keep = 50
+	out := []string{id}
+	for _, r := range m.recent {
+		if r != id && len(out) < keep {
+			out = append(out, r)
+		}
+	}
+	m.recent = out
+	m.recentAt = -1
+}

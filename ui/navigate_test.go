@@ -1,0 +1,271 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/queue"
+)
+
+// stubSessions makes n sessions with IDs in list order.
+func stubSessions(n int) map[string]*api.Session {
+	out := map[string]*api.Session{}
+	for i := range n {
+		id := fmt.Sprintf("00000000-0000-4000-8000-%012d", i)
+		name := fmt.Sprintf("Customer %d", i)
+		out[id] = &api.Session{ID: id, Status: api.StatusOpen, Contact: &api.Contact{ID: "c", Name: &name}}
+	}
+	return out
+}
+
+func stubID(i int) string { return fmt.Sprintf("00000000-0000-4000-8000-%012d", i) }
+
+// drain runs cmd and feeds back every message it yields, except timers,
+// which are not part of what these tests check.
+func drain(m Model, cmd tea.Cmd) Model {
+	for _, msg := range collect(cmd) {
+		next, more := m.Update(msg)
+		m = drain(next.(Model), more)
+	}
+	return m
+}
+
+func collect(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	switch msg := msg.(type) {
+	case nil:
+		return nil
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, collect(c)...)
+		}
+		return out
+	case clockTickMsg, noticeExpiredMsg, autoRefreshMsg:
+		return nil
+	}
+	if fmt.Sprintf("%T", msg) == "spinner.TickMsg" {
+		return nil
+	}
+	return []tea.Msg{msg}
+}
+
+func keyMsg(s string) tea.KeyMsg {
+	switch s {
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	}
+	return keyRunes(s)
+}
+
+// press sends keys one by one, running what each starts.
+func press(m Model, keys ...string) Model {
+	for _, k := range keys {
+		next, cmd := m.Update(keyMsg(k))
+		m = drain(next.(Model), cmd)
+	}
+	return m
+}
+
+func startedModel(t *testing.T, client Client, opts ...func(*Options)) Model {
+	t.Helper()
+	m := newTestModel(t, client, opts...)
+	next, cmd := m.Update(startMsg{})
+	return drain(next.(Model), cmd)
+}
+
+func TestQueueIsHome(t *testing.T) {
+	m := startedModel(t, &stubClient{sessions: stubSessions(5)})
+	if m.view != viewQueue || m.focus != focusView {
+		t.Fatalf("view %v focus %v", m.view, m.focus)
+	}
+	if v := m.View(); !strings.Contains(v, "Customer 0") || !strings.Contains(v, "STATUS") {
+		t.Errorf("queue not shown:\n%s", v)
+	}
+}
+
+func TestNavigationRoundTripKeepsTheCursor(t *testing.T) {
+	client := &stubClient{sessions: stubSessions(10)}
+	m := startedModel(t, client)
+	m = press(m, "down", "down") // on Customer 2
+	m = press(m, "enter")
+	if m.view != viewDetail || m.session().ID != stubID(2) {
+		t.Fatalf("enter opened %v in view %v", m.session(), m.view)
+	}
+	if m.fetching() && !m.current.quiet {
+		t.Error("opening from the queue showed a spinner")
+	}
+	m = press(m, "n", "n", "p")
+	if got := m.session().ID; got != stubID(3) {
+		t.Fatalf("after n n p the pane shows %s, want %s", got, stubID(3))
+	}
+	m = press(m, "esc")
+	if m.view != viewQueue {
+		t.Fatal("esc did not go back to the queue")
+	}
+	if got := m.queue.Selected().ID; got != stubID(3) {
+		t.Errorf("queue cursor on %s, want %s (the session last viewed)", got, stubID(3))
+	}
+	// The transcript and back: esc twice reaches the queue.
+	m = press(m, "enter", "t")
+	if m.view != viewTranscript {
+		t.Fatal("t did not open the transcript")
+	}
+	m = press(m, "esc")
+	if m.view != viewDetail {
+		t.Fatal("esc from the transcript did not go back to the detail pane")
+	}
+	m = press(m, "esc")
+	if m.view != viewQueue || m.queue.Selected().ID != stubID(3) {
+		t.Fatal("esc esc did not come back to the queue where it was")
+	}
+}
+
+func TestNextAtTheEdgesSaysSo(t *testing.T) {
+	m := startedModel(t, &stubClient{sessions: stubSessions(2)})
+	m = press(m, "enter", "p")
+	if !strings.Contains(m.View(), "This is the first session of the queue.") {
+		t.Errorf("view:\n%s", m.View())
+	}
+	m = press(m, "n", "n")
+	if !strings.Contains(m.View(), "This is the last session of the queue.") {
+		t.Errorf("view:\n%s", m.View())
+	}
+}
+
+func TestCopyFromTheQueue(t *testing.T) {
+	sessions := stubSessions(3)
+	sessions[stubID(0)].TicketingSystem = &api.TicketingSystem{Name: "zendesk", ExternalID: "ZD-1", IDType: "ticket_id"}
+	var copied []string
+	m := startedModel(t, &stubClient{sessions: sessions}, func(o *Options) {
+		o.Copier.Native = func(s string) error { copied = append(copied, s); return nil }
+	})
+	m = press(m, "y")
+	if len(copied) != 1 || copied[0] != "ZD-1" || m.view != viewQueue {
+		t.Fatalf("copied %q, view %v", copied, m.view)
+	}
+	m = press(m, "down", "y")
+	if !strings.Contains(m.View(), "has no ticketing system") {
+		t.Errorf("view:\n%s", m.View())
+	}
+}
+
+func TestTypingFiltersTheQueueAndAnIDLooksItUp(t *testing.T) {
+	client := &stubClient{sessions: stubSessions(12)}
+	m := startedModel(t, client)
+	m = press(m, "/", "C", "u", "s", "t", "o", "m", "e", "r", " ", "1")
+	if got := m.queue.Len(); got != 3 { // 1, 10, 11
+		t.Errorf("%d rows match %q", got, m.input.Value())
+	}
+	if m.fetching() {
+		t.Fatal("filter text started a lookup")
+	}
+	m = press(m, "enter")
+	if m.focus != focusView || m.view != viewQueue || m.queue.Len() != 3 {
+		t.Fatal("enter on filter text should move to the filtered list")
+	}
+	// A session ID opens the session, and the filter is dropped.
+	m.focusInput()
+	m.input.SetValue("see https://app.open.cx/s/" + stubID(7))
+	m = press(m, "enter")
+	if m.view != viewDetail || m.session().ID != stubID(7) {
+		t.Fatalf("the ID was not looked up: view %v", m.view)
+	}
+	m = press(m, "esc")
+	if m.queue.Len() != 12 || m.input.Value() != "" {
+		t.Errorf("back in the queue: %d rows, input %q", m.queue.Len(), m.input.Value())
+	}
+}
+
+func TestRecentSessionsFromTheInput(t *testing.T) {
+	m := startedModel(t, &stubClient{sessions: stubSessions(5)})
+	m = press(m, "enter", "n", "n", "esc")
+	m = press(m, "/", "up")
+	if m.input.Value() != stubID(2) {
+		t.Fatalf("↑ gave %q, want the last viewed %s", m.input.Value(), stubID(2))
+	}
+	m = press(m, "up", "up")
+	if m.input.Value() != stubID(0) {
+		t.Fatalf("↑↑↑ gave %q", m.input.Value())
+	}
+	m = press(m, "down")
+	if m.input.Value() != stubID(1) {
+		t.Fatalf("↓ gave %q", m.input.Value())
+	}
+}
+
+func TestPasteWhileTheViewHasFocusGoesToTheInput(t *testing.T) {
+	m := startedModel(t, &stubClient{sessions: stubSessions(3)})
+	m = press(m, "enter") // detail of session 0, focus on the view
+	next, _ := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q y " + stubID(2)), Paste: true})
+	m = next.(Model)
+	if m.focus != focusInput || !strings.Contains(m.input.Value(), stubID(2)) {
+		t.Fatalf("paste: focus %v, input %q", m.focus, m.input.Value())
+	}
+}
+
+func TestAnswerDoesNotStealFocusFromTyping(t *testing.T) {
+	m := newTestModel(t, &stubClient{sessions: stubSessions(3)})
+	m = send(typeText(m, stubID(1)), enter)
+	req := m.current
+	m.focusInput()
+	m = send(m, keyRunes("https://"))
+	m = send(m, sessionLoadedMsg{req: req, session: &api.Session{ID: stubID(1)}, at: testNow})
+	if m.focus != focusInput {
+		t.Fatal("the answer took focus while the user was typing")
+	}
+}
+
+func TestAutoRefreshKeepsTheSelection(t *testing.T) {
+	client := &stubClient{sessions: stubSessions(5)}
+	m := startedModel(t, client, func(o *Options) { o.AutoRefresh = DefaultRefreshInterval })
+	m = press(m, "down", "down", "down")
+	want := m.queue.Selected().ID
+	// A new session sorts first on the next page.
+	client.mu.Lock()
+	client.sessions["00000000-0000-4000-8000-000000000000"].Status = api.StatusClosedResolved
+	newName := "Newcomer"
+	client.sessions["00000000-0000-4000-7000-000000000000"] = &api.Session{ID: "00000000-0000-4000-7000-000000000000", Contact: &api.Contact{Name: &newName}}
+	client.mu.Unlock()
+	next, cmd := m.Update(autoRefreshMsg{seq: m.refreshSeq})
+	m = drain(next.(Model), cmd)
+	if m.queue.Loaded() != 6 {
+		t.Fatalf("loaded %d after the refresh", m.queue.Loaded())
+	}
+	if got := m.queue.Selected().ID; got != want {
+		t.Errorf("selection moved to %s, want %s", got, want)
+	}
+	// A stale tick (from before a toggle) does nothing.
+	m = press(m, "a")
+	if m.refreshEvery != 0 {
+		t.Fatal("a did not turn auto-refresh off")
+	}
+	_, cmd = m.Update(autoRefreshMsg{seq: m.refreshSeq - 1})
+	if cmd != nil {
+		t.Error("a stale auto-refresh tick did something")
+	}
+}
+
+func TestFilterKeysReachTheQueue(t *testing.T) {
+	m := startedModel(t, &stubClient{sessions: stubSessions(3)})
+	m = press(m, "s", "h")
+	f := m.queue.Filters()
+	if f.Status != api.StatusOpen || !f.HandedOff {
+		t.Errorf("filters %+v", f)
+	}
+	if f != (queue.Filters{Status: api.StatusOpen, HandedOff: true}) {
+		t.Errorf("filters %+v", f)
+	}
+}
