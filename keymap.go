@@ -11,7 +11,7 @@ import (
 func defaultKeyMap() ui.KeyMap {
 	return ui.KeyMap{
 		Lookup:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		CopyExternalID: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy ticket external_id")),
+		CopyExternalID: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy external_id")),
 		CopySessionID:  key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy session ID")),
 		Refresh:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
 		FocusInput:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter / look up")),

@@ -157,7 +157,7 @@ func buildOptions(cfg config) (ui.Options, func(), error) {
 	baseURL, key := cfg.baseURL, cfg.key
 	opts := ui.Options{Keys: defaultKeyMap(), Query: cfg.query, AutoRefresh: cfg.refresh, Attention: cfg.attend}
 	if cfg.demo {
-		srv := fake.New()
+		srv := fake.New(fake.WithRecentDemo())
 		url, stop, err := srv.Start()
 		if err != nil {
 			return opts, cleanup, fmt.Errorf("start the demo server: %w", err)
@@ -165,6 +165,9 @@ func buildOptions(cfg config) (ui.Options, func(), error) {
 		cleanup = stop
 		baseURL, key = url, fake.DemoKey
 		opts.Label = "demo"
+		for _, d := range fake.Demo() {
+			opts.Suggestions = append(opts.Suggestions, ui.Suggestion{ID: d.ID, Title: d.Title})
+		}
 	}
 	client, err := api.New(baseURL, key, api.WithUserAgent("cxi/"+buildVersion()))
 	if err != nil {

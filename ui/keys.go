@@ -49,11 +49,10 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // bindings (another view's keys) are left out by the help model.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Lookup, k.FocusInput, k.SwitchFocus, k.Back, k.Next, k.Prev, k.Transcript},
+		{k.Lookup, k.FocusInput, k.SwitchFocus, k.Back, k.Next, k.Prev, k.Transcript, k.Help, k.Quit, k.ForceQuit},
 		{k.CopyExternalID, k.CopySessionID, k.Refresh, k.AutoRefresh},
 		{k.Status, k.HandedOff, k.Channel, k.Window, k.Attention},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown, k.Top, k.Bottom},
-		{k.Help, k.Quit, k.ForceQuit},
 	}
 }
 

@@ -29,6 +29,13 @@ type Client interface {
 	Budget() int
 }
 
+// Suggestion is a session worth trying, listed in the help (the demo's
+// showcase sessions).
+type Suggestion struct {
+	ID    string
+	Title string
+}
+
 // Options configure the root model. Client, Theme and Keys are required.
 type Options struct {
 	Client      Client
@@ -37,6 +44,7 @@ type Options struct {
 	Copier      clipboard.Copier
 	Query       string        // text to look up at start (`cxi SESSION`)
 	Label       string        // shown in the header, e.g. "demo"
+	Suggestions []Suggestion  // sessions to try, listed in the full help
 	Filters     queue.Filters // the queue's filters at start
 	Attention   bool          // start with the "needs attention" ordering
 	AutoRefresh time.Duration // queue auto-refresh interval; 0 = off at start
@@ -78,6 +86,7 @@ type Model struct {
 	keys    KeyMap
 	copier  clipboard.Copier
 	label   string
+	suggest []Suggestion
 	nowFunc func() time.Time
 	now     time.Time
 	timer   func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
@@ -153,6 +162,7 @@ func New(o Options) Model {
 		keys:         o.Keys,
 		copier:       o.Copier,
 		label:        o.Label,
+		suggest:      o.Suggestions,
 		nowFunc:      now,
 		now:          now(),
 		timer:        timer,

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"github.com/charmbracelet/bubbles/key"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -72,6 +73,9 @@ func (m Model) headerView() string {
 	if m.label != "" {
 		left += " " + t.Marker.Render(m.label)
 	}
+	if len(m.suggest) > 0 && m.view == viewQueue {
+		left += t.Muted.Render(" (" + m.keys.Help.Help().Key + " lists sessions to try)")
+	}
 	left += t.Muted.Render("  " + strings.Join(crumbs, " › "))
 	right := t.Header.Render(render.Line(m.client.BaseURL()))
 	space := m.width - lipgloss.Width(left) - lipgloss.Width(right)
@@ -135,12 +139,38 @@ func (m Model) paneView() string {
 
 func (m Model) fullHelpView() string {
 	t := m.theme
-	out := m.help.FullHelpView(m.keys.FullHelp())
+	out := m.packedHelp()
 	if m.view == viewQueue {
 		out += "\n\n" + t.Label.Render("needs-attention order: ") + t.Value.Render(queue.AttentionRule)
 		out += "\n" + t.Label.Render("input: ") + t.Value.Render("text filters the loaded sessions as you type; a session ID (or a URL with one) opens on enter")
 	}
+	if len(m.suggest) > 0 {
+		out += "\n\n" + t.PanelTitle.Render("Sessions to try") + t.Muted.Render(" · / then paste an ID, enter opens it")
+		for _, s := range m.suggest {
+			out += "\n" + t.Value.Render(s.ID) + "  " + t.Muted.Render(render.Line(s.Title))
+		}
+	}
 	return lipgloss.NewStyle().Width(m.width).Render(out)
+}
+
+// packedHelp lays the full help's columns out in as many rows as the width
+// needs, where the help model alone would cut the columns that do not fit.
+func (m Model) packedHelp() string {
+	h := m.help
+	h.Width = 0 // measure without cutting
+	var rows []string
+	var row [][]key.Binding
+	for _, g := range m.keys.FullHelp() {
+		if len(row) > 0 && lipgloss.Width(h.FullHelpView(append(row, g))) > m.width {
+			rows = append(rows, h.FullHelpView(row))
+			row = nil
+		}
+		row = append(row, g)
+	}
+	if len(row) > 0 {
+		rows = append(rows, h.FullHelpView(row))
+	}
+	return strings.Join(rows, "\n\n")
 }
 
 func (m Model) failureView() string {
