@@ -2,15 +2,12 @@ package main
 
 import (
 	"context"
-	"io"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui"
@@ -79,9 +76,7 @@ func (noClient) Budget() int     { return api.RequestsPerMinute }
 // TestLettersTypeIntoTheInput checks the real keymap against the model:
 // the letter keys are actions in the views but text in the input.
 func TestLettersTypeIntoTheInput(t *testing.T) {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.Ascii)
-	var m tea.Model = ui.New(ui.Options{Client: noClient{}, Theme: styles.New(r), Keys: defaultKeyMap()})
+	var m tea.Model = ui.New(ui.Options{Client: noClient{}, Theme: styles.Plain(), Keys: defaultKeyMap()})
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 20})
 	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'/'}})
 	for _, ch := range "qyrjk/?nptshcwoa" {

@@ -4,6 +4,8 @@
 package styles
 
 import (
+	"io"
+
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 )
@@ -130,4 +132,12 @@ func (t *Theme) StatusStyle(status string) lipgloss.Style {
 		return t.unresolved
 	}
 	return t.unknown
+}
+
+// Plain is the theme without colour or attributes: what NO_COLOR gets, and
+// what golden tests draw with so that they do not depend on the terminal.
+func Plain() *Theme {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	return New(r)
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"io"
 	"maps"
 	"slices"
 	"sync"
@@ -12,8 +11,6 @@ import (
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/styles"
@@ -25,12 +22,7 @@ var testNow = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 
 func fixedNow() time.Time { return testNow }
 
-// testTheme draws without colour, so goldens do not depend on the terminal.
-func testTheme() *styles.Theme {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.Ascii)
-	return styles.New(r)
-}
+func testTheme() *styles.Theme { return styles.Plain() }
 
 // testKeys is a keymap for model tests. The program's own keymap lives in
 // the top-level keymap.go (package main), which keymap_test.go exercises

@@ -2,13 +2,11 @@ package detail
 
 import (
 	"encoding/json"
-	"io"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/styles"
@@ -16,11 +14,7 @@ import (
 
 var now = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 
-func theme() *styles.Theme {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.Ascii)
-	return styles.New(r)
-}
+func theme() *styles.Theme { return styles.Plain() }
 
 func fixture(t testing.TB, id string) *api.Session {
 	t.Helper()
