@@ -35,8 +35,8 @@ type step struct {
 // and review the diff like code.
 func TestGolden(t *testing.T) {
 	cases := []goldenCase{
-		{name: "queue", wait: "STATUS"},
-		{name: "queue_attention", wait: "STATUS", steps: []step{{keyRunes("o"), "attention"}}},
+		{name: "queue", wait: "unresolved"},
+		{name: "queue_attention", wait: "unresolved", steps: []step{{keyRunes("o"), "attention"}}},
 		{name: "detail_star", query: fake.IDAngryHandoff, wait: "Session ID"},
 		{name: "detail_star_bottom", query: fake.IDAngryHandoff, wait: "Session ID", steps: []step{{keyRunes("G"), "Custom data"}}},
 		{name: "detail_minimal", query: fake.IDMinimal, wait: "Session ID"},
@@ -54,7 +54,9 @@ func TestGolden(t *testing.T) {
 }
 
 func runGolden(t *testing.T, c goldenCase, width, height int) {
-	base, stop := startFake(t)
+	// Pages of 100 fill any screen at once, so no second page can arrive
+	// while the screen is captured.
+	base, stop := startFake(t, fake.WithPageSize(100))
 	defer stop()
 	client, err := api.New(base, fake.DemoKey)
 	if err != nil {

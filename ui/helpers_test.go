@@ -146,9 +146,9 @@ func fetchFrom(t testing.TB, id string) *api.Session {
 	return s
 }
 
-func startFake(t testing.TB) (string, func()) {
+func startFake(t testing.TB, opts ...fake.Option) (string, func()) {
 	t.Helper()
-	base, stop, err := fake.New(fake.WithClock(fixedNow)).Start()
+	base, stop, err := fake.New(append([]fake.Option{fake.WithClock(fixedNow)}, opts...)...).Start()
 	if err != nil {
 		t.Fatal(err)
 	}
