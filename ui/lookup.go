@@ -25,6 +25,7 @@ func (m Model) lookup(text string) (Model, tea.Cmd) {
 	m.input.SetValue(id)
 	m.input.CursorEnd()
 	m.queue = m.queue.SetText("")
+	m.autoRetried = false
 	return m.fetch(id, false)
 }
 
@@ -38,6 +39,7 @@ func (m Model) fetch(id string, quiet bool) (Model, tea.Cmd) {
 		spin = nil
 	}
 	m.endRequest()
+	m.retrySeq++ // a pending automatic retry is superseded
 	m.seq++
 	m.current = request{seq: m.seq, id: id, quiet: quiet}
 	m.inputAtRequest = m.input.Value()
@@ -75,7 +77,29 @@ func (m Model) failed(msg sessionFailedMsg) (Model, tea.Cmd) {
 	}
 	m.failure = &f
 	m.arrive(viewDetail)
-	return m, nil
+	return m, m.scheduleRetry()
+}
+
+// scheduleRetry retries a rate-limited lookup once by itself when its
+// Retry-After time has passed; without one, the user decides (r).
+func (m *Model) scheduleRetry() tea.Cmd {
+	f := m.failure
+	if f == nil || f.retryAt.IsZero() || m.autoRetried {
+		return nil
+	}
+	m.retrySeq++
+	seq := m.retrySeq
+	return m.timer(max(f.retryAt.Sub(m.now), 0), func(time.Time) tea.Msg { return retryDueMsg{seq: seq} })
+}
+
+// retryDue runs the scheduled retry if nothing happened since: any other
+// lookup bumps retrySeq, which turns the timer stale.
+func (m Model) retryDue(msg retryDueMsg) (Model, tea.Cmd) {
+	if msg.seq != m.retrySeq || m.failure == nil || m.fetching() || m.lastID == "" {
+		return m, nil
+	}
+	m.autoRetried = true
+	return m.fetch(m.lastID, false)
 }
 
 // show puts a session in the detail pane and remembers it.
@@ -175,6 +199,7 @@ func (m Model) refresh() (Model, tea.Cmd) {
 		return m.say(fmt.Sprintf("Still rate limited: retry in %s.", wait), true)
 	}
 	quiet := m.failure == nil && m.session() != nil && m.session().ID == m.lastID
+	m.autoRetried = false
 	return m.fetch(m.lastID, quiet)
 }
 

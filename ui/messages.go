@@ -44,3 +44,6 @@ type clockTickMsg struct{ now time.Time }
 // autoRefreshMsg refreshes the queue if auto-refresh is still on with the
 // same schedule (seq), so toggling never leaves two timers running.
 type autoRefreshMsg struct{ seq int }
+
+// retryDueMsg says a rate-limited lookup's Retry-After time has passed.
+type retryDueMsg struct{ seq int }

@@ -115,6 +115,9 @@ type Model struct {
 	lastID  string             // the ID of the last lookup, for r
 	failure *failure           // the last lookup's error, shown instead of the pane
 
+	retrySeq    int  // identifies the pending automatic retry after a 429
+	autoRetried bool // the automatic retry has been spent for this lookup
+
 	fetchedAt map[string]time.Time // when each session was last fetched fresh
 
 	refreshEvery time.Duration // auto-refresh interval; 0 when off

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
@@ -206,12 +207,23 @@ func TestErrorPanelKeepsIDForRetry(t *testing.T) {
 	}
 }
 
-func TestRateLimitedRetryWaits(t *testing.T) {
-	m := newTestModel(t, &stubClient{})
+func TestRateLimitedRetryWaitsThenRetriesOnce(t *testing.T) {
+	limited := &api.Error{Kind: api.KindRateLimited, Status: 429, RetryAt: testNow.Add(30e9)}
+	var scheduled []time.Duration
+	m := newTestModel(t, &stubClient{}, func(o *Options) {
+		o.Timer = func(d time.Duration, f func(time.Time) tea.Msg) tea.Cmd {
+			scheduled = append(scheduled, d)
+			return nil
+		}
+	})
 	m = send(typeText(m, idA), enter)
-	m = send(m, sessionFailedMsg{req: m.current, err: &api.Error{Kind: api.KindRateLimited, Status: 429, RetryAt: testNow.Add(30e9)}})
-	if v := m.View(); !strings.Contains(v, "Retry possible in 30s.") {
+	next, _ := m.Update(sessionFailedMsg{req: m.current, err: limited})
+	m = next.(Model)
+	if v := m.View(); !strings.Contains(v, "Retrying by itself in 30s") {
 		t.Errorf("no countdown:\n%s", v)
+	}
+	if len(scheduled) == 0 || scheduled[len(scheduled)-1] != 30*time.Second {
+		t.Fatalf("no retry scheduled at Retry-After: %v", scheduled)
 	}
 	m = send(m, keyRunes("r"))
 	if m.fetching() {
@@ -220,10 +232,28 @@ func TestRateLimitedRetryWaits(t *testing.T) {
 	if !strings.Contains(m.View(), "Still rate limited: retry in 30s.") {
 		t.Errorf("no wait notice:\n%s", m.View())
 	}
+	// The wait is over: the scheduled retry runs, once.
 	m = send(m, clockTickMsg{now: testNow.Add(31e9)})
+	m = send(m, retryDueMsg{seq: m.retrySeq})
+	if !m.fetching() || m.current.id != idA {
+		t.Fatal("the automatic retry did not start")
+	}
+	n := len(scheduled)
+	m = send(m, sessionFailedMsg{req: m.current, err: &api.Error{Kind: api.KindRateLimited, Status: 429, RetryAt: testNow.Add(90e9)}})
+	if len(scheduled) != n {
+		t.Error("a second automatic retry was scheduled")
+	}
+	// r still works by hand once the wait is over.
+	m = send(m, clockTickMsg{now: testNow.Add(91e9)})
 	m = send(m, keyRunes("r"))
 	if !m.fetching() {
 		t.Fatal("r did not retry once the wait was over")
+	}
+	// A stale retry (from before another lookup) does nothing.
+	before := m.current
+	m = send(m, retryDueMsg{seq: m.retrySeq - 1})
+	if m.current != before {
+		t.Error("a stale retry started a lookup")
 	}
 }
 

@@ -47,6 +47,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case clockTickMsg:
 		m = m.tick(msg)
 		cmd = m.tickClock()
+	case retryDueMsg:
+		m, cmd = m.retryDue(msg)
 	case autoRefreshMsg:
 		m, cmd = m.autoRefresh(msg)
 	case spinner.TickMsg:

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/charmbracelet/bubbles/key"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -182,7 +183,9 @@ func (m Model) failureView() string {
 		lines = append(lines, t.Muted.Width(inner).Render(f.detail))
 	}
 	if !f.retryAt.IsZero() {
-		if wait := f.retryAt.Sub(m.now).Round(1e9); wait > 0 {
+		if wait := f.retryAt.Sub(m.now).Round(time.Second); wait > 0 && !m.autoRetried {
+			lines = append(lines, t.Marker.Render(fmt.Sprintf("Retrying by itself in %s (or press %s then).", wait, m.keys.Refresh.Help().Key)))
+		} else if wait > 0 {
 			lines = append(lines, t.Marker.Render(fmt.Sprintf("Retry possible in %s.", wait)))
 		} else {
 			lines = append(lines, t.Marker.Render("You can retry now: press "+m.keys.Refresh.Help().Key+"."))
