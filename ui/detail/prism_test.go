@@ -1,0 +1,126 @@
+//go:build prism
+
+package detail
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/render"
+)
+
+// TestAgainstPrism looks sessions up through the real client against
+// Stoplight Prism serving the contract's OpenAPI document in dynamic mode
+// (random data that conforms to the schema), and renders every one. It
+// needs the prism binary: `.ci/run` installs it and sets CXI_PRISM.
+//
+//	go test -tags prism ./ui/detail/ -run Prism   (with CXI_PRISM=path/to/prism)
+func TestAgainstPrism(t *testing.T) {
+	bin := os.Getenv("CXI_PRISM")
+	if bin == "" {
+		t.Skip("CXI_PRISM is not set: run .ci/run, or point it at a prism binary")
+	}
+	spec, err := filepath.Abs("../../api/testdata/get-chat-session.openapi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := freePort(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out bytes.Buffer
+	cmd := exec.CommandContext(ctx, bin, "mock", "-d", "-h", "127.0.0.1", "-p", fmt.Sprint(port), spec)
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start prism: %v", err)
+	}
+	defer func() {
+		cancel()
+		_ = cmd.Wait()
+		if t.Failed() {
+			t.Logf("prism said:\n%s", out.String())
+		}
+	}()
+	base := fmt.Sprintf("http://127.0.0.1:%d", port)
+	waitReady(t, base)
+
+	// Prism has no rate limit; the program's own limiter would make 200
+	// lookups take two minutes.
+	client, err := api.New(base, "prism-test-key", api.WithLimiter(rate.NewLimiter(rate.Inf, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(7, 7))
+	const lookups = 200
+	for i := range lookups {
+		id := randomUUID(rng)
+		s, err := client.GetSession(context.Background(), id)
+		if err != nil {
+			t.Fatalf("lookup %d (%s): %v", i, id, err)
+		}
+		for _, width := range []int{120, 60} {
+			m := New(theme(), KeyMap{}, "y").SetSize(width, 1000).SetSession(s, time.Now())
+			view := m.View()
+			for _, r := range view {
+				if r != '\n' && (r < 0x20 || (r >= 0x7f && r <= 0x9f)) {
+					t.Fatalf("lookup %d: control character %U on screen at width %d", i, r, width)
+				}
+			}
+			for n, line := range strings.Split(view, "\n") {
+				if render.Width(line) > width {
+					t.Fatalf("lookup %d: line %d is %d cells at width %d: %q", i, n, render.Width(line), width, line)
+				}
+			}
+		}
+	}
+	t.Logf("%d sessions from prism looked up and rendered", lookups)
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// waitReady polls until prism answers, for up to a minute (it compiles
+// the document on start).
+func waitReady(t *testing.T, base string) {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for time.Now().Before(deadline) {
+		resp, err := http.Get(base + "/chat/sessions/00000000-0000-0000-0000-000000000000")
+		if err == nil {
+			resp.Body.Close()
+			return
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatal("prism did not start within a minute")
+}
+
+// randomUUID makes a version 4 UUID, which the contract's pattern accepts.
+func randomUUID(r *rand.Rand) string {
+	b := make([]byte, 16)
+	for i := range b {
+		b[i] = byte(r.IntN(256))
+	}
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}
