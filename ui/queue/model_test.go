@@ -342,3 +342,27 @@ func TestNeighbourFollowsTheScreenOrder(t *testing.T) {
 		t.Error("Select did not move the cursor")
 	}
 }
+
+func TestHostileRowsDrawNoControls(t *testing.T) {
+	evil := "\x1b]52;c;cm0gLXJmIH4K\x07Eve\u202e\x1b[31m\x9b\x00"
+	sent := api.Sentiment(evil)
+	s := api.Session{
+		ID: "00000000-0000-4000-8000-000000000001", Status: api.Status(evil), Sentiment: &sent,
+		Channel: api.Channel{Type: api.ChannelType(evil)}, Contact: &api.Contact{Name: &evil},
+		Team:            &api.Team{Name: evil},
+		TicketingSystem: &api.TicketingSystem{Name: api.SystemName(evil), ExternalID: evil},
+	}
+	p := &pager{size: 25, all: []api.Session{s}}
+	m := loadedQueue(t, p)
+	for _, w := range []int{120, 60} {
+		v := m.SetSize(w, 10).SetText("eve").View()
+		for _, r := range v {
+			if r != '\n' && (r < 0x20 || (r >= 0x7f && r <= 0x9f) || r == '\u202e') {
+				t.Fatalf("control %U in the queue at width %d:\n%q", r, w, v)
+			}
+		}
+		if !strings.Contains(v, "Eve") {
+			t.Errorf("the name was lost:\n%s", v)
+		}
+	}
+}
