@@ -39,6 +39,7 @@ type Client struct {
 	maxBody int64
 	agent   string
 	budget  *budget
+	onWait  func(time.Duration)
 }
 
 // Option configures a Client.
@@ -56,6 +57,10 @@ func WithLimiter(l *rate.Limiter) Option { return func(c *Client) { c.limiter = 
 
 // WithMaxBody caps how many bytes of a response body are read.
 func WithMaxBody(n int64) Option { return func(c *Client) { c.maxBody = n } }
+
+// WithWaitNotice calls f whenever a request has to wait d for the shared
+// rate limiter; f must not block.
+func WithWaitNotice(f func(d time.Duration)) Option { return func(c *Client) { c.onWait = f } }
 
 // WithUserAgent sets the User-Agent header.
 func WithUserAgent(ua string) Option { return func(c *Client) { c.agent = ua } }

@@ -22,11 +22,11 @@ func (c *Client) get(ctx context.Context, op, path string, out any) error {
 	fail := func(kind Kind, status int, err error) *Error {
 		return &Error{Kind: kind, Op: op, Status: status, BaseURL: c.BaseURL(), Err: err}
 	}
-	if err := c.limiter.Wait(ctx); err != nil {
+	if err := c.waitTurn(ctx); err != nil {
 		if ctx.Err() != nil {
 			return fail(KindCanceled, 0, ctx.Err())
 		}
-		return fail(KindRateLimited, 0, errors.New("the local rate limiter cannot grant a request before the deadline"))
+		return fail(KindRateLimited, 0, err)
 	}
 
 	c.budget.record()
@@ -89,6 +89,35 @@ func (c *Client) redact(body []byte) string {
 		return s
 	}
 	return strings.ReplaceAll(s, c.key, "[redacted]")
+}
+
+// waitTurn waits for the shared limiter like rate.Limiter.Wait, and tells
+// the OnWait hook how long, so a command-line user learns why it pauses.
+func (c *Client) waitTurn(ctx context.Context) error {
+	res := c.limiter.Reserve()
+	if !res.OK() {
+		return errors.New("the local rate limiter grants no request")
+	}
+	d := res.Delay()
+	if d == 0 {
+		return nil
+	}
+	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < d {
+		res.Cancel()
+		return errors.New("the local rate limiter cannot grant a request before the deadline")
+	}
+	if c.onWait != nil {
+		c.onWait(d)
+	}
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+		return nil
+	case <-ctx.Done():
+		res.Cancel()
+		return ctx.Err()
+	}
 }
 
 // transportError classifies an error that happened before or while reading
