@@ -4,6 +4,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -21,6 +22,7 @@ import (
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui"
+	"github.com/opencx-tools/cxi/ui/cli"
 	copier "github.com/opencx-tools/cxi/ui/clipboard"
 )
 
@@ -58,6 +60,9 @@ const minRefresh = 10 * time.Second
 var errUsage = errors.New("usage")
 
 func run(args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && (args[0] == "get" || args[0] == "list") {
+		return runCommand(args[0], args[1:], getenv, stdout, stderr)
+	}
 	cfg, err := parseArgs(args, getenv, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "cxi: "+err.Error())
@@ -151,28 +156,87 @@ func parseArgs(args []string, getenv func(string) string, stderr io.Writer) (con
 	return cfg, nil
 }
 
-// buildOptions makes the client (or the demo server) and the UI's options.
-func buildOptions(cfg config) (ui.Options, func(), error) {
+// runCommand runs a non-interactive command (get, list). It takes the same
+// --demo and --base-url as the TUI, anywhere among its own flags.
+func runCommand(name string, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	demo, baseURL, rest := commonFlags(args)
+	cfg := config{demo: demo, baseURL: firstNonEmpty(baseURL, getenv("OPENCX_BASE_URL"), api.DefaultBaseURL)}
+	if !demo {
+		cfg.key = strings.TrimSpace(getenv("OPENCX_API_KEY"))
+		if cfg.key == "" {
+			fmt.Fprintln(stderr, "cxi: OPENCX_API_KEY is not set: export your OpenCX API key, or add --demo to use the built-in demo data")
+			return cli.ExitUsage
+		}
+	}
+	waitNotice := api.WithWaitNotice(func(d time.Duration) {
+		fmt.Fprintf(stderr, "cxi: waiting %s for the rate limit (%d requests a minute)\n", d.Round(time.Second), api.RequestsPerMinute)
+	})
+	client, cleanup, err := buildClient(cfg, waitNotice)
+	if err != nil {
+		fmt.Fprintln(stderr, "cxi: "+err.Error())
+		return cli.ExitUsage
+	}
+	defer cleanup()
+	env := cli.Env{Stdout: stdout, Stderr: stderr, Now: time.Now, Width: 80}
+	ctx := context.Background()
+	if name == "get" {
+		return cli.Get(ctx, client, rest, env)
+	}
+	return cli.List(ctx, client, rest, env)
+}
+
+// commonFlags takes --demo and --base-url out of a command's arguments.
+func commonFlags(args []string) (demo bool, baseURL string, rest []string) {
+	for i := 0; i < len(args); i++ {
+		switch a := args[i]; {
+		case a == "--demo" || a == "-demo":
+			demo = true
+		case (a == "--base-url" || a == "-base-url") && i+1 < len(args):
+			baseURL = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--base-url="):
+			baseURL = strings.TrimPrefix(a, "--base-url=")
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return demo, baseURL, rest
+}
+
+// buildClient makes the API client, or for --demo starts the fake server
+// on loopback and points a client at it.
+func buildClient(cfg config, opts ...api.Option) (*api.Client, func(), error) {
 	cleanup := func() {}
 	baseURL, key := cfg.baseURL, cfg.key
-	opts := ui.Options{Keys: defaultKeyMap(), Query: cfg.query, AutoRefresh: cfg.refresh, Attention: cfg.attend}
 	if cfg.demo {
 		srv := fake.New(fake.WithRecentDemo())
 		url, stop, err := srv.Start()
 		if err != nil {
-			return opts, cleanup, fmt.Errorf("start the demo server: %w", err)
+			return nil, cleanup, fmt.Errorf("start the demo server: %w", err)
 		}
 		cleanup = stop
 		baseURL, key = url, fake.DemoKey
+	}
+	client, err := api.New(baseURL, key, append([]api.Option{api.WithUserAgent("cxi/" + buildVersion())}, opts...)...)
+	if err != nil {
+		cleanup()
+		return nil, func() {}, err
+	}
+	return client, cleanup, nil
+}
+
+// buildOptions makes the client (or the demo server) and the UI's options.
+func buildOptions(cfg config) (ui.Options, func(), error) {
+	opts := ui.Options{Keys: defaultKeyMap(), Query: cfg.query, AutoRefresh: cfg.refresh, Attention: cfg.attend}
+	client, cleanup, err := buildClient(cfg)
+	if err != nil {
+		return opts, cleanup, err
+	}
+	if cfg.demo {
 		opts.Label = "demo"
 		for _, d := range fake.Demo() {
 			opts.Suggestions = append(opts.Suggestions, ui.Suggestion{ID: d.ID, Title: d.Title})
 		}
-	}
-	client, err := api.New(baseURL, key, api.WithUserAgent("cxi/"+buildVersion()))
-	if err != nil {
-		cleanup()
-		return opts, func() {}, err
 	}
 	opts.Client = client
 	opts.Theme = styles.New(lipgloss.DefaultRenderer())
@@ -209,6 +273,8 @@ func printUsage(w io.Writer) {
 
 Usage:
   cxi [flags] [SESSION]
+  cxi get [--json | --field PATH | --format md] SESSION   print one session
+  cxi list [--status S] [--handed-off] [--channel C] [--updated-within D] [--limit N] [--json]
 
 Without SESSION, cxi opens on the queue of sessions. SESSION is a session ID,
 or any text containing one (a dashboard URL, a log line); cxi opens straight on
@@ -223,6 +289,10 @@ Flags:
                     needs tmux's allow-passthrough), or off
   --version         print the version
   --help            print this help
+
+get and list take --demo and --base-url too, print data on stdout and errors
+on stderr, and exit with 0 (ok), 1 (other), 2 (usage), 3 (key rejected),
+4 (not found), 5 (rate limited), 6 (server or network), 7 (unreadable data).
 
 Environment:
   OPENCX_API_KEY    your OpenCX API key (required unless --demo)

@@ -88,3 +88,20 @@ func TestHelpAndVersionPrintToStdout(t *testing.T) {
 		}
 	}
 }
+
+func TestCommandsDispatch(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := run([]string{"get", "--demo", "--field", "ticketing_system.external_id", "3f9c2a71-8d4e-4b6a-9f13-5c2e7d8a1b04"}, env(nil), &out, &errOut)
+	if code != 0 || strings.TrimSpace(out.String()) != "ZD-884213" {
+		t.Errorf("get: exit %d, out %q, err %q", code, out.String(), errOut.String())
+	}
+	out.Reset()
+	errOut.Reset()
+	if code := run([]string{"list", "--limit", "2"}, env(nil), &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "OPENCX_API_KEY") {
+		t.Errorf("list without a key: exit %d, err %q", code, errOut.String())
+	}
+	out.Reset()
+	if code := run([]string{"list", "--demo", "--limit", "2"}, env(nil), &out, &errOut); code != 0 || strings.Count(out.String(), "\n") != 2 {
+		t.Errorf("list --demo: exit %d, out %q", code, out.String())
+	}
+}

@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/explain"
 )
 
 // freshFor is how long a fetched session counts as fresh: within it, n/p
@@ -18,7 +19,7 @@ const freshFor = time.Minute
 func (m Model) lookup(text string) (Model, tea.Cmd) {
 	id, err := api.ParseSessionID(text)
 	if err != nil {
-		m.inputErr = describe(err, "").sentence
+		m.inputErr = explain.Describe(err, "").Sentence
 		return m, nil
 	}
 	m.inputErr = ""
@@ -69,11 +70,11 @@ func (m Model) failed(msg sessionFailedMsg) (Model, tea.Cmd) {
 	}
 	m.endRequest()
 	m.lastID = msg.req.id
-	f := describe(msg.err, msg.req.id)
+	f := explain.Describe(msg.err, msg.req.id)
 	if msg.req.quiet {
 		// The pane still shows the queue's copy: say the refresh failed
 		// without hiding what is there.
-		return m.say("Could not refresh: "+f.sentence, true)
+		return m.say("Could not refresh: "+f.Sentence, true)
 	}
 	m.failure = &f
 	m.arrive(viewDetail)
@@ -84,12 +85,12 @@ func (m Model) failed(msg sessionFailedMsg) (Model, tea.Cmd) {
 // Retry-After time has passed; without one, the user decides (r).
 func (m *Model) scheduleRetry() tea.Cmd {
 	f := m.failure
-	if f == nil || f.retryAt.IsZero() || m.autoRetried {
+	if f == nil || f.RetryAt.IsZero() || m.autoRetried {
 		return nil
 	}
 	m.retrySeq++
 	seq := m.retrySeq
-	return m.timer(max(f.retryAt.Sub(m.now), 0), func(time.Time) tea.Msg { return retryDueMsg{seq: seq} })
+	return m.timer(max(f.RetryAt.Sub(m.now), 0), func(time.Time) tea.Msg { return retryDueMsg{seq: seq} })
 }
 
 // retryDue runs the scheduled retry if nothing happened since: any other
@@ -194,8 +195,8 @@ func (m Model) refresh() (Model, tea.Cmd) {
 	if m.lastID == "" {
 		return m, nil
 	}
-	if f := m.failure; f != nil && f.retryAt.After(m.now) {
-		wait := f.retryAt.Sub(m.now).Round(time.Second)
+	if f := m.failure; f != nil && f.RetryAt.After(m.now) {
+		wait := f.RetryAt.Sub(m.now).Round(time.Second)
 		return m.say(fmt.Sprintf("Still rate limited: retry in %s.", wait), true)
 	}
 	quiet := m.failure == nil && m.session() != nil && m.session().ID == m.lastID

@@ -16,6 +16,7 @@ import (
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/detail"
+	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/transcript"
 )
@@ -113,7 +114,7 @@ type Model struct {
 	current request            // the lookup whose answer is wanted; zero when idle
 	cancel  context.CancelFunc // cancels current
 	lastID  string             // the ID of the last lookup, for r
-	failure *failure           // the last lookup's error, shown instead of the pane
+	failure *explain.Failure   // the last lookup's error, shown instead of the pane
 
 	retrySeq    int  // identifies the pending automatic retry after a 429
 	autoRetried bool // the automatic retry has been spent for this lookup

@@ -3,13 +3,15 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"github.com/charmbracelet/bubbles/key"
 	"strings"
 	"time"
+
+	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/render"
 )
@@ -117,7 +119,7 @@ func (m Model) inputHint() string {
 	case err == nil:
 		return t.Muted.Render("found " + id + " · enter opens it")
 	case errors.As(err, &idErr) && idErr.Candidate():
-		return t.Error.Render(describe(err, "").sentence)
+		return t.Error.Render(explain.Describe(err, "").Sentence)
 	case m.view == viewQueue:
 		return t.Muted.Render(fmt.Sprintf("filtering the loaded sessions: %d match", m.queue.Len()))
 	}
@@ -178,12 +180,12 @@ func (m Model) failureView() string {
 	t := m.theme
 	f := m.failure
 	inner := m.width - t.ErrorPanel.GetHorizontalFrameSize()
-	lines := []string{t.Error.Bold(true).Render("Lookup failed"), t.Value.Width(inner).Render(f.sentence)}
-	if f.detail != "" {
-		lines = append(lines, t.Muted.Width(inner).Render(f.detail))
+	lines := []string{t.Error.Bold(true).Render("Lookup failed"), t.Value.Width(inner).Render(f.Sentence)}
+	if f.Detail != "" {
+		lines = append(lines, t.Muted.Width(inner).Render(f.Detail))
 	}
-	if !f.retryAt.IsZero() {
-		if wait := f.retryAt.Sub(m.now).Round(time.Second); wait > 0 && !m.autoRetried {
+	if !f.RetryAt.IsZero() {
+		if wait := f.RetryAt.Sub(m.now).Round(time.Second); wait > 0 && !m.autoRetried {
 			lines = append(lines, t.Marker.Render(fmt.Sprintf("Retrying by itself in %s (or press %s then).", wait, m.keys.Refresh.Help().Key)))
 		} else if wait > 0 {
 			lines = append(lines, t.Marker.Render(fmt.Sprintf("Retry possible in %s.", wait)))

@@ -1,0 +1,178 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/fake"
+)
+
+var now = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+
+func client(t *testing.T, opts ...fake.Option) *api.Client {
+	t.Helper()
+	base, stop, err := fake.New(append([]fake.Option{fake.WithClock(func() time.Time { return now })}, opts...)...).Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(stop)
+	c, err := api.New(base, fake.DemoKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func runGet(t *testing.T, c *api.Client, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := Get(context.Background(), c, args, Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }, Width: 80})
+	return out.String(), errOut.String(), code
+}
+
+func TestGetGoldens(t *testing.T) {
+	c := client(t)
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"text", []string{fake.IDAngryHandoff}},
+		{"json", []string{"--json", fake.IDAngryHandoff}},
+		{"field", []string{"--field", "ticketing_system.external_id", fake.IDAngryHandoff}},
+		{"md", []string{"--format", "md", fake.IDAngryHandoff}},
+		{"text_minimal", []string{fake.IDMinimal}},
+		{"md_hostile", []string{"--format", "md", fake.IDHostile}},
+		{"text_hostile", []string{fake.IDHostile}},
+		{"json_hostile", []string{"--json", fake.IDHostile}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errOut, code := runGet(t, c, tc.args...)
+			if code != ExitOK || errOut != "" {
+				t.Fatalf("exit %d, stderr %q", code, errOut)
+			}
+			assertNoControls(t, out)
+			golden.RequireEqual(t, []byte(out))
+		})
+	}
+}
+
+func TestGetJSONIsTheSessionReencoded(t *testing.T) {
+	out, _, _ := runGet(t, client(t), "--json", fake.IDResolvedEmail)
+	var s api.Session
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.ID != fake.IDResolvedEmail || s.TicketNumber == nil || *s.TicketNumber != 1042.5 {
+		t.Errorf("round trip lost data: %+v", s)
+	}
+}
+
+func TestGetFields(t *testing.T) {
+	c := client(t)
+	for path, want := range map[string]string{
+		"contact.email":    "dana.whitfield@example.com",
+		"ticket_number":    "884213",
+		"status":           "open",
+		"channel":          `{"type":"web"}`,
+		"assignee_id":      "bd3b4763-29a7-4fef-acc6-1320d396a55e",
+		"custom_data.nope": "",
+	} {
+		out, errOut, code := runGet(t, c, "--field", path, fake.IDAngryHandoff)
+		if path == "custom_data.nope" {
+			if code != ExitUsage || !strings.Contains(errOut, `no field "nope"`) {
+				t.Errorf("%s: exit %d, stderr %q", path, code, errOut)
+			}
+			continue
+		}
+		if code != ExitOK || strings.TrimSpace(out) != want {
+			t.Errorf("%s = %q (exit %d, %s), want %q", path, out, code, errOut, want)
+		}
+	}
+	// A hostile value is refused, not printed into $(…).
+	out, errOut, code := runGet(t, c, "--field", "contact.name", fake.IDHostile)
+	if code != ExitBadData || out != "" || !strings.Contains(errOut, "control character") {
+		t.Errorf("hostile field: exit %d, out %q, err %q", code, out, errOut)
+	}
+}
+
+func TestGetExitCodes(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		opts []fake.Option
+		args []string
+		code int
+	}{
+		{"not a session ID", nil, []string{"hello"}, ExitUsage},
+		{"two sessions", nil, []string{fake.IDMinimal, fake.IDMinimal}, ExitUsage},
+		{"unknown flag", nil, []string{"--yaml", fake.IDMinimal}, ExitUsage},
+		{"json and md", nil, []string{"--json", "--format", "md", fake.IDMinimal}, ExitUsage},
+		{"not found", nil, []string{"7d0e6b0a-1a2b-4c3d-9e4f-5a6b7c8d9e0f"}, ExitNotFound},
+		{"key rejected", []fake.Option{fake.WithKey("other")}, []string{fake.IDMinimal}, ExitAuth},
+		{"rate limited", nil, []string{fake.IDRateLimited}, ExitRateLimited},
+		{"gateway page", nil, []string{fake.IDBadGateway}, ExitUnavailable},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errOut, code := runGet(t, client(t, tc.opts...), tc.args...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d (stderr %q)", code, tc.code, errOut)
+			}
+			if out != "" || !strings.HasPrefix(errOut, "cxi: ") {
+				t.Errorf("stdout %q, stderr %q", out, errOut)
+			}
+			assertNoControls(t, errOut)
+		})
+	}
+}
+
+func TestList(t *testing.T) {
+	c := client(t)
+	var out, errOut bytes.Buffer
+	env := Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }}
+	if code := List(context.Background(), c, []string{"--limit", "60"}, env); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 60 {
+		t.Errorf("%d lines, want 60", len(lines))
+	}
+	for _, l := range lines {
+		if n := len(strings.Split(l, "\t")); n != 7 {
+			t.Fatalf("%d columns in %q", n, l)
+		}
+	}
+	if !strings.Contains(errOut.String(), "skipped 1 item(s)") {
+		t.Errorf("the odd items were not reported: %q", errOut.String())
+	}
+	assertNoControls(t, out.String())
+
+	out.Reset()
+	if code := List(context.Background(), c, []string{"--json", "--limit", "3", "--status", "open", "--handed-off", "--updated-within", "30d"}, env); code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, l := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var s api.Session
+		if err := json.Unmarshal([]byte(l), &s); err != nil || s.Status != api.StatusOpen || s.Handoff == nil {
+			t.Errorf("line %q: %v", l, err)
+		}
+	}
+	for _, bad := range [][]string{{"--status", "pending"}, {"--channel", "fax"}, {"--limit", "0"}, {"--updated-within", "soon"}, {"extra"}} {
+		if code := List(context.Background(), c, bad, env); code != ExitUsage {
+			t.Errorf("%v: exit %d", bad, code)
+		}
+	}
+}
+
+func assertNoControls(t *testing.T, s string) {
+	t.Helper()
+	for _, r := range s {
+		if r != '\n' && r != '\t' && (r < 0x20 || (r >= 0x7f && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)) {
+			t.Fatalf("control character %U in output: %q", r, s)
+		}
+	}
+}

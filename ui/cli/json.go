@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// errUnsafeValue is a --field value that holds a control character: printed
+// raw into `$(…)` it could run or hide something.
+var errUnsafeValue = errors.New("the value contains a control character and is not printed raw; use --json to see it escaped")
+
+// safeJSON re-encodes v as indented JSON and escapes what encoding/json
+// leaves raw: DEL, C1 controls and format characters (bidi overrides), so
+// that no API text reaches a terminal unescaped even in --json output.
+func safeJSON(v any, indent bool) ([]byte, error) {
+	var b []byte
+	var err error
+	if indent {
+		b, err = json.MarshalIndent(v, "", "  ")
+	} else {
+		b, err = json.Marshal(v)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return escapeRaw(b), nil
+}
+
+func escapeRaw(b []byte) []byte {
+	var out bytes.Buffer
+	for _, r := range string(b) {
+		if r == 0x7f || (r >= 0x80 && r <= 0x9f) || unicode.Is(unicode.Cf, r) {
+			fmt.Fprintf(&out, `\u%04x`, r)
+			continue
+		}
+		out.WriteRune(r)
+	}
+	return out.Bytes()
+}
+
+// field finds a dotted path (ticketing_system.external_id, contact.email,
+// custom_data.plan) in v's JSON form and returns it as text: strings bare,
+// numbers as sent, null as empty, objects and arrays as JSON.
+func field(v any, path string) (string, error) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return "", err
+	}
+	var node any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&node); err != nil {
+		return "", err
+	}
+	for _, part := range strings.Split(path, ".") {
+		switch n := node.(type) {
+		case map[string]any:
+			next, ok := n[part]
+			if !ok {
+				return "", usagef(fmt.Sprintf("no field %q in %q (fields here: %s)", part, path, keys(n)))
+			}
+			node = next
+		case []any:
+			i, err := strconv.Atoi(part)
+			if err != nil || i < 0 || i >= len(n) {
+				return "", usagef(fmt.Sprintf("%q in %q is not an index of a list of %d", part, path, len(n)))
+			}
+			node = n[i]
+		default:
+			return "", usagef(fmt.Sprintf("%q in %q: the value before it is not an object", part, path))
+		}
+	}
+	var s string
+	switch n := node.(type) {
+	case nil:
+		return "", nil
+	case string:
+		s = n
+	case json.Number:
+		s = n.String()
+	case bool:
+		s = strconv.FormatBool(n)
+	default:
+		b, err := safeJSON(n, false)
+		return string(b), err
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			return "", errUnsafeValue
+		}
+	}
+	return s, nil
+}
+
+func keys(m map[string]any) string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	if len(ks) == 0 {
+		return "none"
+	}
+	slices.Sort(ks)
+	return strings.Join(ks, ", ")
+}

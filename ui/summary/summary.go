@@ -1,0 +1,132 @@
+// Package summary writes a session as text for outside the TUI: a readable
+// plain-text summary (for `cxi get`) and a Markdown one (for pasting into
+// Slack or a ticket). Every value from the API is sanitized first.
+package summary
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/render"
+)
+
+// Text is a plain summary, one "label  value" line per field, the handoff
+// summary wrapped to width under it.
+func Text(s *api.Session, now time.Time, width int) string {
+	var b strings.Builder
+	row := func(label, value string) { fmt.Fprintf(&b, "%-11s %s\n", label, value) }
+	row("Session", render.Or(s.ID))
+	row("Status", statusText(s))
+	row("Sentiment", render.Ptr(s.Sentiment))
+	row("Channel", render.Enum(s.Channel.Type))
+	row("Contact", contactText(s.Contact))
+	row("Team", teamText(s))
+	row("Assignee", render.Ptr(s.AssigneeID))
+	row("Ticket", ticketText(s))
+	row("Created", timeText(s.CreatedAt, now))
+	row("Updated", timeText(s.UpdatedAt, now))
+	if h := s.Handoff; h != nil {
+		fmt.Fprintf(&b, "\nHandoff summary (sentiment: %s)\n", render.Ptr(h.Sentiment))
+		text := strings.TrimSpace(render.Block(h.Summary))
+		b.WriteString(indent(ansi.Wordwrap(text, max(width-2, 20), " "), "  "))
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// Markdown is a summary to paste into Slack or a ticket: status,
+// sentiment, contact, ticket, then the handoff summary as a quote.
+func Markdown(s *api.Session, now time.Time) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "**Session** `%s`\n", code(s.ID))
+	fmt.Fprintf(&b, "- **Status:** %s\n", md(statusText(s)))
+	fmt.Fprintf(&b, "- **Sentiment:** %s\n", md(render.Ptr(s.Sentiment)))
+	fmt.Fprintf(&b, "- **Channel:** %s\n", md(render.Enum(s.Channel.Type)))
+	fmt.Fprintf(&b, "- **Contact:** %s\n", md(contactText(s.Contact)))
+	fmt.Fprintf(&b, "- **Ticket:** %s\n", md(ticketText(s)))
+	fmt.Fprintf(&b, "- **Updated:** %s\n", md(timeText(s.UpdatedAt, now)))
+	if h := s.Handoff; h != nil {
+		fmt.Fprintf(&b, "\n**Handoff summary** (sentiment: %s)\n", md(render.Ptr(h.Sentiment)))
+		for _, line := range strings.Split(strings.TrimSpace(render.Block(h.Summary)), "\n") {
+			b.WriteString(strings.TrimRight("> "+md(line), " ") + "\n")
+		}
+	}
+	return b.String()
+}
+
+func statusText(s *api.Session) string {
+	out := render.Enum(s.Status)
+	if s.AIClosureType != nil {
+		out += " (AI closure: " + render.Enum(*s.AIClosureType) + ")"
+	}
+	return out
+}
+
+func contactText(c *api.Contact) string {
+	if c == nil {
+		return render.Dash
+	}
+	var parts []string
+	for _, p := range []*string{c.Name, c.Email, c.PhoneNumber} {
+		if v := render.Ptr(p); v != render.Dash {
+			parts = append(parts, v)
+		}
+	}
+	if len(parts) == 0 {
+		return render.Dash + " (contact " + render.Or(c.ID) + ")"
+	}
+	return strings.Join(parts, " · ")
+}
+
+func teamText(s *api.Session) string {
+	if s.Team == nil {
+		return render.Dash
+	}
+	return render.Or(s.Team.Name)
+}
+
+func ticketText(s *api.Session) string {
+	var parts []string
+	if t := s.TicketingSystem; t != nil {
+		parts = append(parts, render.Enum(t.Name)+" "+render.Or(t.ExternalID)+" ("+render.Enum(t.IDType)+")")
+	}
+	if n := render.Number(s.TicketNumber); n != render.Dash {
+		parts = append(parts, "#"+n)
+	}
+	if len(parts) == 0 {
+		return render.Dash
+	}
+	return strings.Join(parts, " · ")
+}
+
+func timeText(t api.Timestamp, now time.Time) string {
+	if t.Valid() {
+		return render.Time(t.Time, now)
+	}
+	return render.Or(t.Raw)
+}
+
+// indent prefixes every non-empty line, leaving blank lines blank.
+func indent(s, prefix string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = prefix + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// md escapes the characters Markdown (and Slack's mrkdwn) would read as
+// formatting or links, so API text shows as written.
+func md(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+		"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "~", `\~`)
+	return r.Replace(s)
+}
+
+// code keeps a value safe inside an inline code span.
+func code(s string) string { return strings.ReplaceAll(render.Line(s), "`", "'") }
