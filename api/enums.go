@@ -43,3 +43,9 @@ func (v IDType) Known() bool { return slices.Contains(knownIDTypes, v) }
 
 // Channels returns the channels the contract lists, in its order.
 func Channels() []ChannelType { return slices.Clone(knownChannels) }
+
+// HandedOff reports whether the AI passed the session to a human: it has a
+// handoff, or the AI closed it as handed off.
+func (s *Session) HandedOff() bool {
+	return s.Handoff != nil || (s.AIClosureType != nil && *s.AIClosureType == ClosureHandedOff)
+}

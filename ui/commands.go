@@ -19,15 +19,14 @@ func fetchSession(ctx context.Context, client Client, req request, now func() ti
 }
 
 // prefetchSession fetches a neighbour so that n/p show fresh data at once.
-func prefetchSession(client Client, id string, now func() time.Time) tea.Cmd {
+// It runs under the root's background context, cancelled on quit.
+func prefetchSession(ctx context.Context, client Client, id string, now func() time.Time) tea.Cmd {
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-		defer cancel()
 		s, err := client.GetSession(ctx, id)
 		if err != nil {
-			return nil
+			return sessionPrefetchedMsg{id: id}
 		}
-		return sessionPrefetchedMsg{session: s, at: now()}
+		return sessionPrefetchedMsg{id: id, session: s, at: now()}
 	}
 }
 

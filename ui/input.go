@@ -31,11 +31,23 @@ func (m Model) inputKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if m.input.Value() != before {
 		m.inputErr = ""
 		m.recentAt = -1
-		if m.view == viewQueue {
-			m.queue = m.queue.SetText(m.filterText())
-		}
+		m.syncFilter()
 	}
 	return m, cmd
+}
+
+// setInput replaces the input's text and keeps the queue's filter in step
+// with it: the two must never disagree.
+func (m *Model) setInput(text string) {
+	m.input.SetValue(text)
+	m.input.CursorEnd()
+	m.syncFilter()
+}
+
+// syncFilter filters the queue by the input, unless the input holds a
+// session ID (a lookup, not a filter).
+func (m *Model) syncFilter() {
+	m.queue = m.queue.SetText(m.filterText())
 }
 
 // isRune reports a printable key, which in the input always types (j and k
@@ -73,11 +85,10 @@ func (m Model) stepRecent(delta int) Model {
 	at := min(max(m.recentAt+delta, -1), len(m.recent)-1)
 	m.recentAt = at
 	if at < 0 {
-		m.input.SetValue("")
+		m.setInput("")
 	} else {
-		m.input.SetValue(m.recent[at])
+		m.setInput(m.recent[at])
 	}
-	m.input.CursorEnd()
 	m.inputErr = ""
 	return m
 }

@@ -23,9 +23,7 @@ func (m Model) lookup(text string) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.inputErr = ""
-	m.input.SetValue(id)
-	m.input.CursorEnd()
-	m.queue = m.queue.SetText("")
+	m.setInput(id)
 	m.autoRetried = false
 	return m.fetch(id, false)
 }
@@ -130,7 +128,7 @@ func (m Model) open(s *api.Session) (Model, tea.Cmd) {
 	m.endRequest()
 	m, prefetch := m.show(s, m.now)
 	m.lastID = s.ID
-	if at, ok := m.fetchedAt[s.ID]; ok && m.now.Sub(at) < freshFor {
+	if m.fresh(s.ID) {
 		return m, prefetch
 	}
 	m, refresh := m.fetch(s.ID, true)
@@ -149,10 +147,12 @@ func (m Model) step(delta int) (Model, tea.Cmd) {
 	if next == nil {
 		switch {
 		case delta > 0 && m.queue.Loading():
+			m.pendingStep = true
 			return m.say("Loading more sessions…", false)
 		case delta > 0 && !m.queue.End():
 			var cmd tea.Cmd
 			m.queue, cmd = m.queue.LoadMore()
+			m.pendingStep = true
 			m, notice := m.say("Loading more sessions…", false)
 			return m, tea.Batch(cmd, notice)
 		case m.queue.Neighbour(s.ID, 0) == nil:
@@ -169,6 +169,30 @@ func (m Model) step(delta int) (Model, tea.Cmd) {
 	return m, tea.Batch(cmd, loadMore)
 }
 
+// fresh reports whether id was fetched within freshFor.
+func (m Model) fresh(id string) bool {
+	at, ok := m.fetchedAt[id]
+	return ok && m.now.Sub(at) < freshFor
+}
+
+// prefetched takes a neighbour's fresh copy: into the queue, and into the
+// pane when that session is on display (the user got there first).
+func (m Model) prefetched(msg sessionPrefetchedMsg) Model {
+	delete(m.prefetching, msg.id)
+	if msg.session == nil {
+		return m // failed: the queue's copy stands
+	}
+	m.fetchedAt[msg.id] = msg.at
+	m.queue = m.queue.Upsert(msg.session)
+	if s := m.session(); s != nil && s.ID == msg.id && m.failure == nil {
+		m.detail = m.detail.Replace(msg.session)
+		if m.current.quiet && m.current.id == msg.id {
+			m.endRequest() // the background refresh has nothing left to add
+		}
+	}
+	return m
+}
+
 // prefetchNeighbours fetches the sessions either side of id that are not
 // fresh, so n/p show current data with no spinner. It stays off when the
 // request budget runs low.
@@ -182,11 +206,11 @@ func (m Model) prefetchNeighbours(id string) tea.Cmd {
 		if n == nil {
 			continue
 		}
-		if at, ok := m.fetchedAt[n.ID]; ok && m.now.Sub(at) < freshFor {
+		if m.fresh(n.ID) || m.prefetching[n.ID] {
 			continue
 		}
-		m.fetchedAt[n.ID] = m.now // one prefetch per neighbour per freshFor
-		cmds = append(cmds, prefetchSession(m.client, n.ID, m.nowFunc))
+		m.prefetching[n.ID] = true // one prefetch per neighbour at a time
+		cmds = append(cmds, prefetchSession(m.background, m.client, n.ID, m.nowFunc))
 	}
 	return tea.Batch(cmds...)
 }
@@ -210,7 +234,7 @@ func (m Model) cancelLookup() (Model, tea.Cmd) {
 	id := m.current.id
 	m.endRequest()
 	if s := m.session(); s != nil && m.view == viewDetail && m.focus == focusView {
-		m.input.SetValue(s.ID)
+		m.setInput(s.ID)
 	}
 	return m.say(fmt.Sprintf("Cancelled the lookup of %s.", api.ShortID(id)), false)
 }

@@ -31,7 +31,8 @@ type sessionFailedMsg struct {
 // sessionPrefetchedMsg carries a neighbour fetched ahead of n/p; a failed
 // prefetch is dropped silently (the queue's copy is still shown).
 type sessionPrefetchedMsg struct {
-	session *api.Session
+	id      string
+	session *api.Session // nil when the prefetch failed
 	at      time.Time
 }
 

@@ -119,7 +119,12 @@ type Model struct {
 	retrySeq    int  // identifies the pending automatic retry after a 429
 	autoRetried bool // the automatic retry has been spent for this lookup
 
-	fetchedAt map[string]time.Time // when each session was last fetched fresh
+	fetchedAt   map[string]time.Time // when each session was last fetched fresh
+	prefetching map[string]bool      // neighbours being fetched ahead of n/p
+	pendingStep bool                 // n waits for the next page of the queue
+	background  context.Context      // for prefetches; cancelled on quit
+	stopAll     context.CancelFunc
+	budget      int // requests left this minute, read on the clock tick
 
 	refreshEvery time.Duration // auto-refresh interval; 0 when off
 	refreshGap   time.Duration // the interval `a` turns on
@@ -178,9 +183,12 @@ func New(o Options) Model {
 		spinner:      spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(t.Spinner)),
 		help:         h,
 		fetchedAt:    map[string]time.Time{},
+		prefetching:  map[string]bool{},
+		budget:       api.RequestsPerMinute,
 		refreshEvery: o.AutoRefresh,
 		refreshGap:   gap,
 	}
+	m.background, m.stopAll = context.WithCancel(context.Background())
 	m.syncKeys()
 	return m
 }

@@ -117,7 +117,8 @@ func (m Model) back() Model {
 		m.openView(viewDetail)
 	case viewDetail:
 		m.failure = nil
-		m.input.SetValue(m.queueText())
+		m.endRequest() // a background refresh of the session left behind
+		m.setInput(m.queueText())
 		m.openView(viewQueue)
 	}
 	return m
@@ -131,9 +132,11 @@ func (m Model) queueText() string {
 	return m.input.Value()
 }
 
-// openView switches view and gives it focus.
+// openView switches view and gives it focus; the full help, which
+// belongs to the view left behind, closes.
 func (m *Model) openView(v view) {
 	m.view = v
+	m.showFullHelp = false
 	m.focusView()
 }
 
@@ -148,7 +151,7 @@ func (m *Model) focusView() {
 // queue filter stays, to be edited.
 func (m *Model) focusInput() {
 	if _, err := api.ParseSessionID(m.input.Value()); err == nil {
-		m.input.SetValue("")
+		m.setInput("")
 	}
 	m.focus = focusInput
 	m.input.Focus()

@@ -269,3 +269,61 @@ func TestFilterKeysReachTheQueue(t *testing.T) {
 		t.Errorf("filters %+v", f)
 	}
 }
+
+func TestEscRightAfterOpeningGoesBack(t *testing.T) {
+	m := startedModel(t, &stubClient{sessions: stubSessions(3)})
+	next, _ := m.Update(keyMsg("enter")) // the background refresh is not answered yet
+	m = next.(Model)
+	if !m.fetching() || !m.current.quiet {
+		t.Fatal("opening from the queue should refresh in the background")
+	}
+	next, _ = m.Update(keyMsg("esc"))
+	m = next.(Model)
+	if m.view != viewQueue || m.fetching() {
+		t.Fatalf("esc did not go back: view %v, fetching %v", m.view, m.fetching())
+	}
+}
+
+func TestKeysReadTogetherAreEachAKey(t *testing.T) {
+	m := startedModel(t, &stubClient{sessions: stubSessions(6)})
+	m = press(m, "jjj")
+	if got := m.queue.Selected().ID; got != stubID(3) {
+		t.Errorf("jjj selected %s, want %s", got, stubID(3))
+	}
+}
+
+func TestInputAndFilterNeverDisagree(t *testing.T) {
+	m := startedModel(t, &stubClient{sessions: stubSessions(12)})
+	m = press(m, "enter", "esc") // one recent session
+	m = press(m, "/", "1", "1")
+	if m.queue.Len() != 1 {
+		t.Fatalf("%d rows match 11", m.queue.Len())
+	}
+	m = press(m, "up", "down") // through the recent sessions and back to empty
+	if m.input.Value() != "" || m.queue.Len() != 12 {
+		t.Errorf("input %q but %d rows shown", m.input.Value(), m.queue.Len())
+	}
+}
+
+func TestHeaderNamesTheFailedLookup(t *testing.T) {
+	m := startedModel(t, &stubClient{sessions: stubSessions(2)})
+	m = press(m, "enter")
+	m.focusInput()
+	m.input.SetValue("7d0e6b0a-1a2b-4c3d-9e4f-5a6b7c8d9e0f")
+	m = press(m, "enter")
+	if m.failure == nil || !strings.Contains(m.View(), "session 7d0e6b0a") {
+		t.Errorf("header after a failed lookup:\n%s", m.View())
+	}
+}
+
+func TestPrefetchReachesThePane(t *testing.T) {
+	m := startedModel(t, &stubClient{sessions: stubSessions(3)})
+	next, _ := m.Update(keyMsg("enter"))
+	m = next.(Model)
+	status := api.StatusClosedResolved
+	fresher := &api.Session{ID: stubID(0), Status: status}
+	m = send(m, sessionPrefetchedMsg{id: stubID(0), session: fresher, at: testNow})
+	if m.session().Status != status || m.fetching() {
+		t.Errorf("the pane did not take the fresher copy: %+v, fetching %v", m.session(), m.fetching())
+	}
+}

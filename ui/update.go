@@ -32,10 +32,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case sessionFailedMsg:
 		m, cmd = m.failed(msg)
 	case sessionPrefetchedMsg:
-		m.fetchedAt[msg.session.ID] = msg.at
-		m.queue = m.queue.Upsert(msg.session)
+		m = m.prefetched(msg)
 	case queue.PageLoadedMsg, queue.PageFailedMsg:
 		m.queue, cmd = m.queue.Update(msg)
+		if m.pendingStep && !m.queue.Loading() {
+			// n was pressed on the last loaded row: finish the step.
+			m.pendingStep = false
+			if m.view == viewDetail {
+				var step tea.Cmd
+				m, step = m.step(1)
+				cmd = tea.Batch(cmd, step)
+			}
+		}
 	case transcript.PageLoadedMsg, transcript.PageFailedMsg:
 		m.transcript, cmd = m.transcript.Update(msg)
 	case clipboard.CopiedMsg:
@@ -46,6 +54,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case clockTickMsg:
 		m = m.tick(msg)
+		m.budget = m.client.Budget()
 		cmd = m.tickClock()
 	case retryDueMsg:
 		m, cmd = m.retryDue(msg)
@@ -124,14 +133,23 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.showFullHelp = false
 		m.layout()
 		return m, nil
-	case m.fetching() && key.Matches(msg, k.Back):
+	case m.fetching() && !m.current.quiet && key.Matches(msg, k.Back):
 		m, cmd = m.cancelLookup()
 	case msg.Paste && m.focus == focusView:
 		// A paste is text wherever it lands: it goes to the input,
 		// replacing what was there, never to the view as keys.
 		m.focusInput()
-		m.input.SetValue("")
+		m.setInput("")
 		m, cmd = m.inputKey(msg)
+	case m.focus == focusView && msg.Type == tea.KeyRunes && len(msg.Runes) > 1:
+		// Keys typed faster than they are read arrive as one message
+		// ("jjj" over a slow link): each is a key of its own.
+		var cmds []tea.Cmd
+		for _, r := range msg.Runes {
+			next, c := m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+			m, cmds = next.(Model), append(cmds, c)
+		}
+		return m, tea.Batch(cmds...)
 	case m.focus == focusInput:
 		m, cmd = m.inputKey(msg)
 	default:
@@ -144,6 +162,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 
 func (m Model) quit() (tea.Model, tea.Cmd) {
 	m.endRequest()
+	m.stopAll()
 	m.queue = m.queue.Stop()
 	m.transcript = m.transcript.Stop()
 	return m, tea.Quit

@@ -89,7 +89,7 @@ func (m Model) headerView() string {
 }
 
 func (m Model) shortShown() string {
-	if s := m.session(); s != nil {
+	if s := m.session(); s != nil && m.failure == nil {
 		return api.ShortID(s.ID)
 	}
 	return api.ShortID(m.lastID)
@@ -211,7 +211,7 @@ func (m Model) statusView() string {
 	if m.refreshEvery > 0 && m.view == viewQueue {
 		right = append(right, t.Muted.Render("auto-refresh "+m.refreshEvery.String()))
 	}
-	if b := m.client.Budget(); b < budgetWarnBelow {
+	if b := m.budget; b < budgetWarnBelow {
 		right = append(right, t.Marker.Render(fmt.Sprintf("API budget %d/%d this minute", b, api.RequestsPerMinute)))
 	}
 	if p, ok := m.scrollPercent(); ok {
@@ -243,7 +243,7 @@ func (m Model) helpView() string {
 	if m.focus == focusInput {
 		return m.help.ShortHelpView(m.keys.inputHelp())
 	}
-	return m.help.ShortHelpView(m.keys.ShortHelp())
+	return m.help.ShortHelpView(m.keys.viewHelp(m.view))
 }
 
 // clip pads or cuts s to exactly height lines no wider than width, so the

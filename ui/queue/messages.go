@@ -13,8 +13,8 @@ type Lister interface {
 }
 
 // query identifies one page request: the query generation (bumped by every
-// filter change and refresh) and the cursor it asked for. Pages of an older
-// generation are dropped.
+// reload, i.e. every filter change) and the cursor it asked for. Pages of
+// an older generation are dropped.
 type query struct {
 	gen    int
 	cursor string

@@ -260,15 +260,26 @@ func (m Model) move(delta int) (Model, tea.Cmd) {
 	if len(m.view) == 0 {
 		return m, nil
 	}
+	atEnd := m.sel == len(m.view)-1
 	m.sel = min(max(m.sel+delta, 0), len(m.view)-1)
 	m.selID = m.rows[m.view[m.sel]].session.ID
 	m.scrollToSel()
+	if m.text != "" {
+		// With a text filter few rows may match, and paging whenever the
+		// cursor is "near the end" would fetch every page there is: load
+		// more only when the user pushes past the last match.
+		if atEnd && delta > 0 {
+			return m.LoadMore()
+		}
+		return m, nil
+	}
 	return m.maybeLoadMore()
 }
 
-// maybeLoadMore requests the next page, once, when the cursor nears the end.
+// maybeLoadMore requests the next page, once, when the cursor nears the end
+// (or the rows do not fill the screen). A text filter turns it off: see move.
 func (m Model) maybeLoadMore() (Model, tea.Cmd) {
-	if m.loading || m.end || m.err != nil || m.next == "" {
+	if m.loading || m.end || m.err != nil || m.next == "" || m.text != "" {
 		return m, nil
 	}
 	if len(m.view)-m.sel > prefetchMargin && len(m.view) > m.listHeight() {
@@ -298,10 +309,18 @@ func (m *Model) add(p *api.SessionPage, refresh bool) {
 			fresh = append(fresh, newRow(&p.Items[i]))
 			seen[p.Items[i].ID] = true
 		}
+		// A loaded row absent from the new first page, though recent
+		// enough to be on it, no longer matches the filters (resolved by
+		// a colleague, say): it goes. Older rows stay, unconfirmed.
+		oldest, whole := oldestUpdate(p.Items), p.Next == ""
 		for _, r := range m.rows {
-			if !seen[r.session.ID] {
-				fresh = append(fresh, r)
+			if seen[r.session.ID] {
+				continue
 			}
+			if whole || r.session.UpdatedAt.Time.After(oldest) {
+				continue
+			}
+			fresh = append(fresh, r)
 		}
 		m.rows = fresh
 		if len(m.rows) == len(p.Items) { // nothing was loaded beyond page one
@@ -318,6 +337,17 @@ func (m *Model) add(p *api.SessionPage, refresh bool) {
 		m.next, m.end = p.Next, p.Next == ""
 	}
 	m.rebuild()
+}
+
+// oldestUpdate is the earliest updated_at among items (zero when none).
+func oldestUpdate(items []api.Session) time.Time {
+	var oldest time.Time
+	for i := range items {
+		if t := items[i].UpdatedAt.Time; oldest.IsZero() || t.Before(oldest) {
+			oldest = t
+		}
+	}
+	return oldest
 }
 
 // rebuild recomputes the index, the visible order and the cursor after the

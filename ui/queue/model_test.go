@@ -269,7 +269,11 @@ func TestRefreshKeepsTheSelection(t *testing.T) {
 	want := m.Selected().ID
 	// Two new sessions arrive at the top.
 	p.mu.Lock()
-	p.all = append([]api.Session{session(900), session(901)}, p.all...)
+	fresh := []api.Session{session(900), session(901)}
+	for i := range fresh {
+		fresh[i].UpdatedAt.Time = now.Add(time.Duration(i+1) * time.Minute)
+	}
+	p.all = append(fresh, p.all...)
 	p.mu.Unlock()
 	m, cmd := m.Refresh()
 	m = run(m, cmd)
@@ -281,6 +285,41 @@ func TestRefreshKeepsTheSelection(t *testing.T) {
 	}
 	if m.rows[0].session.ID != session(900).ID {
 		t.Error("new sessions are not at the top")
+	}
+	// A session that stopped matching (it left the first page though it
+	// is recent) is dropped on the next refresh; older ones stay.
+	p.mu.Lock()
+	p.all = append(p.all[:2], p.all[3:]...) // session 0 is gone
+	p.mu.Unlock()
+	m, cmd = m.Refresh()
+	m = run(m, cmd)
+	if m.position(session(0).ID) >= 0 {
+		t.Error("a session that no longer matches is still listed")
+	}
+	if m.Loaded() != 26 {
+		t.Errorf("loaded %d after the second refresh, want 26", m.Loaded())
+	}
+}
+
+func TestTextFilterDoesNotPageThroughEverything(t *testing.T) {
+	p := newPager(2000, 25)
+	m := loadedQueue(t, p)
+	m = m.SetText("customer 0000")
+	calls := len(p.calls)
+	for range 5 {
+		var cmd tea.Cmd
+		m, cmd = press(m, "down")
+		m = run(m, cmd)
+	}
+	if len(p.calls) != calls {
+		t.Fatalf("%d page requests while moving inside a filtered list", len(p.calls)-calls)
+	}
+	// Pushing past the last match asks for one more page, no more.
+	m, _ = press(m, "G")
+	m, cmd := press(m, "down")
+	m = run(m, cmd)
+	if len(p.calls) != calls+1 {
+		t.Errorf("%d page requests after pushing past the end, want 1", len(p.calls)-calls)
 	}
 }
 

@@ -13,8 +13,7 @@ const AttentionRule = "handed off & unresolved first, then angry › neutral ›
 // needsHuman is true for sessions a person must act on: handed off and
 // not closed as resolved.
 func needsHuman(s *api.Session) bool {
-	handedOff := s.Handoff != nil || (s.AIClosureType != nil && *s.AIClosureType == api.ClosureHandedOff)
-	return handedOff && s.Status != api.StatusClosedResolved
+	return s.HandedOff() && s.Status != api.StatusClosedResolved
 }
 
 func sentimentRank(s *api.Session) int {

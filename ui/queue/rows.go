@@ -33,7 +33,7 @@ func newRow(s *api.Session) row {
 		contact:       contactName(s.Contact),
 		team:          render.Dash,
 		ticket:        ticketText(s),
-		handedOff:     s.Handoff != nil || (s.AIClosureType != nil && *s.AIClosureType == api.ClosureHandedOff),
+		handedOff:     s.HandedOff(),
 		needsHuman:    needsHuman(s),
 		sentimentRank: sentimentRank(s),
 	}

@@ -13,7 +13,8 @@ type Historian interface {
 }
 
 // page identifies one history request: the session and the cursor asked
-// for. A page for another session, or a cursor already loaded, is dropped.
+// for. A page for another session, or for a cursor other than the one
+// awaited, is dropped.
 type page struct {
 	sessionID string
 	cursor    string

@@ -35,6 +35,7 @@ type Model struct {
 	events   []api.Event
 	rendered []string // one block per event, for the current width
 	next     string
+	awaiting string // the cursor of the page in flight
 	loading  bool
 	started  bool
 	end      bool
@@ -46,7 +47,7 @@ type Model struct {
 	viewport      viewport.Model
 }
 
-// New returns the transcript of sessionID; Init loads the first page.
+// New returns the transcript of sessionID; Start loads the first page.
 func New(theme *styles.Theme, keys KeyMap, h Historian, sessionID string, now time.Time) Model {
 	vp := viewport.New(0, 0)
 	vp.KeyMap = viewport.KeyMap{
@@ -77,7 +78,7 @@ func (m Model) Stop() Model {
 func (m Model) load(cursor string) (Model, tea.Cmd) {
 	m = m.Stop()
 	ctx, cancel := context.WithCancel(context.Background())
-	m.cancel, m.loading, m.err = cancel, true, nil
+	m.cancel, m.loading, m.err, m.awaiting = cancel, true, nil, cursor
 	m.relayout()
 	return m, fetchPage(ctx, m.historian, page{sessionID: m.sessionID, cursor: cursor})
 }
@@ -104,7 +105,7 @@ func (m Model) SetSize(width, height int) Model {
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case PageLoadedMsg:
-		if msg.req.sessionID != m.sessionID || !m.loading {
+		if msg.req.sessionID != m.sessionID || msg.req.cursor != m.awaiting || !m.loading {
 			return m, nil
 		}
 		m = m.Stop()
@@ -117,7 +118,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.relayout()
 		return m.maybeLoadMore()
 	case PageFailedMsg:
-		if msg.req.sessionID != m.sessionID || !m.loading {
+		if msg.req.sessionID != m.sessionID || msg.req.cursor != m.awaiting || !m.loading {
 			return m, nil
 		}
 		m = m.Stop()
