@@ -54,7 +54,7 @@ func TestHelpListsTheRealKeys(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"enter", "y", "Y", "r", "/", "tab", "↑/k", "↓/j", "pgup/b", "pgdn/f", "esc", "q", "ctrl+c", "?",
-		"n/J", "p/K", "t", "s", "h", "c", "w", "o", "a"} {
+		"n", "p", "t", "s", "h", "c", "w", "o", "a"} {
 		if !contains(all, want) {
 			t.Errorf("full help lacks %q", want)
 		}

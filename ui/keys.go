@@ -51,11 +51,11 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) viewHelp(v view) []key.Binding {
 	switch v {
 	case viewDetail:
-		return []key.Binding{k.Next, k.Prev, k.Transcript, k.CopyExternalID, k.Back, k.Help, k.Quit, k.CopySessionID, k.Refresh, k.FocusInput}
+		return []key.Binding{k.Next, k.Prev, k.Help, k.Quit, k.Transcript, k.CopyExternalID, k.Back, k.CopySessionID, k.Refresh, k.FocusInput}
 	case viewTranscript:
 		return []key.Binding{k.Down, k.Back, k.Help, k.Quit, k.Bottom, k.Refresh}
 	}
-	return []key.Binding{k.Lookup, k.FocusInput, k.Help, k.Quit, k.Attention, k.HandedOff, k.Status, k.CopyExternalID, k.AutoRefresh}
+	return []key.Binding{k.Lookup, k.Help, k.Quit, k.FocusInput, k.Attention, k.HandedOff, k.Status, k.CopyExternalID, k.AutoRefresh}
 }
 
 // FullHelp is every binding, grouped in columns, for `?`. Disabled
