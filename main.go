@@ -18,6 +18,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
+	"github.com/cli/browser"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/styles"
@@ -49,6 +50,7 @@ type config struct {
 	osc52   copier.Mode
 	refresh time.Duration
 	attend  bool
+	urlTmpl string
 	version bool
 	help    bool
 }
@@ -105,6 +107,7 @@ func parseArgs(args []string, getenv func(string) string, stderr io.Writer) (con
 	osc := fs.String("osc52", "plain", "")
 	fs.DurationVar(&cfg.refresh, "refresh", 0, "")
 	fs.BoolVar(&cfg.attend, "needs-attention", false, "")
+	fs.StringVar(&cfg.urlTmpl, "session-url", "", "")
 	fs.BoolVar(&cfg.demo, "demo", false, "")
 	fs.BoolVar(&cfg.version, "version", false, "")
 	fs.BoolVar(&cfg.help, "help", false, "")
@@ -143,6 +146,10 @@ func parseArgs(args []string, getenv func(string) string, stderr io.Writer) (con
 	}
 
 	cfg.baseURL = firstNonEmpty(*baseURL, getenv("OPENCX_BASE_URL"), api.DefaultBaseURL)
+	cfg.urlTmpl = firstNonEmpty(cfg.urlTmpl, getenv("CXI_SESSION_URL"))
+	if cfg.urlTmpl != "" && !strings.Contains(cfg.urlTmpl, "{id}") {
+		return cfg, fmt.Errorf("--session-url %q has no {id} placeholder for the session ID", cfg.urlTmpl)
+	}
 	if cfg.demo {
 		return cfg, nil
 	}
@@ -227,7 +234,13 @@ func buildClient(cfg config, opts ...api.Option) (*api.Client, func(), error) {
 
 // buildOptions makes the client (or the demo server) and the UI's options.
 func buildOptions(cfg config) (ui.Options, func(), error) {
-	opts := ui.Options{Keys: defaultKeyMap(), Query: cfg.query, AutoRefresh: cfg.refresh, Attention: cfg.attend}
+	opts := ui.Options{Keys: defaultKeyMap(), Query: cfg.query, AutoRefresh: cfg.refresh, Attention: cfg.attend, SessionURL: cfg.urlTmpl}
+	// Over SSH a browser would open on the remote machine, if at all:
+	// the UI copies the link instead.
+	if os.Getenv("SSH_CONNECTION") == "" && os.Getenv("SSH_TTY") == "" {
+		browser.Stdout, browser.Stderr = io.Discard, io.Discard // the TUI owns the terminal
+		opts.OpenURL = browser.OpenURL
+	}
 	client, cleanup, err := buildClient(cfg)
 	if err != nil {
 		return opts, cleanup, err
@@ -283,6 +296,8 @@ it, and esc goes back to the queue.
 Flags:
   --demo            run on built-in demo data (no API key, no network)
   --base-url URL    API base URL (default $OPENCX_BASE_URL, else https://api.open.cx)
+  --session-url T   dashboard URL of a session, {id} replaced (or CXI_SESSION_URL);
+                    used by o (open in browser) and the copy menu's link
   --refresh DUR     auto-refresh the queue every DUR (e.g. 30s; at least 10s; off by default)
   --needs-attention start the queue in needs-attention order
   --osc52 MODE      clipboard escape sequence: plain (default), tmux (DCS-wrapped,

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -29,12 +30,16 @@ func (m Model) copied(msg clipboard.CopiedMsg) (Model, tea.Cmd) {
 	case msg.Err != nil:
 		return m.say("Could not copy the "+msg.What+": "+render.Line(msg.Err.Error())+".", true)
 	}
+	shown := render.Line(msg.Value)
+	if n := strings.Count(msg.Value, "\n"); n > 0 {
+		shown = fmt.Sprintf("the %s (%d lines)", msg.What, n+1)
+	}
 	if msg.NativeErr != nil {
 		// Only the escape sequence went: whether it landed is up to the
 		// terminal (and tmux's set-clipboard), so say how it was sent.
-		return m.say("Copied "+render.Line(msg.Value)+" via the terminal (OSC 52); no native clipboard here", false)
+		return m.say("Copied "+shown+" via the terminal (OSC 52); no native clipboard here", false)
 	}
-	return m.say("Copied "+render.Line(msg.Value), false)
+	return m.say("Copied "+shown, false)
 }
 
 // say puts a confirmation or warning on the status line for a few seconds.

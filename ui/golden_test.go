@@ -36,7 +36,7 @@ type step struct {
 func TestGolden(t *testing.T) {
 	cases := []goldenCase{
 		{name: "queue", wait: "unresolved"},
-		{name: "queue_attention", wait: "unresolved", steps: []step{{keyRunes("o"), "attention"}}},
+		{name: "queue_attention", wait: "unresolved", steps: []step{{keyRunes("!"), "attention"}}},
 		{name: "detail_star", query: fake.IDAngryHandoff, wait: "Session ID"},
 		{name: "detail_star_bottom", query: fake.IDAngryHandoff, wait: "Session ID", steps: []step{{keyRunes("G"), "Custom data"}}},
 		{name: "detail_minimal", query: fake.IDMinimal, wait: "Session ID"},

@@ -36,7 +36,8 @@ func testKeys() KeyMap {
 		FocusInput: b("/"), SwitchFocus: b("tab"), Up: b("up", "k"), Down: b("down", "j"),
 		PageUp: b("pgup"), PageDown: b("pgdown"), HalfPageUp: b("u"), HalfPageDown: b("d"),
 		Top: b("g"), Bottom: b("G"), Next: b("n"), Prev: b("p"), Transcript: b("t"),
-		Status: b("s"), HandedOff: b("h"), Channel: b("c"), Window: b("w"), Attention: b("o"), AutoRefresh: b("a"),
+		Status: b("s"), HandedOff: b("h"), Channel: b("C"), Window: b("w"), Attention: b("!"), AutoRefresh: b("a"),
+		CopyMenu: b("c"), OpenBrowser: b("o"),
 		Back: b("esc"), Help: b("?"), Quit: b("q"), ForceQuit: b("ctrl+c"),
 	}
 }

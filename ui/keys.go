@@ -14,6 +14,8 @@ type KeyMap struct {
 	Lookup         key.Binding // look up the input / open the selected session
 	CopyExternalID key.Binding // copy the ticket's external_id
 	CopySessionID  key.Binding // copy the session ID
+	CopyMenu       key.Binding // the copy menu: every value worth copying
+	OpenBrowser    key.Binding // open the session in the browser
 	Refresh        key.Binding // fetch the view's data again
 	FocusInput     key.Binding // jump to the input
 	SwitchFocus    key.Binding // toggle input and view
@@ -51,11 +53,11 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) viewHelp(v view) []key.Binding {
 	switch v {
 	case viewDetail:
-		return []key.Binding{k.Next, k.Prev, k.Help, k.Quit, k.Transcript, k.CopyExternalID, k.Back, k.CopySessionID, k.Refresh, k.FocusInput}
+		return []key.Binding{k.Next, k.Prev, k.Help, k.Quit, k.Transcript, k.CopyExternalID, k.CopyMenu, k.Back, k.OpenBrowser, k.Refresh, k.FocusInput}
 	case viewTranscript:
 		return []key.Binding{k.Down, k.Back, k.Help, k.Quit, k.Bottom, k.Refresh}
 	}
-	return []key.Binding{k.Lookup, k.Help, k.Quit, k.FocusInput, k.Attention, k.HandedOff, k.Status, k.CopyExternalID, k.AutoRefresh}
+	return []key.Binding{k.Lookup, k.Help, k.Quit, k.FocusInput, k.Attention, k.HandedOff, k.Status, k.CopyExternalID, k.CopyMenu, k.AutoRefresh}
 }
 
 // FullHelp is every binding, grouped in columns, for `?`. Disabled
@@ -63,7 +65,7 @@ func (k KeyMap) viewHelp(v view) []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Lookup, k.FocusInput, k.SwitchFocus, k.Back, k.Next, k.Prev, k.Transcript, k.Help, k.Quit, k.ForceQuit},
-		{k.CopyExternalID, k.CopySessionID, k.Refresh, k.AutoRefresh},
+		{k.CopyExternalID, k.CopySessionID, k.CopyMenu, k.OpenBrowser, k.Refresh, k.AutoRefresh},
 		{k.Status, k.HandedOff, k.Channel, k.Window, k.Attention},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown, k.Top, k.Bottom},
 	}

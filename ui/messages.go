@@ -48,3 +48,9 @@ type autoRefreshMsg struct{ seq int }
 
 // retryDueMsg says a rate-limited lookup's Retry-After time has passed.
 type retryDueMsg struct{ seq int }
+
+// browserFailedMsg says the browser could not be started for url.
+type browserFailedMsg struct {
+	url string
+	err error
+}

@@ -43,12 +43,14 @@ type Options struct {
 	Theme       *styles.Theme
 	Keys        KeyMap
 	Copier      clipboard.Copier
-	Query       string        // text to look up at start (`cxi SESSION`)
-	Label       string        // shown in the header, e.g. "demo"
-	Suggestions []Suggestion  // sessions to try, listed in the full help
-	Filters     queue.Filters // the queue's filters at start
-	Attention   bool          // start with the "needs attention" ordering
-	AutoRefresh time.Duration // queue auto-refresh interval; 0 = off at start
+	Query       string             // text to look up at start (`cxi SESSION`)
+	Label       string             // shown in the header, e.g. "demo"
+	Suggestions []Suggestion       // sessions to try, listed in the full help
+	SessionURL  string             // template of a session's dashboard URL, "{id}" replaced; "" when unknown
+	OpenURL     func(string) error // opens a URL in a browser; nil where none can (over SSH)
+	Filters     queue.Filters      // the queue's filters at start
+	Attention   bool               // start with the "needs attention" ordering
+	AutoRefresh time.Duration      // queue auto-refresh interval; 0 = off at start
 	Now         func() time.Time
 	// Timer schedules a message after a delay (tea.Tick by default); tests
 	// replace it so that no test waits on a clock.
@@ -130,6 +132,10 @@ type Model struct {
 	refreshGap   time.Duration // the interval `a` turns on
 	refreshSeq   int
 
+	menu        *copyMenu // the open copy menu, if any
+	urlTemplate string
+	openURL     func(string) error
+
 	notice    string // status-line confirmation
 	noticeBad bool
 	noticeSeq int
@@ -172,6 +178,8 @@ func New(o Options) Model {
 		copier:       o.Copier,
 		label:        o.Label,
 		suggest:      o.Suggestions,
+		urlTemplate:  o.SessionURL,
+		openURL:      o.OpenURL,
 		nowFunc:      now,
 		now:          now(),
 		timer:        timer,

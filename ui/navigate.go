@@ -28,6 +28,10 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.back(), nil
 	case key.Matches(msg, k.CopyExternalID):
 		return m.copyExternalID(m.target())
+	case key.Matches(msg, k.CopyMenu):
+		return m.openCopyMenu(), nil
+	case key.Matches(msg, k.OpenBrowser):
+		return m.openInBrowser()
 	case key.Matches(msg, k.CopySessionID):
 		if s := m.target(); s != nil {
 			return m, m.copier.Copy("session ID", s.ID)
@@ -157,4 +161,29 @@ func (m *Model) focusInput() {
 	m.input.Focus()
 	m.input.CursorEnd()
 	m.layout()
+}
+
+// openInBrowser opens the session's dashboard page. Where no browser can
+// open (over SSH) the URL is copied instead; without a URL template, cxi
+// does not guess the dashboard's address and says how to set one.
+func (m Model) openInBrowser() (Model, tea.Cmd) {
+	s := m.target()
+	if s == nil {
+		return m, nil
+	}
+	url := m.sessionURL(s.ID)
+	switch {
+	case url == "":
+		return m.say("No session URL template: start cxi with --session-url 'https://…/{id}' (or set CXI_SESSION_URL).", true)
+	case m.openURL == nil:
+		m, notice := m.say("No browser here (SSH): copying the link instead.", false)
+		return m, tea.Batch(notice, m.copier.Copy("link", url))
+	}
+	open := m.openURL
+	return m, func() tea.Msg {
+		if err := open(url); err != nil {
+			return browserFailedMsg{url: url, err: err}
+		}
+		return nil
+	}
 }

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/queue"
+	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/transcript"
 )
 
@@ -46,6 +47,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case transcript.PageLoadedMsg, transcript.PageFailedMsg:
 		m.transcript, cmd = m.transcript.Update(msg)
+	case browserFailedMsg:
+		m, cmd = m.say("Could not open a browser ("+render.Line(msg.err.Error())+"): copy the link with c instead.", true)
 	case clipboard.CopiedMsg:
 		m, cmd = m.copied(msg)
 	case noticeExpiredMsg:
@@ -133,6 +136,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.showFullHelp = false
 		m.layout()
 		return m, nil
+	case m.menu != nil:
+		m, cmd = m.menuKey(msg)
 	case m.fetching() && !m.current.quiet && key.Matches(msg, k.Back):
 		m, cmd = m.cancelLookup()
 	case msg.Paste && m.focus == focusView:

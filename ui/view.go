@@ -128,6 +128,8 @@ func (m Model) inputHint() string {
 
 func (m Model) paneView() string {
 	switch {
+	case m.menu != nil:
+		return m.menuView()
 	case m.showFullHelp:
 		return m.fullHelpView()
 	case m.view == viewQueue:

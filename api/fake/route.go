@@ -10,6 +10,7 @@ const (
 	routeList                 // /chat/sessions
 	routeSession              // /chat/sessions/{id}
 	routeHistory              // /chat/sessions/{id}/history
+	routeSearch               // /chat/sessions/search
 )
 
 // parseRoute maps a URL path to its endpoint and session ID. A trailing
@@ -17,6 +18,9 @@ const (
 func parseRoute(path string) (route, string) {
 	if path == "/chat/sessions" {
 		return routeList, ""
+	}
+	if path == "/chat/sessions/search" { // a fixed segment before {id}, as in the API's router
+		return routeSearch, ""
 	}
 	rest, ok := strings.CutPrefix(path, "/chat/sessions/")
 	if !ok || rest == "" {

@@ -30,11 +30,14 @@ type Server struct {
 	epoch       time.Time // the clock when New ran: generated data is dated from it
 	catalogOnce sync.Once
 	catalog     *catalog // built on first use; see catalogNow
+	searchOnce  sync.Once
+	search      *searchIndex // built on first search; see searchIndexNow
 
 	mu            sync.Mutex
 	sessions      map[string][]byte
 	faults        map[string]Fault
 	listFault     *Fault
+	searchFault   *Fault
 	historyFaults map[string]Fault
 	requests      []RecordedRequest
 	admitted      []time.Time // arrival times the rate limiter let through
@@ -96,7 +99,8 @@ func (s *Server) catalogNow() *catalog {
 // fault, then the answer. Every request is recorded first.
 //
 // Routes: GET /chat/sessions (list), GET /chat/sessions/{id} (one session),
-// GET /chat/sessions/{id}/history (its events).
+// GET /chat/sessions/{id}/history (its events), GET /chat/sessions/search
+// (contacts and messages matching ?query=).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.record(r)
 	if wait, limited := s.limit(); limited {
@@ -122,6 +126,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveList(w, r)
 	case routeHistory:
 		s.serveHistory(w, r, id)
+	case routeSearch:
+		s.serveSearch(w, r)
 	default:
 		s.serveSession(w, r, id)
 	}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 	"unicode"
 
@@ -73,12 +74,30 @@ func (c Copier) Copy(what, value string) tea.Cmd {
 	return func() tea.Msg { return c.copyNow(what, value) }
 }
 
+// CopyText is Copy for multi-line text such as a Markdown summary: line
+// breaks and tabs are its own, any other control character is refused.
+func (c Copier) CopyText(what, text string) tea.Cmd {
+	return func() tea.Msg {
+		flat := strings.NewReplacer("\n", " ", "\t", " ").Replace(text)
+		if err := Check(flat); err != nil {
+			return CopiedMsg{What: what, Value: text, Err: err}
+		}
+		return c.write(CopiedMsg{What: what, Value: text})
+	}
+}
+
 func (c Copier) copyNow(what, value string) CopiedMsg {
 	msg := CopiedMsg{What: what, Value: value}
 	if err := Check(value); err != nil {
 		msg.Err = err
 		return msg
 	}
+	return c.write(msg)
+}
+
+// write sends msg.Value down both paths and records how it went.
+func (c Copier) write(msg CopiedMsg) CopiedMsg {
+	value := msg.Value
 	if c.Terminal != nil && c.Mode != Off {
 		seq := osc52.New(value)
 		if c.Mode == Tmux {
