@@ -83,7 +83,7 @@ func (c *Client) Search(ctx context.Context, query string) (*SearchResult, error
 	for i, item := range raw.Contacts {
 		var w wireSearchContact
 		if err := json.Unmarshal(item, &w); err != nil {
-			skip("contact", i, decodeError(err, item).Error())
+			skip("contact", i, itemError(err, item))
 			continue
 		}
 		if w.ID == "" {
@@ -95,7 +95,7 @@ func (c *Client) Search(ctx context.Context, query string) (*SearchResult, error
 	for i, item := range raw.Messages {
 		var w wireSearchMessage
 		if err := json.Unmarshal(item, &w); err != nil {
-			skip("message", i, decodeError(err, item).Error())
+			skip("message", i, itemError(err, item))
 			continue
 		}
 		if w.SessionID == "" {
@@ -106,6 +106,16 @@ func (c *Client) Search(ctx context.Context, query string) (*SearchResult, error
 		res.Messages = append(res.Messages, SearchMessage(w))
 	}
 	return res, nil
+}
+
+// itemError says why a search item did not decode. decodeError speaks of
+// sessions, which a search item is not.
+func itemError(err error, item []byte) string {
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) && typeErr.Field == "" {
+		return "expected an object, got a JSON " + typeErr.Value
+	}
+	return decodeError(err, item).Error()
 }
 
 // SessionsOfContact pages GET /chat/sessions (newest first) and returns the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -85,6 +86,32 @@ func (c *stubClient) ListSessions(ctx context.Context, p api.ListParams) (*api.S
 
 func (c *stubClient) History(ctx context.Context, id, cursor string) (*api.HistoryPage, error) {
 	return &api.HistoryPage{}, nil
+}
+
+// Search matches the query against the stub sessions' contact names.
+func (c *stubClient) Search(ctx context.Context, query string) (*api.SearchResult, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	res := &api.SearchResult{}
+	for _, id := range slices.Sorted(maps.Keys(c.sessions)) {
+		s := c.sessions[id]
+		if s.Contact != nil && s.Contact.Name != nil && strings.Contains(strings.ToLower(*s.Contact.Name), strings.ToLower(query)) {
+			res.Contacts = append(res.Contacts, api.SearchContact{ID: s.Contact.ID, Name: *s.Contact.Name})
+		}
+	}
+	return res, nil
+}
+
+func (c *stubClient) SessionsOfContact(ctx context.Context, contactID string, maxPages int) ([]api.Session, int, bool, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []api.Session
+	for _, id := range slices.Sorted(maps.Keys(c.sessions)) {
+		if s := c.sessions[id]; s.Contact != nil && s.Contact.ID == contactID {
+			out = append(out, *s)
+		}
+	}
+	return out, len(c.sessions), true, nil
 }
 
 func (c *stubClient) ctx(id string) context.Context {

@@ -1,12 +1,12 @@
 package ui
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/resolve"
 )
 
 // inputKey handles a key while the input has focus. Printable keys type; in
@@ -68,13 +68,16 @@ func (m Model) filterText() string {
 // value the contract rejects is reported.
 func (m Model) submit() (Model, tea.Cmd) {
 	text := strings.TrimSpace(m.input.Value())
-	_, err := api.ParseSessionID(text)
-	var idErr *api.IDError
-	if err != nil && m.view == viewQueue && errors.As(err, &idErr) && !idErr.Candidate() {
+	q, err := resolve.Classify(text)
+	switch {
+	case err != nil || q.Kind == resolve.KindID:
+		return m.lookup(text)
+	case q.Kind == resolve.KindName && m.view == viewQueue && m.queue.Len() > 0:
+		// A name that matches loaded rows is a filter: go to the list.
 		m.focusView()
 		return m, nil
 	}
-	return m.lookup(text)
+	return m.startResolve(q, text)
 }
 
 // stepRecent walks the recently viewed sessions like a shell history.

@@ -26,6 +26,8 @@ type Client interface {
 	GetSession(ctx context.Context, id string) (*api.Session, error)
 	ListSessions(ctx context.Context, p api.ListParams) (*api.SessionPage, error)
 	History(ctx context.Context, sessionID, cursor string) (*api.HistoryPage, error)
+	Search(ctx context.Context, query string) (*api.SearchResult, error)
+	SessionsOfContact(ctx context.Context, contactID string, maxPages int) ([]api.Session, int, bool, error)
 	BaseURL() string
 	Budget() int
 }
@@ -132,9 +134,12 @@ type Model struct {
 	refreshGap   time.Duration // the interval `a` turns on
 	refreshSeq   int
 
-	menu        *copyMenu // the open copy menu, if any
-	urlTemplate string
-	openURL     func(string) error
+	menu          *copyMenu // the open copy menu, if any
+	pick          *picker   // the sessions a search found, to choose from
+	resolving     int       // the seq of the search under way; 0 when none
+	resolvingWhat string    // what the search is for, for the status line
+	urlTemplate   string
+	openURL       func(string) error
 
 	notice    string // status-line confirmation
 	noticeBad bool

@@ -61,13 +61,25 @@ func TestLookupShowsSessionInPanels(t *testing.T) {
 }
 
 func TestInvalidInputSendsNothing(t *testing.T) {
-	m := newTestModel(t, &stubClient{})
-	// In the queue, plain text is a filter: enter moves to the list.
-	m = typeText(m, "https://app.example/sessions/not-an-id")
+	m := startedModel(t, &stubClient{sessions: stubSessions(3)})
+	// In the queue, plain text that matches loaded rows is a filter: enter
+	// moves to the list and sends nothing.
+	m = typeText(m, "Customer")
 	next, cmd := m.Update(enter)
 	m = next.(Model)
 	if cmd != nil || m.fetching() || m.inputErr != "" || m.focus != focusView {
 		t.Fatalf("plain text in the queue: cmd %v, fetching %v, error %q", cmd != nil, m.fetching(), m.inputErr)
+	}
+	// Text that matches nothing loaded is searched for, and what was
+	// understood is said before anything comes back.
+	m.input.SetValue("")
+	m = send(typeText(m, "Nobody Here"), enter)
+	if m.resolving == 0 || !strings.Contains(m.View(), "name → searching contacts and messages") {
+		t.Fatalf("no search started:\n%s", m.View())
+	}
+	m = send(m, esc)
+	if m.resolving != 0 {
+		t.Fatal("esc did not cancel the search")
 	}
 	// Something UUID-shaped that the contract refuses is an error at once.
 	m.input.SetValue("")
@@ -84,13 +96,11 @@ func TestInvalidInputSendsNothing(t *testing.T) {
 	if m.inputErr != "" {
 		t.Error("the inline error stayed after the input changed")
 	}
-	// Outside the queue, text without an ID is an error too.
-	m.input.SetValue(idA)
-	m = loaded(send(m, enter), &api.Session{ID: idA})
+	// Empty input is an error at once, wherever it is.
 	m.input.SetValue("")
-	m = send(typeText(m, "hello"), enter)
-	if !strings.Contains(m.View(), "Not a session ID: no UUID in the input.") {
-		t.Errorf("no inline error in the detail view:\n%s", m.View())
+	m = send(typeText(m, "  "), enter)
+	if m.resolving != 0 || m.fetching() || !strings.Contains(m.View(), "Not a session ID: the input is empty.") {
+		t.Errorf("empty input:\n%s", m.View())
 	}
 }
 

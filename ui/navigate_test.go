@@ -16,7 +16,7 @@ func stubSessions(n int) map[string]*api.Session {
 	for i := range n {
 		id := fmt.Sprintf("00000000-0000-4000-8000-%012d", i)
 		name := fmt.Sprintf("Customer %d", i)
-		out[id] = &api.Session{ID: id, Status: api.StatusOpen, Contact: &api.Contact{ID: "c", Name: &name}}
+		out[id] = &api.Session{ID: id, Status: api.StatusOpen, Contact: &api.Contact{ID: fmt.Sprintf("c%d", i), Name: &name}}
 	}
 	return out
 }

@@ -47,6 +47,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case transcript.PageLoadedMsg, transcript.PageFailedMsg:
 		m.transcript, cmd = m.transcript.Update(msg)
+	case resolvedMsg:
+		m, cmd = m.resolved(msg)
 	case browserFailedMsg:
 		m, cmd = m.say("Could not open a browser ("+render.Line(msg.err.Error())+"): copy the link with c instead.", true)
 	case clipboard.CopiedMsg:
@@ -64,7 +66,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case autoRefreshMsg:
 		m, cmd = m.autoRefresh(msg)
 	case spinner.TickMsg:
-		if m.fetching() {
+		if m.fetching() || m.resolving != 0 {
 			m.spinner, cmd = m.spinner.Update(msg)
 		}
 	default:
@@ -138,6 +140,12 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case m.menu != nil:
 		m, cmd = m.menuKey(msg)
+	case m.pick != nil && m.focus == focusView:
+		m, cmd = m.pickerKey(msg)
+	case m.resolving != 0 && key.Matches(msg, k.Back):
+		m.resolving = 0
+		m.endRequest()
+		m, cmd = m.say("Search cancelled.", false)
 	case m.fetching() && !m.current.quiet && key.Matches(msg, k.Back):
 		m, cmd = m.cancelLookup()
 	case msg.Paste && m.focus == focusView:

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/resolve"
 	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/render"
@@ -120,16 +121,24 @@ func (m Model) inputHint() string {
 		return t.Muted.Render("found " + id + " · enter opens it")
 	case errors.As(err, &idErr) && idErr.Candidate():
 		return t.Error.Render(explain.Describe(err, "").Sentence)
-	case m.view == viewQueue:
-		return t.Muted.Render(fmt.Sprintf("filtering the loaded sessions: %d match", m.queue.Len()))
 	}
-	return ""
+	q, _ := resolve.Classify(text)
+	search := "enter: " + searchingText(q)
+	if m.view == viewQueue && q.Kind == resolve.KindName && m.queue.Len() > 0 {
+		search = "enter goes to the list"
+	}
+	if m.view == viewQueue {
+		return t.Muted.Render(fmt.Sprintf("%d loaded sessions match · %s", m.queue.Len(), search))
+	}
+	return t.Muted.Render(search)
 }
 
 func (m Model) paneView() string {
 	switch {
 	case m.menu != nil:
 		return m.menuView()
+	case m.pick != nil:
+		return m.pickerView()
 	case m.showFullHelp:
 		return m.fullHelpView()
 	case m.view == viewQueue:
@@ -202,6 +211,8 @@ func (m Model) statusView() string {
 	t := m.theme
 	var left string
 	switch {
+	case m.resolving != 0:
+		left = m.spinner.View() + " " + t.Value.Render(m.resolvingWhat) + "…" + t.Muted.Render("  esc cancels")
 	case m.fetching() && !m.current.quiet:
 		left = m.spinner.View() + " Fetching " + api.ShortID(m.current.id) + "…" + t.Muted.Render("  esc cancels")
 	case m.notice != "" && m.noticeBad:

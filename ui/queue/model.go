@@ -391,3 +391,13 @@ func (m *Model) scrollToSel() {
 	}
 	m.top = max(min(m.top, len(m.view)-h), 0)
 }
+
+// Sessions copies out the loaded sessions, for a search that looks at
+// them before asking the API.
+func (m Model) Sessions() []api.Session {
+	out := make([]api.Session, len(m.rows))
+	for i := range m.rows {
+		out[i] = *m.rows[i].session
+	}
+	return out
+}

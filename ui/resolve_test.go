@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/opencx-tools/cxi/api"
+)
+
+func TestFindFromAnything(t *testing.T) {
+	sessions := stubSessions(4)
+	n := 1234.0
+	sessions[stubID(1)].TicketNumber = &n
+	sessions[stubID(2)].TicketingSystem = &api.TicketingSystem{Name: "zendesk", ExternalID: "ZD-884213", IDType: "ticket_id"}
+	// Two sessions of the same contact.
+	sessions[stubID(3)].Contact = sessions[stubID(0)].Contact
+	client := &stubClient{sessions: sessions}
+
+	open := func(text string) Model {
+		m := startedModel(t, client)
+		m.focusInput()
+		m.input.SetValue(text)
+		return press(m, "enter")
+	}
+	if m := open("#1234"); m.view != viewDetail || m.session().ID != stubID(1) {
+		t.Errorf("#1234 opened %v", m.session())
+	}
+	if m := open("zd-884213"); m.view != viewDetail || m.session().ID != stubID(2) {
+		t.Errorf("zd-884213 opened %v", m.session())
+	}
+	m := open("#999")
+	if m.view != viewQueue || !strings.Contains(m.View(), "No session found for ticket 999") {
+		t.Errorf("#999:\n%s", m.View())
+	}
+	// A name with two sessions opens the picker; enter opens the chosen one.
+	m = startedModel(t, client)
+	m.queue = m.queue.SetText("")
+	m.focusInput()
+	m.input.SetValue("customer 0")
+	m.queue = m.queue.SetText("zzz") // nothing loaded matches: search the API
+	m = press(m, "enter")
+	if m.pick == nil || len(m.pick.sessions) != 2 {
+		t.Fatalf("picker: %+v\n%s", m.pick, m.View())
+	}
+	if v := m.View(); !strings.Contains(v, "2 sessions for name customer 0") {
+		t.Errorf("picker view:\n%s", v)
+	}
+	m = press(m, "down", "enter")
+	if m.view != viewDetail || m.session().ID != stubID(3) {
+		t.Errorf("picked %v", m.session())
+	}
+}
