@@ -11,18 +11,19 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
+	"golang.org/x/time/rate"
 )
 
 var now = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 
 func client(t *testing.T, opts ...fake.Option) *api.Client {
 	t.Helper()
-	base, stop, err := fake.New(append([]fake.Option{fake.WithClock(func() time.Time { return now })}, opts...)...).Start()
+	base, stop, err := fake.New(append([]fake.Option{fake.WithClock(func() time.Time { return now }), fake.WithRecentDemo()}, opts...)...).Start()
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(stop)
-	c, err := api.New(base, fake.DemoKey)
+	c, err := api.New(base, fake.DemoKey, api.WithLimiter(rate.NewLimiter(rate.Inf, 1)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,6 +74,16 @@ func TestGetJSONIsTheSessionReencoded(t *testing.T) {
 	}
 }
 
+func TestGetResolvesWhatItIsHanded(t *testing.T) {
+	c := client(t)
+	for _, text := range []string{"ZD-884213", "#884213", "dana.whitfield@example.com", "https://app.open.cx/inbox/" + fake.IDAngryHandoff} {
+		out, errOut, code := runGet(t, c, "--field", "id", text)
+		if code != ExitOK || strings.TrimSpace(out) != fake.IDAngryHandoff {
+			t.Errorf("%s: exit %d, out %q, err %q", text, code, out, errOut)
+		}
+	}
+}
+
 func TestGetFields(t *testing.T) {
 	c := client(t)
 	for path, want := range map[string]string{
@@ -108,7 +119,10 @@ func TestGetExitCodes(t *testing.T) {
 		args []string
 		code int
 	}{
-		{"not a session ID", nil, []string{"hello"}, ExitUsage},
+		{"a rejected ID", nil, []string{"3c90c3cc-0d44-0b50-8888-8dd25736052a"}, ExitUsage},
+		{"empty", nil, []string{" "}, ExitUsage},
+		{"no such email", nil, []string{"nobody@nowhere.example"}, ExitNotFound},
+		{"several matches", nil, []string{"Jake Morrison"}, ExitAmbiguous},
 		{"two sessions", nil, []string{fake.IDMinimal, fake.IDMinimal}, ExitUsage},
 		{"unknown flag", nil, []string{"--yaml", fake.IDMinimal}, ExitUsage},
 		{"json and md", nil, []string{"--json", "--format", "md", fake.IDMinimal}, ExitUsage},

@@ -19,6 +19,7 @@ const (
 	ExitRateLimited = 5 // 429
 	ExitUnavailable = 6 // 5xx, gateway pages, timeouts, network errors
 	ExitBadData     = 7 // the answer could not be read, or a value is unsafe to print
+	ExitAmbiguous   = 8 // SESSION matched several sessions (listed on stderr)
 )
 
 // ExitCode maps an error to its exit code.

@@ -8,13 +8,14 @@ import (
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/resolve"
+	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/summary"
 )
 
-// Getter is what `cxi get` needs from the API client.
-type Getter interface {
-	GetSession(ctx context.Context, id string) (*api.Session, error)
-}
+// Getter is what `cxi get` needs from the API client: what the TUI's
+// input needs, since both resolve SESSION the same way.
+type Getter = resolve.Client
 
 // Env is what every command gets from main: where to write, and the clock.
 type Env struct {
@@ -26,7 +27,9 @@ type Env struct {
 // GetUsage is the help of `cxi get`.
 const GetUsage = `Usage: cxi get [--json | --field PATH | --format text|md] SESSION
 
-SESSION is a session ID or any text containing one (a URL, a log line).
+SESSION is a session ID or any text containing one (a URL, a log line), or
+what you were handed instead: #1234 or a helpdesk ID (ZD-884213), an email
+address, a phone number or a name. Several matches are listed on stderr.
   --json          the session as JSON (control characters escaped)
   --field PATH    one value, e.g. ticketing_system.external_id or contact.email
   --format FMT    text (default) or md, a Markdown summary for Slack or a ticket
@@ -39,7 +42,7 @@ func Get(ctx context.Context, client Getter, args []string, env Env) int {
 	asJSON := fs.Bool("json", false, "")
 	path := fs.String("field", "", "")
 	format := fs.String("format", "text", "")
-	id, err := parseOne(fs, args)
+	text, err := parseOne(fs, args)
 	if err == nil {
 		err = oneOf(*asJSON, *path != "", *format != "text")
 	}
@@ -49,9 +52,9 @@ func Get(ctx context.Context, client Getter, args []string, env Env) int {
 	if err != nil {
 		return fail(env, err, "", GetUsage)
 	}
-	s, err := client.GetSession(ctx, id)
-	if err != nil {
-		return fail(env, err, id, "")
+	s, id, code := resolveOne(ctx, client, text, env)
+	if s == nil {
+		return code
 	}
 	switch {
 	case *asJSON:
@@ -74,8 +77,34 @@ func Get(ctx context.Context, client Getter, args []string, env Env) int {
 	return ExitOK
 }
 
-// parseOne parses flags around exactly one positional argument, which
-// must hold a session ID.
+// resolveOne finds the one session text means, or says on stderr why not
+// (none, or several: listed) and returns the exit code.
+func resolveOne(ctx context.Context, client Getter, text string, env Env) (*api.Session, string, int) {
+	res, err := resolve.Resolve(ctx, client, text, nil)
+	if err != nil {
+		id := ""
+		if q, cerr := resolve.Classify(text); cerr == nil && q.Kind == resolve.KindID {
+			id = q.Value
+		}
+		return nil, "", fail(env, err, id, "")
+	}
+	what := res.Query.Kind.String() + " " + render.Line(res.Query.Value)
+	switch len(res.Sessions) {
+	case 0:
+		fmt.Fprintf(env.Stderr, "cxi: no session found for %s (%s)\n", what, render.Line(res.Looked))
+		return nil, "", ExitNotFound
+	case 1:
+		return &res.Sessions[0], res.Sessions[0].ID, ExitOK
+	}
+	fmt.Fprintf(env.Stderr, "cxi: %d sessions match %s (%s); pass one ID:\n", len(res.Sessions), what, render.Line(res.Looked))
+	for i := range res.Sessions {
+		s := &res.Sessions[i]
+		fmt.Fprintf(env.Stderr, "  %s  %s  %s  %s\n", s.ID, render.Enum(s.Status), render.Enum(s.Channel.Type), contactOf(s))
+	}
+	return nil, "", ExitAmbiguous
+}
+
+// parseOne parses flags around exactly one positional argument.
 func parseOne(fs *flag.FlagSet, args []string) (string, error) {
 	var positional []string
 	for {
@@ -91,7 +120,10 @@ func parseOne(fs *flag.FlagSet, args []string) (string, error) {
 	if len(positional) != 1 {
 		return "", usagef(fmt.Sprintf("expected one SESSION, got %d", len(positional)))
 	}
-	return api.ParseSessionID(positional[0])
+	if _, err := resolve.Classify(positional[0]); err != nil {
+		return "", err
+	}
+	return positional[0], nil
 }
 
 func oneOf(flags ...bool) error {

@@ -112,16 +112,7 @@ func printRow(env Env, s *api.Session, asJSON bool) error {
 	} else if n := render.Number(s.TicketNumber); n != render.Dash {
 		ticket = "#" + n
 	}
-	contact := render.Dash
-	if c := s.Contact; c != nil {
-		for _, v := range []*string{c.Name, c.Email, c.PhoneNumber} {
-			if t := render.Ptr(v); t != render.Dash {
-				contact = t
-				break
-			}
-		}
-	}
-	cols := []string{render.Or(s.ID), render.Enum(s.Status), render.Ptr(s.Sentiment), render.Enum(s.Channel.Type), age, ticket, contact}
+	cols := []string{render.Or(s.ID), render.Enum(s.Status), render.Ptr(s.Sentiment), render.Enum(s.Channel.Type), age, ticket, contactOf(s)}
 	_, err := fmt.Fprintln(env.Stdout, strings.Join(cols, "\t"))
 	return err
 }
@@ -139,4 +130,16 @@ func parseWithin(s string) (time.Duration, error) {
 		return 0, usagef(fmt.Sprintf("--updated-within %q: want a positive duration such as 90m, 24h or 7d", s))
 	}
 	return d, nil
+}
+
+// contactOf names a session's contact: name, else email, else phone.
+func contactOf(s *api.Session) string {
+	if c := s.Contact; c != nil {
+		for _, v := range []*string{c.Name, c.Email, c.PhoneNumber} {
+			if t := render.Ptr(v); t != render.Dash {
+				return t
+			}
+		}
+	}
+	return render.Dash
 }
