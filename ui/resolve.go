@@ -35,6 +35,7 @@ func (m Model) startResolve(q resolve.Query, text string) (Model, tea.Cmd) {
 	m.seq++
 	m.resolving = m.seq
 	m.resolvingWhat = searchingText(q)
+	m.inputAtRequest = m.input.Value()
 	ctx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel
 	client, loaded, seq := m.client, m.queue.Sessions(), m.seq
