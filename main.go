@@ -25,6 +25,8 @@ import (
 	"github.com/opencx-tools/cxi/ui"
 	"github.com/opencx-tools/cxi/ui/cli"
 	copier "github.com/opencx-tools/cxi/ui/clipboard"
+	"github.com/opencx-tools/cxi/ui/config"
+	"github.com/opencx-tools/cxi/ui/queue"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -41,8 +43,8 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Getenv, os.Stdout, os.Stderr))
 }
 
-// config is what the command line and environment asked for.
-type config struct {
+// settings is what the command line, the environment and the config file asked for.
+type settings struct {
 	baseURL string
 	key     string
 	demo    bool
@@ -51,6 +53,9 @@ type config struct {
 	refresh time.Duration
 	attend  bool
 	urlTmpl string
+	filters queue.Filters
+	theme   string
+	file    config.Config
 	version bool
 	help    bool
 }
@@ -99,8 +104,12 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 }
 
 // parseArgs reads flags and the optional SESSION argument, in any order.
-func parseArgs(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
-	cfg := config{}
+func parseArgs(args []string, getenv func(string) string, stderr io.Writer) (settings, error) {
+	file, err := loadConfig(getenv)
+	if err != nil {
+		return settings{}, err
+	}
+	cfg := settings{file: file, filters: file.Queue, theme: file.Theme}
 	fs := flag.NewFlagSet("cxi", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	baseURL := fs.String("base-url", "", "")
@@ -145,8 +154,13 @@ func parseArgs(args []string, getenv func(string) string, stderr io.Writer) (con
 		return cfg, fmt.Errorf("--refresh %s is too often: the API allows 100 requests a minute; use %s or more", cfg.refresh, minRefresh)
 	}
 
-	cfg.baseURL = firstNonEmpty(*baseURL, getenv("OPENCX_BASE_URL"), api.DefaultBaseURL)
-	cfg.urlTmpl = firstNonEmpty(cfg.urlTmpl, getenv("CXI_SESSION_URL"))
+	// Flags beat the environment, which beats the config file.
+	cfg.baseURL = firstNonEmpty(*baseURL, getenv("OPENCX_BASE_URL"), file.BaseURL, api.DefaultBaseURL)
+	cfg.urlTmpl = firstNonEmpty(cfg.urlTmpl, getenv("CXI_SESSION_URL"), file.SessionURL)
+	if cfg.refresh == 0 {
+		cfg.refresh = file.AutoRefresh
+	}
+	cfg.attend = cfg.attend || file.NeedsAttention
 	if cfg.urlTmpl != "" && !strings.Contains(cfg.urlTmpl, "{id}") {
 		return cfg, fmt.Errorf("--session-url %q has no {id} placeholder for the session ID", cfg.urlTmpl)
 	}
@@ -167,7 +181,12 @@ func parseArgs(args []string, getenv func(string) string, stderr io.Writer) (con
 // --demo and --base-url as the TUI, anywhere among its own flags.
 func runCommand(name string, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
 	demo, baseURL, rest := commonFlags(args)
-	cfg := config{demo: demo, baseURL: firstNonEmpty(baseURL, getenv("OPENCX_BASE_URL"), api.DefaultBaseURL)}
+	file, err := loadConfig(getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, "cxi: "+err.Error())
+		return cli.ExitUsage
+	}
+	cfg := settings{demo: demo, baseURL: firstNonEmpty(baseURL, getenv("OPENCX_BASE_URL"), file.BaseURL, api.DefaultBaseURL)}
 	if !demo {
 		cfg.key = strings.TrimSpace(getenv("OPENCX_API_KEY"))
 		if cfg.key == "" {
@@ -212,7 +231,7 @@ func commonFlags(args []string) (demo bool, baseURL string, rest []string) {
 
 // buildClient makes the API client, or for --demo starts the fake server
 // on loopback and points a client at it.
-func buildClient(cfg config, opts ...api.Option) (*api.Client, func(), error) {
+func buildClient(cfg settings, opts ...api.Option) (*api.Client, func(), error) {
 	cleanup := func() {}
 	baseURL, key := cfg.baseURL, cfg.key
 	if cfg.demo {
@@ -233,8 +252,13 @@ func buildClient(cfg config, opts ...api.Option) (*api.Client, func(), error) {
 }
 
 // buildOptions makes the client (or the demo server) and the UI's options.
-func buildOptions(cfg config) (ui.Options, func(), error) {
-	opts := ui.Options{Keys: defaultKeyMap(), Query: cfg.query, AutoRefresh: cfg.refresh, Attention: cfg.attend, SessionURL: cfg.urlTmpl}
+func buildOptions(cfg settings) (ui.Options, func(), error) {
+	keys := defaultKeyMap()
+	if err := cfg.file.ApplyKeys(&keys); err != nil {
+		return ui.Options{}, func() {}, err
+	}
+	opts := ui.Options{Keys: keys, Query: cfg.query, AutoRefresh: cfg.refresh, Attention: cfg.attend,
+		SessionURL: cfg.urlTmpl, Filters: cfg.filters}
 	// Over SSH a browser would open on the remote machine, if at all:
 	// the UI copies the link instead.
 	if os.Getenv("SSH_CONNECTION") == "" && os.Getenv("SSH_TTY") == "" {
@@ -252,7 +276,7 @@ func buildOptions(cfg config) (ui.Options, func(), error) {
 		}
 	}
 	opts.Client = client
-	opts.Theme = styles.New(lipgloss.DefaultRenderer())
+	opts.Theme = styles.New(themedRenderer(cfg.theme))
 	opts.Copier = copier.Copier{Mode: cfg.osc52, Native: clipboard.WriteAll}
 	// OSC 52 goes to stderr: the renderer owns stdout, and stderr is the
 	// same terminal unless redirected, in which case no sequence is sent.
@@ -260,6 +284,33 @@ func buildOptions(cfg config) (ui.Options, func(), error) {
 		opts.Copier.Terminal = os.Stderr
 	}
 	return opts, cleanup, nil
+}
+
+// loadConfig reads the config file: CXI_CONFIG if set, else the user's
+// config dir. A missing file is no error.
+func loadConfig(getenv func(string) string) (config.Config, error) {
+	path := getenv("CXI_CONFIG")
+	if path == "" {
+		p, err := config.Path()
+		if err != nil {
+			return config.Config{}, nil // no config dir (no $HOME): defaults
+		}
+		path = p
+	}
+	return config.Load(path)
+}
+
+// themedRenderer is the terminal's renderer, with the background the
+// config names when it is not left to detection.
+func themedRenderer(theme string) *lipgloss.Renderer {
+	r := lipgloss.DefaultRenderer()
+	switch theme {
+	case "dark":
+		r.SetHasDarkBackground(true)
+	case "light":
+		r.SetHasDarkBackground(false)
+	}
+	return r
 }
 
 func buildVersion() string {
@@ -312,5 +363,7 @@ on stderr, and exit with 0 (ok), 1 (other), 2 (usage), 3 (key rejected),
 Environment:
   OPENCX_API_KEY    your OpenCX API key (required unless --demo)
   OPENCX_BASE_URL   API base URL
+  CXI_SESSION_URL   dashboard URL template, {id} replaced
+  CXI_CONFIG        config file (default: your config dir's cxi/config.toml)
 `)
 }

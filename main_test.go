@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/opencx-tools/cxi/ui/config"
 )
 
 func env(vars map[string]string) func(string) string {
@@ -39,21 +42,21 @@ func TestParseArgs(t *testing.T) {
 		name    string
 		args    []string
 		getenv  func(string) string
-		check   func(config) bool
+		check   func(settings) bool
 		wantErr string
 	}{
-		{"env base URL", nil, withKey, func(c config) bool { return c.baseURL == "https://env.example" && c.key == "k" }, ""},
-		{"flag beats env", []string{"--base-url", "https://flag.example"}, withKey, func(c config) bool { return c.baseURL == "https://flag.example" }, ""},
-		{"default base URL", nil, env(map[string]string{"OPENCX_API_KEY": "k"}), func(c config) bool { return c.baseURL == "https://api.open.cx" }, ""},
-		{"demo needs no key", []string{"--demo"}, env(nil), func(c config) bool { return c.demo }, ""},
-		{"session then flag", []string{"https://app.open.cx/s/" + id, "--demo"}, env(nil), func(c config) bool { return c.demo && strings.Contains(c.query, id) }, ""},
+		{"env base URL", nil, withKey, func(c settings) bool { return c.baseURL == "https://env.example" && c.key == "k" }, ""},
+		{"flag beats env", []string{"--base-url", "https://flag.example"}, withKey, func(c settings) bool { return c.baseURL == "https://flag.example" }, ""},
+		{"default base URL", nil, env(map[string]string{"OPENCX_API_KEY": "k"}), func(c settings) bool { return c.baseURL == "https://api.open.cx" }, ""},
+		{"demo needs no key", []string{"--demo"}, env(nil), func(c settings) bool { return c.demo }, ""},
+		{"session then flag", []string{"https://app.open.cx/s/" + id, "--demo"}, env(nil), func(c settings) bool { return c.demo && strings.Contains(c.query, id) }, ""},
 		{"bad session", []string{"--demo", "not-an-id"}, env(nil), nil, "not a session ID"},
 		{"two sessions", []string{"--demo", id, id}, env(nil), nil, "at most one SESSION"},
 		{"unknown flag", []string{"--frobnicate"}, withKey, nil, "flag provided but not defined"},
 		{"bad base URL", []string{"--base-url", "ftp://x"}, withKey, nil, "must start with https://"},
 		{"credentials in base URL", []string{"--base-url", "https://user:secret@x.example"}, withKey, nil, "must not carry credentials"},
 		{"bad osc52 mode", []string{"--demo", "--osc52", "dcs"}, env(nil), nil, "unknown OSC 52 mode"},
-		{"version", []string{"--version"}, env(nil), func(c config) bool { return c.version }, ""},
+		{"version", []string{"--version"}, env(nil), func(c settings) bool { return c.version }, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -103,5 +106,83 @@ func TestCommandsDispatch(t *testing.T) {
 	out.Reset()
 	if code := run([]string{"list", "--demo", "--limit", "2"}, env(nil), &out, &errOut); code != 0 || strings.Count(out.String(), "\n") != 2 {
 		t.Errorf("list --demo: exit %d, out %q", code, out.String())
+	}
+}
+
+func TestConfigFile(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/config.toml"
+	write := func(body string, mode os.FileMode) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(body), mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(path, mode); err != nil {
+			t.Fatal(err)
+		}
+	}
+	getenv := env(map[string]string{"OPENCX_API_KEY": "k", "CXI_CONFIG": path})
+
+	write("base_url = \"https://file.example\"\nsession_url = \"https://dash.example/s/{id}\"\n[queue]\nstatus = \"open\"\nneeds_attention = true\n[keys]\nquit = [\"Q\"]\n", 0o600)
+	cfg, err := parseArgs(nil, getenv, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.baseURL != "https://file.example" || cfg.urlTmpl != "https://dash.example/s/{id}" || !cfg.attend || cfg.filters.Status != "open" {
+		t.Errorf("settings from the file: %+v", cfg)
+	}
+	opts, cleanup, err := buildOptions(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cleanup()
+	if keys := opts.Keys.Quit.Keys(); len(keys) != 1 || keys[0] != "Q" || opts.Keys.Quit.Help().Key != "Q" {
+		t.Errorf("quit remapped to %v (help %q)", keys, opts.Keys.Quit.Help().Key)
+	}
+	// The environment beats the file.
+	cfg, _ = parseArgs(nil, env(map[string]string{"OPENCX_API_KEY": "k", "CXI_CONFIG": path, "OPENCX_BASE_URL": "https://env.example"}), nil)
+	if cfg.baseURL != "https://env.example" {
+		t.Errorf("base URL %q", cfg.baseURL)
+	}
+
+	// A bad line is a startup error naming it, exit 2, before any TUI.
+	write("[queue]\nrefersh = true\n", 0o600)
+	var out, errOut bytes.Buffer
+	if code := run(nil, getenv, &out, &errOut); code != exitUsage || !strings.Contains(errOut.String(), "config.toml:2") {
+		t.Errorf("exit %d, stderr %q", code, errOut.String())
+	}
+	// A key conflict too.
+	write("[keys]\nquit = [\"y\"]\n", 0o600)
+	cfg, err = parseArgs(nil, getenv, nil)
+	if err == nil {
+		_, _, err = buildOptions(cfg)
+	}
+	if err == nil || !strings.Contains(err.Error(), "config.toml:2") {
+		t.Errorf("conflict: %v", err)
+	}
+	// A file others can read is refused.
+	write("theme = \"dark\"\n", 0o644)
+	if _, err := parseArgs(nil, getenv, nil); err == nil || !strings.Contains(err.Error(), "chmod 600") {
+		t.Errorf("0644 file: %v", err)
+	}
+}
+
+func TestExampleConfigAppliesToTheRealKeys(t *testing.T) {
+	// A checkout gives the file 0644, which Load refuses: load a 0600 copy.
+	body, err := os.ReadFile("ui/config/testdata/example.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := t.TempDir() + "/config.toml"
+	if err := os.WriteFile(path, body, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	file, err := config.Load(path)
+	if err != nil {
+		t.Fatalf("the README's example does not load: %v", err)
+	}
+	keys := defaultKeyMap()
+	if err := file.ApplyKeys(&keys); err != nil {
+		t.Errorf("the README's example does not apply to keymap.go: %v", err)
 	}
 }

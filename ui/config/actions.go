@@ -1,0 +1,71 @@
+package config
+
+import (
+	"reflect"
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/opencx-tools/cxi/ui"
+)
+
+// action is one remappable binding: a key.Binding field of ui.KeyMap.
+type action struct {
+	name  string // snake_case of the field name: "copy_external_id"
+	field int    // index of the field in ui.KeyMap
+}
+
+// actions are ui.KeyMap's bindings in field order, found by reflection so
+// that a binding added to the KeyMap can be remapped without a change here.
+var actions = keyMapActions()
+
+func keyMapActions() []action {
+	t := reflect.TypeFor[ui.KeyMap]()
+	binding := reflect.TypeFor[key.Binding]()
+	var out []action
+	for i := range t.NumField() {
+		if f := t.Field(i); f.IsExported() && f.Type == binding {
+			out = append(out, action{name: snakeCase(f.Name), field: i})
+		}
+	}
+	return out
+}
+
+// Actions returns the action names [keys] accepts, in ui.KeyMap's order.
+func Actions() []string {
+	names := make([]string, len(actions))
+	for i, a := range actions {
+		names[i] = a.name
+	}
+	return names
+}
+
+func findAction(name string) (action, bool) {
+	for _, a := range actions {
+		if a.name == name {
+			return a, true
+		}
+	}
+	return action{}, false
+}
+
+// snakeCase turns a Go field name into a config name: CopyExternalID →
+// copy_external_id, HalfPageUp → half_page_up. An underscore goes before an
+// upper-case letter that follows a lower-case one or a digit, or that starts
+// a word after an acronym (the "P" of "IDPrefix").
+func snakeCase(s string) string {
+	r := []rune(s)
+	var b strings.Builder
+	for i, c := range r {
+		if i > 0 && unicode.IsUpper(c) {
+			prev := r[i-1]
+			nextLower := i+1 < len(r) && unicode.IsLower(r[i+1])
+			if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
+				b.WriteByte('_')
+			}
+		}
+		b.WriteRune(unicode.ToLower(c))
+	}
+	return b.String()
+}

@@ -1,0 +1,179 @@
+// Package config reads the user's config file, cxi/config.toml in the
+// user's config directory: the API's base URL, the dashboard's session URL
+// template, the theme, the queue's filters and ordering at start, the
+// auto-refresh interval, and key bindings. Every problem is reported with the
+// file and line it comes from, so that a typo is a clear startup error rather
+// than a setting silently ignored.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	toml "github.com/pelletier/go-toml/v2"
+
+	"github.com/opencx-tools/cxi/ui/queue"
+)
+
+// Config is the user's config file, decoded and validated. The zero Config
+// (no file) changes nothing.
+type Config struct {
+	BaseURL        string              // base_url: the API's base URL; "" = the default
+	SessionURL     string              // session_url: dashboard URL template with {id}
+	Theme          string              // theme: "auto", "dark" or "light"; "" means auto
+	Queue          queue.Filters       // [queue] status, handed_off, channel, updated_within
+	NeedsAttention bool                // [queue] needs_attention: start with that ordering
+	AutoRefresh    time.Duration       // auto_refresh: "30s" (at least 10s); "", "0" or "off" = off
+	Keys           map[string][]string // [keys] action = ["key", ...], as written, validated
+	Path           string              // the file it came from ("" when none)
+
+	lines lines // where each setting is written, for ApplyKeys' errors
+}
+
+// file is the document's shape. Durations and enums are strings here and
+// checked afterwards, so that a bad value is reported with its line in
+// cxi's words rather than as a Go type.
+type file struct {
+	BaseURL     string              `toml:"base_url"`
+	SessionURL  string              `toml:"session_url"`
+	Theme       string              `toml:"theme"`
+	AutoRefresh string              `toml:"auto_refresh"`
+	Queue       fileQueue           `toml:"queue"`
+	Keys        map[string][]string `toml:"keys"`
+}
+
+type fileQueue struct {
+	Status         string `toml:"status"`
+	HandedOff      bool   `toml:"handed_off"`
+	Channel        string `toml:"channel"`
+	UpdatedWithin  string `toml:"updated_within"`
+	NeedsAttention bool   `toml:"needs_attention"`
+}
+
+// The keys each table accepts, for "unknown key" messages, and what each
+// value must look like, for type errors.
+var (
+	topKeys   = []string{"base_url", "session_url", "theme", "auto_refresh", "[queue]", "[keys]"}
+	queueKeys = []string{"status", "handed_off", "channel", "updated_within", "needs_attention"}
+	wants     = map[string]string{
+		"base_url":              `a string such as "https://api.open.cx"`,
+		"session_url":           `a string such as "https://dashboard.example/sessions/{id}"`,
+		"theme":                 `a string: "auto", "dark" or "light"`,
+		"auto_refresh":          `a string such as "30s" or "2m"`,
+		"queue":                 "a table: [queue]",
+		"queue.status":          `a string such as "open"`,
+		"queue.handed_off":      "true or false",
+		"queue.channel":         `a string such as "email"`,
+		"queue.updated_within":  `a string such as "24h"`,
+		"queue.needs_attention": "true or false",
+		"keys":                  "a table: [keys]",
+	}
+)
+
+// Path returns the config file's path: os.UserConfigDir()/cxi/config.toml.
+func Path() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("config file: %w", err)
+	}
+	return filepath.Join(dir, "cxi", "config.toml"), nil
+}
+
+// Load reads the file at path. A missing file is not an error: it returns
+// the zero Config, whose Path is "". A file that others can read or write
+// is refused. Errors name the file and the line, one problem a line:
+//
+//	config.toml:7: unknown key "refersh" in [queue] (known: status, …)
+func Load(path string) (Config, error) {
+	if path == "" {
+		return Config{}, nil
+	}
+	doc, err := readPrivate(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Config{}, nil
+	}
+	if err != nil {
+		return Config{}, err
+	}
+	var f file
+	dec := toml.NewDecoder(bytes.NewReader(doc))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return Config{}, decodeProblems(path, err)
+	}
+	c := Config{Path: path, lines: findLines(doc)}
+	p := &problems{path: path}
+	c.set(f, p)
+	if err := p.err(); err != nil {
+		return Config{}, err
+	}
+	return c, nil
+}
+
+// decodeProblems turns go-toml's errors into "config.toml:LINE: message".
+func decodeProblems(path string, err error) error {
+	p := &problems{path: path}
+	var strict *toml.StrictMissingError
+	var de *toml.DecodeError
+	switch {
+	case errors.As(err, &strict):
+		for i := range strict.Errors {
+			e := &strict.Errors[i]
+			line, _ := e.Position()
+			p.add(line, "%s", unknownKey(e.Key(), strings.Contains(e.Error(), "missing table")))
+		}
+	case errors.As(err, &de):
+		line, _ := de.Position()
+		p.add(line, "%s", decodeMessage(de))
+	default:
+		p.add(0, "%v", err)
+	}
+	return p.err()
+}
+
+// unknownKey says which key or table is not one cxi reads, and which are.
+func unknownKey(k toml.Key, table bool) string {
+	switch {
+	case table:
+		return fmt.Sprintf("unknown table [%s] (known: [queue], [keys])", strings.Join(k, "."))
+	case len(k) == 1:
+		return fmt.Sprintf("unknown key %q (known: %s)", k[0], strings.Join(topKeys, ", "))
+	case len(k) == 2 && k[0] == "queue":
+		return fmt.Sprintf("unknown key %q in [queue] (known: %s)", k[1], strings.Join(queueKeys, ", "))
+	default:
+		return fmt.Sprintf("unknown key %q in [%s]", k[len(k)-1], strings.Join(k[:len(k)-1], "."))
+	}
+}
+
+// decodeMessage rewords a type mismatch ("cannot decode TOML integer into
+// struct field config.file.AutoRefresh of type string", "cannot store a
+// table in a string") as what the key wants; a syntax error keeps go-toml's
+// words.
+func decodeMessage(de *toml.DecodeError) string {
+	msg := strings.TrimPrefix(de.Error(), "toml: ")
+	k := de.Key()
+	rest, mismatch := strings.CutPrefix(msg, "cannot decode TOML ")
+	if len(k) == 0 || !mismatch && !strings.HasPrefix(msg, "cannot store ") {
+		return msg
+	}
+	name := strings.Join(k, ".")
+	want := wants[name]
+	if want == "" && len(k) >= 2 && k[0] == "keys" {
+		name = "keys." + k[1]
+		want = `a list of keys such as ["ctrl+r"] or ["r", "f5"]`
+	}
+	if want == "" {
+		return msg
+	}
+	if !mismatch {
+		return fmt.Sprintf("%s must be %s", name, want)
+	}
+	got, _, _ := strings.Cut(rest, " ")
+	return fmt.Sprintf("%s must be %s, not a TOML %s", name, want, got)
+}

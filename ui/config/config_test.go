@@ -1,0 +1,241 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/queue"
+)
+
+func TestExampleLoads(t *testing.T) {
+	example, err := os.ReadFile(filepath.Join("testdata", "example.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeConfig(t, string(example))
+	c, err := Load(path)
+	if err != nil {
+		t.Fatalf("the README's example does not load: %v", err)
+	}
+	want := Config{
+		BaseURL:    "https://api.open.cx",
+		SessionURL: "https://dashboard.example.com/sessions/{id}",
+		Theme:      "auto",
+		Queue: queue.Filters{
+			Status: api.StatusOpen, HandedOff: true, Channel: api.ChannelEmail, Window: 24 * time.Hour,
+		},
+		NeedsAttention: true,
+		AutoRefresh:    time.Minute,
+		Keys: map[string][]string{
+			"refresh":          {"r", "f5"},
+			"copy_external_id": {"y", "ctrl+y"},
+			"half_page_up":     {"ctrl+u"},
+			"half_page_down":   {"ctrl+d"},
+		},
+		Path: path,
+	}
+	c.lines = nil
+	if !reflect.DeepEqual(c, want) {
+		t.Errorf("example loads as\n%+v\nwant\n%+v", c, want)
+	}
+
+	c, _ = Load(path)
+	km := fullKeyMap()
+	if err := c.ApplyKeys(&km); err != nil {
+		t.Fatalf("the example's keys do not apply to the default bindings: %v", err)
+	}
+	if got := km.Refresh.Help().Key; got != "r/f5" {
+		t.Errorf("refresh help key = %q, want r/f5", got)
+	}
+}
+
+// TestExampleDocumentsEverything keeps the README's example complete: every
+// setting is set in it, and every action is listed in its comment.
+func TestExampleDocumentsEverything(t *testing.T) {
+	example, err := os.ReadFile(filepath.Join("testdata", "example.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(example)
+	settings := []string{"base_url", "session_url", "theme", "auto_refresh", "[queue]", "[keys]"}
+	settings = append(settings, queueKeys...)
+	for _, s := range settings {
+		if !strings.Contains(text, "\n"+s) {
+			t.Errorf("the example does not set %s", s)
+		}
+	}
+	for _, a := range Actions() {
+		if !strings.Contains(text, "#   "+a+" ") {
+			t.Errorf("the example's list of actions lacks %s", a)
+		}
+	}
+}
+
+func TestMissingFileIsNoConfig(t *testing.T) {
+	for _, path := range []string{"", filepath.Join(t.TempDir(), "nope", "config.toml")} {
+		c, err := Load(path)
+		if err != nil {
+			t.Errorf("Load(%q): %v", path, err)
+		}
+		if !reflect.DeepEqual(c, Config{}) {
+			t.Errorf("Load(%q) = %+v, want the zero Config", path, c)
+		}
+	}
+}
+
+func TestEmptyFile(t *testing.T) {
+	path := writeConfig(t, "# nothing yet\n")
+	c, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Path != path || c.AutoRefresh != 0 || c.Theme != "" || c.Queue != (queue.Filters{}) || len(c.Keys) != 0 {
+		t.Errorf("empty file loads as %+v", c)
+	}
+}
+
+func TestPath(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("XDG_CONFIG_HOME is read on Linux")
+	}
+	t.Setenv("XDG_CONFIG_HOME", "/home/me/.config")
+	got, err := Path()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != "/home/me/.config/cxi/config.toml" {
+		t.Errorf("Path() = %q", got)
+	}
+}
+
+func TestUnknownKeys(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  string
+		want []string
+	}{
+		{"top level", doc(`theme = "dark"`, `colour = "red"`),
+			[]string{`config.toml:2: unknown key "colour" (known: base_url, session_url, theme, auto_refresh, [queue], [keys])`}},
+		{"in [queue]", doc(`base_url = "https://api.open.cx"`, "", "[queue]", `status = "open"`, "", "# how often", "refersh = 10"),
+			[]string{`config.toml:7: unknown key "refersh" in [queue] (known: status, handed_off, channel, updated_within, needs_attention)`}},
+		{"dotted", doc(`queue.refersh = 10`), []string{`config.toml:1: unknown key "refersh" in [queue]`}},
+		{"table", doc(`theme = "dark"`, "[qeue]", `status = "open"`), []string{`config.toml:2: unknown table [qeue]`}},
+		{"all of them", doc(`colour = 1`, "[queue]", "refersh = 10", "oder = 1"),
+			[]string{"config.toml:1: unknown key \"colour\"", "\nconfig.toml:3: unknown key \"refersh\"", "\nconfig.toml:4: unknown key \"oder\""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := load(t, tt.doc)
+			wantErr(t, err, tt.want...)
+			var ce *Error
+			if !errors.As(err, &ce) || ce.Line == 0 {
+				t.Errorf("error %v is not a *Error with a line", err)
+			}
+		})
+	}
+}
+
+func TestBadValues(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  string
+		want string
+	}{
+		{"theme", doc(`# colours`, `theme = "solarized"`), `config.toml:2: theme "solarized" is not one of "auto", "dark", "light"`},
+		{"status", doc("[queue]", `status = "opened"`), `config.toml:2: status "opened" is not one of "open", "closed_unresolved", "closed_resolved"`},
+		{"channel", doc("[queue]", `handed_off = true`, `channel = "fax"`), `config.toml:3: channel "fax" is not one of "web", "email",`},
+		{"window", doc("[queue]", `updated_within = "2d"`), `config.toml:2: updated_within "2d" is not one of "1h", "24h", "7d", "30d"`},
+		{"window inline", doc(`queue = { status = "open", updated_within = "1w" }`), `config.toml:1: updated_within "1w" is not one of`},
+		{"auto_refresh short", doc(``, `auto_refresh = "5s"`), `config.toml:2: auto_refresh "5s" is shorter than the minimum, 10s`},
+		{"auto_refresh negative", doc(`auto_refresh = "-30s"`), `config.toml:1: auto_refresh "-30s" is shorter than the minimum`},
+		{"auto_refresh unit", doc(`auto_refresh = "30"`), `config.toml:1: auto_refresh "30" is not a duration such as "30s"`},
+		{"auto_refresh type", doc(`theme = "dark"`, `auto_refresh = 30`), `config.toml:2: auto_refresh must be a string such as "30s" or "2m", not a TOML integer`},
+		{"handed_off type", doc("[queue]", `handed_off = "yes"`), `config.toml:2: queue.handed_off must be true or false, not a TOML string`},
+		{"base_url scheme", doc(`base_url = "ftp://api.open.cx"`), `config.toml:1: base_url "ftp://api.open.cx" is not an http(s) URL, such as "https://api.open.cx"`},
+		{"base_url host", doc(`base_url = "https://"`), `config.toml:1: base_url "https://" has no host`},
+		{"base_url junk", doc(`base_url = "api.open.cx"`), `config.toml:1: base_url "api.open.cx" is not an http(s) URL`},
+		{"session_url placeholder", doc(`session_url = "https://dash.example/s/"`), `config.toml:1: session_url "https://dash.example/s/" has no {id} placeholder`},
+		{"session_url scheme", doc(`session_url = "javascript:alert('{id}')"`), `config.toml:1: session_url "javascript:alert('{id}')" is not an http(s) URL`},
+		{"syntax", doc(`theme = "dark"`, `base_url = `), `config.toml:2: `},
+		{"twice", doc(`theme = "dark"`, `theme = "light"`), `config.toml:2: key theme is already defined`},
+		{"keys type", doc("[keys]", `refresh = "r"`), `config.toml:2: keys.refresh must be a list of keys such as ["ctrl+r"]`},
+		{"keys table", doc("[keys.refresh]", `key = "r"`), `config.toml:1: keys.refresh must be a list of keys`},
+		{"theme table", doc("[theme]"), `config.toml:1: theme must be a string: "auto", "dark" or "light"`},
+		{"queue array", doc("[[queue]]"), `config.toml:1: `},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := load(t, tt.doc)
+			wantErr(t, err, tt.want)
+		})
+	}
+}
+
+func TestEveryBadValueIsReported(t *testing.T) {
+	_, err := load(t, doc(`theme = "pink"`, `auto_refresh = "1s"`, "[queue]", `status = "x"`, `channel = "y"`))
+	wantErr(t, err, "config.toml:1: theme", "\nconfig.toml:2: auto_refresh", "\nconfig.toml:4: status", "\nconfig.toml:5: channel")
+}
+
+func TestGoodValues(t *testing.T) {
+	tests := []struct {
+		doc  string
+		want func(Config) bool
+	}{
+		{`auto_refresh = "10s"`, func(c Config) bool { return c.AutoRefresh == 10*time.Second }},
+		{`auto_refresh = "0"`, func(c Config) bool { return c.AutoRefresh == 0 }},
+		{`auto_refresh = "off"`, func(c Config) bool { return c.AutoRefresh == 0 }},
+		{`auto_refresh = ""`, func(c Config) bool { return c.AutoRefresh == 0 }},
+		{`theme = "light"`, func(c Config) bool { return c.Theme == "light" }},
+		{`base_url = "http://127.0.0.1:8080"`, func(c Config) bool { return c.BaseURL == "http://127.0.0.1:8080" }},
+		{"[queue]\nupdated_within = \"30d\"", func(c Config) bool { return c.Queue.Window == 30*24*time.Hour }},
+		{"[queue]\nchannel = \"web_voice\"", func(c Config) bool { return c.Queue.Channel == api.ChannelWebVoice }},
+		{"[queue]\nstatus = \"closed_resolved\"", func(c Config) bool { return c.Queue.Status == api.StatusClosedResolved }},
+	}
+	for _, tt := range tests {
+		c, err := load(t, tt.doc+"\n")
+		if err != nil {
+			t.Errorf("%s: %v", tt.doc, err)
+			continue
+		}
+		if !tt.want(c) {
+			t.Errorf("%s: loaded as %+v", tt.doc, c)
+		}
+	}
+}
+
+func TestReadableByOthersIsRefused(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no mode bits on Windows")
+	}
+	for _, mode := range []os.FileMode{0o644, 0o640, 0o602} {
+		path := writeConfig(t, `theme = "dark"`+"\n")
+		if err := os.Chmod(path, mode); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Load(path)
+		wantErr(t, err, path, "chmod 600 "+path)
+		var ie *InsecureError
+		if !errors.As(err, &ie) || ie.Mode.Perm() != mode {
+			t.Errorf("mode %04o: error %v is not an *InsecureError of that mode", mode, err)
+		}
+	}
+}
+
+func TestFixQuotesAPathWithSpaces(t *testing.T) {
+	e := &InsecureError{Path: "/Users/me/Library/Application Support/cxi/config.toml", Mode: 0o644}
+	wantErr(t, e, `chmod 600 '/Users/me/Library/Application Support/cxi/config.toml'`, "mode 0644")
+}
+
+func TestDirectoryIsAnError(t *testing.T) {
+	_, err := Load(t.TempDir())
+	if err == nil {
+		t.Fatal("a directory loads as a config")
+	}
+}
