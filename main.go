@@ -10,22 +10,30 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
+
+	xterm "golang.org/x/term"
 
 	"github.com/atotto/clipboard"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
 	"github.com/cli/browser"
+	"github.com/muesli/termenv"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui"
+	"github.com/opencx-tools/cxi/ui/auth"
 	"github.com/opencx-tools/cxi/ui/cli"
 	copier "github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/config"
+	"github.com/opencx-tools/cxi/ui/doctor"
 	"github.com/opencx-tools/cxi/ui/queue"
 )
 
@@ -67,8 +75,15 @@ const minRefresh = 10 * time.Second
 var errUsage = errors.New("usage")
 
 func run(args []string, getenv func(string) string, stdout, stderr io.Writer) int {
-	if len(args) > 0 && (args[0] == "get" || args[0] == "list") {
-		return runCommand(args[0], args[1:], getenv, stdout, stderr)
+	if len(args) > 0 {
+		switch args[0] {
+		case "get", "list":
+			return runCommand(args[0], args[1:], getenv, stdout, stderr)
+		case "auth":
+			return runAuth(args[1:], getenv, stdout, stderr)
+		case "doctor":
+			return runDoctor(args[1:], getenv, stdout, stderr)
+		}
 	}
 	cfg, err := parseArgs(args, getenv, stderr)
 	if err != nil {
@@ -167,10 +182,11 @@ func parseArgs(args []string, getenv func(string) string, stderr io.Writer) (set
 	if cfg.demo {
 		return cfg, nil
 	}
-	cfg.key = strings.TrimSpace(getenv("OPENCX_API_KEY"))
-	if cfg.key == "" {
-		return cfg, errors.New("OPENCX_API_KEY is not set: export your OpenCX API key, or run `cxi --demo` to try the built-in demo data")
+	key, err := findKey(getenv)
+	if err != nil {
+		return cfg, err
 	}
+	cfg.key = key
 	if _, err := api.New(cfg.baseURL, cfg.key); err != nil {
 		return cfg, err
 	}
@@ -188,11 +204,12 @@ func runCommand(name string, args []string, getenv func(string) string, stdout, 
 	}
 	cfg := settings{demo: demo, baseURL: firstNonEmpty(baseURL, getenv("OPENCX_BASE_URL"), file.BaseURL, api.DefaultBaseURL)}
 	if !demo {
-		cfg.key = strings.TrimSpace(getenv("OPENCX_API_KEY"))
-		if cfg.key == "" {
-			fmt.Fprintln(stderr, "cxi: OPENCX_API_KEY is not set: export your OpenCX API key, or add --demo to use the built-in demo data")
+		key, err := findKey(getenv)
+		if err != nil {
+			fmt.Fprintln(stderr, "cxi: "+err.Error())
 			return cli.ExitUsage
 		}
+		cfg.key = key
 	}
 	waitNotice := api.WithWaitNotice(func(d time.Duration) {
 		fmt.Fprintf(stderr, "cxi: waiting %s for the rate limit (%d requests a minute)\n", d.Round(time.Second), api.RequestsPerMinute)
@@ -286,6 +303,117 @@ func buildOptions(cfg settings) (ui.Options, func(), error) {
 	return opts, cleanup, nil
 }
 
+// keyStore is where a key saved by `cxi auth login` lives: the OS keyring,
+// or a 0600 file beside the config file.
+func keyStore(getenv func(string) string) auth.Store {
+	return auth.Store{Dir: configDir(getenv), Getenv: getenv, Keyring: auth.SystemKeyring(runtime.GOOS, getenv)}
+}
+
+// configDir is the folder of the config file (and the key file).
+func configDir(getenv func(string) string) string {
+	if p := getenv("CXI_CONFIG"); p != "" {
+		return filepath.Dir(p)
+	}
+	if p, err := config.Path(); err == nil {
+		return filepath.Dir(p)
+	}
+	return ""
+}
+
+// findKey is the API key: OPENCX_API_KEY first, then the stored one.
+func findKey(getenv func(string) string) (string, error) {
+	key, _, err := keyStore(getenv).Key()
+	if err != nil {
+		return "", err
+	}
+	if key == "" {
+		return "", errors.New("no API key: export OPENCX_API_KEY, or run `cxi auth login` to store one; `cxi --demo` needs none")
+	}
+	return key, nil
+}
+
+// runAuth is `cxi auth login|status|logout`.
+func runAuth(args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	env := cli.Env{Stdout: stdout, Stderr: stderr, Now: time.Now, Width: 80}
+	store := keyStore(getenv)
+	file, err := loadConfig(getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, "cxi: "+err.Error())
+		return cli.ExitUsage
+	}
+	base := firstNonEmpty(getenv("OPENCX_BASE_URL"), file.BaseURL, api.DefaultBaseURL)
+	check := func(key string) error {
+		c, err := api.New(base, key)
+		if err != nil {
+			return err
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), api.DefaultTimeout)
+		defer cancel()
+		return auth.Verify(ctx, c)
+	}
+	sub := ""
+	if len(args) > 0 {
+		sub = args[0]
+	}
+	switch sub {
+	case "login":
+		return auth.Login(args[1:], os.Stdin, int(os.Stdin.Fd()), func(fd int) bool { return xterm.IsTerminal(fd) }, store, check, env)
+	case "status":
+		return auth.Status(store, check, env)
+	case "logout":
+		return auth.Logout(store, env)
+	}
+	fmt.Fprintln(stderr, "cxi: usage: cxi auth login [--with-token] | status | logout")
+	return cli.ExitUsage
+}
+
+// runDoctor is `cxi doctor`: one screen of checks, each with its fix.
+func runDoctor(args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	env := cli.Env{Stdout: stdout, Stderr: stderr, Now: time.Now, Width: 80}
+	if len(args) > 0 {
+		fmt.Fprintln(stderr, "cxi: usage: cxi doctor")
+		return cli.ExitUsage
+	}
+	file, err := loadConfig(getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, "cxi: "+err.Error())
+		return cli.ExitUsage
+	}
+	store := keyStore(getenv)
+	key, src, keyErr := store.Key()
+	base := firstNonEmpty(getenv("OPENCX_BASE_URL"), file.BaseURL, api.DefaultBaseURL)
+	client, err := api.New(base, key)
+	if err != nil {
+		fmt.Fprintln(stderr, "cxi: "+err.Error())
+		return cli.ExitUsage
+	}
+	in := doctor.Inputs{
+		KeySource: src, KeyErr: keyErr, HasKey: key != "", KeyWhere: store.Where(src),
+		BaseURL:      base,
+		Check:        func(ctx context.Context) error { return auth.Verify(ctx, client) },
+		Reach:        func(ctx context.Context) error { return doctor.Reachable(ctx, nil, base) },
+		Budget:       client.Budget,
+		ColorProfile: profileName(lipgloss.DefaultRenderer().ColorProfile()),
+		LookPath:     exec.LookPath,
+		GOOS:         runtime.GOOS,
+		Getenv:       getenv,
+		TmuxOption:   doctor.TmuxShowOption,
+	}
+	return doctor.Run(context.Background(), in, env)
+}
+
+func profileName(p termenv.Profile) string {
+	switch p {
+	case termenv.TrueColor:
+		return "TrueColor"
+	case termenv.ANSI256:
+		return "ANSI256"
+	case termenv.ANSI:
+		return "ANSI"
+	}
+	return "Ascii"
+}
+
 // loadConfig reads the config file: CXI_CONFIG if set, else the user's
 // config dir. A missing file is no error.
 func loadConfig(getenv func(string) string) (config.Config, error) {
@@ -360,8 +488,12 @@ get and list take --demo and --base-url too, print data on stdout and errors
 on stderr, and exit with 0 (ok), 1 (other), 2 (usage), 3 (key rejected),
 4 (not found), 5 (rate limited), 6 (server or network), 7 (unreadable data).
 
+  cxi auth login [--with-token]   store the API key (OS keyring, or a 0600 file)
+  cxi auth status | logout        which key is used and whether it works / remove it
+  cxi doctor                      check the key, the API and the copy paths
+
 Environment:
-  OPENCX_API_KEY    your OpenCX API key (required unless --demo)
+  OPENCX_API_KEY    your OpenCX API key (else the one stored by cxi auth login)
   OPENCX_BASE_URL   API base URL
   CXI_SESSION_URL   dashboard URL template, {id} replaced
   CXI_CONFIG        config file (default: your config dir's cxi/config.toml)

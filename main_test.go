@@ -3,14 +3,26 @@ package main
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/opencx-tools/cxi/ui/config"
 )
 
+// env is a hermetic environment: unless vars names one, CXI_CONFIG points
+// at a folder with no config and no stored key, so a developer's own
+// files never change a test.
 func env(vars map[string]string) func(string) string {
-	return func(k string) string { return vars[k] }
+	return func(k string) string {
+		if v, ok := vars[k]; ok {
+			return v
+		}
+		if k == "CXI_CONFIG" {
+			return filepath.Join(os.TempDir(), "cxi-test-no-config", "config.toml")
+		}
+		return ""
+	}
 }
 
 func TestMissingKeyIsAClearUsageError(t *testing.T) {
@@ -30,7 +42,7 @@ func TestMissingKeyIsAClearUsageError(t *testing.T) {
 
 func TestBlankKeyIsMissing(t *testing.T) {
 	_, err := parseArgs(nil, env(map[string]string{"OPENCX_API_KEY": "  "}), nil)
-	if err == nil || !strings.Contains(err.Error(), "OPENCX_API_KEY is not set") {
+	if err == nil || !strings.Contains(err.Error(), "no API key: export OPENCX_API_KEY") {
 		t.Errorf("err = %v", err)
 	}
 }
@@ -184,5 +196,25 @@ func TestExampleConfigAppliesToTheRealKeys(t *testing.T) {
 	keys := defaultKeyMap()
 	if err := file.ApplyKeys(&keys); err != nil {
 		t.Errorf("the README's example does not apply to keymap.go: %v", err)
+	}
+}
+
+func TestAuthAndDoctorDispatch(t *testing.T) {
+	dir := t.TempDir()
+	getenv := env(map[string]string{"CXI_CONFIG": filepath.Join(dir, "config.toml")})
+	var out, errOut bytes.Buffer
+	if code := run([]string{"auth", "status"}, getenv, &out, &errOut); code != 2 || !strings.Contains(out.String()+errOut.String(), "Not logged in") {
+		t.Errorf("auth status without a key: exit %d, %q %q", code, out.String(), errOut.String())
+	}
+	out.Reset()
+	errOut.Reset()
+	if code := run([]string{"auth", "frobnicate"}, getenv, &out, &errOut); code != 2 {
+		t.Errorf("auth frobnicate: exit %d", code)
+	}
+	out.Reset()
+	errOut.Reset()
+	code := run([]string{"doctor"}, env(map[string]string{"CXI_CONFIG": filepath.Join(dir, "config.toml"), "OPENCX_BASE_URL": "http://127.0.0.1:1"}), &out, &errOut)
+	if code != 1 || !strings.Contains(out.String(), "✘") || !strings.Contains(out.String(), "fix:") {
+		t.Errorf("doctor without a key or API: exit %d\n%s%s", code, out.String(), errOut.String())
 	}
 }

@@ -1,0 +1,151 @@
+package auth
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/cli"
+)
+
+// LoginUsage is the help of `cxi auth login`.
+const LoginUsage = `Usage: cxi auth login [--with-token]
+
+Stores your OpenCX API key in the OS keyring or, where no keyring answers,
+in a file only you can read, beside cxi's config.
+  (no flags)      asks for the key without echoing it (stdin must be a terminal)
+  --with-token    reads the key from stdin: cxi auth login --with-token < key.txt
+The key is never an argument: arguments show in ps and in shell history.
+OPENCX_API_KEY, when set, is used instead of any stored key.
+`
+
+// maxTokenInput bounds what --with-token reads from stdin.
+const maxTokenInput = 64 << 10
+
+// Login runs `cxi auth login`: it reads the key without echo from the
+// terminal on stdinFd, or with --with-token from stdin (one line, trimmed),
+// checks it with check (one request; nil skips the check) and saves it.
+// It never prints the key, nor any argument it was given, which may be one.
+func Login(args []string, stdin io.Reader, stdinFd int, isTerminal func(int) bool, store Store, check func(key string) error, env cli.Env) int {
+	return login(args, stdin, stdinFd, isTerminal, readHidden, store, check, env)
+}
+
+// login is Login with the terminal read injected, for tests.
+func login(args []string, stdin io.Reader, fd int, isTerminal func(int) bool, readPassword func(fd int, prompt io.Writer) ([]byte, error), store Store, check func(key string) error, env cli.Env) int {
+	withToken := false
+	for _, a := range args {
+		switch a {
+		case "--with-token", "-with-token":
+			withToken = true
+		case "-h", "-help", "--help":
+			fmt.Fprint(env.Stdout, LoginUsage)
+			return cli.ExitOK
+		default:
+			// Not quoted: a user may have typed the key itself.
+			fmt.Fprintln(env.Stderr, "cxi: auth login takes no arguments but --with-token (the one given is not shown: it may be the key)")
+			fmt.Fprint(env.Stderr, LoginUsage)
+			return cli.ExitUsage
+		}
+	}
+
+	var key string
+	switch {
+	case withToken:
+		b, err := io.ReadAll(io.LimitReader(stdin, maxTokenInput+1))
+		if err != nil {
+			fmt.Fprintln(env.Stderr, "cxi: read the key from stdin: "+err.Error())
+			return cli.ExitError
+		}
+		if len(b) > maxTokenInput {
+			fmt.Fprintln(env.Stderr, "cxi: "+ErrKeyTooLong.Error()+": stdin should hold the key alone")
+			return cli.ExitUsage
+		}
+		key = strings.TrimSpace(string(b))
+	case isTerminal == nil || !isTerminal(fd):
+		fmt.Fprintln(env.Stderr, "cxi: stdin is not a terminal, so the key cannot be asked for without echo; pipe it in with: cxi auth login --with-token < key.txt")
+		return cli.ExitUsage
+	default:
+		fmt.Fprint(env.Stderr, "OpenCX API key (input hidden): ")
+		b, err := readPassword(fd, env.Stderr)
+		fmt.Fprintln(env.Stderr)
+		if err != nil {
+			fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
+			return cli.ExitError
+		}
+		key = strings.TrimSpace(string(b))
+	}
+	if err := ValidateKey(key); err != nil {
+		fmt.Fprintln(env.Stderr, "cxi: "+err.Error()+"; nothing was saved")
+		return cli.ExitUsage
+	}
+
+	if check != nil {
+		if err := check(key); err != nil && api.KindOf(err) != api.KindNotFound {
+			switch api.KindOf(err) {
+			case api.KindUnauthorized, api.KindForbidden:
+				fmt.Fprintf(env.Stderr, "cxi: the API rejected this key (%s); nothing was saved. Check that you copied the whole key, for the right organization.\n", statusOf(err))
+				return cli.ExitAuth
+			}
+			// Offline or a failing API says nothing about the key: keep it.
+			fmt.Fprintln(env.Stderr, "cxi: could not check the key: "+redact(Sentence(err), key)+" Saving it anyway; run cxi auth status later.")
+		}
+	}
+
+	src, err := store.Save(key)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
+		return cli.ExitError
+	}
+	switch src {
+	case SourceKeyring:
+		fmt.Fprintln(env.Stderr, "Saved the API key in the OS keyring.")
+	default:
+		fmt.Fprintf(env.Stderr, "Saved the API key in %s (readable only by you; no OS keyring answered).\n", store.KeyFile())
+	}
+	if store.Getenv != nil && strings.TrimSpace(store.Getenv(EnvVar)) != "" {
+		fmt.Fprintf(env.Stderr, "Note: %s is set and is used instead of the saved key until you unset it.\n", EnvVar)
+	}
+	return cli.ExitOK
+}
+
+// errInterrupted is returned when the user pressed ctrl-c at the prompt.
+var errInterrupted = errors.New("interrupted; nothing was saved")
+
+// readHidden reads a line from the terminal without echo. ctrl-c at the
+// prompt would otherwise end the program with echo still off, leaving the
+// user's shell blind; here it restores the terminal and returns.
+func readHidden(fd int, _ io.Writer) ([]byte, error) {
+	state, err := term.GetState(fd)
+	if err != nil {
+		return nil, fmt.Errorf("read the key: %w", err)
+	}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	defer signal.Stop(sig)
+
+	type result struct {
+		b   []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		b, err := term.ReadPassword(fd)
+		done <- result{b, err}
+	}()
+	select {
+	case r := <-done:
+		if r.err != nil {
+			return nil, fmt.Errorf("read the key: %w", r.err)
+		}
+		return r.b, nil
+	case <-sig:
+		_ = term.Restore(fd, state)
+		return nil, errInterrupted
+	}
+}

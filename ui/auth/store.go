@@ -1,0 +1,262 @@
+package auth
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"unicode"
+)
+
+// KeyFileName is the key file's name inside the config folder.
+const KeyFileName = "key"
+
+// MaxKeyLen bounds a key: real keys are far shorter, and a pasted document
+// is a mistake to refuse, not a key to store.
+const MaxKeyLen = 4096
+
+// Store finds, saves and removes the API key.
+type Store struct {
+	Dir     string              // the config folder, os.UserConfigDir()/cxi
+	Getenv  func(string) string // os.Getenv in the program; nil reads no environment
+	Keyring Keyring             // nil when there is no keyring
+}
+
+// KeyFile is the path of the key file.
+func (s Store) KeyFile() string { return filepath.Join(s.Dir, KeyFileName) }
+
+// Where names a source for a sentence, the key file by its path.
+func (s Store) Where(src Source) string {
+	if src == SourceFile {
+		return s.KeyFile()
+	}
+	return src.String()
+}
+
+// PermissionError refuses a key file that users other than its owner may
+// read or write.
+type PermissionError struct {
+	Path string
+	Mode fs.FileMode
+}
+
+func (e *PermissionError) Error() string {
+	return fmt.Sprintf("%s is open to other users (mode %04o), so cxi will not use the key in it: run %s",
+		e.Path, uint32(e.Mode.Perm()), e.Fix())
+}
+
+// Fix is the command that repairs the file's mode.
+func (e *PermissionError) Fix() string { return "chmod 600 " + shellQuote(e.Path) }
+
+// Key returns the API key and where it came from: OPENCX_API_KEY first,
+// then the keyring, then the key file. With no key anywhere it returns "",
+// SourceNone and nil — unless the keyring failed, which is reported, since
+// it may hold the key. A key file others can read is refused with a
+// *PermissionError.
+func (s Store) Key() (string, Source, error) {
+	if s.Getenv != nil {
+		if key := strings.TrimSpace(s.Getenv(EnvVar)); key != "" {
+			if err := ValidateKey(key); err != nil {
+				return "", SourceEnv, fmt.Errorf("%s: %w", EnvVar, err)
+			}
+			return key, SourceEnv, nil
+		}
+	}
+	var keyringErr error
+	if s.Keyring != nil {
+		key, err := s.Keyring.Get(KeyringService, KeyringUser)
+		key = strings.TrimSpace(key)
+		switch {
+		case err == nil && key != "":
+			if err := ValidateKey(key); err != nil {
+				return "", SourceKeyring, fmt.Errorf("the key in the OS keyring: %w (run cxi auth login)", err)
+			}
+			return key, SourceKeyring, nil
+		case err != nil && !errors.Is(err, ErrNotFound):
+			keyringErr = err // the file may still hold it: Save falls back to it
+		}
+	}
+	key, err := s.readFile()
+	switch {
+	case err != nil:
+		return "", SourceFile, err
+	case key != "":
+		return key, SourceFile, nil
+	case keyringErr != nil:
+		return "", SourceNone, fmt.Errorf("no %s, no key file, and %w", EnvVar, keyringErr)
+	}
+	return "", SourceNone, nil
+}
+
+// readFile returns the key in the key file, "" when there is none.
+func (s Store) readFile() (string, error) {
+	if s.Dir == "" {
+		return "", nil
+	}
+	path := s.KeyFile()
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read the key file: %w", err)
+	}
+	defer f.Close()
+	// The mode of the file opened, not of whatever the path names later.
+	info, err := f.Stat()
+	if err != nil {
+		return "", fmt.Errorf("read the key file: %w", err)
+	}
+	if !info.Mode().IsRegular() {
+		return "", fmt.Errorf("%s is not a regular file", path)
+	}
+	// Windows has no Unix modes (Go reports 0666); the file sits in the
+	// user's profile, which its ACL keeps private.
+	if runtime.GOOS != "windows" && info.Mode().Perm()&0o077 != 0 {
+		return "", &PermissionError{Path: path, Mode: info.Mode()}
+	}
+	b, err := io.ReadAll(io.LimitReader(f, MaxKeyLen+2))
+	if err != nil {
+		return "", fmt.Errorf("read the key file: %w", err)
+	}
+	key := strings.TrimSpace(string(b))
+	if key == "" {
+		return "", nil
+	}
+	if err := ValidateKey(key); err != nil {
+		return "", fmt.Errorf("the key in %s: %w (run cxi auth login)", path, err)
+	}
+	return key, nil
+}
+
+// Save stores key in the keyring if one answers, else in the key file,
+// written 0600 in a folder created 0700. It says where the key went.
+func (s Store) Save(key string) (Source, error) {
+	if err := ValidateKey(key); err != nil {
+		return SourceNone, err
+	}
+	if s.Keyring != nil {
+		if err := s.Keyring.Set(KeyringService, KeyringUser, key); err == nil {
+			// A key file from a login without a keyring is now stale: a
+			// secret on disk that nothing reads.
+			_ = s.removeFile()
+			return SourceKeyring, nil
+		}
+	}
+	if err := s.writeFile(key); err != nil {
+		return SourceNone, err
+	}
+	return SourceFile, nil
+}
+
+// writeFile replaces the key file atomically. A temporary file is created
+// 0600 and renamed over the old one, so an existing file with a looser mode
+// never receives the key.
+func (s Store) writeFile(key string) error {
+	if s.Dir == "" {
+		return errors.New("save the key: no config folder (set XDG_CONFIG_HOME or HOME)")
+	}
+	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
+		return fmt.Errorf("save the key: %w", err)
+	}
+	tmp, err := os.CreateTemp(s.Dir, ".key-*")
+	if err != nil {
+		return fmt.Errorf("save the key: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	if err := tmp.Chmod(0o600); err != nil && runtime.GOOS != "windows" {
+		tmp.Close()
+		return fmt.Errorf("save the key: %w", err)
+	}
+	if _, err := tmp.WriteString(key + "\n"); err != nil {
+		tmp.Close()
+		return fmt.Errorf("save the key in %s: %w", tmp.Name(), err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("save the key in %s: %w", tmp.Name(), err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("save the key in %s: %w", tmp.Name(), err)
+	}
+	if err := os.Rename(tmp.Name(), s.KeyFile()); err != nil {
+		return fmt.Errorf("save the key: %w", err)
+	}
+	return nil
+}
+
+// Delete removes the key from the keyring and the key file, and says which
+// of them held it. OPENCX_API_KEY is the user's to unset.
+func (s Store) Delete() ([]Source, error) {
+	var removed []Source
+	var errs []error
+	if s.Keyring != nil {
+		err := s.Keyring.Delete(KeyringService, KeyringUser)
+		switch {
+		case err == nil:
+			removed = append(removed, SourceKeyring)
+		case !errors.Is(err, ErrNotFound):
+			errs = append(errs, fmt.Errorf("remove the key from the OS keyring: %w", err))
+		}
+	}
+	if s.Dir != "" {
+		err := s.removeFile()
+		switch {
+		case err == nil:
+			removed = append(removed, SourceFile)
+		case !errors.Is(err, fs.ErrNotExist):
+			errs = append(errs, fmt.Errorf("remove the key file: %w", err))
+		}
+	}
+	return removed, errors.Join(errs...)
+}
+
+func (s Store) removeFile() error {
+	if s.Dir == "" {
+		return fs.ErrNotExist
+	}
+	return os.Remove(s.KeyFile())
+}
+
+// Reasons a key is refused. None of them quotes the key.
+var (
+	ErrEmptyKey     = errors.New("the key is empty")
+	ErrMultiLineKey = errors.New("the key has more than one line")
+	ErrKeyTooLong   = fmt.Errorf("the key is longer than %d bytes", MaxKeyLen)
+	ErrKeyChars     = errors.New("the key contains a space or a control character")
+)
+
+// ValidateKey refuses what cannot be an API key: nothing, several lines, a
+// space or control character (which would break the Authorization header,
+// or is a pasted "Bearer …"), or a whole document.
+func ValidateKey(key string) error {
+	switch {
+	case key == "":
+		return ErrEmptyKey
+	case len(key) > MaxKeyLen:
+		return ErrKeyTooLong
+	case strings.ContainsAny(key, "\r\n\u2028\u2029"):
+		return ErrMultiLineKey
+	}
+	for _, r := range key {
+		if unicode.IsSpace(r) || unicode.IsControl(r) || r == unicode.ReplacementChar {
+			return ErrKeyChars
+		}
+	}
+	return nil
+}
+
+// shellQuote quotes a path for a command the user will paste; macOS's
+// config folder ("Application Support") has a space.
+func shellQuote(s string) string {
+	if s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return !(r == '/' || r == '.' || r == '-' || r == '_' || r == '~' || unicode.IsLetter(r) || unicode.IsDigit(r))
+	}) {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
