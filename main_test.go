@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui"
 	"github.com/opencx-tools/cxi/ui/config"
 )
 
@@ -150,6 +153,25 @@ func TestConfigFile(t *testing.T) {
 	cleanup()
 	if keys := opts.Keys.Quit.Keys(); len(keys) != 1 || keys[0] != "Q" || opts.Keys.Quit.Help().Key != "Q" {
 		t.Errorf("quit remapped to %v (help %q)", keys, opts.Keys.Quit.Help().Key)
+	}
+	// The remapped key works in the model, and the old one no longer quits.
+	opts.Theme = styles.Plain()
+	var m tea.Model = ui.New(opts)
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if _, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")}); cmd != nil {
+		if _, quit := cmd().(tea.QuitMsg); quit {
+			t.Error("q still quits after quit was remapped to Q")
+		}
+	}
+	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Q")})
+	if cmd == nil {
+		t.Fatal("Q did nothing")
+	}
+	if _, quit := cmd().(tea.QuitMsg); !quit {
+		t.Error("Q does not quit")
+	}
+	if v := m.View(); !strings.Contains(v, "Q quit") {
+		t.Errorf("the help does not show Q:\n%s", v)
 	}
 	// The environment beats the file.
 	cfg, _ = parseArgs(nil, env(map[string]string{"OPENCX_API_KEY": "k", "CXI_CONFIG": path, "OPENCX_BASE_URL": "https://env.example"}), nil)

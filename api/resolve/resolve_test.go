@@ -1,0 +1,103 @@
+package resolve
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/fake"
+)
+
+var now = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+
+func client(t *testing.T, opts ...fake.Option) *api.Client {
+	t.Helper()
+	base, stop, err := fake.New(append([]fake.Option{fake.WithClock(func() time.Time { return now }), fake.WithRecentDemo()}, opts...)...).Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(stop)
+	c, err := api.New(base, fake.DemoKey, api.WithLimiter(rate.NewLimiter(rate.Inf, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func star(t *testing.T) api.Session {
+	body, _ := fake.Fixture(fake.IDAngryHandoff)
+	var s api.Session
+	if err := json.Unmarshal(body, &s); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestResolveEveryKind(t *testing.T) {
+	c := client(t)
+	for _, tc := range []struct {
+		text string
+		kind Kind
+	}{
+		{fake.IDAngryHandoff, KindID},
+		{"log: session=" + strings.ToUpper(fake.IDAngryHandoff), KindID},
+		{"ZD-884213", KindTicket},
+		{"#884213", KindTicket},
+		{"dana.whitfield@example.com", KindEmail},
+		{"+1 415 555 0134", KindPhone},
+		{"Dana Whitfield", KindName},
+	} {
+		res, err := Resolve(context.Background(), c, tc.text, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.text, err)
+		}
+		if res.Query.Kind != tc.kind || len(res.Sessions) != 1 || res.Sessions[0].ID != fake.IDAngryHandoff {
+			t.Errorf("%s: kind %v, %d sessions (%s)", tc.text, res.Query.Kind, len(res.Sessions), res.Looked)
+		}
+		if res.Looked == "" {
+			t.Errorf("%s: no account of where it looked", tc.text)
+		}
+	}
+}
+
+func TestResolveUsesTheLoadedQueueFirst(t *testing.T) {
+	// A client that would fail if asked: the loaded queue answers.
+	c := client(t, fake.WithListFault(fake.Fault{Status: 500}))
+	res, err := Resolve(context.Background(), c, "zd-884213", []api.Session{star(t)})
+	if err != nil || len(res.Sessions) != 1 || !strings.Contains(res.Looked, "loaded") {
+		t.Fatalf("%+v, %v", res, err)
+	}
+}
+
+func TestResolveNoneAndMany(t *testing.T) {
+	c := client(t)
+	res, err := Resolve(context.Background(), c, "#999999999", nil)
+	if err != nil || len(res.Sessions) != 0 || !strings.Contains(res.Looked, "pages") {
+		t.Errorf("none: %+v, %v", res, err)
+	}
+	res, err = Resolve(context.Background(), c, "nobody@nowhere.example", nil)
+	if err != nil || len(res.Sessions) != 0 || !strings.Contains(res.Looked, "0 found") {
+		t.Errorf("no contact: %+v, %v", res, err)
+	}
+	res, err = Resolve(context.Background(), c, "Jake Morrison", nil)
+	if err != nil || len(res.Sessions) < 2 {
+		t.Errorf("many: %d sessions, %v", len(res.Sessions), err)
+	}
+}
+
+func TestResolveSearchErrors(t *testing.T) {
+	c := client(t, fake.WithSearchFault(fake.Fault{Status: http.StatusBadGateway, ContentType: "text/html", Body: "<h1>502</h1>"}))
+	_, err := Resolve(context.Background(), c, "dana@example.com", nil)
+	if api.KindOf(err) != api.KindNotJSON {
+		t.Errorf("err = %v", err)
+	}
+	if _, err := Resolve(context.Background(), c, "  ", nil); err == nil {
+		t.Error("empty text accepted")
+	}
+}
