@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/styles"
@@ -238,5 +241,73 @@ func TestAuthAndDoctorDispatch(t *testing.T) {
 	code := run([]string{"doctor"}, env(map[string]string{"CXI_CONFIG": filepath.Join(dir, "config.toml"), "OPENCX_BASE_URL": "http://127.0.0.1:1"}), &out, &errOut)
 	if code != 1 || !strings.Contains(out.String(), "✘") || !strings.Contains(out.String(), "fix:") {
 		t.Errorf("doctor without a key or API: exit %d\n%s%s", code, out.String(), errOut.String())
+	}
+}
+
+// TestCopyLandsInTmux drives the built binary in a private tmux server with
+// `set-clipboard on` and checks that y, Y and every copy-menu entry reach
+// tmux's paste buffer by OSC 52. It needs tmux, so it runs when
+// CXI_TMUX_TEST=1 (.ci/run sets it and installs tmux).
+func TestCopyLandsInTmux(t *testing.T) {
+	if os.Getenv("CXI_TMUX_TEST") == "" {
+		t.Skip("set CXI_TMUX_TEST=1 to run (needs tmux)")
+	}
+	bin := filepath.Join(t.TempDir(), "cxi")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	sock := "cxi-test-" + strconv.Itoa(os.Getpid())
+	tmux := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command("tmux", append([]string{"-L", sock}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	cmd := bin + " --demo --session-url 'https://app.open.cx/inbox/{id}'"
+	tmux("-f", "/dev/null", "new-session", "-d", "-s", "s", "-x", "100", "-y", "30", "env CXI_CONFIG=/nonexistent/config.toml "+cmd)
+	defer exec.Command("tmux", "-L", sock, "kill-server").Run()
+	tmux("set", "-g", "set-clipboard", "on")
+	// Waits for what the screen should show: no fixed sleeps that a slow
+	// machine could outrun.
+	waitScreen := func(want string) {
+		t.Helper()
+		for range 100 {
+			if strings.Contains(tmux("capture-pane", "-p", "-t", "s"), want) {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Fatalf("the screen never showed %q:\n%s", want, tmux("capture-pane", "-p", "-t", "s"))
+	}
+	waitBuffer := func(want string) {
+		t.Helper()
+		for range 50 {
+			out, _ := exec.Command("tmux", "-L", sock, "show-buffer").CombinedOutput()
+			if strings.HasPrefix(string(out), want) {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		out, _ := exec.Command("tmux", "-L", sock, "show-buffer").CombinedOutput()
+		t.Fatalf("tmux's buffer holds %q, want %q", out, want)
+	}
+	const star = "3f9c2a71-8d4e-4b6a-9f13-5c2e7d8a1b04"
+	waitScreen("Dana Whitfield")
+	tmux("send-keys", "-t", "s", "y")
+	waitBuffer("ZD-884213")
+	tmux("send-keys", "-t", "s", "Y")
+	waitBuffer(star)
+	tmux("send-keys", "-t", "s", "Enter")
+	waitScreen("Session ID")
+	for i, want := range []string{"ZD-884213", "884213", star, "dana.whitfield@example.com",
+		"https://app.open.cx/inbox/" + star, "**Session** `" + star + "`"} {
+		tmux("send-keys", "-t", "s", "c")
+		waitScreen("Copy  1–6")
+		tmux("send-keys", "-t", "s", strconv.Itoa(i+1))
+		waitBuffer(want)
+		// Something else in between, so each entry is seen to land.
+		tmux("set-buffer", "-")
 	}
 }
