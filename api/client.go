@@ -142,5 +142,9 @@ func (c *Client) GetSession(ctx context.Context, id string) (*Session, error) {
 	if s.ID == "" {
 		return nil, &Error{Kind: KindDecode, Op: op, BaseURL: c.BaseURL(), Err: errors.New("the response has no session id")}
 	}
+	if _, err := ParseSessionID(s.ID); err != nil || len(s.ID) != 36 {
+		// Every view shows IDs as they are: only a real UUID may pass.
+		return nil, &Error{Kind: KindDecode, Op: op, BaseURL: c.BaseURL(), Err: errors.New("the response's id is not a session ID")}
+	}
 	return &s, nil
 }

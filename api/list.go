@@ -88,8 +88,10 @@ func (c *Client) ListSessions(ctx context.Context, p ListParams) (*SessionPage, 
 			page.Skipped = append(page.Skipped, Skipped{Index: i, Reason: decodeError(err, item).Error()})
 			continue
 		}
-		if s.ID == "" {
-			page.Skipped = append(page.Skipped, Skipped{Index: i, Reason: "no session id"})
+		if _, err := ParseSessionID(s.ID); err != nil || len(s.ID) != 36 {
+			// An item without a valid session ID cannot be opened, and its
+			// "ID" would be shown raw in places that expect a UUID.
+			page.Skipped = append(page.Skipped, Skipped{Index: i, Reason: "no valid session id"})
 			continue
 		}
 		page.Items = append(page.Items, s)

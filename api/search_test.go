@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -336,7 +337,8 @@ func TestSessionsOfContact(t *testing.T) {
 // TestSessionsOfContactError: a page that fails ends the walk; what the
 // pages before it found comes back with the error, which keeps its kind.
 func TestSessionsOfContactError(t *testing.T) {
-	page1 := `{"items":[{"id":"s1","contact":{"id":"c1"}},{"id":"s2","contact":{"id":"c2"}},"odd",{"id":"s3"}],"next":"p2"}`
+	page1 := `{"items":[{"id":"%s","contact":{"id":"c1"}},{"id":"%s","contact":{"id":"c2"}},"odd",{"id":"%s"}],"next":"p2"}`
+	page1 = fmt.Sprintf(page1, sid1, sid2, sid3)
 	srv := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Query().Get("cursor") == "" {
 			respond(200, "application/json", page1)(w, r)
@@ -351,10 +353,16 @@ func TestSessionsOfContactError(t *testing.T) {
 	if !strings.Contains(err.Error(), "page 2") {
 		t.Errorf("error %q does not say which page failed", err)
 	}
-	if len(sessions) != 1 || sessions[0].ID != "s1" || scanned != 3 || complete {
+	if len(sessions) != 1 || sessions[0].ID != sid1 || scanned != 3 || complete {
 		t.Errorf("got %v, scanned %d, complete %v", sessionIDsOf(sessions), scanned, complete)
 	}
 }
+
+const (
+	sid1 = "00000000-0000-4000-8000-000000000001"
+	sid2 = "00000000-0000-4000-8000-000000000002"
+	sid3 = "00000000-0000-4000-8000-000000000003"
+)
 
 func sessionIDsOf(sessions []api.Session) []string {
 	out := make([]string, len(sessions))

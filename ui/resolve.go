@@ -120,7 +120,7 @@ func (m Model) pickerView() string {
 		if s.UpdatedAt.Valid() {
 			age = render.Span(m.now.Sub(s.UpdatedAt.Time))
 		}
-		row := fmt.Sprintf("%s  %s  %s  %s  %s", api.ShortID(s.ID), render.Fit(contact, 24), render.Fit(render.Enum(s.Channel.Type), 11), render.Fit(render.Enum(s.Status), 17), age)
+		row := fmt.Sprintf("%s  %s  %s  %s  %s", render.Line(api.ShortID(s.ID)), render.Fit(contact, 24), render.Fit(render.Enum(s.Channel.Type), 11), render.Fit(render.Enum(s.Status), 17), age)
 		if i == m.pick.at {
 			row = t.Selected.Render("› " + row)
 		} else {

@@ -91,9 +91,9 @@ func (m Model) headerView() string {
 
 func (m Model) shortShown() string {
 	if s := m.session(); s != nil && m.failure == nil {
-		return api.ShortID(s.ID)
+		return render.Line(api.ShortID(s.ID))
 	}
-	return api.ShortID(m.lastID)
+	return render.Line(api.ShortID(m.lastID))
 }
 
 // hintView shows what the input understood, or why it is not an ID.
