@@ -73,9 +73,6 @@ func (noClient) History(context.Context, string, string) (*api.HistoryPage, erro
 func (noClient) Search(context.Context, string) (*api.SearchResult, error) {
 	return &api.SearchResult{}, nil
 }
-func (noClient) SessionsOfContact(context.Context, string, int) ([]api.Session, int, bool, error) {
-	return nil, 0, true, nil
-}
 func (noClient) BaseURL() string { return "https://api.example.test" }
 func (noClient) Budget() int     { return api.RequestsPerMinute }
 

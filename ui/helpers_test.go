@@ -102,18 +102,6 @@ func (c *stubClient) Search(ctx context.Context, query string) (*api.SearchResul
 	return res, nil
 }
 
-func (c *stubClient) SessionsOfContact(ctx context.Context, contactID string, maxPages int) ([]api.Session, int, bool, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	var out []api.Session
-	for _, id := range slices.Sorted(maps.Keys(c.sessions)) {
-		if s := c.sessions[id]; s.Contact != nil && s.Contact.ID == contactID {
-			out = append(out, *s)
-		}
-	}
-	return out, len(c.sessions), true, nil
-}
-
 func (c *stubClient) ctx(id string) context.Context {
 	c.mu.Lock()
 	defer c.mu.Unlock()

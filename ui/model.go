@@ -27,7 +27,6 @@ type Client interface {
 	ListSessions(ctx context.Context, p api.ListParams) (*api.SessionPage, error)
 	History(ctx context.Context, sessionID, cursor string) (*api.HistoryPage, error)
 	Search(ctx context.Context, query string) (*api.SearchResult, error)
-	SessionsOfContact(ctx context.Context, contactID string, maxPages int) ([]api.Session, int, bool, error)
 	BaseURL() string
 	Budget() int
 }

@@ -14,14 +14,12 @@ type Client interface {
 	GetSession(ctx context.Context, id string) (*api.Session, error)
 	ListSessions(ctx context.Context, p api.ListParams) (*api.SessionPage, error)
 	Search(ctx context.Context, query string) (*api.SearchResult, error)
-	SessionsOfContact(ctx context.Context, contactID string, maxPages int) ([]api.Session, int, bool, error)
 }
 
 // Limits keep a resolution inside a small share of the rate budget.
 const (
 	ticketPages   = 8 // list pages scanned for a ticket reference not in the loaded queue
-	contactPages  = 4 // list pages scanned for each contact's sessions
-	maxContacts   = 5 // contacts followed from one search
+	contactPages  = 4 // list pages (times two) scanned for the contacts' sessions
 	maxMessageIDs = 10
 )
 
@@ -42,6 +40,12 @@ func Resolve(ctx context.Context, c Client, text string, loaded []api.Session) (
 	switch q.Kind {
 	case KindID:
 		s, err := c.GetSession(ctx, q.Value)
+		if api.KindOf(err) == api.KindNotFound {
+			// Some helpdesks use UUIDs as ticket IDs too.
+			if res, terr := byTicket(ctx, c, Query{Kind: KindTicket, Value: q.Value}, loaded); terr == nil && len(res.Sessions) > 0 {
+				return res, nil
+			}
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -49,7 +53,14 @@ func Resolve(ctx context.Context, c Client, text string, loaded []api.Session) (
 	case KindTicket:
 		return byTicket(ctx, c, q, loaded)
 	}
-	return bySearch(ctx, c, q)
+	res, err := bySearch(ctx, c, q)
+	if err == nil && len(res.Sessions) == 0 && q.Kind == KindPhone {
+		// Long digit strings are ticket numbers too (215460698793614).
+		if tres, terr := byTicket(ctx, c, Query{Kind: KindTicket, Value: strings.TrimPrefix(q.Value, "#")}, loaded); terr == nil && len(tres.Sessions) > 0 {
+			return tres, nil
+		}
+	}
+	return res, err
 }
 
 func byTicket(ctx context.Context, c Client, q Query, loaded []api.Session) (*Result, error) {
@@ -113,20 +124,33 @@ func bySearch(ctx context.Context, c Client, q Query) (*Result, error) {
 			res.Sessions = append(res.Sessions, s)
 		}
 	}
-	followed, scanned, complete := 0, 0, true
+	// Every contact found, matched in one walk over the newest pages: a
+	// person often has several contact records, and stopping at the first
+	// would hide their newest session.
+	contacts := map[string]bool{}
 	for _, ct := range found.Contacts {
-		if followed == maxContacts {
-			break
-		}
-		followed++
-		sessions, n, whole, err := c.SessionsOfContact(ctx, ct.ID, contactPages)
-		if err != nil {
-			return nil, err
-		}
-		scanned = max(scanned, n)
-		complete = complete && whole
-		for _, s := range sessions {
-			add(s)
+		contacts[strings.ToLower(ct.ID)] = true
+	}
+	scanned, pages, complete := 0, 0, false
+	if len(contacts) > 0 {
+		p := api.ListParams{}
+		for pages < contactPages*2 {
+			page, err := c.ListSessions(ctx, p)
+			if err != nil {
+				return nil, err
+			}
+			pages++
+			scanned += len(page.Items)
+			for _, s := range page.Items {
+				if s.Contact != nil && contacts[strings.ToLower(s.Contact.ID)] {
+					add(s)
+				}
+			}
+			if page.Next == "" {
+				complete = true
+				break
+			}
+			p.Cursor = page.Next
 		}
 	}
 	// Messages point at sessions directly (a search by a word of the chat).
@@ -142,10 +166,13 @@ func bySearch(ctx context.Context, c Client, q Query) (*Result, error) {
 	}
 	res.Looked = fmt.Sprintf("searched contacts: %d found", len(found.Contacts))
 	switch {
-	case followed > 0 && complete:
+	case len(contacts) > 0 && complete:
 		res.Looked += fmt.Sprintf("; their sessions among all %d", scanned)
-	case followed > 0:
-		res.Looked += fmt.Sprintf("; their sessions among the newest %d", scanned)
+	case len(contacts) > 0:
+		res.Looked += fmt.Sprintf("; their sessions among the newest %d (%d pages)", scanned, pages)
+	}
+	if len(found.Messages) > 0 && q.Kind == KindName {
+		res.Looked += fmt.Sprintf("; %d matching messages", len(found.Messages))
 	}
 	return res, nil
 }
