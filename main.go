@@ -370,8 +370,9 @@ func runAuth(args []string, getenv func(string) string, stdout, stderr io.Writer
 // runDoctor is `cxi doctor`: one screen of checks, each with its fix.
 func runDoctor(args []string, getenv func(string) string, stdout, stderr io.Writer) int {
 	env := cli.Env{Stdout: stdout, Stderr: stderr, Now: time.Now, Width: 80}
-	if len(args) > 0 {
-		fmt.Fprintln(stderr, "cxi: usage: cxi doctor")
+	_, flagURL, rest := commonFlags(args)
+	if len(rest) > 0 {
+		fmt.Fprintln(stderr, "cxi: usage: cxi doctor [--base-url URL]")
 		return cli.ExitUsage
 	}
 	file, err := loadConfig(getenv)
@@ -381,7 +382,7 @@ func runDoctor(args []string, getenv func(string) string, stdout, stderr io.Writ
 	}
 	store := keyStore(getenv)
 	key, src, keyErr := store.Key()
-	base := firstNonEmpty(getenv("OPENCX_BASE_URL"), file.BaseURL, api.DefaultBaseURL)
+	base := firstNonEmpty(flagURL, getenv("OPENCX_BASE_URL"), file.BaseURL, api.DefaultBaseURL)
 	client, err := api.New(base, key)
 	if err != nil {
 		fmt.Fprintln(stderr, "cxi: "+err.Error())
@@ -486,7 +487,8 @@ Flags:
 
 get and list take --demo and --base-url too, print data on stdout and errors
 on stderr, and exit with 0 (ok), 1 (other), 2 (usage), 3 (key rejected),
-4 (not found), 5 (rate limited), 6 (server or network), 7 (unreadable data).
+4 (not found), 5 (rate limited), 6 (server or network), 7 (unreadable data),
+8 (several sessions match: listed on stderr).
 
   cxi auth login [--with-token]   store the API key (OS keyring, or a 0600 file)
   cxi auth status | logout        which key is used and whether it works / remove it

@@ -45,7 +45,7 @@ func (m Model) openCopyMenu() Model {
 	if c := s.Contact; c != nil && c.Email != nil {
 		email.value = *c.Email
 	}
-	link := copyEntry{what: "link", value: m.sessionURL(s.ID), missing: "no --session-url template (see --help)"}
+	link := copyEntry{what: "link", value: m.sessionURL(s.ID), missing: "no session_url in config.toml, nor --session-url"}
 	m.menu = &copyMenu{entries: []copyEntry{
 		ext, number,
 		{what: "session ID", value: s.ID},

@@ -53,7 +53,7 @@ func TestCopyMenuSaysWhatIsMissing(t *testing.T) {
 		t.Errorf("view:\n%s", m.View())
 	}
 	m = press(m, "c", "5")
-	if !strings.Contains(m.View(), "no --session-url template") {
+	if !strings.Contains(m.View(), "no session_url in config.toml") {
 		t.Errorf("view:\n%s", m.View())
 	}
 }
@@ -78,13 +78,15 @@ func TestOpenInBrowser(t *testing.T) {
 	if len(copied) != 1 || !strings.Contains(copied[0], stubID(0)) {
 		t.Errorf("copied %q", copied)
 	}
-	// A browser that fails says so.
+	// A browser that fails: the link is copied instead.
+	copied = nil
 	m = startedModel(t, &stubClient{sessions: stubSessions(1)}, func(o *Options) {
 		o.SessionURL = "https://app.example/s/{id}"
 		o.OpenURL = func(string) error { return errors.New("xdg-open: not found") }
+		o.Copier = clipboard.Copier{Native: func(s string) error { copied = append(copied, s); return nil }, Mode: clipboard.Off}
 	})
 	m = press(m, "o")
-	if !strings.Contains(m.View(), "Could not open a browser (xdg-open: not found)") {
-		t.Errorf("view:\n%s", m.View())
+	if len(copied) != 1 || !strings.Contains(m.View(), "Copied https://app.example/s/") {
+		t.Errorf("copied %q, view:\n%s", copied, m.View())
 	}
 }

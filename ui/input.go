@@ -14,15 +14,19 @@ import (
 // text holding a session ID looks that session up.
 func (m Model) inputKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	k := m.keys
+	// Keys that edit text stay text here, even if the config bound them
+	// to an action: space, backspace and printable characters type.
+	editing := isRune(msg) || msg.Type == tea.KeyBackspace || msg.Type == tea.KeyDelete
 	switch {
+	case editing:
 	case key.Matches(msg, k.Lookup) && !msg.Paste:
 		return m.submit()
 	case key.Matches(msg, k.SwitchFocus), key.Matches(msg, k.Back):
 		m.focusView()
 		return m, nil
-	case key.Matches(msg, k.Up) && !isRune(msg):
+	case key.Matches(msg, k.Up):
 		return m.stepRecent(1), nil
-	case key.Matches(msg, k.Down) && !isRune(msg):
+	case key.Matches(msg, k.Down):
 		return m.stepRecent(-1), nil
 	}
 	before := m.input.Value()

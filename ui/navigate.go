@@ -174,7 +174,7 @@ func (m Model) openInBrowser() (Model, tea.Cmd) {
 	url := m.sessionURL(s.ID)
 	switch {
 	case url == "":
-		return m.say("No session URL template: start cxi with --session-url 'https://…/{id}' (or set CXI_SESSION_URL).", true)
+		return m.say("No session URL template: set session_url in config.toml, or start cxi with --session-url 'https://…/{id}'.", true)
 	case m.openURL == nil:
 		m, notice := m.say("No browser here (SSH): copying the link instead.", false)
 		return m, tea.Batch(notice, m.copier.Copy("link", url))

@@ -106,7 +106,12 @@ func (m Model) pickerView() string {
 	t := m.theme
 	inner := m.width - t.Panel.GetHorizontalFrameSize()
 	lines := []string{ansi.Truncate(t.PanelTitle.Render(m.pick.title), inner, "…"), t.Muted.Render("↑/↓ pick · enter opens · esc closes")}
-	for i, s := range m.pick.sessions {
+	// Only the rows that fit, kept around the cursor.
+	rows := max(m.paneHeight()-len(lines)-t.Panel.GetVerticalFrameSize(), 1)
+	first := min(max(m.pick.at-rows/2, 0), max(len(m.pick.sessions)-rows, 0))
+	last := min(first+rows, len(m.pick.sessions))
+	for i := first; i < last; i++ {
+		s := m.pick.sessions[i]
 		contact := render.Dash
 		if c := s.Contact; c != nil {
 			for _, v := range []*string{c.Name, c.Email, c.PhoneNumber} {

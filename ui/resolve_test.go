@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 )
 
@@ -48,5 +51,35 @@ func TestFindFromAnything(t *testing.T) {
 	m = press(m, "down", "enter")
 	if m.view != viewDetail || m.session().ID != stubID(3) {
 		t.Errorf("picked %v", m.session())
+	}
+}
+
+func TestPickerKeepsTheCursorOnScreen(t *testing.T) {
+	m := startedModel(t, &stubClient{sessions: stubSessions(3)})
+	m = send(m, tea.WindowSizeMsg{Width: 100, Height: 20})
+	var found []api.Session
+	for i := range 30 {
+		found = append(found, api.Session{ID: fmt.Sprintf("00000000-0000-4000-8000-%012d", i)})
+	}
+	m.pick = &picker{title: "30 sessions", sessions: found}
+	for range 25 {
+		m = press(m, "down")
+	}
+	v := m.View()
+	if !strings.Contains(v, "› 00000000") {
+		t.Errorf("the cursor left the screen:\n%s", v)
+	}
+	assertFits(t, v, 100, 20)
+}
+
+func TestRemappedPrintableKeysStillType(t *testing.T) {
+	m := startedModel(t, &stubClient{sessions: stubSessions(3)}, func(o *Options) {
+		o.Keys.SwitchFocus = key.NewBinding(key.WithKeys("tab", " "))
+		o.Keys.Back = key.NewBinding(key.WithKeys("esc", "backspace"))
+	})
+	m = press(m, "/", "a", " ", "b")
+	m = send(m, tea.KeyMsg{Type: tea.KeyBackspace})
+	if m.focus != focusInput || m.input.Value() != "a " {
+		t.Errorf("focus %v, input %q", m.focus, m.input.Value())
 	}
 }

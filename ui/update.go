@@ -50,7 +50,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case resolvedMsg:
 		m, cmd = m.resolved(msg)
 	case browserFailedMsg:
-		m, cmd = m.say("Could not open a browser ("+render.Line(msg.err.Error())+"): copy the link with c instead.", true)
+		// No browser after all: the link goes to the clipboard instead.
+		var notice tea.Cmd
+		m, notice = m.say("Could not open a browser ("+render.Line(msg.err.Error())+"): copying the link instead.", true)
+		cmd = tea.Batch(notice, m.copier.Copy("link", msg.url))
 	case clipboard.CopiedMsg:
 		m, cmd = m.copied(msg)
 	case noticeExpiredMsg:

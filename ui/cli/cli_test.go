@@ -92,10 +92,10 @@ func TestGetFields(t *testing.T) {
 		"status":           "open",
 		"channel":          `{"type":"web"}`,
 		"assignee_id":      "bd3b4763-29a7-4fef-acc6-1320d396a55e",
-		"custom_data.nope": "",
+		"nope": "",
 	} {
 		out, errOut, code := runGet(t, c, "--field", path, fake.IDAngryHandoff)
-		if path == "custom_data.nope" {
+		if path == "nope" {
 			if code != ExitUsage || !strings.Contains(errOut, `no field "nope"`) {
 				t.Errorf("%s: exit %d, stderr %q", path, code, errOut)
 			}
@@ -104,6 +104,17 @@ func TestGetFields(t *testing.T) {
 		if code != ExitOK || strings.TrimSpace(out) != want {
 			t.Errorf("%s = %q (exit %d, %s), want %q", path, out, code, errOut, want)
 		}
+	}
+	// A field the contract allows to be absent prints empty, exit 0; an
+	// unknown name is a usage error.
+	for _, path := range []string{"contact.email", "ticketing_system.external_id", "team.name", "custom_data.plan"} {
+		out, errOut, code := runGet(t, c, "--field", path, fake.IDMinimal)
+		if code != ExitOK || out != "\n" {
+			t.Errorf("absent %s: exit %d, out %q, err %q", path, code, out, errOut)
+		}
+	}
+	if _, _, code := runGet(t, c, "--field", "contact.emial", fake.IDMinimal); code != ExitUsage {
+		t.Errorf("misspelt field: exit %d", code)
 	}
 	// A hostile value is refused, not printed into $(…).
 	out, errOut, code := runGet(t, c, "--field", "contact.name", fake.IDHostile)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -63,6 +64,9 @@ func field(v any, path string) (string, error) {
 		case map[string]any:
 			next, ok := n[part]
 			if !ok {
+				if knownPath(reflect.TypeOf(v), path) {
+					return "", nil // an optional field the contract allows to be absent
+				}
 				return "", usagef(fmt.Sprintf("no field %q in %q (fields here: %s)", part, path, keys(n)))
 			}
 			node = next
@@ -72,6 +76,11 @@ func field(v any, path string) (string, error) {
 				return "", usagef(fmt.Sprintf("%q in %q is not an index of a list of %d", part, path, len(n)))
 			}
 			node = n[i]
+		case nil:
+			if knownPath(reflect.TypeOf(v), path) {
+				return "", nil // inside a null or absent object: nothing to print
+			}
+			return "", usagef(fmt.Sprintf("no field %q in %q", part, path))
 		default:
 			return "", usagef(fmt.Sprintf("%q in %q: the value before it is not an object", part, path))
 		}
@@ -108,4 +117,35 @@ func keys(m map[string]any) string {
 	}
 	slices.Sort(ks)
 	return strings.Join(ks, ", ")
+}
+
+// knownPath reports whether a dotted JSON path names a field of t (by its
+// json tags), so that an absent optional field prints as empty rather than
+// failing a script. Map fields (custom data) accept any key.
+func knownPath(t reflect.Type, path string) bool {
+	for _, part := range strings.Split(path, ".") {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		switch t.Kind() {
+		case reflect.Map:
+			t = t.Elem()
+			continue
+		case reflect.Struct:
+		default:
+			return false
+		}
+		found := false
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name == part {
+				t, found = f.Type, true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }

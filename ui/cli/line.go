@@ -6,8 +6,9 @@ import "github.com/opencx-tools/cxi/ui/explain"
 // the server's own words after it when it sent any.
 func oneLine(err error, id string) string {
 	f := explain.Describe(err, id)
+	s := f.CommandLine()
 	if f.Detail != "" {
-		return f.Sentence + " " + f.Detail
+		return s + " " + f.Detail
 	}
-	return f.Sentence
+	return s
 }

@@ -6,6 +6,7 @@ package explain
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
@@ -87,4 +88,19 @@ func errText(err error) string {
 		return "no detail"
 	}
 	return err.Error()
+}
+
+// CommandLine is the sentence without the TUI's key advice ("Press r to
+// retry", "press r"): a command-line user retries by running it again.
+func (f Failure) CommandLine() string {
+	s := f.Sentence
+	for _, cut := range []string{" Press r to retry; if it keeps failing, the API has a problem.", " Press r to retry; if it persists, the API may have changed.",
+		" Press r to retry.", " Press r once the wait is over.", ", then press r."} {
+		repl := ""
+		if cut == ", then press r." {
+			repl = " before trying again."
+		}
+		s = strings.Replace(s, cut, repl, 1)
+	}
+	return s
 }

@@ -30,3 +30,12 @@ func TestEveryKindReadsAsOneSentence(t *testing.T) {
 		t.Errorf("plain error: %q", f.Sentence)
 	}
 }
+
+func TestCommandLineDropsKeyAdvice(t *testing.T) {
+	for k := api.KindUnknown; k <= api.KindHTTP; k++ {
+		f := Describe(&api.Error{Kind: k, Status: 503, BaseURL: "https://api.example"}, "3c90c3cc-0d44-4b50-8888-8dd25736052a")
+		if s := f.CommandLine(); strings.Contains(strings.ToLower(s), "press r") {
+			t.Errorf("kind %d: %q", k, s)
+		}
+	}
+}
