@@ -87,12 +87,12 @@ func TestGetResolvesWhatItIsHanded(t *testing.T) {
 func TestGetFields(t *testing.T) {
 	c := client(t)
 	for path, want := range map[string]string{
-		"contact.email":    "dana.whitfield@example.com",
-		"ticket_number":    "884213",
-		"status":           "open",
-		"channel":          `{"type":"web"}`,
-		"assignee_id":      "bd3b4763-29a7-4fef-acc6-1320d396a55e",
-		"nope": "",
+		"contact.email": "dana.whitfield@example.com",
+		"ticket_number": "884213",
+		"status":        "open",
+		"channel":       `{"type":"web"}`,
+		"assignee_id":   "bd3b4763-29a7-4fef-acc6-1320d396a55e",
+		"nope":          "",
 	} {
 		out, errOut, code := runGet(t, c, "--field", path, fake.IDAngryHandoff)
 		if path == "nope" {
