@@ -120,11 +120,12 @@ func indent(s, prefix string) string {
 	return strings.Join(lines, "\n")
 }
 
-// md escapes the characters Markdown (and Slack's mrkdwn) would read as
-// formatting or links, so API text shows as written.
+// md escapes only what could turn API text into links, HTML, code or
+// bold: Slack shows backslash escapes literally, so ordinary characters
+// (handed_off, #884213) stay as they are. Inside words, CommonMark does not
+// read underscores as emphasis anyway.
 func md(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-		"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "~", `\~`)
+	r := strings.NewReplacer("`", "'", "*", `\*`, "[", `\[`, "]", `\]`, "<", "‹", ">", "›")
 	return r.Replace(s)
 }
 
