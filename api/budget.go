@@ -1,6 +1,8 @@
 package api
 
 import (
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -13,6 +15,21 @@ type budget struct {
 	sent  []time.Time // send times within the last minute, oldest first
 	now   func() time.Time
 	limit int
+	// What the server last said is left (X-RateLimit-Remaining), and when:
+	// the server counts every program using the key, this one counts itself.
+	server   int
+	serverAt time.Time
+}
+
+// observe records the server's own count of what is left, when it sends one.
+func (b *budget) observe(remaining string) {
+	n, err := strconv.Atoi(strings.TrimSpace(remaining))
+	if err != nil || n < 0 {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.server, b.serverAt = n, b.now()
 }
 
 func newBudget(now func() time.Time) *budget {
@@ -31,8 +48,20 @@ func (b *budget) record() {
 func (b *budget) remaining() int {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.trim(b.now())
-	return max(b.limit-len(b.sent), 0)
+	now := b.now()
+	b.trim(now)
+	left := max(b.limit-len(b.sent), 0)
+	if !b.serverAt.IsZero() && now.Sub(b.serverAt) < time.Minute {
+		// Requests sent since the server answered are not in its count.
+		since := 0
+		for _, t := range b.sent {
+			if t.After(b.serverAt) {
+				since++
+			}
+		}
+		left = min(left, max(b.server-since, 0))
+	}
+	return left
 }
 
 func (b *budget) trim(now time.Time) {
@@ -44,5 +73,7 @@ func (b *budget) trim(now time.Time) {
 }
 
 // Budget returns how many of the documented 100 requests per minute are
-// left in the last sliding minute, as this program counts them.
+// left: this program's own count over the last sliding minute, or the
+// server's X-RateLimit-Remaining when it sent one lately and it is lower
+// (other programs using the same key spend the same budget).
 func (c *Client) Budget() int { return c.budget.remaining() }

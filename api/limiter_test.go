@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"net/http"
 	"testing"
 	"time"
 
@@ -52,5 +53,22 @@ func TestBudgetCountsRequests(t *testing.T) {
 	}
 	if got := c.Budget(); got != api.RequestsPerMinute-3 {
 		t.Errorf("after 3 requests %d are left", got)
+	}
+}
+
+// TestBudgetFollowsTheServer: another program on the same key spends the
+// same budget, and the server's X-RateLimit-Remaining says so.
+func TestBudgetFollowsTheServer(t *testing.T) {
+	srv, base := startFake(t)
+	srv.SetFault(fake.IDMinimal, fake.Fault{Header: http.Header{"X-Ratelimit-Remaining": {"12"}}})
+	c, err := api.New(base, fake.DemoKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.GetSession(context.Background(), fake.IDMinimal); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Budget(); got != 12 {
+		t.Errorf("budget %d after the server said 12", got)
 	}
 }

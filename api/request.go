@@ -47,6 +47,7 @@ func (c *Client) get(ctx context.Context, op, path string, out any) error {
 		return c.transportError(ctx, op, err, time.Since(start))
 	}
 	defer resp.Body.Close()
+	c.budget.observe(resp.Header.Get("X-RateLimit-Remaining"))
 
 	body, err := io.ReadAll(io.LimitReader(resp.Body, c.maxBody+1))
 	if err != nil {
