@@ -212,7 +212,10 @@ func runCommand(name string, args []string, getenv func(string) string, stdout, 
 		cfg.key = key
 	}
 	waitNotice := api.WithWaitNotice(func(d time.Duration) {
-		fmt.Fprintf(stderr, "cxi: waiting %s for the rate limit (%d requests a minute)\n", d.Round(time.Second), api.RequestsPerMinute)
+		// Short pauses between pages are not worth a line each.
+		if d >= time.Second {
+			fmt.Fprintf(stderr, "cxi: waiting %s for the rate limit (%d requests a minute)\n", d.Round(time.Second), api.RequestsPerMinute)
+		}
 	})
 	client, cleanup, err := buildClient(cfg, waitNotice)
 	if err != nil {
