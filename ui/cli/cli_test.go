@@ -201,3 +201,27 @@ func assertNoControls(t *testing.T, s string) {
 		}
 	}
 }
+
+func TestListGoldensAndHostileData(t *testing.T) {
+	c := client(t)
+	run := func(args ...string) string {
+		t.Helper()
+		var out, errOut bytes.Buffer
+		env := Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }}
+		if code := List(context.Background(), c, args, env); code != ExitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut.String())
+		}
+		assertNoControls(t, out.String()+errOut.String())
+		return out.String()
+	}
+	t.Run("text", func(t *testing.T) { golden.RequireEqual(t, []byte(run("--limit", "20"))) })
+	t.Run("json", func(t *testing.T) { golden.RequireEqual(t, []byte(run("--limit", "5", "--json"))) })
+	// Every session, the hostile one among them, through both modes.
+	all := run("--limit", "1000")
+	if !strings.Contains(all, fake.IDHostile) {
+		t.Fatal("the hostile session is not in the list")
+	}
+	if js := run("--limit", "1000", "--json"); !strings.Contains(js, `\u001b`) {
+		t.Error("JSON lines should carry the hostile escapes escaped")
+	}
+}
