@@ -52,7 +52,14 @@ func fieldRows(t *styles.Theme, fields []field, width int) string {
 			v += " " + t.Marker.Render(f.tag)
 		}
 		value := lipgloss.NewStyle().Width(vw).Render(v)
-		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, label.Render(truncateLabel(f.label, lw-1)), value))
+		if lipgloss.Width(f.label) > lw-1 {
+			// A key longer than the label column (custom data) gets a line
+			// of its own rather than being cut: the lead may need it whole.
+			rows = append(rows, t.Label.Render(truncateLabel(f.label, width)),
+				lipgloss.JoinHorizontal(lipgloss.Top, label.Render(""), value))
+			continue
+		}
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, label.Render(f.label), value))
 	}
 	return strings.Join(rows, "\n")
 }
