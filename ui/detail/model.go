@@ -4,6 +4,7 @@
 package detail
 
 import (
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -11,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui/render"
 )
 
 // KeyMap holds the pane's scrolling keys; the program's keymap fills it.
@@ -101,12 +103,19 @@ func (m Model) ScrollPercent() float64 { return m.viewport.ScrollPercent() }
 // Scrollable reports whether the content is taller than the pane.
 func (m Model) Scrollable() bool { return m.viewport.TotalLineCount() > m.viewport.Height }
 
-// View draws the visible part of the pane.
+// View draws the visible part of the pane. Its lines are clipped the way
+// terminals count cells (render.Width): lipgloss measures some scripts
+// narrower than a terminal draws them, and pads to match, which would push
+// a panel border past the edge.
 func (m Model) View() string {
 	if m.session == nil {
 		return ""
 	}
-	return m.viewport.View()
+	lines := strings.Split(m.viewport.View(), "\n")
+	for i, l := range lines {
+		lines[i] = render.ClipLine(l, m.width)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // Replace swaps in a fresher copy of the session on display, keeping the

@@ -10,6 +10,7 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui/render"
 )
 
 var now = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
@@ -171,5 +172,18 @@ func BenchmarkDetailLayout(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		m = m.SetSession(s, now)
+	}
+}
+
+func TestComplexScriptsStayInsideThePane(t *testing.T) {
+	name := "प्रिया शर्मा प्रिया शर्मा प्रिया शर्मा प्रिया शर्मा"
+	s := &api.Session{ID: "00000000-0000-4000-8000-000000000001", Contact: &api.Contact{ID: "c", Name: &name},
+		CustomData: api.CustomData{"नाम": []byte(`"` + name + `"`)}}
+	for _, w := range []int{120, 60} {
+		for _, l := range strings.Split(fullContent(s, w), "\n") {
+			if render.Width(l) > w {
+				t.Fatalf("width %d: a line of %d cells: %q", w, render.Width(l), l)
+			}
+		}
 	}
 }

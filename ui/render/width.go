@@ -16,12 +16,20 @@ import (
 // a line inside the terminal whichever way it counts.
 func Width(s string) int {
 	plain := ansi.Strip(s)
-	perRune := 0
+	perRune, emoji := 0, false
 	for _, r := range plain {
+		if r >= 0x1F000 || (r >= 0xFE00 && r <= 0xFE0F) || r == 0x200D || (r >= 0x2600 && r <= 0x27BF) {
+			emoji = true // emoji sequences can be wider as clusters
+		}
 		if unicode.In(r, unicode.Mn, unicode.Me) {
 			continue
 		}
 		perRune += runewidth.RuneWidth(r)
+	}
+	if !emoji {
+		// Without emoji a cluster is never wider than its code points, so
+		// the costly grapheme count can be skipped (View calls this per line).
+		return perRune
 	}
 	return max(perRune, ansi.StringWidth(plain))
 }
