@@ -112,19 +112,7 @@ func (m Model) pickerView() string {
 	last := min(first+rows, len(m.pick.sessions))
 	for i := first; i < last; i++ {
 		s := m.pick.sessions[i]
-		contact := render.Dash
-		if c := s.Contact; c != nil {
-			for _, v := range []*string{c.Name, c.Email, c.PhoneNumber} {
-				if x := render.Ptr(v); x != render.Dash {
-					contact = x
-					break
-				}
-			}
-		}
-		age := render.Dash
-		if s.UpdatedAt.Valid() {
-			age = render.Span(m.now.Sub(s.UpdatedAt.Time))
-		}
+		contact, age := render.Contact(s.Contact), render.Since(s.UpdatedAt, m.now)
 		row := fmt.Sprintf("%s  %s  %s  %s  %s", render.Line(api.ShortID(s.ID)), render.Fit(contact, 24), render.Fit(render.Enum(s.Channel.Type), 11), render.Fit(render.Enum(s.Status), 17), age)
 		if i == m.pick.at {
 			row = t.Selected.Render("› " + row)

@@ -102,17 +102,8 @@ func printRow(env Env, s *api.Session, asJSON bool) error {
 		_, err = fmt.Fprintf(env.Stdout, "%s\n", b)
 		return err
 	}
-	age := render.Dash
-	if s.UpdatedAt.Valid() {
-		age = render.Span(env.Now().Sub(s.UpdatedAt.Time))
-	}
-	ticket := render.Dash
-	if t := s.TicketingSystem; t != nil {
-		ticket = render.Or(t.ExternalID)
-	} else if n := render.Number(s.TicketNumber); n != render.Dash {
-		ticket = "#" + n
-	}
-	cols := []string{render.Or(s.ID), render.Enum(s.Status), render.Ptr(s.Sentiment), render.Enum(s.Channel.Type), age, ticket, contactOf(s)}
+	cols := []string{render.Or(s.ID), render.Enum(s.Status), render.Ptr(s.Sentiment), render.Enum(s.Channel.Type),
+		render.Since(s.UpdatedAt, env.Now()), render.Ticket(s), render.Contact(s.Contact)}
 	_, err := fmt.Fprintln(env.Stdout, strings.Join(cols, "\t"))
 	return err
 }
@@ -130,16 +121,4 @@ func parseWithin(s string) (time.Duration, error) {
 		return 0, usagef(fmt.Sprintf("--updated-within %q: want a positive duration such as 90m, 24h or 7d", s))
 	}
 	return d, nil
-}
-
-// contactOf names a session's contact: name, else email, else phone.
-func contactOf(s *api.Session) string {
-	if c := s.Contact; c != nil {
-		for _, v := range []*string{c.Name, c.Email, c.PhoneNumber} {
-			if t := render.Ptr(v); t != render.Dash {
-				return t
-			}
-		}
-	}
-	return render.Dash
 }

@@ -30,9 +30,9 @@ func newRow(s *api.Session) row {
 		status:        shortStatus(s.Status),
 		sentiment:     render.Ptr(s.Sentiment),
 		channel:       render.Enum(s.Channel.Type),
-		contact:       contactName(s.Contact),
+		contact:       render.Contact(s.Contact),
 		team:          render.Dash,
-		ticket:        ticketText(s),
+		ticket:        render.Ticket(s),
 		handedOff:     s.HandedOff(),
 		needsHuman:    needsHuman(s),
 		sentimentRank: sentimentRank(s),
@@ -60,30 +60,4 @@ func shortStatus(s api.Status) string {
 		return "unresolved"
 	}
 	return render.Enum(s)
-}
-
-// contactName is the contact's name, else email, else phone.
-func contactName(c *api.Contact) string {
-	if c == nil {
-		return render.Dash
-	}
-	for _, p := range []*string{c.Name, c.Email, c.PhoneNumber, c.NonVerifiedName, c.NonVerifiedEmail} {
-		if v := render.Ptr(p); v != render.Dash {
-			return v
-		}
-	}
-	return render.Dash
-}
-
-// ticketText is the helpdesk's external_id, else "#<ticket number>".
-func ticketText(s *api.Session) string {
-	if t := s.TicketingSystem; t != nil {
-		if v := render.Or(t.ExternalID); v != render.Dash {
-			return v
-		}
-	}
-	if n := render.Number(s.TicketNumber); n != render.Dash {
-		return "#" + n
-	}
-	return render.Dash
 }

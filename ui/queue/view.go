@@ -117,7 +117,7 @@ func (m Model) rowView(r *row, selected bool) string {
 		case colTicket:
 			cells = append(cells, t.Value.Render(pad(r.ticket, w)))
 		case colAge:
-			cells = append(cells, t.Muted.Render(pad(shortAge(r, m.now), w)))
+			cells = append(cells, t.Muted.Render(pad(render.Since(r.session.UpdatedAt, m.now), w)))
 		}
 	}
 	marker := "  "
