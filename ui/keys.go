@@ -2,8 +2,8 @@ package ui
 
 import (
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/opencx-tools/cxi/ui/detail"
 	"github.com/opencx-tools/cxi/ui/queue"
+	"github.com/opencx-tools/cxi/ui/scroll"
 	"github.com/opencx-tools/cxi/ui/transcript"
 )
 
@@ -79,8 +79,9 @@ func (k KeyMap) inputHelp() []key.Binding {
 	return []key.Binding{k.Lookup, up, k.SwitchFocus, k.Back, k.ForceQuit}
 }
 
-func (k KeyMap) detailKeys() detail.KeyMap {
-	return detail.KeyMap{
+// scrollKeys are the keys every scrolling view moves its viewport with.
+func (k KeyMap) scrollKeys() scroll.KeyMap {
+	return scroll.KeyMap{
 		Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown,
 		HalfPageUp: k.HalfPageUp, HalfPageDown: k.HalfPageDown, Top: k.Top, Bottom: k.Bottom,
 	}
@@ -95,8 +96,5 @@ func (k KeyMap) queueKeys() queue.KeyMap {
 }
 
 func (k KeyMap) transcriptKeys() transcript.KeyMap {
-	return transcript.KeyMap{
-		Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown,
-		HalfPageUp: k.HalfPageUp, HalfPageDown: k.HalfPageDown, Top: k.Top, Bottom: k.Bottom, Refresh: k.Refresh,
-	}
+	return transcript.KeyMap{Scroll: k.scrollKeys(), Refresh: k.Refresh}
 }

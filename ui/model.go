@@ -191,7 +191,7 @@ func New(o Options) Model {
 		input:        in,
 		recentAt:     -1,
 		queue:        queue.New(t, o.Keys.queueKeys(), o.Client, o.Filters, o.Attention, now()),
-		detail:       detail.New(t, o.Keys.detailKeys(), o.Keys.CopyExternalID.Help().Key),
+		detail:       detail.New(t, o.Keys.scrollKeys(), o.Keys.CopyExternalID.Help().Key),
 		spinner:      spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(t.Spinner)),
 		help:         h,
 		fetchedAt:    map[string]time.Time{},

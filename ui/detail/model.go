@@ -7,18 +7,16 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/render"
+	"github.com/opencx-tools/cxi/ui/scroll"
 )
 
-// KeyMap holds the pane's scrolling keys; the program's keymap fills it.
-type KeyMap struct {
-	Up, Down, PageUp, PageDown, HalfPageUp, HalfPageDown, Top, Bottom key.Binding
-}
+// KeyMap holds the pane's keys: it only scrolls.
+type KeyMap = scroll.KeyMap
 
 // Model is the detail pane.
 type Model struct {
@@ -32,12 +30,7 @@ type Model struct {
 
 // New returns an empty pane. copyKey is the key shown beside external_id.
 func New(theme *styles.Theme, keys KeyMap, copyKey string) Model {
-	vp := viewport.New(0, 0)
-	vp.KeyMap = viewport.KeyMap{
-		Up: keys.Up, Down: keys.Down, PageUp: keys.PageUp, PageDown: keys.PageDown,
-		HalfPageUp: keys.HalfPageUp, HalfPageDown: keys.HalfPageDown,
-	}
-	return Model{content: content{theme: theme, copyKey: copyKey}, keys: keys, viewport: vp}
+	return Model{content: content{theme: theme, copyKey: copyKey}, keys: keys, viewport: scroll.New(keys)}
 }
 
 // Session is the session on display, nil when none.
@@ -82,18 +75,8 @@ func (m *Model) relayout() {
 
 // Update scrolls the pane.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok {
-		switch {
-		case key.Matches(k, m.keys.Top):
-			m.viewport.GotoTop()
-			return m, nil
-		case key.Matches(k, m.keys.Bottom):
-			m.viewport.GotoBottom()
-			return m, nil
-		}
-	}
 	var cmd tea.Cmd
-	m.viewport, cmd = m.viewport.Update(msg)
+	m.viewport, cmd = scroll.Update(m.viewport, m.keys, msg)
 	return m, cmd
 }
 

@@ -14,11 +14,13 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/render"
+	"github.com/opencx-tools/cxi/ui/scroll"
 )
 
-// KeyMap holds the transcript's scrolling keys.
+// KeyMap holds the transcript's keys: scrolling, and r to retry a page.
 type KeyMap struct {
-	Up, Down, PageUp, PageDown, HalfPageUp, HalfPageDown, Top, Bottom, Refresh key.Binding
+	Scroll  scroll.KeyMap
+	Refresh key.Binding
 }
 
 // loadMargin is how many lines from the bottom the next page is requested.
@@ -49,12 +51,7 @@ type Model struct {
 
 // New returns the transcript of sessionID; Start loads the first page.
 func New(theme *styles.Theme, keys KeyMap, h Historian, sessionID string, now time.Time) Model {
-	vp := viewport.New(0, 0)
-	vp.KeyMap = viewport.KeyMap{
-		Up: keys.Up, Down: keys.Down, PageUp: keys.PageUp, PageDown: keys.PageDown,
-		HalfPageUp: keys.HalfPageUp, HalfPageDown: keys.HalfPageDown,
-	}
-	return Model{theme: theme, keys: keys, historian: h, sessionID: sessionID, now: now, viewport: vp}
+	return Model{theme: theme, keys: keys, historian: h, sessionID: sessionID, now: now, viewport: scroll.New(keys.Scroll)}
 }
 
 // SessionID is the session whose history this is.
@@ -126,19 +123,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.relayout()
 		return m, nil
 	case tea.KeyMsg:
-		switch {
-		case key.Matches(msg, m.keys.Top):
-			m.viewport.GotoTop()
-			return m, nil
-		case key.Matches(msg, m.keys.Bottom):
-			m.viewport.GotoBottom()
-			return m.maybeLoadMore()
-		case key.Matches(msg, m.keys.Refresh) && m.err != nil:
+		if key.Matches(msg, m.keys.Refresh) && m.err != nil {
 			return m.load(m.next)
 		}
 	}
 	var cmd tea.Cmd
-	m.viewport, cmd = m.viewport.Update(msg)
+	m.viewport, cmd = scroll.Update(m.viewport, m.keys.Scroll, msg)
 	m, more := m.maybeLoadMore()
 	return m, tea.Batch(cmd, more)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui/scroll"
 )
 
 var now = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
@@ -20,8 +21,8 @@ func theme() *styles.Theme { return styles.Plain() }
 
 func keys() KeyMap {
 	b := func(k string) key.Binding { return key.NewBinding(key.WithKeys(k)) }
-	return KeyMap{Up: b("up"), Down: b("down"), PageUp: b("pgup"), PageDown: b("pgdown"),
-		HalfPageUp: b("u"), HalfPageDown: b("d"), Top: b("g"), Bottom: b("G"), Refresh: b("r")}
+	return KeyMap{Scroll: scroll.KeyMap{Up: b("up"), Down: b("down"), PageUp: b("pgup"), PageDown: b("pgdown"),
+		HalfPageUp: b("u"), HalfPageDown: b("d"), Top: b("g"), Bottom: b("G")}, Refresh: b("r")}
 }
 
 // book serves n events in pages of size.
