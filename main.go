@@ -71,9 +71,6 @@ type settings struct {
 // minRefresh keeps auto-refresh to at most 6 requests a minute.
 const minRefresh = 10 * time.Second
 
-// errUsage marks an error whose fix is on the command line.
-var errUsage = errors.New("usage")
-
 func run(args []string, getenv func(string) string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		switch args[0] {

@@ -292,9 +292,13 @@ func TestTimestamp(t *testing.T) {
 		{"", false, time.Time{}},
 	}
 	for _, tt := range tests {
-		ts := api.ParseTimestamp(tt.in)
+		var ts api.Timestamp
+		quoted, _ := json.Marshal(tt.in)
+		if err := json.Unmarshal(quoted, &ts); err != nil {
+			t.Fatal(err)
+		}
 		if ts.Raw != tt.in || ts.Valid() != tt.valid || !ts.Time.Equal(tt.want) {
-			t.Errorf("ParseTimestamp(%q) = %+v, want valid %v at %v", tt.in, ts, tt.valid, tt.want)
+			t.Errorf("Timestamp from %q = %+v, want valid %v at %v", tt.in, ts, tt.valid, tt.want)
 		}
 		out, err := json.Marshal(ts)
 		if err != nil {

@@ -38,13 +38,5 @@ func (t Timestamp) MarshalJSON() ([]byte, error) {
 	return json.Marshal(t.Raw)
 }
 
-// ParseTimestamp builds a Timestamp from text, as UnmarshalJSON would.
-func ParseTimestamp(s string) Timestamp {
-	var t Timestamp
-	b, _ := json.Marshal(s)
-	_ = t.UnmarshalJSON(b)
-	return t
-}
-
 // Valid reports whether the text parsed as a date-time.
 func (t Timestamp) Valid() bool { return !t.Time.IsZero() }

@@ -64,7 +64,7 @@ func TestOpenInBrowser(t *testing.T) {
 		o.SessionURL = "https://app.example/s/{id}"
 		o.OpenURL = func(u string) error { opened = append(opened, u); return nil }
 	})
-	m = press(m, "o")
+	press(m, "o")
 	if len(opened) != 1 || opened[0] != "https://app.example/s/"+stubID(0) {
 		t.Errorf("opened %q", opened)
 	}
@@ -74,7 +74,7 @@ func TestOpenInBrowser(t *testing.T) {
 		o.SessionURL = "https://app.example/s/{id}"
 		o.Copier = clipboard.Copier{Native: func(s string) error { copied = append(copied, s); return nil }, Mode: clipboard.Off}
 	})
-	m = press(m, "o")
+	press(m, "o")
 	if len(copied) != 1 || !strings.Contains(copied[0], stubID(0)) {
 		t.Errorf("copied %q", copied)
 	}

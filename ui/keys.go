@@ -42,12 +42,6 @@ type KeyMap struct {
 	ForceQuit      key.Binding // ctrl+c: everywhere
 }
 
-// ShortHelp is the one-line help: every view's keys, for help.KeyMap. The
-// root shows the view in focus with viewHelp instead.
-func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Lookup, k.Down, k.FocusInput, k.CopyExternalID, k.Next, k.Transcript, k.Refresh, k.Back, k.Help, k.Quit}
-}
-
 // viewHelp is the one-line help of one view, most useful keys first, with
 // ? and q early so that a narrow terminal never hides them.
 func (k KeyMap) viewHelp(v view) []key.Binding {

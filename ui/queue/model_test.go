@@ -317,7 +317,7 @@ func TestTextFilterDoesNotPageThroughEverything(t *testing.T) {
 	// Pushing past the last match asks for one more page, no more.
 	m, _ = press(m, "G")
 	m, cmd := press(m, "down")
-	m = run(m, cmd)
+	run(m, cmd)
 	if len(p.calls) != calls+1 {
 		t.Errorf("%d page requests after pushing past the end, want 1", len(p.calls)-calls)
 	}
