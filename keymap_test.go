@@ -11,9 +11,10 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui"
+	"github.com/opencx-tools/cxi/ui/keys"
 )
 
-func allBindings(k ui.KeyMap) map[string]key.Binding {
+func allBindings(k keys.Map) map[string]key.Binding {
 	out := map[string]key.Binding{}
 	v := reflect.ValueOf(k)
 	for i := range v.NumField() {
@@ -23,7 +24,7 @@ func allBindings(k ui.KeyMap) map[string]key.Binding {
 }
 
 func TestEveryBindingHasKeysAndHelp(t *testing.T) {
-	for name, b := range allBindings(defaultKeyMap()) {
+	for name, b := range allBindings(keys.Default()) {
 		if len(b.Keys()) == 0 {
 			t.Errorf("%s has no keys", name)
 		}
@@ -35,28 +36,12 @@ func TestEveryBindingHasKeysAndHelp(t *testing.T) {
 
 func TestNoKeyIsBoundTwice(t *testing.T) {
 	owner := map[string]string{}
-	for name, b := range allBindings(defaultKeyMap()) {
+	for name, b := range allBindings(keys.Default()) {
 		for _, k := range b.Keys() {
 			if other, taken := owner[k]; taken {
 				t.Errorf("key %q is bound to both %s and %s", k, other, name)
 			}
 			owner[k] = name
-		}
-	}
-}
-
-func TestHelpListsTheRealKeys(t *testing.T) {
-	keys := defaultKeyMap()
-	var all []string
-	for _, group := range keys.FullHelp() {
-		for _, b := range group {
-			all = append(all, b.Help().Key)
-		}
-	}
-	for _, want := range []string{"enter", "y", "Y", "r", "/", "tab", "↑/k", "↓/j", "pgup/b", "pgdn/f", "esc", "q", "ctrl+c", "?",
-		"n", "p", "t", "s", "h", "c", "w", "o", "a"} {
-		if !contains(all, want) {
-			t.Errorf("full help lacks %q", want)
 		}
 	}
 }
@@ -79,7 +64,7 @@ func (noClient) Budget() int     { return api.RequestsPerMinute }
 // TestLettersTypeIntoTheInput checks the real keymap against the model:
 // the letter keys are actions in the views but text in the input.
 func TestLettersTypeIntoTheInput(t *testing.T) {
-	var m tea.Model = ui.New(ui.Options{Client: noClient{}, Theme: styles.Plain(), Keys: defaultKeyMap()})
+	var m tea.Model = ui.New(ui.Options{Client: noClient{}, Theme: styles.Plain(), Keys: keys.Default()})
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 20})
 	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'/'}})
 	for _, ch := range "qyrjk/?nptshcwoa" {
@@ -94,13 +79,4 @@ func TestLettersTypeIntoTheInput(t *testing.T) {
 	if v := m.View(); !strings.Contains(v, "› qyrjk/?nptshcwoa") {
 		t.Errorf("letters did not reach the input:\n%s", v)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

@@ -270,8 +270,8 @@ func buildClient(cfg settings, opts ...api.Option) (*api.Client, func(), error) 
 
 // buildOptions makes the client (or the demo server) and the UI's options.
 func buildOptions(cfg settings) (ui.Options, func(), error) {
-	keys := defaultKeyMap()
-	if err := cfg.file.ApplyKeys(&keys); err != nil {
+	keys, err := keyMap(cfg.file)
+	if err != nil {
 		return ui.Options{}, func() {}, err
 	}
 	opts := ui.Options{Keys: keys, Query: cfg.query, AutoRefresh: cfg.refresh, Attention: cfg.attend,

@@ -218,8 +218,7 @@ func TestExampleConfigAppliesToTheRealKeys(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the README's example does not load: %v", err)
 	}
-	keys := defaultKeyMap()
-	if err := file.ApplyKeys(&keys); err != nil {
+	if _, err := keyMap(file); err != nil {
 		t.Errorf("the README's example does not apply to keymap.go: %v", err)
 	}
 }

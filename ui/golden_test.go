@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/ui/keys"
 )
 
 // goldenCase is one screen: where the program starts, the keys typed once
@@ -62,7 +63,7 @@ func runGolden(t *testing.T, c goldenCase, width, height int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := New(Options{Client: client, Theme: testTheme(), Keys: testKeys(), Now: fixedNow, Query: c.query})
+	m := New(Options{Client: client, Theme: testTheme(), Keys: keys.Default(), Now: fixedNow, Query: c.query})
 	m.input.Cursor.SetMode(cursor.CursorStatic)
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(width, height))
 	waitFor(t, tm, c.wait)

@@ -10,12 +10,12 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/clipboard"
+	"github.com/opencx-tools/cxi/ui/keys"
 )
 
 // testNow is the fixed clock of every UI test, so ages in goldens are stable.
@@ -24,24 +24,6 @@ var testNow = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 func fixedNow() time.Time { return testNow }
 
 func testTheme() *styles.Theme { return styles.Plain() }
-
-// testKeys is a keymap for model tests. The program's own keymap lives in
-// the top-level keymap.go (package main), which keymap_test.go exercises
-// against this model; these bindings only need to be distinct.
-func testKeys() KeyMap {
-	b := func(keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], "help for "+keys[0]))
-	}
-	return KeyMap{
-		Lookup: b("enter"), CopyExternalID: b("y"), CopySessionID: b("Y"), Refresh: b("r"),
-		FocusInput: b("/"), SwitchFocus: b("tab"), Up: b("up", "k"), Down: b("down", "j"),
-		PageUp: b("pgup"), PageDown: b("pgdown"), HalfPageUp: b("u"), HalfPageDown: b("d"),
-		Top: b("g"), Bottom: b("G"), Next: b("n"), Prev: b("p"), Transcript: b("t"),
-		Status: b("s"), HandedOff: b("h"), Channel: b("C"), Window: b("w"), Attention: b("!"), AutoRefresh: b("a"),
-		CopyMenu: b("c"), OpenBrowser: b("o"),
-		Back: b("esc"), Help: b("?"), Quit: b("q"), ForceQuit: b("ctrl+c"),
-	}
-}
 
 // stubClient answers lookups from a map and records each request's context,
 // so tests can see cancellation.
@@ -124,7 +106,7 @@ func (r *copyRecorder) Write(p []byte) (int, error) {
 func newTestModel(t testing.TB, client Client, opts ...func(*Options)) Model {
 	t.Helper()
 	o := Options{
-		Client: client, Theme: testTheme(), Keys: testKeys(), Now: fixedNow,
+		Client: client, Theme: testTheme(), Keys: keys.Default(), Now: fixedNow,
 		Timer:  func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil },
 		Copier: clipboard.Copier{Terminal: &copyRecorder{}, Native: func(string) error { return nil }},
 	}

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/explain"
+	"github.com/opencx-tools/cxi/ui/keys"
 )
 
 // freshFor is how long a fetched session counts as fresh: within it, n/p
@@ -72,7 +73,7 @@ func (m Model) failed(msg sessionFailedMsg) (Model, tea.Cmd) {
 	if msg.req.quiet {
 		// The pane still shows the queue's copy: say the refresh failed
 		// without hiding what is there.
-		return m.say("Could not refresh: "+f.Sentence, true)
+		return m.say("Could not refresh: "+f.Advice(keys.Name(m.keys.Refresh)), true)
 	}
 	m.failure = &f
 	m.arrive(viewDetail)

@@ -17,6 +17,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/detail"
 	"github.com/opencx-tools/cxi/ui/explain"
+	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/transcript"
 )
@@ -42,7 +43,7 @@ type Suggestion struct {
 type Options struct {
 	Client      Client
 	Theme       *styles.Theme
-	Keys        KeyMap
+	Keys        keys.Map
 	Copier      clipboard.Copier
 	Query       string             // text to look up at start (`cxi SESSION`)
 	Label       string             // shown in the header, e.g. "demo"
@@ -87,7 +88,7 @@ const DefaultRefreshInterval = 30 * time.Second
 type Model struct {
 	client  Client
 	theme   *styles.Theme
-	keys    KeyMap
+	keys    keys.Map
 	copier  clipboard.Copier
 	label   string
 	suggest []Suggestion
@@ -190,8 +191,8 @@ func New(o Options) Model {
 		focus:        focusView,
 		input:        in,
 		recentAt:     -1,
-		queue:        queue.New(t, o.Keys.queueKeys(), o.Client, o.Filters, o.Attention, now()),
-		detail:       detail.New(t, o.Keys.scrollKeys(), o.Keys.CopyExternalID.Help().Key),
+		queue:        queue.New(t, o.Keys.ForQueue(), o.Client, o.Filters, o.Attention, now()),
+		detail:       detail.New(t, o.Keys.ForDetail()),
 		spinner:      spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(t.Spinner)),
 		help:         h,
 		fetchedAt:    map[string]time.Time{},

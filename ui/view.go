@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/charmbracelet/lipgloss"
@@ -13,6 +14,7 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/resolve"
 	"github.com/opencx-tools/cxi/ui/explain"
+	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/render"
 )
@@ -174,7 +176,7 @@ func (m Model) packedHelp() string {
 	h.Width = 0 // measure without cutting
 	var rows []string
 	var row [][]key.Binding
-	for _, g := range m.keys.FullHelp() {
+	for _, g := range fullHelp(m.keys) {
 		if len(row) > 0 && lipgloss.Width(h.FullHelpView(append(row, g))) > m.width {
 			rows = append(rows, h.FullHelpView(row))
 			row = nil
@@ -191,7 +193,7 @@ func (m Model) failureView() string {
 	t := m.theme
 	f := m.failure
 	inner := m.width - t.ErrorPanel.GetHorizontalFrameSize()
-	lines := []string{t.Error.Bold(true).Render("Lookup failed"), t.Value.Width(inner).Render(f.Sentence)}
+	lines := []string{t.Error.Bold(true).Render("Lookup failed"), t.Value.Width(inner).Render(f.Advice(keys.Name(m.keys.Refresh)))}
 	if f.Detail != "" {
 		lines = append(lines, t.Muted.Width(inner).Render(f.Detail))
 	}
@@ -254,9 +256,33 @@ func (m Model) scrollPercent() (float64, bool) {
 
 func (m Model) helpView() string {
 	if m.focus == focusInput {
-		return m.help.ShortHelpView(m.keys.inputHelp())
+		return fitHelp(m.help, inputHelp(m.keys), m.width)
 	}
-	return m.help.ShortHelpView(m.keys.viewHelp(m.view))
+	return fitHelp(m.help, viewHelp(m.keys, m.view), m.width)
+}
+
+// fitHelp is the one-line help of as many bindings as fit in width, with an
+// ellipsis when some were left out. help.Model cuts the line itself only
+// when its ellipsis fits the space left, and otherwise runs past the width.
+func fitHelp(h help.Model, bindings []key.Binding, width int) string {
+	h.Width = 0
+	var shown []key.Binding
+	for _, b := range bindings {
+		if b.Enabled() {
+			shown = append(shown, b)
+		}
+	}
+	bindings = shown
+	for n := len(bindings); n > 0; n-- {
+		line := h.ShortHelpView(bindings[:n])
+		if n < len(bindings) {
+			line += " " + h.Styles.Ellipsis.Render(h.Ellipsis)
+		}
+		if lipgloss.Width(line) <= width {
+			return line
+		}
+	}
+	return ""
 }
 
 // clip pads or cuts s to exactly height lines no wider than width, so the

@@ -99,16 +99,9 @@ func Logout(store Store, env cli.Env) int {
 	return cli.ExitOK
 }
 
-// Sentence is explain's sentence for err, without the TUI's "press r",
-// which means nothing on a command line.
+// Sentence is explain's sentence for err, as a command says it.
 func Sentence(err error) string {
-	s := explain.Describe(err, ProbeSessionID).Sentence
-	s = strings.ReplaceAll(s, ", then press r.", ".")
-	s = strings.ReplaceAll(s, " Press r once the wait is over.", " Try again once the wait is over.")
-	if i := strings.Index(s, " Press r to retry"); i >= 0 {
-		s = s[:i]
-	}
-	return s
+	return explain.Describe(err, ProbeSessionID).CommandLine()
 }
 
 // statusOf is "HTTP 401" for an API error with a status.

@@ -7,21 +7,21 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 
-	"github.com/opencx-tools/cxi/ui"
+	"github.com/opencx-tools/cxi/ui/keys"
 )
 
-// action is one remappable binding: a key.Binding field of ui.KeyMap.
+// action is one remappable binding: a key.Binding field of keys.Map.
 type action struct {
 	name  string // snake_case of the field name: "copy_external_id"
-	field int    // index of the field in ui.KeyMap
+	field int    // index of the field in keys.Map
 }
 
-// actions are ui.KeyMap's bindings in field order, found by reflection so
+// actions are keys.Map's bindings in field order, found by reflection so
 // that a binding added to the KeyMap can be remapped without a change here.
 var actions = keyMapActions()
 
 func keyMapActions() []action {
-	t := reflect.TypeFor[ui.KeyMap]()
+	t := reflect.TypeFor[keys.Map]()
 	binding := reflect.TypeFor[key.Binding]()
 	var out []action
 	for i := range t.NumField() {
@@ -32,7 +32,7 @@ func keyMapActions() []action {
 	return out
 }
 
-// Actions returns the action names [keys] accepts, in ui.KeyMap's order.
+// Actions returns the action names [keys] accepts, in keys.Map's order.
 func Actions() []string {
 	names := make([]string, len(actions))
 	for i, a := range actions {

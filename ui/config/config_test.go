@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/queue"
 )
 
@@ -47,7 +48,7 @@ func TestExampleLoads(t *testing.T) {
 	}
 
 	c, _ = Load(path)
-	km := fullKeyMap()
+	km := keys.Default()
 	if err := c.ApplyKeys(&km); err != nil {
 		t.Fatalf("the example's keys do not apply to the default bindings: %v", err)
 	}

@@ -9,7 +9,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 
-	"github.com/opencx-tools/cxi/ui"
+	"github.com/opencx-tools/cxi/ui/keys"
 )
 
 // remap is one [keys] entry, checked: the keys as key.Binding matches them,
@@ -76,7 +76,7 @@ func checkKeys(keys map[string][]string, l lines, p *problems) []remap {
 //
 // Two default bindings sharing a key are the program's choice, not the
 // config's, and are not reported.
-func (c Config) ApplyKeys(km *ui.KeyMap) error {
+func (c Config) ApplyKeys(km *keys.Map) error {
 	p := &problems{path: c.Path}
 	remaps := checkKeys(c.Keys, c.lines, p)
 	if err := p.err(); err != nil {

@@ -11,12 +11,16 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/scroll"
 )
 
-// KeyMap holds the pane's keys: it only scrolls.
-type KeyMap = scroll.KeyMap
+// KeyMap holds the pane's keys, taken from the program's key map.
+type KeyMap = keys.Detail
+
+// DefaultKeyMap is the pane's keys as cxi ships them.
+func DefaultKeyMap() KeyMap { return keys.Default().ForDetail() }
 
 // Model is the detail pane.
 type Model struct {
@@ -28,9 +32,9 @@ type Model struct {
 	viewport viewport.Model
 }
 
-// New returns an empty pane. copyKey is the key shown beside external_id.
-func New(theme *styles.Theme, keys KeyMap, copyKey string) Model {
-	return Model{content: content{theme: theme, copyKey: copyKey}, keys: keys, viewport: scroll.New(keys)}
+// New returns an empty pane.
+func New(theme *styles.Theme, km KeyMap) Model {
+	return Model{content: content{theme: theme, copyKey: keys.Name(km.Copy)}, keys: km, viewport: scroll.New(km.Scroll)}
 }
 
 // Session is the session on display, nil when none.
@@ -76,7 +80,7 @@ func (m *Model) relayout() {
 // Update scrolls the pane.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
-	m.viewport, cmd = scroll.Update(m.viewport, m.keys, msg)
+	m.viewport, cmd = scroll.Update(m.viewport, m.keys.Scroll, msg)
 	return m, cmd
 }
 

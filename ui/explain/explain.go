@@ -6,7 +6,6 @@ package explain
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
@@ -14,12 +13,28 @@ import (
 )
 
 // Failure is an error turned into words: one sentence saying what happened
-// and what to do, and a line of detail for whoever debugs it.
+// and what to check, a line of detail for whoever debugs it, and whether
+// trying again can help. The sentence names no key: the TUI and the
+// commands each say how to retry in their own words (Advice, CommandLine).
 type Failure struct {
 	Sentence string
 	Detail   string
-	RetryAt  time.Time // when a rate-limited lookup may be retried
+	Retry    Retry
+	RetryAt  time.Time // with RetryLater: when the API allows another try; zero when it did not say
+	// IfPersists is what a retry that keeps failing means ("the API has a
+	// problem"), added to the TUI's retry advice; empty when nothing is known.
+	IfPersists string
 }
+
+// Retry says whether trying the same request again can help.
+type Retry int
+
+// When a retry can help.
+const (
+	RetryNone  Retry = iota // the same request will fail the same way (bad key, no such session)
+	RetryNow                // a retry may work at once (a 5xx, a timeout, a dropped connection)
+	RetryLater              // only after a wait (rate limited): RetryAt, or about a minute
+)
 
 // Describe turns any error from the api package into a Failure. It is the
 // one place HTTP-level knowledge becomes user language; everything it
@@ -44,28 +59,25 @@ func Describe(err error, id string) Failure {
 	case api.KindNotFound:
 		f.Sentence = "No session with ID " + render.Line(id) + " (HTTP 404). Check the ID, and that the key is for the right organization."
 	case api.KindRateLimited:
-		f.RetryAt = e.RetryAt
-		if e.RetryAt.IsZero() {
-			f.Sentence = "The API is rate limiting this key (HTTP 429). Wait a minute, then press r."
-		} else {
-			f.Sentence = "The API is rate limiting this key (HTTP 429). Press r once the wait is over."
-		}
+		f.Sentence, f.Retry, f.RetryAt = "The API is rate limiting this key (HTTP 429).", RetryLater, e.RetryAt
 	case api.KindServer:
-		f.Sentence = fmt.Sprintf("The OpenCX API failed with HTTP %d. Press r to retry; if it keeps failing, the API has a problem.", e.Status)
+		f.Sentence, f.Retry = fmt.Sprintf("The OpenCX API failed with HTTP %d.", e.Status), RetryNow
+		f.IfPersists = "if it keeps failing, the API has a problem"
 	case api.KindNotJSON:
-		f.Sentence = fmt.Sprintf("HTTP %d from a gateway or proxy in front of %s, not an API answer. Press r to retry.", e.Status, base)
+		f.Sentence, f.Retry = fmt.Sprintf("HTTP %d from a gateway or proxy in front of %s, not an API answer.", e.Status, base), RetryNow
 	case api.KindDecode:
-		f.Sentence = "The API's answer could not be read: " + render.Line(errText(e.Err)) + ". Press r to retry; if it persists, the API may have changed."
+		f.Sentence, f.Retry = "The API's answer could not be read: "+render.Line(errText(e.Err))+".", RetryNow
+		f.IfPersists = "if it persists, the API may have changed"
 	case api.KindTooLarge:
 		f.Sentence = fmt.Sprintf("The answer from %s was larger than %d MiB and was not read.", base, e.Limit>>20)
 	case api.KindTimeout:
-		f.Sentence = "No answer from " + base + " in time (" + render.Line(errText(e.Err)) + "). Press r to retry."
+		f.Sentence, f.Retry = "No answer from "+base+" in time ("+render.Line(errText(e.Err))+").", RetryNow
 	case api.KindUnreachable:
 		f.Sentence = "Cannot reach " + base + ": " + render.Line(errText(e.Err)) + ". Check the network or OPENCX_BASE_URL."
 	case api.KindDropped:
-		f.Sentence = "The connection to " + base + " dropped: " + render.Line(errText(e.Err)) + ". Press r to retry."
+		f.Sentence, f.Retry = "The connection to "+base+" dropped: "+render.Line(errText(e.Err))+".", RetryNow
 	case api.KindHTTP:
-		f.Sentence = fmt.Sprintf("Unexpected HTTP %d from %s. Press r to retry.", e.Status, base)
+		f.Sentence, f.Retry = fmt.Sprintf("Unexpected HTTP %d from %s.", e.Status, base), RetryNow
 	default:
 		f.Sentence = "The lookup failed: " + render.Line(e.Error()) + "."
 	}
@@ -90,17 +102,33 @@ func errText(err error) string {
 	return err.Error()
 }
 
-// CommandLine is the sentence without the TUI's key advice ("Press r to
-// retry", "press r"): a command-line user retries by running it again.
-func (f Failure) CommandLine() string {
-	s := f.Sentence
-	for _, cut := range []string{" Press r to retry; if it keeps failing, the API has a problem.", " Press r to retry; if it persists, the API may have changed.",
-		" Press r to retry.", " Press r once the wait is over.", ", then press r."} {
-		repl := ""
-		if cut == ", then press r." {
-			repl = " before trying again."
+// Advice is the sentence with the TUI's retry advice, naming retryKey (the
+// refresh binding's help key, so that a remapped key is named rightly):
+// "… Press r to retry.", "… Wait a minute, then press r.".
+func (f Failure) Advice(retryKey string) string {
+	switch f.Retry {
+	case RetryNow:
+		if f.IfPersists != "" {
+			return f.Sentence + " Press " + retryKey + " to retry; " + f.IfPersists + "."
 		}
-		s = strings.Replace(s, cut, repl, 1)
+		return f.Sentence + " Press " + retryKey + " to retry."
+	case RetryLater:
+		if f.RetryAt.IsZero() {
+			return f.Sentence + " Wait a minute, then press " + retryKey + "."
+		}
+		return f.Sentence + " Press " + retryKey + " once the wait is over."
 	}
-	return s
+	return f.Sentence
+}
+
+// CommandLine is the sentence as a command says it: a command-line user
+// retries by running the command again, so only a wait is worth a word.
+func (f Failure) CommandLine() string {
+	switch {
+	case f.Retry != RetryLater:
+		return f.Sentence
+	case f.RetryAt.IsZero():
+		return f.Sentence + " Wait a minute."
+	}
+	return f.Sentence + " Try again once the wait is over."
 }

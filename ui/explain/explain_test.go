@@ -39,3 +39,33 @@ func TestCommandLineDropsKeyAdvice(t *testing.T) {
 		}
 	}
 }
+
+// TestAdviceNamesTheKeyItIsGiven: the TUI's retry advice is built from the
+// refresh binding, so a remapped key is named; nothing retries by itself
+// where a retry cannot help.
+func TestAdviceNamesTheKeyItIsGiven(t *testing.T) {
+	retryAt := time.Date(2026, 11, 25, 12, 0, 30, 0, time.UTC)
+	tests := []struct {
+		err   *api.Error
+		retry Retry
+		want  string
+	}{
+		{&api.Error{Kind: api.KindServer, Status: 500}, RetryNow, "The OpenCX API failed with HTTP 500. Press f5 to retry; if it keeps failing, the API has a problem."},
+		{&api.Error{Kind: api.KindRateLimited, Status: 429}, RetryLater, "The API is rate limiting this key (HTTP 429). Wait a minute, then press f5."},
+		{&api.Error{Kind: api.KindRateLimited, Status: 429, RetryAt: retryAt}, RetryLater, "The API is rate limiting this key (HTTP 429). Press f5 once the wait is over."},
+		{&api.Error{Kind: api.KindTimeout, BaseURL: "https://api.example", Err: errors.New("no answer within 15s")}, RetryNow, "No answer from https://api.example in time (no answer within 15s). Press f5 to retry."},
+		{&api.Error{Kind: api.KindUnauthorized, Status: 401}, RetryNone, "The API key was rejected (HTTP 401). Check OPENCX_API_KEY."},
+	}
+	for _, tt := range tests {
+		f := Describe(tt.err, "3c90c3cc-0d44-4b50-8888-8dd25736052a")
+		if f.Retry != tt.retry {
+			t.Errorf("%v: retry %d, want %d", tt.err.Kind, f.Retry, tt.retry)
+		}
+		if got := f.Advice("f5"); got != tt.want {
+			t.Errorf("%v:\n got %q\nwant %q", tt.err.Kind, got, tt.want)
+		}
+		if strings.Contains(f.CommandLine(), "f5") {
+			t.Errorf("%v: the command line names a key: %q", tt.err.Kind, f.CommandLine())
+		}
+	}
+}

@@ -13,14 +13,14 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui/keys"
 )
 
-// KeyMap holds the queue's own keys; the program's keymap fills it.
-type KeyMap struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-	Status, HandedOff, Channel, Window      key.Binding
-	Attention, Refresh                      key.Binding
-}
+// KeyMap holds the queue's own keys, taken from the program's key map.
+type KeyMap = keys.Queue
+
+// DefaultKeyMap is the queue's keys as cxi ships them.
+func DefaultKeyMap() KeyMap { return keys.Default().ForQueue() }
 
 // prefetchMargin is how close to the end of the loaded rows the cursor
 // gets before the next page is requested.

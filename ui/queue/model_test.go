@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/opencx-tools/cxi/api"
@@ -19,14 +18,6 @@ import (
 var now = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 
 func theme() *styles.Theme { return styles.Plain() }
-
-func keys() KeyMap {
-	b := func(k string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, k)) }
-	return KeyMap{
-		Up: b("up"), Down: b("down"), PageUp: b("pgup"), PageDown: b("pgdown"), Top: b("g"), Bottom: b("G"),
-		Status: b("s"), HandedOff: b("h"), Channel: b("c"), Window: b("w"), Attention: b("o"), Refresh: b("r"),
-	}
-}
 
 // pager serves n generated sessions in pages of size, recording each call.
 type pager struct {
@@ -99,7 +90,7 @@ func loadedQueue(t *testing.T, p *pager) Model {
 	t.Helper()
 	// 20 lines: a 25-session page overflows it, so no page is fetched
 	// just to fill the screen.
-	m := New(theme(), keys(), p, Filters{}, false, now).SetSize(120, 20)
+	m := New(theme(), DefaultKeyMap(), p, Filters{}, false, now).SetSize(120, 20)
 	m, cmd := m.Reload()
 	return run(m, cmd)
 }
@@ -162,7 +153,7 @@ func TestPagingIsInvisibleAndHappensOnce(t *testing.T) {
 
 func TestFilterChangeCancelsTheOldQueryAndDropsItsPage(t *testing.T) {
 	p := newPager(100, 25)
-	m := New(theme(), keys(), p, Filters{}, false, now).SetSize(120, 30)
+	m := New(theme(), DefaultKeyMap(), p, Filters{}, false, now).SetSize(120, 30)
 	m, first := m.Reload()
 	oldMsg := first() // the first query's page, not yet delivered
 	m, second := press(m, "s")
@@ -236,7 +227,7 @@ func TestLocalTextFilter(t *testing.T) {
 
 func TestAttentionOrder(t *testing.T) {
 	m := loadedQueue(t, newPager(25, 25))
-	m, _ = press(m, "o")
+	m, _ = press(m, "!")
 	var got []*api.Session
 	for pos := range m.Len() {
 		got = append(got, m.rows[m.view[pos]].session)
@@ -367,7 +358,7 @@ func TestColumnsDropAsTheTerminalNarrows(t *testing.T) {
 
 func TestNeighbourFollowsTheScreenOrder(t *testing.T) {
 	m := loadedQueue(t, newPager(10, 25))
-	m, _ = press(m, "o")
+	m, _ = press(m, "!")
 	first := m.rows[m.view[0]].session
 	second := m.rows[m.view[1]].session
 	if got := m.Neighbour(first.ID, 1); got == nil || got.ID != second.ID {

@@ -7,12 +7,14 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/ui/keys"
 )
 
-// KeyMap holds the scrolling keys; the program's keymap fills it.
-type KeyMap struct {
-	Up, Down, PageUp, PageDown, HalfPageUp, HalfPageDown, Top, Bottom key.Binding
-}
+// KeyMap holds the scrolling keys, taken from the program's key map.
+type KeyMap = keys.Scroll
+
+// DefaultKeyMap is the scrolling keys as cxi ships them.
+func DefaultKeyMap() KeyMap { return keys.Default().ForScroll() }
 
 // New returns an empty viewport that scrolls with k.
 func New(k KeyMap) viewport.Model {

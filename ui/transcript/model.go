@@ -13,15 +13,16 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/scroll"
 )
 
-// KeyMap holds the transcript's keys: scrolling, and r to retry a page.
-type KeyMap struct {
-	Scroll  scroll.KeyMap
-	Refresh key.Binding
-}
+// KeyMap holds the transcript's keys: scrolling, and retrying a page.
+type KeyMap = keys.Transcript
+
+// DefaultKeyMap is the transcript's keys as cxi ships them.
+func DefaultKeyMap() KeyMap { return keys.Default().ForTranscript() }
 
 // loadMargin is how many lines from the bottom the next page is requested.
 const loadMargin = 20

@@ -7,23 +7,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/styles"
-	"github.com/opencx-tools/cxi/ui/scroll"
 )
 
 var now = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 
 func theme() *styles.Theme { return styles.Plain() }
-
-func keys() KeyMap {
-	b := func(k string) key.Binding { return key.NewBinding(key.WithKeys(k)) }
-	return KeyMap{Scroll: scroll.KeyMap{Up: b("up"), Down: b("down"), PageUp: b("pgup"), PageDown: b("pgdown"),
-		HalfPageUp: b("u"), HalfPageDown: b("d"), Top: b("g"), Bottom: b("G")}, Refresh: b("r")}
-}
 
 // book serves n events in pages of size.
 type book struct {
@@ -86,7 +78,7 @@ func run(m Model, cmd tea.Cmd) Model {
 
 func TestTranscriptPagesAsYouScroll(t *testing.T) {
 	b := newBook(200, 50)
-	m := New(theme(), keys(), b, "s1", now).SetSize(80, 20)
+	m := New(theme(), DefaultKeyMap(), b, "s1", now).SetSize(80, 20)
 	m, cmd := m.Start()
 	m = run(m, cmd)
 	if m.Loaded() != 50 || b.calls != 1 {
@@ -108,7 +100,7 @@ func TestTranscriptPagesAsYouScroll(t *testing.T) {
 
 func TestEventsRender(t *testing.T) {
 	b := newBook(60, 100)
-	m := New(theme(), keys(), b, "s1", now).SetSize(70, 2000)
+	m := New(theme(), DefaultKeyMap(), b, "s1", now).SetSize(70, 2000)
 	m, cmd := m.Start()
 	m = run(m, cmd)
 	v := m.View()
@@ -127,7 +119,7 @@ func TestEventsRender(t *testing.T) {
 func TestHostileTextIsSanitized(t *testing.T) {
 	b := &book{size: 10, events: []api.Event{{Type: "message", SenderType: "contact", SenderName: "\x1b]0;pwned\x07Eve\u202e",
 		Text: "hi \x1b]52;c;cm0gLXJmIH4K\x07 there \x1b[31mred\x9b"}}}
-	m := New(theme(), keys(), b, "s1", now).SetSize(70, 20)
+	m := New(theme(), DefaultKeyMap(), b, "s1", now).SetSize(70, 20)
 	m, cmd := m.Start()
 	m = run(m, cmd)
 	v := m.View()
@@ -140,7 +132,7 @@ func TestHostileTextIsSanitized(t *testing.T) {
 }
 
 func TestStalePageOfAnotherSessionIsDropped(t *testing.T) {
-	m := New(theme(), keys(), newBook(5, 5), "s1", now).SetSize(70, 20)
+	m := New(theme(), DefaultKeyMap(), newBook(5, 5), "s1", now).SetSize(70, 20)
 	m, _ = m.Start()
 	m, _ = m.Update(PageLoadedMsg{req: page{sessionID: "s2"}, page: &api.HistoryPage{Items: []api.Event{{Text: "other"}}}})
 	if m.Loaded() != 0 {
@@ -151,7 +143,7 @@ func TestStalePageOfAnotherSessionIsDropped(t *testing.T) {
 // BenchmarkTranscriptView draws a 5 000-event transcript at 120×40.
 func BenchmarkTranscriptView(b *testing.B) {
 	bk := newBook(5000, 5000)
-	m := New(theme(), keys(), bk, "s1", now).SetSize(120, 40)
+	m := New(theme(), DefaultKeyMap(), bk, "s1", now).SetSize(120, 40)
 	m, cmd := m.Start()
 	m = run(m, cmd)
 	m.viewport.SetYOffset(m.viewport.TotalLineCount() / 2)

@@ -1,0 +1,120 @@
+// Package keys is the one home of cxi's key bindings: the defaults the
+// program starts from (and the tests use), and the key set each view and
+// overlay takes from them. The config file's remaps change a Map before any
+// view sees it, so every hint built from a binding's help names the key
+// the user really presses.
+package keys
+
+import "github.com/charmbracelet/bubbles/key"
+
+// Map is every binding the program answers to. Its field names are the
+// config file's action names (CopyExternalID is copy_external_id), so a
+// field added here can be remapped at once.
+type Map struct {
+	Lookup         key.Binding // look up the input / open the selected session
+	CopyExternalID key.Binding // copy the ticket's external_id
+	CopySessionID  key.Binding // copy the session ID
+	CopyMenu       key.Binding // the copy menu: every value worth copying
+	OpenBrowser    key.Binding // open the session in the browser
+	Refresh        key.Binding // fetch the view's data again
+	FocusInput     key.Binding // jump to the input
+	SwitchFocus    key.Binding // toggle input and view
+	Up             key.Binding
+	Down           key.Binding
+	PageUp         key.Binding
+	PageDown       key.Binding
+	HalfPageUp     key.Binding
+	HalfPageDown   key.Binding
+	Top            key.Binding
+	Bottom         key.Binding
+	Next           key.Binding // next session of the queue, from the detail pane
+	Prev           key.Binding // previous session of the queue
+	Transcript     key.Binding // the session's history
+	Status         key.Binding // queue filter: cycle status
+	HandedOff      key.Binding // queue filter: handed off only
+	Channel        key.Binding // queue filter: cycle channel
+	Window         key.Binding // queue filter: cycle date window
+	Attention      key.Binding // queue ordering: needs attention
+	AutoRefresh    key.Binding // queue auto-refresh on/off
+	Back           key.Binding // cancel a fetch, or go back one view
+	Help           key.Binding
+	Quit           key.Binding // q: only where it cannot be typed
+	ForceQuit      key.Binding // ctrl+c: everywhere
+}
+
+// Default is every key cxi answers to, with its help text. q and the letter
+// keys act only when a view has focus, so they still type into the input.
+func Default() Map {
+	return Map{
+		Lookup:         bind("enter", "open", "enter"),
+		CopyExternalID: bind("y", "copy external_id", "y"),
+		CopySessionID:  bind("Y", "copy session ID", "Y"),
+		CopyMenu:       bind("c", "copy…", "c"),
+		OpenBrowser:    bind("o", "open in browser", "o"),
+		Refresh:        bind("r", "refresh", "r"),
+		FocusInput:     bind("/", "filter / look up", "/"),
+		SwitchFocus:    bind("tab", "input ⇄ view", "tab"),
+		Up:             bind("↑/k", "up", "up", "k"),
+		Down:           bind("↓/j", "down", "down", "j"),
+		PageUp:         bind("pgup/b", "page up", "pgup", "b"),
+		PageDown:       bind("pgdn/f", "page down", "pgdown", "f", " "),
+		HalfPageUp:     bind("u", "half page up", "u", "ctrl+u"),
+		HalfPageDown:   bind("d", "half page down", "d", "ctrl+d"),
+		Top:            bind("g/home", "top", "home", "g"),
+		Bottom:         bind("G/end", "bottom", "end", "G"),
+		Next:           bind("n", "next", "n", "J", "]"),
+		Prev:           bind("p", "previous", "p", "K", "["),
+		Transcript:     bind("t", "transcript", "t"),
+		Status:         bind("s", "status filter", "s"),
+		HandedOff:      bind("h", "handed off only", "h"),
+		Channel:        bind("C", "channel filter", "C"),
+		Window:         bind("w", "updated within", "w"),
+		Attention:      bind("!", "needs-attention order", "!"),
+		AutoRefresh:    bind("a", "auto-refresh", "a"),
+		Back:           bind("esc", "back", "esc"),
+		Help:           bind("?", "all keys", "?"),
+		Quit:           bind("q", "quit", "q"),
+		ForceQuit:      bind("ctrl+c", "quit", "ctrl+c"),
+	}
+}
+
+func bind(help, desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+}
+
+// Name is the key a hint tells the user to press: the binding's help key,
+// which a remap rewrites.
+func Name(b key.Binding) string { return b.Help().Key }
+
+// As is b with another description, for a view where the same key does a
+// different thing (enter "copies" in the copy menu).
+func As(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
+
+// Typed is the name of b's first key that does not type text, for hints
+// shown while the input has focus, where j and k are letters: "↑" for up.
+func Typed(b key.Binding) string {
+	for _, k := range b.Keys() {
+		if len([]rune(k)) == 1 {
+			continue // a printable key types in the input
+		}
+		return arrow(k)
+	}
+	return Name(b)
+}
+
+func arrow(k string) string {
+	switch k {
+	case "up":
+		return "↑"
+	case "down":
+		return "↓"
+	case "left":
+		return "←"
+	case "right":
+		return "→"
+	}
+	return k
+}

@@ -1,0 +1,103 @@
+package keys
+
+import "github.com/charmbracelet/bubbles/key"
+
+// The key sets below are what each view and overlay answers to, taken from
+// one Map so that a remap reaches all of them. Each component's
+// DefaultKeyMap is its set taken from Default().
+
+// Scroll moves a viewport (the detail pane, the transcript).
+type Scroll struct {
+	Up, Down, PageUp, PageDown, HalfPageUp, HalfPageDown, Top, Bottom key.Binding
+}
+
+// ForScroll is the scrolling keys.
+func (k Map) ForScroll() Scroll {
+	return Scroll{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown,
+		HalfPageUp: k.HalfPageUp, HalfPageDown: k.HalfPageDown, Top: k.Top, Bottom: k.Bottom}
+}
+
+// Queue is the queue's own keys: moving, the filters, the ordering,
+// refreshing and auto-refresh.
+type Queue struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Status, HandedOff, Channel, Window      key.Binding
+	Attention, Refresh, AutoRefresh         key.Binding
+}
+
+// ForQueue is the queue's keys.
+func (k Map) ForQueue() Queue {
+	return Queue{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom,
+		Status: k.Status, HandedOff: k.HandedOff, Channel: k.Channel, Window: k.Window,
+		Attention: k.Attention, Refresh: k.Refresh, AutoRefresh: k.AutoRefresh}
+}
+
+// Detail is the detail pane's keys: scrolling, fetching again, and the copy
+// key its Ticket panel names.
+type Detail struct {
+	Scroll  Scroll
+	Refresh key.Binding
+	Copy    key.Binding // shown beside the external_id
+	Cancel  key.Binding // abandons the lookup under way
+}
+
+// ForDetail is the detail pane's keys.
+func (k Map) ForDetail() Detail {
+	return Detail{Scroll: k.ForScroll(), Refresh: k.Refresh, Copy: k.CopyExternalID, Cancel: k.Back}
+}
+
+// Transcript is the transcript's keys: scrolling, and retrying a page.
+type Transcript struct {
+	Scroll  Scroll
+	Refresh key.Binding
+}
+
+// ForTranscript is the transcript's keys.
+func (k Map) ForTranscript() Transcript {
+	return Transcript{Scroll: k.ForScroll(), Refresh: k.Refresh}
+}
+
+// Menu is a list overlay's keys (the copy menu, the search picker): move,
+// choose, close. Toggle is the key that opened it, which closes it again.
+type Menu struct {
+	Up, Down, Choose, Close, Toggle key.Binding
+}
+
+// ForCopyMenu is the copy menu's keys.
+func (k Map) ForCopyMenu() Menu {
+	return Menu{Up: k.Up, Down: k.Down, Choose: As(k.Lookup, "copy"), Close: As(k.Back, "close"), Toggle: k.CopyMenu}
+}
+
+// ForPicker is the search picker's keys.
+func (k Map) ForPicker() Menu {
+	return Menu{Up: k.Up, Down: k.Down, Choose: As(k.Lookup, "open"), Close: As(k.Back, "close")}
+}
+
+// Bar is the lookup bar's keys while the input has focus: there printable
+// keys type, so only these act.
+type Bar struct {
+	Submit, Recent, Older, Newer, Leave, Back, ForceQuit key.Binding
+}
+
+// ForBar is the lookup bar's keys.
+func (k Map) ForBar() Bar {
+	recent := k.Up
+	recent.SetHelp(Typed(k.Up)+"/"+Typed(k.Down), "recent sessions")
+	return Bar{Submit: k.Lookup, Recent: recent, Older: k.Up, Newer: k.Down, Leave: k.SwitchFocus, Back: k.Back, ForceQuit: k.ForceQuit}
+}
+
+// HelpOverlay is the full help's keys: each closes it.
+type HelpOverlay struct {
+	Close []key.Binding
+}
+
+// ForHelp is the keys that close the full help.
+func (k Map) ForHelp() HelpOverlay { return HelpOverlay{Close: []key.Binding{k.Help, k.Back, k.Quit}} }
+
+// StatusLine is the status line's key: the one that cancels what it shows.
+type StatusLine struct {
+	Cancel key.Binding
+}
+
+// ForStatusLine is the status line's keys.
+func (k Map) ForStatusLine() StatusLine { return StatusLine{Cancel: As(k.Back, "cancels")} }
