@@ -41,7 +41,7 @@ func TestCopyMenu(t *testing.T) {
 	// esc closes without copying.
 	n := len(copied)
 	m = press(m, "c", "esc")
-	if m.menu != nil || len(copied) != n {
+	if !m.overlays.Empty() || len(copied) != n {
 		t.Error("esc did not just close the menu")
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
@@ -64,7 +63,6 @@ func runGolden(t *testing.T, c goldenCase, width, height int) {
 		t.Fatal(err)
 	}
 	m := New(Options{Client: client, Theme: testTheme(), Keys: keys.Default(), Now: fixedNow, Query: c.query})
-	m.input.Cursor.SetMode(cursor.CursorStatic)
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(width, height))
 	waitFor(t, tm, c.wait)
 	for _, s := range c.steps {

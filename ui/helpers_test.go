@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
@@ -114,9 +113,6 @@ func newTestModel(t testing.TB, client Client, opts ...func(*Options)) Model {
 		f(&o)
 	}
 	m := New(o)
-	// A blinking cursor schedules itself forever; tests drive the model
-	// message by message and have no use for it.
-	m.input.Cursor.SetMode(cursor.CursorStatic)
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	return next.(Model)
 }
@@ -152,6 +148,12 @@ func startFake(t testing.TB, opts ...fake.Option) (string, func()) {
 	}
 	return base, stop
 }
+
+// fetching reports whether a lookup is under way.
+func (m Model) fetching() bool { return m.detail.Fetching() }
+
+// session is the session the pane shows.
+func (m Model) session() *api.Session { return m.detail.Shown() }
 
 func keyRunes(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
 

@@ -27,10 +27,3 @@ func fullHelp(k keys.Map) [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown, k.Top, k.Bottom},
 	}
 }
-
-// inputHelp is the one-line help while the input has focus: there printable
-// keys type, so only the keys that still act are listed.
-func inputHelp(k keys.Map) []key.Binding {
-	b := k.ForBar()
-	return []key.Binding{b.Submit, b.Recent, b.Leave, b.Back, b.ForceQuit}
-}

@@ -88,9 +88,9 @@ func TestBadInputMatrix(t *testing.T) {
 			// The client dates Retry-After by the real clock: so does the model here.
 			m := newTestModel(t, client, func(o *Options) { o.Now = time.Now })
 			m.focusInput()
-			m.input.SetValue(row.input)
+			m.bar = m.bar.SetValue(row.input)
 			if row.input == "" {
-				m.input.SetValue(id)
+				m.bar = m.bar.SetValue(id)
 			}
 			next, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
 			m = drain(next.(Model), cmd)

@@ -11,6 +11,7 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/ui/clipboard"
+	"github.com/opencx-tools/cxi/ui/detail"
 )
 
 const (
@@ -28,7 +29,7 @@ func typeText(m Model, s string) Model {
 }
 
 func loaded(m Model, s *api.Session) Model {
-	return send(m, sessionLoadedMsg{req: m.current, session: s, at: testNow})
+	return send(m, detail.LoadedMsg{Req: m.detail.Current(), Session: s, At: testNow})
 }
 
 func TestLookupShowsSessionInPanels(t *testing.T) {
@@ -36,8 +37,8 @@ func TestLookupShowsSessionInPanels(t *testing.T) {
 	m := newTestModel(t, &stubClient{})
 	m = typeText(m, star.ID)
 	m = send(m, enter)
-	if !m.fetching() || m.current.id != star.ID {
-		t.Fatalf("enter did not start a lookup of %s: %+v", star.ID, m.current)
+	if !m.fetching() || m.detail.Current().ID != star.ID {
+		t.Fatalf("enter did not start a lookup of %s: %+v", star.ID, m.detail.Current())
 	}
 	if v := m.View(); !strings.Contains(v, "Fetching "+api.ShortID(star.ID)+"…") {
 		t.Errorf("no fetching line in view:\n%s", v)
@@ -67,22 +68,22 @@ func TestInvalidInputSendsNothing(t *testing.T) {
 	m = typeText(m, "Customer")
 	next, cmd := m.Update(enter)
 	m = next.(Model)
-	if cmd != nil || m.fetching() || m.inputErr != "" || m.focus != focusView {
-		t.Fatalf("plain text in the queue: cmd %v, fetching %v, error %q", cmd != nil, m.fetching(), m.inputErr)
+	if cmd != nil || m.fetching() || m.bar.Error() != "" || m.focus != focusView {
+		t.Fatalf("plain text in the queue: cmd %v, fetching %v, error %q", cmd != nil, m.fetching(), m.bar.Error())
 	}
 	// Text that matches nothing loaded is searched for, and what was
 	// understood is said before anything comes back.
-	m.input.SetValue("")
+	m.bar = m.bar.SetValue("")
 	m = send(typeText(m, "Nobody Here"), enter)
-	if m.resolving == 0 || !strings.Contains(m.View(), "name → searching contacts and messages") {
+	if !m.detail.Searching() || !strings.Contains(m.View(), "name → searching contacts and messages") {
 		t.Fatalf("no search started:\n%s", m.View())
 	}
 	m = send(m, esc)
-	if m.resolving != 0 {
+	if m.detail.Searching() {
 		t.Fatal("esc did not cancel the search")
 	}
 	// Something UUID-shaped that the contract refuses is an error at once.
-	m.input.SetValue("")
+	m.bar = m.bar.SetValue("")
 	m = typeText(m, "id=3c90c3cc-0d44-0b50-8888-8dd25736052a")
 	next, cmd = m.Update(enter)
 	m = next.(Model)
@@ -93,13 +94,13 @@ func TestInvalidInputSendsNothing(t *testing.T) {
 		t.Errorf("no inline error:\n%s", v)
 	}
 	m = typeText(m, "x")
-	if m.inputErr != "" {
+	if m.bar.Error() != "" {
 		t.Error("the inline error stayed after the input changed")
 	}
 	// Empty input is an error at once, wherever it is.
-	m.input.SetValue("")
+	m.bar = m.bar.SetValue("")
 	m = send(typeText(m, "  "), enter)
-	if m.resolving != 0 || m.fetching() || !strings.Contains(m.View(), "Not a session ID: the input is empty.") {
+	if m.detail.Searching() || m.fetching() || !strings.Contains(m.View(), "Not a session ID: the input is empty.") {
 		t.Errorf("empty input:\n%s", m.View())
 	}
 }
@@ -111,8 +112,8 @@ func TestIDInsideURLIsExtracted(t *testing.T) {
 		t.Errorf("the hint does not show the extracted ID:\n%s", v)
 	}
 	m = send(m, enter)
-	if m.current.id != idA || m.input.Value() != idA {
-		t.Errorf("looked up %q with input %q, want %q", m.current.id, m.input.Value(), idA)
+	if m.detail.Current().ID != idA || m.bar.Value() != idA {
+		t.Errorf("looked up %q with input %q, want %q", m.detail.Current().ID, m.bar.Value(), idA)
 	}
 }
 
@@ -121,26 +122,26 @@ func TestStaleResponseNeverOverwritesTheView(t *testing.T) {
 	client := &stubClient{}
 	m := newTestModel(t, client)
 	m = send(typeText(m, idA), enter)
-	reqA := m.current
+	reqA := m.detail.Current()
 	// A newer lookup supersedes A before A answers.
 	m.focusInput()
-	m.input.SetValue(idB)
+	m.bar = m.bar.SetValue(idB)
 	m = send(m, enter)
-	reqB := m.current
-	m = send(m, sessionLoadedMsg{req: reqA, session: a, at: testNow})
+	reqB := m.detail.Current()
+	m = send(m, detail.LoadedMsg{Req: reqA, Session: a, At: testNow})
 	if m.session() != nil || !m.fetching() {
 		t.Fatal("a late answer for A replaced the pending lookup of B")
 	}
-	m = send(m, sessionFailedMsg{req: reqA, err: errors.New("late failure")})
-	if m.failure != nil {
+	m = send(m, detail.FailedMsg{Req: reqA, Err: errors.New("late failure")})
+	if m.detail.Failure() != nil {
 		t.Fatal("a late failure for A was shown")
 	}
-	m = send(m, sessionLoadedMsg{req: reqB, session: b, at: testNow})
+	m = send(m, detail.LoadedMsg{Req: reqB, Session: b, At: testNow})
 	if m.session() != b {
 		t.Fatal("B's answer was not shown")
 	}
 	// And once B is shown, a late A still changes nothing.
-	m = send(m, sessionLoadedMsg{req: reqA, session: a, at: testNow})
+	m = send(m, detail.LoadedMsg{Req: reqA, Session: a, At: testNow})
 	if m.session() != b {
 		t.Fatal("a late answer for A replaced B")
 	}
@@ -151,19 +152,19 @@ func TestEscCancelsTheRequestContext(t *testing.T) {
 	m := newTestModel(t, client)
 	next, cmd := typeText(m, idA).Update(enter)
 	m = next.(Model)
-	req := m.current
+	req := m.detail.Current()
 	// Run the fetch so the client records its context.
 	for _, msg := range cmd().(tea.BatchMsg)[:1] {
 		go msg()
 	}
-	m = send(m, esc)
+	m = press(m, "esc")
 	if m.fetching() {
 		t.Fatal("esc did not end the lookup")
 	}
 	if !strings.Contains(m.View(), "Cancelled the lookup of 3c90c3cc.") {
 		t.Errorf("no cancel confirmation:\n%s", m.View())
 	}
-	m = send(m, sessionLoadedMsg{req: req, session: &api.Session{ID: idA}, at: testNow})
+	m = send(m, detail.LoadedMsg{Req: req, Session: &api.Session{ID: idA}, At: testNow})
 	if m.session() != nil {
 		t.Fatal("the cancelled lookup's answer was shown")
 	}
@@ -185,34 +186,19 @@ func waitCancelled(t *testing.T, client *stubClient, id string) {
 	t.Fatal("the fetch never reached the client")
 }
 
-func TestFetchCommandReportsResultWithItsRequest(t *testing.T) {
-	s := &api.Session{ID: idA}
-	client := &stubClient{sessions: map[string]*api.Session{idA: s}}
-	req := request{seq: 7, id: idA}
-	msg := fetchSession(context.Background(), client, req, fixedNow)()
-	got, ok := msg.(sessionLoadedMsg)
-	if !ok || got.req != req || got.session != s {
-		t.Fatalf("got %#v", msg)
-	}
-	msg = fetchSession(context.Background(), client, request{seq: 8, id: idB}, fixedNow)()
-	if f, ok := msg.(sessionFailedMsg); !ok || api.KindOf(f.err) != api.KindNotFound {
-		t.Fatalf("got %#v", msg)
-	}
-}
-
 func TestErrorPanelKeepsIDForRetry(t *testing.T) {
 	m := newTestModel(t, &stubClient{})
 	m = send(typeText(m, idA), enter)
-	m = send(m, sessionFailedMsg{req: m.current, err: &api.Error{Kind: api.KindNotFound, Status: 404, Message: "Chat session not found"}})
+	m = send(m, detail.FailedMsg{Req: m.detail.Current(), Err: &api.Error{Kind: api.KindNotFound, Status: 404, Message: "Chat session not found"}})
 	v := m.View()
 	if !strings.Contains(v, "No session with ID "+idA+" (HTTP 404)") || !strings.Contains(v, "Server said: Chat session not found") {
 		t.Errorf("error panel:\n%s", v)
 	}
-	if m.input.Value() != idA {
-		t.Errorf("input lost the ID: %q", m.input.Value())
+	if m.bar.Value() != idA {
+		t.Errorf("input lost the ID: %q", m.bar.Value())
 	}
 	m = send(m, keyRunes("r"))
-	if !m.fetching() || m.current.id != idA {
+	if !m.fetching() || m.detail.Current().ID != idA {
 		t.Error("r did not retry the same ID")
 	}
 }
@@ -220,14 +206,16 @@ func TestErrorPanelKeepsIDForRetry(t *testing.T) {
 func TestRateLimitedRetryWaitsThenRetriesOnce(t *testing.T) {
 	limited := &api.Error{Kind: api.KindRateLimited, Status: 429, RetryAt: testNow.Add(30e9)}
 	var scheduled []time.Duration
+	var due []func(time.Time) tea.Msg
 	m := newTestModel(t, &stubClient{}, func(o *Options) {
 		o.Timer = func(d time.Duration, f func(time.Time) tea.Msg) tea.Cmd {
 			scheduled = append(scheduled, d)
+			due = append(due, f)
 			return nil
 		}
 	})
 	m = send(typeText(m, idA), enter)
-	next, _ := m.Update(sessionFailedMsg{req: m.current, err: limited})
+	next, _ := m.Update(detail.FailedMsg{Req: m.detail.Current(), Err: limited})
 	m = next.(Model)
 	if v := m.View(); !strings.Contains(v, "Retrying by itself in 30s") {
 		t.Errorf("no countdown:\n%s", v)
@@ -235,7 +223,8 @@ func TestRateLimitedRetryWaitsThenRetriesOnce(t *testing.T) {
 	if len(scheduled) == 0 || scheduled[len(scheduled)-1] != 30*time.Second {
 		t.Fatalf("no retry scheduled at Retry-After: %v", scheduled)
 	}
-	m = send(m, keyRunes("r"))
+	retry := due[len(due)-1]
+	m = press(m, "r")
 	if m.fetching() {
 		t.Fatal("r retried before Retry-After")
 	}
@@ -244,12 +233,12 @@ func TestRateLimitedRetryWaitsThenRetriesOnce(t *testing.T) {
 	}
 	// The wait is over: the scheduled retry runs, once.
 	m = send(m, clockTickMsg{now: testNow.Add(31e9)})
-	m = send(m, retryDueMsg{seq: m.retrySeq})
-	if !m.fetching() || m.current.id != idA {
+	m = send(m, retry(testNow.Add(31e9)))
+	if !m.fetching() || m.detail.Current().ID != idA {
 		t.Fatal("the automatic retry did not start")
 	}
 	n := len(scheduled)
-	m = send(m, sessionFailedMsg{req: m.current, err: &api.Error{Kind: api.KindRateLimited, Status: 429, RetryAt: testNow.Add(90e9)}})
+	m = send(m, detail.FailedMsg{Req: m.detail.Current(), Err: &api.Error{Kind: api.KindRateLimited, Status: 429, RetryAt: testNow.Add(90e9)}})
 	if len(scheduled) != n {
 		t.Error("a second automatic retry was scheduled")
 	}
@@ -260,9 +249,9 @@ func TestRateLimitedRetryWaitsThenRetriesOnce(t *testing.T) {
 		t.Fatal("r did not retry once the wait was over")
 	}
 	// A stale retry (from before another lookup) does nothing.
-	before := m.current
-	m = send(m, retryDueMsg{seq: m.retrySeq - 1})
-	if m.current != before {
+	before := m.detail.Current()
+	m = send(m, retry(testNow.Add(92e9)))
+	if m.detail.Current() != before {
 		t.Error("a stale retry started a lookup")
 	}
 }
@@ -272,15 +261,15 @@ func TestQTypesIntoTheInputButQuitsFromThePane(t *testing.T) {
 	m.focusInput()
 	next, cmd := m.Update(keyRunes("q"))
 	m = next.(Model)
-	if m.input.Value() != "q" {
-		t.Errorf("q did not type: input %q", m.input.Value())
+	if m.bar.Value() != "q" {
+		t.Errorf("q did not type: input %q", m.bar.Value())
 	}
 	if cmd != nil {
 		if _, quit := cmd().(tea.QuitMsg); quit {
 			t.Fatal("q quit while the input had focus")
 		}
 	}
-	m.input.SetValue(idA)
+	m.bar = m.bar.SetValue(idA)
 	m = send(m, enter)
 	m = loaded(m, &api.Session{ID: idA})
 	_, cmd = m.Update(keyRunes("q"))
@@ -296,8 +285,10 @@ func TestCopyExternalID(t *testing.T) {
 	star := demoSession(t, 0)
 	rec := &copyRecorder{}
 	var native string
+	var expire func(time.Time) tea.Msg
 	m := newTestModel(t, &stubClient{}, func(o *Options) {
 		o.Copier = clipboard.Copier{Terminal: rec, Native: func(s string) error { native = s; return nil }}
+		o.Timer = func(_ time.Duration, f func(time.Time) tea.Msg) tea.Cmd { expire = f; return nil }
 	})
 	m = loaded(send(typeText(m, star.ID), enter), star)
 	_, cmd := m.Update(keyRunes("y"))
@@ -309,7 +300,7 @@ func TestCopyExternalID(t *testing.T) {
 	if !strings.Contains(m.View(), "Copied ZD-884213") {
 		t.Errorf("no confirmation:\n%s", m.View())
 	}
-	m = send(m, noticeExpiredMsg{seq: m.noticeSeq})
+	m = send(m, expire(testNow.Add(5e9)))
 	if strings.Contains(m.View(), "Copied ZD-884213") {
 		t.Error("the confirmation did not fade")
 	}
@@ -318,7 +309,7 @@ func TestCopyExternalID(t *testing.T) {
 func TestCopyWithoutTicketSaysSo(t *testing.T) {
 	m := newTestModel(t, &stubClient{})
 	m = loaded(send(typeText(m, idA), enter), &api.Session{ID: idA})
-	m = send(m, keyRunes("y"))
+	m = press(m, "y")
 	if !strings.Contains(m.View(), "no ticketing system") {
 		t.Errorf("view:\n%s", m.View())
 	}

@@ -6,6 +6,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/fullhelp"
+	"github.com/opencx-tools/cxi/ui/statusline"
 	"github.com/opencx-tools/cxi/ui/transcript"
 )
 
@@ -15,11 +17,9 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Quit):
-		mm, cmd := m.quit()
-		return mm.(Model), cmd
+		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.showFullHelp = true
-		m.layout()
+		m.overlays = m.overlays.Push(fullhelp.New(m.ctx, fullHelp(k), m.helpNotes()))
 		return m, nil
 	case key.Matches(msg, k.FocusInput), key.Matches(msg, k.SwitchFocus):
 		m.focusInput()
@@ -27,63 +27,41 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Back):
 		return m.back(), nil
 	case key.Matches(msg, k.CopyExternalID):
-		return m.copyExternalID(m.target())
-	case key.Matches(msg, k.CopyMenu):
-		return m.openCopyMenu(), nil
-	case key.Matches(msg, k.OpenBrowser):
-		return m.openInBrowser()
+		return m, m.share.ExternalID(m.target())
 	case key.Matches(msg, k.CopySessionID):
+		return m, m.share.SessionID(m.target())
+	case key.Matches(msg, k.CopyMenu):
 		if s := m.target(); s != nil {
-			return m, m.copier.Copy("session ID", s.ID)
+			m.overlays = m.overlays.Push(m.share.Menu(m.ctx, s))
 		}
 		return m, nil
-	}
-	switch m.view {
-	case viewQueue:
-		return m.queueKey(msg)
-	case viewDetail:
-		return m.detailKey(msg)
-	default:
-		var cmd tea.Cmd
-		m.transcript, cmd = m.transcript.Update(msg)
-		return m, cmd
-	}
-}
-
-func (m Model) queueKey(msg tea.KeyMsg) (Model, tea.Cmd) {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Lookup):
-		if s := m.queue.Selected(); s != nil {
-			return m.open(s)
-		}
-		return m, nil
-	case key.Matches(msg, k.AutoRefresh):
-		return m.toggleAutoRefresh()
+	case key.Matches(msg, k.OpenBrowser):
+		return m, m.share.Open(m.target())
 	}
 	var cmd tea.Cmd
-	m.queue, cmd = m.queue.Update(msg)
+	switch m.view {
+	case viewQueue:
+		if key.Matches(msg, k.Lookup) {
+			if s := m.queue.Selected(); s != nil {
+				return m.open(s)
+			}
+			return m, nil
+		}
+		m.queue, cmd = m.queue.Update(msg)
+	case viewDetail:
+		switch {
+		case key.Matches(msg, k.Next):
+			return m.step(1)
+		case key.Matches(msg, k.Prev):
+			return m.step(-1)
+		case key.Matches(msg, k.Transcript):
+			return m.openTranscript()
+		}
+		return m.fromDetail(m.detail.Update(msg))
+	default:
+		m.transcript, cmd = m.transcript.Update(msg)
+	}
 	return m, cmd
-}
-
-func (m Model) detailKey(msg tea.KeyMsg) (Model, tea.Cmd) {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Refresh):
-		return m.refresh()
-	case key.Matches(msg, k.Next):
-		return m.step(1)
-	case key.Matches(msg, k.Prev):
-		return m.step(-1)
-	case key.Matches(msg, k.Transcript):
-		return m.openTranscript()
-	}
-	if m.failure == nil && m.session() != nil {
-		var cmd tea.Cmd
-		m.detail, cmd = m.detail.Update(msg)
-		return m, cmd
-	}
-	return m, nil
 }
 
 // target is the session y/Y act on: the one in the pane, or the queue's
@@ -93,20 +71,65 @@ func (m Model) target() *api.Session {
 	case viewQueue:
 		return m.queue.Selected()
 	case viewDetail:
-		if m.failure == nil {
-			return m.session()
-		}
+		return m.detail.Shown()
 	}
 	return nil
 }
 
+// open shows a session from the queue at once and refreshes it quietly.
+func (m Model) open(s *api.Session) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	m.detail, cmd = m.detail.Open(s)
+	m.bar = m.bar.Remember(s.ID)
+	m.arrive(viewDetail)
+	return m, tea.Batch(cmd, m.prefetchAround(s.ID))
+}
+
+// prefetchAround fetches the queue's neighbours of id ahead of n/p.
+func (m Model) prefetchAround(id string) tea.Cmd {
+	return m.detail.Prefetch(m.queue.Neighbour(id, 1), m.queue.Neighbour(id, -1))
+}
+
+// step moves the detail pane to the next (delta 1) or previous (-1)
+// session of the queue, moving the queue's cursor along so that esc comes
+// back to it.
+func (m Model) step(delta int) (Model, tea.Cmd) {
+	s := m.detail.Shown()
+	if s == nil {
+		return m, nil
+	}
+	next := m.queue.Neighbour(s.ID, delta)
+	if next == nil {
+		switch {
+		case delta > 0 && m.queue.Loading():
+			m.pendingStep = true
+			return m, statusline.Say("Loading more sessions…", false)
+		case delta > 0 && !m.queue.End():
+			var cmd tea.Cmd
+			m.queue, cmd = m.queue.LoadMore()
+			m.pendingStep = true
+			return m, tea.Batch(cmd, statusline.Say("Loading more sessions…", false))
+		case m.queue.Neighbour(s.ID, 0) == nil:
+			return m, statusline.Say("This session is not in the queue: no next or previous.", true)
+		case delta > 0:
+			return m, statusline.Say("This is the last session of the queue.", false)
+		default:
+			return m, statusline.Say("This is the first session of the queue.", false)
+		}
+	}
+	var loadMore tea.Cmd
+	m.queue, loadMore = m.queue.Select(next.ID)
+	m, cmd := m.open(next)
+	return m, tea.Batch(cmd, loadMore)
+}
+
 func (m Model) openTranscript() (Model, tea.Cmd) {
-	s := m.session()
+	s := m.detail.Shown()
 	if s == nil {
 		return m, nil
 	}
 	m.transcript = m.transcript.Stop()
-	m.transcript = transcript.New(m.theme, m.keys.ForTranscript(), m.client, s.ID, m.now)
+	m.transcript = transcript.New(m.ctx.Theme, m.keys.ForTranscript(), m.client, s.ID, m.now)
 	m.openView(viewTranscript)
 	var cmd tea.Cmd
 	m.transcript, cmd = m.transcript.Start()
@@ -120,8 +143,7 @@ func (m Model) back() Model {
 		m.transcript = m.transcript.Stop()
 		m.openView(viewDetail)
 	case viewDetail:
-		m.failure = nil
-		m.endRequest() // a background refresh of the session left behind
+		m.detail = m.detail.Leave()
 		m.setInput(m.queueText())
 		m.openView(viewQueue)
 	}
@@ -130,60 +152,41 @@ func (m Model) back() Model {
 
 // queueText is what the queue is filtered by, to put back in the input.
 func (m Model) queueText() string {
-	if strings.TrimSpace(m.filterText()) == "" {
+	if strings.TrimSpace(m.bar.Filter()) == "" {
 		return ""
 	}
-	return m.input.Value()
+	return m.bar.Value()
 }
 
-// openView switches view and gives it focus; the full help, which
-// belongs to the view left behind, closes.
+// arrive switches to the view an answer is for. Focus moves with it unless
+// the user has typed in the input since asking: keys meant as text must
+// never land in the view as commands.
+func (m *Model) arrive(v view) {
+	if m.bar.TypedSince() {
+		m.view = v
+		m.layout()
+		return
+	}
+	m.openView(v)
+}
+
+// openView switches view and gives it focus; the overlays, which belong
+// to the view left behind, close.
 func (m *Model) openView(v view) {
 	m.view = v
-	m.showFullHelp = false
+	m.overlays = m.overlays.Clear()
 	m.focusView()
 }
 
 func (m *Model) focusView() {
 	m.focus = focusView
-	m.input.Blur()
+	m.bar = m.bar.Blur()
 	m.layout()
 }
 
-// focusInput gives the input focus. A session ID left there by a lookup
-// is cleared, so that what is typed or pasted next is not glued to it; a
-// queue filter stays, to be edited.
 func (m *Model) focusInput() {
-	if _, err := api.ParseSessionID(m.input.Value()); err == nil {
-		m.setInput("")
-	}
+	m.bar = m.bar.Focus()
+	m.queue = m.queue.SetText(m.bar.Filter())
 	m.focus = focusInput
-	m.input.Focus()
-	m.input.CursorEnd()
 	m.layout()
-}
-
-// openInBrowser opens the session's dashboard page. Where no browser can
-// open (over SSH) the URL is copied instead; without a URL template, cxi
-// does not guess the dashboard's address and says how to set one.
-func (m Model) openInBrowser() (Model, tea.Cmd) {
-	s := m.target()
-	if s == nil {
-		return m, nil
-	}
-	url := m.sessionURL(s.ID)
-	switch {
-	case url == "":
-		return m.say("No session URL template: set session_url in config.toml, or start cxi with --session-url 'https://…/{id}'.", true)
-	case m.openURL == nil:
-		m, notice := m.say("No browser here (SSH): copying the link instead.", false)
-		return m, tea.Batch(notice, m.copier.Copy("link", url))
-	}
-	open := m.openURL
-	return m, func() tea.Msg {
-		if err := open(url); err != nil {
-			return browserFailedMsg{url: url, err: err}
-		}
-		return nil
-	}
 }

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/detail"
 	"github.com/opencx-tools/cxi/ui/queue"
 )
 
@@ -47,7 +49,7 @@ func collect(cmd tea.Cmd) []tea.Msg {
 			out = append(out, collect(c)...)
 		}
 		return out
-	case clockTickMsg, noticeExpiredMsg, autoRefreshMsg:
+	case clockTickMsg:
 		return nil
 	}
 	if fmt.Sprintf("%T", msg) == "spinner.TickMsg" {
@@ -104,7 +106,7 @@ func TestNavigationRoundTripKeepsTheCursor(t *testing.T) {
 	if m.view != viewDetail || m.session().ID != stubID(2) {
 		t.Fatalf("enter opened %v in view %v", m.session(), m.view)
 	}
-	if m.fetching() && !m.current.quiet {
+	if m.fetching() && !m.detail.Current().Quiet {
 		t.Error("opening from the queue showed a spinner")
 	}
 	m = press(m, "n", "n", "p")
@@ -167,7 +169,7 @@ func TestTypingFiltersTheQueueAndAnIDLooksItUp(t *testing.T) {
 	m := startedModel(t, client)
 	m = press(m, "/", "C", "u", "s", "t", "o", "m", "e", "r", " ", "1")
 	if got := m.queue.Len(); got != 3 { // 1, 10, 11
-		t.Errorf("%d rows match %q", got, m.input.Value())
+		t.Errorf("%d rows match %q", got, m.bar.Value())
 	}
 	if m.fetching() {
 		t.Fatal("filter text started a lookup")
@@ -178,14 +180,14 @@ func TestTypingFiltersTheQueueAndAnIDLooksItUp(t *testing.T) {
 	}
 	// A session ID opens the session, and the filter is dropped.
 	m.focusInput()
-	m.input.SetValue("see https://app.open.cx/s/" + stubID(7))
+	m.bar = m.bar.SetValue("see https://app.open.cx/s/" + stubID(7))
 	m = press(m, "enter")
 	if m.view != viewDetail || m.session().ID != stubID(7) {
 		t.Fatalf("the ID was not looked up: view %v", m.view)
 	}
 	m = press(m, "esc")
-	if m.queue.Len() != 12 || m.input.Value() != "" {
-		t.Errorf("back in the queue: %d rows, input %q", m.queue.Len(), m.input.Value())
+	if m.queue.Len() != 12 || m.bar.Value() != "" {
+		t.Errorf("back in the queue: %d rows, input %q", m.queue.Len(), m.bar.Value())
 	}
 }
 
@@ -193,16 +195,16 @@ func TestRecentSessionsFromTheInput(t *testing.T) {
 	m := startedModel(t, &stubClient{sessions: stubSessions(5)})
 	m = press(m, "enter", "n", "n", "esc")
 	m = press(m, "/", "up")
-	if m.input.Value() != stubID(2) {
-		t.Fatalf("↑ gave %q, want the last viewed %s", m.input.Value(), stubID(2))
+	if m.bar.Value() != stubID(2) {
+		t.Fatalf("↑ gave %q, want the last viewed %s", m.bar.Value(), stubID(2))
 	}
 	m = press(m, "up", "up")
-	if m.input.Value() != stubID(0) {
-		t.Fatalf("↑↑↑ gave %q", m.input.Value())
+	if m.bar.Value() != stubID(0) {
+		t.Fatalf("↑↑↑ gave %q", m.bar.Value())
 	}
 	m = press(m, "down")
-	if m.input.Value() != stubID(1) {
-		t.Fatalf("↓ gave %q", m.input.Value())
+	if m.bar.Value() != stubID(1) {
+		t.Fatalf("↓ gave %q", m.bar.Value())
 	}
 }
 
@@ -211,18 +213,18 @@ func TestPasteWhileTheViewHasFocusGoesToTheInput(t *testing.T) {
 	m = press(m, "enter") // detail of session 0, focus on the view
 	next, _ := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q y " + stubID(2)), Paste: true})
 	m = next.(Model)
-	if m.focus != focusInput || !strings.Contains(m.input.Value(), stubID(2)) {
-		t.Fatalf("paste: focus %v, input %q", m.focus, m.input.Value())
+	if m.focus != focusInput || !strings.Contains(m.bar.Value(), stubID(2)) {
+		t.Fatalf("paste: focus %v, input %q", m.focus, m.bar.Value())
 	}
 }
 
 func TestAnswerDoesNotStealFocusFromTyping(t *testing.T) {
 	m := newTestModel(t, &stubClient{sessions: stubSessions(3)})
 	m = send(typeText(m, stubID(1)), enter)
-	req := m.current
+	req := m.detail.Current()
 	m.focusInput()
 	m = send(m, keyRunes("https://"))
-	m = send(m, sessionLoadedMsg{req: req, session: &api.Session{ID: stubID(1)}, at: testNow})
+	m = send(m, detail.LoadedMsg{Req: req, Session: &api.Session{ID: stubID(1)}, At: testNow})
 	if m.focus != focusInput {
 		t.Fatal("the answer took focus while the user was typing")
 	}
@@ -230,7 +232,13 @@ func TestAnswerDoesNotStealFocusFromTyping(t *testing.T) {
 
 func TestAutoRefreshKeepsTheSelection(t *testing.T) {
 	client := &stubClient{sessions: stubSessions(5)}
-	m := startedModel(t, client, func(o *Options) { o.AutoRefresh = DefaultRefreshInterval })
+	var due func(time.Time) tea.Msg
+	m := startedModel(t, client, func(o *Options) {
+		o.AutoRefresh = queue.DefaultRefreshInterval
+		o.Timer = func(_ time.Duration, f func(time.Time) tea.Msg) tea.Cmd { due = f; return nil }
+	})
+	m.queue.ScheduleRefresh()
+	refresh := due
 	m = press(m, "down", "down", "down")
 	want := m.queue.Selected().ID
 	// A new session sorts first on the next page.
@@ -239,7 +247,7 @@ func TestAutoRefreshKeepsTheSelection(t *testing.T) {
 	newName := "Newcomer"
 	client.sessions["00000000-0000-4000-7000-000000000000"] = &api.Session{ID: "00000000-0000-4000-7000-000000000000", Contact: &api.Contact{Name: &newName}}
 	client.mu.Unlock()
-	next, cmd := m.Update(autoRefreshMsg{seq: m.refreshSeq})
+	next, cmd := m.Update(refresh(testNow))
 	m = drain(next.(Model), cmd)
 	if m.queue.Loaded() != 6 {
 		t.Fatalf("loaded %d after the refresh", m.queue.Loaded())
@@ -249,10 +257,10 @@ func TestAutoRefreshKeepsTheSelection(t *testing.T) {
 	}
 	// A stale tick (from before a toggle) does nothing.
 	m = press(m, "a")
-	if m.refreshEvery != 0 {
+	if m.queue.AutoRefresh() != 0 {
 		t.Fatal("a did not turn auto-refresh off")
 	}
-	_, cmd = m.Update(autoRefreshMsg{seq: m.refreshSeq - 1})
+	_, cmd = m.Update(refresh(testNow))
 	if cmd != nil {
 		t.Error("a stale auto-refresh tick did something")
 	}
@@ -274,7 +282,7 @@ func TestEscRightAfterOpeningGoesBack(t *testing.T) {
 	m := startedModel(t, &stubClient{sessions: stubSessions(3)})
 	next, _ := m.Update(keyMsg("enter")) // the background refresh is not answered yet
 	m = next.(Model)
-	if !m.fetching() || !m.current.quiet {
+	if !m.fetching() || !m.detail.Current().Quiet {
 		t.Fatal("opening from the queue should refresh in the background")
 	}
 	next, _ = m.Update(keyMsg("esc"))
@@ -300,8 +308,8 @@ func TestInputAndFilterNeverDisagree(t *testing.T) {
 		t.Fatalf("%d rows match 11", m.queue.Len())
 	}
 	m = press(m, "up", "down") // through the recent sessions and back to empty
-	if m.input.Value() != "" || m.queue.Len() != 12 {
-		t.Errorf("input %q but %d rows shown", m.input.Value(), m.queue.Len())
+	if m.bar.Value() != "" || m.queue.Len() != 12 {
+		t.Errorf("input %q but %d rows shown", m.bar.Value(), m.queue.Len())
 	}
 }
 
@@ -309,9 +317,9 @@ func TestHeaderNamesTheFailedLookup(t *testing.T) {
 	m := startedModel(t, &stubClient{sessions: stubSessions(2)})
 	m = press(m, "enter")
 	m.focusInput()
-	m.input.SetValue("7d0e6b0a-1a2b-4c3d-9e4f-5a6b7c8d9e0f")
+	m.bar = m.bar.SetValue("7d0e6b0a-1a2b-4c3d-9e4f-5a6b7c8d9e0f")
 	m = press(m, "enter")
-	if m.failure == nil || !strings.Contains(m.View(), "session 7d0e6b0a") {
+	if m.detail.Failure() == nil || !strings.Contains(m.View(), "session 7d0e6b0a") {
 		t.Errorf("header after a failed lookup:\n%s", m.View())
 	}
 }
@@ -322,7 +330,7 @@ func TestPrefetchReachesThePane(t *testing.T) {
 	m = next.(Model)
 	status := api.StatusClosedResolved
 	fresher := &api.Session{ID: stubID(0), Status: status}
-	m = send(m, sessionPrefetchedMsg{id: stubID(0), session: fresher, at: testNow})
+	m = send(m, detail.PrefetchedMsg{ID: stubID(0), Session: fresher, At: testNow})
 	if m.session().Status != status || m.fetching() {
 		t.Errorf("the pane did not take the fresher copy: %+v, fetching %v", m.session(), m.fetching())
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/picker"
 )
 
 func TestFindFromAnything(t *testing.T) {
@@ -22,7 +23,7 @@ func TestFindFromAnything(t *testing.T) {
 	open := func(text string) Model {
 		m := startedModel(t, client)
 		m.focusInput()
-		m.input.SetValue(text)
+		m.bar = m.bar.SetValue(text)
 		return press(m, "enter")
 	}
 	if m := open("#1234"); m.view != viewDetail || m.session().ID != stubID(1) {
@@ -39,11 +40,11 @@ func TestFindFromAnything(t *testing.T) {
 	m = startedModel(t, client)
 	m.queue = m.queue.SetText("")
 	m.focusInput()
-	m.input.SetValue("customer 0")
+	m.bar = m.bar.SetValue("customer 0")
 	m.queue = m.queue.SetText("zzz") // nothing loaded matches: search the API
 	m = press(m, "enter")
-	if m.pick == nil || len(m.pick.sessions) != 2 {
-		t.Fatalf("picker: %+v\n%s", m.pick, m.View())
+	if pk, ok := m.overlays.Top().(picker.Model); !ok || len(pk.Sessions()) != 2 {
+		t.Fatalf("picker: %+v\n%s", m.overlays.Top(), m.View())
 	}
 	if v := m.View(); !strings.Contains(v, "2 sessions for name customer 0") {
 		t.Errorf("picker view:\n%s", v)
@@ -61,7 +62,7 @@ func TestPickerKeepsTheCursorOnScreen(t *testing.T) {
 	for i := range 30 {
 		found = append(found, api.Session{ID: fmt.Sprintf("00000000-0000-4000-8000-%012d", i)})
 	}
-	m.pick = &picker{title: "30 sessions", sessions: found}
+	m.overlays = m.overlays.Push(picker.New(m.ctx, "30 sessions", found, nil))
 	for range 25 {
 		m = press(m, "down")
 	}
@@ -79,7 +80,7 @@ func TestRemappedPrintableKeysStillType(t *testing.T) {
 	})
 	m = press(m, "/", "a", " ", "b")
 	m = send(m, tea.KeyMsg{Type: tea.KeyBackspace})
-	if m.focus != focusInput || m.input.Value() != "a " {
-		t.Errorf("focus %v, input %q", m.focus, m.input.Value())
+	if m.focus != focusInput || m.bar.Value() != "a " {
+		t.Errorf("focus %v, input %q", m.focus, m.bar.Value())
 	}
 }

@@ -1,23 +1,24 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api/resolve"
 	"github.com/opencx-tools/cxi/ui/clipboard"
+	"github.com/opencx-tools/cxi/ui/detail"
+	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/queue"
-	"github.com/opencx-tools/cxi/ui/render"
+	"github.com/opencx-tools/cxi/ui/share"
+	"github.com/opencx-tools/cxi/ui/statusline"
 	"github.com/opencx-tools/cxi/ui/transcript"
 )
 
-// budgetShareForRefresh is the budget below which background work
-// (auto-refresh, prefetch) waits, leaving the rest for what the user asks.
-const budgetShareForRefresh = 50
-
 // Update routes a message: window size to every view, keys to whatever has
-// focus, results to the view that asked for them.
+// focus, every other message to the package whose command produced it.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
@@ -25,132 +26,108 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
 	case tea.KeyMsg:
-		return m.handleKey(msg)
+		m, cmd = m.handleKey(msg)
 	case startMsg:
 		m, cmd = m.start()
-	case sessionLoadedMsg:
-		m, cmd = m.loaded(msg)
-	case sessionFailedMsg:
-		m, cmd = m.failed(msg)
-	case sessionPrefetchedMsg:
-		m = m.prefetched(msg)
-	case queue.PageLoadedMsg, queue.PageFailedMsg:
-		m.queue, cmd = m.queue.Update(msg)
-		if m.pendingStep && !m.queue.Loading() {
-			// n was pressed on the last loaded row: finish the step.
-			m.pendingStep = false
-			if m.view == viewDetail {
-				var step tea.Cmd
-				m, step = m.step(1)
-				cmd = tea.Batch(cmd, step)
-			}
-		}
-	case transcript.PageLoadedMsg, transcript.PageFailedMsg:
+	case detail.Msg:
+		m, cmd = m.fromDetail(m.detail.Update(msg))
+	case queue.Msg:
+		m, cmd = m.fromQueue(msg)
+	case transcript.Msg:
 		m.transcript, cmd = m.transcript.Update(msg)
-	case resolvedMsg:
-		m, cmd = m.resolved(msg)
-	case browserFailedMsg:
-		// No browser after all: the link goes to the clipboard instead.
-		var notice tea.Cmd
-		m, notice = m.say("Could not open a browser ("+render.Line(msg.err.Error())+"): copying the link instead.", true)
-		cmd = tea.Batch(notice, m.copier.Copy("link", msg.url))
-	case clipboard.CopiedMsg:
-		m, cmd = m.copied(msg)
-	case noticeExpiredMsg:
-		if msg.seq == m.noticeSeq {
-			m.notice = ""
-		}
+	case statusline.Msg, clipboard.CopiedMsg, spinner.TickMsg:
+		m.status, cmd = m.status.Update(msg)
+	case share.BrowserFailedMsg:
+		cmd = m.share.Update(msg)
 	case clockTickMsg:
 		m = m.tick(msg)
-		m.budget = m.client.Budget()
 		cmd = m.tickClock()
-	case retryDueMsg:
-		m, cmd = m.retryDue(msg)
-	case autoRefreshMsg:
-		m, cmd = m.autoRefresh(msg)
-	case spinner.TickMsg:
-		if m.fetching() || m.resolving != 0 {
-			m.spinner, cmd = m.spinner.Update(msg)
-		}
 	default:
 		if m.focus == focusInput {
-			m.input, cmd = m.input.Update(msg)
+			m.bar, _, cmd = m.bar.Update(msg) // the cursor's blink
 		}
 	}
 	m.syncKeys()
-	m.hint = m.inputHint()
-	return m, cmd
+	var spin tea.Cmd
+	m.status, spin = m.status.SetBusy(m.detail.Busy())
+	return m, tea.Batch(cmd, spin)
 }
 
 // start loads the queue and runs a command-line lookup.
 func (m Model) start() (Model, tea.Cmd) {
-	var cmds []tea.Cmd
-	var cmd tea.Cmd
-	m.queue, cmd = m.queue.Reload()
-	cmds = append(cmds, cmd)
-	if m.input.Value() != "" {
-		m, cmd = m.lookup(m.input.Value())
-		cmds = append(cmds, cmd)
+	var load, lookup tea.Cmd
+	m.queue, load = m.queue.Reload()
+	if m.bar.Value() != "" {
+		m, lookup = m.lookup(m.bar.Value())
 	}
-	return m, tea.Batch(cmds...)
+	return m, tea.Batch(load, lookup)
 }
 
 func (m Model) tick(msg clockTickMsg) Model {
-	minuteChanged := msg.now.Truncate(time.Minute) != m.now.Truncate(time.Minute)
-	m.now = msg.now
-	if minuteChanged {
+	if msg.now.Truncate(time.Minute) != m.now.Truncate(time.Minute) {
 		m.queue = m.queue.SetNow(msg.now)
-		if m.session() != nil {
-			m.detail = m.detail.SetNow(msg.now)
-		}
 	}
+	m.now = msg.now
+	m.detail = m.detail.Tick(msg.now)
+	m.status = m.status.SetBudget(m.client.Budget())
 	return m
 }
 
-// autoRefresh refreshes the queue on schedule, unless the budget is low:
-// background work never takes what a lookup the user asks for needs.
-func (m Model) autoRefresh(msg autoRefreshMsg) (Model, tea.Cmd) {
-	if msg.seq != m.refreshSeq || m.refreshEvery <= 0 {
-		return m, nil
+// fromDetail applies what an update of the detail pane means for the rest
+// of the screen.
+func (m Model) fromDetail(d detail.Model, ev detail.Event, cmd tea.Cmd) (Model, tea.Cmd) {
+	m.detail = d
+	if ev.Fresh != nil {
+		m.queue = m.queue.Upsert(ev.Fresh)
 	}
+	if ev.Refused != "" {
+		m.bar = m.bar.SetError(ev.Refused)
+	}
+	if ev.Pick != nil {
+		m.overlays = m.overlays.Push(ev.Pick)
+		m.focusView()
+	}
+	if ev.Failed {
+		m.arrive(viewDetail)
+	}
+	if s := ev.Arrived; s != nil {
+		m.bar = m.bar.Remember(s.ID)
+		m.arrive(viewDetail)
+		cmd = tea.Batch(cmd, m.prefetchAround(s.ID))
+	}
+	return m, cmd
+}
+
+// fromQueue gives the queue its page, and finishes an n that waited for it.
+func (m Model) fromQueue(msg queue.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
-	if m.client.Budget() >= budgetShareForRefresh {
-		m.queue, cmd = m.queue.Refresh()
+	m.queue, cmd = m.queue.Update(msg)
+	if m.pendingStep && !m.queue.Loading() {
+		m.pendingStep = false
+		if m.view == viewDetail {
+			var step tea.Cmd
+			m, step = m.step(1)
+			cmd = tea.Batch(cmd, step)
+		}
 	}
-	return m, tea.Batch(cmd, m.scheduleRefresh())
+	return m, cmd
 }
 
-func (m Model) toggleAutoRefresh() (Model, tea.Cmd) {
-	m.refreshSeq++
-	if m.refreshEvery > 0 {
-		m.refreshEvery = 0
-		return m.say("Auto-refresh off.", false)
-	}
-	m.refreshEvery = m.refreshGap
-	m, notice := m.say("Auto-refresh every "+m.refreshGap.String()+".", false)
-	return m, tea.Batch(notice, m.scheduleRefresh())
-}
-
-func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	k := m.keys
+func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch {
-	case key.Matches(msg, k.ForceQuit):
+	case key.Matches(msg, m.keys.ForceQuit):
 		return m.quit()
-	case m.showFullHelp && (key.Matches(msg, k.Help) || key.Matches(msg, k.Back) || key.Matches(msg, k.Quit)):
-		m.showFullHelp = false
+	case !m.overlays.Empty():
+		m.overlays, cmd = m.overlays.Update(msg)
 		m.layout()
-		return m, nil
-	case m.menu != nil:
-		m, cmd = m.menuKey(msg)
-	case m.pick != nil && m.focus == focusView:
-		m, cmd = m.pickerKey(msg)
-	case m.resolving != 0 && key.Matches(msg, k.Back):
-		m.resolving = 0
-		m.endRequest()
-		m, cmd = m.say("Search cancelled.", false)
-	case m.fetching() && !m.current.quiet && key.Matches(msg, k.Back):
-		m, cmd = m.cancelLookup()
+	case m.detail.Cancellable() && key.Matches(msg, m.keys.Back):
+		m.detail, cmd = m.detail.Cancel()
+		// The input goes back to the session on display, so that r
+		// refreshes what is seen.
+		if s := m.detail.Shown(); s != nil && m.view == viewDetail && m.focus == focusView {
+			m.setInput(s.ID)
+		}
 	case msg.Paste && m.focus == focusView:
 		// A paste is text wherever it lands: it goes to the input,
 		// replacing what was there, never to the view as keys.
@@ -162,8 +139,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		// ("jjj" over a slow link): each is a key of its own.
 		var cmds []tea.Cmd
 		for _, r := range msg.Runes {
-			next, c := m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
-			m, cmds = next.(Model), append(cmds, c)
+			var c tea.Cmd
+			m, c = m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+			cmds = append(cmds, c)
 		}
 		return m, tea.Batch(cmds...)
 	case m.focus == focusInput:
@@ -171,14 +149,65 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	default:
 		m, cmd = m.viewKey(msg)
 	}
-	m.syncKeys()
-	m.hint = m.inputHint()
 	return m, cmd
 }
 
-func (m Model) quit() (tea.Model, tea.Cmd) {
-	m.endRequest()
-	m.stopAll()
+// inputKey gives a key to the lookup bar; the queue is filtered by what
+// it holds as it is typed.
+func (m Model) inputKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	var act lookupbar.Action
+	var cmd tea.Cmd
+	m.bar, act, cmd = m.bar.Update(msg)
+	switch act {
+	case lookupbar.Submit:
+		return m.submit()
+	case lookupbar.Leave:
+		m.focusView()
+	}
+	m.queue = m.queue.SetText(m.bar.Filter())
+	return m, cmd
+}
+
+// submit is enter in the input: a session ID is looked up; a name that
+// matches loaded rows is a filter, so enter just moves to the list;
+// anything else is searched for.
+func (m Model) submit() (Model, tea.Cmd) {
+	q, lookup := m.bar.Query()
+	switch {
+	case lookup:
+		return m.lookup(m.bar.Value())
+	case q.Kind == resolve.KindName && m.view == viewQueue && m.queue.Len() > 0:
+		m.focusView()
+		return m, nil
+	}
+	m.bar = m.bar.MarkRequest()
+	var cmd tea.Cmd
+	m.detail, cmd = m.detail.Search(q, strings.TrimSpace(m.bar.Value()), m.queue.Sessions())
+	return m, cmd
+}
+
+// lookup fetches the session text holds, or says why it holds none.
+func (m Model) lookup(text string) (Model, tea.Cmd) {
+	var ev detail.Event
+	var cmd tea.Cmd
+	m.detail, ev, cmd = m.detail.Lookup(text)
+	m.bar = m.bar.SetError(ev.Refused)
+	if ev.Refused == "" {
+		m.setInput(m.detail.Current().ID)
+		m.bar = m.bar.MarkRequest()
+	}
+	return m, cmd
+}
+
+// setInput replaces the input's text and keeps the queue's filter in step
+// with it: the two must never disagree.
+func (m *Model) setInput(text string) {
+	m.bar = m.bar.SetValue(text)
+	m.queue = m.queue.SetText(m.bar.Filter())
+}
+
+func (m Model) quit() (Model, tea.Cmd) {
+	m.detail = m.detail.Stop()
 	m.queue = m.queue.Stop()
 	m.transcript = m.transcript.Stop()
 	return m, tea.Quit

@@ -27,7 +27,7 @@ func FuzzDetailRender(f *testing.F) {
 			return
 		}
 		for _, width := range []int{120, 44} {
-			view := New(theme(), DefaultKeyMap()).SetSize(width, 400).SetSession(&s, now).View()
+			view := newPane(theme(), DefaultKeyMap()).SetSize(width, 400).SetSession(&s, now).View()
 			for _, r := range view {
 				if r != '\n' && (r < 0x20 || (r >= 0x7f && r <= 0x9f)) {
 					t.Fatalf("control character %U on screen at width %d", r, width)

@@ -1,19 +1,24 @@
-// Package detail is the detail pane: one session laid out in panels inside
-// a scrollable viewport. It renders what it is given; fetching is the root
-// model's job.
+// Package detail is the detail pane and the life of the session in it: the
+// lookup or search under way (one request scheme for both), its
+// cancellation, the failure and its retry (by hand, or once by itself after
+// a 429's Retry-After), how fresh each fetched session is, and the
+// neighbours fetched ahead of n/p. It renders one session in panels inside a
+// scrollable viewport.
 package detail
 
 import (
-	"strings"
+	"context"
 	"time"
 
-	"github.com/charmbracelet/bubbles/viewport"
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/api/resolve"
+	"github.com/opencx-tools/cxi/ui/common"
+	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/render"
-	"github.com/opencx-tools/cxi/ui/scroll"
 )
 
 // KeyMap holds the pane's keys, taken from the program's key map.
@@ -22,95 +27,178 @@ type KeyMap = keys.Detail
 // DefaultKeyMap is the pane's keys as cxi ships them.
 func DefaultKeyMap() KeyMap { return keys.Default().ForDetail() }
 
-// Model is the detail pane.
+// Client is what the pane needs from the API client.
+type Client interface {
+	resolve.Client
+	Budget() int
+}
+
+// Model is the detail pane with its session's lifecycle.
 type Model struct {
-	content  content
-	keys     KeyMap
-	session  *api.Session
-	width    int
-	height   int
-	viewport viewport.Model
+	ctx    common.Context
+	keys   KeyMap
+	client Client
+	pane   pane
+	now    time.Time
+
+	seq       int                // last request number handed out
+	current   Request            // the lookup whose answer is wanted; zero when idle
+	searching string             // what the search under way is for; "" when none
+	cancel    context.CancelFunc // cancels the lookup or search under way
+	lastID    string             // the ID of the last lookup, for r
+	failure   *explain.Failure   // the last lookup's error, shown instead of the panels
+
+	retrySeq    int  // identifies the pending automatic retry after a 429
+	autoRetried bool // the automatic retry has been spent for this lookup
+
+	fetchedAt   map[string]time.Time // when each session was last fetched fresh
+	prefetching map[string]bool      // neighbours being fetched ahead of n/p
+	background  context.Context      // for prefetches; cancelled by Stop
+	stopAll     context.CancelFunc
+}
+
+// Event is what an update of the pane means for the rest of the screen.
+type Event struct {
+	Arrived *api.Session    // a lookup answered with this session: show the pane, remember it
+	Failed  bool            // a lookup failed: show the pane, which says why
+	Fresh   *api.Session    // a freshly fetched copy of a session, for the queue
+	Refused string          // why the input's text was not looked up or found nothing
+	Pick    overlay.Overlay // several sessions matched a search: choose one
 }
 
 // New returns an empty pane.
-func New(theme *styles.Theme, km KeyMap) Model {
-	return Model{content: content{theme: theme, copyKey: keys.Name(km.Copy)}, keys: km, viewport: scroll.New(km.Scroll)}
-}
-
-// Session is the session on display, nil when none.
-func (m Model) Session() *api.Session { return m.session }
-
-// SetSession shows s from the top, with ages relative to now.
-func (m Model) SetSession(s *api.Session, now time.Time) Model {
-	m.session = s
-	m.content.now = now
-	m.relayout()
-	m.viewport.GotoTop()
+func New(ctx common.Context, client Client) Model {
+	m := Model{
+		ctx: ctx, keys: ctx.Keys.ForDetail(), client: client, now: ctx.Now(),
+		pane:      newPane(ctx.Theme, ctx.Keys.ForDetail()),
+		fetchedAt: map[string]time.Time{}, prefetching: map[string]bool{},
+	}
+	m.background, m.stopAll = context.WithCancel(context.Background())
 	return m
 }
 
-// SetSize gives the pane its width and height in cells and re-lays it out.
+// Update takes the pane's own messages, and keys while it is in view.
+func (m Model) Update(msg tea.Msg) (Model, Event, tea.Cmd) {
+	switch msg := msg.(type) {
+	case LoadedMsg:
+		return m.loaded(msg)
+	case FailedMsg:
+		return m.failed(msg)
+	case PrefetchedMsg:
+		return m.prefetched(msg)
+	case RetryDueMsg:
+		m, cmd := m.retryDue(msg)
+		return m, Event{}, cmd
+	case SearchedMsg:
+		return m.searched(msg)
+	case ChosenMsg:
+		return m.showFound(msg.Session)
+	case tea.KeyMsg:
+		if key.Matches(msg, m.keys.Refresh) {
+			m, cmd := m.Refresh()
+			return m, Event{}, cmd
+		}
+		if m.Shown() != nil {
+			var cmd tea.Cmd
+			m.pane, cmd = m.pane.Update(msg)
+			return m, Event{}, cmd
+		}
+	}
+	return m, Event{}, nil
+}
+
+// Tick moves the clock: countdowns every second, ages in the panels when
+// the minute changes.
+func (m Model) Tick(now time.Time) Model {
+	minuteChanged := now.Truncate(time.Minute) != m.now.Truncate(time.Minute)
+	m.now = now
+	if minuteChanged && m.pane.Session() != nil {
+		m.pane = m.pane.SetNow(now)
+	}
+	return m
+}
+
+// SetSize gives the pane its size in cells.
 func (m Model) SetSize(width, height int) Model {
-	if width == m.width && height == m.height {
-		return m
-	}
-	m.width, m.height = width, height
-	m.viewport.Width, m.viewport.Height = width, height
-	m.relayout()
+	m.pane = m.pane.SetSize(width, height)
 	return m
 }
 
-// SetNow refreshes the relative ages ("3h ago") without moving the scroll.
-func (m Model) SetNow(now time.Time) Model {
-	m.content.now = now
-	m.relayout()
+// Shown is the session on display, nil when none is (or a failure is
+// shown instead): what copying and n/p act on.
+func (m Model) Shown() *api.Session {
+	if m.failure != nil {
+		return nil
+	}
+	return m.pane.Session()
+}
+
+// Current is the lookup under way; zero when none.
+func (m Model) Current() Request { return m.current }
+
+// Fetching reports whether a lookup is under way.
+func (m Model) Fetching() bool { return m.current.Seq != 0 }
+
+// Searching reports whether a search is under way.
+func (m Model) Searching() bool { return m.searching != "" }
+
+// Failure is why the last lookup failed, nil when it did not.
+func (m Model) Failure() *explain.Failure { return m.failure }
+
+// CanRefresh reports whether r has a session to fetch again.
+func (m Model) CanRefresh() bool { return m.lastID != "" }
+
+// Cancellable reports whether esc would cancel something the user waits
+// for: a search, or a lookup that is not a quiet refresh.
+func (m Model) Cancellable() bool { return m.Searching() || (m.Fetching() && !m.current.Quiet) }
+
+// Busy says what the user is waiting for, for the status line; "" when
+// nothing (a quiet refresh is not waited for).
+func (m Model) Busy() string {
+	switch {
+	case m.Searching():
+		return m.searching
+	case m.Fetching() && !m.current.Quiet:
+		return "Fetching " + api.ShortID(m.current.ID)
+	}
+	return ""
+}
+
+// Title is the session the pane is about, short, for the header.
+func (m Model) Title() string {
+	if s := m.Shown(); s != nil {
+		return render.Line(api.ShortID(s.ID))
+	}
+	return render.Line(api.ShortID(m.lastID))
+}
+
+// ScrollPercent is how far down the panels are scrolled, when they scroll.
+func (m Model) ScrollPercent() (float64, bool) {
+	if m.Shown() == nil || !m.pane.Scrollable() {
+		return 0, false
+	}
+	return m.pane.ScrollPercent(), true
+}
+
+// Leave is the pane left for the queue: what failed is forgotten and a
+// background refresh of the session left behind is dropped.
+func (m Model) Leave() Model {
+	m.failure = nil
+	m.endRequest()
 	return m
 }
 
-// relayout renders the panels once per change of data, size or clock, so
-// View only slices the cached lines.
-func (m *Model) relayout() {
-	if m.session == nil || m.width <= 0 {
-		m.viewport.SetContent("")
-		return
-	}
-	m.viewport.SetContent(m.content.layout(m.session, m.width))
+// Stop cancels everything under way, for quitting.
+func (m Model) Stop() Model {
+	m.endRequest()
+	m.stopAll()
+	return m
 }
 
-// Update scrolls the pane.
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
-	var cmd tea.Cmd
-	m.viewport, cmd = scroll.Update(m.viewport, m.keys.Scroll, msg)
-	return m, cmd
-}
-
-// ScrollPercent is how far down the pane is scrolled, for a scroll hint.
-func (m Model) ScrollPercent() float64 { return m.viewport.ScrollPercent() }
-
-// Scrollable reports whether the content is taller than the pane.
-func (m Model) Scrollable() bool { return m.viewport.TotalLineCount() > m.viewport.Height }
-
-// View draws the visible part of the pane. Its lines are clipped the way
-// terminals count cells (render.Width): lipgloss measures some scripts
-// narrower than a terminal draws them, and pads to match, which would push
-// a panel border past the edge.
+// View draws the panels, or why the lookup failed.
 func (m Model) View() string {
-	if m.session == nil {
-		return ""
+	if m.failure != nil {
+		return m.failureView()
 	}
-	lines := strings.Split(m.viewport.View(), "\n")
-	for i, l := range lines {
-		lines[i] = render.ClipLine(l, m.width)
-	}
-	return strings.Join(lines, "\n")
-}
-
-// Replace swaps in a fresher copy of the session on display, keeping the
-// scroll position, for a background refresh.
-func (m Model) Replace(s *api.Session) Model {
-	y := m.viewport.YOffset
-	m.session = s
-	m.relayout()
-	m.viewport.SetYOffset(y)
-	return m
+	return m.pane.View()
 }

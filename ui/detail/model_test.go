@@ -32,7 +32,7 @@ func fixture(t testing.TB, id string) *api.Session {
 
 // fullContent renders the whole pane, however tall, by giving it the room.
 func fullContent(s *api.Session, width int) string {
-	m := New(theme(), DefaultKeyMap()).SetSize(width, 500).SetSession(s, now)
+	m := newPane(theme(), DefaultKeyMap()).SetSize(width, 500).SetSession(s, now)
 	return m.View()
 }
 
@@ -117,7 +117,7 @@ func TestFloatTicketNumberAndCopyHint(t *testing.T) {
 }
 
 func TestScrolling(t *testing.T) {
-	m := New(theme(), DefaultKeyMap()).SetSize(60, 10).SetSession(fixture(t, fake.IDAngryHandoff), now)
+	m := newPane(theme(), DefaultKeyMap()).SetSize(60, 10).SetSession(fixture(t, fake.IDAngryHandoff), now)
 	if !m.Scrollable() || m.ScrollPercent() != 0 {
 		t.Fatal("a tall session should scroll and start at the top")
 	}
@@ -157,7 +157,7 @@ func firstLineWith(s, sub string) string {
 // BenchmarkDetailView measures drawing the pane at 120×40: View slices the
 // lines laid out in Update, so it must stay cheap however long the session.
 func BenchmarkDetailView(b *testing.B) {
-	m := New(theme(), DefaultKeyMap()).SetSize(120, 40).SetSession(fixture(b, fake.IDAngryHandoff), now)
+	m := newPane(theme(), DefaultKeyMap()).SetSize(120, 40).SetSession(fixture(b, fake.IDAngryHandoff), now)
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = m.View()
@@ -168,7 +168,7 @@ func BenchmarkDetailView(b *testing.B) {
 // per session, resize or minute of clock.
 func BenchmarkDetailLayout(b *testing.B) {
 	s := fixture(b, fake.IDAngryHandoff)
-	m := New(theme(), DefaultKeyMap()).SetSize(120, 40)
+	m := newPane(theme(), DefaultKeyMap()).SetSize(120, 40)
 	b.ReportAllocs()
 	for b.Loop() {
 		m = m.SetSession(s, now)

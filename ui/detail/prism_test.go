@@ -71,7 +71,7 @@ func TestAgainstPrism(t *testing.T) {
 			t.Fatalf("lookup %d (%s): %v", i, id, err)
 		}
 		for _, width := range []int{120, 60} {
-			m := New(theme(), DefaultKeyMap()).SetSize(width, 1000).SetSession(s, time.Now())
+			m := newPane(theme(), DefaultKeyMap()).SetSize(width, 1000).SetSession(s, time.Now())
 			view := m.View()
 			for _, r := range view {
 				if r != '\n' && (r < 0x20 || (r >= 0x7f && r <= 0x9f)) {

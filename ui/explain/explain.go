@@ -6,6 +6,7 @@ package explain
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
@@ -46,7 +47,7 @@ func Describe(err error, id string) Failure {
 	}
 	var e *api.Error
 	if !errors.As(err, &e) {
-		return Failure{Sentence: "The lookup failed: " + render.Line(err.Error()) + "."}
+		return Failure{Sentence: asSentence(err.Error())}
 	}
 	short := api.ShortID(id)
 	base := render.Line(e.BaseURL)
@@ -79,7 +80,7 @@ func Describe(err error, id string) Failure {
 	case api.KindHTTP:
 		f.Sentence, f.Retry = fmt.Sprintf("Unexpected HTTP %d from %s.", e.Status, base), RetryNow
 	default:
-		f.Sentence = "The lookup failed: " + render.Line(e.Error()) + "."
+		f.Sentence = asSentence(e.Error())
 	}
 	return f
 }
@@ -131,4 +132,15 @@ func (f Failure) CommandLine() string {
 		return f.Sentence + " Wait a minute."
 	}
 	return f.Sentence + " Try again once the wait is over."
+}
+
+// asSentence is an error's own text, sanitized, as a sentence: it may be
+// about a lookup, a page of the queue or a command's flags, so it is not
+// dressed as any one of them.
+func asSentence(text string) string {
+	s := strings.TrimSuffix(render.Line(text), ".")
+	if s == "" {
+		return "Something failed, with no detail."
+	}
+	return s + "."
 }

@@ -12,6 +12,14 @@ type Lister interface {
 	ListSessions(ctx context.Context, p api.ListParams) (*api.SessionPage, error)
 }
 
+// Msg is every message the queue's commands produce; the root forwards
+// each to Update without looking inside.
+type Msg interface{ queueMsg() }
+
+func (PageLoadedMsg) queueMsg()  {}
+func (PageFailedMsg) queueMsg()  {}
+func (autoRefreshMsg) queueMsg() {}
+
 // query identifies one page request: the query generation (bumped by every
 // reload, i.e. every filter change) and the cursor it asked for. Pages of
 // an older generation are dropped.

@@ -55,6 +55,8 @@ type Model struct {
 	width, height int
 	widths        []int
 	cols          []int
+
+	auto autoRefresh
 }
 
 // New returns an empty queue; Reload starts loading.
@@ -209,6 +211,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.stop()
 		m.err = msg.Err
 		return m, nil
+	case autoRefreshMsg:
+		return m.refreshDue(msg)
 	case tea.KeyMsg:
 		return m.handleKey(msg)
 	}
@@ -252,6 +256,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Refresh):
 		return m.Refresh()
+	case key.Matches(msg, k.AutoRefresh):
+		return m.toggleAutoRefresh()
 	}
 	return m, nil
 }

@@ -6,6 +6,8 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/opencx-tools/cxi/ui/explain"
+	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/render"
 )
 
@@ -144,7 +146,7 @@ func (m Model) tailRow() string {
 	var s string
 	switch {
 	case m.err != nil:
-		s = t.Error.Render("Could not load more sessions: " + render.Line(m.err.Error()) + " · " + m.keys.Refresh.Help().Key + " retries")
+		s = t.Error.Render("Could not load more sessions: " + explain.Describe(m.err, "").Sentence + " · " + keys.Name(m.keys.Refresh) + " retries")
 	case m.loading:
 		s = t.Muted.Render("  ⋯ loading more sessions…")
 	case m.end && len(m.rows) == 0:

@@ -12,6 +12,13 @@ type Historian interface {
 	History(ctx context.Context, sessionID, cursor string) (*api.HistoryPage, error)
 }
 
+// Msg is every message the transcript's commands produce; the root
+// forwards each to Update without looking inside.
+type Msg interface{ transcriptMsg() }
+
+func (PageLoadedMsg) transcriptMsg() {}
+func (PageFailedMsg) transcriptMsg() {}
+
 // page identifies one history request: the session and the cursor asked
 // for. A page for another session, or for a cursor other than the one
 // awaited, is dropped.

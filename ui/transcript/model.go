@@ -13,8 +13,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/keys"
-	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/scroll"
 )
 
@@ -173,7 +173,7 @@ func (m Model) tail() string {
 	var s string
 	switch {
 	case m.err != nil:
-		s = t.Error.Render("Could not load the history: " + render.Line(m.err.Error()) + " · " + m.keys.Refresh.Help().Key + " retries")
+		s = t.Error.Render("Could not load the history: " + explain.Describe(m.err, m.sessionID).Sentence + " · " + keys.Name(m.keys.Refresh) + " retries")
 	case m.loading:
 		s = t.Muted.Render("⋯ loading the history…")
 	case m.end && len(m.events) == 0:

@@ -1,0 +1,144 @@
+// Package copymenu is the copy menu overlay: every value of one session
+// worth copying, shown as it would be copied, one key each.
+package copymenu
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui/clipboard"
+	"github.com/opencx-tools/cxi/ui/common"
+	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/overlay"
+	"github.com/opencx-tools/cxi/ui/render"
+	"github.com/opencx-tools/cxi/ui/statusline"
+	"github.com/opencx-tools/cxi/ui/summary"
+)
+
+// KeyMap is the menu's keys.
+type KeyMap = keys.Menu
+
+// DefaultKeyMap is the menu's keys as cxi ships them.
+func DefaultKeyMap() KeyMap { return keys.Default().ForCopyMenu() }
+
+// Entry is one line of the menu: what it copies and the value.
+type Entry struct {
+	What      string
+	Value     string
+	Multiline bool   // the Markdown summary: its newlines are its own
+	Missing   string // why there is nothing to copy, when Value is empty
+}
+
+// Model is the open menu.
+type Model struct {
+	theme   *styles.Theme
+	keys    KeyMap
+	copier  clipboard.Copier
+	entries []Entry
+	at      int
+}
+
+// New opens the menu on s. link is the session's dashboard URL, "" when no
+// template is set.
+func New(ctx common.Context, copier clipboard.Copier, s *api.Session, link string) Model {
+	ext := Entry{What: "external_id", Missing: "no ticketing system"}
+	if t := s.TicketingSystem; t != nil {
+		ext.Value = t.ExternalID
+	}
+	number := Entry{What: "ticket number", Value: render.Number(s.TicketNumber), Missing: "no ticket number"}
+	if number.Value == render.Dash {
+		number.Value = ""
+	}
+	email := Entry{What: "contact email", Missing: "no email"}
+	if c := s.Contact; c != nil && c.Email != nil {
+		email.Value = *c.Email
+	}
+	return Model{theme: ctx.Theme, keys: ctx.Keys.ForCopyMenu(), copier: copier, entries: []Entry{
+		ext, number,
+		{What: "session ID", Value: s.ID},
+		email,
+		{What: "link", Value: link, Missing: "no session_url in config.toml, nor --session-url"},
+		{What: "Markdown summary", Value: summary.Markdown(s, ctx.Now()), Multiline: true},
+	}}
+}
+
+// Entries are the menu's lines.
+func (m Model) Entries() []Entry { return m.entries }
+
+// Update moves with ↑/↓, copies on enter or an entry's number, and closes
+// on esc or the key that opened it.
+func (m Model) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
+	k, n := m.keys, len(m.entries)
+	switch {
+	case key.Matches(msg, k.Close), key.Matches(msg, k.Toggle):
+		return nil, nil
+	case key.Matches(msg, k.Up):
+		m.at = (m.at + n - 1) % n
+	case key.Matches(msg, k.Down):
+		m.at = (m.at + 1) % n
+	case key.Matches(msg, k.Choose):
+		return nil, m.copy(m.at)
+	case msg.Type == tea.KeyRunes && len(msg.Runes) == 1 && msg.Runes[0] >= '1' && int(msg.Runes[0]-'1') < n:
+		return nil, m.copy(int(msg.Runes[0] - '1'))
+	}
+	return m, nil
+}
+
+func (m Model) copy(i int) tea.Cmd {
+	e := m.entries[i]
+	switch {
+	case e.Value == "":
+		return statusline.Say("Nothing to copy: "+e.Missing+".", true)
+	case e.Multiline:
+		return m.copier.CopyText(e.What, e.Value)
+	}
+	return m.copier.Copy(e.What, e.Value)
+}
+
+// ShortHelp is the menu's keys.
+func (m Model) ShortHelp() []key.Binding {
+	return []key.Binding{m.keys.Choose, m.keys.Up, m.keys.Down, m.keys.Close}
+}
+
+// FullHelp is the menu's keys in one column.
+func (m Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+
+// View draws the menu: number, what, and the value as it would be copied
+// (sanitized for display; an unsafe value is marked, not hidden).
+func (m Model) View(width, _ int) string {
+	t, k := m.theme, m.keys
+	how := fmt.Sprintf("  1–%d or %s/%s %s · %s closes", len(m.entries), keys.Typed(k.Up), keys.Typed(k.Down), keys.Name(k.Choose), keys.Name(k.Close))
+	lines := []string{t.PanelTitle.Render("Copy") + t.Muted.Render(how)}
+	inner := width - t.Panel.GetHorizontalFrameSize()
+	for i, e := range m.entries {
+		value := t.Value.Render(render.Line(firstLine(e.Value)))
+		switch {
+		case e.Value == "":
+			value = t.Muted.Render("— " + e.Missing)
+		case !e.Multiline && clipboard.Check(e.Value) != nil:
+			value += " " + t.Error.Render("(has control characters: will not be copied)")
+		case e.Multiline:
+			value = t.Muted.Render(fmt.Sprintf("%d lines, ready for Slack or a ticket", strings.Count(e.Value, "\n")+1))
+		}
+		row := fmt.Sprintf("%d  %-17s ", i+1, e.What) + value
+		if i == m.at {
+			row = t.Selected.Render("› ") + row
+		} else {
+			row = "  " + row
+		}
+		lines = append(lines, ansi.Truncate(row, inner, "…"))
+	}
+	return t.Panel.Width(width - t.Panel.GetHorizontalBorderSize()).Render(strings.Join(lines, "\n"))
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i] + " …"
+	}
+	return s
+}

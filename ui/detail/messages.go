@@ -1,0 +1,62 @@
+package detail
+
+import (
+	"time"
+
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/resolve"
+)
+
+// Msg is every message the pane's commands produce; the root forwards each
+// to Update without looking inside.
+type Msg interface{ detailMsg() }
+
+// Request identifies one lookup. An answer carries the request it answers,
+// and the pane drops any whose request is no longer current: a late answer
+// for an older ID must never overwrite the view.
+type Request struct {
+	Seq   int
+	ID    string
+	Quiet bool // the pane already shows this session (from the queue): refresh it without a spinner or an error panel
+}
+
+// LoadedMsg carries a fetched session.
+type LoadedMsg struct {
+	Req     Request
+	Session *api.Session
+	At      time.Time
+}
+
+// FailedMsg carries why a fetch failed.
+type FailedMsg struct {
+	Req Request
+	Err error
+}
+
+// PrefetchedMsg carries a neighbour fetched ahead of n/p; a failed
+// prefetch (nil Session) is dropped silently: the queue's copy stands.
+type PrefetchedMsg struct {
+	ID      string
+	Session *api.Session
+	At      time.Time
+}
+
+// RetryDueMsg says a rate-limited lookup's Retry-After time has passed.
+type RetryDueMsg struct{ Seq int }
+
+// SearchedMsg carries what a search for text that is not a session ID found.
+type SearchedMsg struct {
+	Seq    int
+	Result *resolve.Result
+	Err    error
+}
+
+// ChosenMsg is a session picked from a search's matches.
+type ChosenMsg struct{ Session api.Session }
+
+func (LoadedMsg) detailMsg()     {}
+func (FailedMsg) detailMsg()     {}
+func (PrefetchedMsg) detailMsg() {}
+func (RetryDueMsg) detailMsg()   {}
+func (SearchedMsg) detailMsg()   {}
+func (ChosenMsg) detailMsg()     {}

@@ -1,0 +1,51 @@
+package overlay
+
+import (
+	"testing"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// named closes on esc and otherwise counts the keys it got.
+type named struct {
+	name string
+	keys int
+}
+
+func (n named) Update(msg tea.KeyMsg) (Overlay, tea.Cmd) {
+	if msg.Type == tea.KeyEsc {
+		return nil, nil
+	}
+	n.keys++
+	return n, nil
+}
+func (n named) View(int, int) string     { return n.name }
+func (n named) ShortHelp() []key.Binding { return nil }
+
+func TestTheTopOverlayGetsTheKeysAndClosingShowsTheOneBelow(t *testing.T) {
+	var s Stack
+	if !s.Empty() || s.Top() != nil {
+		t.Fatal("the zero stack is not empty")
+	}
+	s = s.Push(named{name: "menu"}).Push(named{name: "help"})
+	s, _ = s.Update(tea.KeyMsg{Type: tea.KeyDown})
+	if top := s.Top().(named); top.name != "help" || top.keys != 1 {
+		t.Fatalf("top %+v", top)
+	}
+	s, _ = s.Update(tea.KeyMsg{Type: tea.KeyEsc})
+	if top := s.Top().(named); top.name != "menu" || top.keys != 0 {
+		t.Fatalf("after esc the top is %+v, want the untouched menu", top)
+	}
+	if s.Clear().Empty() != true {
+		t.Error("Clear left something open")
+	}
+}
+
+func TestPushDoesNotShareTheBackingArray(t *testing.T) {
+	base := Stack{}.Push(named{name: "a"})
+	one, two := base.Push(named{name: "b"}), base.Push(named{name: "c"})
+	if one.Top().(named).name != "b" || two.Top().(named).name != "c" {
+		t.Error("two pushes onto one stack overwrote each other")
+	}
+}

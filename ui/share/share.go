@@ -1,0 +1,99 @@
+// Package share is how a session leaves cxi: its values copied (y, Y, the
+// copy menu) and its dashboard page opened in a browser (o), with the link
+// copied instead where no browser can open.
+package share
+
+import (
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/clipboard"
+	"github.com/opencx-tools/cxi/ui/common"
+	"github.com/opencx-tools/cxi/ui/copymenu"
+	"github.com/opencx-tools/cxi/ui/render"
+	"github.com/opencx-tools/cxi/ui/statusline"
+)
+
+// Model holds the ways out: the clipboard, the dashboard URL template and
+// the browser.
+type Model struct {
+	copier      clipboard.Copier
+	urlTemplate string             // "{id}" is replaced; "" when unknown
+	openURL     func(string) error // nil where no browser can open (over SSH)
+}
+
+// New returns the ways out.
+func New(copier clipboard.Copier, urlTemplate string, openURL func(string) error) Model {
+	return Model{copier: copier, urlTemplate: urlTemplate, openURL: openURL}
+}
+
+// BrowserFailedMsg says the browser could not be started for URL.
+type BrowserFailedMsg struct {
+	URL string
+	Err error
+}
+
+// ExternalID copies the ticket's external_id, or says why there is none.
+func (m Model) ExternalID(s *api.Session) tea.Cmd {
+	switch {
+	case s == nil:
+		return nil
+	case s.TicketingSystem == nil:
+		return statusline.Say("Session "+api.ShortID(s.ID)+" has no ticketing system: there is no external_id to copy.", true)
+	case strings.TrimSpace(s.TicketingSystem.ExternalID) == "":
+		return statusline.Say("Session "+api.ShortID(s.ID)+"'s ticket has an empty external_id: nothing to copy.", true)
+	}
+	return m.copier.Copy("external_id", s.TicketingSystem.ExternalID)
+}
+
+// SessionID copies the session's ID.
+func (m Model) SessionID(s *api.Session) tea.Cmd {
+	if s == nil {
+		return nil
+	}
+	return m.copier.Copy("session ID", s.ID)
+}
+
+// Menu is the copy menu on s.
+func (m Model) Menu(ctx common.Context, s *api.Session) copymenu.Model {
+	return copymenu.New(ctx, m.copier, s, m.Link(s.ID))
+}
+
+// Link is the session's dashboard URL, or "" without a template: cxi does
+// not guess the dashboard's address.
+func (m Model) Link(id string) string {
+	if m.urlTemplate == "" {
+		return ""
+	}
+	return strings.ReplaceAll(m.urlTemplate, "{id}", id)
+}
+
+// Open opens the session's dashboard page. Where no browser can open
+// (over SSH) the link is copied instead; without a template it says how to
+// set one.
+func (m Model) Open(s *api.Session) tea.Cmd {
+	if s == nil {
+		return nil
+	}
+	url := m.Link(s.ID)
+	switch {
+	case url == "":
+		return statusline.Say("No session URL template: set session_url in config.toml, or start cxi with --session-url 'https://…/{id}'.", true)
+	case m.openURL == nil:
+		return tea.Batch(statusline.Say("No browser here (SSH): copying the link instead.", false), m.copier.Copy("link", url))
+	}
+	open := m.openURL
+	return func() tea.Msg {
+		if err := open(url); err != nil {
+			return BrowserFailedMsg{URL: url, Err: err}
+		}
+		return nil
+	}
+}
+
+// Update takes a failed browser start: the link goes to the clipboard.
+func (m Model) Update(msg BrowserFailedMsg) tea.Cmd {
+	return tea.Batch(statusline.Say("Could not open a browser ("+render.Line(msg.Err.Error())+"): copying the link instead.", true),
+		m.copier.Copy("link", msg.URL))
+}
