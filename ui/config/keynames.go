@@ -78,28 +78,6 @@ func isChar(s string) bool {
 	return n > 0 && n == len(s) && r != utf8.RuneError && unicode.IsPrint(r)
 }
 
-// helpName is how a key shows in the help: arrows as in the default help,
-// the space bar as "space".
-func helpName(k string) string {
-	switch k {
-	case " ":
-		return "space"
-	case "alt+ ":
-		return "alt+space"
-	case "up":
-		return "↑"
-	case "down":
-		return "↓"
-	case "left":
-		return "←"
-	case "right":
-		return "→"
-	case "pgdown":
-		return "pgdn"
-	}
-	return k
-}
-
 // displayName is how a key shows in an error message: as written in
 // the config, where " " is "space".
 func displayName(k string) string {

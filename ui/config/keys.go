@@ -89,7 +89,7 @@ func (c Config) ApplyKeys(km *keys.Map) error {
 		b := v.Field(r.action.field).Addr().Interface().(*key.Binding)
 		help := make([]string, len(r.keys))
 		for i, k := range r.keys {
-			help[i] = helpName(k)
+			help[i] = keys.HelpName(k)
 		}
 		b.SetKeys(r.keys...)
 		b.SetHelp(strings.Join(help, "/"), b.Help().Desc)

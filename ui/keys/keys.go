@@ -100,13 +100,19 @@ func Typed(b key.Binding) string {
 		if len([]rune(k)) == 1 {
 			continue // a printable key types in the input
 		}
-		return arrow(k)
+		return HelpName(k)
 	}
 	return Name(b)
 }
 
-func arrow(k string) string {
+// HelpName is how a key shows in the help: arrows as arrows, the space
+// bar as "space", pgdown as "pgdn".
+func HelpName(k string) string {
 	switch k {
+	case " ":
+		return "space"
+	case "alt+ ":
+		return "alt+space"
 	case "up":
 		return "↑"
 	case "down":
@@ -115,6 +121,8 @@ func arrow(k string) string {
 		return "←"
 	case "right":
 		return "→"
+	case "pgdown":
+		return "pgdn"
 	}
 	return k
 }
