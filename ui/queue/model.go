@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/paging"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/keys"
 )
@@ -49,8 +50,10 @@ type Model struct {
 	next    string // cursor of the next page
 	loading bool
 	end     bool
-	err     error // the last page error, shown as a row
-	skipped int   // list items that could not be decoded
+	guard   paging.Guard // ends paging when the server repeats a cursor
+	halt    error        // why paging stopped before the server's end
+	err     error        // the last page error, shown as a row
+	skipped int          // list items that could not be decoded
 
 	width, height int
 	widths        []int
@@ -71,6 +74,7 @@ func (m Model) Reload() (Model, tea.Cmd) {
 	m.gen++
 	m.rows, m.byID, m.view = nil, map[string]int{}, nil
 	m.sel, m.top, m.next, m.end, m.err, m.skipped = 0, 0, "", false, nil, 0
+	m.guard, m.halt = paging.Guard{}, nil
 	return m.load("", false)
 }
 
@@ -202,7 +206,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil // a page of an older query
 		}
 		m.stop()
-		m.add(msg.page, msg.refresh)
+		m.add(msg.page, msg.q.cursor, msg.refresh)
 		return m.maybeLoadMore()
 	case PageFailedMsg:
 		if msg.q.gen != m.gen {
@@ -306,7 +310,7 @@ func (m Model) LoadMore() (Model, tea.Cmd) {
 func (m Model) End() bool { return m.end }
 
 // add appends a page, or merges a refreshed first page in front.
-func (m *Model) add(p *api.SessionPage, refresh bool) {
+func (m *Model) add(p *api.SessionPage, cursor string, refresh bool) {
 	m.skipped += len(p.Skipped)
 	if refresh {
 		fresh := make([]row, 0, len(p.Items)+len(m.rows))
@@ -329,8 +333,9 @@ func (m *Model) add(p *api.SessionPage, refresh bool) {
 			fresh = append(fresh, r)
 		}
 		m.rows = fresh
-		if len(m.rows) == len(p.Items) { // nothing was loaded beyond page one
-			m.next, m.end = p.Next, p.Next == ""
+		if len(m.rows) == len(p.Items) { // nothing was loaded beyond page one: the walk starts over
+			m.guard, m.halt = paging.Guard{}, nil
+			m.follow("", p)
 		}
 	} else {
 		for i := range p.Items {
@@ -340,9 +345,18 @@ func (m *Model) add(p *api.SessionPage, refresh bool) {
 			m.rows = append(m.rows, newRow(&p.Items[i]))
 			m.byID[p.Items[i].ID] = len(m.rows) - 1
 		}
-		m.next, m.end = p.Next, p.Next == ""
+		m.follow(cursor, p)
 	}
 	m.rebuild()
+}
+
+// follow takes the page's next cursor, unless the guard says the server
+// is going round in circles: then paging ends here, saying why.
+func (m *Model) follow(cursor string, p *api.SessionPage) {
+	m.next, m.end = p.Next, p.Next == ""
+	if err := m.guard.Page(cursor, len(p.Items), p.Next); err != nil {
+		m.next, m.end, m.halt = "", true, err
+	}
 }
 
 // oldestUpdate is the earliest updated_at among items (zero when none).

@@ -149,6 +149,8 @@ func (m Model) tailRow() string {
 		s = t.Error.Render("Could not load more sessions: " + explain.Describe(m.err, "").Sentence + " · " + keys.Name(m.keys.Refresh) + " retries")
 	case m.loading:
 		s = t.Muted.Render("  ⋯ loading more sessions…")
+	case m.halt != nil:
+		s = t.Marker.Render(fmt.Sprintf("  — %s; %d sessions loaded —", render.Line(m.halt.Error()), len(m.rows)))
 	case m.end && len(m.rows) == 0:
 		s = t.Muted.Render("  No sessions match these filters.")
 	case m.end && m.text != "":

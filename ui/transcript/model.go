@@ -12,9 +12,11 @@ import (
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/paging"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/scroll"
 )
 
@@ -42,6 +44,10 @@ type Model struct {
 	loading  bool
 	started  bool
 	end      bool
+	toEnd    bool            // G was pressed: load every page left, then land on the last event
+	seen     map[string]bool // event IDs loaded: a page that repeats them adds nothing twice
+	guard    paging.Guard    // ends paging when the server repeats a cursor
+	halt     error           // why paging stopped before the server's end
 	err      error
 	skipped  int
 	cancel   context.CancelFunc
@@ -107,13 +113,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m = m.Stop()
-		m.skipped += len(msg.page.Skipped)
-		for i := range msg.page.Items {
-			m.events = append(m.events, msg.page.Items[i])
-			m.rendered = append(m.rendered, renderEvent(m.theme, &msg.page.Items[i], m.width, m.now))
-		}
-		m.next, m.end = msg.page.Next, msg.page.Next == ""
+		m.add(msg.req.cursor, msg.page)
+		chasing := m.toEnd
+		m.toEnd = m.toEnd && !m.end
 		m.relayout()
+		if chasing {
+			m.viewport.GotoBottom()
+		}
 		return m.maybeLoadMore()
 	case PageFailedMsg:
 		if msg.req.sessionID != m.sessionID || msg.req.cursor != m.awaiting || !m.loading {
@@ -124,8 +130,17 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.relayout()
 		return m, nil
 	case tea.KeyMsg:
-		if key.Matches(msg, m.keys.Refresh) && m.err != nil {
+		switch {
+		case key.Matches(msg, m.keys.Refresh) && m.err != nil:
 			return m.load(m.next)
+		case key.Matches(msg, m.keys.Scroll.Bottom):
+			// The end of the history is its last event, not the last
+			// page loaded so far: keep loading until there.
+			m.toEnd = !m.end
+			m.relayout()
+		case key.Matches(msg, m.keys.Scroll.Up), key.Matches(msg, m.keys.Scroll.PageUp),
+			key.Matches(msg, m.keys.Scroll.HalfPageUp), key.Matches(msg, m.keys.Scroll.Top):
+			m.toEnd = false // the reader went back up: stop chasing the end
 		}
 	}
 	var cmd tea.Cmd
@@ -134,11 +149,37 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, tea.Batch(cmd, more)
 }
 
+// add takes a page in: events not seen before, by ID (events without one
+// are all kept), and the next cursor unless the server is going round in
+// circles.
+func (m *Model) add(cursor string, p *api.HistoryPage) {
+	if m.seen == nil {
+		m.seen = map[string]bool{}
+	}
+	m.skipped += len(p.Skipped)
+	for i := range p.Items {
+		e := p.Items[i]
+		if e.ID != "" && m.seen[e.ID] {
+			continue
+		}
+		m.seen[e.ID] = e.ID != ""
+		m.events = append(m.events, e)
+		m.rendered = append(m.rendered, renderEvent(m.theme, &e, m.width, m.now))
+	}
+	m.next, m.end = p.Next, p.Next == ""
+	if err := m.guard.Page(cursor, len(p.Items), p.Next); err != nil {
+		m.next, m.end, m.halt = "", true, err
+	}
+}
+
 // maybeLoadMore asks for the next page when the reader nears the bottom,
 // or when what is loaded does not fill the screen yet.
 func (m Model) maybeLoadMore() (Model, tea.Cmd) {
 	if m.loading || m.end || m.err != nil || !m.started {
 		return m, nil
+	}
+	if m.toEnd {
+		return m.load(m.next)
 	}
 	remaining := m.viewport.TotalLineCount() - (m.viewport.YOffset + m.viewport.Height)
 	if remaining > loadMargin {
@@ -174,8 +215,12 @@ func (m Model) tail() string {
 	switch {
 	case m.err != nil:
 		s = t.Error.Render("Could not load the history: " + explain.Describe(m.err, m.sessionID).Sentence + " · " + keys.Name(m.keys.Refresh) + " retries")
+	case m.toEnd:
+		s = t.Marker.Render(fmt.Sprintf("⋯ loading the rest of the history to reach its end: %d events so far, page %d…", len(m.events), m.guard.Pages()+1))
 	case m.loading:
 		s = t.Muted.Render("⋯ loading the history…")
+	case m.halt != nil:
+		s = t.Marker.Render(fmt.Sprintf("— %s; %d events loaded —", render.Line(m.halt.Error()), len(m.events)))
 	case m.end && len(m.events) == 0:
 		s = t.Muted.Render("No events in this session's history.")
 	case m.end:
