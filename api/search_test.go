@@ -14,6 +14,7 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 )
 
 // searchClock fixes the fake's clock, so its generated sessions, and with
@@ -23,7 +24,7 @@ func searchClock() time.Time { return time.Date(2026, 11, 25, 12, 0, 0, 0, time.
 // starContactID decodes the star fixture for its contact's id.
 func starContactID(t *testing.T) string {
 	t.Helper()
-	body, _ := fake.Fixture(fake.IDAngryHandoff)
+	body, _ := demo.Fixture(demo.IDAngryHandoff)
 	var s api.Session
 	if err := json.Unmarshal(body, &s); err != nil || s.Contact == nil || s.Contact.ID == "" {
 		t.Fatalf("the star fixture has no contact id (%v)", err)
@@ -221,7 +222,7 @@ func TestSearchErrors(t *testing.T) {
 // pastes (an email, a phone number written otherwise, a name in its own
 // script) to the contact, and from the contact to the star session.
 func TestSearchFake(t *testing.T) {
-	_, base := startFake(t, fake.WithClock(searchClock), fake.WithRecentDemo())
+	_, base := startFake(t, fake.New(fake.WithCatalog(demo.Catalog(demo.WithRecentDates())), fake.WithClock(searchClock)))
 	c := newClientKey(t, base, fake.DemoKey)
 	star := starContactID(t)
 	for _, q := range []string{"dana.whitfield@example.com", "Whitfield", "(415) 555-0134"} {
@@ -241,7 +242,7 @@ func TestSearchFake(t *testing.T) {
 	}
 
 	res, err = c.Search(context.Background(), "filing a chargeback")
-	if err != nil || len(res.Messages) != 1 || res.Messages[0].SessionID != fake.IDAngryHandoff || res.Messages[0].Type != "contact" {
+	if err != nil || len(res.Messages) != 1 || res.Messages[0].SessionID != demo.IDAngryHandoff || res.Messages[0].Type != "contact" {
 		t.Errorf("message: %+v, %v", res, err)
 	}
 
@@ -252,8 +253,8 @@ func TestSearchFake(t *testing.T) {
 }
 
 func TestSearchFakeErrors(t *testing.T) {
-	srv, base := startFake(t, fake.WithClock(searchClock), fake.WithGenerated(10),
-		fake.WithSearchFault(fake.Fault{Status: 500, ContentType: "text/html", Body: "<h1>Internal Server Error</h1>"}))
+	srv, base := startFake(t, fake.New(fake.WithCatalog(demo.Catalog(demo.WithGenerated(10))), fake.WithClock(searchClock),
+		fake.WithSearchFault(fake.Fault{Status: 500, ContentType: "text/html", Body: "<h1>Internal Server Error</h1>"})))
 
 	_, err := newClientKey(t, base, "wrong-key").Search(context.Background(), "dana")
 	if e := asError(t, err, base); e.Kind != api.KindUnauthorized || e.Status != 401 {
