@@ -61,7 +61,8 @@ func TestRequestHeaders(t *testing.T) {
 }
 
 func TestFakeServerSeesBearerKey(t *testing.T) {
-	srv := demo.NewServer()
+	// Two lookups: with the right key, then with a wrong one.
+	srv := demo.NewServer(fake.Strict(t, fake.Expect(http.MethodGet, "/chat/sessions/"+demo.IDMinimal).Times(2)))
 	base, stop, err := srv.Start()
 	if err != nil {
 		t.Fatal(err)

@@ -10,5 +10,7 @@
 // `cxi --demo` shows can grow without touching the server, and a test that
 // needs three odd bodies builds a server without the demo's hundreds.
 //
-// Nothing here touches the network beyond a loopback listener.
+// By default a server answers anything, as --demo needs; Strict makes it fail
+// a test on a request the test did not plan. Nothing here touches the network
+// beyond a loopback listener.
 package fake

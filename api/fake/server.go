@@ -11,8 +11,8 @@ import (
 // Server is an http.Handler speaking the OpenCX contract over the sessions
 // of its catalog (WithCatalog) and of WithSession.
 //
-// It is safe for concurrent use: faults, the request log and the rate
-// limiter sit behind one mutex, because tests
+// It is safe for concurrent use: faults, the request log, the plan of a
+// strict server and the rate limiter sit behind one mutex, because tests
 // change faults while requests are in flight. The sessions themselves, and
 // the index the list, the history and the search are served from, are built
 // once on first use and only read afterwards.
@@ -38,6 +38,7 @@ type Server struct {
 	searchFault   *Fault
 	historyFaults map[string]Fault
 	requests      []RecordedRequest
+	plan          *plan       // set by Strict
 	admitted      []time.Time // arrival times the rate limiter let through
 }
 
@@ -87,13 +88,15 @@ func (s *Server) indexNow() *index {
 
 // ServeHTTP answers the way the OpenCX API does: rate limit (429, only with
 // WithRateLimit), route (404, 405), authentication (401), then an injected
-// fault, then the answer. Every request is recorded first.
+// fault, then the answer. Every request is recorded first, and checked
+// against the plan of a strict server.
 //
 // Routes: GET /chat/sessions (list), GET /chat/sessions/{id} (one session),
 // GET /chat/sessions/{id}/history (its events), GET /chat/sessions/search
 // (contacts and messages matching ?query=).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.record(r)
+	s.checkPlan(r)
 	if wait, limited := s.limit(); limited {
 		writeRateLimited(w, s.rateLimit, wait)
 		return

@@ -68,8 +68,9 @@ func TestResolveEveryKind(t *testing.T) {
 }
 
 func TestResolveUsesTheLoadedQueueFirst(t *testing.T) {
-	// A client that would fail if asked: the loaded queue answers.
-	c := client(t, fake.WithListFault(fake.Fault{Status: 500}))
+	// A client that would fail if asked, and a server that fails the test
+	// if asked at all: the loaded queue answers.
+	c := client(t, fake.Strict(t), fake.WithListFault(fake.Fault{Status: 500}))
 	res, err := Resolve(context.Background(), c, "zd-884213", []api.Session{star(t)})
 	if err != nil || len(res.Sessions) != 1 || !strings.Contains(res.Looked, "loaded") {
 		t.Fatalf("%+v, %v", res, err)
@@ -93,7 +94,8 @@ func TestResolveNoneAndMany(t *testing.T) {
 }
 
 func TestResolveSearchErrors(t *testing.T) {
-	c := client(t, fake.WithSearchFault(fake.Fault{Status: http.StatusBadGateway, ContentType: "text/html", Body: "<h1>502</h1>"}))
+	c := client(t, fake.Strict(t, fake.Expect(http.MethodGet, "/chat/sessions/search")), // the blank text asks nothing
+		fake.WithSearchFault(fake.Fault{Status: http.StatusBadGateway, ContentType: "text/html", Body: "<h1>502</h1>"}))
 	_, err := Resolve(context.Background(), c, "dana@example.com", nil)
 	if api.KindOf(err) != api.KindNotJSON {
 		t.Errorf("err = %v", err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -65,7 +66,8 @@ func TestGetGoldens(t *testing.T) {
 }
 
 func TestGetJSONIsTheSessionReencoded(t *testing.T) {
-	out, _, _ := runGet(t, client(t), "--json", demo.IDResolvedEmail)
+	c := client(t, fake.Strict(t, fake.Expect(http.MethodGet, "/chat/sessions/"+demo.IDResolvedEmail)))
+	out, _, _ := runGet(t, c, "--json", demo.IDResolvedEmail)
 	var s api.Session
 	if err := json.Unmarshal([]byte(out), &s); err != nil {
 		t.Fatal(err)
