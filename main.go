@@ -27,6 +27,7 @@ import (
 	"github.com/muesli/termenv"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui"
 	"github.com/opencx-tools/cxi/ui/auth"
@@ -252,7 +253,7 @@ func buildClient(cfg settings, opts ...api.Option) (*api.Client, func(), error) 
 	cleanup := func() {}
 	baseURL, key := cfg.baseURL, cfg.key
 	if cfg.demo {
-		srv := fake.New(fake.WithRecentDemo())
+		srv := fake.New(fake.WithCatalog(demo.Catalog(demo.WithRecentDates())))
 		url, stop, err := srv.Start()
 		if err != nil {
 			return nil, cleanup, fmt.Errorf("start the demo server: %w", err)
@@ -288,7 +289,7 @@ func buildOptions(cfg settings) (ui.Options, func(), error) {
 	}
 	if cfg.demo {
 		opts.Label = "demo"
-		for _, d := range fake.Demo() {
+		for _, d := range demo.Sessions() {
 			opts.Suggestions = append(opts.Suggestions, ui.Suggestion{ID: d.ID, Title: d.Title})
 		}
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 )
 
 // nginx502 is nginx's own 502 page, CRLFs included.
@@ -60,14 +61,15 @@ func TestRequestHeaders(t *testing.T) {
 }
 
 func TestFakeServerSeesBearerKey(t *testing.T) {
-	srv := fake.New()
+	// Two lookups: with the right key, then with a wrong one.
+	srv := demo.NewServer(fake.Strict(t, fake.Expect(http.MethodGet, "/chat/sessions/"+demo.IDMinimal).Times(2)))
 	base, stop, err := srv.Start()
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(stop)
 	c := newClientKey(t, base, fake.DemoKey)
-	if _, err := c.GetSession(context.Background(), fake.IDMinimal); err != nil {
+	if _, err := c.GetSession(context.Background(), demo.IDMinimal); err != nil {
 		t.Fatal(err)
 	}
 	reqs := srv.Requests()
@@ -77,13 +79,13 @@ func TestFakeServerSeesBearerKey(t *testing.T) {
 	if got, want := reqs[0].Authorization, "Bearer "+fake.DemoKey; got != want {
 		t.Errorf("Authorization = %q, want %q", got, want)
 	}
-	if got, want := reqs[0].Path, "/chat/sessions/"+fake.IDMinimal; got != want {
+	if got, want := reqs[0].Path, "/chat/sessions/"+demo.IDMinimal; got != want {
 		t.Errorf("path = %q, want %q", got, want)
 	}
 
 	// A wrong key gets the API's 401 with its message.
 	bad := newClientKey(t, base, "wrong-key")
-	_, err = bad.GetSession(context.Background(), fake.IDMinimal)
+	_, err = bad.GetSession(context.Background(), demo.IDMinimal)
 	e := asError(t, err, base)
 	if e.Kind != api.KindUnauthorized || e.Status != 401 || e.Message != "Invalid API key" {
 		t.Errorf("got kind %v status %d message %q", kindName(e.Kind), e.Status, e.Message)

@@ -54,11 +54,11 @@ func TestDecodingTraps(t *testing.T) {
 		idBadTimes: `{"id":"` + idBadTimes + `","status":"open","channel":{"type":"web"},"created_at":"yesterday",` +
 			`"updated_at":"2026-03-11T15:47:19+02:00","contact":{"id":"c1","created_at":"2026-02-03T17:22:41","updated_at":"last Tuesday"}}`,
 	}
-	opts := []fake.Option{fake.WithoutDemo(), fake.WithKey(testKey)}
+	opts := []fake.Option{fake.WithKey(testKey)}
 	for id, body := range bodies {
 		opts = append(opts, fake.WithSession(id, []byte(body)))
 	}
-	_, base := startFake(t, opts...)
+	_, base := startFake(t, fake.New(opts...))
 	c := newClient(t, base)
 
 	tests := []struct {

@@ -10,10 +10,11 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 )
 
 // faulty are the demo sessions fake.New answers with a fault by default.
-var faulty = map[string]bool{fake.IDSlow: true, fake.IDBadGateway: true, fake.IDRateLimited: true}
+var faulty = map[string]bool{demo.IDSlow: true, demo.IDBadGateway: true, demo.IDRateLimited: true}
 
 // TestDemoFixturesDecode: what `cxi --demo` shows is what the real client
 // reads. Every demo session served by the fake (its faults left in place)
@@ -21,9 +22,9 @@ var faulty = map[string]bool{fake.IDSlow: true, fake.IDBadGateway: true, fake.ID
 // fixture back, up to nulls and empty objects, so no field is lost to a
 // wrong tag or type.
 func TestDemoFixturesDecode(t *testing.T) {
-	_, base := startFake(t)
+	_, base := startFake(t, demo.NewServer())
 	c := newClientKey(t, base, fake.DemoKey)
-	for _, d := range fake.Demo() {
+	for _, d := range demo.Sessions() {
 		if faulty[d.ID] {
 			continue // TestDemoFaults
 		}
@@ -36,7 +37,7 @@ func TestDemoFixturesDecode(t *testing.T) {
 			if s.ID != d.ID {
 				t.Errorf("ID = %q, want %q", s.ID, d.ID)
 			}
-			fixture, _ := fake.Fixture(d.ID)
+			fixture, _ := demo.Fixture(d.ID)
 			assertSameJSON(t, fixture, s)
 		})
 	}
@@ -45,23 +46,23 @@ func TestDemoFixturesDecode(t *testing.T) {
 // TestDemoFixturesDecodeWithoutFaults: the fixtures behind the faulty
 // sessions are sessions too, as the demo shows them once the fault clears.
 func TestDemoFixturesDecodeWithoutFaults(t *testing.T) {
-	_, base := startFake(t, fake.WithoutFaults())
+	_, base := startFake(t, demo.NewServer(fake.WithoutFaults()))
 	c := newClientKey(t, base, fake.DemoKey)
 	for id := range faulty {
 		s, err := c.GetSession(context.Background(), id)
 		if err != nil {
 			t.Fatalf("%s: %v", id, err)
 		}
-		fixture, _ := fake.Fixture(id)
+		fixture, _ := demo.Fixture(id)
 		assertSameJSON(t, fixture, s)
 	}
 }
 
 func TestDemoFaults(t *testing.T) {
-	_, base := startFake(t)
+	_, base := startFake(t, demo.NewServer())
 
 	t.Run("bad gateway", func(t *testing.T) {
-		_, err := newClientKey(t, base, fake.DemoKey).GetSession(context.Background(), fake.IDBadGateway)
+		_, err := newClientKey(t, base, fake.DemoKey).GetSession(context.Background(), demo.IDBadGateway)
 		e := asError(t, err, base)
 		if e.Kind != api.KindNotJSON || e.Status != 502 || e.Excerpt != "502 Bad Gateway 502 Bad Gateway nginx/1.25.3" {
 			t.Errorf("got kind %v status %d excerpt %q", kindName(e.Kind), e.Status, e.Excerpt)
@@ -70,7 +71,7 @@ func TestDemoFaults(t *testing.T) {
 
 	t.Run("rate limited", func(t *testing.T) {
 		sent := time.Now()
-		_, err := newClientKey(t, base, fake.DemoKey).GetSession(context.Background(), fake.IDRateLimited)
+		_, err := newClientKey(t, base, fake.DemoKey).GetSession(context.Background(), demo.IDRateLimited)
 		e := asError(t, err, base)
 		if e.Kind != api.KindRateLimited || e.Status != 429 || e.Message != "ThrottlerException: Too Many Requests" {
 			t.Errorf("got kind %v status %d message %q", kindName(e.Kind), e.Status, e.Message)
@@ -80,24 +81,24 @@ func TestDemoFaults(t *testing.T) {
 		}
 	})
 
-	// The slow session answers after fake.SlowDelay (3 s); neither case
+	// The slow session answers after demo.SlowDelay (3 s); neither case
 	// waits for it.
 	t.Run("slow, caller's deadline first", func(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 		defer cancel()
 		start := time.Now()
-		_, err := newClientKey(t, base, fake.DemoKey).GetSession(ctx, fake.IDSlow)
+		_, err := newClientKey(t, base, fake.DemoKey).GetSession(ctx, demo.IDSlow)
 		e := asError(t, err, base)
-		if e.Kind != api.KindCanceled || time.Since(start) > fake.SlowDelay/2 {
-			t.Errorf("got kind %v after %v, want KindCanceled well before %v", kindName(e.Kind), time.Since(start), fake.SlowDelay)
+		if e.Kind != api.KindCanceled || time.Since(start) > demo.SlowDelay/2 {
+			t.Errorf("got kind %v after %v, want KindCanceled well before %v", kindName(e.Kind), time.Since(start), demo.SlowDelay)
 		}
 	})
 	t.Run("slow, client timeout first", func(t *testing.T) {
 		start := time.Now()
-		_, err := newClientKey(t, base, fake.DemoKey, api.WithTimeout(100*time.Millisecond)).GetSession(context.Background(), fake.IDSlow)
+		_, err := newClientKey(t, base, fake.DemoKey, api.WithTimeout(100*time.Millisecond)).GetSession(context.Background(), demo.IDSlow)
 		e := asError(t, err, base)
-		if e.Kind != api.KindTimeout || time.Since(start) > fake.SlowDelay/2 {
-			t.Errorf("got kind %v after %v, want KindTimeout well before %v", kindName(e.Kind), time.Since(start), fake.SlowDelay)
+		if e.Kind != api.KindTimeout || time.Since(start) > demo.SlowDelay/2 {
+			t.Errorf("got kind %v after %v, want KindTimeout well before %v", kindName(e.Kind), time.Since(start), demo.SlowDelay)
 		}
 	})
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 )
 
 // FuzzDecodeListPage feeds arbitrary bytes as a list page and as a history
@@ -15,7 +15,7 @@ import (
 // or an *api.Error; and one odd item never fails its page — items that do
 // not decode are counted as skipped, and every returned session has an ID.
 func FuzzDecodeListPage(f *testing.F) {
-	star, _ := fake.Fixture(fake.IDAngryHandoff)
+	star, _ := demo.Fixture(demo.IDAngryHandoff)
 	f.Add([]byte(`{"items":[` + string(star) + `],"next":"abc"}`))
 	f.Add([]byte(`{"items":[` + string(star) + `,"corrupted",{"id":"x","ticket_number":"12"}],"next":null}`))
 	f.Add([]byte(`{"items":[],"next":null}`))

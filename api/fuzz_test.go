@@ -15,7 +15,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 )
 
 // memTransport answers every request in memory with one body (200 JSON
@@ -71,8 +71,8 @@ const fuzzMaxBody = 64 << 10
 // must return either a session with an ID or an *api.Error of a decoding
 // kind that never carries the key; a session only ever comes from valid JSON.
 func FuzzDecodeSession(f *testing.F) {
-	for _, d := range fake.Demo() {
-		body, _ := fake.Fixture(d.ID)
+	for _, d := range demo.Sessions() {
+		body, _ := demo.Fixture(d.ID)
 		f.Add(body)
 	}
 	for _, s := range []string{
@@ -167,8 +167,8 @@ func FuzzErrorBody(f *testing.F) {
 // json.Unmarshal, and a whole GetSession through the client over an
 // in-memory transport (request building, cap, checks and decode).
 func BenchmarkDecodeSession(b *testing.B) {
-	star := fake.Demo()[0].ID
-	body, ok := fake.Fixture(star)
+	star := demo.Sessions()[0].ID
+	body, ok := demo.Fixture(star)
 	if !ok {
 		b.Fatal("no star fixture")
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 )
 
 // TestLimiterStaysUnderTheDocumentedLimit holds a key down: a request
@@ -40,7 +41,7 @@ func TestLimiterStaysUnderTheDocumentedLimit(t *testing.T) {
 
 // TestBudgetCountsRequests checks the budget the status line shows.
 func TestBudgetCountsRequests(t *testing.T) {
-	_, base := startFake(t)
+	_, base := startFake(t, demo.NewServer())
 	c, err := api.New(base, fake.DemoKey)
 	if err != nil {
 		t.Fatal(err)
@@ -49,7 +50,7 @@ func TestBudgetCountsRequests(t *testing.T) {
 		t.Fatalf("a fresh client has %d left", got)
 	}
 	for range 3 {
-		_, _ = c.GetSession(context.Background(), fake.IDMinimal)
+		_, _ = c.GetSession(context.Background(), demo.IDMinimal)
 	}
 	if got := c.Budget(); got != api.RequestsPerMinute-3 {
 		t.Errorf("after 3 requests %d are left", got)
@@ -59,13 +60,13 @@ func TestBudgetCountsRequests(t *testing.T) {
 // TestBudgetFollowsTheServer: another program on the same key spends the
 // same budget, and the server's X-RateLimit-Remaining says so.
 func TestBudgetFollowsTheServer(t *testing.T) {
-	srv, base := startFake(t)
-	srv.SetFault(fake.IDMinimal, fake.Fault{Header: http.Header{"X-Ratelimit-Remaining": {"12"}}})
+	srv, base := startFake(t, demo.NewServer())
+	srv.SetFault(demo.IDMinimal, fake.Fault{Header: http.Header{"X-Ratelimit-Remaining": {"12"}}})
 	c, err := api.New(base, fake.DemoKey)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.GetSession(context.Background(), fake.IDMinimal); err != nil {
+	if _, err := c.GetSession(context.Background(), demo.IDMinimal); err != nil {
 		t.Fatal(err)
 	}
 	if got := c.Budget(); got != 12 {

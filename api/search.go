@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/url"
 	"strings"
 )
@@ -116,43 +115,4 @@ func itemError(err error, item []byte) string {
 		return "expected an object, got a JSON " + typeErr.Value
 	}
 	return decodeError(err, item).Error()
-}
-
-// SessionsOfContact pages GET /chat/sessions (newest first) and returns the
-// sessions whose contact.id is contactID, looking at no more than maxPages
-// pages; scanned says how many sessions were looked at, and complete whether
-// the whole list was covered.
-//
-// The search endpoint answers with contacts, not sessions, and the list has
-// no contact filter, so this is the way from one to the other. It costs one
-// request per page against the shared rate limit, hence maxPages. Items of
-// the list that do not decode are not counted in scanned. IDs are compared
-// case-insensitively, as UUIDs are. On an error the sessions found so far
-// come back with it.
-func (c *Client) SessionsOfContact(ctx context.Context, contactID string, maxPages int) (sessions []Session, scanned int, complete bool, err error) {
-	contactID = strings.TrimSpace(contactID)
-	if contactID == "" {
-		return nil, 0, false, errors.New("empty contact id")
-	}
-	if maxPages < 1 {
-		return nil, 0, false, fmt.Errorf("maxPages must be at least 1, got %d", maxPages)
-	}
-	var p ListParams
-	for n := 1; n <= maxPages; n++ {
-		page, err := c.ListSessions(ctx, p)
-		if err != nil {
-			return sessions, scanned, false, fmt.Errorf("sessions of contact %s, page %d: %w", ShortID(contactID), n, err)
-		}
-		scanned += len(page.Items)
-		for _, s := range page.Items {
-			if s.Contact != nil && strings.EqualFold(s.Contact.ID, contactID) {
-				sessions = append(sessions, s)
-			}
-		}
-		if page.Next == "" {
-			return sessions, scanned, true, nil
-		}
-		p.Cursor = page.Next
-	}
-	return sessions, scanned, false, nil
 }

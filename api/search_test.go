@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 )
 
 // searchClock fixes the fake's clock, so its generated sessions, and with
@@ -24,7 +24,7 @@ func searchClock() time.Time { return time.Date(2026, 11, 25, 12, 0, 0, 0, time.
 // starContactID decodes the star fixture for its contact's id.
 func starContactID(t *testing.T) string {
 	t.Helper()
-	body, _ := fake.Fixture(fake.IDAngryHandoff)
+	body, _ := demo.Fixture(demo.IDAngryHandoff)
 	var s api.Session
 	if err := json.Unmarshal(body, &s); err != nil || s.Contact == nil || s.Contact.ID == "" {
 		t.Fatalf("the star fixture has no contact id (%v)", err)
@@ -222,7 +222,7 @@ func TestSearchErrors(t *testing.T) {
 // pastes (an email, a phone number written otherwise, a name in its own
 // script) to the contact, and from the contact to the star session.
 func TestSearchFake(t *testing.T) {
-	_, base := startFake(t, fake.WithClock(searchClock), fake.WithRecentDemo())
+	_, base := startFake(t, fake.New(fake.WithCatalog(demo.Catalog(demo.WithRecentDates())), fake.WithClock(searchClock)))
 	c := newClientKey(t, base, fake.DemoKey)
 	star := starContactID(t)
 	for _, q := range []string{"dana.whitfield@example.com", "Whitfield", "(415) 555-0134"} {
@@ -242,7 +242,7 @@ func TestSearchFake(t *testing.T) {
 	}
 
 	res, err = c.Search(context.Background(), "filing a chargeback")
-	if err != nil || len(res.Messages) != 1 || res.Messages[0].SessionID != fake.IDAngryHandoff || res.Messages[0].Type != "contact" {
+	if err != nil || len(res.Messages) != 1 || res.Messages[0].SessionID != demo.IDAngryHandoff || res.Messages[0].Type != "contact" {
 		t.Errorf("message: %+v, %v", res, err)
 	}
 
@@ -250,20 +250,11 @@ func TestSearchFake(t *testing.T) {
 	if err != nil || len(res.Contacts) != 0 || len(res.Messages) != 0 {
 		t.Errorf("no match: %+v, %v", res, err)
 	}
-
-	// WithRecentDemo puts the star first in the list: one page finds it.
-	sessions, scanned, complete, err := c.SessionsOfContact(context.Background(), star, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(sessions) != 1 || sessions[0].ID != fake.IDAngryHandoff || scanned == 0 || scanned > fake.DefaultPageSize || complete {
-		t.Errorf("got %d sessions (%v), scanned %d, complete %v", len(sessions), sessionIDsOf(sessions), scanned, complete)
-	}
 }
 
 func TestSearchFakeErrors(t *testing.T) {
-	srv, base := startFake(t, fake.WithClock(searchClock), fake.WithGenerated(10),
-		fake.WithSearchFault(fake.Fault{Status: 500, ContentType: "text/html", Body: "<h1>Internal Server Error</h1>"}))
+	srv, base := startFake(t, fake.New(fake.WithCatalog(demo.Catalog(demo.WithGenerated(10))), fake.WithClock(searchClock),
+		fake.WithSearchFault(fake.Fault{Status: 500, ContentType: "text/html", Body: "<h1>Internal Server Error</h1>"})))
 
 	_, err := newClientKey(t, base, "wrong-key").Search(context.Background(), "dana")
 	if e := asError(t, err, base); e.Kind != api.KindUnauthorized || e.Status != 401 {
@@ -280,94 +271,4 @@ func TestSearchFakeErrors(t *testing.T) {
 	if _, err := c.Search(context.Background(), "dana"); err != nil {
 		t.Errorf("after the fault: %v", err)
 	}
-}
-
-// TestSessionsOfContact: with the fixtures at their March dates the star
-// sits behind the 300 generated sessions, so a few pages miss it and
-// enough pages find it, having looked at every session the client can
-// decode.
-func TestSessionsOfContact(t *testing.T) {
-	srv, base := startFake(t, fake.WithClock(searchClock))
-	c := newClientKey(t, base, fake.DemoKey)
-	star := starContactID(t)
-	listRequests := func() int {
-		n := 0
-		for _, r := range srv.Requests() {
-			if r.Path == "/chat/sessions" {
-				n++
-			}
-		}
-		return n
-	}
-
-	sessions, scanned, complete, err := c.SessionsOfContact(context.Background(), star, 2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Two pages of 25, less the two odd items the client skips.
-	if len(sessions) != 0 || scanned != 2*fake.DefaultPageSize-2 || complete {
-		t.Errorf("2 pages: %v, scanned %d, complete %v", sessionIDsOf(sessions), scanned, complete)
-	}
-	if n := listRequests(); n != 2 {
-		t.Errorf("2 pages took %d list requests", n)
-	}
-
-	sessions, scanned, complete, err = c.SessionsOfContact(context.Background(), strings.ToUpper(star), 100)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(sessions) != 1 || sessions[0].ID != fake.IDAngryHandoff || !complete || scanned != len(srv.SessionIDs()) {
-		t.Errorf("100 pages: %v, scanned %d of %d, complete %v", sessionIDsOf(sessions), scanned, len(srv.SessionIDs()), complete)
-	}
-
-	before := listRequests()
-	for _, tc := range []struct {
-		id  string
-		max int
-	}{{"", 5}, {"  ", 5}, {star, 0}, {star, -1}} {
-		if _, _, _, err := c.SessionsOfContact(context.Background(), tc.id, tc.max); err == nil {
-			t.Errorf("(%q, %d): no error", tc.id, tc.max)
-		}
-	}
-	if n := listRequests(); n != before {
-		t.Errorf("bad arguments sent %d requests", n-before)
-	}
-}
-
-// TestSessionsOfContactError: a page that fails ends the walk; what the
-// pages before it found comes back with the error, which keeps its kind.
-func TestSessionsOfContactError(t *testing.T) {
-	page1 := `{"items":[{"id":"%s","contact":{"id":"c1"}},{"id":"%s","contact":{"id":"c2"}},"odd",{"id":"%s"}],"next":"p2"}`
-	page1 = fmt.Sprintf(page1, sid1, sid2, sid3)
-	srv := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Query().Get("cursor") == "" {
-			respond(200, "application/json", page1)(w, r)
-			return
-		}
-		respond(503, "text/html", "<h1>Service Unavailable</h1>")(w, r)
-	}))
-	sessions, scanned, complete, err := newClient(t, srv.URL).SessionsOfContact(context.Background(), "C1", 5)
-	if e := asError(t, err, srv.URL); e.Kind != api.KindNotJSON || e.Status != 503 {
-		t.Errorf("kind %s, status %d", kindName(e.Kind), e.Status)
-	}
-	if !strings.Contains(err.Error(), "page 2") {
-		t.Errorf("error %q does not say which page failed", err)
-	}
-	if len(sessions) != 1 || sessions[0].ID != sid1 || scanned != 3 || complete {
-		t.Errorf("got %v, scanned %d, complete %v", sessionIDsOf(sessions), scanned, complete)
-	}
-}
-
-const (
-	sid1 = "00000000-0000-4000-8000-000000000001"
-	sid2 = "00000000-0000-4000-8000-000000000002"
-	sid3 = "00000000-0000-4000-8000-000000000003"
-)
-
-func sessionIDsOf(sessions []api.Session) []string {
-	out := make([]string, len(sessions))
-	for i, s := range sessions {
-		out[i] = s.ID
-	}
-	return out
 }

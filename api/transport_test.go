@@ -14,6 +14,7 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 )
 
 // shortTimeout keeps the timeout cases fast; prompt is how long an ended
@@ -52,10 +53,9 @@ func resetMidBody(w http.ResponseWriter, r *http.Request) {
 	_ = conn.Close()
 }
 
-// startFake starts a fake OpenCX server with opts, stopped with the test.
-func startFake(t testing.TB, opts ...fake.Option) (*fake.Server, string) {
+// startFake starts srv on loopback, stopped with the test.
+func startFake(t testing.TB, srv *fake.Server) (*fake.Server, string) {
 	t.Helper()
-	srv := fake.New(opts...)
 	base, stop, err := srv.Start()
 	if err != nil {
 		t.Fatal(err)
@@ -79,7 +79,7 @@ func TestTransportErrors(t *testing.T) {
 	}
 	fakeBase := func(f fake.Fault) func(*testing.T) string {
 		return func(t *testing.T) string {
-			_, base := startFake(t, fake.WithKey(testKey), fake.WithFault(fake.IDMinimal, f))
+			_, base := startFake(t, demo.NewServer(fake.WithKey(testKey), fake.WithFault(demo.IDMinimal, f)))
 			return base
 		}
 	}
@@ -105,7 +105,7 @@ func TestTransportErrors(t *testing.T) {
 			base := tt.base(t)
 			id := testID
 			if strings.HasPrefix(tt.name, "fake") {
-				id = fake.IDMinimal
+				id = demo.IDMinimal
 			}
 			c := newClient(t, base, tt.opts...)
 			start := time.Now()

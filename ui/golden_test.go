@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 	"github.com/opencx-tools/cxi/ui/keys"
 )
 
@@ -37,12 +38,12 @@ func TestGolden(t *testing.T) {
 	cases := []goldenCase{
 		{name: "queue", wait: "unresolved"},
 		{name: "queue_attention", wait: "unresolved", steps: []step{{keyRunes("!"), "attention"}}},
-		{name: "detail_star", query: fake.IDAngryHandoff, wait: "Session ID"},
-		{name: "detail_star_bottom", query: fake.IDAngryHandoff, wait: "Session ID", steps: []step{{keyRunes("G"), "Custom data"}}},
-		{name: "detail_minimal", query: fake.IDMinimal, wait: "Session ID"},
-		{name: "detail_unknown_enums", query: fake.IDUnknownEnums, wait: "Session ID"},
-		{name: "detail_non_latin", query: fake.IDNonLatin, wait: "Session ID"},
-		{name: "transcript_star", query: fake.IDAngryHandoff, wait: "Session ID", steps: []step{{keyRunes("t"), "(customer)"}}},
+		{name: "detail_star", query: demo.IDAngryHandoff, wait: "Session ID"},
+		{name: "detail_star_bottom", query: demo.IDAngryHandoff, wait: "Session ID", steps: []step{{keyRunes("G"), "Custom data"}}},
+		{name: "detail_minimal", query: demo.IDMinimal, wait: "Session ID"},
+		{name: "detail_unknown_enums", query: demo.IDUnknownEnums, wait: "Session ID"},
+		{name: "detail_non_latin", query: demo.IDNonLatin, wait: "Session ID"},
+		{name: "transcript_star", query: demo.IDAngryHandoff, wait: "Session ID", steps: []step{{keyRunes("t"), "(customer)"}}},
 	}
 	for _, size := range [][2]int{{120, 40}, {60, 30}} {
 		for _, c := range cases {

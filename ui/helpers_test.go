@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/keys"
@@ -120,7 +121,7 @@ func newTestModel(t testing.TB, client Client, opts ...func(*Options)) Model {
 // demoSession decodes one of the fake server's fixtures.
 func demoSession(t testing.TB, index int) *api.Session {
 	t.Helper()
-	id := fake.Demo()[index].ID
+	id := demo.Sessions()[index].ID
 	return fetchFrom(t, id)
 }
 
@@ -142,7 +143,7 @@ func fetchFrom(t testing.TB, id string) *api.Session {
 
 func startFake(t testing.TB, opts ...fake.Option) (string, func()) {
 	t.Helper()
-	base, stop, err := fake.New(append([]fake.Option{fake.WithClock(fixedNow)}, opts...)...).Start()
+	base, stop, err := demo.NewServer(append([]fake.Option{fake.WithClock(fixedNow)}, opts...)...).Start()
 	if err != nil {
 		t.Fatal(err)
 	}

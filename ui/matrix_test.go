@@ -12,6 +12,7 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 )
 
 // TestBadInputMatrix drives one lookup per row through the real client
@@ -20,7 +21,7 @@ import (
 // error or the API key. The README's "Errors and what they mean" table is
 // taken from these rows.
 func TestBadInputMatrix(t *testing.T) {
-	const id = fake.IDAngryHandoff
+	const id = demo.IDAngryHandoff
 	html := "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>"
 	httpDate := time.Now().Add(45 * time.Second).UTC().Format(http.TimeFormat)
 	rows := []struct {

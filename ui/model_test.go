@@ -9,7 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/detail"
 )
@@ -343,7 +343,7 @@ func TestTinyTerminalSaysSo(t *testing.T) {
 
 func TestViewFitsTheTerminal(t *testing.T) {
 	for _, size := range [][2]int{{120, 40}, {60, 30}, {40, 10}, {200, 60}} {
-		for i := range fake.Demo()[:12] {
+		for i := range demo.Sessions()[:12] {
 			s := demoSession(t, i)
 			m := newTestModel(t, &stubClient{})
 			m = send(m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
@@ -354,7 +354,7 @@ func TestViewFitsTheTerminal(t *testing.T) {
 }
 
 func TestHostileSessionRendersNoEscapes(t *testing.T) {
-	for _, d := range fake.Demo() {
+	for _, d := range demo.Sessions() {
 		if !strings.Contains(d.Title, "hostile") {
 			continue
 		}

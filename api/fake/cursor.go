@@ -13,8 +13,8 @@ import (
 // "v1.<offset>.<scope hash in hex>". The scope is what the offset counts
 // into (the list under one set of filters, or one session's history); its
 // hash lets the server refuse a cursor replayed against another scope,
-// which would otherwise silently skip or repeat items. The catalog never
-// changes after New, so an offset stays valid for the server's lifetime.
+// which would otherwise silently skip or repeat items. The index never
+// changes once built, so an offset stays valid for the server's lifetime.
 
 // cursorVersion prefixes every cursor, so the format can change visibly.
 const cursorVersion = "v1"

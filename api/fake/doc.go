@@ -1,12 +1,16 @@
-// Package fake is an in-process OpenCX server. It speaks the
-// GET /chat/sessions/{session_id} contract from embedded fixtures, and the
-// neighbouring read-only endpoints a triage queue needs: GET /chat/sessions
-// (the list, cursor-paged, filtered) and GET /chat/sessions/{id}/history
-// (a session's events), over the demo fixtures plus a few hundred sessions
-// generated deterministically from a fixed seed and the server's clock.
+// Package fake is an in-process OpenCX server: the routes of the
+// GET /chat/sessions/{session_id} contract and of the read-only endpoints a
+// triage queue needs next to it (the cursor-paged, filtered list; a
+// session's history; the search), with their errors, cursors, rate limit,
+// injected faults (slow, hanging, cut short, a gateway's HTML) and a log of
+// what was asked.
 //
-// It exists so that `cxi --demo` and the tests exercise the same data and the
-// same misbehaviours (slow answers, gateway HTML, rate limits, truncated
-// bodies, malformed list items): what the demo shows is what the tests
-// check. Nothing here touches the network beyond a loopback listener.
+// What it serves comes from elsewhere: a Catalog (WithCatalog) or single
+// bodies (WithSession). The demo's catalog is package demo, so that the data
+// `cxi --demo` shows can grow without touching the server, and a test that
+// needs three odd bodies builds a server without the demo's hundreds.
+//
+// By default a server answers anything, as --demo needs; Strict makes it fail
+// a test on a request the test did not plan. Nothing here touches the network
+// beyond a loopback listener.
 package fake

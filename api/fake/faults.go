@@ -2,12 +2,13 @@ package fake
 
 import (
 	"net/http"
+	"strconv"
 	"time"
 )
 
 // Fault describes a misbehaviour the server injects: for GET of one session
-// (SetFault), for every list request (SetListFault) or for one session's
-// history (SetHistoryFault).
+// (WithFault, SetFault), for every list request (WithListFault), for every
+// search (WithSearchFault) or for one session's history (WithHistoryFault).
 //
 // A Fault applies after authentication: a request with a bad key still gets
 // 401, as it would from the real API behind a healthy gateway.
@@ -16,8 +17,8 @@ type Fault struct {
 	Status int
 	// ContentType is the Content-Type of Body. When empty, no Content-Type
 	// header is sent at all (Go's content sniffing is suppressed), which is
-	// itself a case clients must survive; the fixture body, when used, is
-	// always sent as JSON.
+	// itself a case clients must survive; the session's own body, when used,
+	// is always sent as JSON.
 	ContentType string
 	// Body is the body to send. When Body is empty and Status is 0, the
 	// normal answer is sent instead (the session, the page, or the usual
@@ -41,44 +42,24 @@ type Fault struct {
 	Header http.Header
 }
 
-// SlowDelay is how long New makes IDSlow wait: long enough to see the
-// spinner and press esc, short enough not to bore anyone who waits.
-const SlowDelay = 3 * time.Second
-
-// badGatewayHTML is nginx's built-in 502 page, byte for byte (nginx ends
-// its lines with CRLF), as a gateway in front of the API sends it.
-const badGatewayHTML = "<html>\r\n" +
-	"<head><title>502 Bad Gateway</title></head>\r\n" +
-	"<body>\r\n" +
-	"<center><h1>502 Bad Gateway</h1></center>\r\n" +
-	"<hr><center>nginx/1.25.3</center>\r\n" +
-	"</body>\r\n" +
-	"</html>\r\n"
-
 // rateLimitedJSON is what the API's NestJS throttler answers with.
 const rateLimitedJSON = `{"statusCode":429,"message":"ThrottlerException: Too Many Requests","error":"Too Many Requests"}`
 
-// demoFaults returns the faults New installs for the misbehaving demo
-// sessions; a fresh map each call, so servers never share it.
-func demoFaults() map[string]Fault {
-	return map[string]Fault{
-		IDSlow: {Delay: SlowDelay},
-		IDBadGateway: {
-			Status:      http.StatusBadGateway,
-			ContentType: "text/html",
-			Body:        badGatewayHTML,
-			Header:      http.Header{"Server": {"nginx/1.25.3"}},
-		},
-		IDRateLimited: {
-			Status:      http.StatusTooManyRequests,
-			ContentType: jsonContentType,
-			Body:        rateLimitedJSON,
-			Header: http.Header{
-				"Retry-After":           {"30"},
-				"X-Ratelimit-Limit":     {"100"},
-				"X-Ratelimit-Remaining": {"0"},
-				"X-Ratelimit-Reset":     {"30"},
-			},
+// RateLimited is the answer of the API's throttler to a client that has
+// made perMinute requests within a minute: 429 and its ErrorDto, with
+// Retry-After and the reset in whole seconds. WithRateLimit answers with it,
+// and a catalog can install it for a session that is always refused.
+func RateLimited(perMinute, retryAfterSeconds int) Fault {
+	secs := strconv.Itoa(retryAfterSeconds)
+	return Fault{
+		Status:      http.StatusTooManyRequests,
+		ContentType: jsonContentType,
+		Body:        rateLimitedJSON,
+		Header: http.Header{
+			"Retry-After":           {secs},
+			"X-Ratelimit-Limit":     {strconv.Itoa(perMinute)},
+			"X-Ratelimit-Remaining": {"0"},
+			"X-Ratelimit-Reset":     {secs},
 		},
 	}
 }

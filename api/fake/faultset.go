@@ -3,48 +3,27 @@ package fake
 import "strings"
 
 // SetFault installs f for GET /chat/sessions/{id}, replacing any fault
-// already there. It takes effect for requests that arrive afterwards.
+// already there. It takes effect for requests that arrive afterwards, so a
+// test can make a session misbehave halfway through.
 func (s *Server) SetFault(id string, f Fault) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.faults[id] = f.clone()
 }
 
-// ClearFault removes the fault for session id, so it is served normally.
-func (s *Server) ClearFault(id string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	delete(s.faults, id)
-}
-
-// SetListFault installs f for every GET /chat/sessions request that arrives
-// afterwards, replacing any list fault already there.
-func (s *Server) SetListFault(f Fault) {
+// setListFault installs f for every GET /chat/sessions request.
+func (s *Server) setListFault(f Fault) {
 	f = f.clone()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.listFault = &f
 }
 
-// ClearListFault removes the list fault.
-func (s *Server) ClearListFault() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.listFault = nil
-}
-
-// SetHistoryFault installs f for GET /chat/sessions/{id}/history.
-func (s *Server) SetHistoryFault(id string, f Fault) {
+// setHistoryFault installs f for GET /chat/sessions/{id}/history.
+func (s *Server) setHistoryFault(id string, f Fault) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.historyFaults[id] = f.clone()
-}
-
-// ClearHistoryFault removes the history fault for session id.
-func (s *Server) ClearHistoryFault(id string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	delete(s.historyFaults, id)
 }
 
 // listFaultNow returns the list fault, if any.

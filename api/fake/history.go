@@ -18,14 +18,14 @@ func (s *Server) serveHistory(w http.ResponseWriter, r *http.Request, id string)
 	}
 }
 
-// historyAnswer computes one page of a session's history. The transcript is
-// a pure function of the session, so pages always fit together.
+// historyAnswer computes one page of a session's history. The catalog is
+// asked for it once, so pages always fit together.
 func (s *Server) historyAnswer(id, cursor string) answer {
-	e, ok := s.catalogNow().find(id)
+	e, ok := s.indexNow().find(id)
 	if !ok {
 		return errorAnswer(http.StatusNotFound, "Chat session not found")
 	}
-	events := e.events()
+	events := e.events(s.content)
 	scope := "history|" + e.key
 	offset, err := decodeCursor(cursor, scope, len(events))
 	if err != nil {

@@ -52,7 +52,7 @@ func (s *Server) listAnswer(q url.Values) answer {
 	if err != nil {
 		return errorAnswer(http.StatusBadRequest, err.Error())
 	}
-	c := s.catalogNow()
+	c := s.indexNow()
 	items := c.all
 	if !f.isZero() {
 		items = nil
@@ -136,8 +136,8 @@ func quoteParam(v string) string {
 	return fmt.Sprintf("%q", v)
 }
 
-// isZero reports whether f filters nothing; only then are the odd items in
-// the list.
+// isZero reports whether f filters nothing; only then are the catalog's
+// inserts in the list.
 func (f listFilter) isZero() bool {
 	return f.status == "" && f.channel == "" && f.handedOff == nil &&
 		f.createdAfter.IsZero() && f.createdBefore.IsZero() &&

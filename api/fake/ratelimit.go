@@ -2,7 +2,6 @@ package fake
 
 import (
 	"net/http"
-	"strconv"
 	"time"
 )
 
@@ -41,11 +40,9 @@ func (s *Server) limit() (wait time.Duration, limited bool) {
 // Retry-After in whole seconds, rounded up and at least 1, so that a client
 // waiting that long is let through.
 func writeRateLimited(w http.ResponseWriter, perMinute int, wait time.Duration) {
-	secs := max(int((wait+time.Second-1)/time.Second), 1)
-	h := w.Header()
-	h.Set("Retry-After", strconv.Itoa(secs))
-	h.Set("X-Ratelimit-Limit", strconv.Itoa(perMinute))
-	h.Set("X-Ratelimit-Remaining", "0")
-	h.Set("X-Ratelimit-Reset", strconv.Itoa(secs))
-	writeJSON(w, http.StatusTooManyRequests, []byte(rateLimitedJSON))
+	f := RateLimited(perMinute, max(int((wait+time.Second-1)/time.Second), 1))
+	for name, values := range f.Header {
+		w.Header()[name] = values
+	}
+	writeJSON(w, f.Status, []byte(f.Body))
 }

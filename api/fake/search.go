@@ -13,7 +13,7 @@ const SearchLimit = 20
 
 // searchIndex is what GET /chat/sessions/search looks through: every
 // distinct contact of the listed sessions and every message of their
-// transcripts. Built once from the catalog, like the catalog never changed
+// histories. Built once from the index, and like it never changed
 // afterwards, so handlers read it without the lock.
 type searchIndex struct {
 	contacts []searchContact // sorted as answered: by name (named first), then id
@@ -42,6 +42,20 @@ type searchMessage struct {
 	fold string
 }
 
+// searchEvent is the part of a history event the search reads.
+type searchEvent struct {
+	ID    string `json:"id"`
+	Event struct {
+		Type   string `json:"type"`
+		Sender struct {
+			Type string `json:"type"`
+		} `json:"sender"`
+		Content struct {
+			Text string `json:"text"`
+		} `json:"content"`
+	} `json:"event"`
+}
+
 // searchBody is the answer. Both slices are non-nil, so that no match is
 // [] and not null.
 type searchBody struct {
@@ -50,21 +64,18 @@ type searchBody struct {
 }
 
 // WithSearchFault installs f for every GET /chat/sessions/search request.
-// WithoutFaults and WithoutDemo do not remove it; ClearSearchFault does.
+// WithoutFaults does not remove it; ClearSearchFault does.
 func WithSearchFault(f Fault) Option {
-	return func(s *Server) { s.SetSearchFault(f) }
+	return func(s *Server) {
+		f = f.clone()
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.searchFault = &f
+	}
 }
 
-// SetSearchFault installs f for every GET /chat/sessions/search request that
-// arrives afterwards, replacing any search fault already there.
-func (s *Server) SetSearchFault(f Fault) {
-	f = f.clone()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.searchFault = &f
-}
-
-// ClearSearchFault removes the search fault.
+// ClearSearchFault removes the search fault, for requests that arrive
+// afterwards.
 func (s *Server) ClearSearchFault() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -182,16 +193,16 @@ func digitsOf(s string) string {
 // searchIndexNow returns the search index, building it on first use: it
 // writes every listed session's transcript, which only a search needs.
 func (s *Server) searchIndexNow() *searchIndex {
-	s.searchOnce.Do(func() { s.search = buildSearchIndex(s.catalogNow()) })
+	s.searchOnce.Do(func() { s.search = buildSearchIndex(s.indexNow(), s.content) })
 	return s.search
 }
 
 // buildSearchIndex indexes the listed sessions, so that every contact the
 // search returns is the contact of at least one session of the list (the
-// odd items, which a client cannot decode, are not searched). A contact is
+// catalog's inserts, which a client may not decode, are not searched). A contact is
 // known by its id; the first session naming it, in list order, gives its
 // fields.
-func buildSearchIndex(c *catalog) *searchIndex {
+func buildSearchIndex(c *index, content Catalog) *searchIndex {
 	idx := &searchIndex{}
 	seen := make(map[string]bool)
 	for _, e := range c.listed {
@@ -199,8 +210,8 @@ func buildSearchIndex(c *catalog) *searchIndex {
 			seen[sc.ID] = true
 			idx.contacts = append(idx.contacts, sc)
 		}
-		for _, raw := range e.events() {
-			var ev event
+		for _, raw := range e.events(content) {
+			var ev searchEvent
 			if json.Unmarshal(raw, &ev) != nil || ev.Event.Type != "message" {
 				continue
 			}

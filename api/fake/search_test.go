@@ -1,4 +1,4 @@
-package fake
+package fake_test
 
 import (
 	"encoding/json"
@@ -9,6 +9,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
+	"github.com/opencx-tools/cxi/api/fake/internal/probe"
 )
 
 // searchContactJSON and searchResult are the search answer as a client
@@ -34,14 +38,14 @@ type searchResult struct {
 
 // search sends GET /chat/sessions/search?query=q and decodes a 200 answer,
 // failing the test on anything else.
-func search(t *testing.T, s *Server, q string) searchResult {
+func search(t *testing.T, s *fake.Server, q string) searchResult {
 	t.Helper()
 	path := "/chat/sessions/search?" + url.Values{"query": {q}}.Encode()
-	w := get(s, path, DemoKey)
+	w := probe.Get(s, path, fake.DemoKey)
 	if w.Code != http.StatusOK {
 		t.Fatalf("GET %s: status %d: %s", path, w.Code, w.Body)
 	}
-	if ct := w.Header().Get("Content-Type"); ct != jsonContentType {
+	if ct := w.Header().Get("Content-Type"); ct != probe.JSONContentType {
 		t.Errorf("GET %s: Content-Type %q", path, ct)
 	}
 	var r searchResult
@@ -57,7 +61,7 @@ func search(t *testing.T, s *Server, q string) searchResult {
 // fixtureContact decodes the contact of a demo fixture.
 func fixtureContact(t *testing.T, id string) searchContactJSON {
 	t.Helper()
-	body, ok := Fixture(id)
+	body, ok := demo.Fixture(id)
 	if !ok {
 		t.Fatalf("no fixture %s", id)
 	}
@@ -90,8 +94,8 @@ func sameContact(a, b searchContactJSON) bool {
 func TestSearchContacts(t *testing.T) {
 	t.Parallel()
 	s := newTestServer()
-	dana := fixtureContact(t, IDAngryHandoff)
-	hanako := fixtureContact(t, IDNonLatin)
+	dana := fixtureContact(t, demo.IDAngryHandoff)
+	hanako := fixtureContact(t, demo.IDNonLatin)
 	for _, tc := range []struct {
 		name, query string
 		want        searchContactJSON
@@ -144,20 +148,20 @@ func TestSearchFoldsCase(t *testing.T) {
 
 func TestSearchNoMatch(t *testing.T) {
 	t.Parallel()
-	w := get(newTestServer(WithGenerated(10)), "/chat/sessions/search?query=zqxj-no-such-thing", DemoKey)
-	wantResponse(t, w, http.StatusOK, jsonContentType, `{"contacts":[],"messages":[]}`)
+	w := probe.Get(probe.Server(demo.Catalog(demo.WithGenerated(10))), "/chat/sessions/search?query=zqxj-no-such-thing", fake.DemoKey)
+	probe.WantResponse(t, w, http.StatusOK, probe.JSONContentType, `{"contacts":[],"messages":[]}`)
 }
 
 func TestSearchBadQuery(t *testing.T) {
 	t.Parallel()
-	s := newTestServer(WithGenerated(10))
+	s := probe.Server(demo.Catalog(demo.WithGenerated(10)))
 	for _, path := range []string{
 		"/chat/sessions/search",
 		"/chat/sessions/search?query=",
 		"/chat/sessions/search?query=+++",
 		"/chat/sessions/search?q=dana",
 	} {
-		w := get(s, path, DemoKey)
+		w := probe.Get(s, path, fake.DemoKey)
 		if w.Code != http.StatusBadRequest {
 			t.Errorf("GET %s: status %d, want 400", path, w.Code)
 			continue
@@ -170,19 +174,19 @@ func TestSearchBadQuery(t *testing.T) {
 
 func TestSearchAuthAndMethod(t *testing.T) {
 	t.Parallel()
-	s := newTestServer(WithGenerated(10), WithSearchFault(Fault{Status: http.StatusServiceUnavailable, Body: "down"}))
-	wantResponse(t, get(s, "/chat/sessions/search?query=dana", ""), http.StatusUnauthorized, jsonContentType, unauthorizedBody)
-	wantResponse(t, get(s, "/chat/sessions/search?query=dana", "wrong"), http.StatusUnauthorized, jsonContentType, unauthorizedBody)
+	s := probe.Server(demo.Catalog(demo.WithGenerated(10)), fake.WithSearchFault(fake.Fault{Status: http.StatusServiceUnavailable, Body: "down"}))
+	probe.WantResponse(t, probe.Get(s, "/chat/sessions/search?query=dana", ""), http.StatusUnauthorized, probe.JSONContentType, unauthorizedBody)
+	probe.WantResponse(t, probe.Get(s, "/chat/sessions/search?query=dana", "wrong"), http.StatusUnauthorized, probe.JSONContentType, unauthorizedBody)
 
 	r := httptest.NewRequest(http.MethodPost, "/chat/sessions/search?query=dana", nil)
-	r.Header.Set("Authorization", "Bearer "+DemoKey)
+	r.Header.Set("Authorization", "Bearer "+fake.DemoKey)
 	w := httptest.NewRecorder()
 	s.ServeHTTP(w, r)
 	if w.Code != http.StatusMethodNotAllowed || w.Header().Get("Allow") != http.MethodGet {
 		t.Errorf("POST: status %d, Allow %q", w.Code, w.Header().Get("Allow"))
 	}
 	// "search" is not a session: its history is not found.
-	if w := get(s, "/chat/sessions/search/history", DemoKey); w.Code != http.StatusNotFound {
+	if w := probe.Get(s, "/chat/sessions/search/history", fake.DemoKey); w.Code != http.StatusNotFound {
 		t.Errorf("GET /chat/sessions/search/history: status %d, want 404", w.Code)
 	}
 }
@@ -191,8 +195,8 @@ func TestSearchAuthAndMethod(t *testing.T) {
 // there, as the very event the history serves.
 func TestSearchMessages(t *testing.T) {
 	t.Parallel()
-	s := newTestServer(WithoutFaults())
-	star := history(t, s, IDAngryHandoff)
+	s := newTestServer(fake.WithoutFaults())
+	star := probe.History(t, s, demo.IDAngryHandoff)
 	for _, tc := range []struct{ query, sender string }{
 		{"1418 Alder Lane", "ai"},
 		{"CHARGEBACK with my bank", "contact"},
@@ -209,10 +213,10 @@ func TestSearchMessages(t *testing.T) {
 			t.Fatalf("%q: %d messages, want 1: %+v", tc.query, len(got.Messages), got.Messages)
 		}
 		m := got.Messages[0]
-		if m.SessionID != IDAngryHandoff || m.Type != tc.sender || !strings.Contains(strings.ToLower(m.Message), strings.ToLower(tc.query)) {
+		if m.SessionID != demo.IDAngryHandoff || m.Type != tc.sender || !strings.Contains(strings.ToLower(m.Message), strings.ToLower(tc.query)) {
 			t.Errorf("%q: got %+v", tc.query, m)
 		}
-		i := slices.IndexFunc(star, func(h historyItem) bool { return h.ID == m.ID })
+		i := slices.IndexFunc(star, func(h probe.HistoryItem) bool { return h.ID == m.ID })
 		if i < 0 {
 			t.Fatalf("%q: message %s is not an event of the star's history", tc.query, m.ID)
 		}
@@ -229,11 +233,11 @@ func TestSearchLimitsAndOrder(t *testing.T) {
 	t.Parallel()
 	s := newTestServer()
 	got := search(t, s, "e")
-	if len(got.Contacts) != SearchLimit || len(got.Messages) != SearchLimit {
-		t.Fatalf("%d contacts, %d messages; want %d each", len(got.Contacts), len(got.Messages), SearchLimit)
+	if len(got.Contacts) != fake.SearchLimit || len(got.Messages) != fake.SearchLimit {
+		t.Fatalf("%d contacts, %d messages; want %d each", len(got.Contacts), len(got.Messages), fake.SearchLimit)
 	}
 	if !slices.IsSortedFunc(got.Contacts, func(a, b searchContactJSON) int {
-		return byNameThenID(searchContact{ID: a.ID, Name: a.Name}, searchContact{ID: b.ID, Name: b.Name})
+		return fake.CompareContacts(a.ID, a.Name, b.ID, b.Name)
 	}) {
 		t.Errorf("contacts not by name then id: %+v", got.Contacts)
 	}
@@ -250,7 +254,7 @@ func TestSearchLimitsAndOrder(t *testing.T) {
 			t.Fatalf("message %s of session %s, which is not listed", m.ID, m.SessionID)
 		}
 		if events[m.SessionID] == nil {
-			for _, h := range history(t, s, m.SessionID) {
+			for _, h := range probe.History(t, s, m.SessionID) {
 				events[m.SessionID] = append(events[m.SessionID], h.ID)
 			}
 		}
@@ -272,7 +276,7 @@ func TestSearchLimitsAndOrder(t *testing.T) {
 func TestSearchContactsAreListed(t *testing.T) {
 	t.Parallel()
 	s := newTestServer()
-	items, _ := walk(t, s, "/chat/sessions", nil)
+	items, _ := probe.Walk(t, s, "/chat/sessions", nil)
 	listed := map[string]searchContactJSON{}
 	var odd searchContactJSON
 	for _, it := range items {
@@ -289,7 +293,7 @@ func TestSearchContactsAreListed(t *testing.T) {
 			continue
 		}
 		c := searchContactJSON{ID: v.Contact.ID, Name: v.Contact.Name, Email: v.Contact.Email, Phone: v.Contact.PhoneNumber}
-		if v.ID == IDOddTicket {
+		if v.ID == demo.IDOddTicket {
 			odd = c
 			continue
 		}
@@ -315,8 +319,8 @@ func TestSearchContactsAreListed(t *testing.T) {
 
 func TestSearchDeterministic(t *testing.T) {
 	t.Parallel()
-	a := get(newTestServer(), "/chat/sessions/search?query=an", DemoKey)
-	b := get(newTestServer(), "/chat/sessions/search?query=an", DemoKey)
+	a := probe.Get(newTestServer(), "/chat/sessions/search?query=an", fake.DemoKey)
+	b := probe.Get(newTestServer(), "/chat/sessions/search?query=an", fake.DemoKey)
 	if a.Code != http.StatusOK || a.Body.String() != b.Body.String() {
 		t.Errorf("two servers with one clock answer differently:\n%s\n%s", a.Body, b.Body)
 	}
@@ -324,21 +328,22 @@ func TestSearchDeterministic(t *testing.T) {
 
 func TestSearchFault(t *testing.T) {
 	t.Parallel()
-	s := newTestServer(WithGenerated(10), WithSearchFault(Fault{
+	badGatewayHTML := demo.Catalog().Faults()[demo.IDBadGateway].Body // nginx's page
+	s := probe.Server(demo.Catalog(demo.WithGenerated(10)), fake.WithSearchFault(fake.Fault{
 		Status: http.StatusBadGateway, ContentType: "text/html", Body: badGatewayHTML,
 	}))
-	wantResponse(t, get(s, "/chat/sessions/search?query=dana", DemoKey), http.StatusBadGateway, "text/html", badGatewayHTML)
+	probe.WantResponse(t, probe.Get(s, "/chat/sessions/search?query=dana", fake.DemoKey), http.StatusBadGateway, "text/html", badGatewayHTML)
 	// The fault is the search's alone.
-	if w := get(s, "/chat/sessions", DemoKey); w.Code != http.StatusOK {
+	if w := probe.Get(s, "/chat/sessions", fake.DemoKey); w.Code != http.StatusOK {
 		t.Errorf("list: status %d", w.Code)
 	}
 
 	// A fault with only a delay slows the normal answer, 400 included.
-	s.SetSearchFault(Fault{Delay: 5 * time.Millisecond})
+	s = probe.Server(demo.Catalog(demo.WithGenerated(10)), fake.WithSearchFault(fake.Fault{Delay: 5 * time.Millisecond}))
 	if got := search(t, s, "dana"); len(got.Contacts) != 1 {
 		t.Errorf("delayed search: %+v", got)
 	}
-	if w := get(s, "/chat/sessions/search", DemoKey); w.Code != http.StatusBadRequest {
+	if w := probe.Get(s, "/chat/sessions/search", fake.DemoKey); w.Code != http.StatusBadRequest {
 		t.Errorf("delayed search without a query: status %d", w.Code)
 	}
 
@@ -354,7 +359,7 @@ func TestPhoneLike(t *testing.T) {
 		"4155550134": true, "+1 (415) 555-0134": true, "415.555.0134": true, "0134": true,
 		"": false, "+": false, "LK-2291834": false, "dana 0134": false, "١٢٣": false,
 	} {
-		if got := phoneLike(q); got != want {
+		if got := fake.PhoneLike(q); got != want {
 			t.Errorf("phoneLike(%q) = %v, want %v", q, got, want)
 		}
 	}

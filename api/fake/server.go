@@ -8,30 +8,28 @@ import (
 	"time"
 )
 
-// Server is an http.Handler speaking the OpenCX contract from the fixtures
-// and from generated sessions.
+// Server is an http.Handler speaking the OpenCX contract over the sessions
+// of its catalog (WithCatalog) and of WithSession.
 //
-// It is safe for concurrent use: faults, the request log and the rate
-// limiter sit behind one mutex, because tests change faults while requests
-// are in flight. The sessions themselves, and the catalog the list and the
-// history are served from, are built once in New and only read afterwards.
+// It is safe for concurrent use: faults, the request log, the plan of a
+// strict server and the rate limiter sit behind one mutex, because tests
+// change faults while requests are in flight. The sessions themselves, and
+// the index the list, the history and the search are served from, are built
+// once on first use and only read afterwards.
 type Server struct {
-	key string
-	now func() time.Time
+	key     string
+	now     func() time.Time
+	content Catalog // nil: only what WithSession stores
 
-	// Settings the options fill in and New reads once to build the catalog.
-	generated       int
-	oddItems        bool
-	recentDemo      bool
 	pageSize        int
 	historyPageSize int
 	rateLimit       int
 
-	epoch       time.Time // the clock when New ran: generated data is dated from it
-	catalogOnce sync.Once
-	catalog     *catalog // built on first use; see catalogNow
-	searchOnce  sync.Once
-	search      *searchIndex // built on first search; see searchIndexNow
+	epoch      time.Time // the clock when New ran: the catalog's data is dated from it
+	indexOnce  sync.Once
+	index      *index // built on first use; see indexNow
+	searchOnce sync.Once
+	search     *searchIndex // built on first search; see searchIndexNow
 
 	mu            sync.Mutex
 	sessions      map[string][]byte
@@ -40,14 +38,16 @@ type Server struct {
 	searchFault   *Fault
 	historyFaults map[string]Fault
 	requests      []RecordedRequest
+	plan          *plan       // set by Strict
 	admitted      []time.Time // arrival times the rate limiter let through
 }
 
-// Default sizes of what New serves.
+// DemoKey is the API key a Server accepts unless WithKey says otherwise:
+// a key that is obviously no real one, for the demo and the tests alike.
+const DemoKey = "demo-key"
+
+// Default page sizes of what New serves.
 const (
-	// DefaultGenerated is how many sessions New generates besides the demo
-	// fixtures: enough for a dozen pages of the list.
-	DefaultGenerated = 300
 	// DefaultPageSize is the number of items on a page of GET /chat/sessions.
 	DefaultPageSize = 25
 	// DefaultHistoryPageSize is the number of events on a page of
@@ -55,31 +55,23 @@ const (
 	DefaultHistoryPageSize = 50
 )
 
-// New returns a server with key DemoKey, the demo fixtures, DefaultGenerated
-// generated sessions, the two odd list items and the demo faults (IDSlow
-// delayed, IDBadGateway 502 HTML, IDRateLimited 429), changed by opts in
-// order. The clock (WithClock) is read once, after the options, to date the
-// generated sessions.
+// New returns a server with key DemoKey and no sessions, changed by opts in
+// order: WithCatalog gives it content (the demo's is in package demo),
+// WithSession single bodies. The clock (WithClock) is read once, after the
+// options, to date the catalog's sessions.
 //
-// Generating the sessions waits for the first request that needs them (or
-// SessionIDs), so that the many tests that only ever GET a demo session do
-// not pay for 300 they never read; the data is the same either way.
+// The catalog's sessions are asked for on the first request that needs them
+// (or SessionIDs), so that the many tests that only ever GET one session do
+// not pay for hundreds they never read; the data is the same either way.
 func New(opts ...Option) *Server {
 	s := &Server{
 		key:             DemoKey,
 		now:             time.Now,
-		generated:       DefaultGenerated,
-		oddItems:        true,
 		pageSize:        DefaultPageSize,
 		historyPageSize: DefaultHistoryPageSize,
 		sessions:        make(map[string][]byte),
-		faults:          demoFaults(),
+		faults:          make(map[string]Fault),
 		historyFaults:   make(map[string]Fault),
-	}
-	for _, d := range Demo() {
-		if body, ok := Fixture(d.ID); ok {
-			s.sessions[d.ID] = body
-		}
 	}
 	for _, opt := range opts {
 		opt(s)
@@ -88,21 +80,23 @@ func New(opts ...Option) *Server {
 	return s
 }
 
-// catalogNow returns the catalog, building it on first use.
-func (s *Server) catalogNow() *catalog {
-	s.catalogOnce.Do(func() { s.catalog = s.buildCatalog(s.epoch) })
-	return s.catalog
+// indexNow returns the index, building it on first use.
+func (s *Server) indexNow() *index {
+	s.indexOnce.Do(func() { s.index = s.buildIndex(s.epoch) })
+	return s.index
 }
 
 // ServeHTTP answers the way the OpenCX API does: rate limit (429, only with
 // WithRateLimit), route (404, 405), authentication (401), then an injected
-// fault, then the answer. Every request is recorded first.
+// fault, then the answer. Every request is recorded first, and checked
+// against the plan of a strict server.
 //
 // Routes: GET /chat/sessions (list), GET /chat/sessions/{id} (one session),
 // GET /chat/sessions/{id}/history (its events), GET /chat/sessions/search
 // (contacts and messages matching ?query=).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.record(r)
+	s.checkPlan(r)
 	if wait, limited := s.limit(); limited {
 		writeRateLimited(w, s.rateLimit, wait)
 		return
@@ -136,7 +130,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // serveSession answers GET /chat/sessions/{id}: its fault if it has one,
 // else the stored body or 404.
 func (s *Server) serveSession(w http.ResponseWriter, r *http.Request, id string) {
-	s.catalogNow() // generated sessions are stored when it is built
+	s.indexNow() // the catalog's sessions are stored when it is built
 	body, found, fault, faulty := s.lookup(id)
 	if faulty {
 		serveFault(w, r, fault, sessionAnswer(body, found))

@@ -1,4 +1,4 @@
-package fake
+package fake_test
 
 import (
 	"context"
@@ -11,59 +11,25 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
+	"github.com/opencx-tools/cxi/api/fake/internal/probe"
 )
-
-const (
-	unauthorizedBody = `{"statusCode":401,"message":"Invalid API key","error":"Unauthorized"}`
-	notFoundBody     = `{"statusCode":404,"message":"Chat session not found","error":"Not Found"}`
-)
-
-// get sends GET path to the handler in memory, with key as bearer token when
-// it is not empty.
-func get(h http.Handler, path, key string) *httptest.ResponseRecorder {
-	r := httptest.NewRequest(http.MethodGet, path, nil)
-	if key != "" {
-		r.Header.Set("Authorization", "Bearer "+key)
-	}
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, r)
-	return w
-}
-
-func wantResponse(t *testing.T, w *httptest.ResponseRecorder, status int, ctype, body string) {
-	t.Helper()
-	if w.Code != status {
-		t.Errorf("status %d, want %d", w.Code, status)
-	}
-	if got := w.Header().Get("Content-Type"); got != ctype {
-		t.Errorf("Content-Type %q, want %q", got, ctype)
-	}
-	if got := w.Body.String(); got != body {
-		t.Errorf("body %q, want %q", got, body)
-	}
-}
-
-func TestServeEveryDemoSession(t *testing.T) {
-	s := New(WithoutFaults())
-	for _, d := range Demo() {
-		want, _ := Fixture(d.ID)
-		wantResponse(t, get(s, "/chat/sessions/"+d.ID, DemoKey), http.StatusOK, jsonContentType, string(want))
-	}
-}
 
 func TestUpperCaseIDFound(t *testing.T) {
-	w := get(New(), "/chat/sessions/"+strings.ToUpper(IDMinimal), DemoKey)
+	w := probe.Get(demo.NewServer(), "/chat/sessions/"+strings.ToUpper(demo.IDMinimal), fake.DemoKey)
 	if w.Code != http.StatusOK {
 		t.Errorf("status %d, want 200", w.Code)
 	}
 }
 
 func TestAuth(t *testing.T) {
-	s := New(WithKey("s3cret"))
-	path := "/chat/sessions/" + IDMinimal
+	s := demo.NewServer(fake.WithKey("s3cret"))
+	path := "/chat/sessions/" + demo.IDMinimal
 	for name, header := range map[string]string{
 		"missing":          "",
-		"wrong key":        "Bearer " + DemoKey,
+		"wrong key":        "Bearer " + fake.DemoKey,
 		"wrong scheme":     "Basic s3cret",
 		"no token":         "Bearer ",
 		"no space":         "Bearers3cret",
@@ -77,7 +43,7 @@ func TestAuth(t *testing.T) {
 			}
 			w := httptest.NewRecorder()
 			s.ServeHTTP(w, r)
-			wantResponse(t, w, http.StatusUnauthorized, jsonContentType, unauthorizedBody)
+			probe.WantResponse(t, w, http.StatusUnauthorized, probe.JSONContentType, unauthorizedBody)
 		})
 	}
 	t.Run("lower-case scheme", func(t *testing.T) {
@@ -90,38 +56,38 @@ func TestAuth(t *testing.T) {
 		}
 	})
 	t.Run("fault after auth", func(t *testing.T) {
-		w := get(New(), "/chat/sessions/"+IDBadGateway, "nope")
-		wantResponse(t, w, http.StatusUnauthorized, jsonContentType, unauthorizedBody)
+		w := probe.Get(demo.NewServer(), "/chat/sessions/"+demo.IDBadGateway, "nope")
+		probe.WantResponse(t, w, http.StatusUnauthorized, probe.JSONContentType, unauthorizedBody)
 	})
 }
 
 func TestRouting(t *testing.T) {
-	s := New()
-	wantResponse(t, get(s, "/chat/sessions/00000000-0000-4000-8000-000000000000", DemoKey),
-		http.StatusNotFound, jsonContentType, notFoundBody)
+	s := demo.NewServer()
+	probe.WantResponse(t, probe.Get(s, "/chat/sessions/00000000-0000-4000-8000-000000000000", fake.DemoKey),
+		http.StatusNotFound, probe.JSONContentType, notFoundBody)
 	for _, path := range []string{
 		"/chat/sessions/",
-		"/chat/sessions/" + IDMinimal + "/",
-		"/chat/sessions/" + IDMinimal + "/history/",
-		"/chat/sessions/" + IDMinimal + "/messages",
+		"/chat/sessions/" + demo.IDMinimal + "/",
+		"/chat/sessions/" + demo.IDMinimal + "/history/",
+		"/chat/sessions/" + demo.IDMinimal + "/messages",
 		"/chat/sessions//history",
 		"/chat/session",
 	} {
-		wantResponse(t, get(s, path, DemoKey),
-			http.StatusNotFound, jsonContentType, `{"statusCode":404,"message":"Cannot GET `+path+`","error":"Not Found"}`)
+		probe.WantResponse(t, probe.Get(s, path, fake.DemoKey),
+			http.StatusNotFound, probe.JSONContentType, `{"statusCode":404,"message":"Cannot GET `+path+`","error":"Not Found"}`)
 	}
-	for _, path := range []string{"/chat/sessions", "/chat/sessions/" + IDMinimal + "/history"} {
-		if w := get(s, path, DemoKey); w.Code != http.StatusOK {
+	for _, path := range []string{"/chat/sessions", "/chat/sessions/" + demo.IDMinimal + "/history"} {
+		if w := probe.Get(s, path, fake.DemoKey); w.Code != http.StatusOK {
 			t.Errorf("%s: status %d, want 200", path, w.Code)
 		}
 	}
 
-	for _, path := range []string{"/chat/sessions/" + IDMinimal, "/chat/sessions", "/chat/sessions/" + IDMinimal + "/history"} {
+	for _, path := range []string{"/chat/sessions/" + demo.IDMinimal, "/chat/sessions", "/chat/sessions/" + demo.IDMinimal + "/history"} {
 		r := httptest.NewRequest(http.MethodDelete, path, nil)
-		r.Header.Set("Authorization", "Bearer "+DemoKey)
+		r.Header.Set("Authorization", "Bearer "+fake.DemoKey)
 		w := httptest.NewRecorder()
 		s.ServeHTTP(w, r)
-		wantResponse(t, w, http.StatusMethodNotAllowed, jsonContentType,
+		probe.WantResponse(t, w, http.StatusMethodNotAllowed, probe.JSONContentType,
 			`{"statusCode":405,"message":"Method DELETE not allowed","error":"Method Not Allowed"}`)
 		if got := w.Header().Get("Allow"); got != "GET" {
 			t.Errorf("%s: Allow %q, want GET", path, got)
@@ -129,48 +95,22 @@ func TestRouting(t *testing.T) {
 	}
 }
 
-func TestDemoFaults(t *testing.T) {
-	s := New()
-	w := get(s, "/chat/sessions/"+IDBadGateway, DemoKey)
-	wantResponse(t, w, http.StatusBadGateway, "text/html", badGatewayHTML)
-	if !strings.Contains(w.Body.String(), "<title>502 Bad Gateway</title>") {
-		t.Error("not nginx's 502 page")
-	}
-
-	w = get(s, "/chat/sessions/"+IDRateLimited, DemoKey)
-	wantResponse(t, w, http.StatusTooManyRequests, jsonContentType, rateLimitedJSON)
-	if got := w.Header().Get("Retry-After"); got != "30" {
-		t.Errorf("Retry-After %q, want 30", got)
-	}
-
-	s.mu.Lock()
-	slow := s.faults[IDSlow]
-	s.mu.Unlock()
-	if slow.Delay != SlowDelay || slow.Status != 0 || slow.Body != "" {
-		t.Errorf("slow fault %+v, want only a %v delay", slow, SlowDelay)
-	}
-	s.ClearFault(IDBadGateway)
-	if w := get(s, "/chat/sessions/"+IDBadGateway, DemoKey); w.Code != http.StatusOK {
-		t.Errorf("after ClearFault: status %d, want 200", w.Code)
-	}
-}
-
 func TestFaultResponses(t *testing.T) {
 	const id = "4a1f0c3e-2b7d-4e59-8c16-d0e9a7b3f524"
 	header := http.Header{"Retry-After": {"7"}, "x-request-id": {"req_42"}}
-	s := New(WithoutDemo(),
-		WithSession(id, []byte(`{"odd":true}`)),
-		WithFault(id, Fault{Status: 503, ContentType: "application/problem+json", Body: `{"title":"down"}`, Header: header}))
+	s := fake.New(
+		fake.WithSession(id, []byte(`{"odd":true}`)),
+		fake.WithFault(id, fake.Fault{Status: 503, ContentType: "application/problem+json", Body: `{"title":"down"}`, Header: header}))
 	header.Set("Retry-After", "changed after SetFault")
 
-	w := get(s, "/chat/sessions/"+id, DemoKey)
-	wantResponse(t, w, http.StatusServiceUnavailable, "application/problem+json", `{"title":"down"}`)
+	w := probe.Get(s, "/chat/sessions/"+id, fake.DemoKey)
+	probe.WantResponse(t, w, http.StatusServiceUnavailable, "application/problem+json", `{"title":"down"}`)
 	if w.Header().Get("Retry-After") != "7" || w.Header().Get("X-Request-Id") != "req_42" {
 		t.Errorf("headers %v", w.Header())
 	}
 
-	s.SetFault(id, Fault{Status: 500, Body: "upstream exploded"})
-	w = get(s, "/chat/sessions/"+id, DemoKey)
+	s.SetFault(id, fake.Fault{Status: 500, Body: "upstream exploded"})
+	w = probe.Get(s, "/chat/sessions/"+id, fake.DemoKey)
 	if w.Code != 500 || w.Body.String() != "upstream exploded" {
 		t.Errorf("got %d %q", w.Code, w.Body)
 	}
@@ -178,20 +118,20 @@ func TestFaultResponses(t *testing.T) {
 		t.Errorf("Content-Type %q sent for a fault without one", ct)
 	}
 
-	s.SetFault(id, Fault{Delay: time.Millisecond})
-	wantResponse(t, get(s, "/chat/sessions/"+id, DemoKey), http.StatusOK, jsonContentType, `{"odd":true}`)
+	s.SetFault(id, fake.Fault{Delay: time.Millisecond})
+	probe.WantResponse(t, probe.Get(s, "/chat/sessions/"+id, fake.DemoKey), http.StatusOK, probe.JSONContentType, `{"odd":true}`)
 
-	s.SetFault("7e0b2d4c-1a3f-4b68-9c57-e2d1f0a6b839", Fault{Delay: time.Millisecond})
-	wantResponse(t, get(s, "/chat/sessions/7e0b2d4c-1a3f-4b68-9c57-e2d1f0a6b839", DemoKey),
-		http.StatusNotFound, jsonContentType, notFoundBody)
+	s.SetFault("7e0b2d4c-1a3f-4b68-9c57-e2d1f0a6b839", fake.Fault{Delay: time.Millisecond})
+	probe.WantResponse(t, probe.Get(s, "/chat/sessions/7e0b2d4c-1a3f-4b68-9c57-e2d1f0a6b839", fake.DemoKey),
+		http.StatusNotFound, probe.JSONContentType, notFoundBody)
 }
 
 // serveAsync runs the handler for one request in the background and
 // returns the cancel for its context and a channel closed when it returns.
-func serveAsync(s *Server, id string) (context.CancelFunc, <-chan struct{}) {
+func serveAsync(s *fake.Server, id string) (context.CancelFunc, <-chan struct{}) {
 	ctx, cancel := context.WithCancel(context.Background())
 	r := httptest.NewRequest(http.MethodGet, "/chat/sessions/"+id, nil).WithContext(ctx)
-	r.Header.Set("Authorization", "Bearer "+DemoKey)
+	r.Header.Set("Authorization", "Bearer "+fake.DemoKey)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -201,13 +141,13 @@ func serveAsync(s *Server, id string) (context.CancelFunc, <-chan struct{}) {
 }
 
 func TestDelayAndHangStopOnCancel(t *testing.T) {
-	for name, f := range map[string]Fault{
+	for name, f := range map[string]fake.Fault{
 		"delay": {Delay: time.Hour},
 		"hang":  {Hang: true},
 	} {
 		t.Run(name, func(t *testing.T) {
-			s := New(WithFault(IDMinimal, f))
-			cancel, done := serveAsync(s, IDMinimal)
+			s := demo.NewServer(fake.WithFault(demo.IDMinimal, f))
+			cancel, done := serveAsync(s, demo.IDMinimal)
 			select {
 			case <-done:
 				t.Fatal("answered before the context was cancelled")
@@ -225,9 +165,9 @@ func TestDelayAndHangStopOnCancel(t *testing.T) {
 
 func TestDelayDelays(t *testing.T) {
 	const delay = 30 * time.Millisecond
-	s := New(WithFault(IDMinimal, Fault{Delay: delay}))
+	s := demo.NewServer(fake.WithFault(demo.IDMinimal, fake.Fault{Delay: delay}))
 	start := time.Now()
-	w := get(s, "/chat/sessions/"+IDMinimal, DemoKey)
+	w := probe.Get(s, "/chat/sessions/"+demo.IDMinimal, fake.DemoKey)
 	if elapsed := time.Since(start); elapsed < delay {
 		t.Errorf("answered after %v, want at least %v", elapsed, delay)
 	}
@@ -238,16 +178,16 @@ func TestDelayDelays(t *testing.T) {
 
 func TestRequestsRecorded(t *testing.T) {
 	at := time.Date(2026, 3, 12, 9, 30, 0, 0, time.UTC)
-	s := New(WithClock(func() time.Time { return at }))
+	s := demo.NewServer(fake.WithClock(func() time.Time { return at }))
 	if got := s.Requests(); len(got) != 0 {
 		t.Fatalf("fresh server has %d requests", len(got))
 	}
-	get(s, "/chat/sessions/"+IDMinimal, DemoKey)
-	get(s, "/chat/sessions/"+IDMinimal+"?x=1", "")
+	probe.Get(s, "/chat/sessions/"+demo.IDMinimal, fake.DemoKey)
+	probe.Get(s, "/chat/sessions/"+demo.IDMinimal+"?x=1", "")
 	got := s.Requests()
-	want := []RecordedRequest{
-		{Method: "GET", Path: "/chat/sessions/" + IDMinimal, Authorization: "Bearer " + DemoKey, Time: at},
-		{Method: "GET", Path: "/chat/sessions/" + IDMinimal, RawQuery: "x=1", Time: at},
+	want := []fake.RecordedRequest{
+		{Method: "GET", Path: "/chat/sessions/" + demo.IDMinimal, Authorization: "Bearer " + fake.DemoKey, Time: at},
+		{Method: "GET", Path: "/chat/sessions/" + demo.IDMinimal, RawQuery: "x=1", Time: at},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d requests, want %d: %+v", len(got), len(want), got)
@@ -264,14 +204,14 @@ func TestRequestsRecorded(t *testing.T) {
 }
 
 func TestConcurrentUse(t *testing.T) {
-	s := New(WithoutFaults())
+	s := demo.NewServer(fake.WithoutFaults())
 	var wg sync.WaitGroup
 	for i := range 20 {
 		wg.Go(func() {
-			id := Demo()[i%len(Demo())].ID
-			s.SetFault(id, Fault{Header: http.Header{"X-N": {"1"}}})
-			get(s, "/chat/sessions/"+id, DemoKey)
-			s.ClearFault(id)
+			id := demo.Sessions()[i%len(demo.Sessions())].ID
+			s.SetFault(id, fake.Fault{Header: http.Header{"X-N": {"1"}}})
+			probe.Get(s, "/chat/sessions/"+id, fake.DemoKey)
+			s.SetFault(id, fake.Fault{}) // a fault that changes nothing
 			_ = s.Requests()
 		})
 	}
@@ -283,7 +223,7 @@ func TestConcurrentUse(t *testing.T) {
 
 // startServer starts s on loopback and stops it when the test ends, failing
 // the test if that leaves goroutines behind.
-func startServer(t *testing.T, s *Server) (baseURL string, client *http.Client, stop func()) {
+func startServer(t *testing.T, s *fake.Server) (baseURL string, client *http.Client, stop func()) {
 	t.Helper()
 	before := runtime.NumGoroutine()
 	baseURL, stop, err := s.Start()
@@ -320,41 +260,41 @@ func request(t *testing.T, ctx context.Context, client *http.Client, url string)
 	if err != nil {
 		t.Fatal(err)
 	}
-	req.Header.Set("Authorization", "Bearer "+DemoKey)
+	req.Header.Set("Authorization", "Bearer "+fake.DemoKey)
 	return client.Do(req)
 }
 
 func TestStartServesAndStops(t *testing.T) {
-	base, client, stop := startServer(t, New())
+	base, client, stop := startServer(t, demo.NewServer())
 	if !strings.HasPrefix(base, "http://127.0.0.1:") {
 		t.Errorf("base URL %q", base)
 	}
-	resp, err := request(t, context.Background(), client, base+"/chat/sessions/"+IDAngryHandoff)
+	resp, err := request(t, context.Background(), client, base+"/chat/sessions/"+demo.IDAngryHandoff)
 	if err != nil {
 		t.Fatal(err)
 	}
 	body, err := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	want, _ := Fixture(IDAngryHandoff)
+	want, _ := demo.Fixture(demo.IDAngryHandoff)
 	if err != nil || resp.StatusCode != 200 || string(body) != string(want) {
 		t.Fatalf("status %d, err %v, body %.60q", resp.StatusCode, err, body)
 	}
-	if ct := resp.Header.Get("Content-Type"); ct != jsonContentType {
+	if ct := resp.Header.Get("Content-Type"); ct != probe.JSONContentType {
 		t.Errorf("Content-Type %q", ct)
 	}
 
 	stop()
 	stop() // idempotent
-	if _, err := request(t, context.Background(), client, base+"/chat/sessions/"+IDAngryHandoff); err == nil {
+	if _, err := request(t, context.Background(), client, base+"/chat/sessions/"+demo.IDAngryHandoff); err == nil {
 		t.Error("server still answers after stop")
 	}
 }
 
 func TestTruncateAtBreaksTheBody(t *testing.T) {
 	const cut = 100
-	s := New(WithFault(IDAngryHandoff, Fault{TruncateAt: cut}))
+	s := demo.NewServer(fake.WithFault(demo.IDAngryHandoff, fake.Fault{TruncateAt: cut}))
 	base, client, _ := startServer(t, s)
-	resp, err := request(t, context.Background(), client, base+"/chat/sessions/"+IDAngryHandoff)
+	resp, err := request(t, context.Background(), client, base+"/chat/sessions/"+demo.IDAngryHandoff)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -363,24 +303,24 @@ func TestTruncateAtBreaksTheBody(t *testing.T) {
 	if !errors.Is(err, io.ErrUnexpectedEOF) {
 		t.Errorf("read error %v, want unexpected EOF", err)
 	}
-	want, _ := Fixture(IDAngryHandoff)
+	want, _ := demo.Fixture(demo.IDAngryHandoff)
 	if resp.StatusCode != 200 || string(body) != string(want[:cut]) {
 		t.Errorf("status %d, received %q, want the first %d bytes of the fixture", resp.StatusCode, body, cut)
 	}
 }
 
 func TestClientCancelEndsDelay(t *testing.T) {
-	s := New()
+	s := demo.NewServer()
 	base, client, _ := startServer(t, s)
 	idle := runtime.NumGoroutine()
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err := request(t, ctx, client, base+"/chat/sessions/"+IDSlow)
+	_, err := request(t, ctx, client, base+"/chat/sessions/"+demo.IDSlow)
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("err %v, want deadline exceeded", err)
 	}
-	if elapsed := time.Since(start); elapsed > SlowDelay/2 {
+	if elapsed := time.Since(start); elapsed > demo.SlowDelay/2 {
 		t.Errorf("took %v", elapsed)
 	}
 	// Before stop, which would end the wait anyway: the handler must give
@@ -389,13 +329,13 @@ func TestClientCancelEndsDelay(t *testing.T) {
 }
 
 func TestStopEndsHangingRequest(t *testing.T) {
-	s := New(WithFault(IDMinimal, Fault{Hang: true}))
+	s := demo.NewServer(fake.WithFault(demo.IDMinimal, fake.Fault{Hang: true}))
 	base, client, stop := startServer(t, s)
-	req, err := http.NewRequest(http.MethodGet, base+"/chat/sessions/"+IDMinimal, nil)
+	req, err := http.NewRequest(http.MethodGet, base+"/chat/sessions/"+demo.IDMinimal, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	req.Header.Set("Authorization", "Bearer "+DemoKey)
+	req.Header.Set("Authorization", "Bearer "+fake.DemoKey)
 	errc := make(chan error, 1)
 	go func() {
 		resp, err := client.Do(req)

@@ -12,13 +12,14 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 )
 
 var now = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 
 func client(t *testing.T, opts ...fake.Option) *api.Client {
 	t.Helper()
-	base, stop, err := fake.New(append([]fake.Option{fake.WithClock(func() time.Time { return now }), fake.WithRecentDemo()}, opts...)...).Start()
+	base, stop, err := fake.New(append([]fake.Option{fake.WithClock(func() time.Time { return now }), fake.WithCatalog(demo.Catalog(demo.WithRecentDates()))}, opts...)...).Start()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +32,7 @@ func client(t *testing.T, opts ...fake.Option) *api.Client {
 }
 
 func star(t *testing.T) api.Session {
-	body, _ := fake.Fixture(fake.IDAngryHandoff)
+	body, _ := demo.Fixture(demo.IDAngryHandoff)
 	var s api.Session
 	if err := json.Unmarshal(body, &s); err != nil {
 		t.Fatal(err)
@@ -45,8 +46,8 @@ func TestResolveEveryKind(t *testing.T) {
 		text string
 		kind Kind
 	}{
-		{fake.IDAngryHandoff, KindID},
-		{"log: session=" + strings.ToUpper(fake.IDAngryHandoff), KindID},
+		{demo.IDAngryHandoff, KindID},
+		{"log: session=" + strings.ToUpper(demo.IDAngryHandoff), KindID},
 		{"ZD-884213", KindTicket},
 		{"#884213", KindTicket},
 		{"dana.whitfield@example.com", KindEmail},
@@ -57,7 +58,7 @@ func TestResolveEveryKind(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tc.text, err)
 		}
-		if res.Query.Kind != tc.kind || len(res.Sessions) != 1 || res.Sessions[0].ID != fake.IDAngryHandoff {
+		if res.Query.Kind != tc.kind || len(res.Sessions) != 1 || res.Sessions[0].ID != demo.IDAngryHandoff {
 			t.Errorf("%s: kind %v, %d sessions (%s)", tc.text, res.Query.Kind, len(res.Sessions), res.Looked)
 		}
 		if res.Looked == "" {
@@ -67,8 +68,9 @@ func TestResolveEveryKind(t *testing.T) {
 }
 
 func TestResolveUsesTheLoadedQueueFirst(t *testing.T) {
-	// A client that would fail if asked: the loaded queue answers.
-	c := client(t, fake.WithListFault(fake.Fault{Status: 500}))
+	// A client that would fail if asked, and a server that fails the test
+	// if asked at all: the loaded queue answers.
+	c := client(t, fake.Strict(t), fake.WithListFault(fake.Fault{Status: 500}))
 	res, err := Resolve(context.Background(), c, "zd-884213", []api.Session{star(t)})
 	if err != nil || len(res.Sessions) != 1 || !strings.Contains(res.Looked, "loaded") {
 		t.Fatalf("%+v, %v", res, err)
@@ -92,7 +94,8 @@ func TestResolveNoneAndMany(t *testing.T) {
 }
 
 func TestResolveSearchErrors(t *testing.T) {
-	c := client(t, fake.WithSearchFault(fake.Fault{Status: http.StatusBadGateway, ContentType: "text/html", Body: "<h1>502</h1>"}))
+	c := client(t, fake.Strict(t, fake.Expect(http.MethodGet, "/chat/sessions/search")), // the blank text asks nothing
+		fake.WithSearchFault(fake.Fault{Status: http.StatusBadGateway, ContentType: "text/html", Body: "<h1>502</h1>"}))
 	_, err := Resolve(context.Background(), c, "dana@example.com", nil)
 	if api.KindOf(err) != api.KindNotJSON {
 		t.Errorf("err = %v", err)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 	"github.com/opencx-tools/cxi/ui/cli"
 )
 
@@ -141,7 +142,7 @@ func TestLogout(t *testing.T) {
 }
 
 func TestVerifyAgainstFakeServer(t *testing.T) {
-	srv := httptest.NewServer(fake.New())
+	srv := httptest.NewServer(demo.NewServer())
 	defer srv.Close()
 	good, err := api.New(srv.URL, fake.DemoKey)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 	"golang.org/x/time/rate"
 )
 
@@ -18,7 +20,7 @@ var now = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 
 func client(t *testing.T, opts ...fake.Option) *api.Client {
 	t.Helper()
-	base, stop, err := fake.New(append([]fake.Option{fake.WithClock(func() time.Time { return now }), fake.WithRecentDemo()}, opts...)...).Start()
+	base, stop, err := fake.New(append([]fake.Option{fake.WithClock(func() time.Time { return now }), fake.WithCatalog(demo.Catalog(demo.WithRecentDates()))}, opts...)...).Start()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,14 +45,14 @@ func TestGetGoldens(t *testing.T) {
 		name string
 		args []string
 	}{
-		{"text", []string{fake.IDAngryHandoff}},
-		{"json", []string{"--json", fake.IDAngryHandoff}},
-		{"field", []string{"--field", "ticketing_system.external_id", fake.IDAngryHandoff}},
-		{"md", []string{"--format", "md", fake.IDAngryHandoff}},
-		{"text_minimal", []string{fake.IDMinimal}},
-		{"md_hostile", []string{"--format", "md", fake.IDHostile}},
-		{"text_hostile", []string{fake.IDHostile}},
-		{"json_hostile", []string{"--json", fake.IDHostile}},
+		{"text", []string{demo.IDAngryHandoff}},
+		{"json", []string{"--json", demo.IDAngryHandoff}},
+		{"field", []string{"--field", "ticketing_system.external_id", demo.IDAngryHandoff}},
+		{"md", []string{"--format", "md", demo.IDAngryHandoff}},
+		{"text_minimal", []string{demo.IDMinimal}},
+		{"md_hostile", []string{"--format", "md", demo.IDHostile}},
+		{"text_hostile", []string{demo.IDHostile}},
+		{"json_hostile", []string{"--json", demo.IDHostile}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, errOut, code := runGet(t, c, tc.args...)
@@ -64,21 +66,22 @@ func TestGetGoldens(t *testing.T) {
 }
 
 func TestGetJSONIsTheSessionReencoded(t *testing.T) {
-	out, _, _ := runGet(t, client(t), "--json", fake.IDResolvedEmail)
+	c := client(t, fake.Strict(t, fake.Expect(http.MethodGet, "/chat/sessions/"+demo.IDResolvedEmail)))
+	out, _, _ := runGet(t, c, "--json", demo.IDResolvedEmail)
 	var s api.Session
 	if err := json.Unmarshal([]byte(out), &s); err != nil {
 		t.Fatal(err)
 	}
-	if s.ID != fake.IDResolvedEmail || s.TicketNumber == nil || *s.TicketNumber != 1042.5 {
+	if s.ID != demo.IDResolvedEmail || s.TicketNumber == nil || *s.TicketNumber != 1042.5 {
 		t.Errorf("round trip lost data: %+v", s)
 	}
 }
 
 func TestGetResolvesWhatItIsHanded(t *testing.T) {
 	c := client(t)
-	for _, text := range []string{"ZD-884213", "#884213", "dana.whitfield@example.com", "https://app.open.cx/inbox/" + fake.IDAngryHandoff} {
+	for _, text := range []string{"ZD-884213", "#884213", "dana.whitfield@example.com", "https://app.open.cx/inbox/" + demo.IDAngryHandoff} {
 		out, errOut, code := runGet(t, c, "--field", "id", text)
-		if code != ExitOK || strings.TrimSpace(out) != fake.IDAngryHandoff {
+		if code != ExitOK || strings.TrimSpace(out) != demo.IDAngryHandoff {
 			t.Errorf("%s: exit %d, out %q, err %q", text, code, out, errOut)
 		}
 	}
@@ -94,7 +97,7 @@ func TestGetFields(t *testing.T) {
 		"assignee_id":   "bd3b4763-29a7-4fef-acc6-1320d396a55e",
 		"nope":          "",
 	} {
-		out, errOut, code := runGet(t, c, "--field", path, fake.IDAngryHandoff)
+		out, errOut, code := runGet(t, c, "--field", path, demo.IDAngryHandoff)
 		if path == "nope" {
 			if code != ExitUsage || !strings.Contains(errOut, `no field "nope"`) {
 				t.Errorf("%s: exit %d, stderr %q", path, code, errOut)
@@ -108,16 +111,16 @@ func TestGetFields(t *testing.T) {
 	// A field the contract allows to be absent prints empty, exit 0; an
 	// unknown name is a usage error.
 	for _, path := range []string{"contact.email", "ticketing_system.external_id", "team.name", "custom_data.plan"} {
-		out, errOut, code := runGet(t, c, "--field", path, fake.IDMinimal)
+		out, errOut, code := runGet(t, c, "--field", path, demo.IDMinimal)
 		if code != ExitOK || out != "\n" {
 			t.Errorf("absent %s: exit %d, out %q, err %q", path, code, out, errOut)
 		}
 	}
-	if _, _, code := runGet(t, c, "--field", "contact.emial", fake.IDMinimal); code != ExitUsage {
+	if _, _, code := runGet(t, c, "--field", "contact.emial", demo.IDMinimal); code != ExitUsage {
 		t.Errorf("misspelt field: exit %d", code)
 	}
 	// A hostile value is refused, not printed into $(…).
-	out, errOut, code := runGet(t, c, "--field", "contact.name", fake.IDHostile)
+	out, errOut, code := runGet(t, c, "--field", "contact.name", demo.IDHostile)
 	if code != ExitBadData || out != "" || !strings.Contains(errOut, "control character") {
 		t.Errorf("hostile field: exit %d, out %q, err %q", code, out, errOut)
 	}
@@ -134,13 +137,13 @@ func TestGetExitCodes(t *testing.T) {
 		{"empty", nil, []string{" "}, ExitUsage},
 		{"no such email", nil, []string{"nobody@nowhere.example"}, ExitNotFound},
 		{"several matches", nil, []string{"Jake Morrison"}, ExitAmbiguous},
-		{"two sessions", nil, []string{fake.IDMinimal, fake.IDMinimal}, ExitUsage},
-		{"unknown flag", nil, []string{"--yaml", fake.IDMinimal}, ExitUsage},
-		{"json and md", nil, []string{"--json", "--format", "md", fake.IDMinimal}, ExitUsage},
+		{"two sessions", nil, []string{demo.IDMinimal, demo.IDMinimal}, ExitUsage},
+		{"unknown flag", nil, []string{"--yaml", demo.IDMinimal}, ExitUsage},
+		{"json and md", nil, []string{"--json", "--format", "md", demo.IDMinimal}, ExitUsage},
 		{"not found", nil, []string{"7d0e6b0a-1a2b-4c3d-9e4f-5a6b7c8d9e0f"}, ExitNotFound},
-		{"key rejected", []fake.Option{fake.WithKey("other")}, []string{fake.IDMinimal}, ExitAuth},
-		{"rate limited", nil, []string{fake.IDRateLimited}, ExitRateLimited},
-		{"gateway page", nil, []string{fake.IDBadGateway}, ExitUnavailable},
+		{"key rejected", []fake.Option{fake.WithKey("other")}, []string{demo.IDMinimal}, ExitAuth},
+		{"rate limited", nil, []string{demo.IDRateLimited}, ExitRateLimited},
+		{"gateway page", nil, []string{demo.IDBadGateway}, ExitUnavailable},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, errOut, code := runGet(t, client(t, tc.opts...), tc.args...)
@@ -218,7 +221,7 @@ func TestListGoldensAndHostileData(t *testing.T) {
 	t.Run("json", func(t *testing.T) { golden.RequireEqual(t, []byte(run("--limit", "5", "--json"))) })
 	// Every session, the hostile one among them, through both modes.
 	all := run("--limit", "1000")
-	if !strings.Contains(all, fake.IDHostile) {
+	if !strings.Contains(all, demo.IDHostile) {
 		t.Fatal("the hostile session is not in the list")
 	}
 	if js := run("--limit", "1000", "--json"); !strings.Contains(js, `\u001b`) {

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 	"github.com/opencx-tools/cxi/ui/render"
 )
 
@@ -15,8 +15,8 @@ import (
 // its own: so any ESC, C0 or C1 character on screen came from the data,
 // and any line wider than the pane would break the layout.
 func FuzzDetailRender(f *testing.F) {
-	for _, d := range fake.Demo() {
-		body, _ := fake.Fixture(d.ID)
+	for _, d := range demo.Sessions() {
+		body, _ := demo.Fixture(d.ID)
 		f.Add(body)
 	}
 	f.Add([]byte(`{"id":"x","contact":{"id":"c","name":"\u001b]52;c;cm0=\u0007a\u202eb"},"handoff":{"summary":"a\r\nb\u009b1m"}}`))

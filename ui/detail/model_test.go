@@ -8,7 +8,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/render"
 )
@@ -19,7 +19,7 @@ func theme() *styles.Theme { return styles.Plain() }
 
 func fixture(t testing.TB, id string) *api.Session {
 	t.Helper()
-	body, ok := fake.Fixture(id)
+	body, ok := demo.Fixture(id)
 	if !ok {
 		t.Fatalf("no fixture %s", id)
 	}
@@ -37,7 +37,7 @@ func fullContent(s *api.Session, width int) string {
 }
 
 func TestAbsentValuesShowADash(t *testing.T) {
-	s := fixture(t, fake.IDMinimal)
+	s := fixture(t, demo.IDMinimal)
 	for _, width := range []int{60, 120} {
 		v := fullContent(s, width)
 		for _, bad := range []string{"<nil>", "%!", "0001-01-01"} {
@@ -54,7 +54,7 @@ func TestAbsentValuesShowADash(t *testing.T) {
 }
 
 func TestPanelOrderAndColumns(t *testing.T) {
-	s := fixture(t, fake.IDAngryHandoff)
+	s := fixture(t, demo.IDAngryHandoff)
 	wide := fullContent(s, 120)
 	// Two columns: Status and Contact share a line.
 	if !strings.Contains(firstLineWith(wide, "Status"), "Contact") {
@@ -83,7 +83,7 @@ func TestPanelOrderAndColumns(t *testing.T) {
 }
 
 func TestHandoffSummaryIsWrappedInFull(t *testing.T) {
-	s := fixture(t, fake.IDAngryHandoff)
+	s := fixture(t, demo.IDAngryHandoff)
 	v := fullContent(s, 60)
 	words := strings.Fields(s.Handoff.Summary)
 	flat := strings.Join(strings.Fields(strings.NewReplacer("│", " ").Replace(v)), " ")
@@ -98,7 +98,7 @@ func TestHandoffSummaryIsWrappedInFull(t *testing.T) {
 }
 
 func TestUnknownEnumsShownAsSentAndTagged(t *testing.T) {
-	v := fullContent(fixture(t, fake.IDUnknownEnums), 120)
+	v := fullContent(fixture(t, demo.IDUnknownEnums), 120)
 	for _, want := range []string{"pending_review", "telegram", "frustrated", "zendesk_v3", "thread_id", "escalated_to_human", newValueTag} {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q", want)
@@ -107,7 +107,7 @@ func TestUnknownEnumsShownAsSentAndTagged(t *testing.T) {
 }
 
 func TestFloatTicketNumberAndCopyHint(t *testing.T) {
-	v := fullContent(fixture(t, fake.IDResolvedEmail), 120)
+	v := fullContent(fixture(t, demo.IDResolvedEmail), 120)
 	if !strings.Contains(v, "1042.5") {
 		t.Errorf("float ticket number not shown as sent:\n%s", v)
 	}
@@ -117,7 +117,7 @@ func TestFloatTicketNumberAndCopyHint(t *testing.T) {
 }
 
 func TestScrolling(t *testing.T) {
-	m := newPane(theme(), DefaultKeyMap()).SetSize(60, 10).SetSession(fixture(t, fake.IDAngryHandoff), now)
+	m := newPane(theme(), DefaultKeyMap()).SetSize(60, 10).SetSession(fixture(t, demo.IDAngryHandoff), now)
 	if !m.Scrollable() || m.ScrollPercent() != 0 {
 		t.Fatal("a tall session should scroll and start at the top")
 	}
@@ -157,7 +157,7 @@ func firstLineWith(s, sub string) string {
 // BenchmarkDetailView measures drawing the pane at 120×40: View slices the
 // lines laid out in Update, so it must stay cheap however long the session.
 func BenchmarkDetailView(b *testing.B) {
-	m := newPane(theme(), DefaultKeyMap()).SetSize(120, 40).SetSession(fixture(b, fake.IDAngryHandoff), now)
+	m := newPane(theme(), DefaultKeyMap()).SetSize(120, 40).SetSession(fixture(b, demo.IDAngryHandoff), now)
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = m.View()
@@ -167,7 +167,7 @@ func BenchmarkDetailView(b *testing.B) {
 // BenchmarkDetailLayout measures laying the panels out, which happens once
 // per session, resize or minute of clock.
 func BenchmarkDetailLayout(b *testing.B) {
-	s := fixture(b, fake.IDAngryHandoff)
+	s := fixture(b, demo.IDAngryHandoff)
 	m := newPane(theme(), DefaultKeyMap()).SetSize(120, 40)
 	b.ReportAllocs()
 	for b.Loop() {

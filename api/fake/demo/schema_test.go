@@ -1,4 +1,4 @@
-package fake
+package demo
 
 import (
 	"bytes"
@@ -10,13 +10,15 @@ import (
 	"testing"
 
 	"github.com/dlclark/regexp2"
+	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/internal/probe"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"gopkg.in/yaml.v3"
 )
 
 const (
-	openAPIPath = "../testdata/get-chat-session.openapi.yaml"
+	openAPIPath = "../../testdata/get-chat-session.openapi.yaml"
 	openAPIURL  = "file:///openapi.json"
 	sessionRef  = openAPIURL + "#/components/schemas/GetChatSessionOutput"
 )
@@ -113,7 +115,7 @@ func decodeInstance(t *testing.T, body []byte) any {
 
 func TestFixturesMatchSchema(t *testing.T) {
 	sch := sessionSchema(t)
-	for _, d := range Demo() {
+	for _, d := range Sessions() {
 		if d.ID == IDUnknownEnums {
 			continue // TestUnknownEnumsFailOnlyOnEnums
 		}
@@ -243,12 +245,12 @@ func contact(m map[string]any) map[string]any { return m["contact"].(map[string]
 // malformed on purpose (TestOddTicketFailsOnlyOnTicketNumber).
 func TestListedSessionsMatchSchema(t *testing.T) {
 	sch := sessionSchema(t)
-	for name, opts := range map[string][]Option{
-		"fixed demo dates":  nil,
-		"recent demo dates": {WithRecentDemo()},
+	for name, cat := range map[string]fake.Catalog{
+		"fixed demo dates":  Catalog(),
+		"recent demo dates": Catalog(WithRecentDates()),
 	} {
 		t.Run(name, func(t *testing.T) {
-			items, _ := walk(t, newTestServer(opts...), "/chat/sessions", nil)
+			items, _ := probe.Walk(t, probe.Server(cat), "/chat/sessions", nil)
 			validated := 0
 			for i, item := range items {
 				switch {
@@ -270,7 +272,7 @@ func TestListedSessionsMatchSchema(t *testing.T) {
 				}
 				validated++
 			}
-			if want := len(Demo()) - 1 + DefaultGenerated; validated != want {
+			if want := len(Sessions()) - 1 + DefaultGenerated; validated != want {
 				t.Errorf("validated %d sessions, want %d", validated, want)
 			}
 		})
@@ -281,7 +283,7 @@ func TestListedSessionsMatchSchema(t *testing.T) {
 // but for its ticket_number, so it tests exactly one decoding trap.
 func TestOddTicketFailsOnlyOnTicketNumber(t *testing.T) {
 	sch := sessionSchema(t)
-	w := get(newTestServer(), "/chat/sessions/"+IDOddTicket, DemoKey)
+	w := probe.Get(newTestServer(), "/chat/sessions/"+IDOddTicket, fake.DemoKey)
 	var m map[string]any
 	if err := json.Unmarshal(w.Body.Bytes(), &m); err != nil {
 		t.Fatal(err)

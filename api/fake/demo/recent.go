@@ -1,38 +1,25 @@
-package fake
+package demo
 
 import (
-	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// recentAge is how long ago the i-th demo session (in Demo order) was last
-// updated under WithRecentDemo: the star 45 seconds ago, before any
-// generated session (those are at least minAge old), the last a little over
-// five hours ago.
+// recentAge is how long ago the i-th showcase session (in Sessions order)
+// was last updated under WithRecentDates: the star 45 seconds ago, before
+// any generated session (those are at least minAge old), the last a little
+// over five hours ago.
 func recentAge(i int) time.Duration {
 	return 45*time.Second + time.Duration(i)*23*time.Minute
 }
 
-// moveDemo is the one place demo timestamps change: each untouched demo
-// fixture is shifted as a whole (session and contact times alike, so their
-// order and spacing stay) to end recentAge ago. Only the quoted time values
-// are replaced, so the body keeps its layout, keys and every other byte.
-func moveDemo(sessions map[string][]byte, now time.Time) {
-	for i, d := range Demo() {
-		body, ok := sessions[d.ID]
-		fixture, _ := Fixture(d.ID)
-		if !ok || !bytes.Equal(body, fixture) {
-			continue // replaced by WithSession: not ours to move
-		}
-		sessions[d.ID] = shiftTimes(body, now.Add(-recentAge(i)))
-	}
-}
-
-// shiftTimes moves the session's and its contact's created_at and
-// updated_at by the same amount, so that updated_at becomes updated.
+// shiftTimes is the one place showcase timestamps change: the session's and
+// its contact's created_at and updated_at move by the same amount (so their
+// order and spacing stay), so that updated_at becomes updated. Only the
+// quoted time values are replaced, so the body keeps its layout, keys and
+// every other byte.
 func shiftTimes(body []byte, updated time.Time) []byte {
 	var v struct {
 		CreatedAt string `json:"created_at"`

@@ -1,14 +1,11 @@
-package fake
+package demo
 
 import (
 	"embed"
 	"slices"
 )
 
-// DemoKey is the API key the demo server accepts.
-const DemoKey = "demo-key"
-
-// IDs of the demo sessions. They are exported so that tests in other packages
+// IDs of the showcase sessions. They are exported so that tests in other packages
 // can name the case they exercise instead of copying UUIDs; their first eight
 // hex digits differ so that a person can tell them apart at a glance.
 const (
@@ -45,73 +42,76 @@ const (
 	IDAPI = "7c5e13d8-a2f6-4b90-8d47-e1c09b5a3f28"
 	// IDWebVoice is a resolved web voice call with a Front conversation.
 	IDWebVoice = "da5b9f03-7e2c-4a18-b6d5-4f90c3e8a172"
-	// IDSlow is a valid session that New answers only after SlowDelay, so a
+	// IDSlow is a valid session the demo answers only after SlowDelay, so a
 	// user can watch the spinner and cancel.
 	IDSlow = "2ac4d7f5-1b8e-4f63-a09d-c6e3b7f25a81"
-	// IDBadGateway makes New answer 502 with nginx's HTML error page, the
-	// way a gateway in front of the API does.
+	// IDBadGateway makes the demo answer 502 with nginx's HTML error page,
+	// the way a gateway in front of the API does.
 	IDBadGateway = "b63e0c8a-4f1d-4e27-9c85-d7a2f0b6e493"
-	// IDRateLimited makes New answer 429 with Retry-After.
+	// IDRateLimited makes the demo answer 429 with Retry-After.
 	IDRateLimited = "1d8f4b6c-e03a-4b59-87f2-5a6c9d1e0b37"
 )
 
-// fixtureFS holds the demo session bodies. It is package-level but read-only,
+// fixtureFS holds the showcase session bodies. It is package-level but read-only,
 // so it is not the mutable state the style guide forbids.
 //
 //go:embed fixtures/*.json
 var fixtureFS embed.FS
 
-// DemoSession describes one demo fixture for the UI's first screen ("try these IDs").
-type DemoSession struct {
+// Session describes one showcase session for the UI's first screen ("try
+// these IDs").
+type Session struct {
 	ID    string // session UUID
 	Title string // short human description, e.g. "open · angry · handed off, long summary · Zendesk ticket"
 }
 
-// demoEntry ties a demo session to the embedded file holding its body.
-type demoEntry struct {
-	DemoSession
+// showcaseEntry ties a showcase session to the embedded file holding its
+// body.
+type showcaseEntry struct {
+	Session
 	file string
 }
 
-// demoEntries is the single table of demo sessions, in display order. It is a
-// function rather than a variable so that no caller can change it.
-func demoEntries() []demoEntry {
-	return []demoEntry{
-		{DemoSession{IDAngryHandoff, "open · angry · handed off, long summary · Zendesk"}, "fixtures/01-open-angry-handed-off.json"},
-		{DemoSession{IDResolvedEmail, "resolved · happy · email · float ticket no. · Freshdesk"}, "fixtures/02-resolved-happy-email.json"},
-		{DemoSession{IDNonLatin, "unresolved · WhatsApp · Japanese, Arabic, Cyrillic"}, "fixtures/03-unresolved-neutral-whatsapp.json"},
-		{DemoSession{IDMinimal, "minimal: phone call, no contact/team/handoff/ticket"}, "fixtures/04-minimal-phone-voice.json"},
-		{DemoSession{IDCustomData, "custom data of every type · nulls · assist mode · Slack"}, "fixtures/05-custom-data-slack.json"},
-		{DemoSession{IDUnknownEnums, "unknown future enum values (newer API) · Telegram"}, "fixtures/06-unknown-future-enums.json"},
-		{DemoSession{IDHostile, "hostile text: escapes, bidi, NUL (shown sanitized)"}, "fixtures/07-hostile-text.json"},
-		{DemoSession{IDAssumedResolvedSMS, "assumed resolved · no sentiment · SMS · Twilio Flex"}, "fixtures/08-assumed-resolved-sms.json"},
-		{DemoSession{IDInstagram, "open · happy · Instagram · Gorgias"}, "fixtures/09-open-happy-instagram.json"},
-		{DemoSession{IDMessenger, "unresolved · angry · Messenger · Intercom"}, "fixtures/10-unresolved-angry-messenger.json"},
-		{DemoSession{IDAPI, "open · neutral · API integration · Salesforce case"}, "fixtures/11-open-neutral-api.json"},
-		{DemoSession{IDWebVoice, "resolved · happy · web voice call · Front"}, "fixtures/12-resolved-happy-web-voice.json"},
-		{DemoSession{IDSlow, "slow: answers after 3 s (esc cancels)"}, "fixtures/13-slow.json"},
-		{DemoSession{IDBadGateway, "gateway error: 502 HTML page from nginx"}, "fixtures/14-bad-gateway.json"},
-		{DemoSession{IDRateLimited, "rate limited: 429 with Retry-After: 30"}, "fixtures/15-rate-limited.json"},
+// showcaseEntries is the single table of showcase sessions, in display
+// order. It is a function rather than a variable so that no caller can
+// change it.
+func showcaseEntries() []showcaseEntry {
+	return []showcaseEntry{
+		{Session{IDAngryHandoff, "open · angry · handed off, long summary · Zendesk"}, "fixtures/01-open-angry-handed-off.json"},
+		{Session{IDResolvedEmail, "resolved · happy · email · float ticket no. · Freshdesk"}, "fixtures/02-resolved-happy-email.json"},
+		{Session{IDNonLatin, "unresolved · WhatsApp · Japanese, Arabic, Cyrillic"}, "fixtures/03-unresolved-neutral-whatsapp.json"},
+		{Session{IDMinimal, "minimal: phone call, no contact/team/handoff/ticket"}, "fixtures/04-minimal-phone-voice.json"},
+		{Session{IDCustomData, "custom data of every type · nulls · assist mode · Slack"}, "fixtures/05-custom-data-slack.json"},
+		{Session{IDUnknownEnums, "unknown future enum values (newer API) · Telegram"}, "fixtures/06-unknown-future-enums.json"},
+		{Session{IDHostile, "hostile text: escapes, bidi, NUL (shown sanitized)"}, "fixtures/07-hostile-text.json"},
+		{Session{IDAssumedResolvedSMS, "assumed resolved · no sentiment · SMS · Twilio Flex"}, "fixtures/08-assumed-resolved-sms.json"},
+		{Session{IDInstagram, "open · happy · Instagram · Gorgias"}, "fixtures/09-open-happy-instagram.json"},
+		{Session{IDMessenger, "unresolved · angry · Messenger · Intercom"}, "fixtures/10-unresolved-angry-messenger.json"},
+		{Session{IDAPI, "open · neutral · API integration · Salesforce case"}, "fixtures/11-open-neutral-api.json"},
+		{Session{IDWebVoice, "resolved · happy · web voice call · Front"}, "fixtures/12-resolved-happy-web-voice.json"},
+		{Session{IDSlow, "slow: answers after 3 s (esc cancels)"}, "fixtures/13-slow.json"},
+		{Session{IDBadGateway, "gateway error: 502 HTML page from nginx"}, "fixtures/14-bad-gateway.json"},
+		{Session{IDRateLimited, "rate limited: 429 with Retry-After: 30"}, "fixtures/15-rate-limited.json"},
 	}
 }
 
-// Demo returns the demo sessions in display order (stable): the richest
-// session first, then the edge cases, then the ones that misbehave.
-func Demo() []DemoSession {
-	entries := demoEntries()
-	out := make([]DemoSession, len(entries))
+// Sessions returns the showcase sessions in display order (stable): the
+// richest session first, then the edge cases, then the ones that misbehave.
+func Sessions() []Session {
+	entries := showcaseEntries()
+	out := make([]Session, len(entries))
 	for i, e := range entries {
-		out[i] = e.DemoSession
+		out[i] = e.Session
 	}
 	return out
 }
 
-// Fixture returns the raw JSON body for a demo session ID, and whether it
+// Fixture returns the raw JSON body for a showcase session ID, and whether it
 // exists. The ID must match exactly. Each call returns a fresh copy, so the
 // caller may modify it.
 func Fixture(id string) ([]byte, bool) {
-	entries := demoEntries()
-	i := slices.IndexFunc(entries, func(e demoEntry) bool { return e.ID == id })
+	entries := showcaseEntries()
+	i := slices.IndexFunc(entries, func(e showcaseEntry) bool { return e.ID == id })
 	if i < 0 {
 		return nil, false
 	}

@@ -1,24 +1,27 @@
-package fake
+package demo
 
 import (
 	"bytes"
 	"encoding/json"
 	"testing"
 	"time"
+
+	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/internal/probe"
 )
 
-// TestRecentDemo: WithRecentDemo moves the demo sessions into the last six
+// TestRecentDemo: WithRecentDates moves the demo sessions into the last six
 // hours, the star first, changing nothing but their times.
 func TestRecentDemo(t *testing.T) {
-	now := testClock()
-	s := newTestServer(WithRecentDemo())
+	now := probe.Clock()
+	s := probe.Server(Catalog(WithRecentDates()))
 	ids := s.SessionIDs()
 	if ids[0] != IDAngryHandoff {
 		t.Errorf("first listed %s, want the star", ids[0])
 	}
-	s = newTestServer(WithRecentDemo(), WithoutFaults())
-	for _, d := range Demo() {
-		w := get(s, "/chat/sessions/"+d.ID, DemoKey)
+	s = probe.Server(Catalog(WithRecentDates()), fake.WithoutFaults())
+	for _, d := range Sessions() {
+		w := probe.Get(s, "/chat/sessions/"+d.ID, fake.DemoKey)
 		fixture, _ := Fixture(d.ID)
 		var moved, orig map[string]any
 		if err := json.Unmarshal(w.Body.Bytes(), &moved); err != nil {

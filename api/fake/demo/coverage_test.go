@@ -1,4 +1,4 @@
-package fake
+package demo
 
 import (
 	"bytes"
@@ -13,7 +13,7 @@ import (
 func decodedFixtures(t *testing.T) []map[string]any {
 	t.Helper()
 	var out []map[string]any
-	for _, d := range Demo() {
+	for _, d := range Sessions() {
 		body, ok := Fixture(d.ID)
 		if !ok {
 			t.Fatalf("%s: no fixture", d.ID)
@@ -256,8 +256,8 @@ func TestHostileSession(t *testing.T) {
 			t.Errorf("no %s anywhere", name)
 		}
 	}
-	i := slices.IndexFunc(Demo(), func(d DemoSession) bool { return d.ID == IDHostile })
-	if !strings.Contains(Demo()[i].Title, "sanitized") {
+	i := slices.IndexFunc(Sessions(), func(d Session) bool { return d.ID == IDHostile })
+	if !strings.Contains(Sessions()[i].Title, "sanitized") {
 		t.Error("the hostile session's title must say it is shown sanitized")
 	}
 }

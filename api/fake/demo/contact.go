@@ -1,4 +1,4 @@
-package fake
+package demo
 
 import (
 	"math/rand/v2"

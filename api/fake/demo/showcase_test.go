@@ -1,4 +1,4 @@
-package fake
+package demo
 
 import (
 	"encoding/json"
@@ -16,12 +16,12 @@ import (
 var uuidPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
 
 func TestDemoList(t *testing.T) {
-	demo := Demo()
+	demo := Sessions()
 	if len(demo) == 0 || demo[0].ID != IDAngryHandoff {
 		t.Fatalf("the star must come first, got %+v", demo)
 	}
-	if !slices.Equal(demo, Demo()) {
-		t.Error("Demo() is not stable")
+	if !slices.Equal(demo, Sessions()) {
+		t.Error("Sessions() is not stable")
 	}
 	prefixes := map[string]string{}
 	for _, d := range demo {
@@ -37,8 +37,8 @@ func TestDemoList(t *testing.T) {
 		}
 	}
 	demo[0].ID = "changed"
-	if Demo()[0].ID != IDAngryHandoff {
-		t.Error("Demo() exposes shared state")
+	if Sessions()[0].ID != IDAngryHandoff {
+		t.Error("Sessions() exposes shared state")
 	}
 }
 
@@ -50,7 +50,7 @@ func TestDemoFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	var named []string
-	for _, e := range demoEntries() {
+	for _, e := range showcaseEntries() {
 		named = append(named, e.file)
 		body, ok := Fixture(e.ID)
 		if !ok {

@@ -1,4 +1,4 @@
-package fake
+package demo
 
 // person is someone a generated session's contact can be. The email's local
 // part is ASCII because the schema's email pattern is; the name is in the

@@ -1,4 +1,4 @@
-package fake
+package probe
 
 import (
 	"encoding/json"
@@ -6,26 +6,19 @@ import (
 	"net/url"
 	"testing"
 	"time"
+
+	"github.com/opencx-tools/cxi/api/fake"
 )
 
-// testClock is the clock of the list and history tests: generated data is
-// dated from it, so every run sees the same sessions.
-func testClock() time.Time { return time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC) }
-
-// newTestServer is New with the fixed clock, then opts.
-func newTestServer(opts ...Option) *Server {
-	return New(append([]Option{WithClock(testClock)}, opts...)...)
-}
-
-// rawPage is a page of either endpoint, items left undecoded.
-type rawPage struct {
+// Page is a page of either paged endpoint, items left undecoded.
+type Page struct {
 	Items []json.RawMessage `json:"items"`
 	Next  *string           `json:"next"`
 }
 
-// getPage fetches path with query q (and cursor, if not empty) and decodes
+// GetPage fetches path with query q (and cursor, if not empty) and decodes
 // the page, failing the test on anything but 200.
-func getPage(t *testing.T, s *Server, path string, q url.Values, cursor string) (rawPage, []byte) {
+func GetPage(t testing.TB, h http.Handler, path string, q url.Values, cursor string) (Page, []byte) {
 	t.Helper()
 	q2 := url.Values{}
 	for k, v := range q {
@@ -37,14 +30,14 @@ func getPage(t *testing.T, s *Server, path string, q url.Values, cursor string) 
 	if len(q2) > 0 {
 		path += "?" + q2.Encode()
 	}
-	w := get(s, path, DemoKey)
+	w := Get(h, path, fake.DemoKey)
 	if w.Code != http.StatusOK {
 		t.Fatalf("GET %s: status %d: %s", path, w.Code, w.Body)
 	}
-	if ct := w.Header().Get("Content-Type"); ct != jsonContentType {
+	if ct := w.Header().Get("Content-Type"); ct != JSONContentType {
 		t.Errorf("GET %s: Content-Type %q", path, ct)
 	}
-	var p rawPage
+	var p Page
 	if err := json.Unmarshal(w.Body.Bytes(), &p); err != nil {
 		t.Fatalf("GET %s: %v", path, err)
 	}
@@ -54,13 +47,13 @@ func getPage(t *testing.T, s *Server, path string, q url.Values, cursor string) 
 	return p, w.Body.Bytes()
 }
 
-// walk follows next from the first page to the last and returns every
+// Walk follows next from the first page to the last and returns every
 // item and the size of every page.
-func walk(t *testing.T, s *Server, path string, q url.Values) (items []json.RawMessage, sizes []int) {
+func Walk(t testing.TB, h http.Handler, path string, q url.Values) (items []json.RawMessage, sizes []int) {
 	t.Helper()
 	cursor := ""
 	for range 10000 {
-		p, _ := getPage(t, s, path, q, cursor)
+		p, _ := GetPage(t, h, path, q, cursor)
 		items = append(items, p.Items...)
 		sizes = append(sizes, len(p.Items))
 		if p.Next == nil {
@@ -75,8 +68,8 @@ func walk(t *testing.T, s *Server, path string, q url.Values) (items []json.RawM
 	return nil, nil
 }
 
-// listed is the part of a list item the tests check.
-type listed struct {
+// Listed is the part of a list item the tests check.
+type Listed struct {
 	ID        string `json:"id"`
 	Status    string `json:"status"`
 	Channel   struct{ Type string }
@@ -85,24 +78,14 @@ type listed struct {
 	UpdatedAt time.Time        `json:"updated_at"`
 }
 
-// decodeListed decodes list items, failing on any that is not a session.
-func decodeListed(t *testing.T, items []json.RawMessage) []listed {
+// DecodeListed decodes list items, failing on any that is not a session.
+func DecodeListed(t testing.TB, items []json.RawMessage) []Listed {
 	t.Helper()
-	out := make([]listed, len(items))
+	out := make([]Listed, len(items))
 	for i, it := range items {
 		if err := json.Unmarshal(it, &out[i]); err != nil || out[i].ID == "" {
 			t.Fatalf("item %d is not a session (%v): %.80s", i, err, it)
 		}
 	}
 	return out
-}
-
-// errorBody decodes an ErrorDto.
-func errorBody(t *testing.T, body []byte) errorDto {
-	t.Helper()
-	var e errorDto
-	if err := json.Unmarshal(body, &e); err != nil {
-		t.Fatalf("not an ErrorDto: %q", body)
-	}
-	return e
 }

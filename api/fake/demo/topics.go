@@ -1,4 +1,4 @@
-package fake
+package demo
 
 // topic is what a session is about, with the texts its transcript and its
 // handoff summary are written from. Texts are templates: {placeholders}

@@ -1,10 +1,11 @@
-package fake
+package demo
 
 import (
 	"encoding/json"
 	"math/rand/v2"
-	"slices"
 	"time"
+
+	"github.com/opencx-tools/cxi/api/fake"
 )
 
 // The two deliberately malformed items of the unfiltered list. The list
@@ -13,7 +14,7 @@ import (
 // items let tests and the demo show that. They sit at fixed 0-based positions
 // of the unfiltered list (pages 1 and 2 at the default page size of 25, or at
 // the end of a shorter list), are left out of any filtered list and of
-// SessionIDs, and go away with WithoutOddItems.
+// the server's SessionIDs, and go away with WithoutOddItems.
 const (
 	// OddTicketIndex is where the session whose ticket_number is the JSON
 	// string "4471" (not a number) sits.
@@ -34,15 +35,15 @@ const corruptedItem = `"corrupted"`
 // adding it never changes them.
 const oddSeed1, oddSeed2 = 4471, 40
 
-// addOddItems stores the odd session and puts both odd items into the
-// unfiltered list. The odd session copies the timestamps of the item before
-// it, so that the list stays in updated_at order around it.
-func (s *Server) addOddItems(c *catalog, now time.Time) {
+// oddItems returns both odd items as inserts into the unfiltered list. The
+// odd session copies the timestamps of the item before it, so that the
+// list stays in updated_at order around it.
+func oddItems(now time.Time, listed []fake.Listed) []fake.Insert {
 	created, updated := now.Add(-time.Hour), now
-	if len(c.listed) > 0 {
-		prev := c.listed[min(OddTicketIndex, len(c.listed))-1]
-		if !prev.updated.IsZero() && !prev.created.IsZero() {
-			created, updated = prev.created, prev.updated
+	if len(listed) > 0 {
+		prev := listed[min(OddTicketIndex, len(listed))-1]
+		if !prev.Updated.IsZero() && !prev.Created.IsZero() {
+			created, updated = prev.Created, prev.Updated
 		}
 	}
 	rng := rand.New(rand.NewPCG(oddSeed1, oddSeed2))
@@ -50,10 +51,8 @@ func (s *Server) addOddItems(c *catalog, now time.Time) {
 	g.ID = IDOddTicket
 	g.TicketNumber = json.RawMessage(`"4471"`)
 	g.CreatedAt, g.UpdatedAt = stamp(created), stamp(updated)
-	e := g.entry()
-	s.sessions[IDOddTicket] = e.item
-	c.byKey[IDOddTicket] = e
-
-	c.all = slices.Insert(c.all, min(OddTicketIndex, len(c.all)), e.item)
-	c.all = slices.Insert(c.all, min(CorruptedIndex, len(c.all)), []byte(corruptedItem))
+	return []fake.Insert{
+		{At: OddTicketIndex, Item: g.body(), ID: IDOddTicket},
+		{At: CorruptedIndex, Item: []byte(corruptedItem)},
+	}
 }

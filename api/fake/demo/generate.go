@@ -1,4 +1,4 @@
-package fake
+package demo
 
 import (
 	"encoding/json"
@@ -75,27 +75,14 @@ func generateSessions(n int, now time.Time) []session {
 	return out
 }
 
-// entry indexes a generated session straight from its fields, without
-// decoding its body again.
-func (s session) entry() *entry {
-	body, err := json.Marshal(s)
+// body is the session as stored and served: compact JSON, keys in the
+// schema's order.
+func (s session) body() []byte {
+	b, err := json.Marshal(s)
 	if err != nil {
 		panic(err) // the struct holds only marshallable values
 	}
-	v := sessionView{
-		ID: s.ID, Status: s.Status, AIClosureType: s.AIClosureType, Sentiment: s.Sentiment,
-		Channel: s.Channel, Language: s.Language, CustomData: s.CustomData,
-		Team: s.Team, Handoff: s.Handoff, TicketingSystem: s.TicketingSystem,
-		CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt,
-	}
-	if c := s.Contact; c != nil {
-		v.Contact = &viewContact{Name: c.Name, Email: c.Email, NonVerifiedName: c.NonVerifiedName}
-	}
-	var assignee string
-	if json.Unmarshal(s.AssigneeID, &assignee) == nil {
-		v.AssigneeID = &assignee
-	}
-	return &entry{key: s.ID, item: body, view: v, created: parseStamp(s.CreatedAt), updated: parseStamp(s.UpdatedAt)}
+	return b
 }
 
 // newSession draws one session. The i-th of the first ten takes the i-th
@@ -210,7 +197,7 @@ func closureFor(rng *rand.Rand, status string, handedOff bool) string {
 
 // Bounds of generated times: every session is created within maxAge of the
 // clock, and last updated at least minAge ago, so that the star moved by
-// WithRecentDemo (updated 45 s ago) is the most recent of all.
+// WithRecentDates (updated 45 s ago) is the most recent of all.
 const (
 	maxAge = 45 * 24 * time.Hour
 	minAge = 2 * time.Minute
