@@ -15,6 +15,11 @@ type field struct {
 	value string
 	muted bool   // draw the value in the muted style (dashes, IDs)
 	tag   string // a marker after the value, e.g. "unverified"
+	// whole marks a value that must never be broken (an ID such as
+	// ZD-884213, which wrapping would split at its hyphen); hint follows
+	// it when there is room ("y copy").
+	whole bool
+	hint  string
 	// heading, when set, makes this row a muted sub-heading across the
 	// panel ("Custom data") instead of a label/value pair.
 	heading string
@@ -51,6 +56,10 @@ func fieldRows(t *styles.Theme, fields []field, width int) string {
 		if f.tag != "" {
 			v += " " + t.Marker.Render(f.tag)
 		}
+		if f.whole {
+			rows = append(rows, wholeRow(label.Render(f.label), v, f.hint, lw, vw, width)...)
+			continue
+		}
 		value := lipgloss.NewStyle().Width(vw).Render(v)
 		if lipgloss.Width(f.label) > lw-1 {
 			// A key longer than the label column (custom data) gets a line
@@ -65,3 +74,19 @@ func fieldRows(t *styles.Theme, fields []field, width int) string {
 }
 
 func truncateLabel(s string, w int) string { return ansi.Truncate(s, w, "…") }
+
+// wholeRow lays out a value that must not break: beside its label with the
+// hint when both fit, without the hint when only the value does, else on
+// a line of its own across the panel, cut with "…" only if even that is
+// too narrow.
+func wholeRow(label, value, hint string, lw, vw, width int) []string {
+	switch {
+	case lipgloss.Width(value+hint) <= vw:
+		return []string{label + value + hint}
+	case lipgloss.Width(value) <= vw:
+		return []string{label + value}
+	case lipgloss.Width(value) <= width:
+		return []string{label, value}
+	}
+	return []string{label, ansi.Truncate(value, width, "…")}
+}

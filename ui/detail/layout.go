@@ -19,12 +19,14 @@ func (c content) layout(s *api.Session, width int) string {
 	status, sentiment, contact := c.statusPanel(s), c.sentimentPanel(s), c.contactPanel(s)
 	handoff, ticket, team, custom := c.handoffPanel(s), c.ticketPanel(s), c.teamPanel(s), c.customDataPanel(s)
 	t := c.theme
+	head := c.ticketLine(s, width)
 	if width < TwoColumnWidth {
-		return stack(t, []panel{status, sentiment, contact, handoff, ticket, team, custom}, width)
+		return head + "\n" + stack(t, []panel{status, sentiment, contact, handoff, ticket, team, custom}, width)
 	}
 	left := (width - gap) / 2
 	right := width - gap - left
 	return lipgloss.JoinVertical(lipgloss.Left,
+		head,
 		columns(stack(t, []panel{status, sentiment}, left), stack(t, []panel{contact}, right)),
 		renderPanel(t, handoff, width),
 		columns(stack(t, []panel{ticket, team}, left), stack(t, []panel{custom}, right)),

@@ -38,7 +38,7 @@ func (c content) statusPanel(s *api.Session) panel {
 			{label: "Ticket #", value: render.Number(s.TicketNumber)},
 			{label: "Created", value: c.timestamp(s.CreatedAt)},
 			{label: "Updated", value: c.timestamp(s.UpdatedAt)},
-			{label: "Session ID", value: render.Or(s.ID), muted: true},
+			{label: "Session ID", value: render.Or(s.ID), muted: true, whole: true},
 		}, w)
 	}}
 }
@@ -68,7 +68,7 @@ func (c content) contactPanel(s *api.Session) panel {
 			{label: "Name", value: render.Ptr(ct.Name)},
 			{label: "Email", value: render.Ptr(ct.Email)},
 			{label: "Phone", value: render.Ptr(ct.PhoneNumber)},
-			{label: "Contact ID", value: render.Or(ct.ID), muted: true},
+			{label: "Contact ID", value: render.Or(ct.ID), muted: true, whole: true},
 			{label: "Created", value: c.timestamp(ct.CreatedAt)},
 			{label: "Updated", value: c.timestamp(ct.UpdatedAt)},
 		}
@@ -121,11 +121,11 @@ func (c content) ticketPanel(s *api.Session) panel {
 		if ts == nil {
 			return t.Muted.Render("No ticketing system linked.")
 		}
-		ext := field{label: "External ID", value: render.Or(ts.ExternalID)}
+		ext := field{label: "External ID", value: render.Or(ts.ExternalID), whole: true}
 		// The hint shows only where the key works: a value with a control
 		// character is shown but never copied.
 		if c.copyKey != "" && ext.value != dash && clipboard.Check(ts.ExternalID) == nil {
-			ext.value += "  " + t.Key.Render(c.copyKey) + t.Muted.Render(" copy")
+			ext.hint = "  " + t.Key.Render(c.copyKey) + t.Muted.Render(" copy")
 		}
 		return fieldRows(t, []field{
 			{label: "System", value: render.Enum(ts.Name), tag: unknownTag(ts.Name)},
@@ -133,6 +133,34 @@ func (c content) ticketPanel(s *api.Session) panel {
 			{label: "ID type", value: render.Enum(ts.IDType), tag: unknownTag(ts.IDType)},
 		}, w)
 	}}
+}
+
+// ticketLine is the pane's first line: the ticketing system, the
+// external_id and the key that copies it, so that the lead who came for
+// the ticket sees it without scrolling at any height. The ID is never cut
+// for the hint or the system's name: they go first when space is short.
+func (c content) ticketLine(s *api.Session, width int) string {
+	t := c.theme
+	ts := s.TicketingSystem
+	label := t.Label.Render("Ticket  ")
+	if ts == nil {
+		return render.ClipLine(label+t.Muted.Render("no ticketing system linked"), width)
+	}
+	id := t.Value.Render(render.Or(ts.ExternalID))
+	if render.Line(ts.ExternalID) == "" {
+		id = t.Muted.Render(dash + " (empty external_id)")
+	}
+	system := t.Muted.Render(render.Enum(ts.Name) + " ")
+	hint := ""
+	if c.copyKey != "" && clipboard.Check(ts.ExternalID) == nil {
+		hint = "  " + t.Key.Render(c.copyKey) + t.Muted.Render(" copy")
+	}
+	for _, line := range []string{label + system + id + hint, label + id + hint, label + id, id} {
+		if lipgloss.Width(line) <= width {
+			return line
+		}
+	}
+	return render.ClipLine(id, width)
 }
 
 func (c content) teamPanel(s *api.Session) panel {
@@ -145,7 +173,7 @@ func (c content) teamPanel(s *api.Session) panel {
 				{label: "Team ID", value: render.Or(tm.ID), muted: true},
 			}
 		}
-		fields = append(fields, field{label: "Assignee", value: render.Ptr(s.AssigneeID)})
+		fields = append(fields, field{label: "Assignee", value: render.Ptr(s.AssigneeID), whole: true})
 		return fieldRows(c.theme, fields, w)
 	}}
 }
