@@ -1,14 +1,11 @@
 package ui
 
 import (
-	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/lipgloss"
 )
-
-func runtimeGosched() { runtime.Gosched() }
 
 // assertFits fails when the view is taller or wider than the terminal.
 func assertFits(t *testing.T, view string, width, height int) {

@@ -37,7 +37,7 @@ type step struct {
 func TestGolden(t *testing.T) {
 	cases := []goldenCase{
 		{name: "queue", wait: "unresolved"},
-		{name: "queue_attention", wait: "unresolved", steps: []step{{keyRunes("!"), "attention"}}},
+		{name: "queue_attention", wait: "unresolved", steps: []step{{keyRunes("!"), "· all "}}},
 		{name: "detail_star", query: demo.IDAngryHandoff, wait: "Session ID"},
 		{name: "detail_star_bottom", query: demo.IDAngryHandoff, wait: "Session ID", steps: []step{{keyRunes("G"), "Custom data"}}},
 		{name: "detail_minimal", query: demo.IDMinimal, wait: "Session ID"},

@@ -60,6 +60,7 @@ type Model struct {
 	cols          []int
 
 	auto autoRefresh
+	rank ranking
 }
 
 // New returns an empty queue; Reload starts loading.
@@ -75,12 +76,23 @@ func (m Model) Reload() (Model, tea.Cmd) {
 	m.rows, m.byID, m.view = nil, map[string]int{}, nil
 	m.sel, m.top, m.next, m.end, m.err, m.skipped = 0, 0, "", false, nil, 0
 	m.guard, m.halt = paging.Guard{}, nil
-	return m.load("", false)
+	m, load := m.load("", false)
+	if !m.attention {
+		return m, load
+	}
+	m, rank := m.startRanking()
+	return m, tea.Batch(load, rank)
 }
 
 // Refresh re-queries the first page and merges it in, keeping the loaded
 // rows and the selection: for auto-refresh and `r`.
 func (m Model) Refresh() (Model, tea.Cmd) {
+	if m.attention && m.rank.err != nil {
+		var rank tea.Cmd
+		m, rank = m.startRanking()
+		m, load := m.Refresh()
+		return m, tea.Batch(rank, load)
+	}
 	if m.loading {
 		return m, nil
 	}
@@ -108,7 +120,7 @@ func (m *Model) stop() {
 }
 
 // Stop cancels any request in flight, for quitting.
-func (m Model) Stop() Model { m.stop(); return m }
+func (m Model) Stop() Model { m.stop(); m.stopRanking(); return m }
 
 // SetSize gives the list its size in cells.
 func (m Model) SetSize(width, height int) Model {
@@ -169,6 +181,7 @@ func (m Model) Neighbour(id string, delta int) *api.Session {
 // asks for the next page when that brings the cursor near the end.
 func (m Model) Select(id string) (Model, tea.Cmd) {
 	if pos := m.position(id); pos >= 0 {
+		m.rank.top = false
 		m.sel = pos
 		m.selID = id
 		m.scrollToSel()
@@ -217,6 +230,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case autoRefreshMsg:
 		return m.refreshDue(msg)
+	case rankPageMsg:
+		return m.ranked(msg)
 	case tea.KeyMsg:
 		return m.handleKey(msg)
 	}
@@ -257,7 +272,11 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.attention = !m.attention
 		m.selID = ""
 		m.rebuild()
-		return m, nil
+		if !m.attention {
+			m.stopRanking()
+			return m, nil
+		}
+		return m.startRanking()
 	case key.Matches(msg, k.Refresh):
 		return m.Refresh()
 	case key.Matches(msg, k.AutoRefresh):
@@ -270,6 +289,7 @@ func (m Model) move(delta int) (Model, tea.Cmd) {
 	if len(m.view) == 0 {
 		return m, nil
 	}
+	m.rank.top = false
 	atEnd := m.sel == len(m.view)-1
 	m.sel = min(max(m.sel+delta, 0), len(m.view)-1)
 	m.selID = m.rows[m.view[m.sel]].session.ID

@@ -8,7 +8,7 @@ import (
 )
 
 // AttentionRule is the "needs attention" ordering in words, for the help.
-const AttentionRule = "handed off & unresolved first, then angry › neutral › happy › none, then longest waiting (among the sessions loaded so far)"
+const AttentionRule = "handed off & unresolved first, then angry › neutral › happy › none, then longest waiting; cxi reads every open and unresolved session within the other filters (up to 2000) before the order is final"
 
 // needsHuman is true for sessions a person must act on: handed off and
 // not closed as resolved.

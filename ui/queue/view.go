@@ -42,10 +42,7 @@ func (m Model) View() string {
 func (m Model) filterBar() string {
 	t := m.theme
 	f := m.filters
-	order := "newest"
-	if m.attention {
-		order = "attention"
-	}
+	order := m.rankState()
 	k := m.keys
 	type item struct{ key, name, value string }
 	items := []item{

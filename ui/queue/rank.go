@@ -1,0 +1,155 @@
+package queue
+
+import (
+	"context"
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/paging"
+	"github.com/opencx-tools/cxi/ui/explain"
+	"github.com/opencx-tools/cxi/ui/keys"
+)
+
+// RankCap is the most sessions the needs-attention order fetches to rank:
+// 20 pages of 100, a fifth of a minute's budget, and more unresolved
+// sessions than a lead triages in a shift.
+const RankCap = 2000
+
+// ranking is the walk behind the needs-attention order: every session that
+// can need attention (open, and closed unresolved) within the other
+// filters, paged to the end, so that the top row is the most urgent of the
+// whole set and not only of the pages loaded so far.
+type ranking struct {
+	gen      int          // the walk; bumped by every start and stop
+	statuses []api.Status // still to walk, the current one first
+	guard    paging.Guard // for the current status
+	pages    int          // pages read, all statuses
+	found    int          // sessions the walk read
+	cancel   context.CancelFunc
+	on       bool  // a walk was started for these filters
+	top      bool  // the cursor stays on the top row until the user moves it
+	capped   bool  // stopped at RankCap
+	halt     error // why the walk stopped early (a repeated cursor)
+	err      error // the page that failed
+}
+
+// rankPageMsg carries one page of the ranking walk.
+type rankPageMsg struct {
+	gen    int
+	status api.Status
+	cursor string
+	page   *api.SessionPage
+	err    error
+}
+
+func (rankPageMsg) queueMsg() {}
+
+// Ranking reports whether the needs-attention order is still being worked
+// out (its walk has pages left to read).
+func (m Model) Ranking() bool { return m.rank.on && len(m.rank.statuses) > 0 && m.rank.err == nil }
+
+// rankStatuses are the statuses that can need attention, within the
+// status filter.
+func (m Model) rankStatuses() []api.Status {
+	switch m.filters.Status {
+	case "":
+		return []api.Status{api.StatusOpen, api.StatusClosedUnresolved}
+	case api.StatusOpen, api.StatusClosedUnresolved:
+		return []api.Status{m.filters.Status}
+	}
+	return nil // closed as resolved: nothing there needs attention
+}
+
+// startRanking walks every session that can need attention.
+func (m Model) startRanking() (Model, tea.Cmd) {
+	m.stopRanking()
+	m.rank = ranking{gen: m.rank.gen + 1, statuses: m.rankStatuses(), on: true, top: m.sel == 0}
+	return m.rankNext("")
+}
+
+// stopRanking cancels the page in flight; its answer will be dropped.
+func (m *Model) stopRanking() {
+	if m.rank.cancel != nil {
+		m.rank.cancel()
+	}
+	m.rank.cancel = nil
+	m.rank.gen++
+	m.rank.on = false
+}
+
+func (m Model) rankNext(cursor string) (Model, tea.Cmd) {
+	if len(m.rank.statuses) == 0 {
+		m.rank.cancel = nil
+		return m, nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	m.rank.cancel = cancel
+	status := m.rank.statuses[0]
+	p := m.filters.Params(m.now)
+	p.Status, p.Cursor = status, cursor
+	gen, lister := m.rank.gen, m.lister
+	return m, func() tea.Msg {
+		page, err := lister.ListSessions(ctx, p)
+		return rankPageMsg{gen: gen, status: status, cursor: cursor, page: page, err: err}
+	}
+}
+
+// ranked takes a page of the walk: its sessions join the rows (once each),
+// the order is worked out again, and the walk goes on.
+func (m Model) ranked(msg rankPageMsg) (Model, tea.Cmd) {
+	if msg.gen != m.rank.gen || !m.rank.on {
+		return m, nil
+	}
+	m.rank.cancel = nil
+	if msg.err != nil {
+		m.rank.err = msg.err
+		return m, nil
+	}
+	m.rank.pages++
+	m.skipped += len(msg.page.Skipped)
+	m.rank.found += len(msg.page.Items)
+	for i := range msg.page.Items {
+		s := &msg.page.Items[i]
+		if _, dup := m.byID[s.ID]; dup {
+			continue // loaded by the queue's own paging already
+		}
+		m.rows = append(m.rows, newRow(s))
+		m.byID[s.ID] = len(m.rows) - 1
+	}
+	if m.rank.top {
+		m.selID = "" // a more urgent session arrived: it is the one to see first
+	}
+	m.rebuild()
+	next := msg.page.Next
+	if err := m.rank.guard.Page(msg.cursor, len(msg.page.Items), next); err != nil {
+		m.rank.halt, next = err, ""
+	}
+	if m.rank.found >= RankCap {
+		m.rank.capped, m.rank.statuses = true, nil
+		return m, nil
+	}
+	if next == "" {
+		m.rank.statuses, m.rank.guard = m.rank.statuses[1:], paging.Guard{}
+	}
+	return m.rankNext(next)
+}
+
+// rankState says how far the needs-attention order has got, for the
+// filter bar.
+func (m Model) rankState() string {
+	r := m.rank
+	switch {
+	case !m.attention:
+		return "newest"
+	case r.err != nil:
+		return "attention among the sessions loaded: ranking failed (" + explain.Describe(r.err, "").Sentence + ") · " + keys.Name(m.keys.Refresh) + " retries"
+	case m.Ranking():
+		return fmt.Sprintf("ranking · %d pages read, %d sessions…", r.pages, r.found)
+	case r.capped:
+		return fmt.Sprintf("attention · the first %d unresolved ranked (cap reached)", RankCap)
+	case r.halt != nil:
+		return fmt.Sprintf("attention · %d unresolved ranked; %s", r.found, r.halt.Error())
+	}
+	return fmt.Sprintf("attention · all %d unresolved ranked", r.found)
+}
