@@ -29,11 +29,11 @@ import (
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui"
-	"github.com/opencx-tools/cxi/ui/auth"
-	"github.com/opencx-tools/cxi/ui/cli"
 	copier "github.com/opencx-tools/cxi/ui/clipboard"
+	"github.com/opencx-tools/cxi/ui/command/auth"
+	"github.com/opencx-tools/cxi/ui/command/cli"
+	"github.com/opencx-tools/cxi/ui/command/doctor"
 	"github.com/opencx-tools/cxi/ui/config"
-	"github.com/opencx-tools/cxi/ui/doctor"
 	"github.com/opencx-tools/cxi/ui/queue"
 )
 

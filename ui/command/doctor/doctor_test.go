@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/ui/auth"
-	"github.com/opencx-tools/cxi/ui/cli"
+	"github.com/opencx-tools/cxi/ui/command/auth"
+	"github.com/opencx-tools/cxi/ui/command/cli"
 )
 
 func ok(context.Context) error { return nil }

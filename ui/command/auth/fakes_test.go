@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/opencx-tools/cxi/ui/cli"
+	"github.com/opencx-tools/cxi/ui/command/cli"
 )
 
 // memKeyring is an in-memory Keyring; err, when set, fails every call.

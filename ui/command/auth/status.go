@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/ui/cli"
+	"github.com/opencx-tools/cxi/ui/command/cli"
 	"github.com/opencx-tools/cxi/ui/explain"
 )
 

@@ -10,8 +10,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/opencx-tools/cxi/ui/auth"
-	"github.com/opencx-tools/cxi/ui/cli"
+	"github.com/opencx-tools/cxi/ui/command/auth"
+	"github.com/opencx-tools/cxi/ui/command/cli"
 )
 
 // Inputs is everything the checks look at. A nil func skips its check.

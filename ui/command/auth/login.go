@@ -11,7 +11,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/ui/cli"
+	"github.com/opencx-tools/cxi/ui/command/cli"
 )
 
 // LoginUsage is the help of `cxi auth login`.

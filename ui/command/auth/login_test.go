@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/ui/cli"
+	"github.com/opencx-tools/cxi/ui/command/cli"
 )
 
 func notTerminal(int) bool { return false }
