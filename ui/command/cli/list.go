@@ -2,13 +2,15 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/settings"
 	"github.com/opencx-tools/cxi/ui/render"
 )
 
@@ -30,45 +32,34 @@ One session a line: id, status, sentiment, channel, age, ticket, contact
   --json              one JSON object a line instead
 `
 
-// List runs `cxi list` and returns its exit code.
-func List(ctx context.Context, client Lister, args []string, env Env) int {
-	fs := flag.NewFlagSet("list", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	status := fs.String("status", "", "")
-	handedOff := fs.Bool("handed-off", false, "")
-	channel := fs.String("channel", "", "")
-	within := fs.String("updated-within", "", "")
-	limit := fs.Int("limit", 50, "")
-	asJSON := fs.Bool("json", false, "")
-	if err := fs.Parse(args); err != nil {
-		return fail(env, usagef(err.Error()), "", ListUsage)
+// List runs `cxi list` with the arguments after "list" and returns its
+// exit code.
+func List(args []string, env command.Env) int {
+	return list(context.Background(), args, env, connect(env))
+}
+
+// list is List with the client's making injected, for tests.
+func list(ctx context.Context, args []string, env command.Env, dial connector) int {
+	var shared settings.Flags
+	var f listFlags
+	fs := command.NewFlagSet("list")
+	shared.AddShared(fs)
+	f.register(fs)
+	p, err := f.parse(fs, args, env.Now())
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return command.Help(env, ListUsage)
+	case err != nil:
+		return fail(env, err, "", ListUsage)
 	}
-	if fs.NArg() > 0 {
-		return fail(env, usagef(fmt.Sprintf("unexpected argument %q", fs.Arg(0))), "", ListUsage)
+	client, stop, err := dial(shared)
+	if err != nil {
+		return cannotStart(env, err)
 	}
-	if *limit < 1 {
-		return fail(env, usagef("--limit must be at least 1"), "", ListUsage)
-	}
-	p := api.ListParams{Status: api.Status(*status), ChannelType: api.ChannelType(*channel)}
-	if *status != "" && !p.Status.Known() {
-		return fail(env, usagef(fmt.Sprintf("unknown --status %q (want open, closed_resolved or closed_unresolved)", *status)), "", ListUsage)
-	}
-	if *channel != "" && !p.ChannelType.Known() {
-		return fail(env, usagef(fmt.Sprintf("unknown --channel %q", *channel)), "", ListUsage)
-	}
-	if *handedOff {
-		p.HandedOff = handedOff
-	}
-	if *within != "" {
-		d, err := parseWithin(*within)
-		if err != nil {
-			return fail(env, err, "", ListUsage)
-		}
-		p.UpdatedAfter = env.Now().Add(-d)
-	}
+	defer stop()
 
 	printed := 0
-	for page := 1; printed < *limit; page++ {
+	for page := 1; printed < f.limit; page++ {
 		res, err := client.ListSessions(ctx, p)
 		if err != nil {
 			return fail(env, err, "", "")
@@ -77,10 +68,10 @@ func List(ctx context.Context, client Lister, args []string, env Env) int {
 			fmt.Fprintf(env.Stderr, "cxi: page %d: skipped %d item(s) that could not be read\n", page, n)
 		}
 		for i := range res.Items {
-			if printed == *limit {
+			if printed == f.limit {
 				break
 			}
-			if err := printRow(env, &res.Items[i], *asJSON); err != nil {
+			if err := printRow(env, &res.Items[i], f.asJSON); err != nil {
 				return fail(env, err, "", "")
 			}
 			printed++
@@ -90,10 +81,57 @@ func List(ctx context.Context, client Lister, args []string, env Env) int {
 		}
 		p.Cursor = res.Next
 	}
-	return ExitOK
+	return command.ExitOK
 }
 
-func printRow(env Env, s *api.Session, asJSON bool) error {
+// listFlags are the flags of `cxi list` beside --demo and --base-url.
+type listFlags struct {
+	status, channel, within string
+	handedOff, asJSON       bool
+	limit                   int
+}
+
+func (f *listFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.status, "status", "", "")
+	fs.BoolVar(&f.handedOff, "handed-off", false, "")
+	fs.StringVar(&f.channel, "channel", "", "")
+	fs.StringVar(&f.within, "updated-within", "", "")
+	fs.IntVar(&f.limit, "limit", 50, "")
+	fs.BoolVar(&f.asJSON, "json", false, "")
+}
+
+// parse reads the command line into the list's query, checking each value.
+func (f *listFlags) parse(fs *flag.FlagSet, args []string, now time.Time) (api.ListParams, error) {
+	positional, err := command.Parse(fs, args)
+	switch {
+	case err != nil:
+		return api.ListParams{}, err
+	case len(positional) > 0:
+		return api.ListParams{}, command.Usagef("unexpected argument %q", positional[0])
+	case f.limit < 1:
+		return api.ListParams{}, command.Usagef("--limit must be at least 1")
+	}
+	p := api.ListParams{Status: api.Status(f.status), ChannelType: api.ChannelType(f.channel)}
+	if f.status != "" && !p.Status.Known() {
+		return p, command.Usagef("unknown --status %q (want open, closed_resolved or closed_unresolved)", f.status)
+	}
+	if f.channel != "" && !p.ChannelType.Known() {
+		return p, command.Usagef("unknown --channel %q", f.channel)
+	}
+	if f.handedOff {
+		p.HandedOff = &f.handedOff
+	}
+	if f.within != "" {
+		d, err := parseWithin(f.within)
+		if err != nil {
+			return p, err
+		}
+		p.UpdatedAfter = now.Add(-d)
+	}
+	return p, nil
+}
+
+func printRow(env command.Env, s *api.Session, asJSON bool) error {
 	if asJSON {
 		b, err := safeJSON(s, false)
 		if err != nil {
@@ -118,7 +156,7 @@ func parseWithin(s string) (time.Duration, error) {
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil || d <= 0 {
-		return 0, usagef(fmt.Sprintf("--updated-within %q: want a positive duration such as 90m, 24h or 7d", s))
+		return 0, command.Usagef("--updated-within %q: want a positive duration such as 90m, 24h or 7d", s)
 	}
 	return d, nil
 }
