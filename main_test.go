@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +14,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui"
+	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/tui"
 	"github.com/opencx-tools/cxi/ui/config"
 )
 
@@ -31,11 +34,24 @@ func env(vars map[string]string) func(string) string {
 	}
 }
 
+// environ is a command.Env with getenv's variables, stdout and stderr
+// written to out and errOut (nil: discarded), and no terminal.
+func environ(getenv func(string) string, out, errOut *bytes.Buffer) command.Env {
+	e := command.Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: getenv, Now: time.Now, Width: 80, Version: "test"}
+	if out != nil {
+		e.Stdout = out
+	}
+	if errOut != nil {
+		e.Stderr = errOut
+	}
+	return e
+}
+
 func TestMissingKeyIsAClearUsageError(t *testing.T) {
 	var out, errOut bytes.Buffer
-	code := run(nil, env(nil), &out, &errOut)
-	if code != exitUsage {
-		t.Errorf("exit code %d, want %d", code, exitUsage)
+	code := run(nil, environ(env(nil), &out, &errOut))
+	if code != command.ExitUsage {
+		t.Errorf("exit code %d, want %d", code, command.ExitUsage)
 	}
 	msg := errOut.String()
 	if !strings.Contains(msg, "OPENCX_API_KEY") || !strings.Contains(msg, "--demo") || strings.Count(msg, "\n") != 1 {
@@ -46,62 +62,10 @@ func TestMissingKeyIsAClearUsageError(t *testing.T) {
 	}
 }
 
-func TestBlankKeyIsMissing(t *testing.T) {
-	_, err := parseArgs(nil, env(map[string]string{"OPENCX_API_KEY": "  "}), nil)
-	if err == nil || !strings.Contains(err.Error(), "no API key: export OPENCX_API_KEY") {
-		t.Errorf("err = %v", err)
-	}
-}
-
-func TestParseArgs(t *testing.T) {
-	const id = "3c90c3cc-0d44-4b50-8888-8dd25736052a"
-	withKey := env(map[string]string{"OPENCX_API_KEY": "k", "OPENCX_BASE_URL": "https://env.example"})
-	tests := []struct {
-		name    string
-		args    []string
-		getenv  func(string) string
-		check   func(settings) bool
-		wantErr string
-	}{
-		{"env base URL", nil, withKey, func(c settings) bool { return c.baseURL == "https://env.example" && c.key == "k" }, ""},
-		{"flag beats env", []string{"--base-url", "https://flag.example"}, withKey, func(c settings) bool { return c.baseURL == "https://flag.example" }, ""},
-		{"default base URL", nil, env(map[string]string{"OPENCX_API_KEY": "k"}), func(c settings) bool { return c.baseURL == "https://api.open.cx" }, ""},
-		{"demo needs no key", []string{"--demo"}, env(nil), func(c settings) bool { return c.demo }, ""},
-		{"session then flag", []string{"https://app.open.cx/s/" + id, "--demo"}, env(nil), func(c settings) bool { return c.demo && strings.Contains(c.query, id) }, ""},
-		{"bad session", []string{"--demo", "not-an-id"}, env(nil), nil, "not a session ID"},
-		{"two sessions", []string{"--demo", id, id}, env(nil), nil, "at most one SESSION"},
-		{"unknown flag", []string{"--frobnicate"}, withKey, nil, "flag provided but not defined"},
-		{"bad base URL", []string{"--base-url", "ftp://x"}, withKey, nil, "must start with https://"},
-		{"credentials in base URL", []string{"--base-url", "https://user:secret@x.example"}, withKey, nil, "must not carry credentials"},
-		{"bad osc52 mode", []string{"--demo", "--osc52", "dcs"}, env(nil), nil, "unknown OSC 52 mode"},
-		{"version", []string{"--version"}, env(nil), func(c settings) bool { return c.version }, ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			cfg, err := parseArgs(tt.args, tt.getenv, nil)
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("err = %v, want it to contain %q", err, tt.wantErr)
-				}
-				if strings.Contains(err.Error(), "secret") {
-					t.Errorf("the error shows a credential: %v", err)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !tt.check(cfg) {
-				t.Errorf("config = %+v", cfg)
-			}
-		})
-	}
-}
-
 func TestHelpAndVersionPrintToStdout(t *testing.T) {
 	for _, arg := range []string{"--help", "--version"} {
 		var out, errOut bytes.Buffer
-		if code := run([]string{arg}, env(nil), &out, &errOut); code != exitOK {
+		if code := run([]string{arg}, environ(env(nil), &out, &errOut)); code != command.ExitOK {
 			t.Errorf("%s: exit %d, stderr %q", arg, code, errOut.String())
 		}
 		if !strings.Contains(out.String(), "cxi") {
@@ -112,17 +76,17 @@ func TestHelpAndVersionPrintToStdout(t *testing.T) {
 
 func TestCommandsDispatch(t *testing.T) {
 	var out, errOut bytes.Buffer
-	code := run([]string{"get", "--demo", "--field", "ticketing_system.external_id", "3f9c2a71-8d4e-4b6a-9f13-5c2e7d8a1b04"}, env(nil), &out, &errOut)
+	code := run([]string{"get", "--demo", "--field", "ticketing_system.external_id", "3f9c2a71-8d4e-4b6a-9f13-5c2e7d8a1b04"}, environ(env(nil), &out, &errOut))
 	if code != 0 || strings.TrimSpace(out.String()) != "ZD-884213" {
 		t.Errorf("get: exit %d, out %q, err %q", code, out.String(), errOut.String())
 	}
 	out.Reset()
 	errOut.Reset()
-	if code := run([]string{"list", "--limit", "2"}, env(nil), &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "OPENCX_API_KEY") {
+	if code := run([]string{"list", "--limit", "2"}, environ(env(nil), &out, &errOut)); code != 2 || !strings.Contains(errOut.String(), "OPENCX_API_KEY") {
 		t.Errorf("list without a key: exit %d, err %q", code, errOut.String())
 	}
 	out.Reset()
-	if code := run([]string{"list", "--demo", "--limit", "2"}, env(nil), &out, &errOut); code != 0 || strings.Count(out.String(), "\n") != 2 {
+	if code := run([]string{"list", "--demo", "--limit", "2"}, environ(env(nil), &out, &errOut)); code != 0 || strings.Count(out.String(), "\n") != 2 {
 		t.Errorf("list --demo: exit %d, out %q", code, out.String())
 	}
 }
@@ -142,14 +106,18 @@ func TestConfigFile(t *testing.T) {
 	getenv := env(map[string]string{"OPENCX_API_KEY": "k", "CXI_CONFIG": path})
 
 	write("base_url = \"https://file.example\"\nsession_url = \"https://dash.example/s/{id}\"\n[queue]\nstatus = \"open\"\nneeds_attention = true\n[keys]\nquit = [\"Q\"]\n", 0o600)
-	cfg, err := parseArgs(nil, getenv, nil)
+	cfg, err := tui.Parse(nil, environ(getenv, nil, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.baseURL != "https://file.example" || cfg.urlTmpl != "https://dash.example/s/{id}" || !cfg.attend || cfg.filters.Status != "open" {
+	if cfg.BaseURL != "https://file.example" || cfg.SessionURL != "https://dash.example/s/{id}" || !cfg.NeedsAttention || cfg.Filters.Status != "open" {
 		t.Errorf("settings from the file: %+v", cfg)
 	}
-	opts, cleanup, err := buildOptions(cfg)
+	km, err := keyMap(cfg.File)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts, cleanup, err := tui.Options(cfg, km, environ(getenv, nil, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,29 +145,29 @@ func TestConfigFile(t *testing.T) {
 		t.Errorf("the help does not show Q:\n%s", v)
 	}
 	// The environment beats the file.
-	cfg, _ = parseArgs(nil, env(map[string]string{"OPENCX_API_KEY": "k", "CXI_CONFIG": path, "OPENCX_BASE_URL": "https://env.example"}), nil)
-	if cfg.baseURL != "https://env.example" {
-		t.Errorf("base URL %q", cfg.baseURL)
+	cfg, _ = tui.Parse(nil, environ(env(map[string]string{"OPENCX_API_KEY": "k", "CXI_CONFIG": path, "OPENCX_BASE_URL": "https://env.example"}), nil, nil))
+	if cfg.BaseURL != "https://env.example" {
+		t.Errorf("base URL %q", cfg.BaseURL)
 	}
 
 	// A bad line is a startup error naming it, exit 2, before any TUI.
 	write("[queue]\nrefersh = true\n", 0o600)
 	var out, errOut bytes.Buffer
-	if code := run(nil, getenv, &out, &errOut); code != exitUsage || !strings.Contains(errOut.String(), "config.toml:2") {
+	if code := run(nil, environ(getenv, &out, &errOut)); code != command.ExitUsage || !strings.Contains(errOut.String(), "config.toml:2") {
 		t.Errorf("exit %d, stderr %q", code, errOut.String())
 	}
 	// A key conflict too.
 	write("[keys]\nquit = [\"y\"]\n", 0o600)
-	cfg, err = parseArgs(nil, getenv, nil)
+	cfg, err = tui.Parse(nil, environ(getenv, nil, nil))
 	if err == nil {
-		_, _, err = buildOptions(cfg)
+		_, err = keyMap(cfg.File)
 	}
 	if err == nil || !strings.Contains(err.Error(), "config.toml:2") {
 		t.Errorf("conflict: %v", err)
 	}
 	// A file others can read is refused.
 	write("theme = \"dark\"\n", 0o644)
-	if _, err := parseArgs(nil, getenv, nil); err == nil || !strings.Contains(err.Error(), "chmod 600") {
+	if _, err := tui.Parse(nil, environ(getenv, nil, nil)); err == nil || !strings.Contains(err.Error(), "chmod 600") {
 		t.Errorf("0644 file: %v", err)
 	}
 }
@@ -227,17 +195,17 @@ func TestAuthAndDoctorDispatch(t *testing.T) {
 	dir := t.TempDir()
 	getenv := env(map[string]string{"CXI_CONFIG": filepath.Join(dir, "config.toml")})
 	var out, errOut bytes.Buffer
-	if code := run([]string{"auth", "status"}, getenv, &out, &errOut); code != 2 || !strings.Contains(out.String()+errOut.String(), "Not logged in") {
+	if code := run([]string{"auth", "status"}, environ(getenv, &out, &errOut)); code != 2 || !strings.Contains(out.String()+errOut.String(), "Not logged in") {
 		t.Errorf("auth status without a key: exit %d, %q %q", code, out.String(), errOut.String())
 	}
 	out.Reset()
 	errOut.Reset()
-	if code := run([]string{"auth", "frobnicate"}, getenv, &out, &errOut); code != 2 {
+	if code := run([]string{"auth", "frobnicate"}, environ(getenv, &out, &errOut)); code != 2 {
 		t.Errorf("auth frobnicate: exit %d", code)
 	}
 	out.Reset()
 	errOut.Reset()
-	code := run([]string{"doctor"}, env(map[string]string{"CXI_CONFIG": filepath.Join(dir, "config.toml"), "OPENCX_BASE_URL": "http://127.0.0.1:1"}), &out, &errOut)
+	code := run([]string{"doctor"}, environ(env(map[string]string{"CXI_CONFIG": filepath.Join(dir, "config.toml"), "OPENCX_BASE_URL": "http://127.0.0.1:1"}), &out, &errOut))
 	if code != 1 || !strings.Contains(out.String(), "✘") || !strings.Contains(out.String(), "fix:") {
 		t.Errorf("doctor without a key or API: exit %d\n%s%s", code, out.String(), errOut.String())
 	}

@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -76,13 +75,10 @@ var (
 	}
 )
 
-// Path returns the config file's path: os.UserConfigDir()/cxi/config.toml.
-func Path() (string, error) {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", fmt.Errorf("config file: %w", err)
-	}
-	return filepath.Join(dir, "cxi", "config.toml"), nil
+// Path returns the config file's path in the user's config folder
+// (os.UserConfigDir, which main hands down): cxi/config.toml.
+func Path(userConfigDir string) string {
+	return filepath.Join(userConfigDir, "cxi", "config.toml")
 }
 
 // Load reads the file at path. A missing file is not an error: it returns

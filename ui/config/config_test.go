@@ -107,12 +107,12 @@ func TestPath(t *testing.T) {
 		t.Skip("XDG_CONFIG_HOME is read on Linux")
 	}
 	t.Setenv("XDG_CONFIG_HOME", "/home/me/.config")
-	got, err := Path()
+	dir, err := os.UserConfigDir() // what main hands down
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got != "/home/me/.config/cxi/config.toml" {
-		t.Errorf("Path() = %q", got)
+	if got := Path(dir); got != "/home/me/.config/cxi/config.toml" {
+		t.Errorf("Path(%q) = %q", dir, got)
 	}
 }
 

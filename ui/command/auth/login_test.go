@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/ui/cli"
+	"github.com/opencx-tools/cxi/ui/command"
 )
 
 func notTerminal(int) bool { return false }
@@ -39,7 +39,7 @@ func TestLoginWithToken(t *testing.T) {
 			var checked string
 			check := func(key string) error { checked = key; return nil }
 			code := login([]string{"--with-token"}, strings.NewReader(input), 0, notTerminal, noPrompt(t), store, check, o.env())
-			if code != cli.ExitOK {
+			if code != command.ExitOK {
 				t.Fatalf("exit %d: %s", code, o.all())
 			}
 			if checked != secret || kr.stored() != secret {
@@ -57,8 +57,8 @@ func TestLoginWithTokenToFile(t *testing.T) {
 	skipOnWindows(t)
 	store := Store{Dir: t.TempDir(), Getenv: env(map[string]string{EnvVar: "other-key-from-env"})}
 	var o output
-	code := Login([]string{"-with-token"}, strings.NewReader(secret+"\n"), 0, notTerminal, store, nil, o.env())
-	if code != cli.ExitOK {
+	code := Login([]string{"-with-token"}, store, nil, o.stdin(strings.NewReader(secret+"\n")))
+	if code != command.ExitOK {
 		t.Fatalf("exit %d: %s", code, o.all())
 	}
 	info, err := os.Stat(store.KeyFile())
@@ -77,8 +77,8 @@ func TestLoginRefusesNonTerminalStdin(t *testing.T) {
 	store := Store{Dir: t.TempDir()}
 	var o output
 	code := login(nil, strings.NewReader(secret+"\n"), 0, notTerminal, noPrompt(t), store, accept, o.env())
-	if code != cli.ExitUsage {
-		t.Fatalf("exit %d, want %d", code, cli.ExitUsage)
+	if code != command.ExitUsage {
+		t.Fatalf("exit %d, want %d", code, command.ExitUsage)
 	}
 	if !strings.Contains(o.err.String(), "--with-token") {
 		t.Errorf("no hint at --with-token: %q", o.err.String())
@@ -104,8 +104,8 @@ func TestLoginRejectsBadKeys(t *testing.T) {
 			checked := false
 			check := func(string) error { checked = true; return nil }
 			code := login([]string{"--with-token"}, strings.NewReader(input), 0, notTerminal, noPrompt(t), store, check, o.env())
-			if code != cli.ExitUsage {
-				t.Fatalf("exit %d, want %d: %s", code, cli.ExitUsage, o.all())
+			if code != command.ExitUsage {
+				t.Fatalf("exit %d, want %d: %s", code, command.ExitUsage, o.all())
 			}
 			if checked || kr.stored() != "" {
 				t.Fatal("a bad key was checked or saved")
@@ -121,13 +121,13 @@ func TestLoginRejectsBadKeys(t *testing.T) {
 func TestLoginNeverEchoesArguments(t *testing.T) {
 	var o output
 	code := login([]string{secret}, strings.NewReader(""), 0, terminal, noPrompt(t), Store{Dir: t.TempDir()}, accept, o.env())
-	if code != cli.ExitUsage {
+	if code != command.ExitUsage {
 		t.Fatalf("exit %d", code)
 	}
 	assertNoKey(t, &o)
 	o = output{}
 	code = login([]string{"--token=" + secret}, strings.NewReader(""), 0, terminal, noPrompt(t), Store{Dir: t.TempDir()}, accept, o.env())
-	if code != cli.ExitUsage {
+	if code != command.ExitUsage {
 		t.Fatalf("exit %d", code)
 	}
 	assertNoKey(t, &o)
@@ -135,7 +135,7 @@ func TestLoginNeverEchoesArguments(t *testing.T) {
 
 func TestLoginHelp(t *testing.T) {
 	var o output
-	if code := Login([]string{"--help"}, nil, 0, notTerminal, Store{}, nil, o.env()); code != cli.ExitOK {
+	if code := Login([]string{"--help"}, Store{}, nil, o.env()); code != command.ExitOK {
 		t.Fatalf("exit %d", code)
 	}
 	if !strings.Contains(o.out.String(), "Usage: cxi auth login") {
@@ -154,7 +154,7 @@ func TestLoginFromTerminal(t *testing.T) {
 		return []byte(secret), nil
 	}
 	code := login(nil, strings.NewReader("not this"), 7, func(fd int) bool { return fd == 7 }, read, store, accept, o.env())
-	if code != cli.ExitOK || kr.stored() != secret {
+	if code != command.ExitOK || kr.stored() != secret {
 		t.Fatalf("exit %d, stored %q: %s", code, kr.stored(), o.all())
 	}
 	if !strings.Contains(o.err.String(), "(input hidden)") {
@@ -167,7 +167,7 @@ func TestLoginFromTerminal(t *testing.T) {
 	store.Keyring = kr
 	o = output{}
 	interrupted := func(int, io.Writer) ([]byte, error) { return nil, errInterrupted }
-	if code := login(nil, nil, 7, terminal, interrupted, store, accept, o.env()); code != cli.ExitError || kr.stored() != "" {
+	if code := login(nil, nil, 7, terminal, interrupted, store, accept, o.env()); code != command.ExitError || kr.stored() != "" {
 		t.Fatalf("interrupted login: exit %d, stored %q", code, kr.stored())
 	}
 }
@@ -184,16 +184,16 @@ func TestLoginCheck(t *testing.T) {
 		saved  bool
 		stderr string
 	}{
-		{"rejected", rejected, cli.ExitAuth, false, "the API rejected this key (HTTP 401 Unauthorized); nothing was saved"},
-		{"forbidden", &api.Error{Kind: api.KindForbidden, Status: 403}, cli.ExitAuth, false, "HTTP 403 Forbidden"},
-		{"offline", offline, cli.ExitOK, true, "could not check the key: Cannot reach https://api.open.cx"},
-		{"404 is accepted", notFound, cli.ExitOK, true, "Saved"},
+		{"rejected", rejected, command.ExitAuth, false, "the API rejected this key (HTTP 401 Unauthorized); nothing was saved"},
+		{"forbidden", &api.Error{Kind: api.KindForbidden, Status: 403}, command.ExitAuth, false, "HTTP 403 Forbidden"},
+		{"offline", offline, command.ExitOK, true, "could not check the key: Cannot reach https://api.open.cx"},
+		{"404 is accepted", notFound, command.ExitOK, true, "Saved"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			kr := newMemKeyring()
 			var o output
-			code := Login([]string{"--with-token"}, strings.NewReader(secret), 0, notTerminal, Store{Keyring: kr}, func(string) error { return tt.err }, o.env())
+			code := Login([]string{"--with-token"}, Store{Keyring: kr}, func(string) error { return tt.err }, o.stdin(strings.NewReader(secret)))
 			if code != tt.code || (kr.stored() != "") != tt.saved {
 				t.Fatalf("exit %d, stored %q; want %d, saved %v: %s", code, kr.stored(), tt.code, tt.saved, o.all())
 			}
@@ -212,6 +212,6 @@ func TestLoginCheckErrorNeverShowsKey(t *testing.T) {
 	// Should an error ever quote the key, it is redacted.
 	leaky := errors.New("bad header: Bearer " + secret)
 	var o output
-	Login([]string{"--with-token"}, strings.NewReader(secret), 0, notTerminal, Store{Keyring: newMemKeyring()}, func(string) error { return leaky }, o.env())
+	Login([]string{"--with-token"}, Store{Keyring: newMemKeyring()}, func(string) error { return leaky }, o.stdin(strings.NewReader(secret)))
 	assertNoKey(t, &o)
 }

@@ -3,18 +3,27 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/opencx-tools/cxi/ui/command"
 )
 
-// errUnsafeValue is a --field value that holds a control character: printed
-// raw into `$(…)` it could run or hide something.
-var errUnsafeValue = errors.New("the value contains a control character and is not printed raw; use --json to see it escaped")
+// unsafeValueError is a --field value that holds a control character:
+// printed raw into `$(…)` it could run or hide something. It exits as
+// unreadable data does.
+type unsafeValueError struct{}
+
+func (unsafeValueError) Error() string {
+	return "the value contains a control character and is not printed raw; use --json to see it escaped"
+}
+
+// ExitCode is command.ExitBadData.
+func (unsafeValueError) ExitCode() int { return command.ExitBadData }
 
 // safeJSON re-encodes v as indented JSON and escapes what encoding/json
 // leaves raw: DEL, C1 controls and format characters (bidi overrides), so
@@ -67,22 +76,22 @@ func field(v any, path string) (string, error) {
 				if knownPath(reflect.TypeOf(v), path) {
 					return "", nil // an optional field the contract allows to be absent
 				}
-				return "", usagef(fmt.Sprintf("no field %q in %q (fields here: %s)", part, path, keys(n)))
+				return "", command.Usagef("no field %q in %q (fields here: %s)", part, path, keys(n))
 			}
 			node = next
 		case []any:
 			i, err := strconv.Atoi(part)
 			if err != nil || i < 0 || i >= len(n) {
-				return "", usagef(fmt.Sprintf("%q in %q is not an index of a list of %d", part, path, len(n)))
+				return "", command.Usagef("%q in %q is not an index of a list of %d", part, path, len(n))
 			}
 			node = n[i]
 		case nil:
 			if knownPath(reflect.TypeOf(v), path) {
 				return "", nil // inside a null or absent object: nothing to print
 			}
-			return "", usagef(fmt.Sprintf("no field %q in %q", part, path))
+			return "", command.Usagef("no field %q in %q", part, path)
 		default:
-			return "", usagef(fmt.Sprintf("%q in %q: the value before it is not an object", part, path))
+			return "", command.Usagef("%q in %q: the value before it is not an object", part, path)
 		}
 	}
 	var s string
@@ -101,7 +110,7 @@ func field(v any, path string) (string, error) {
 	}
 	for _, r := range s {
 		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
-			return "", errUnsafeValue
+			return "", unsafeValueError{}
 		}
 	}
 	return s, nil

@@ -1,14 +1,18 @@
+// Package cli holds cxi's non-interactive commands (`cxi get`, `cxi list`):
+// the same client, resolver and sanitizer as the TUI, printing data on
+// stdout and errors on stderr, with one exit code per error class.
 package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"time"
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/resolve"
+	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/settings"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/summary"
 )
@@ -16,13 +20,6 @@ import (
 // Getter is what `cxi get` needs from the API client: what the TUI's
 // input needs, since both resolve SESSION the same way.
 type Getter = resolve.Client
-
-// Env is what every command gets from main: where to write, and the clock.
-type Env struct {
-	Stdout, Stderr io.Writer
-	Now            func() time.Time
-	Width          int // wrap width for text output
-}
 
 // GetUsage is the help of `cxi get`.
 const GetUsage = `Usage: cxi get [--json | --field PATH | --format text|md] SESSION
@@ -35,23 +32,38 @@ address, a phone number or a name. Several matches are listed on stderr.
   --format FMT    text (default) or md, a Markdown summary for Slack or a ticket
 `
 
-// Get runs `cxi get` and returns its exit code.
-func Get(ctx context.Context, client Getter, args []string, env Env) int {
-	fs := flag.NewFlagSet("get", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+// Get runs `cxi get` with the arguments after "get" and returns its exit
+// code.
+func Get(args []string, env command.Env) int {
+	return get(context.Background(), args, env, connect(env))
+}
+
+// get is Get with the client's making injected, for tests.
+func get(ctx context.Context, args []string, env command.Env, dial connector) int {
+	var shared settings.Flags
+	fs := command.NewFlagSet("get")
+	shared.AddShared(fs)
 	asJSON := fs.Bool("json", false, "")
 	path := fs.String("field", "", "")
 	format := fs.String("format", "text", "")
 	text, err := parseOne(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return command.Help(env, GetUsage)
+	}
 	if err == nil {
 		err = oneOf(*asJSON, *path != "", *format != "text")
 	}
 	if err == nil && *format != "text" && *format != "md" {
-		err = usagef(fmt.Sprintf("unknown --format %q (want text or md)", *format))
+		err = command.Usagef("unknown --format %q (want text or md)", *format)
 	}
 	if err != nil {
 		return fail(env, err, "", GetUsage)
 	}
+	client, stop, err := dial(shared)
+	if err != nil {
+		return cannotStart(env, err)
+	}
+	defer stop()
 	s, id, code := resolveOne(ctx, client, text, env)
 	if s == nil {
 		return code
@@ -74,12 +86,12 @@ func Get(ctx context.Context, client Getter, args []string, env Env) int {
 	default:
 		fmt.Fprint(env.Stdout, summary.Text(s, env.Now(), env.Width))
 	}
-	return ExitOK
+	return command.ExitOK
 }
 
 // resolveOne finds the one session text means, or says on stderr why not
 // (none, or several: listed) and returns the exit code.
-func resolveOne(ctx context.Context, client Getter, text string, env Env) (*api.Session, string, int) {
+func resolveOne(ctx context.Context, client Getter, text string, env command.Env) (*api.Session, string, int) {
 	res, err := resolve.Resolve(ctx, client, text, nil)
 	if err != nil {
 		id := ""
@@ -92,33 +104,26 @@ func resolveOne(ctx context.Context, client Getter, text string, env Env) (*api.
 	switch len(res.Sessions) {
 	case 0:
 		fmt.Fprintf(env.Stderr, "cxi: no session found for %s (%s)\n", what, render.Line(res.Looked))
-		return nil, "", ExitNotFound
+		return nil, "", command.ExitNotFound
 	case 1:
-		return &res.Sessions[0], res.Sessions[0].ID, ExitOK
+		return &res.Sessions[0], res.Sessions[0].ID, command.ExitOK
 	}
 	fmt.Fprintf(env.Stderr, "cxi: %d sessions match %s (%s); pass one ID:\n", len(res.Sessions), what, render.Line(res.Looked))
 	for i := range res.Sessions {
 		s := &res.Sessions[i]
 		fmt.Fprintf(env.Stderr, "  %s  %s  %s  %s\n", render.Or(s.ID), render.Enum(s.Status), render.Enum(s.Channel.Type), render.Contact(s.Contact))
 	}
-	return nil, "", ExitAmbiguous
+	return nil, "", command.ExitAmbiguous
 }
 
 // parseOne parses flags around exactly one positional argument.
 func parseOne(fs *flag.FlagSet, args []string) (string, error) {
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return "", usagef(err.Error())
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		positional = append(positional, fs.Arg(0))
-		args = fs.Args()[1:]
+	positional, err := command.Parse(fs, args)
+	if err != nil {
+		return "", err
 	}
 	if len(positional) != 1 {
-		return "", usagef(fmt.Sprintf("expected one SESSION, got %d", len(positional)))
+		return "", command.Usagef("expected one SESSION, got %d", len(positional))
 	}
 	if _, err := resolve.Classify(positional[0]); err != nil {
 		return "", err
@@ -134,17 +139,17 @@ func oneOf(flags ...bool) error {
 		}
 	}
 	if n > 1 {
-		return usagef("--json, --field and --format md exclude each other")
+		return command.Usagef("--json, --field and --format md exclude each other")
 	}
 	return nil
 }
 
 // fail prints err as one line on stderr (with the usage for usage errors)
 // and returns its exit code.
-func fail(env Env, err error, id, usage string) int {
+func fail(env command.Env, err error, id, usage string) int {
 	fmt.Fprintln(env.Stderr, "cxi: "+oneLine(err, id))
-	code := ExitCode(err)
-	if code == ExitUsage && usage != "" {
+	code := command.ExitCode(err)
+	if code == command.ExitUsage && usage != "" {
 		fmt.Fprint(env.Stderr, usage)
 	}
 	return code

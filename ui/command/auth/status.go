@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/ui/cli"
+	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/explain"
 )
 
@@ -35,32 +35,32 @@ func Verify(ctx context.Context, c SessionGetter) error {
 // Status runs `cxi auth status`: which source the key comes from, and
 // whether the API accepts it (one request through check; nil skips it).
 // Nothing of the key is printed, not even its last characters.
-func Status(store Store, check func(key string) error, env cli.Env) int {
+func Status(store Store, check func(key string) error, env command.Env) int {
 	key, src, err := store.Key()
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "cxi: "+redact(err.Error(), key))
 		var perm *PermissionError
 		if errors.As(err, &perm) {
-			return cli.ExitUsage
+			return command.ExitUsage
 		}
-		return cli.ExitError
+		return command.ExitError
 	}
 	if src == SourceNone {
 		fmt.Fprintf(env.Stdout, "Not logged in: %s is not set, and no key is stored (OS keyring, %s).\n", EnvVar, store.KeyFile())
 		fmt.Fprintf(env.Stdout, "Run cxi auth login, or export %s.\n", EnvVar)
-		return cli.ExitUsage
+		return command.ExitUsage
 	}
 	fmt.Fprintf(env.Stdout, "Key:   from %s\n", store.Where(src))
 	if check == nil {
-		return cli.ExitOK
+		return command.ExitOK
 	}
 	err = check(key)
 	if err == nil || api.KindOf(err) == api.KindNotFound {
 		fmt.Fprintln(env.Stdout, "Check: ✔ the API accepted the key")
-		return cli.ExitOK
+		return command.ExitOK
 	}
 	fmt.Fprintln(env.Stdout, "Check: ✘ "+redact(Rejected(err, src), key))
-	return cli.ExitCode(err)
+	return command.ExitCode(err)
 }
 
 // Rejected says what a failed key check means for a key from src: a
@@ -81,7 +81,7 @@ func Rejected(err error, src Source) string {
 // Logout runs `cxi auth logout`: it removes the stored key from the
 // keyring and the key file. OPENCX_API_KEY is not touched; if it is set,
 // Logout says cxi still uses it.
-func Logout(store Store, env cli.Env) int {
+func Logout(store Store, env command.Env) int {
 	removed, err := store.Delete()
 	for _, src := range removed {
 		fmt.Fprintf(env.Stderr, "Removed the API key from %s.\n", store.Where(src))
@@ -94,9 +94,9 @@ func Logout(store Store, env cli.Env) int {
 	}
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		return cli.ExitError
+		return command.ExitError
 	}
-	return cli.ExitOK
+	return command.ExitOK
 }
 
 // Sentence is explain's sentence for err, as a command says it.

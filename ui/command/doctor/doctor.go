@@ -10,8 +10,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/opencx-tools/cxi/ui/auth"
-	"github.com/opencx-tools/cxi/ui/cli"
+	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/auth"
 )
 
 // Inputs is everything the checks look at. A nil func skips its check.
@@ -30,7 +30,7 @@ type Inputs struct {
 
 	LookPath   func(string) (string, error)      // exec.LookPath
 	GOOS       string                            // runtime.GOOS
-	Getenv     func(string) string               // os.Getenv
+	Getenv     func(string) string               // the environment's (command.Env.Getenv)
 	TmuxOption func(name string) (string, error) // TmuxShowOption, asked only inside tmux
 }
 
@@ -55,7 +55,7 @@ func failure(fix, format string, args ...any) result {
 
 // Run prints the checks on env.Stdout and returns 0 when all pass, 1 when
 // any fails.
-func Run(ctx context.Context, in Inputs, env cli.Env) int {
+func Run(ctx context.Context, in Inputs, env command.Env) int {
 	if in.Getenv == nil {
 		in.Getenv = func(string) string { return "" }
 	}
@@ -79,8 +79,8 @@ func Run(ctx context.Context, in Inputs, env cli.Env) int {
 	}
 	if failed == 0 {
 		fmt.Fprintf(env.Stdout, "All %d checks passed.\n", len(results))
-		return cli.ExitOK
+		return command.ExitOK
 	}
 	fmt.Fprintf(env.Stdout, "%d of %d checks failed.\n", failed, len(results))
-	return cli.ExitError
+	return command.ExitError
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/api/fake/demo"
-	"github.com/opencx-tools/cxi/ui/cli"
+	"github.com/opencx-tools/cxi/ui/command"
 )
 
 func TestStatus(t *testing.T) {
@@ -24,19 +24,19 @@ func TestStatus(t *testing.T) {
 		code  int
 		want  []string
 	}{
-		{"env accepted", map[string]string{EnvVar: secret}, "", nil, cli.ExitOK,
+		{"env accepted", map[string]string{EnvVar: secret}, "", nil, command.ExitOK,
 			[]string{"Key:   from OPENCX_API_KEY\n", "Check: ✔ the API accepted the key\n"}},
-		{"keyring accepted", nil, secret, nil, cli.ExitOK,
+		{"keyring accepted", nil, secret, nil, command.ExitOK,
 			[]string{"Key:   from the OS keyring\n", "✔ the API accepted the key"}},
-		{"404 is accepted", nil, secret, &api.Error{Kind: api.KindNotFound, Status: 404}, cli.ExitOK,
+		{"404 is accepted", nil, secret, &api.Error{Kind: api.KindNotFound, Status: 404}, command.ExitOK,
 			[]string{"✔ the API accepted the key"}},
-		{"env rejected", map[string]string{EnvVar: secret}, "", unauthorized, cli.ExitAuth,
+		{"env rejected", map[string]string{EnvVar: secret}, "", unauthorized, command.ExitAuth,
 			[]string{"Check: ✘ the API rejected the key (HTTP 401 Unauthorized). Check the value of OPENCX_API_KEY, or unset it to use a stored key.\n"}},
-		{"keyring rejected", nil, secret, unauthorized, cli.ExitAuth,
+		{"keyring rejected", nil, secret, unauthorized, command.ExitAuth,
 			[]string{"✘ the API rejected the key (HTTP 401 Unauthorized). Run cxi auth login to store a new one.\n"}},
-		{"server down", nil, secret, &api.Error{Kind: api.KindServer, Status: 503}, cli.ExitUnavailable,
+		{"server down", nil, secret, &api.Error{Kind: api.KindServer, Status: 503}, command.ExitUnavailable,
 			[]string{"✘ The OpenCX API failed with HTTP 503.\n"}},
-		{"rate limited", nil, secret, &api.Error{Kind: api.KindRateLimited, Status: 429}, cli.ExitRateLimited,
+		{"rate limited", nil, secret, &api.Error{Kind: api.KindRateLimited, Status: 429}, command.ExitRateLimited,
 			[]string{"✘ The API is rate limiting this key (HTTP 429). Wait a minute.\n"}},
 	}
 	for _, tt := range tests {
@@ -73,7 +73,7 @@ func TestStatusFileSource(t *testing.T) {
 	dir := t.TempDir()
 	path := writeKeyFile(t, dir, secret+"\n", 0o600)
 	var o output
-	if code := Status(Store{Dir: dir}, nil, o.env()); code != cli.ExitOK {
+	if code := Status(Store{Dir: dir}, nil, o.env()); code != command.ExitOK {
 		t.Fatalf("exit %d: %s", code, o.all())
 	}
 	if o.out.String() != "Key:   from "+path+"\n" {
@@ -88,7 +88,7 @@ func TestStatusNotLoggedIn(t *testing.T) {
 		t.Error("checked without a key")
 		return nil
 	}, o.env())
-	if code != cli.ExitUsage || !strings.Contains(o.out.String(), "Not logged in") || !strings.Contains(o.out.String(), "cxi auth login") {
+	if code != command.ExitUsage || !strings.Contains(o.out.String(), "Not logged in") || !strings.Contains(o.out.String(), "cxi auth login") {
 		t.Fatalf("exit %d: %s", code, o.all())
 	}
 }
@@ -99,7 +99,7 @@ func TestStatusRefusesOpenKeyFile(t *testing.T) {
 	path := writeKeyFile(t, dir, secret, 0o644)
 	var o output
 	code := Status(Store{Dir: dir}, accept, o.env())
-	if code != cli.ExitUsage || !strings.Contains(o.err.String(), "chmod 600 "+path) {
+	if code != command.ExitUsage || !strings.Contains(o.err.String(), "chmod 600 "+path) {
 		t.Fatalf("exit %d: %s", code, o.all())
 	}
 	assertNoKey(t, &o)
@@ -112,7 +112,7 @@ func TestLogout(t *testing.T) {
 	path := writeKeyFile(t, dir, secret, 0o600)
 	store := Store{Dir: dir, Getenv: env(map[string]string{EnvVar: "env-key-value"}), Keyring: kr}
 	var o output
-	if code := Logout(store, o.env()); code != cli.ExitOK {
+	if code := Logout(store, o.env()); code != command.ExitOK {
 		t.Fatalf("exit %d: %s", code, o.all())
 	}
 	for _, want := range []string{
@@ -130,13 +130,13 @@ func TestLogout(t *testing.T) {
 	}
 
 	o = output{}
-	if code := Logout(Store{Dir: dir, Keyring: kr}, o.env()); code != cli.ExitOK || o.err.String() != "No stored API key to remove.\n" {
+	if code := Logout(Store{Dir: dir, Keyring: kr}, o.env()); code != command.ExitOK || o.err.String() != "No stored API key to remove.\n" {
 		t.Fatalf("second logout: exit %d: %q", code, o.all())
 	}
 
 	kr.err = errors.New("keyring locked")
 	o = output{}
-	if code := Logout(Store{Dir: dir, Keyring: kr}, o.env()); code != cli.ExitError || !strings.Contains(o.err.String(), "keyring locked") {
+	if code := Logout(Store{Dir: dir, Keyring: kr}, o.env()); code != command.ExitError || !strings.Contains(o.err.String(), "keyring locked") {
 		t.Fatalf("logout with a failing keyring: exit %d: %q", code, o.all())
 	}
 }

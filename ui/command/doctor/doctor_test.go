@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/ui/auth"
-	"github.com/opencx-tools/cxi/ui/cli"
+	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/auth"
 )
 
 func ok(context.Context) error { return nil }
@@ -62,7 +62,7 @@ func healthy() Inputs {
 func run(t *testing.T, in Inputs) (string, int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := Run(context.Background(), in, cli.Env{Stdout: &out, Stderr: &errb, Now: time.Now, Width: 80})
+	code := Run(context.Background(), in, command.Env{Stdout: &out, Stderr: &errb, Now: time.Now, Width: 80})
 	if errb.Len() != 0 {
 		t.Errorf("stderr: %q", errb.String())
 	}
@@ -81,7 +81,7 @@ func TestAllPass(t *testing.T) {
 ✔ Not in tmux: OSC 52 goes straight to the terminal
 All 8 checks passed.
 `
-	if code != cli.ExitOK || out != want {
+	if code != command.ExitOK || out != want {
 		t.Fatalf("exit %d, output:\n%s\nwant:\n%s", code, out, want)
 	}
 }
@@ -221,8 +221,8 @@ func TestFailures(t *testing.T) {
 			in := healthy()
 			tt.modify(&in)
 			out, code := run(t, in)
-			if code != cli.ExitError {
-				t.Errorf("exit %d, want %d", code, cli.ExitError)
+			if code != command.ExitError {
+				t.Errorf("exit %d, want %d", code, command.ExitError)
 			}
 			assertFailure(t, out, tt.line, tt.fix)
 			if tt.absent != "" && strings.Contains(out, tt.absent) {
@@ -258,7 +258,7 @@ func TestNotFoundMeansAccepted(t *testing.T) {
 	in := healthy()
 	in.Check = func(context.Context) error { return &api.Error{Kind: api.KindNotFound, Status: 404} }
 	out, code := run(t, in)
-	if code != cli.ExitOK || !strings.Contains(out, "✔ API key accepted by the API\n") {
+	if code != command.ExitOK || !strings.Contains(out, "✔ API key accepted by the API\n") {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
 }
@@ -272,7 +272,7 @@ func TestChecksGetADeadline(t *testing.T) {
 		return nil
 	}
 	in.Reach, in.Check = deadline, deadline
-	if out, code := run(t, in); code != cli.ExitOK {
+	if out, code := run(t, in); code != command.ExitOK {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
 }
@@ -288,7 +288,7 @@ func TestColourProfiles(t *testing.T) {
 		in.ColorProfile = tt.profile
 		in.Getenv = vars("DISPLAY", ":0", "TERM", "xterm-256color", tt.env, "1")
 		out, code := run(t, in)
-		if code != cli.ExitOK || !strings.Contains(out, tt.want) {
+		if code != command.ExitOK || !strings.Contains(out, tt.want) {
 			t.Errorf("%s %s: exit %d:\n%s", tt.profile, tt.env, code, out)
 		}
 	}
@@ -318,7 +318,7 @@ func TestNativeClipboardByOS(t *testing.T) {
 		in.GOOS, in.LookPath = tt.goos, tools(tt.tools...)
 		in.Getenv = vars(append([]string{"TERM", "xterm-256color"}, tt.env...)...)
 		out, code := run(t, in)
-		if code != cli.ExitOK || !strings.Contains(out, tt.want) {
+		if code != command.ExitOK || !strings.Contains(out, tt.want) {
 			t.Errorf("%s %v: exit %d:\n%s", tt.goos, tt.tools, code, out)
 		}
 	}
@@ -330,7 +330,7 @@ func TestOverSSH(t *testing.T) {
 		in.LookPath = tools(toolset...)
 		in.Getenv = vars("SSH_CONNECTION", "10.0.0.2 50022 10.0.0.1 22", "TERM", "xterm-256color")
 		out, code := run(t, in)
-		if code != cli.ExitOK {
+		if code != command.ExitOK {
 			t.Fatalf("over SSH with %v: exit %d:\n%s", toolset, code, out)
 		}
 		if !strings.Contains(out, "✔ Over SSH: copies reach your computer only by OSC 52, if your terminal allows it\n") {
@@ -387,12 +387,12 @@ func TestTmux(t *testing.T) {
 				t.Errorf("asked tmux for %q", asked)
 			}
 			if tt.ok {
-				if code != cli.ExitOK || !strings.Contains(out, tt.line+"\n") {
+				if code != command.ExitOK || !strings.Contains(out, tt.line+"\n") {
 					t.Fatalf("exit %d:\n%s", code, out)
 				}
 				return
 			}
-			if code != cli.ExitError {
+			if code != command.ExitError {
 				t.Errorf("exit %d", code)
 			}
 			assertFailure(t, out, tt.line, tt.fix)
@@ -420,7 +420,7 @@ func TestNilProbesAreSkipped(t *testing.T) {
 ✔ Not in tmux: OSC 52 goes straight to the terminal
 All 4 checks passed.
 `
-	if code != cli.ExitOK || out != want {
+	if code != command.ExitOK || out != want {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
 }

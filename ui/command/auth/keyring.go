@@ -42,7 +42,7 @@ func OSKeyring() Keyring { return WithTimeout(osKeyring{}, KeyringTimeout) }
 // SystemKeyring returns OSKeyring, or nil where no keyring can answer: on
 // Linux and the BSDs without a D-Bus session bus the Secret Service client
 // would try to autolaunch one, which fails slowly or hangs, on every run.
-// goos is runtime.GOOS, getenv os.Getenv.
+// goos is runtime.GOOS, getenv the environment's (command.Env.Getenv).
 func SystemKeyring(goos string, getenv func(string) string) Keyring {
 	switch goos {
 	case "darwin", "windows":

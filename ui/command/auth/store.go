@@ -22,7 +22,7 @@ const MaxKeyLen = 4096
 // Store finds, saves and removes the API key.
 type Store struct {
 	Dir     string              // the config folder, os.UserConfigDir()/cxi
-	Getenv  func(string) string // os.Getenv in the program; nil reads no environment
+	Getenv  func(string) string // the environment's (command.Env.Getenv); nil reads none
 	Keyring Keyring             // nil when there is no keyring
 }
 

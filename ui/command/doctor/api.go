@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/ui/auth"
+	"github.com/opencx-tools/cxi/ui/command/auth"
 	"github.com/opencx-tools/cxi/ui/render"
 )
 

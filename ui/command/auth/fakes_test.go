@@ -3,11 +3,12 @@ package auth
 import (
 	"bytes"
 	"errors"
+	"io"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/opencx-tools/cxi/ui/cli"
+	"github.com/opencx-tools/cxi/ui/command"
 )
 
 // memKeyring is an in-memory Keyring; err, when set, fails every call.
@@ -89,11 +90,18 @@ func env(vars map[string]string) func(string) string {
 	return func(name string) string { return vars[name] }
 }
 
-// output is a cli.Env writing to buffers.
+// output is a command.Env writing to buffers.
 type output struct{ out, err bytes.Buffer }
 
-func (o *output) env() cli.Env {
-	return cli.Env{Stdout: &o.out, Stderr: &o.err, Now: time.Now, Width: 80}
+func (o *output) env() command.Env {
+	return command.Env{Stdout: &o.out, Stderr: &o.err, Now: time.Now, Width: 80}
+}
+
+// stdin is env with stdin reading r, which is not a terminal.
+func (o *output) stdin(r io.Reader) command.Env {
+	e := o.env()
+	e.Stdin = r
+	return e
 }
 
 func (o *output) all() string { return o.out.String() + o.err.String() }

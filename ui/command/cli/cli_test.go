@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"strings"
 	"testing"
@@ -13,6 +14,8 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/api/fake/demo"
+	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/settings"
 	"golang.org/x/time/rate"
 )
 
@@ -32,10 +35,15 @@ func client(t *testing.T, opts ...fake.Option) *api.Client {
 	return c
 }
 
+// fixed is a connector that hands over c, whatever the flags.
+func fixed(c *api.Client) connector {
+	return func(settings.Flags) (*api.Client, func(), error) { return c, func() {}, nil }
+}
+
 func runGet(t *testing.T, c *api.Client, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := Get(context.Background(), c, args, Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }, Width: 80})
+	code := get(context.Background(), args, command.Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }, Width: 80}, fixed(c))
 	return out.String(), errOut.String(), code
 }
 
@@ -56,7 +64,7 @@ func TestGetGoldens(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, errOut, code := runGet(t, c, tc.args...)
-			if code != ExitOK || errOut != "" {
+			if code != command.ExitOK || errOut != "" {
 				t.Fatalf("exit %d, stderr %q", code, errOut)
 			}
 			assertNoControls(t, out)
@@ -81,7 +89,7 @@ func TestGetResolvesWhatItIsHanded(t *testing.T) {
 	c := client(t)
 	for _, text := range []string{"ZD-884213", "#884213", "dana.whitfield@example.com", "https://app.open.cx/inbox/" + demo.IDAngryHandoff} {
 		out, errOut, code := runGet(t, c, "--field", "id", text)
-		if code != ExitOK || strings.TrimSpace(out) != demo.IDAngryHandoff {
+		if code != command.ExitOK || strings.TrimSpace(out) != demo.IDAngryHandoff {
 			t.Errorf("%s: exit %d, out %q, err %q", text, code, out, errOut)
 		}
 	}
@@ -99,12 +107,12 @@ func TestGetFields(t *testing.T) {
 	} {
 		out, errOut, code := runGet(t, c, "--field", path, demo.IDAngryHandoff)
 		if path == "nope" {
-			if code != ExitUsage || !strings.Contains(errOut, `no field "nope"`) {
+			if code != command.ExitUsage || !strings.Contains(errOut, `no field "nope"`) {
 				t.Errorf("%s: exit %d, stderr %q", path, code, errOut)
 			}
 			continue
 		}
-		if code != ExitOK || strings.TrimSpace(out) != want {
+		if code != command.ExitOK || strings.TrimSpace(out) != want {
 			t.Errorf("%s = %q (exit %d, %s), want %q", path, out, code, errOut, want)
 		}
 	}
@@ -112,16 +120,16 @@ func TestGetFields(t *testing.T) {
 	// unknown name is a usage error.
 	for _, path := range []string{"contact.email", "ticketing_system.external_id", "team.name", "custom_data.plan"} {
 		out, errOut, code := runGet(t, c, "--field", path, demo.IDMinimal)
-		if code != ExitOK || out != "\n" {
+		if code != command.ExitOK || out != "\n" {
 			t.Errorf("absent %s: exit %d, out %q, err %q", path, code, out, errOut)
 		}
 	}
-	if _, _, code := runGet(t, c, "--field", "contact.emial", demo.IDMinimal); code != ExitUsage {
+	if _, _, code := runGet(t, c, "--field", "contact.emial", demo.IDMinimal); code != command.ExitUsage {
 		t.Errorf("misspelt field: exit %d", code)
 	}
 	// A hostile value is refused, not printed into $(…).
 	out, errOut, code := runGet(t, c, "--field", "contact.name", demo.IDHostile)
-	if code != ExitBadData || out != "" || !strings.Contains(errOut, "control character") {
+	if code != command.ExitBadData || out != "" || !strings.Contains(errOut, "control character") {
 		t.Errorf("hostile field: exit %d, out %q, err %q", code, out, errOut)
 	}
 }
@@ -133,17 +141,17 @@ func TestGetExitCodes(t *testing.T) {
 		args []string
 		code int
 	}{
-		{"a rejected ID", nil, []string{"3c90c3cc-0d44-0b50-8888-8dd25736052a"}, ExitUsage},
-		{"empty", nil, []string{" "}, ExitUsage},
-		{"no such email", nil, []string{"nobody@nowhere.example"}, ExitNotFound},
-		{"several matches", nil, []string{"Jake Morrison"}, ExitAmbiguous},
-		{"two sessions", nil, []string{demo.IDMinimal, demo.IDMinimal}, ExitUsage},
-		{"unknown flag", nil, []string{"--yaml", demo.IDMinimal}, ExitUsage},
-		{"json and md", nil, []string{"--json", "--format", "md", demo.IDMinimal}, ExitUsage},
-		{"not found", nil, []string{"7d0e6b0a-1a2b-4c3d-9e4f-5a6b7c8d9e0f"}, ExitNotFound},
-		{"key rejected", []fake.Option{fake.WithKey("other")}, []string{demo.IDMinimal}, ExitAuth},
-		{"rate limited", nil, []string{demo.IDRateLimited}, ExitRateLimited},
-		{"gateway page", nil, []string{demo.IDBadGateway}, ExitUnavailable},
+		{"a rejected ID", nil, []string{"3c90c3cc-0d44-0b50-8888-8dd25736052a"}, command.ExitUsage},
+		{"empty", nil, []string{" "}, command.ExitUsage},
+		{"no such email", nil, []string{"nobody@nowhere.example"}, command.ExitNotFound},
+		{"several matches", nil, []string{"Jake Morrison"}, command.ExitAmbiguous},
+		{"two sessions", nil, []string{demo.IDMinimal, demo.IDMinimal}, command.ExitUsage},
+		{"unknown flag", nil, []string{"--yaml", demo.IDMinimal}, command.ExitUsage},
+		{"json and md", nil, []string{"--json", "--format", "md", demo.IDMinimal}, command.ExitUsage},
+		{"not found", nil, []string{"7d0e6b0a-1a2b-4c3d-9e4f-5a6b7c8d9e0f"}, command.ExitNotFound},
+		{"key rejected", []fake.Option{fake.WithKey("other")}, []string{demo.IDMinimal}, command.ExitAuth},
+		{"rate limited", nil, []string{demo.IDRateLimited}, command.ExitRateLimited},
+		{"gateway page", nil, []string{demo.IDBadGateway}, command.ExitUnavailable},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, errOut, code := runGet(t, client(t, tc.opts...), tc.args...)
@@ -161,8 +169,8 @@ func TestGetExitCodes(t *testing.T) {
 func TestList(t *testing.T) {
 	c := client(t)
 	var out, errOut bytes.Buffer
-	env := Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }}
-	if code := List(context.Background(), c, []string{"--limit", "60"}, env); code != ExitOK {
+	env := command.Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }}
+	if code := list(context.Background(), []string{"--limit", "60"}, env, fixed(c)); code != command.ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
@@ -180,7 +188,7 @@ func TestList(t *testing.T) {
 	assertNoControls(t, out.String())
 
 	out.Reset()
-	if code := List(context.Background(), c, []string{"--json", "--limit", "3", "--status", "open", "--handed-off", "--updated-within", "30d"}, env); code != ExitOK {
+	if code := list(context.Background(), []string{"--json", "--limit", "3", "--status", "open", "--handed-off", "--updated-within", "30d"}, env, fixed(c)); code != command.ExitOK {
 		t.Fatalf("exit %d", code)
 	}
 	for _, l := range strings.Split(strings.TrimSpace(out.String()), "\n") {
@@ -190,7 +198,7 @@ func TestList(t *testing.T) {
 		}
 	}
 	for _, bad := range [][]string{{"--status", "pending"}, {"--channel", "fax"}, {"--limit", "0"}, {"--updated-within", "soon"}, {"extra"}} {
-		if code := List(context.Background(), c, bad, env); code != ExitUsage {
+		if code := list(context.Background(), bad, env, fixed(c)); code != command.ExitUsage {
 			t.Errorf("%v: exit %d", bad, code)
 		}
 	}
@@ -210,8 +218,8 @@ func TestListGoldensAndHostileData(t *testing.T) {
 	run := func(args ...string) string {
 		t.Helper()
 		var out, errOut bytes.Buffer
-		env := Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }}
-		if code := List(context.Background(), c, args, env); code != ExitOK {
+		env := command.Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }}
+		if code := list(context.Background(), args, env, fixed(c)); code != command.ExitOK {
 			t.Fatalf("%v: exit %d: %s", args, code, errOut.String())
 		}
 		assertNoControls(t, out.String()+errOut.String())
@@ -226,5 +234,44 @@ func TestListGoldensAndHostileData(t *testing.T) {
 	}
 	if js := run("--limit", "1000", "--json"); !strings.Contains(js, `\u001b`) {
 		t.Error("JSON lines should carry the hostile escapes escaped")
+	}
+}
+
+func TestHelpAndSharedFlags(t *testing.T) {
+	never := func(settings.Flags) (*api.Client, func(), error) {
+		t.Error("a client was made for --help")
+		return nil, func() {}, errors.New("no")
+	}
+	for name, run := range map[string]func([]string, command.Env, connector) int{
+		"get": func(args []string, env command.Env, dial connector) int {
+			return get(context.Background(), args, env, dial)
+		},
+		"list": func(args []string, env command.Env, dial connector) int {
+			return list(context.Background(), args, env, dial)
+		},
+	} {
+		var out, errOut bytes.Buffer
+		env := command.Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }, Width: 80}
+		if code := run([]string{"--help"}, env, never); code != command.ExitOK || !strings.HasPrefix(out.String(), "Usage: cxi "+name) || errOut.Len() != 0 {
+			t.Errorf("%s --help: exit %d, stdout %q, stderr %q", name, code, out.String(), errOut.String())
+		}
+		// --demo and --base-url, anywhere, reach the settings; a client
+		// that cannot be made is the user's to fix.
+		out.Reset()
+		var got settings.Flags
+		refuse := func(f settings.Flags) (*api.Client, func(), error) {
+			got = f
+			return nil, func() {}, errors.New("no API key: export OPENCX_API_KEY")
+		}
+		args := []string{"--base-url", "https://flag.example"}
+		if name == "get" {
+			args = append(args, demo.IDMinimal)
+		}
+		if code := run(append(args, "--demo"), env, refuse); code != command.ExitUsage || errOut.String() != "cxi: no API key: export OPENCX_API_KEY\n" {
+			t.Errorf("%s without a client: exit %d, stderr %q", name, code, errOut.String())
+		}
+		if !got.Demo || got.BaseURL != "https://flag.example" {
+			t.Errorf("%s: the settings flags arrived as %+v", name, got)
+		}
 	}
 }

@@ -1,10 +1,8 @@
-// Package cli holds cxi's non-interactive commands (`cxi get`, `cxi list`):
-// the same client, resolver and sanitizer as the TUI, printing data on
-// stdout and errors on stderr, with one exit code per error class.
-package cli
+package command
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/opencx-tools/cxi/api"
 )
@@ -22,17 +20,19 @@ const (
 	ExitAmbiguous   = 8 // SESSION matched several sessions (listed on stderr)
 )
 
-// ExitCode maps an error to its exit code.
+// ExitCode maps an error to its exit code. An error that knows its own code
+// (an ExitCode() int method, as UsageError has) keeps it; API errors go by
+// their kind.
 func ExitCode(err error) int {
 	var idErr *api.IDError
-	var usage *UsageError
+	var coded interface{ ExitCode() int }
 	switch {
 	case err == nil:
 		return ExitOK
-	case errors.As(err, &usage), errors.As(err, &idErr):
+	case errors.As(err, &coded):
+		return coded.ExitCode()
+	case errors.As(err, &idErr):
 		return ExitUsage
-	case errors.Is(err, errUnsafeValue):
-		return ExitBadData
 	}
 	switch api.KindOf(err) {
 	case api.KindUnauthorized, api.KindForbidden:
@@ -54,4 +54,10 @@ type UsageError struct{ Msg string }
 
 func (e *UsageError) Error() string { return e.Msg }
 
-func usagef(msg string) error { return &UsageError{Msg: msg} }
+// ExitCode is ExitUsage.
+func (e *UsageError) ExitCode() int { return ExitUsage }
+
+// Usagef is a *UsageError with a formatted message.
+func Usagef(format string, args ...any) error {
+	return &UsageError{Msg: fmt.Sprintf(format, args...)}
+}

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -11,7 +12,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/ui/cli"
+	"github.com/opencx-tools/cxi/ui/command"
 )
 
 // LoginUsage is the help of `cxi auth login`.
@@ -29,60 +30,66 @@ OPENCX_API_KEY, when set, is used instead of any stored key.
 const maxTokenInput = 64 << 10
 
 // Login runs `cxi auth login`: it reads the key without echo from the
-// terminal on stdinFd, or with --with-token from stdin (one line, trimmed),
+// terminal on stdin, or with --with-token from stdin (one line, trimmed),
 // checks it with check (one request; nil skips the check) and saves it.
 // It never prints the key, nor any argument it was given, which may be one.
-func Login(args []string, stdin io.Reader, stdinFd int, isTerminal func(int) bool, store Store, check func(key string) error, env cli.Env) int {
-	return login(args, stdin, stdinFd, isTerminal, readHidden, store, check, env)
+func Login(args []string, store Store, check func(key string) error, env command.Env) int {
+	return login(args, env.Stdin, fdOf(env.Stdin), func(int) bool { return env.StdinTTY }, readHidden, store, check, env)
+}
+
+// fdOf is the file descriptor behind stdin, -1 when it has none.
+func fdOf(stdin io.Reader) int {
+	if f, ok := stdin.(interface{ Fd() uintptr }); ok {
+		return int(f.Fd())
+	}
+	return -1
 }
 
 // login is Login with the terminal read injected, for tests.
-func login(args []string, stdin io.Reader, fd int, isTerminal func(int) bool, readPassword func(fd int, prompt io.Writer) ([]byte, error), store Store, check func(key string) error, env cli.Env) int {
-	withToken := false
-	for _, a := range args {
-		switch a {
-		case "--with-token", "-with-token":
-			withToken = true
-		case "-h", "-help", "--help":
-			fmt.Fprint(env.Stdout, LoginUsage)
-			return cli.ExitOK
-		default:
-			// Not quoted: a user may have typed the key itself.
-			fmt.Fprintln(env.Stderr, "cxi: auth login takes no arguments but --with-token (the one given is not shown: it may be the key)")
-			fmt.Fprint(env.Stderr, LoginUsage)
-			return cli.ExitUsage
-		}
+func login(args []string, stdin io.Reader, fd int, isTerminal func(int) bool, readPassword func(fd int, prompt io.Writer) ([]byte, error), store Store, check func(key string) error, env command.Env) int {
+	fs := command.NewFlagSet("auth login")
+	withToken := fs.Bool("with-token", false, "")
+	rest, err := command.Parse(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return command.Help(env, LoginUsage)
+	case err != nil || len(rest) > 0:
+		// Neither the flag nor the argument is quoted: a user may have
+		// typed the key itself.
+		fmt.Fprintln(env.Stderr, "cxi: auth login takes no arguments but --with-token (the one given is not shown: it may be the key)")
+		fmt.Fprint(env.Stderr, LoginUsage)
+		return command.ExitUsage
 	}
 
 	var key string
 	switch {
-	case withToken:
+	case *withToken:
 		b, err := io.ReadAll(io.LimitReader(stdin, maxTokenInput+1))
 		if err != nil {
 			fmt.Fprintln(env.Stderr, "cxi: read the key from stdin: "+err.Error())
-			return cli.ExitError
+			return command.ExitError
 		}
 		if len(b) > maxTokenInput {
 			fmt.Fprintln(env.Stderr, "cxi: "+ErrKeyTooLong.Error()+": stdin should hold the key alone")
-			return cli.ExitUsage
+			return command.ExitUsage
 		}
 		key = strings.TrimSpace(string(b))
 	case isTerminal == nil || !isTerminal(fd):
 		fmt.Fprintln(env.Stderr, "cxi: stdin is not a terminal, so the key cannot be asked for without echo; pipe it in with: cxi auth login --with-token < key.txt")
-		return cli.ExitUsage
+		return command.ExitUsage
 	default:
 		fmt.Fprint(env.Stderr, "OpenCX API key (input hidden): ")
 		b, err := readPassword(fd, env.Stderr)
 		fmt.Fprintln(env.Stderr)
 		if err != nil {
 			fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-			return cli.ExitError
+			return command.ExitError
 		}
 		key = strings.TrimSpace(string(b))
 	}
 	if err := ValidateKey(key); err != nil {
 		fmt.Fprintln(env.Stderr, "cxi: "+err.Error()+"; nothing was saved")
-		return cli.ExitUsage
+		return command.ExitUsage
 	}
 
 	if check != nil {
@@ -90,7 +97,7 @@ func login(args []string, stdin io.Reader, fd int, isTerminal func(int) bool, re
 			switch api.KindOf(err) {
 			case api.KindUnauthorized, api.KindForbidden:
 				fmt.Fprintf(env.Stderr, "cxi: the API rejected this key (%s); nothing was saved. Check that you copied the whole key, for the right organization.\n", statusOf(err))
-				return cli.ExitAuth
+				return command.ExitAuth
 			}
 			// Offline or a failing API says nothing about the key: keep it.
 			fmt.Fprintln(env.Stderr, "cxi: could not check the key: "+redact(Sentence(err), key)+" Saving it anyway; run cxi auth status later.")
@@ -100,7 +107,7 @@ func login(args []string, stdin io.Reader, fd int, isTerminal func(int) bool, re
 	src, err := store.Save(key)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		return cli.ExitError
+		return command.ExitError
 	}
 	switch src {
 	case SourceKeyring:
@@ -111,7 +118,7 @@ func login(args []string, stdin io.Reader, fd int, isTerminal func(int) bool, re
 	if store.Getenv != nil && strings.TrimSpace(store.Getenv(EnvVar)) != "" {
 		fmt.Fprintf(env.Stderr, "Note: %s is set and is used instead of the saved key until you unset it.\n", EnvVar)
 	}
-	return cli.ExitOK
+	return command.ExitOK
 }
 
 // errInterrupted is returned when the user pressed ctrl-c at the prompt.

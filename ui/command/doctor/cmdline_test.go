@@ -1,0 +1,37 @@
+package doctor
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/opencx-tools/cxi/ui/command"
+)
+
+func TestMainCommandLine(t *testing.T) {
+	cfg := filepath.Join(t.TempDir(), "config.toml")
+	tests := []struct {
+		name string
+		args []string
+		code int
+		out  string // in stdout or stderr
+	}{
+		{"help", []string{"--help"}, command.ExitOK, "Usage: cxi doctor [--base-url URL]"},
+		{"an argument", []string{"extra"}, command.ExitUsage, "cxi: usage: cxi doctor [--base-url URL]"},
+		{"an unknown flag", []string{"--frobnicate"}, command.ExitUsage, "cxi: usage: cxi doctor"},
+		{"a bad base URL", []string{"--base-url", "ftp://x"}, command.ExitUsage, "must start with https://"},
+		{"the checks, --demo changing nothing", []string{"--demo", "--base-url", "http://127.0.0.1:1"}, command.ExitError, "✘ Cannot reach http://127.0.0.1:1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			env := command.Env{Stdout: &out, Stderr: &out, Now: time.Now, Width: 80,
+				Getenv: vars("CXI_CONFIG", cfg)}
+			if code := Main(tt.args, env); code != tt.code || !strings.Contains(out.String(), tt.out) {
+				t.Errorf("exit %d, want %d and %q in:\n%s", code, tt.code, tt.out, out.String())
+			}
+		})
+	}
+}

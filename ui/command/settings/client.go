@@ -1,0 +1,93 @@
+package settings
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
+	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/auth"
+)
+
+// Key is the API key Client sends: none for --demo, whose server has its
+// own; else OPENCX_API_KEY or the one `cxi auth login` stored, and no key
+// at all is an error that says how to get one. The base URL is checked too,
+// so that whatever would stop a command shows before it starts anything.
+func (s Settings) Key() (string, error) {
+	if s.Demo {
+		return "", nil
+	}
+	key, _, err := s.Keys.Key()
+	if err != nil {
+		return "", err
+	}
+	if key == "" {
+		return "", errors.New("no API key: export OPENCX_API_KEY, or run `cxi auth login` to store one; `cxi --demo` needs none")
+	}
+	if _, err := api.New(s.BaseURL, key); err != nil {
+		return "", err
+	}
+	return key, nil
+}
+
+// Client makes the API client: for --demo a client of the fake server,
+// started on loopback (the func returned stops it); else one of BaseURL,
+// sending key.
+func (s Settings) Client(key string, opts ...api.Option) (*api.Client, func(), error) {
+	stop := func() {}
+	baseURL := s.BaseURL
+	if s.Demo {
+		url, stopServer, err := fake.New(fake.WithCatalog(demo.Catalog(demo.WithRecentDates()))).Start()
+		if err != nil {
+			return nil, stop, fmt.Errorf("start the demo server: %w", err)
+		}
+		stop, baseURL, key = stopServer, url, fake.DemoKey
+	}
+	client, err := api.New(baseURL, key, append([]api.Option{api.WithUserAgent(s.UserAgent)}, opts...)...)
+	if err != nil {
+		stop()
+		return nil, func() {}, err
+	}
+	return client, stop, nil
+}
+
+// Connect resolves f and makes the client, as get and list do before
+// their first request.
+func Connect(f Flags, env command.Env, opts ...api.Option) (*api.Client, func(), error) {
+	s, err := Resolve(f, env)
+	if err != nil {
+		return nil, func() {}, err
+	}
+	key, err := s.Key()
+	if err != nil {
+		return nil, func() {}, err
+	}
+	return s.Client(key, opts...)
+}
+
+// CheckKey asks the API at BaseURL, with one request, whether it accepts
+// key (auth.Verify).
+func (s Settings) CheckKey(key string) error {
+	c, err := api.New(s.BaseURL, key, api.WithUserAgent(s.UserAgent))
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), api.DefaultTimeout)
+	defer cancel()
+	return auth.Verify(ctx, c)
+}
+
+// Auth is what `cxi auth` needs from the settings: the key store, and the
+// key check against the base URL the environment or the config file names.
+// auth.Run asks for it through a func, as package auth cannot import this
+// one, which finds keys through it.
+func Auth(env command.Env) (auth.Backend, error) {
+	s, err := Resolve(Flags{}, env)
+	if err != nil {
+		return auth.Backend{}, err
+	}
+	return auth.Backend{Store: s.Keys, Check: s.CheckKey}, nil
+}

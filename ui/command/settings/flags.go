@@ -1,0 +1,34 @@
+// Package settings decides what cxi runs with. A flag beats the environment,
+// which beats the config file, which beats the default: Resolve weighs them,
+// once, for the TUI and for every command.
+package settings
+
+import (
+	"flag"
+	"time"
+)
+
+// Flags are what a command line may say about the settings. Each command
+// registers those it takes on its own flag set.
+type Flags struct {
+	Demo           bool          // --demo: the fake server on loopback, no key
+	BaseURL        string        // --base-url
+	SessionURL     string        // --session-url
+	Refresh        time.Duration // --refresh
+	NeedsAttention bool          // --needs-attention
+}
+
+// AddShared registers --demo and --base-url, which the TUI and the commands
+// that talk to the API (get, list, doctor) all take.
+func (f *Flags) AddShared(fs *flag.FlagSet) {
+	fs.BoolVar(&f.Demo, "demo", false, "")
+	fs.StringVar(&f.BaseURL, "base-url", "", "")
+}
+
+// AddTUI registers the settings only the TUI uses: --session-url, --refresh
+// and --needs-attention.
+func (f *Flags) AddTUI(fs *flag.FlagSet) {
+	fs.StringVar(&f.SessionURL, "session-url", "", "")
+	fs.DurationVar(&f.Refresh, "refresh", 0, "")
+	fs.BoolVar(&f.NeedsAttention, "needs-attention", false, "")
+}

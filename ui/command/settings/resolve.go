@@ -1,0 +1,94 @@
+package settings
+
+import (
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/auth"
+	"github.com/opencx-tools/cxi/ui/config"
+	"github.com/opencx-tools/cxi/ui/queue"
+)
+
+// The environment variables cxi reads its settings from (the API key's is
+// auth.EnvVar).
+const (
+	EnvBaseURL    = "OPENCX_BASE_URL"
+	EnvSessionURL = "CXI_SESSION_URL"
+	EnvConfig     = "CXI_CONFIG" // the config file, instead of the user's config folder's
+)
+
+// Settings is what cxi runs with, each value taken from the first source
+// that gives one.
+type Settings struct {
+	Demo           bool
+	BaseURL        string        // --base-url, OPENCX_BASE_URL, base_url, else api.DefaultBaseURL
+	SessionURL     string        // --session-url, CXI_SESSION_URL, session_url; "" when none
+	Refresh        time.Duration // --refresh, else auto_refresh; 0 is off
+	NeedsAttention bool          // --needs-attention or [queue] needs_attention
+	Theme          string        // theme: "auto", "dark" or "light" ("" is auto)
+	Filters        queue.Filters // the queue's filters at start ([queue])
+	File           config.Config // the config file as read, whose key remaps the key map applies
+	Keys           auth.Store    // the API key's sources: OPENCX_API_KEY, the OS keyring, the key file
+	UserAgent      string        // what the client calls itself: cxi/VERSION
+}
+
+// Resolve weighs f, the environment and the config file (CXI_CONFIG, else
+// cxi/config.toml in the user's config folder; a missing file is none).
+// A flag's zero value is no say: --refresh 0 leaves the file's interval.
+func Resolve(f Flags, env command.Env) (Settings, error) {
+	path := configPath(env)
+	file, err := config.Load(path)
+	if err != nil {
+		return Settings{}, err
+	}
+	dir := ""
+	if path != "" {
+		dir = filepath.Dir(path) // the key file lives beside the config file
+	}
+	s := Settings{
+		Demo:           f.Demo,
+		BaseURL:        first(f.BaseURL, env.Getenv(EnvBaseURL), file.BaseURL, api.DefaultBaseURL),
+		SessionURL:     first(f.SessionURL, env.Getenv(EnvSessionURL), file.SessionURL),
+		Refresh:        f.Refresh,
+		NeedsAttention: f.NeedsAttention || file.NeedsAttention,
+		Theme:          file.Theme,
+		Filters:        file.Queue,
+		File:           file,
+		Keys:           auth.Store{Dir: dir, Getenv: env.Getenv, Keyring: auth.SystemKeyring(runtime.GOOS, env.Getenv)},
+		UserAgent:      "cxi/" + env.Version,
+	}
+	if s.Refresh == 0 {
+		s.Refresh = file.AutoRefresh
+	}
+	return s, nil
+}
+
+// configPath is CXI_CONFIG, else the user's config folder's cxi/config.toml;
+// "" when there is no such folder (no $HOME), which means no file.
+func configPath(env command.Env) string {
+	if p := env.Getenv(EnvConfig); p != "" {
+		return p
+	}
+	if env.UserConfigDir == nil {
+		return ""
+	}
+	dir, err := env.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return config.Path(dir)
+}
+
+// first is the first value that is not blank, trimmed.
+func first(vals ...string) string {
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}

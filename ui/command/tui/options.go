@@ -1,0 +1,70 @@
+package tui
+
+import (
+	"io"
+
+	"github.com/atotto/clipboard"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/cli/browser"
+
+	"github.com/opencx-tools/cxi/api/fake/demo"
+	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui"
+	copier "github.com/opencx-tools/cxi/ui/clipboard"
+	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/keys"
+)
+
+// Options makes the client, starting the demo server for --demo (the func
+// returned stops it), and fills the UI's options with it, keys and cfg.
+func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), error) {
+	opts := ui.Options{Keys: keys, Query: cfg.Query, AutoRefresh: cfg.Refresh, Attention: cfg.NeedsAttention,
+		SessionURL: cfg.SessionURL, Filters: cfg.Filters}
+	// Over SSH a browser would open on the remote machine, if at all:
+	// the UI copies the link instead.
+	if env.Getenv("SSH_CONNECTION") == "" && env.Getenv("SSH_TTY") == "" {
+		browser.Stdout, browser.Stderr = io.Discard, io.Discard // the TUI owns the terminal
+		opts.OpenURL = browser.OpenURL
+	}
+	client, stop, err := cfg.Client(cfg.key)
+	if err != nil {
+		return opts, stop, err
+	}
+	if cfg.Demo {
+		opts.Label = "demo"
+		for _, d := range demo.Sessions() {
+			opts.Suggestions = append(opts.Suggestions, ui.Suggestion{ID: d.ID, Title: d.Title})
+		}
+	}
+	opts.Client = client
+	opts.Theme = styles.New(themedRenderer(cfg.Theme))
+	opts.Copier = copier.Copier{Mode: cfg.OSC52, Native: clipboard.WriteAll}
+	// OSC 52 goes to stderr: the renderer owns stdout, and stderr is the
+	// same terminal unless redirected, in which case no sequence is sent.
+	if env.StderrTTY {
+		opts.Copier.Terminal = env.Stderr
+	}
+	return opts, stop, nil
+}
+
+// Run runs the TUI on env's terminal until the user quits.
+func Run(opts ui.Options, env command.Env) error {
+	p := tea.NewProgram(ui.New(opts), tea.WithAltScreen(), tea.WithInput(env.Stdin), tea.WithOutput(env.Stdout))
+	_, err := p.Run()
+	return err
+}
+
+// themedRenderer is the terminal's renderer, with the background the
+// config names when it is not left to detection. It is lipgloss's default,
+// which views that build styles of their own also use.
+func themedRenderer(theme string) *lipgloss.Renderer {
+	r := lipgloss.DefaultRenderer()
+	switch theme {
+	case "dark":
+		r.SetHasDarkBackground(true)
+	case "light":
+		r.SetHasDarkBackground(false)
+	}
+	return r
+}

@@ -1,0 +1,73 @@
+// Package tui starts cxi's terminal UI from the command line: it reads the
+// TUI's flags, resolves the settings behind them and fills ui.Options.
+package tui
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/opencx-tools/cxi/api"
+	copier "github.com/opencx-tools/cxi/ui/clipboard"
+	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/settings"
+	"github.com/opencx-tools/cxi/ui/config"
+)
+
+// Config is what the TUI's command line asks for, with the settings behind
+// it.
+type Config struct {
+	settings.Settings
+	Query   string      // SESSION: open straight on it; "" opens on the queue
+	OSC52   copier.Mode // --osc52
+	Version bool        // --version: print the version and start nothing
+
+	key string // the API key, looked up once; "" for --demo
+}
+
+// Parse reads the TUI's flags and its optional SESSION, in any order, and
+// resolves the settings with them. What would stop the TUI later (a bad
+// flag, a SESSION without an ID, no key, a bad base URL) is an error here,
+// before anything starts. --help is flag.ErrHelp.
+func Parse(args []string, env command.Env) (Config, error) {
+	var cfg Config
+	var f settings.Flags
+	fs := command.NewFlagSet("cxi")
+	f.AddShared(fs)
+	f.AddTUI(fs)
+	osc := fs.String("osc52", "plain", "")
+	fs.BoolVar(&cfg.Version, "version", false, "")
+	positional, err := command.Parse(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return cfg, err
+	case err != nil:
+		return cfg, fmt.Errorf("%w (see cxi --help)", err)
+	case cfg.Version:
+		return cfg, nil
+	case len(positional) > 1:
+		return cfg, command.Usagef("expected at most one SESSION argument, got %d (see cxi --help)", len(positional))
+	case len(positional) == 1:
+		if _, err := api.ParseSessionID(positional[0]); err != nil {
+			return cfg, err
+		}
+		cfg.Query = positional[0]
+	}
+	if cfg.OSC52, err = copier.ParseMode(*osc); err != nil {
+		return cfg, err
+	}
+	if f.Refresh != 0 && f.Refresh < config.MinAutoRefresh {
+		return cfg, fmt.Errorf("--refresh %s is too often: the API allows 100 requests a minute; use %s or more", f.Refresh, config.MinAutoRefresh)
+	}
+	if cfg.Settings, err = settings.Resolve(f, env); err != nil {
+		return cfg, err
+	}
+	// The file's session_url is checked as it is read; a flag's or the
+	// environment's only here, as only the TUI uses it.
+	if cfg.SessionURL != "" && !strings.Contains(cfg.SessionURL, "{id}") {
+		return cfg, fmt.Errorf("--session-url %q has no {id} placeholder for the session ID", cfg.SessionURL)
+	}
+	cfg.key, err = cfg.Key()
+	return cfg, err
+}

@@ -1,0 +1,142 @@
+package tui
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/keys"
+)
+
+// env is a hermetic environment: unless vars names one, CXI_CONFIG points
+// at a folder with no config and no stored key, so a developer's own
+// files never change a test.
+func env(vars map[string]string) command.Env {
+	getenv := func(k string) string {
+		if v, ok := vars[k]; ok {
+			return v
+		}
+		if k == "CXI_CONFIG" {
+			return filepath.Join(os.TempDir(), "cxi-test-no-config", "config.toml")
+		}
+		return ""
+	}
+	return command.Env{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, Getenv: getenv, Now: time.Now, Width: 80, Version: "test"}
+}
+
+func TestBlankKeyIsMissing(t *testing.T) {
+	_, err := Parse(nil, env(map[string]string{"OPENCX_API_KEY": "  "}))
+	if err == nil || !strings.Contains(err.Error(), "no API key: export OPENCX_API_KEY") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestParseArgs(t *testing.T) {
+	const id = "3c90c3cc-0d44-4b50-8888-8dd25736052a"
+	withKey := env(map[string]string{"OPENCX_API_KEY": "k", "OPENCX_BASE_URL": "https://env.example"})
+	tests := []struct {
+		name    string
+		args    []string
+		env     command.Env
+		check   func(Config) bool
+		wantErr string
+	}{
+		{"env base URL", nil, withKey, func(c Config) bool { return c.BaseURL == "https://env.example" && c.key == "k" }, ""},
+		{"flag beats env", []string{"--base-url", "https://flag.example"}, withKey, func(c Config) bool { return c.BaseURL == "https://flag.example" }, ""},
+		{"default base URL", nil, env(map[string]string{"OPENCX_API_KEY": "k"}), func(c Config) bool { return c.BaseURL == "https://api.open.cx" }, ""},
+		{"demo needs no key", []string{"--demo"}, env(nil), func(c Config) bool { return c.Demo }, ""},
+		{"session then flag", []string{"https://app.open.cx/s/" + id, "--demo"}, env(nil), func(c Config) bool { return c.Demo && strings.Contains(c.Query, id) }, ""},
+		{"bad session", []string{"--demo", "not-an-id"}, env(nil), nil, "not a session ID"},
+		{"two sessions", []string{"--demo", id, id}, env(nil), nil, "at most one SESSION"},
+		{"unknown flag", []string{"--frobnicate"}, withKey, nil, "flag provided but not defined"},
+		{"bad base URL", []string{"--base-url", "ftp://x"}, withKey, nil, "must start with https://"},
+		{"credentials in base URL", []string{"--base-url", "https://user:secret@x.example"}, withKey, nil, "must not carry credentials"},
+		{"bad osc52 mode", []string{"--demo", "--osc52", "dcs"}, env(nil), nil, "unknown OSC 52 mode"},
+		{"version", []string{"--version"}, env(nil), func(c Config) bool { return c.Version }, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := Parse(tt.args, tt.env)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want it to contain %q", err, tt.wantErr)
+				}
+				if strings.Contains(err.Error(), "secret") {
+					t.Errorf("the error shows a credential: %v", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !tt.check(cfg) {
+				t.Errorf("config = %+v", cfg)
+			}
+		})
+	}
+}
+
+func TestParseChecksWhatOnlyTheTUIUses(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		args    []string
+		vars    map[string]string
+		wantErr string
+	}{
+		{"refresh too often", []string{"--demo", "--refresh", "5s"}, nil, "--refresh 5s is too often"},
+		{"session URL without {id}", []string{"--demo", "--session-url", "https://dash.example/s"}, nil, "no {id} placeholder"},
+		{"environment's session URL without {id}", []string{"--demo"}, map[string]string{"CXI_SESSION_URL": "https://dash.example/s"}, "no {id} placeholder"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := Parse(tt.args, env(tt.vars)); err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("err = %v, want it to contain %q", err, tt.wantErr)
+			}
+		})
+	}
+	cfg, err := Parse([]string{"--demo", "--refresh", "30s", "--needs-attention"}, env(nil))
+	if err != nil || cfg.Refresh != 30*time.Second || !cfg.NeedsAttention {
+		t.Errorf("cfg = %+v, err %v", cfg, err)
+	}
+}
+
+func TestParseHelp(t *testing.T) {
+	for _, arg := range []string{"--help", "-h"} {
+		if _, err := Parse([]string{"--demo", arg}, env(nil)); !errors.Is(err, flag.ErrHelp) {
+			t.Errorf("%s: err = %v, want flag.ErrHelp", arg, err)
+		}
+	}
+}
+
+func TestOptions(t *testing.T) {
+	cfg, err := Parse([]string{"--demo", "--osc52", "tmux"}, env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := env(map[string]string{"SSH_CONNECTION": "10.0.0.1 22 10.0.0.2 22"})
+	opts, stop, err := Options(cfg, keys.Default(), e)
+	defer stop()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opts.Label != "demo" || len(opts.Suggestions) == 0 || opts.Client == nil {
+		t.Errorf("demo options: label %q, %d suggestions, client %v", opts.Label, len(opts.Suggestions), opts.Client)
+	}
+	// Over SSH the link is copied, not opened; stderr is no terminal here,
+	// so no OSC 52 goes to it.
+	if opts.OpenURL != nil || opts.Copier.Terminal != nil || opts.Copier.Mode != cfg.OSC52 {
+		t.Errorf("over SSH with stderr redirected: OpenURL set %v, terminal %v, mode %v", opts.OpenURL != nil, opts.Copier.Terminal, opts.Copier.Mode)
+	}
+	e.Getenv = env(nil).Getenv
+	e.StderrTTY = true
+	opts, stop2, err := Options(cfg, keys.Default(), e)
+	defer stop2()
+	if err != nil || opts.OpenURL == nil || opts.Copier.Terminal != e.Stderr {
+		t.Errorf("locally, stderr a terminal: OpenURL set %v, terminal %v, err %v", opts.OpenURL != nil, opts.Copier.Terminal, err)
+	}
+}
