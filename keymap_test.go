@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -58,8 +59,9 @@ func (noClient) History(context.Context, string, string) (*api.HistoryPage, erro
 func (noClient) Search(context.Context, string) (*api.SearchResult, error) {
 	return &api.SearchResult{}, nil
 }
-func (noClient) BaseURL() string { return "https://api.example.test" }
-func (noClient) Budget() int     { return api.RequestsPerMinute }
+func (noClient) BaseURL() string      { return "https://api.example.test" }
+func (noClient) Budget() int          { return api.RequestsPerMinute }
+func (noClient) Delay() time.Duration { return 0 }
 
 // TestLettersTypeIntoTheInput checks the real keymap against the model:
 // the letter keys are actions in the views but text in the input.

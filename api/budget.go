@@ -76,4 +76,5 @@ func (b *budget) trim(now time.Time) {
 // left: this program's own count over the last sliding minute, or the
 // server's X-RateLimit-Remaining when it sent one lately and it is lower
 // (other programs using the same key spend the same budget).
-func (c *Client) Budget() int { return c.budget.remaining() }
+// Requests queued for the limiter are counted as spent: they will be.
+func (c *Client) Budget() int { return max(c.budget.remaining()-int(c.queued.Load()), 0) }

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/time/rate"
@@ -35,6 +36,7 @@ type Client struct {
 	key     string
 	http    *http.Client
 	limiter *rate.Limiter
+	queued  atomic.Int32 // foreground requests waiting for the limiter
 	timeout time.Duration
 	maxBody int64
 	agent   string
@@ -122,9 +124,15 @@ func (c *Client) BaseURL() string { return c.base.String() }
 
 // checkRedirect keeps the Authorization header on the configured host only:
 // a redirect elsewhere must never carry the key (as gh does).
+//
+// Every redirect is a request of its own to the API's budget: it waits its
+// turn in the limiter and is counted like the first.
 func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) >= 5 {
 		return errors.New("stopped after 5 redirects")
+	}
+	if err := c.waitTurn(req.Context()); err != nil {
+		return err
 	}
 	if req.URL.Host != c.base.Host || req.URL.Scheme != c.base.Scheme {
 		req.Header.Del("Authorization")

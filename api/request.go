@@ -29,8 +29,6 @@ func (c *Client) get(ctx context.Context, op, path string, out any) error {
 		return fail(KindRateLimited, 0, err)
 	}
 
-	c.budget.record()
-
 	reqCtx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(reqCtx, http.MethodGet, c.base.String()+path, nil)
@@ -94,15 +92,30 @@ func (c *Client) redact(body []byte) string {
 
 // waitTurn waits for the shared limiter like rate.Limiter.Wait, and tells
 // the OnWait hook how long, so a command-line user learns why it pauses.
+// A background request (see Background) reserves nothing while it waits.
+// A request that has waited its turn is counted sent at once, in the budget,
+// so that background work reads what is really left.
 func (c *Client) waitTurn(ctx context.Context) error {
+	if isBackground(ctx) {
+		if err := c.waitIdle(ctx); err != nil {
+			return err
+		}
+		c.budget.record()
+		return nil
+	}
 	res := c.limiter.Reserve()
 	if !res.OK() {
-		return errors.New("the local rate limiter grants no request")
+		return errNoGrant
 	}
 	d := res.Delay()
 	if d == 0 {
+		c.budget.record()
 		return nil
 	}
+	// Queued: background work stands back, and the budget it reads counts
+	// this request as spent already.
+	c.queued.Add(1)
+	defer c.queued.Add(-1)
 	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < d {
 		res.Cancel()
 		return errors.New("the local rate limiter cannot grant a request before the deadline")
@@ -114,6 +127,7 @@ func (c *Client) waitTurn(ctx context.Context) error {
 	defer timer.Stop()
 	select {
 	case <-timer.C:
+		c.budget.record()
 		return nil
 	case <-ctx.Done():
 		res.Cancel()

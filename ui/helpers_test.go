@@ -55,6 +55,8 @@ func (c *stubClient) BaseURL() string { return "https://api.example.test" }
 
 func (c *stubClient) Budget() int { return api.RequestsPerMinute }
 
+func (c *stubClient) Delay() time.Duration { return 0 }
+
 // ListSessions serves the stub's sessions as one page, in ID order.
 func (c *stubClient) ListSessions(ctx context.Context, p api.ListParams) (*api.SessionPage, error) {
 	c.mu.Lock()

@@ -33,7 +33,8 @@ type Client interface {
 	History(ctx context.Context, sessionID, cursor string) (*api.HistoryPage, error)
 	Search(ctx context.Context, query string) (*api.SearchResult, error)
 	BaseURL() string
-	Budget() int
+	Budget() int          // requests left this minute, queued ones counted as spent
+	Delay() time.Duration // how long a request asked for now waits for the limiter
 }
 
 // Suggestion is a session worth trying, listed in the help (the demo's

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -103,12 +105,12 @@ func (m Model) step(delta int) (Model, tea.Cmd) {
 		switch {
 		case delta > 0 && m.queue.Loading():
 			m.pendingStep = true
-			return m, statusline.Say("Loading more sessions…", false)
+			return m, statusline.Say(m.loadingMore(), false)
 		case delta > 0 && !m.queue.End():
 			var cmd tea.Cmd
 			m.queue, cmd = m.queue.LoadMore()
 			m.pendingStep = true
-			return m, tea.Batch(cmd, statusline.Say("Loading more sessions…", false))
+			return m, tea.Batch(cmd, statusline.Say(m.loadingMore(), false))
 		case m.queue.Neighbour(s.ID, 0) == nil:
 			return m, statusline.Say("This session is not in the queue: no next or previous.", true)
 		case delta > 0:
@@ -121,6 +123,15 @@ func (m Model) step(delta int) (Model, tea.Cmd) {
 	m.queue, loadMore = m.queue.Select(next.ID)
 	m, cmd := m.open(next)
 	return m, tea.Batch(cmd, loadMore)
+}
+
+// loadingMore says n waits for the queue's next page, and how long the
+// rate budget makes it wait, so that a held key never stalls in silence.
+func (m Model) loadingMore() string {
+	if wait := m.client.Delay().Round(time.Second); wait >= time.Second {
+		return fmt.Sprintf("Loading more sessions… waiting %s for the rate budget.", wait)
+	}
+	return "Loading more sessions…"
 }
 
 func (m Model) openTranscript() (Model, tea.Cmd) {

@@ -50,6 +50,11 @@ const nativeTimeout = 2 * time.Second
 // a trailing newline in a pasted ID runs the command it was pasted into.
 var ErrUnsafeValue = errors.New("the value contains a line break or control character")
 
+// ErrHiddenChars is reported for a value holding characters the screen
+// does not show: bidi controls and zero-width or other format characters
+// would paste something else than what the user read.
+var ErrHiddenChars = errors.New("the value contains characters the screen does not show (bidi or zero-width)")
+
 // ErrEmptyValue is reported when there is nothing to copy.
 var ErrEmptyValue = errors.New("the value is empty")
 
@@ -58,6 +63,12 @@ type Copier struct {
 	Terminal io.Writer          // where the OSC 52 sequence is written (the tty); nil sends none
 	Mode     Mode               // which OSC 52 form to send
 	Native   func(string) error // the native clipboard (atotto/clipboard.WriteAll); nil skips it
+	// Tmux is tmux's set-clipboard option, read once at start ("on",
+	// "external", "off"), when running inside tmux; "" outside it.
+	Tmux string
+	// SSH is set over SSH, where the native clipboard is the remote
+	// machine's: its success says nothing about the user's clipboard.
+	SSH bool
 }
 
 // CopiedMsg reports the outcome of one copy.
@@ -67,6 +78,8 @@ type CopiedMsg struct {
 	OSC52     bool   // the escape sequence was written
 	NativeErr error  // the native clipboard failed (not an error when OSC52 is true)
 	Err       error  // nothing reached any clipboard
+	Tmux      string // tmux's set-clipboard, "" outside tmux
+	SSH       bool   // over SSH: the native clipboard is the remote machine's
 }
 
 // Copy returns a command that copies value and reports a CopiedMsg.
@@ -98,6 +111,7 @@ func (c Copier) copyNow(what, value string) CopiedMsg {
 // write sends msg.Value down both paths and records how it went.
 func (c Copier) write(msg CopiedMsg) CopiedMsg {
 	value := msg.Value
+	msg.Tmux, msg.SSH = c.Tmux, c.SSH
 	if c.Terminal != nil && c.Mode != Off {
 		seq := osc52.New(value)
 		if c.Mode == Tmux {
@@ -126,6 +140,13 @@ func Check(value string) error {
 	for _, r := range value {
 		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
 			return ErrUnsafeValue
+		}
+	}
+	for _, r := range value {
+		// Cf holds the bidi controls (U+202A–202E, U+2066–2069, U+200E/F),
+		// the zero-width ones (U+200B–200D, U+2060, U+FEFF) and their kin.
+		if unicode.Is(unicode.Cf, r) {
+			return ErrHiddenChars
 		}
 	}
 	return nil

@@ -3,6 +3,7 @@
 package copymenu
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -120,6 +121,8 @@ func (m Model) View(width, _ int) string {
 		switch {
 		case e.Value == "":
 			value = t.Muted.Render("— " + e.Missing)
+		case !e.Multiline && errors.Is(clipboard.Check(e.Value), clipboard.ErrHiddenChars):
+			value += " " + t.Error.Render("(has characters the screen does not show: will not be copied)")
 		case !e.Multiline && clipboard.Check(e.Value) != nil:
 			value += " " + t.Error.Render("(has control characters: will not be copied)")
 		case e.Multiline:

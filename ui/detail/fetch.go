@@ -43,6 +43,13 @@ func (m Model) fetch(id string, quiet bool) (Model, tea.Cmd) {
 	ctx := m.begin()
 	m.retrySeq++ // a pending automatic retry is superseded
 	m.current = Request{Seq: m.seq, ID: id, Quiet: quiet}
+	if quiet {
+		// Nobody waits for a refresh of what is on screen: it must not
+		// hold a place in the limiter ahead of what the user asks next.
+		ctx = api.Background(ctx)
+	} else if d := m.client.Delay(); d > 0 {
+		m.waitUntil = m.now.Add(d)
+	}
 	return m, fetchSession(ctx, m.client, m.current, m.ctx.Now)
 }
 
@@ -67,6 +74,7 @@ func (m *Model) endRequest() {
 	m.cancel = nil
 	m.current = Request{}
 	m.searching = ""
+	m.waitUntil = time.Time{}
 }
 
 func (m Model) loaded(msg LoadedMsg) (Model, Event, tea.Cmd) {

@@ -8,6 +8,7 @@ package detail
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -30,7 +31,8 @@ func DefaultKeyMap() KeyMap { return keys.Default().ForDetail() }
 // Client is what the pane needs from the API client.
 type Client interface {
 	resolve.Client
-	Budget() int
+	Budget() int          // requests left this minute, queued ones counted as spent
+	Delay() time.Duration // how long a request asked for now waits for the limiter
 }
 
 // Model is the detail pane with its session's lifecycle.
@@ -45,15 +47,16 @@ type Model struct {
 	current   Request            // the lookup whose answer is wanted; zero when idle
 	searching string             // what the search under way is for; "" when none
 	cancel    context.CancelFunc // cancels the lookup or search under way
+	waitUntil time.Time          // when the limiter lets the lookup under way go, if it must wait
 	lastID    string             // the ID of the last lookup, for r
 	failure   *explain.Failure   // the last lookup's error, shown instead of the panels
 
 	retrySeq    int  // identifies the pending automatic retry after a 429
 	autoRetried bool // the automatic retry has been spent for this lookup
 
-	fetchedAt   map[string]time.Time // when each session was last fetched fresh
-	prefetching map[string]bool      // neighbours being fetched ahead of n/p
-	background  context.Context      // for prefetches; cancelled by Stop
+	fetchedAt   map[string]time.Time          // when each session was last fetched fresh
+	prefetching map[string]context.CancelFunc // neighbours being fetched ahead of n/p
+	background  context.Context               // for prefetches; cancelled by Stop
 	stopAll     context.CancelFunc
 }
 
@@ -71,7 +74,7 @@ func New(ctx common.Context, client Client) Model {
 	m := Model{
 		ctx: ctx, keys: ctx.Keys.ForDetail(), client: client, now: ctx.Now(),
 		pane:      newPane(ctx.Theme, ctx.Keys.ForDetail()),
-		fetchedAt: map[string]time.Time{}, prefetching: map[string]bool{},
+		fetchedAt: map[string]time.Time{}, prefetching: map[string]context.CancelFunc{},
 	}
 	m.background, m.stopAll = context.WithCancel(context.Background())
 	return m
@@ -159,6 +162,9 @@ func (m Model) Busy() string {
 	case m.Searching():
 		return m.searching
 	case m.Fetching() && !m.current.Quiet:
+		if wait := m.waitUntil.Sub(m.now).Round(time.Second); wait >= time.Second {
+			return fmt.Sprintf("Fetching %s (waiting %s for the rate budget)", api.ShortID(m.current.ID), wait)
+		}
 		return "Fetching " + api.ShortID(m.current.ID)
 	}
 	return ""

@@ -19,19 +19,35 @@ func (m Model) fresh(id string) bool {
 }
 
 // Prefetch fetches the given neighbours of the session on display that are
-// not fresh, so that n/p show current data with no spinner. It stays off
-// when the request budget runs low.
+// not fresh, so that n/p show current data with no spinner, and cancels
+// the prefetches of sessions that are no longer neighbours: those were
+// background requests (api.Background), so cancelling them before they are
+// sent gives their budget back. It stays off when the request budget runs
+// low.
 func (m Model) Prefetch(neighbours ...*api.Session) tea.Cmd {
+	wanted := map[string]bool{}
+	for _, n := range neighbours {
+		if n != nil {
+			wanted[n.ID] = true
+		}
+	}
+	for id, cancel := range m.prefetching {
+		if !wanted[id] {
+			cancel()
+			delete(m.prefetching, id)
+		}
+	}
 	if m.client.Budget() < budgetShareForPrefetch {
 		return nil
 	}
 	var cmds []tea.Cmd
 	for _, n := range neighbours {
-		if n == nil || m.fresh(n.ID) || m.prefetching[n.ID] {
+		if n == nil || m.fresh(n.ID) || m.prefetching[n.ID] != nil {
 			continue
 		}
-		m.prefetching[n.ID] = true // one prefetch per neighbour at a time
-		cmds = append(cmds, prefetchSession(m.background, m.client, n.ID, m.ctx.Now))
+		ctx, cancel := context.WithCancel(m.background)
+		m.prefetching[n.ID] = cancel // one prefetch per neighbour at a time
+		cmds = append(cmds, prefetchSession(api.Background(ctx), m.client, n.ID, m.ctx.Now))
 	}
 	return tea.Batch(cmds...)
 }
@@ -39,7 +55,10 @@ func (m Model) Prefetch(neighbours ...*api.Session) tea.Cmd {
 // prefetched takes a neighbour's fresh copy: for the queue, and into the
 // pane when that session is on display (the user got there first).
 func (m Model) prefetched(msg PrefetchedMsg) (Model, Event, tea.Cmd) {
-	delete(m.prefetching, msg.ID)
+	if cancel := m.prefetching[msg.ID]; cancel != nil {
+		cancel()
+		delete(m.prefetching, msg.ID)
+	}
 	if msg.Session == nil {
 		return m, Event{}, nil
 	}

@@ -70,7 +70,7 @@ func (m Model) refreshDue(msg autoRefreshMsg) (Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	if m.auto.budget == nil || m.auto.budget() >= budgetShareForRefresh {
-		m, cmd = m.Refresh()
+		m, cmd = m.refresh(true)
 	}
 	return m, tea.Batch(cmd, m.ScheduleRefresh())
 }

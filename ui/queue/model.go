@@ -76,7 +76,7 @@ func (m Model) Reload() (Model, tea.Cmd) {
 	m.rows, m.byID, m.view = nil, map[string]int{}, nil
 	m.sel, m.top, m.next, m.end, m.err, m.skipped = 0, 0, "", false, nil, 0
 	m.guard, m.halt = paging.Guard{}, nil
-	m, load := m.load("", false)
+	m, load := m.load("", false, false)
 	if !m.attention {
 		return m, load
 	}
@@ -85,12 +85,15 @@ func (m Model) Reload() (Model, tea.Cmd) {
 }
 
 // Refresh re-queries the first page and merges it in, keeping the loaded
-// rows and the selection: for auto-refresh and `r`.
-func (m Model) Refresh() (Model, tea.Cmd) {
+// rows and the selection: `r`, which the user waits for.
+func (m Model) Refresh() (Model, tea.Cmd) { return m.refresh(false) }
+
+// refresh is Refresh as background work (auto-refresh) or not.
+func (m Model) refresh(background bool) (Model, tea.Cmd) {
 	if m.attention && m.rank.err != nil {
 		var rank tea.Cmd
 		m, rank = m.startRanking()
-		m, load := m.Refresh()
+		m, load := m.refresh(background)
 		return m, tea.Batch(rank, load)
 	}
 	if m.loading {
@@ -99,11 +102,17 @@ func (m Model) Refresh() (Model, tea.Cmd) {
 	if len(m.rows) == 0 {
 		return m.Reload()
 	}
-	return m.load("", true)
+	return m.load("", true, background)
 }
 
-func (m Model) load(cursor string, refresh bool) (Model, tea.Cmd) {
+// load asks for the page at cursor. Background loads (paging ahead,
+// auto-refresh) hold no place in the limiter while they wait: see
+// api.Background.
+func (m Model) load(cursor string, refresh, background bool) (Model, tea.Cmd) {
 	ctx, cancel := context.WithCancel(context.Background())
+	if background {
+		ctx = api.Background(ctx)
+	}
 	m.cancel = cancel
 	m.loading = true
 	m.err = nil
@@ -315,7 +324,7 @@ func (m Model) maybeLoadMore() (Model, tea.Cmd) {
 	if len(m.view)-m.sel > prefetchMargin && len(m.view) > m.listHeight() {
 		return m, nil
 	}
-	return m.load(m.next, false)
+	return m.load(m.next, false, true)
 }
 
 // LoadMore asks for the next page regardless of the cursor (n at the end).
@@ -323,7 +332,7 @@ func (m Model) LoadMore() (Model, tea.Cmd) {
 	if m.loading || m.end || m.next == "" {
 		return m, nil
 	}
-	return m.load(m.next, false)
+	return m.load(m.next, false, false)
 }
 
 // End reports whether every page has been loaded.

@@ -85,6 +85,7 @@ func (m Model) rankNext(cursor string) (Model, tea.Cmd) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	m.rank.cancel = cancel
+	ctx = api.Background(ctx) // nobody waits for the ranking: it reads what the budget leaves
 	status := m.rank.statuses[0]
 	p := m.filters.Params(m.now)
 	p.Status, p.Cursor = status, cursor

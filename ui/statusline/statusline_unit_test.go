@@ -42,11 +42,6 @@ func newLine(t *testing.T, km keys.Map) (statusline.Model, *recTimer) {
 	return statusline.New(ctx), rec
 }
 
-func update(t *testing.T, m statusline.Model, msg tea.Msg) (statusline.Model, tea.Cmd) {
-	t.Helper()
-	return m.Update(msg)
-}
-
 func TestSayMakesANoticeMsg(t *testing.T) {
 	for _, bad := range []bool{false, true} {
 		cmd := statusline.Say("Copied ZD-1", bad)
@@ -67,7 +62,7 @@ func TestNoticeShowsAndExpiresAfterItsLifetime(t *testing.T) {
 		if v := m.View(80, statusline.Extras{}); strings.TrimSpace(v) != "" {
 			t.Fatalf("a new line shows %q", v)
 		}
-		m, cmd := update(t, m, statusline.NoticeMsg{Text: "Search cancelled.", Bad: bad})
+		m, cmd := m.Update(statusline.NoticeMsg{Text: "Search cancelled.", Bad: bad})
 		if !strings.Contains(m.View(80, statusline.Extras{}), "Search cancelled.") {
 			t.Fatalf("bad=%v: notice not shown: %q", bad, m.View(80, statusline.Extras{}))
 		}
@@ -81,7 +76,7 @@ func TestNoticeShowsAndExpiresAfterItsLifetime(t *testing.T) {
 		if _, ok := expired.(statusline.Msg); !ok {
 			t.Fatalf("expiry %T is not a status line message", expired)
 		}
-		m, cmd = update(t, m, expired)
+		m, cmd = m.Update(expired)
 		if cmd != nil {
 			t.Error("expiry scheduled something else")
 		}
@@ -95,53 +90,63 @@ func TestNoticeShowsAndExpiresAfterItsLifetime(t *testing.T) {
 // not be cleared by the older one's timer.
 func TestOnlyTheNoticesOwnTimerClearsIt(t *testing.T) {
 	m, _ := newLine(t, keys.Default())
-	m, first := update(t, m, statusline.NoticeMsg{Text: "first"})
-	m, second := update(t, m, statusline.NoticeMsg{Text: "second"})
+	m, first := m.Update(statusline.NoticeMsg{Text: "first"})
+	m, second := m.Update(statusline.NoticeMsg{Text: "second"})
 	v := m.View(80, statusline.Extras{})
 	if strings.Contains(v, "first") || !strings.Contains(v, "second") {
 		t.Fatalf("the newer notice should replace the older: %q", v)
 	}
-	m, _ = update(t, m, first())
+	m, _ = m.Update(first())
 	if !strings.Contains(m.View(80, statusline.Extras{}), "second") {
 		t.Fatalf("the first notice's timer cleared the second: %q", m.View(80, statusline.Extras{}))
 	}
-	m, _ = update(t, m, second())
+	m, _ = m.Update(second())
 	if strings.Contains(m.View(80, statusline.Extras{}), "second") {
 		t.Errorf("the second notice's own timer did not clear it")
 	}
 	// A timer delivered twice, or late, clears nothing shown since.
-	m, third := update(t, m, statusline.NoticeMsg{Text: "third"})
-	m, _ = update(t, m, second())
+	m, third := m.Update(statusline.NoticeMsg{Text: "third"})
+	m, _ = m.Update(second())
 	if !strings.Contains(m.View(80, statusline.Extras{}), "third") {
 		t.Errorf("a stale timer cleared the third notice")
 	}
-	m, _ = update(t, m, third())
+	m, _ = m.Update(third())
 	if strings.TrimSpace(m.View(80, statusline.Extras{})) != "" {
 		t.Errorf("line not empty after the last expiry: %q", m.View(80, statusline.Extras{}))
 	}
 }
 
+// TestCopyReportsShowOnTheLine: a copy's outcome is shown in the words of
+// its Report (the clipboard package owns them), and fades like a notice.
 func TestCopyReportsShowOnTheLine(t *testing.T) {
 	tests := []struct {
 		name string
 		msg  clipboard.CopiedMsg
-		want string
+		has  string // a part of the report that must show
 	}{
-		{"copied", clipboard.CopiedMsg{What: "external_id", Value: "ZD-884213", OSC52: true}, "Copied ZD-884213"},
-		{"osc52 only", clipboard.CopiedMsg{What: "session ID", Value: "abc", OSC52: true, NativeErr: errors.New("no native clipboard")}, "Copied abc via the terminal (OSC 52)"},
-		{"unsafe", clipboard.CopiedMsg{What: "external_id", Value: "a\nb", Err: clipboard.ErrUnsafeValue}, "Not copied: the external_id contains a line break"},
-		{"failed", clipboard.CopiedMsg{What: "link", Value: "x", Err: errors.New("no clipboard available")}, "Could not copy the link: no clipboard available."},
-		{"multi-line", clipboard.CopiedMsg{What: "Markdown summary", Value: "a\nb\nc", OSC52: true}, "Copied the Markdown summary (3 lines)"},
+		{"copied", clipboard.CopiedMsg{What: "external_id", Value: "ZD-884213", OSC52: true}, "ZD-884213"},
+		{"osc52 only", clipboard.CopiedMsg{What: "session ID", Value: "abc", OSC52: true, NativeErr: errors.New("no native clipboard")}, "abc"},
+		{"unsafe", clipboard.CopiedMsg{What: "external_id", Value: "a\nb", Err: clipboard.ErrUnsafeValue}, "external_id"},
+		{"failed", clipboard.CopiedMsg{What: "link", Value: "x", Err: errors.New("no clipboard available")}, "no clipboard available"},
+		{"multi-line", clipboard.CopiedMsg{What: "Markdown summary", Value: "a\nb\nc", OSC52: true}, "3 lines"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m, rec := newLine(t, keys.Default())
-			m, cmd := update(t, m, tt.msg)
-			if v := m.View(120, statusline.Extras{}); !strings.Contains(v, tt.want) {
-				t.Errorf("line %q lacks %q", v, tt.want)
+			want, _ := tt.msg.Report()
+			if !strings.Contains(want, tt.has) {
+				t.Fatalf("the report %q lacks %q", want, tt.has)
 			}
-			if cmd == nil || len(rec.calls) != 1 {
+			m, rec := newLine(t, keys.Default())
+			m, cmd := m.Update(tt.msg)
+			if v := m.View(160, statusline.Extras{}); strings.TrimRight(v, " ") != want {
+				t.Errorf("line %q, want the report %q", v, want)
+			}
+			if cmd == nil || len(rec.calls) != 1 || rec.calls[0].d != 4*time.Second {
 				t.Errorf("a copy report must fade like any notice (timer calls %d)", len(rec.calls))
+			}
+			m, _ = m.Update(cmd())
+			if strings.TrimSpace(m.View(160, statusline.Extras{})) != "" {
+				t.Errorf("the report outlived its timer: %q", m.View(160, statusline.Extras{}))
 			}
 		})
 	}
@@ -174,14 +179,14 @@ func TestSpinnerStartsOnlyWhenWorkBegins(t *testing.T) {
 		t.Errorf("ShortHelp while busy = %v, want the cancel key", h)
 	}
 	// While busy a tick schedules the next one (not run: it would wait).
-	if _, next := update(t, m, tick); next == nil {
+	if _, next := m.Update(tick); next == nil {
 		t.Error("a tick while busy ended the chain")
 	}
 	m, cmd = m.SetBusy("")
 	if cmd != nil {
 		t.Error("going idle returned a command")
 	}
-	if _, next := update(t, m, tick); next != nil {
+	if _, next := m.Update(tick); next != nil {
 		t.Error("a tick while idle kept the chain going")
 	}
 	if h := m.ShortHelp(); h != nil {
@@ -196,9 +201,34 @@ func TestSpinnerStartsOnlyWhenWorkBegins(t *testing.T) {
 	}
 }
 
+// TestRestartedSpinnerKeepsOneChain: work that ends and begins again
+// before the old chain's pending tick arrives starts a new chain; the old
+// tick must then end its chain, or the spinner would turn twice as fast.
+func TestRestartedSpinnerKeepsOneChain(t *testing.T) {
+	m, _ := newLine(t, keys.Default())
+	m, start := m.SetBusy("Fetching 3c90c3cc")
+	m, next := m.Update(start())
+	if next == nil {
+		t.Fatal("the first tick ended the chain")
+	}
+	m, _ = m.SetBusy("")
+	m, restart := m.SetBusy("Fetching a7e41d09")
+	if restart == nil {
+		t.Fatal("work beginning again did not start the spinner")
+	}
+	// The restart's tick carries the same tag as the tick the old chain
+	// has pending: whichever arrives first goes on, the other ends.
+	tick := restart()
+	m, first := m.Update(tick)
+	_, second := m.Update(tick)
+	if first == nil || second != nil {
+		t.Errorf("two ticks of one generation: first goes on %v, second goes on %v; want exactly one chain", first != nil, second != nil)
+	}
+}
+
 func TestBusyHidesANoticeUntilDone(t *testing.T) {
 	m, _ := newLine(t, keys.Default())
-	m, _ = update(t, m, statusline.NoticeMsg{Text: "Copied ZD-1"})
+	m, _ = m.Update(statusline.NoticeMsg{Text: "Copied ZD-1"})
 	m, _ = m.SetBusy("Fetching 3c90c3cc")
 	if v := m.View(80, statusline.Extras{}); strings.Contains(v, "Copied ZD-1") || !strings.Contains(v, "Fetching 3c90c3cc") {
 		t.Errorf("busy line: %q", v)
@@ -260,7 +290,7 @@ func TestExtrasOrderAroundTheBudget(t *testing.T) {
 		t.Errorf("scroll position alone: %q", v)
 	}
 	// The notice sits on the left, the extras on the right, padded apart.
-	m, _ = update(t, m, statusline.NoticeMsg{Text: "Copied ZD-1"})
+	m, _ = m.Update(statusline.NoticeMsg{Text: "Copied ZD-1"})
 	v = m.View(60, x)
 	if !strings.HasPrefix(v, "Copied ZD-1 ") || !strings.HasSuffix(v, "auto-refresh 30s · 42%") || lipgloss.Width(v) != 60 {
 		t.Errorf("left and right: %q (%d cells)", v, lipgloss.Width(v))
@@ -288,7 +318,7 @@ func TestViewNeverExceedsTheWidth(t *testing.T) {
 		m, _ := newLine(t, keys.Default())
 		m = m.SetBudget(c.budget)
 		if c.notice != "" {
-			m, _ = update(t, m, statusline.NoticeMsg{Text: c.notice, Bad: true})
+			m, _ = m.Update(statusline.NoticeMsg{Text: c.notice, Bad: true})
 		}
 		m, _ = m.SetBusy(c.busy)
 		for w := 1; w <= 200; w++ {

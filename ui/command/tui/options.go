@@ -13,6 +13,7 @@ import (
 	"github.com/opencx-tools/cxi/ui"
 	copier "github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/doctor"
 	"github.com/opencx-tools/cxi/ui/keys"
 )
 
@@ -23,7 +24,8 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 		SessionURL: cfg.SessionURL, Filters: cfg.Filters}
 	// Over SSH a browser would open on the remote machine, if at all:
 	// the UI copies the link instead.
-	if env.Getenv("SSH_CONNECTION") == "" && env.Getenv("SSH_TTY") == "" {
+	ssh := env.Getenv("SSH_CONNECTION") != "" || env.Getenv("SSH_TTY") != ""
+	if !ssh {
 		browser.Stdout, browser.Stderr = io.Discard, io.Discard // the TUI owns the terminal
 		opts.OpenURL = browser.OpenURL
 	}
@@ -39,7 +41,14 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 	}
 	opts.Client = client
 	opts.Theme = styles.New(themedRenderer(cfg.Theme))
-	opts.Copier = copier.Copier{Mode: cfg.OSC52, Native: clipboard.WriteAll}
+	opts.Copier = copier.Copier{Mode: cfg.OSC52, Native: clipboard.WriteAll, SSH: ssh}
+	if env.Getenv("TMUX") != "" {
+		// Read once, as cxi doctor does: with "external" or "off" no
+		// OSC 52 sequence reaches a clipboard, and a copy must say so.
+		if v, err := doctor.TmuxShowOption("set-clipboard"); err == nil {
+			opts.Copier.Tmux = v
+		}
+	}
 	// OSC 52 goes to stderr: the renderer owns stdout, and stderr is the
 	// same terminal unless redirected, in which case no sequence is sent.
 	if env.StderrTTY {
