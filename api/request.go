@@ -76,6 +76,9 @@ func (c *Client) get(ctx context.Context, op, path string, out any) error {
 	if err := json.Unmarshal(body, out); err != nil {
 		return fail(KindDecode, 0, decodeError(err, body))
 	}
+	if r, ok := out.(interface{ keepRaw([]byte) }); ok {
+		r.keepRaw(body)
+	}
 	return nil
 }
 

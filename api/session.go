@@ -70,7 +70,14 @@ type Session struct {
 	AssistMode   *bool     `json:"assist_mode"`
 	CreatedAt    Timestamp `json:"created_at"`
 	UpdatedAt    Timestamp `json:"updated_at"`
+
+	// Raw is the body GET /chat/sessions/{id} answered, as sent, for a
+	// "raw JSON" view; nil for a session that came from a list page.
+	Raw json.RawMessage `json:"-"`
 }
+
+// keepRaw keeps the body the session was decoded from.
+func (s *Session) keepRaw(body []byte) { s.Raw = json.RawMessage(body) }
 
 // Channel wraps the channel type as the contract nests it.
 type Channel struct {

@@ -168,6 +168,7 @@ func (m *Model) syncKeys() {
 	k.Next.SetEnabled(shown)
 	k.Prev.SetEnabled(shown)
 	k.Transcript.SetEnabled(shown)
+	k.RawJSON.SetEnabled(shown)
 	for _, b := range []*key.Binding{&k.Status, &k.HandedOff, &k.Channel, &k.Window, &k.Attention, &k.AutoRefresh} {
 		b.SetEnabled(inQueue)
 	}

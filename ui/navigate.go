@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/fullhelp"
+	"github.com/opencx-tools/cxi/ui/rawview"
 	"github.com/opencx-tools/cxi/ui/statusline"
 	"github.com/opencx-tools/cxi/ui/transcript"
 )
@@ -58,6 +59,11 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			return m.step(-1)
 		case key.Matches(msg, k.Transcript):
 			return m.openTranscript()
+		case key.Matches(msg, k.RawJSON):
+			if s := m.detail.Shown(); s != nil {
+				m.overlays = m.overlays.Push(rawview.New(m.ctx, s, m.width, m.paneHeight()))
+			}
+			return m, nil
 		}
 		return m.fromDetail(m.detail.Update(msg))
 	default:
@@ -84,12 +90,15 @@ func (m Model) open(s *api.Session) (Model, tea.Cmd) {
 	m.detail, cmd = m.detail.Open(s)
 	m.bar = m.bar.Remember(s.ID)
 	m.arrive(viewDetail)
-	return m, tea.Batch(cmd, m.prefetchAround(s.ID))
+	m, prefetch := m.prefetchAround(s.ID)
+	return m, tea.Batch(cmd, prefetch)
 }
 
 // prefetchAround fetches the queue's neighbours of id ahead of n/p.
-func (m Model) prefetchAround(id string) tea.Cmd {
-	return m.detail.Prefetch(m.queue.Neighbour(id, 1), m.queue.Neighbour(id, -1))
+func (m Model) prefetchAround(id string) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	m.detail, cmd = m.detail.Prefetch(m.queue.Neighbour(id, 1), m.queue.Neighbour(id, -1))
+	return m, cmd
 }
 
 // step moves the detail pane to the next (delta 1) or previous (-1)

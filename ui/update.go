@@ -93,7 +93,9 @@ func (m Model) fromDetail(d detail.Model, ev detail.Event, cmd tea.Cmd) (Model, 
 	if s := ev.Arrived; s != nil {
 		m.bar = m.bar.Remember(s.ID)
 		m.arrive(viewDetail)
-		cmd = tea.Batch(cmd, m.prefetchAround(s.ID))
+		var prefetch tea.Cmd
+		m, prefetch = m.prefetchAround(s.ID)
+		cmd = tea.Batch(cmd, prefetch)
 	}
 	return m, cmd
 }

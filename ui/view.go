@@ -28,6 +28,7 @@ func (m *Model) layout() {
 	m.queue = m.queue.SetSize(m.width, h)
 	m.detail = m.detail.SetSize(m.width, h)
 	m.transcript = m.transcript.SetSize(m.width, h)
+	m.overlays = m.overlays.SetSize(m.width, h)
 }
 
 func (m Model) paneHeight() int { return max(m.height-chromeHeight, 1) }

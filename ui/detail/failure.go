@@ -24,7 +24,7 @@ func (m *Model) scheduleRetry() tea.Cmd {
 // retryDue runs the scheduled retry if nothing happened since: any other
 // lookup bumps retrySeq, which turns the timer stale.
 func (m Model) retryDue(msg RetryDueMsg) (Model, tea.Cmd) {
-	if msg.Seq != m.retrySeq || m.failure == nil || m.Fetching() || m.lastID == "" {
+	if msg.Seq != m.retrySeq || m.failure == nil || m.Fetching() || m.Searching() || m.lastID == "" {
 		return m, nil
 	}
 	m.autoRetried = true

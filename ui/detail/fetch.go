@@ -41,7 +41,6 @@ func LookupID(text string) string {
 // other. A quiet fetch refreshes a session the pane already shows.
 func (m Model) fetch(id string, quiet bool) (Model, tea.Cmd) {
 	ctx := m.begin()
-	m.retrySeq++ // a pending automatic retry is superseded
 	m.current = Request{Seq: m.seq, ID: id, Quiet: quiet}
 	if quiet {
 		// Nobody waits for a refresh of what is on screen: it must not
@@ -58,6 +57,7 @@ func (m Model) fetch(id string, quiet bool) (Model, tea.Cmd) {
 // other.
 func (m *Model) begin() context.Context {
 	m.endRequest()
+	m.retrySeq++ // a pending automatic retry is superseded, by a search too
 	m.seq++
 	ctx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel

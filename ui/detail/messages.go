@@ -39,6 +39,7 @@ type PrefetchedMsg struct {
 	ID      string
 	Session *api.Session
 	At      time.Time
+	Seq     int // which prefetch of ID this answers: an older one's answer must not end a newer one
 }
 
 // RetryDueMsg says a rate-limited lookup's Retry-After time has passed.

@@ -54,9 +54,10 @@ type Model struct {
 	retrySeq    int  // identifies the pending automatic retry after a 429
 	autoRetried bool // the automatic retry has been spent for this lookup
 
-	fetchedAt   map[string]time.Time          // when each session was last fetched fresh
-	prefetching map[string]context.CancelFunc // neighbours being fetched ahead of n/p
-	background  context.Context               // for prefetches; cancelled by Stop
+	fetchedAt   map[string]time.Time // when each session was last fetched fresh
+	prefetching map[string]prefetch  // neighbours being fetched ahead of n/p
+	prefetchSeq int                  // numbers each prefetch, so that a late answer ends only its own
+	background  context.Context      // for prefetches; cancelled by Stop
 	stopAll     context.CancelFunc
 }
 
@@ -74,7 +75,7 @@ func New(ctx common.Context, client Client) Model {
 	m := Model{
 		ctx: ctx, keys: ctx.Keys.ForDetail(), client: client, now: ctx.Now(),
 		pane:      newPane(ctx.Theme, ctx.Keys.ForDetail()),
-		fetchedAt: map[string]time.Time{}, prefetching: map[string]context.CancelFunc{},
+		fetchedAt: map[string]time.Time{}, prefetching: map[string]prefetch{},
 	}
 	m.background, m.stopAll = context.WithCancel(context.Background())
 	return m

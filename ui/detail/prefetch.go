@@ -24,39 +24,43 @@ func (m Model) fresh(id string) bool {
 // background requests (api.Background), so cancelling them before they are
 // sent gives their budget back. It stays off when the request budget runs
 // low.
-func (m Model) Prefetch(neighbours ...*api.Session) tea.Cmd {
+func (m Model) Prefetch(neighbours ...*api.Session) (Model, tea.Cmd) {
 	wanted := map[string]bool{}
 	for _, n := range neighbours {
 		if n != nil {
 			wanted[n.ID] = true
 		}
 	}
-	for id, cancel := range m.prefetching {
+	for id, p := range m.prefetching {
 		if !wanted[id] {
-			cancel()
+			p.cancel()
 			delete(m.prefetching, id)
 		}
 	}
 	if m.client.Budget() < budgetShareForPrefetch {
-		return nil
+		return m, nil
 	}
 	var cmds []tea.Cmd
 	for _, n := range neighbours {
-		if n == nil || m.fresh(n.ID) || m.prefetching[n.ID] != nil {
+		if n == nil || m.fresh(n.ID) {
+			continue
+		}
+		if _, on := m.prefetching[n.ID]; on {
 			continue
 		}
 		ctx, cancel := context.WithCancel(m.background)
-		m.prefetching[n.ID] = cancel // one prefetch per neighbour at a time
-		cmds = append(cmds, prefetchSession(api.Background(ctx), m.client, n.ID, m.ctx.Now))
+		m.prefetchSeq++
+		m.prefetching[n.ID] = prefetch{seq: m.prefetchSeq, cancel: cancel} // one prefetch per neighbour at a time
+		cmds = append(cmds, prefetchSession(api.Background(ctx), m.client, n.ID, m.prefetchSeq, m.ctx.Now))
 	}
-	return tea.Batch(cmds...)
+	return m, tea.Batch(cmds...)
 }
 
 // prefetched takes a neighbour's fresh copy: for the queue, and into the
 // pane when that session is on display (the user got there first).
 func (m Model) prefetched(msg PrefetchedMsg) (Model, Event, tea.Cmd) {
-	if cancel := m.prefetching[msg.ID]; cancel != nil {
-		cancel()
+	if p, ok := m.prefetching[msg.ID]; ok && p.seq == msg.Seq {
+		p.cancel()
 		delete(m.prefetching, msg.ID)
 	}
 	if msg.Session == nil {
@@ -74,12 +78,18 @@ func (m Model) prefetched(msg PrefetchedMsg) (Model, Event, tea.Cmd) {
 
 // prefetchSession fetches a neighbour under the pane's background context,
 // cancelled on quit.
-func prefetchSession(ctx context.Context, client Client, id string, now func() time.Time) tea.Cmd {
+func prefetchSession(ctx context.Context, client Client, id string, seq int, now func() time.Time) tea.Cmd {
 	return func() tea.Msg {
 		s, err := client.GetSession(ctx, id)
 		if err != nil {
-			return PrefetchedMsg{ID: id}
+			return PrefetchedMsg{ID: id, Seq: seq}
 		}
-		return PrefetchedMsg{ID: id, Session: s, At: now()}
+		return PrefetchedMsg{ID: id, Session: s, At: now(), Seq: seq}
 	}
+}
+
+// prefetch is one neighbour being fetched ahead.
+type prefetch struct {
+	seq    int
+	cancel context.CancelFunc
 }

@@ -30,6 +30,7 @@ type Map struct {
 	Next           key.Binding // next session of the queue, from the detail pane
 	Prev           key.Binding // previous session of the queue
 	Transcript     key.Binding // the session's history
+	RawJSON        key.Binding // the session as the API sent it
 	Status         key.Binding // queue filter: cycle status
 	HandedOff      key.Binding // queue filter: handed off only
 	Channel        key.Binding // queue filter: cycle channel
@@ -65,6 +66,7 @@ func Default() Map {
 		Next:           bind("n", "next", "n", "J", "]"),
 		Prev:           bind("p", "previous", "p", "K", "["),
 		Transcript:     bind("t", "transcript", "t"),
+		RawJSON:        bind("v", "raw JSON", "v"),
 		Status:         bind("s", "status filter", "s"),
 		HandedOff:      bind("h", "handed off only", "h"),
 		Channel:        bind("C", "channel filter", "C"),

@@ -101,3 +101,15 @@ type StatusLine struct {
 
 // ForStatusLine is the status line's keys.
 func (k Map) ForStatusLine() StatusLine { return StatusLine{Cancel: As(k.Back, "cancels")} }
+
+// Raw is the raw JSON overlay's keys: scrolling, and closing (esc, or the
+// key that opened it).
+type Raw struct {
+	Scroll        Scroll
+	Close, Toggle key.Binding
+}
+
+// ForRaw is the raw JSON overlay's keys.
+func (k Map) ForRaw() Raw {
+	return Raw{Scroll: k.ForScroll(), Close: As(k.Back, "back"), Toggle: k.RawJSON}
+}

@@ -19,6 +19,12 @@ type Overlay interface {
 	ShortHelp() []key.Binding
 }
 
+// Resizer is an overlay that lays itself out for its size (a scrolling
+// one); the stack tells it when the terminal changes.
+type Resizer interface {
+	SetSize(width, height int) Overlay
+}
+
 // Stack holds the open overlays, the last one on top. The zero Stack is
 // empty.
 type Stack struct {
@@ -57,4 +63,16 @@ func (s Stack) Update(msg tea.KeyMsg) (Stack, tea.Cmd) {
 		return Stack{open: rest}, cmd
 	}
 	return Stack{open: append(rest, next)}, cmd
+}
+
+// SetSize gives every overlay that lays itself out the pane's new size.
+func (s Stack) SetSize(width, height int) Stack {
+	out := Stack{open: make([]Overlay, len(s.open))}
+	for i, o := range s.open {
+		if r, ok := o.(Resizer); ok {
+			o = r.SetSize(width, height)
+		}
+		out.open[i] = o
+	}
+	return out
 }
