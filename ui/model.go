@@ -162,13 +162,17 @@ func (m *Model) syncKeys() {
 	inQueue, inDetail, inTranscript := m.view == viewQueue, m.view == viewDetail, m.view == viewTranscript
 	shown := inDetail && m.detail.Shown() != nil
 	selected := inQueue && m.queue.Selected() != nil
+	shown = shown || (inTranscript && m.detail.Shown() != nil)
+	k.Lookup.SetEnabled(inQueue)
 	k.CopyExternalID.SetEnabled(shown || selected)
 	k.CopySessionID.SetEnabled(shown || selected)
+	k.CopyMenu.SetEnabled(shown || selected)
+	k.OpenBrowser.SetEnabled(shown || selected)
 	k.Refresh.SetEnabled(inQueue || (inDetail && m.detail.CanRefresh()) || inTranscript)
-	k.Next.SetEnabled(shown)
-	k.Prev.SetEnabled(shown)
-	k.Transcript.SetEnabled(shown)
-	k.RawJSON.SetEnabled(shown)
+	k.Next.SetEnabled(inDetail && shown)
+	k.Prev.SetEnabled(inDetail && shown)
+	k.Transcript.SetEnabled(inDetail && shown)
+	k.RawJSON.SetEnabled(inDetail && shown)
 	for _, b := range []*key.Binding{&k.Status, &k.HandedOff, &k.Channel, &k.Window, &k.Attention, &k.AutoRefresh} {
 		b.SetEnabled(inQueue)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/fullhelp"
 	"github.com/opencx-tools/cxi/ui/rawview"
+	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/statusline"
 	"github.com/opencx-tools/cxi/ui/transcript"
 )
@@ -72,23 +73,20 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	return m, cmd
 }
 
-// target is the session y/Y act on: the one in the pane, or the queue's
-// selected row.
+// target is the session y, Y, c and o act on: the queue's selected row, or
+// the session in the pane (whose transcript may be on screen).
 func (m Model) target() *api.Session {
-	switch m.view {
-	case viewQueue:
+	if m.view == viewQueue {
 		return m.queue.Selected()
-	case viewDetail:
-		return m.detail.Shown()
 	}
-	return nil
+	return m.detail.Shown() // the transcript is the shown session's
 }
 
 // open shows a session from the queue at once and refreshes it quietly.
 func (m Model) open(s *api.Session) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.detail, cmd = m.detail.Open(s)
-	m.bar = m.bar.Remember(s.ID)
+	m.bar = m.bar.Remember(s.ID, render.Contact(s.Contact))
 	m.arrive(viewDetail)
 	m, prefetch := m.prefetchAround(s.ID)
 	return m, tea.Batch(cmd, prefetch)
@@ -130,7 +128,11 @@ func (m Model) step(delta int) (Model, tea.Cmd) {
 	}
 	var loadMore tea.Cmd
 	m.queue, loadMore = m.queue.Select(next.ID)
+	held := m.bar.Value() != "" && m.bar.Filter() == "" // the input holds the last session's ID
 	m, cmd := m.open(next)
+	if held {
+		m.setInput(next.ID) // it follows the session in view, so r and a paste act on this one
+	}
 	return m, tea.Batch(cmd, loadMore)
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/detail"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/queue"
+	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/share"
 	"github.com/opencx-tools/cxi/ui/statusline"
 	"github.com/opencx-tools/cxi/ui/transcript"
@@ -91,7 +92,7 @@ func (m Model) fromDetail(d detail.Model, ev detail.Event, cmd tea.Cmd) (Model, 
 		m.arrive(viewDetail)
 	}
 	if s := ev.Arrived; s != nil {
-		m.bar = m.bar.Remember(s.ID)
+		m.bar = m.bar.Remember(s.ID, render.Contact(s.Contact))
 		m.arrive(viewDetail)
 		var prefetch tea.Cmd
 		m, prefetch = m.prefetchAround(s.ID)

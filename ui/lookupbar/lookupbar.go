@@ -22,6 +22,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/render"
 )
 
 // KeyMap is the bar's keys while it has focus.
@@ -50,7 +51,7 @@ type Model struct {
 	keys      KeyMap
 	err       string // why the text could not be looked up, after enter
 	class     class  // what the text is, worked out when it changes
-	recent    []string
+	recent    []recent
 	recentAt  int    // position while stepping through recent; -1 when not
 	atRequest string // the text when the current lookup started
 }
@@ -163,11 +164,18 @@ func (m Model) MarkRequest() Model { m.atRequest = m.input.Value(); return m }
 // in the view as commands.
 func (m Model) TypedSince() bool { return m.Focused() && m.input.Value() != m.atRequest }
 
-// Remember puts id first among the recent sessions, once.
-func (m Model) Remember(id string) Model {
-	out := []string{id}
+// recent is a session viewed lately: its ID, and who it is about, so that
+// stepping back through them reads as names, not UUIDs.
+type recent struct {
+	id, name string
+}
+
+// Remember puts id first among the recent sessions, once; name is the
+// contact's, as the queue shows it ("" when unknown).
+func (m Model) Remember(id, name string) Model {
+	out := []recent{{id: id, name: name}}
 	for _, r := range m.recent {
-		if r != id && len(out) < keepRecent {
+		if r.id != id && len(out) < keepRecent {
 			out = append(out, r)
 		}
 	}
@@ -211,7 +219,7 @@ func (m Model) stepRecent(delta int) Model {
 	if m.recentAt < 0 {
 		m = m.SetValue("")
 	} else {
-		m = m.SetValue(m.recent[m.recentAt])
+		m = m.SetValue(m.recent[m.recentAt].id)
 	}
 	m.err = ""
 	return m
@@ -247,6 +255,13 @@ func (m Model) hint(c Context) string {
 		return ""
 	case cl.text == "":
 		return t.Muted.Render("type to filter the queue · paste a session ID and press " + enter + " to open it · " + m.keys.Recent.Help().Key + " recent sessions")
+	case m.recentAt >= 0:
+		r := m.recent[m.recentAt]
+		who := render.Line(r.name)
+		if who == "" {
+			who = "no contact name"
+		}
+		return t.Muted.Render(fmt.Sprintf("recent %d of %d · ", m.recentAt+1, len(m.recent))) + t.Value.Render(who) + t.Muted.Render(" · "+enter+" opens "+r.id)
 	case cl.id != "" && strings.EqualFold(cl.id, cl.text):
 		return t.Muted.Render(enter + " opens " + cl.id)
 	case cl.id != "":

@@ -243,7 +243,7 @@ func TestRecentHistoryWalk(t *testing.T) {
 	if m2, _ := press(t, m, "up"); m2.Value() != "" {
 		t.Fatalf("↑ with no history typed %q", m2.Value())
 	}
-	m = m.Remember(idA).Remember(idB).Remember(idC).Remember(idA) // idA again goes first, once
+	m = m.Remember(idA, "").Remember(idB, "").Remember(idC, "").Remember(idA, "") // idA again goes first, once
 	steps := []struct {
 		key  string
 		want string
@@ -281,7 +281,7 @@ func TestRecentHistoryWalk(t *testing.T) {
 func TestRecentKeepsFifty(t *testing.T) {
 	m := newBar("")
 	for i := range 60 {
-		m = m.Remember(fmt.Sprintf("00000000-0000-4000-8000-%012d", i))
+		m = m.Remember(fmt.Sprintf("00000000-0000-4000-8000-%012d", i), "")
 	}
 	for range 100 {
 		m, _ = press(t, m, "up")
@@ -410,7 +410,7 @@ func TestHintsNameRemappedKeys(t *testing.T) {
 		t.Error("enter still submits after the remap")
 	}
 	// The remapped Older key walks the history; k still types.
-	m = lookupbar.New(ctx, "").Focus().Remember(idB)
+	m = lookupbar.New(ctx, "").Focus().Remember(idB, "")
 	if m2, _ := press(t, m, "ctrl+p"); m2.Value() != idB {
 		t.Errorf("ctrl+p gave %q", m2.Value())
 	}

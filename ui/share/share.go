@@ -88,7 +88,7 @@ func (m Model) Open(s *api.Session) tea.Cmd {
 		if err := open(url); err != nil {
 			return BrowserFailedMsg{URL: url, Err: err}
 		}
-		return nil
+		return statusline.NoticeMsg{Text: "Opened " + render.Line(url) + " in the browser."}
 	}
 }
 

@@ -204,7 +204,8 @@ func TestOpenInTheBrowser(t *testing.T) {
 	if len(opened) != 0 {
 		t.Fatal("the browser started before the command ran (it must not block Update)")
 	}
-	if msgs := run(cmd); len(msgs) != 0 {
+	// o says what it opened (issue 10: feedback for every key).
+	if msgs := run(cmd); len(msgs) != 1 || msgs[0] != (statusline.NoticeMsg{Text: "Opened " + link + " in the browser."}) {
 		t.Errorf("a browser that started reports %#v", msgs)
 	}
 	if len(opened) != 1 || opened[0] != link || len(n.all()) != 0 {
