@@ -233,9 +233,17 @@ func TestCopyLandsInTmux(t *testing.T) {
 		return string(out)
 	}
 	cmd := bin + " --demo --session-url 'https://app.open.cx/inbox/{id}'"
-	tmux("-f", "/dev/null", "new-session", "-d", "-s", "s", "-x", "100", "-y", "30", "env CXI_CONFIG=/nonexistent/config.toml "+cmd)
+	// set-clipboard is in the server's config, so it is on before cxi
+	// starts: cxi reads it once, at start, to say truly what a copy did.
+	dir := t.TempDir()
+	conf := filepath.Join(dir, "tmux.conf")
+	if err := os.WriteFile(conf, []byte("set -g set-clipboard on\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// No config file of the user's: an empty config dir of its own.
+	env := "env -u CXI_CONFIG XDG_CONFIG_HOME=" + dir + " "
+	tmux("-f", conf, "new-session", "-d", "-s", "s", "-x", "100", "-y", "30", env+cmd)
 	defer exec.Command("tmux", "-L", sock, "kill-server").Run()
-	tmux("set", "-g", "set-clipboard", "on")
 	// Waits for what the screen should show: no fixed sleeps that a slow
 	// machine could outrun.
 	waitScreen := func(want string) {
@@ -264,6 +272,7 @@ func TestCopyLandsInTmux(t *testing.T) {
 	waitScreen("Dana Whitfield")
 	tmux("send-keys", "-t", "s", "y")
 	waitBuffer("ZD-884213")
+	waitScreen("Copied ZD-884213 (through tmux, OSC 52)")
 	tmux("send-keys", "-t", "s", "Y")
 	waitBuffer(star)
 	tmux("send-keys", "-t", "s", "Enter")
@@ -277,4 +286,60 @@ func TestCopyLandsInTmux(t *testing.T) {
 		// Something else in between, so each entry is seen to land.
 		tmux("set-buffer", "-")
 	}
+}
+
+// TestCopyInTmuxWithSetClipboardExternal: where tmux keeps programs from
+// setting the clipboard, a copy says so and names the fix, instead of
+// claiming it copied.
+func TestCopyInTmuxWithSetClipboardExternal(t *testing.T) {
+	if os.Getenv("CXI_TMUX_TEST") == "" {
+		t.Skip("set CXI_TMUX_TEST=1 to run (needs tmux)")
+	}
+	bin := filepath.Join(t.TempDir(), "cxi")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	sock := "cxi-test-ext-" + strconv.Itoa(os.Getpid())
+	dir := t.TempDir()
+	conf := filepath.Join(dir, "tmux.conf")
+	if err := os.WriteFile(conf, []byte("set -g set-clipboard external\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// No native clipboard tool either: PATH holds tmux alone, which cxi
+	// asks for set-clipboard.
+	tmuxBin, err := exec.LookPath("tmux")
+	if err != nil {
+		t.Fatal(err)
+	}
+	onlyTmux := filepath.Join(dir, "bin")
+	if err := os.Mkdir(onlyTmux, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(tmuxBin, filepath.Join(onlyTmux, "tmux")); err != nil {
+		t.Fatal(err)
+	}
+	run := "env -u CXI_CONFIG XDG_CONFIG_HOME=" + dir + " PATH=" + onlyTmux + " " + bin + " --demo"
+	if out, err := exec.Command("tmux", "-L", sock, "-f", conf, "new-session", "-d", "-s", "s", "-x", "130", "-y", "30", run).CombinedOutput(); err != nil {
+		t.Fatalf("tmux: %v\n%s", err, out)
+	}
+	defer exec.Command("tmux", "-L", sock, "kill-server").Run()
+	screen := func() string {
+		out, _ := exec.Command("tmux", "-L", sock, "capture-pane", "-p", "-t", "s").CombinedOutput()
+		return string(out)
+	}
+	wait := func(want string) {
+		t.Helper()
+		for range 100 {
+			if strings.Contains(screen(), want) {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Fatalf("the screen never showed %q:\n%s", want, screen())
+	}
+	wait("Dana Whitfield")
+	if out, err := exec.Command("tmux", "-L", sock, "send-keys", "-t", "s", "y").CombinedOutput(); err != nil {
+		t.Fatalf("send-keys: %v\n%s", err, out)
+	}
+	wait("Not copied: tmux's set-clipboard is external, so OSC 52 goes nowhere; fix: `set -g set-clipboard on` in ~/.tmux.conf.")
 }
