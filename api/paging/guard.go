@@ -27,9 +27,18 @@ type StopError struct {
 
 func (e *StopError) Error() string {
 	if e.Repeat {
-		return fmt.Sprintf("the server repeated a page cursor; stopped after %d pages", e.Pages)
+		return "the server repeated a page cursor; stopped after " + pages(e.Pages)
 	}
-	return fmt.Sprintf("the server sent %d empty pages in a row; stopped after %d pages", MaxEmptyRun, e.Pages)
+	return fmt.Sprintf("the server sent %d empty pages in a row; stopped after %s", MaxEmptyRun, pages(e.Pages))
+}
+
+// pages counts pages with the noun that agrees: a walk that starts on a
+// cursor the server then repeats stops after "1 page".
+func pages(n int) string {
+	if n == 1 {
+		return "1 page"
+	}
+	return fmt.Sprintf("%d pages", n)
 }
 
 // Page records a page that held items and pointed at next ("" at the end),

@@ -182,7 +182,7 @@ func TestList(t *testing.T) {
 			t.Fatalf("%d columns in %q", n, l)
 		}
 	}
-	if !strings.Contains(errOut.String(), "skipped 1 item(s)") {
+	if !strings.Contains(errOut.String(), "cxi: page 1: skipped 1 item that could not be read\n") {
 		t.Errorf("the odd items were not reported: %q", errOut.String())
 	}
 	assertNoControls(t, out.String())

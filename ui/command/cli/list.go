@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/paging"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/settings"
 	"github.com/opencx-tools/cxi/ui/render"
@@ -57,31 +58,59 @@ func list(ctx context.Context, args []string, env command.Env, dial connector) i
 		return cannotStart(env, err)
 	}
 	defer stop()
+	return walk(ctx, client, p, f, env)
+}
 
+// walk prints the sessions of p page by page until f.limit. One guard
+// follows the walk, so that a server that repeats a cursor, goes round a
+// cycle or sends pages with nothing new ends it with a line on stderr
+// rather than paging, and spending the rate budget, forever. What was
+// printed stays valid, so that end is not an error. A session a later
+// page sends again is not printed twice.
+func walk(ctx context.Context, client Lister, p api.ListParams, f listFlags, env command.Env) int {
+	var guard paging.Guard
+	seen := map[string]bool{}
 	printed := 0
-	for page := 1; printed < f.limit; page++ {
+	for page := 1; ; page++ {
 		res, err := client.ListSessions(ctx, p)
 		if err != nil {
 			return fail(env, err, "", "")
 		}
 		if n := len(res.Skipped); n > 0 {
-			fmt.Fprintf(env.Stderr, "cxi: page %d: skipped %d item(s) that could not be read\n", page, n)
+			fmt.Fprintf(env.Stderr, "cxi: page %d: skipped %s that could not be read\n", page, count(n, "item"))
 		}
+		fresh := 0 // sessions this page is the first to send
 		for i := range res.Items {
-			if printed == f.limit {
-				break
+			s := &res.Items[i]
+			if printed == f.limit || seen[s.ID] {
+				continue
 			}
-			if err := printRow(env, &res.Items[i], f.asJSON); err != nil {
+			seen[s.ID] = true
+			fresh++
+			if err := printRow(env, s, f.asJSON); err != nil {
 				return fail(env, err, "", "")
 			}
 			printed++
 		}
-		if res.Next == "" {
-			break
+		if printed == f.limit || res.Next == "" {
+			return command.ExitOK
+		}
+		// A page of sessions already printed counts as empty: a server
+		// that sends the same ones under new cursors would never end.
+		if err := guard.Page(p.Cursor, fresh, res.Next); err != nil {
+			fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
+			return command.ExitOK
 		}
 		p.Cursor = res.Next
 	}
-	return command.ExitOK
+}
+
+// count is n and its noun, agreeing: "1 item", "2 items".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // listFlags are the flags of `cxi list` beside --demo and --base-url.
