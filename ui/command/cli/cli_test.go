@@ -197,7 +197,7 @@ func TestList(t *testing.T) {
 			t.Errorf("line %q: %v", l, err)
 		}
 	}
-	for _, bad := range [][]string{{"--status", "pending"}, {"--channel", "fax"}, {"--limit", "0"}, {"--updated-within", "soon"}, {"extra"}} {
+	for _, bad := range [][]string{{"--status", "pending"}, {"--status", "closed"}, {"--channel", "not a channel"}, {"--channel", "web\x1b[2J"}, {"--limit", "0"}, {"--updated-within", "soon"}, {"extra"}} {
 		if code := list(context.Background(), bad, env, fixed(c)); code != command.ExitUsage {
 			t.Errorf("%v: exit %d", bad, code)
 		}

@@ -25,9 +25,11 @@ const ListUsage = `Usage: cxi list [flags]
 
 One session a line: id, status, sentiment, channel, age, ticket, contact
 (tab-separated), newest activity first, paging until --limit.
-  --status S          open, closed_resolved or closed_unresolved
+  --status S          open, unresolved or resolved (or the API's words:
+                      closed_unresolved, closed_resolved)
   --handed-off        only sessions handed off to a human
-  --channel C         web, email, whatsapp, … (any SessionChannel value)
+  --channel C         web, email, whatsapp, … (any SessionChannel value; one
+                      cxi does not know yet is asked for, with a warning)
   --updated-within D  only sessions updated within D (e.g. 90m, 24h, 7d)
   --limit N           at most N sessions (default 50)
   --json              one JSON object a line instead
@@ -53,6 +55,7 @@ func list(ctx context.Context, args []string, env command.Env, dial connector) i
 	case err != nil:
 		return fail(env, err, "", ListUsage)
 	}
+	warnNewChannel(env, p.ChannelType)
 	client, stop, err := dial(shared)
 	if err != nil {
 		return cannotStart(env, err)
@@ -140,12 +143,12 @@ func (f *listFlags) parse(fs *flag.FlagSet, args []string, now time.Time) (api.L
 	case f.limit < 1:
 		return api.ListParams{}, command.Usagef("--limit must be at least 1")
 	}
-	p := api.ListParams{Status: api.Status(f.status), ChannelType: api.ChannelType(f.channel)}
-	if f.status != "" && !p.Status.Known() {
-		return p, command.Usagef("unknown --status %q (want open, closed_resolved or closed_unresolved)", f.status)
+	p := api.ListParams{ChannelType: api.ChannelType(f.channel)}
+	if p.Status, err = parseStatus(f.status); err != nil {
+		return p, err
 	}
-	if f.channel != "" && !p.ChannelType.Known() {
-		return p, command.Usagef("unknown --channel %q", f.channel)
+	if f.channel != "" && !isWord(f.channel) {
+		return p, command.Usagef("--channel %q: want one word such as web, email or whatsapp", f.channel)
 	}
 	if f.handedOff {
 		p.HandedOff = &f.handedOff
@@ -158,6 +161,51 @@ func (f *listFlags) parse(fs *flag.FlagSet, args []string, now time.Time) (api.L
 		p.UpdatedAfter = now.Add(-d)
 	}
 	return p, nil
+}
+
+// shortStatuses are the words the TUI shows for the statuses; --status
+// takes them as well as the API's own.
+var shortStatuses = map[string]api.Status{
+	"open":       api.StatusOpen,
+	"unresolved": api.StatusClosedUnresolved,
+	"resolved":   api.StatusClosedResolved,
+}
+
+// parseStatus reads --status in either vocabulary; "" is any status.
+func parseStatus(s string) (api.Status, error) {
+	if st, ok := shortStatuses[s]; ok {
+		return st, nil
+	}
+	if st := api.Status(s); s == "" || st.Known() {
+		return st, nil
+	}
+	return "", command.Usagef("unknown --status %q (want open, unresolved or resolved; the API's closed_unresolved and closed_resolved work too)", s)
+}
+
+// isWord reports whether s can be an enum value: letters, digits and
+// underscores, as every channel the contract lists is.
+func isWord(s string) bool {
+	for _, r := range s {
+		if !(r == '_' || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9')) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// warnNewChannel says on stderr that a channel is not one the contract
+// lists. It is sent all the same: the API is a beta whose enums grow, and
+// the TUI shows such a channel as sent.
+func warnNewChannel(env command.Env, ch api.ChannelType) {
+	if ch == "" || ch.Known() {
+		return
+	}
+	known := make([]string, 0, len(api.Channels()))
+	for _, c := range api.Channels() {
+		known = append(known, string(c))
+	}
+	fmt.Fprintf(env.Stderr, "cxi: --channel %s is not a channel cxi knows (%s); asking the API for it anyway\n",
+		render.Line(string(ch)), strings.Join(known, ", "))
 }
 
 func printRow(env command.Env, s *api.Session, asJSON bool) error {

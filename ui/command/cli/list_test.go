@@ -140,3 +140,55 @@ func TestListStopsAtTheLimitBeforeTheGuard(t *testing.T) {
 		t.Errorf("%d lines from %d requests, want 2 from 1", n, requests.Load())
 	}
 }
+
+// TestListStatusInBothVocabularies: --status takes the TUI's short words
+// and the API's, and asks the API in its own.
+func TestListStatusInBothVocabularies(t *testing.T) {
+	c := client(t)
+	for word, want := range map[string]api.Status{
+		"open": api.StatusOpen, "unresolved": api.StatusClosedUnresolved, "resolved": api.StatusClosedResolved,
+		"closed_unresolved": api.StatusClosedUnresolved, "closed_resolved": api.StatusClosedResolved,
+	} {
+		var out, errOut bytes.Buffer
+		env := command.Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }}
+		if code := list(context.Background(), []string{"--status", word, "--limit", "5", "--json"}, env, fixed(c)); code != command.ExitOK {
+			t.Fatalf("--status %s: exit %d: %s", word, code, errOut.String())
+		}
+		lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+		for _, l := range lines {
+			var s api.Session
+			if err := json.Unmarshal([]byte(l), &s); err != nil || s.Status != want {
+				t.Errorf("--status %s: %q (%v), want status %s", word, l, err, want)
+			}
+		}
+		if len(lines) != 5 {
+			t.Errorf("--status %s: %d sessions, want 5", word, len(lines))
+		}
+	}
+}
+
+// TestListAsksForANewChannel: the API's channels grow, so a channel cxi
+// does not know is sent as typed, with a warning, not refused.
+func TestListAsksForANewChannel(t *testing.T) {
+	var asked string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		asked = r.URL.Query().Get("channel_type")
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"items":[{"id":%q,"status":"open","channel":{"type":"fax"}}],"next":null}`, sessionID(1))
+	}))
+	defer srv.Close()
+	c, err := api.New(srv.URL, "a-test-key", api.WithLimiter(rate.NewLimiter(rate.Inf, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	env := command.Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }}
+	code := list(context.Background(), []string{"--channel", "fax"}, env, fixed(c))
+	if code != command.ExitOK || asked != "fax" || !strings.HasPrefix(out.String(), sessionID(1)+"\topen\t—\tfax\t") {
+		t.Errorf("exit %d, asked for %q, printed %q", code, asked, out.String())
+	}
+	const warning = "cxi: --channel fax is not a channel cxi knows (web, email, phone_voice, slack, sms, whatsapp, instagram, messenger, api, web_voice); asking the API for it anyway\n"
+	if errOut.String() != warning {
+		t.Errorf("stderr %q, want %q", errOut.String(), warning)
+	}
+}
