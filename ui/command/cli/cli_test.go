@@ -116,11 +116,13 @@ func TestGetFields(t *testing.T) {
 			t.Errorf("%s = %q (exit %d, %s), want %q", path, out, code, errOut, want)
 		}
 	}
-	// A field the contract allows to be absent prints empty, exit 0; an
-	// unknown name is a usage error.
-	for _, path := range []string{"contact.email", "ticketing_system.external_id", "team.name", "custom_data.plan"} {
+	// A field the contract allows to be absent, or null, prints nothing and
+	// exits ExitNoValue with one line saying so (issue 10 point 14: this
+	// was an empty line and exit 0, which a script could not tell from an
+	// empty value); an unknown name is a usage error.
+	for _, path := range []string{"contact.email", "ticketing_system.external_id", "team.name", "custom_data.plan", "sentiment"} {
 		out, errOut, code := runGet(t, c, "--field", path, demo.IDMinimal)
-		if code != command.ExitOK || out != "\n" {
+		if code != command.ExitNoValue || out != "" || errOut != "cxi: session c21f7b3a has no "+path+"\n" {
 			t.Errorf("absent %s: exit %d, out %q, err %q", path, code, out, errOut)
 		}
 	}
@@ -131,6 +133,28 @@ func TestGetFields(t *testing.T) {
 	out, errOut, code := runGet(t, c, "--field", "contact.name", demo.IDHostile)
 	if code != command.ExitBadData || out != "" || !strings.Contains(errOut, "control character") {
 		t.Errorf("hostile field: exit %d, out %q, err %q", code, out, errOut)
+	}
+}
+
+// TestFieldTellsNoValueFromAnEmptyOne: an empty string is a value (exit
+// 0, an empty line); absent and null are not.
+func TestFieldTellsNoValueFromAnEmptyOne(t *testing.T) {
+	empty := ""
+	for _, tt := range []struct {
+		s     api.Session
+		value string
+		ok    bool
+	}{
+		{api.Session{ID: demo.IDMinimal, Language: &empty}, "", true},
+		{api.Session{ID: demo.IDMinimal}, "", false},
+	} {
+		v, ok, err := field(tt.s, "language")
+		if err != nil || v != tt.value || ok != tt.ok {
+			t.Errorf("language %v: %q, %v, %v; want %q, %v", tt.s.Language, v, ok, err, tt.value, tt.ok)
+		}
+	}
+	if _, ok, err := field(api.Session{}, "sentiment"); ok || err != nil {
+		t.Errorf("null sentiment: ok %v, err %v", ok, err)
 	}
 }
 
