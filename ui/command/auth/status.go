@@ -113,11 +113,6 @@ func statusOf(err error) string {
 	return "no status"
 }
 
-// redact removes key from s: errors from the client never hold it, and
-// this keeps it so should one ever start to.
-func redact(s, key string) string {
-	if len(key) < 4 {
-		return s
-	}
-	return strings.ReplaceAll(s, key, "[the key]")
-}
+// redact removes key from s, in the forms api.Redact knows: errors from
+// the client never hold it, and this keeps it so should one ever start to.
+func redact(s, key string) string { return api.Redact(s, key) }
