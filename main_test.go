@@ -103,7 +103,7 @@ func TestConfigFile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	getenv := env(map[string]string{"OPENCX_API_KEY": "k", "CXI_CONFIG": path})
+	getenv := env(map[string]string{"OPENCX_API_KEY": "a-test-key", "CXI_CONFIG": path})
 
 	write("base_url = \"https://file.example\"\nsession_url = \"https://dash.example/s/{id}\"\n[queue]\nstatus = \"open\"\nneeds_attention = true\n[keys]\nquit = [\"Q\"]\n", 0o600)
 	cfg, err := tui.Parse(nil, environ(getenv, nil, nil))
@@ -145,7 +145,7 @@ func TestConfigFile(t *testing.T) {
 		t.Errorf("the help does not show Q:\n%s", v)
 	}
 	// The environment beats the file.
-	cfg, _ = tui.Parse(nil, environ(env(map[string]string{"OPENCX_API_KEY": "k", "CXI_CONFIG": path, "OPENCX_BASE_URL": "https://env.example"}), nil, nil))
+	cfg, _ = tui.Parse(nil, environ(env(map[string]string{"OPENCX_API_KEY": "a-test-key", "CXI_CONFIG": path, "OPENCX_BASE_URL": "https://env.example"}), nil, nil))
 	if cfg.BaseURL != "https://env.example" {
 		t.Errorf("base URL %q", cfg.BaseURL)
 	}

@@ -10,6 +10,9 @@ import (
 	"runtime"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/opencx-tools/cxi/ui/command"
 )
 
 // KeyFileName is the key file's name inside the config folder.
@@ -48,6 +51,9 @@ func (e *PermissionError) Error() string {
 	return fmt.Sprintf("%s is open to other users (mode %04o), so cxi will not use the key in it: run %s",
 		e.Path, uint32(e.Mode.Perm()), e.Fix())
 }
+
+// ExitCode is command.ExitUsage: the file's mode is the user's to fix.
+func (e *PermissionError) ExitCode() int { return command.ExitUsage }
 
 // Fix is the command that repairs the file's mode.
 func (e *PermissionError) Fix() string { return "chmod 600 " + shellQuote(e.Path) }
@@ -222,17 +228,32 @@ func (s Store) removeFile() error {
 	return os.Remove(s.KeyFile())
 }
 
+// MinKeyLen is the shortest key cxi takes, in characters. Real keys are far
+// longer; errors redact the key wherever it appears in them, and a key of
+// two or three letters would blank out ordinary words there.
+const MinKeyLen = 8
+
+// keyError is a key refused for its shape: the user's to fix, so a command
+// exits ExitUsage on it, wherever the key came from.
+type keyError string
+
+func (e keyError) Error() string { return string(e) }
+
+// ExitCode is command.ExitUsage.
+func (keyError) ExitCode() int { return command.ExitUsage }
+
 // Reasons a key is refused. None of them quotes the key.
 var (
-	ErrEmptyKey     = errors.New("the key is empty")
-	ErrMultiLineKey = errors.New("the key has more than one line")
-	ErrKeyTooLong   = fmt.Errorf("the key is longer than %d bytes", MaxKeyLen)
-	ErrKeyChars     = errors.New("the key contains a space or a control character")
+	ErrEmptyKey     error = keyError("the key is empty")
+	ErrMultiLineKey error = keyError("the key has more than one line")
+	ErrKeyTooLong   error = keyError(fmt.Sprintf("the key is longer than %d bytes", MaxKeyLen))
+	ErrKeyChars     error = keyError("the key contains a space or a control character")
+	ErrKeyTooShort  error = keyError(fmt.Sprintf("the key is shorter than %d characters, too short to be an OpenCX API key", MinKeyLen))
 )
 
 // ValidateKey refuses what cannot be an API key: nothing, several lines, a
 // space or control character (which would break the Authorization header,
-// or is a pasted "Bearer …"), or a whole document.
+// or is a pasted "Bearer …"), a whole document, or a few characters.
 func ValidateKey(key string) error {
 	switch {
 	case key == "":
@@ -246,6 +267,9 @@ func ValidateKey(key string) error {
 		if unicode.IsSpace(r) || unicode.IsControl(r) || r == unicode.ReplacementChar {
 			return ErrKeyChars
 		}
+	}
+	if utf8.RuneCountInString(key) < MinKeyLen {
+		return ErrKeyTooShort
 	}
 	return nil
 }

@@ -261,6 +261,29 @@ func TestListGoldensAndHostileData(t *testing.T) {
 	}
 }
 
+// TestAShortKeyStopsTheCommands: the environment check refuses a key
+// shorter than 8 characters with exit 2, before any request.
+func TestAShortKeyStopsTheCommands(t *testing.T) {
+	getenv := func(k string) string {
+		return map[string]string{"OPENCX_API_KEY": "k3y", "OPENCX_BASE_URL": "http://127.0.0.1:1"}[k]
+	}
+	for _, tc := range []struct {
+		name string
+		run  func([]string, command.Env) int
+		args []string
+	}{
+		{"get", Get, []string{demo.IDMinimal}},
+		{"list", List, nil},
+	} {
+		var out, errOut bytes.Buffer
+		env := command.Env{Stdout: &out, Stderr: &errOut, Getenv: getenv, Now: func() time.Time { return now }, Width: 80}
+		const want = "cxi: OPENCX_API_KEY: the key is shorter than 8 characters, too short to be an OpenCX API key\n"
+		if code := tc.run(tc.args, env); code != command.ExitUsage || errOut.String() != want || out.Len() != 0 {
+			t.Errorf("%s: exit %d, stderr %q; want 2, %q", tc.name, code, errOut.String(), want)
+		}
+	}
+}
+
 func TestHelpAndSharedFlags(t *testing.T) {
 	never := func(settings.Flags) (*api.Client, func(), error) {
 		t.Error("a client was made for --help")

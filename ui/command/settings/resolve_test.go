@@ -165,12 +165,13 @@ func TestKey(t *testing.T) {
 		want    string
 		wantErr string
 	}{
-		{"the environment's", Flags{}, map[string]string{"OPENCX_API_KEY": "env-key", EnvConfig: cfg}, "env-key", ""},
+		{"the environment's", Flags{}, map[string]string{"OPENCX_API_KEY": "env-key-1", EnvConfig: cfg}, "env-key-1", ""},
 		{"else the stored one", Flags{}, map[string]string{EnvConfig: cfg}, "stored-key", ""},
 		{"none", Flags{}, nil, "", "no API key: export OPENCX_API_KEY"},
 		{"a blank one is none", Flags{}, map[string]string{"OPENCX_API_KEY": " "}, "", "no API key"},
+		{"a short one is refused", Flags{}, map[string]string{"OPENCX_API_KEY": "abc"}, "", "OPENCX_API_KEY: the key is shorter than 8 characters"},
 		{"none for --demo", Flags{Demo: true}, nil, "", ""},
-		{"a bad base URL", Flags{BaseURL: "ftp://x"}, map[string]string{"OPENCX_API_KEY": "k"}, "", "must start with https://"},
+		{"a bad base URL", Flags{BaseURL: "ftp://x"}, map[string]string{"OPENCX_API_KEY": "a-test-key"}, "", "must start with https://"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
