@@ -19,19 +19,12 @@ import (
 	"github.com/opencx-tools/cxi/ui/config"
 )
 
-// env is a hermetic environment: unless vars names one, CXI_CONFIG points
-// at a folder with no config and no stored key, so a developer's own
-// files never change a test.
+// env is a hermetic environment's variables: vars and nothing else.
+// environ gives it no config folder, so there is no config file and no
+// stored key unless vars names CXI_CONFIG, and a developer's own files
+// never change a test.
 func env(vars map[string]string) func(string) string {
-	return func(k string) string {
-		if v, ok := vars[k]; ok {
-			return v
-		}
-		if k == "CXI_CONFIG" {
-			return filepath.Join(os.TempDir(), "cxi-test-no-config", "config.toml")
-		}
-		return ""
-	}
+	return func(k string) string { return vars[k] }
 }
 
 // environ is a command.Env with getenv's variables, stdout and stderr
@@ -193,7 +186,11 @@ func TestExampleConfigAppliesToTheRealKeys(t *testing.T) {
 
 func TestAuthAndDoctorDispatch(t *testing.T) {
 	dir := t.TempDir()
-	getenv := env(map[string]string{"CXI_CONFIG": filepath.Join(dir, "config.toml")})
+	cfg := filepath.Join(dir, "config.toml")
+	if err := os.WriteFile(cfg, nil, 0o600); err != nil { // CXI_CONFIG must name a file
+		t.Fatal(err)
+	}
+	getenv := env(map[string]string{"CXI_CONFIG": cfg})
 	var out, errOut bytes.Buffer
 	if code := run([]string{"auth", "status"}, environ(getenv, &out, &errOut)); code != 2 || !strings.Contains(out.String()+errOut.String(), "Not logged in") {
 		t.Errorf("auth status without a key: exit %d, %q %q", code, out.String(), errOut.String())
@@ -205,7 +202,7 @@ func TestAuthAndDoctorDispatch(t *testing.T) {
 	}
 	out.Reset()
 	errOut.Reset()
-	code := run([]string{"doctor"}, environ(env(map[string]string{"CXI_CONFIG": filepath.Join(dir, "config.toml"), "OPENCX_BASE_URL": "http://127.0.0.1:1"}), &out, &errOut))
+	code := run([]string{"doctor"}, environ(env(map[string]string{"CXI_CONFIG": cfg, "OPENCX_BASE_URL": "http://127.0.0.1:1"}), &out, &errOut))
 	if code != 1 || !strings.Contains(out.String(), "✘") || !strings.Contains(out.String(), "fix:") {
 		t.Errorf("doctor without a key or API: exit %d\n%s%s", code, out.String(), errOut.String())
 	}
@@ -233,7 +230,7 @@ func TestCopyLandsInTmux(t *testing.T) {
 		return string(out)
 	}
 	cmd := bin + " --demo --session-url 'https://app.open.cx/inbox/{id}'"
-	tmux("-f", "/dev/null", "new-session", "-d", "-s", "s", "-x", "100", "-y", "30", "env CXI_CONFIG=/nonexistent/config.toml "+cmd)
+	tmux("-f", "/dev/null", "new-session", "-d", "-s", "s", "-x", "100", "-y", "30", "env -u CXI_CONFIG HOME=/nonexistent XDG_CONFIG_HOME=/nonexistent "+cmd)
 	defer exec.Command("tmux", "-L", sock, "kill-server").Run()
 	tmux("set", "-g", "set-clipboard", "on")
 	// Waits for what the screen should show: no fixed sleeps that a slow

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/config/privatefile"
 )
 
 // KeyFileName is the key file's name inside the config folder.
@@ -104,22 +105,20 @@ func (s Store) readFile() (string, error) {
 		return "", nil
 	}
 	path := s.KeyFile()
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	// A FIFO or a directory where the key file belongs is refused at
+	// once (privatefile never blocks on one); the mode checked below is
+	// that of the file opened, not of whatever the path names later.
+	f, info, err := privatefile.Open(path)
+	var notFile *privatefile.NotRegularError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return "", nil
-	}
-	if err != nil {
+	case errors.As(err, &notFile):
+		return "", fmt.Errorf("the key file %w: remove it, then run cxi auth login", err)
+	case err != nil:
 		return "", fmt.Errorf("read the key file: %w", err)
 	}
 	defer f.Close()
-	// The mode of the file opened, not of whatever the path names later.
-	info, err := f.Stat()
-	if err != nil {
-		return "", fmt.Errorf("read the key file: %w", err)
-	}
-	if !info.Mode().IsRegular() {
-		return "", fmt.Errorf("%s is not a regular file", path)
-	}
 	// Windows has no Unix modes (Go reports 0666); the file sits in the
 	// user's profile, which its ACL keeps private.
 	if runtime.GOOS != "windows" && info.Mode().Perm()&0o077 != 0 {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -261,25 +262,34 @@ func TestListGoldensAndHostileData(t *testing.T) {
 	}
 }
 
-// TestAShortKeyStopsTheCommands: the environment check refuses a key
-// shorter than 8 characters with exit 2, before any request.
-func TestAShortKeyStopsTheCommands(t *testing.T) {
-	getenv := func(k string) string {
-		return map[string]string{"OPENCX_API_KEY": "k3y", "OPENCX_BASE_URL": "http://127.0.0.1:1"}[k]
-	}
-	for _, tc := range []struct {
-		name string
-		run  func([]string, command.Env) int
-		args []string
+// TestWhatTheUserMustFixStopsTheCommands: a key shorter than 8
+// characters, or a CXI_CONFIG naming no file, stops get and list with one
+// sentence and exit 2, before any request.
+func TestWhatTheUserMustFixStopsTheCommands(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "config.toml")
+	for _, vars := range []struct {
+		env  map[string]string
+		want string
 	}{
-		{"get", Get, []string{demo.IDMinimal}},
-		{"list", List, nil},
+		{map[string]string{"OPENCX_API_KEY": "k3y"}, "cxi: OPENCX_API_KEY: the key is shorter than 8 characters, too short to be an OpenCX API key\n"},
+		{map[string]string{"OPENCX_API_KEY": "a-test-key", "CXI_CONFIG": missing},
+			"cxi: CXI_CONFIG names " + missing + ", which does not exist: create it, or unset CXI_CONFIG to use the config folder's cxi/config.toml\n"},
 	} {
-		var out, errOut bytes.Buffer
-		env := command.Env{Stdout: &out, Stderr: &errOut, Getenv: getenv, Now: func() time.Time { return now }, Width: 80}
-		const want = "cxi: OPENCX_API_KEY: the key is shorter than 8 characters, too short to be an OpenCX API key\n"
-		if code := tc.run(tc.args, env); code != command.ExitUsage || errOut.String() != want || out.Len() != 0 {
-			t.Errorf("%s: exit %d, stderr %q; want 2, %q", tc.name, code, errOut.String(), want)
+		vars.env["OPENCX_BASE_URL"] = "http://127.0.0.1:1" // nothing listens: no request may be needed
+		for _, tc := range []struct {
+			name string
+			run  func([]string, command.Env) int
+			args []string
+		}{
+			{"get", Get, []string{demo.IDMinimal}},
+			{"list", List, nil},
+		} {
+			var out, errOut bytes.Buffer
+			env := command.Env{Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return vars.env[k] },
+				Now: func() time.Time { return now }, Width: 80}
+			if code := tc.run(tc.args, env); code != command.ExitUsage || errOut.String() != vars.want || out.Len() != 0 {
+				t.Errorf("%s: exit %d, stderr %q; want 2, %q", tc.name, code, errOut.String(), vars.want)
+			}
 		}
 	}
 }

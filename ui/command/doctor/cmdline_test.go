@@ -2,6 +2,7 @@ package doctor
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +13,9 @@ import (
 
 func TestMainCommandLine(t *testing.T) {
 	cfg := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(cfg, nil, 0o600); err != nil { // CXI_CONFIG must name a file
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		args []string

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -14,19 +12,11 @@ import (
 	"github.com/opencx-tools/cxi/ui/keys"
 )
 
-// env is a hermetic environment: unless vars names one, CXI_CONFIG points
-// at a folder with no config and no stored key, so a developer's own
-// files never change a test.
+// env is a hermetic environment: vars and nothing else, and no config
+// folder (so no config file and no stored key, unless vars names
+// CXI_CONFIG), so a developer's own files never change a test.
 func env(vars map[string]string) command.Env {
-	getenv := func(k string) string {
-		if v, ok := vars[k]; ok {
-			return v
-		}
-		if k == "CXI_CONFIG" {
-			return filepath.Join(os.TempDir(), "cxi-test-no-config", "config.toml")
-		}
-		return ""
-	}
+	getenv := func(k string) string { return vars[k] }
 	return command.Env{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, Getenv: getenv, Now: time.Now, Width: 80, Version: "test"}
 }
 
