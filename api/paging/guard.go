@@ -5,7 +5,11 @@
 // pages through one Guard each.
 package paging
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/opencx-tools/cxi/internal/plural"
+)
 
 // MaxEmptyRun is how many empty pages in a row, each with a next cursor,
 // end a walk: a real list has items on its pages.
@@ -27,18 +31,9 @@ type StopError struct {
 
 func (e *StopError) Error() string {
 	if e.Repeat {
-		return "the server repeated a page cursor; stopped after " + pages(e.Pages)
+		return "the server repeated a page cursor; stopped after " + plural.Count(e.Pages, "page")
 	}
-	return fmt.Sprintf("the server sent %d empty pages in a row; stopped after %s", MaxEmptyRun, pages(e.Pages))
-}
-
-// pages counts pages with the noun that agrees: a walk that starts on a
-// cursor the server then repeats stops after "1 page".
-func pages(n int) string {
-	if n == 1 {
-		return "1 page"
-	}
-	return fmt.Sprintf("%d pages", n)
+	return fmt.Sprintf("the server sent %d empty pages in a row; stopped after %s", MaxEmptyRun, plural.Count(e.Pages, "page"))
 }
 
 // Page records a page that held items and pointed at next ("" at the end),

@@ -294,6 +294,46 @@ func TestWhatTheUserMustFixStopsTheCommands(t *testing.T) {
 	}
 }
 
+// TestUsageErrorsSayTheMistake: a mistake on the command line is one
+// sentence about it, then the usage; never "The lookup failed", which
+// would send the user looking at the API.
+func TestUsageErrorsSayTheMistake(t *testing.T) {
+	never := func(settings.Flags) (*api.Client, func(), error) {
+		t.Error("a client was made for a usage error")
+		return nil, func() {}, errors.New("no")
+	}
+	for _, tc := range []struct {
+		cmd   string
+		args  []string
+		first string // the first line on stderr
+	}{
+		{"get", nil, "cxi: expected one SESSION, got 0."},
+		{"get", []string{"a", "b"}, "cxi: expected one SESSION, got 2."},
+		{"get", []string{"--json", "--format", "md", demo.IDMinimal}, "cxi: --json, --field and --format md exclude each other."},
+		{"get", []string{"--format", "yaml", demo.IDMinimal}, `cxi: unknown --format "yaml" (want text or md).`},
+		{"get", []string{"--frobnicate", demo.IDMinimal}, "cxi: flag provided but not defined: -frobnicate."},
+		{"list", []string{"--status", "pending"}, `cxi: unknown --status "pending" (want open, unresolved or resolved; the API's closed_unresolved and closed_resolved work too).`},
+		{"list", []string{"--limit", "0"}, "cxi: --limit must be at least 1."},
+		{"list", []string{"--updated-within", "soon"}, `cxi: --updated-within "soon": want a positive duration such as 90m, 24h or 7d.`},
+		{"list", []string{"extra"}, `cxi: unexpected argument "extra".`},
+	} {
+		var out, errOut bytes.Buffer
+		env := command.Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }, Width: 80}
+		run, usage := get, GetUsage
+		if tc.cmd == "list" {
+			run, usage = list, ListUsage
+		}
+		code := run(context.Background(), tc.args, env, never)
+		first, rest, _ := strings.Cut(errOut.String(), "\n")
+		if code != command.ExitUsage || first != tc.first || rest != usage || out.Len() != 0 {
+			t.Errorf("%s %q: exit %d, stderr %q; want 2, %q and the usage", tc.cmd, tc.args, code, errOut.String(), tc.first)
+		}
+		if strings.Contains(strings.ToLower(first), "lookup failed") {
+			t.Errorf("%s %q: %q", tc.cmd, tc.args, first)
+		}
+	}
+}
+
 func TestHelpAndSharedFlags(t *testing.T) {
 	never := func(settings.Flags) (*api.Client, func(), error) {
 		t.Error("a client was made for --help")

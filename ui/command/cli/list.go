@@ -10,6 +10,7 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/paging"
+	"github.com/opencx-tools/cxi/internal/plural"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/settings"
 	"github.com/opencx-tools/cxi/ui/render"
@@ -80,7 +81,7 @@ func walk(ctx context.Context, client Lister, p api.ListParams, f listFlags, env
 			return fail(env, err, "", "")
 		}
 		if n := len(res.Skipped); n > 0 {
-			fmt.Fprintf(env.Stderr, "cxi: page %d: skipped %s that could not be read\n", page, count(n, "item"))
+			fmt.Fprintf(env.Stderr, "cxi: page %d: skipped %s that could not be read\n", page, plural.Count(n, "item"))
 		}
 		fresh := 0 // sessions this page is the first to send
 		for i := range res.Items {
@@ -106,14 +107,6 @@ func walk(ctx context.Context, client Lister, p api.ListParams, f listFlags, env
 		}
 		p.Cursor = res.Next
 	}
-}
-
-// count is n and its noun, agreeing: "1 item", "2 items".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // listFlags are the flags of `cxi list` beside --demo and --base-url.

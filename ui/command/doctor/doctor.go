@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/opencx-tools/cxi/internal/plural"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/auth"
 )
@@ -104,19 +105,11 @@ func Run(ctx context.Context, in Inputs, env command.Env) int {
 func summary(checks, failed, warned int) string {
 	switch {
 	case failed == 0 && warned == 0:
-		return fmt.Sprintf("All %s passed.", count(checks, "check"))
+		return fmt.Sprintf("All %s passed.", plural.Count(checks, "check"))
 	case failed == 0:
-		return fmt.Sprintf("%d of %s passed; %s, no failure.", checks-warned, count(checks, "check"), count(warned, "warning"))
+		return fmt.Sprintf("%d of %s passed; %s, no failure.", checks-warned, plural.Count(checks, "check"), plural.Count(warned, "warning"))
 	case warned == 0:
-		return fmt.Sprintf("%d of %s failed.", failed, count(checks, "check"))
+		return fmt.Sprintf("%d of %s failed.", failed, plural.Count(checks, "check"))
 	}
-	return fmt.Sprintf("%d of %s failed; %s.", failed, count(checks, "check"), count(warned, "warning"))
-}
-
-// count is n and its noun, agreeing: "1 warning", "8 checks".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return fmt.Sprintf("%d of %s failed; %s.", failed, plural.Count(checks, "check"), plural.Count(warned, "warning"))
 }
