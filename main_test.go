@@ -19,19 +19,12 @@ import (
 	"github.com/opencx-tools/cxi/ui/config"
 )
 
-// env is a hermetic environment: unless vars names one, CXI_CONFIG points
-// at a folder with no config and no stored key, so a developer's own
-// files never change a test.
+// env is a hermetic environment's variables: vars and nothing else.
+// environ gives it no config folder, so there is no config file and no
+// stored key unless vars names CXI_CONFIG, and a developer's own files
+// never change a test.
 func env(vars map[string]string) func(string) string {
-	return func(k string) string {
-		if v, ok := vars[k]; ok {
-			return v
-		}
-		if k == "CXI_CONFIG" {
-			return filepath.Join(os.TempDir(), "cxi-test-no-config", "config.toml")
-		}
-		return ""
-	}
+	return func(k string) string { return vars[k] }
 }
 
 // environ is a command.Env with getenv's variables, stdout and stderr
@@ -103,7 +96,7 @@ func TestConfigFile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	getenv := env(map[string]string{"OPENCX_API_KEY": "k", "CXI_CONFIG": path})
+	getenv := env(map[string]string{"OPENCX_API_KEY": "a-test-key", "CXI_CONFIG": path})
 
 	write("base_url = \"https://file.example\"\nsession_url = \"https://dash.example/s/{id}\"\n[queue]\nstatus = \"open\"\nneeds_attention = true\n[keys]\nquit = [\"Q\"]\n", 0o600)
 	cfg, err := tui.Parse(nil, environ(getenv, nil, nil))
@@ -145,7 +138,7 @@ func TestConfigFile(t *testing.T) {
 		t.Errorf("the help does not show Q:\n%s", v)
 	}
 	// The environment beats the file.
-	cfg, _ = tui.Parse(nil, environ(env(map[string]string{"OPENCX_API_KEY": "k", "CXI_CONFIG": path, "OPENCX_BASE_URL": "https://env.example"}), nil, nil))
+	cfg, _ = tui.Parse(nil, environ(env(map[string]string{"OPENCX_API_KEY": "a-test-key", "CXI_CONFIG": path, "OPENCX_BASE_URL": "https://env.example"}), nil, nil))
 	if cfg.BaseURL != "https://env.example" {
 		t.Errorf("base URL %q", cfg.BaseURL)
 	}
@@ -193,7 +186,11 @@ func TestExampleConfigAppliesToTheRealKeys(t *testing.T) {
 
 func TestAuthAndDoctorDispatch(t *testing.T) {
 	dir := t.TempDir()
-	getenv := env(map[string]string{"CXI_CONFIG": filepath.Join(dir, "config.toml")})
+	cfg := filepath.Join(dir, "config.toml")
+	if err := os.WriteFile(cfg, nil, 0o600); err != nil { // CXI_CONFIG must name a file
+		t.Fatal(err)
+	}
+	getenv := env(map[string]string{"CXI_CONFIG": cfg})
 	var out, errOut bytes.Buffer
 	if code := run([]string{"auth", "status"}, environ(getenv, &out, &errOut)); code != 2 || !strings.Contains(out.String()+errOut.String(), "Not logged in") {
 		t.Errorf("auth status without a key: exit %d, %q %q", code, out.String(), errOut.String())
@@ -205,7 +202,7 @@ func TestAuthAndDoctorDispatch(t *testing.T) {
 	}
 	out.Reset()
 	errOut.Reset()
-	code := run([]string{"doctor"}, environ(env(map[string]string{"CXI_CONFIG": filepath.Join(dir, "config.toml"), "OPENCX_BASE_URL": "http://127.0.0.1:1"}), &out, &errOut))
+	code := run([]string{"doctor"}, environ(env(map[string]string{"CXI_CONFIG": cfg, "OPENCX_BASE_URL": "http://127.0.0.1:1"}), &out, &errOut))
 	if code != 1 || !strings.Contains(out.String(), "✘") || !strings.Contains(out.String(), "fix:") {
 		t.Errorf("doctor without a key or API: exit %d\n%s%s", code, out.String(), errOut.String())
 	}

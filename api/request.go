@@ -70,7 +70,7 @@ func (c *Client) get(ctx context.Context, op, path string, out any) error {
 	}
 	if ctype := resp.Header.Get("Content-Type"); !isJSON(ctype, body) {
 		e := fail(KindNotJSON, resp.StatusCode, fmt.Errorf("expected JSON, got %s", describeType(ctype)))
-		e.Excerpt = excerpt(ctype, c.redact(body))
+		e.Excerpt = excerpt(ctype, string(body), c.key)
 		return e
 	}
 	if err := json.Unmarshal(body, out); err != nil {
@@ -85,13 +85,7 @@ func (c *Client) get(ctx context.Context, op, path string, out any) error {
 // redact removes the API key from a body before any of it goes into an
 // error: a proxy that echoes the request (headers and all) in its error page
 // must not put the key on screen or into a bug report.
-func (c *Client) redact(body []byte) string {
-	s := string(body)
-	if strings.TrimSpace(c.key) == "" {
-		return s
-	}
-	return strings.ReplaceAll(s, c.key, "[redacted]")
-}
+func (c *Client) redact(body []byte) string { return Redact(string(body), c.key) }
 
 // waitTurn waits for the shared limiter like rate.Limiter.Wait, and tells
 // the OnWait hook how long, so a command-line user learns why it pauses.
@@ -239,7 +233,7 @@ func (c *Client) statusError(op string, resp *http.Response, body []byte) *Error
 		return e
 	}
 	if len(bytes.TrimSpace(body)) > 0 {
-		e.Excerpt = excerpt(ctype, c.redact(body))
+		e.Excerpt = excerpt(ctype, string(body), c.key)
 		if e.Kind == KindServer || e.Kind == KindHTTP {
 			e.Kind = KindNotJSON
 		}

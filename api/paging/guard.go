@@ -5,7 +5,11 @@
 // pages through one Guard each.
 package paging
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/opencx-tools/cxi/internal/plural"
+)
 
 // MaxEmptyRun is how many empty pages in a row, each with a next cursor,
 // end a walk: a real list has items on its pages.
@@ -27,9 +31,9 @@ type StopError struct {
 
 func (e *StopError) Error() string {
 	if e.Repeat {
-		return fmt.Sprintf("the server repeated a page cursor; stopped after %d pages", e.Pages)
+		return "the server repeated a page cursor; stopped after " + plural.Count(e.Pages, "page")
 	}
-	return fmt.Sprintf("the server sent %d empty pages in a row; stopped after %d pages", MaxEmptyRun, e.Pages)
+	return fmt.Sprintf("the server sent %d empty pages in a row; stopped after %s", MaxEmptyRun, plural.Count(e.Pages, "page"))
 }
 
 // Page records a page that held items and pointed at next ("" at the end),

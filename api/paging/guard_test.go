@@ -17,6 +17,7 @@ func TestGuardEndsRepeatsCyclesAndEmptyRuns(t *testing.T) {
 		{"back to the first page", [][2]any{{"", "2"}, {"2", ""}}, 0, ""},
 		{"a cycle of cursors", [][2]any{{"", "a"}, {"a", "b"}, {"b", "a"}}, 3, "the server repeated a page cursor; stopped after 3 pages"},
 		{"a cycle back to the start", [][2]any{{"", "a"}, {"a", ""}}, 0, ""},
+		{"a walk that starts where it is sent back", [][2]any{{"a", "a"}}, 1, "the server repeated a page cursor; stopped after 1 page"},
 		{"empty pages forever", [][2]any{{"", "e1"}, {"e1", "e2"}, {"e2", "e3"}, {"e3", "e4"}, {"e4", "e5"}, {"e5", "e6"}}, 6, "the server sent 5 empty pages in a row; stopped after 6 pages"},
 	}
 	for _, tt := range tests {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/internal/plural"
 )
 
 // Client is what resolving needs from the API.
@@ -71,7 +72,7 @@ func byTicket(ctx context.Context, c Client, q Query, loaded []api.Session) (*Re
 		}
 	}
 	if len(res.Sessions) > 0 {
-		res.Looked = fmt.Sprintf("found among the %d loaded sessions", len(loaded))
+		res.Looked = "found among the " + plural.Count(len(loaded), "loaded session")
 		return res, nil
 	}
 	scanned, pages := 0, 0
@@ -93,7 +94,7 @@ func byTicket(ctx context.Context, c Client, q Query, loaded []api.Session) (*Re
 		}
 		p.Cursor = page.Next
 	}
-	res.Looked = fmt.Sprintf("searched %d loaded sessions and the newest %d (%d pages)", len(loaded), scanned, pages)
+	res.Looked = fmt.Sprintf("searched %s and the newest %d (%s)", plural.Count(len(loaded), "loaded session"), scanned, plural.Count(pages, "page"))
 	return res, nil
 }
 
@@ -169,10 +170,10 @@ func bySearch(ctx context.Context, c Client, q Query) (*Result, error) {
 	case len(contacts) > 0 && complete:
 		res.Looked += fmt.Sprintf("; their sessions among all %d", scanned)
 	case len(contacts) > 0:
-		res.Looked += fmt.Sprintf("; their sessions among the newest %d (%d pages)", scanned, pages)
+		res.Looked += fmt.Sprintf("; their sessions among the newest %d (%s)", scanned, plural.Count(pages, "page"))
 	}
 	if len(found.Messages) > 0 && q.Kind == KindName {
-		res.Looked += fmt.Sprintf("; %d matching messages", len(found.Messages))
+		res.Looked += "; " + plural.Count(len(found.Messages), "matching message")
 	}
 	return res, nil
 }

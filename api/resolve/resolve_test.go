@@ -93,6 +93,16 @@ func TestResolveNoneAndMany(t *testing.T) {
 	}
 }
 
+// TestLookedCountsAgree: the account of a search that read one page, with
+// one session loaded, says "1 page" and "1 loaded session".
+func TestLookedCountsAgree(t *testing.T) {
+	c := client(t, fake.WithPageSize(1000))
+	res, err := Resolve(context.Background(), c, "#999999999", []api.Session{star(t)})
+	if err != nil || !strings.HasPrefix(res.Looked, "searched 1 loaded session and the newest ") || !strings.HasSuffix(res.Looked, " (1 page)") {
+		t.Errorf("%q, %v", res.Looked, err)
+	}
+}
+
 func TestResolveSearchErrors(t *testing.T) {
 	c := client(t, fake.Strict(t, fake.Expect(http.MethodGet, "/chat/sessions/search")), // the blank text asks nothing
 		fake.WithSearchFault(fake.Fault{Status: http.StatusBadGateway, ContentType: "text/html", Body: "<h1>502</h1>"}))

@@ -18,6 +18,7 @@ const (
 	ExitUnavailable = 6 // 5xx, gateway pages, timeouts, network errors
 	ExitBadData     = 7 // the answer could not be read, or a value is unsafe to print
 	ExitAmbiguous   = 8 // SESSION matched several sessions (listed on stderr)
+	ExitNoValue     = 9 // get --field: the session has no value at that path (absent or null)
 )
 
 // ExitCode maps an error to its exit code. An error that knows its own code

@@ -1,12 +1,14 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"runtime"
 	"strings"
+
+	"github.com/opencx-tools/cxi/ui/config/privatefile"
 )
 
 // maxFileSize bounds what is read: a config file is a few hundred bytes.
@@ -15,20 +17,18 @@ const maxFileSize = 1 << 20
 // readPrivate reads the file at path, refusing it when its group or others
 // may read or write it: the file sits beside the stored API key and says
 // where that key is sent (base_url). Windows has no such mode bits; there
-// the check is skipped.
+// the check is skipped. A directory, FIFO or device there is refused at
+// once, never waited on.
 func readPrivate(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
+	f, info, err := privatefile.Open(path)
+	var notFile *privatefile.NotRegularError
+	switch {
+	case errors.As(err, &notFile):
+		return nil, fmt.Errorf("config file %w", err)
+	case err != nil:
 		return nil, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("config file %s: %w", path, err)
-	}
-	if info.IsDir() {
-		return nil, fmt.Errorf("config file %s is a directory", path)
-	}
 	if mode := info.Mode().Perm(); runtime.GOOS != "windows" && mode&0o077 != 0 {
 		return nil, &InsecureError{Path: path, Mode: mode}
 	}

@@ -709,7 +709,7 @@ func TestSearchResults(t *testing.T) {
 	}{
 		{
 			name: "nothing", text: "#999", loaded: []api.Session{*withTicket(session(idA, "A"), "ZD-1")}, list: []api.Session{other},
-			refused: "No session found for ticket 999: searched 1 loaded sessions and the newest 1 (1 pages).",
+			refused: "No session found for ticket 999: searched 1 loaded session and the newest 1 (1 page).",
 		},
 		{
 			name: "one among the loaded", text: "#ZD-1", loaded: []api.Session{other, *withTicket(session(idA, "A"), "ZD-1")},

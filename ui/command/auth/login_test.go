@@ -96,6 +96,7 @@ func TestLoginRejectsBadKeys(t *testing.T) {
 		"multi-line": secret + "\nsecond line\n",
 		"bearer":     "Bearer " + secret,
 		"escape":     secret + "\x1b]52;c;aGk=\a",
+		"short":      "abc1234", // would blank out words wherever errors redact it
 	} {
 		t.Run(name, func(t *testing.T) {
 			kr := newMemKeyring()

@@ -39,11 +39,9 @@ func Status(store Store, check func(key string) error, env command.Env) int {
 	key, src, err := store.Key()
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "cxi: "+redact(err.Error(), key))
-		var perm *PermissionError
-		if errors.As(err, &perm) {
-			return command.ExitUsage
-		}
-		return command.ExitError
+		// A refused key or key file is the user's to fix (exit 2); a
+		// keyring that failed is not.
+		return command.ExitCode(err)
 	}
 	if src == SourceNone {
 		fmt.Fprintf(env.Stdout, "Not logged in: %s is not set, and no key is stored (OS keyring, %s).\n", EnvVar, store.KeyFile())
@@ -113,11 +111,6 @@ func statusOf(err error) string {
 	return "no status"
 }
 
-// redact removes key from s: errors from the client never hold it, and
-// this keeps it so should one ever start to.
-func redact(s, key string) string {
-	if len(key) < 4 {
-		return s
-	}
-	return strings.ReplaceAll(s, key, "[the key]")
-}
+// redact removes key from s, in the forms api.Redact knows: errors from
+// the client never hold it, and this keeps it so should one ever start to.
+func redact(s, key string) string { return api.Redact(s, key) }

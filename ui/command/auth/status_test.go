@@ -105,6 +105,20 @@ func TestStatusRefusesOpenKeyFile(t *testing.T) {
 	assertNoKey(t, &o)
 }
 
+// TestStatusRefusesAShortEnvironmentKey: a key of a few characters in
+// OPENCX_API_KEY is the user's to fix (exit 2), before anything is sent.
+func TestStatusRefusesAShortEnvironmentKey(t *testing.T) {
+	var o output
+	code := Status(Store{Dir: t.TempDir(), Getenv: env(map[string]string{EnvVar: "abc"})}, func(string) error {
+		t.Error("a short key was checked")
+		return nil
+	}, o.env())
+	const want = "cxi: OPENCX_API_KEY: the key is shorter than 8 characters, too short to be an OpenCX API key\n"
+	if code != command.ExitUsage || o.err.String() != want {
+		t.Fatalf("exit %d, stderr %q; want 2, %q", code, o.err.String(), want)
+	}
+}
+
 func TestLogout(t *testing.T) {
 	dir := t.TempDir()
 	kr := newMemKeyring()

@@ -10,6 +10,10 @@ import (
 	"runtime"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/config/privatefile"
 )
 
 // KeyFileName is the key file's name inside the config folder.
@@ -48,6 +52,9 @@ func (e *PermissionError) Error() string {
 	return fmt.Sprintf("%s is open to other users (mode %04o), so cxi will not use the key in it: run %s",
 		e.Path, uint32(e.Mode.Perm()), e.Fix())
 }
+
+// ExitCode is command.ExitUsage: the file's mode is the user's to fix.
+func (e *PermissionError) ExitCode() int { return command.ExitUsage }
 
 // Fix is the command that repairs the file's mode.
 func (e *PermissionError) Fix() string { return "chmod 600 " + shellQuote(e.Path) }
@@ -98,22 +105,20 @@ func (s Store) readFile() (string, error) {
 		return "", nil
 	}
 	path := s.KeyFile()
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	// A FIFO or a directory where the key file belongs is refused at
+	// once (privatefile never blocks on one); the mode checked below is
+	// that of the file opened, not of whatever the path names later.
+	f, info, err := privatefile.Open(path)
+	var notFile *privatefile.NotRegularError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return "", nil
-	}
-	if err != nil {
+	case errors.As(err, &notFile):
+		return "", fmt.Errorf("the key file %w: remove it, then run cxi auth login", err)
+	case err != nil:
 		return "", fmt.Errorf("read the key file: %w", err)
 	}
 	defer f.Close()
-	// The mode of the file opened, not of whatever the path names later.
-	info, err := f.Stat()
-	if err != nil {
-		return "", fmt.Errorf("read the key file: %w", err)
-	}
-	if !info.Mode().IsRegular() {
-		return "", fmt.Errorf("%s is not a regular file", path)
-	}
 	// Windows has no Unix modes (Go reports 0666); the file sits in the
 	// user's profile, which its ACL keeps private.
 	if runtime.GOOS != "windows" && info.Mode().Perm()&0o077 != 0 {
@@ -222,17 +227,32 @@ func (s Store) removeFile() error {
 	return os.Remove(s.KeyFile())
 }
 
+// MinKeyLen is the shortest key cxi takes, in characters. Real keys are far
+// longer; errors redact the key wherever it appears in them, and a key of
+// two or three letters would blank out ordinary words there.
+const MinKeyLen = 8
+
+// keyError is a key refused for its shape: the user's to fix, so a command
+// exits ExitUsage on it, wherever the key came from.
+type keyError string
+
+func (e keyError) Error() string { return string(e) }
+
+// ExitCode is command.ExitUsage.
+func (keyError) ExitCode() int { return command.ExitUsage }
+
 // Reasons a key is refused. None of them quotes the key.
 var (
-	ErrEmptyKey     = errors.New("the key is empty")
-	ErrMultiLineKey = errors.New("the key has more than one line")
-	ErrKeyTooLong   = fmt.Errorf("the key is longer than %d bytes", MaxKeyLen)
-	ErrKeyChars     = errors.New("the key contains a space or a control character")
+	ErrEmptyKey     error = keyError("the key is empty")
+	ErrMultiLineKey error = keyError("the key has more than one line")
+	ErrKeyTooLong   error = keyError(fmt.Sprintf("the key is longer than %d bytes", MaxKeyLen))
+	ErrKeyChars     error = keyError("the key contains a space or a control character")
+	ErrKeyTooShort  error = keyError(fmt.Sprintf("the key is shorter than %d characters, too short to be an OpenCX API key", MinKeyLen))
 )
 
 // ValidateKey refuses what cannot be an API key: nothing, several lines, a
 // space or control character (which would break the Authorization header,
-// or is a pasted "Bearer …"), or a whole document.
+// or is a pasted "Bearer …"), a whole document, or a few characters.
 func ValidateKey(key string) error {
 	switch {
 	case key == "":
@@ -246,6 +266,9 @@ func ValidateKey(key string) error {
 		if unicode.IsSpace(r) || unicode.IsControl(r) || r == unicode.ReplacementChar {
 			return ErrKeyChars
 		}
+	}
+	if utf8.RuneCountInString(key) < MinKeyLen {
+		return ErrKeyTooShort
 	}
 	return nil
 }

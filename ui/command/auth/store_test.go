@@ -115,11 +115,11 @@ func TestKeyringTimeout(t *testing.T) {
 	}
 
 	// Save falls back to the file when the keyring hangs.
-	src, err = store.Save("new-key")
+	src, err = store.Save("new-key-1")
 	if err != nil || src != SourceFile {
 		t.Fatalf("Save = %v, %v; want SourceFile", src, err)
 	}
-	if b, _ := os.ReadFile(store.KeyFile()); string(b) != "new-key\n" {
+	if b, _ := os.ReadFile(store.KeyFile()); string(b) != "new-key-1\n" {
 		t.Fatalf("key file holds %q", b)
 	}
 
@@ -308,6 +308,9 @@ func TestValidateKey(t *testing.T) {
 		{"a\x1b[31mb", ErrKeyChars},
 		{"a\xffb", ErrKeyChars},
 		{strings.Repeat("k", MaxKeyLen+1), ErrKeyTooLong},
+		{"abc123", ErrKeyTooShort},
+		{"ключ123", ErrKeyTooShort}, // 7 characters, 11 bytes
+		{"12345678", nil},
 	}
 	for _, tt := range tests {
 		if got := ValidateKey(tt.key); !errors.Is(got, tt.want) && got != tt.want {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -116,11 +117,13 @@ func TestGetFields(t *testing.T) {
 			t.Errorf("%s = %q (exit %d, %s), want %q", path, out, code, errOut, want)
 		}
 	}
-	// A field the contract allows to be absent prints empty, exit 0; an
-	// unknown name is a usage error.
-	for _, path := range []string{"contact.email", "ticketing_system.external_id", "team.name", "custom_data.plan"} {
+	// A field the contract allows to be absent, or null, prints nothing and
+	// exits ExitNoValue with one line saying so (issue 10 point 14: this
+	// was an empty line and exit 0, which a script could not tell from an
+	// empty value); an unknown name is a usage error.
+	for _, path := range []string{"contact.email", "ticketing_system.external_id", "team.name", "custom_data.plan", "sentiment"} {
 		out, errOut, code := runGet(t, c, "--field", path, demo.IDMinimal)
-		if code != command.ExitOK || out != "\n" {
+		if code != command.ExitNoValue || out != "" || errOut != "cxi: session c21f7b3a has no "+path+"\n" {
 			t.Errorf("absent %s: exit %d, out %q, err %q", path, code, out, errOut)
 		}
 	}
@@ -131,6 +134,28 @@ func TestGetFields(t *testing.T) {
 	out, errOut, code := runGet(t, c, "--field", "contact.name", demo.IDHostile)
 	if code != command.ExitBadData || out != "" || !strings.Contains(errOut, "control character") {
 		t.Errorf("hostile field: exit %d, out %q, err %q", code, out, errOut)
+	}
+}
+
+// TestFieldTellsNoValueFromAnEmptyOne: an empty string is a value (exit
+// 0, an empty line); absent and null are not.
+func TestFieldTellsNoValueFromAnEmptyOne(t *testing.T) {
+	empty := ""
+	for _, tt := range []struct {
+		s     api.Session
+		value string
+		ok    bool
+	}{
+		{api.Session{ID: demo.IDMinimal, Language: &empty}, "", true},
+		{api.Session{ID: demo.IDMinimal}, "", false},
+	} {
+		v, ok, err := field(tt.s, "language")
+		if err != nil || v != tt.value || ok != tt.ok {
+			t.Errorf("language %v: %q, %v, %v; want %q, %v", tt.s.Language, v, ok, err, tt.value, tt.ok)
+		}
+	}
+	if _, ok, err := field(api.Session{}, "sentiment"); ok || err != nil {
+		t.Errorf("null sentiment: ok %v, err %v", ok, err)
 	}
 }
 
@@ -182,7 +207,7 @@ func TestList(t *testing.T) {
 			t.Fatalf("%d columns in %q", n, l)
 		}
 	}
-	if !strings.Contains(errOut.String(), "skipped 1 item(s)") {
+	if !strings.Contains(errOut.String(), "cxi: page 1: skipped 1 item that could not be read\n") {
 		t.Errorf("the odd items were not reported: %q", errOut.String())
 	}
 	assertNoControls(t, out.String())
@@ -197,7 +222,7 @@ func TestList(t *testing.T) {
 			t.Errorf("line %q: %v", l, err)
 		}
 	}
-	for _, bad := range [][]string{{"--status", "pending"}, {"--channel", "fax"}, {"--limit", "0"}, {"--updated-within", "soon"}, {"extra"}} {
+	for _, bad := range [][]string{{"--status", "pending"}, {"--status", "closed"}, {"--channel", "not a channel"}, {"--channel", "web\x1b[2J"}, {"--limit", "0"}, {"--updated-within", "soon"}, {"extra"}} {
 		if code := list(context.Background(), bad, env, fixed(c)); code != command.ExitUsage {
 			t.Errorf("%v: exit %d", bad, code)
 		}
@@ -234,6 +259,78 @@ func TestListGoldensAndHostileData(t *testing.T) {
 	}
 	if js := run("--limit", "1000", "--json"); !strings.Contains(js, `\u001b`) {
 		t.Error("JSON lines should carry the hostile escapes escaped")
+	}
+}
+
+// TestWhatTheUserMustFixStopsTheCommands: a key shorter than 8
+// characters, or a CXI_CONFIG naming no file, stops get and list with one
+// sentence and exit 2, before any request.
+func TestWhatTheUserMustFixStopsTheCommands(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "config.toml")
+	for _, vars := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{"OPENCX_API_KEY": "k3y"}, "cxi: OPENCX_API_KEY: the key is shorter than 8 characters, too short to be an OpenCX API key\n"},
+		{map[string]string{"OPENCX_API_KEY": "a-test-key", "CXI_CONFIG": missing},
+			"cxi: CXI_CONFIG names " + missing + ", which does not exist: create it, or unset CXI_CONFIG to use the config folder's cxi/config.toml\n"},
+	} {
+		vars.env["OPENCX_BASE_URL"] = "http://127.0.0.1:1" // nothing listens: no request may be needed
+		for _, tc := range []struct {
+			name string
+			run  func([]string, command.Env) int
+			args []string
+		}{
+			{"get", Get, []string{demo.IDMinimal}},
+			{"list", List, nil},
+		} {
+			var out, errOut bytes.Buffer
+			env := command.Env{Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return vars.env[k] },
+				Now: func() time.Time { return now }, Width: 80}
+			if code := tc.run(tc.args, env); code != command.ExitUsage || errOut.String() != vars.want || out.Len() != 0 {
+				t.Errorf("%s: exit %d, stderr %q; want 2, %q", tc.name, code, errOut.String(), vars.want)
+			}
+		}
+	}
+}
+
+// TestUsageErrorsSayTheMistake: a mistake on the command line is one
+// sentence about it, then the usage; never "The lookup failed", which
+// would send the user looking at the API.
+func TestUsageErrorsSayTheMistake(t *testing.T) {
+	never := func(settings.Flags) (*api.Client, func(), error) {
+		t.Error("a client was made for a usage error")
+		return nil, func() {}, errors.New("no")
+	}
+	for _, tc := range []struct {
+		cmd   string
+		args  []string
+		first string // the first line on stderr
+	}{
+		{"get", nil, "cxi: expected one SESSION, got 0."},
+		{"get", []string{"a", "b"}, "cxi: expected one SESSION, got 2."},
+		{"get", []string{"--json", "--format", "md", demo.IDMinimal}, "cxi: --json, --field and --format md exclude each other."},
+		{"get", []string{"--format", "yaml", demo.IDMinimal}, `cxi: unknown --format "yaml" (want text or md).`},
+		{"get", []string{"--frobnicate", demo.IDMinimal}, "cxi: flag provided but not defined: -frobnicate."},
+		{"list", []string{"--status", "pending"}, `cxi: unknown --status "pending" (want open, unresolved or resolved; the API's closed_unresolved and closed_resolved work too).`},
+		{"list", []string{"--limit", "0"}, "cxi: --limit must be at least 1."},
+		{"list", []string{"--updated-within", "soon"}, `cxi: --updated-within "soon": want a positive duration such as 90m, 24h or 7d.`},
+		{"list", []string{"extra"}, `cxi: unexpected argument "extra".`},
+	} {
+		var out, errOut bytes.Buffer
+		env := command.Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }, Width: 80}
+		run, usage := get, GetUsage
+		if tc.cmd == "list" {
+			run, usage = list, ListUsage
+		}
+		code := run(context.Background(), tc.args, env, never)
+		first, rest, _ := strings.Cut(errOut.String(), "\n")
+		if code != command.ExitUsage || first != tc.first || rest != usage || out.Len() != 0 {
+			t.Errorf("%s %q: exit %d, stderr %q; want 2, %q and the usage", tc.cmd, tc.args, code, errOut.String(), tc.first)
+		}
+		if strings.Contains(strings.ToLower(first), "lookup failed") {
+			t.Errorf("%s %q: %q", tc.cmd, tc.args, first)
+		}
 	}
 }
 

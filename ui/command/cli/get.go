@@ -28,7 +28,8 @@ SESSION is a session ID or any text containing one (a URL, a log line), or
 what you were handed instead: #1234 or a helpdesk ID (ZD-884213), an email
 address, a phone number or a name. Several matches are listed on stderr.
   --json          the session as JSON (control characters escaped)
-  --field PATH    one value, e.g. ticketing_system.external_id or contact.email
+  --field PATH    one value, e.g. ticketing_system.external_id or contact.email;
+                  a session without one (absent or null) prints nothing, exit 9
   --format FMT    text (default) or md, a Markdown summary for Slack or a ticket
 `
 
@@ -76,9 +77,15 @@ func get(ctx context.Context, args []string, env command.Env, dial connector) in
 		}
 		fmt.Fprintf(env.Stdout, "%s\n", b)
 	case *path != "":
-		v, err := field(s, *path)
-		if err != nil {
+		v, ok, err := field(s, *path)
+		switch {
+		case err != nil:
 			return fail(env, err, id, "")
+		case !ok:
+			// Nothing on stdout: `x=$(cxi get --field …)` stays empty, and
+			// the exit code tells "no value" from an empty one.
+			fmt.Fprintf(env.Stderr, "cxi: session %s has no %s\n", api.ShortID(id), render.Line(*path))
+			return command.ExitNoValue
 		}
 		fmt.Fprintln(env.Stdout, v)
 	case *format == "md":

@@ -56,17 +56,19 @@ func escapeRaw(b []byte) []byte {
 
 // field finds a dotted path (ticketing_system.external_id, contact.email,
 // custom_data.plan) in v's JSON form and returns it as text: strings bare,
-// numbers as sent, null as empty, objects and arrays as JSON.
-func field(v any, path string) (string, error) {
+// numbers as sent, objects and arrays as JSON. ok is false when v has no
+// value there, absent or null, though the contract knows the path: a script
+// must be able to tell that from a value, even an empty one.
+func field(v any, path string) (value string, ok bool, err error) {
 	raw, err := json.Marshal(v)
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
 	var node any
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	if err := dec.Decode(&node); err != nil {
-		return "", err
+		return "", false, err
 	}
 	for _, part := range strings.Split(path, ".") {
 		switch n := node.(type) {
@@ -74,30 +76,30 @@ func field(v any, path string) (string, error) {
 			next, ok := n[part]
 			if !ok {
 				if knownPath(reflect.TypeOf(v), path) {
-					return "", nil // an optional field the contract allows to be absent
+					return "", false, nil // an optional field the contract allows to be absent
 				}
-				return "", command.Usagef("no field %q in %q (fields here: %s)", part, path, keys(n))
+				return "", false, command.Usagef("no field %q in %q (fields here: %s)", part, path, keys(n))
 			}
 			node = next
 		case []any:
 			i, err := strconv.Atoi(part)
 			if err != nil || i < 0 || i >= len(n) {
-				return "", command.Usagef("%q in %q is not an index of a list of %d", part, path, len(n))
+				return "", false, command.Usagef("%q in %q is not an index of a list of %d", part, path, len(n))
 			}
 			node = n[i]
 		case nil:
 			if knownPath(reflect.TypeOf(v), path) {
-				return "", nil // inside a null or absent object: nothing to print
+				return "", false, nil // inside a null or absent object: nothing to print
 			}
-			return "", command.Usagef("no field %q in %q", part, path)
+			return "", false, command.Usagef("no field %q in %q", part, path)
 		default:
-			return "", command.Usagef("%q in %q: the value before it is not an object", part, path)
+			return "", false, command.Usagef("%q in %q: the value before it is not an object", part, path)
 		}
 	}
 	var s string
 	switch n := node.(type) {
 	case nil:
-		return "", nil
+		return "", false, nil
 	case string:
 		s = n
 	case json.Number:
@@ -106,14 +108,14 @@ func field(v any, path string) (string, error) {
 		s = strconv.FormatBool(n)
 	default:
 		b, err := safeJSON(n, false)
-		return string(b), err
+		return string(b), err == nil, err
 	}
 	for _, r := range s {
 		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
-			return "", unsafeValueError{}
+			return "", false, unsafeValueError{}
 		}
 	}
-	return s, nil
+	return s, true, nil
 }
 
 func keys(m map[string]any) string {
@@ -129,8 +131,8 @@ func keys(m map[string]any) string {
 }
 
 // knownPath reports whether a dotted JSON path names a field of t (by its
-// json tags), so that an absent optional field prints as empty rather than
-// failing a script. Map fields (custom data) accept any key.
+// json tags), so that an absent optional field is "no value" (its own exit
+// code) rather than a misspelt path. Map fields (custom data) accept any key.
 func knownPath(t reflect.Type, path string) bool {
 	for _, part := range strings.Split(path, ".") {
 		for t.Kind() == reflect.Pointer {

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/paging"
+	"github.com/opencx-tools/cxi/internal/plural"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/settings"
 	"github.com/opencx-tools/cxi/ui/render"
@@ -24,9 +26,11 @@ const ListUsage = `Usage: cxi list [flags]
 
 One session a line: id, status, sentiment, channel, age, ticket, contact
 (tab-separated), newest activity first, paging until --limit.
-  --status S          open, closed_resolved or closed_unresolved
+  --status S          open, unresolved or resolved (or the API's words:
+                      closed_unresolved, closed_resolved)
   --handed-off        only sessions handed off to a human
-  --channel C         web, email, whatsapp, … (any SessionChannel value)
+  --channel C         web, email, whatsapp, … (any SessionChannel value; one
+                      cxi does not know yet is asked for, with a warning)
   --updated-within D  only sessions updated within D (e.g. 90m, 24h, 7d)
   --limit N           at most N sessions (default 50)
   --json              one JSON object a line instead
@@ -52,36 +56,57 @@ func list(ctx context.Context, args []string, env command.Env, dial connector) i
 	case err != nil:
 		return fail(env, err, "", ListUsage)
 	}
+	warnNewChannel(env, p.ChannelType)
 	client, stop, err := dial(shared)
 	if err != nil {
 		return cannotStart(env, err)
 	}
 	defer stop()
+	return walk(ctx, client, p, f, env)
+}
 
+// walk prints the sessions of p page by page until f.limit. One guard
+// follows the walk, so that a server that repeats a cursor, goes round a
+// cycle or sends pages with nothing new ends it with a line on stderr
+// rather than paging, and spending the rate budget, forever. What was
+// printed stays valid, so that end is not an error. A session a later
+// page sends again is not printed twice.
+func walk(ctx context.Context, client Lister, p api.ListParams, f listFlags, env command.Env) int {
+	var guard paging.Guard
+	seen := map[string]bool{}
 	printed := 0
-	for page := 1; printed < f.limit; page++ {
+	for page := 1; ; page++ {
 		res, err := client.ListSessions(ctx, p)
 		if err != nil {
 			return fail(env, err, "", "")
 		}
 		if n := len(res.Skipped); n > 0 {
-			fmt.Fprintf(env.Stderr, "cxi: page %d: skipped %d item(s) that could not be read\n", page, n)
+			fmt.Fprintf(env.Stderr, "cxi: page %d: skipped %s that could not be read\n", page, plural.Count(n, "item"))
 		}
+		fresh := 0 // sessions this page is the first to send
 		for i := range res.Items {
-			if printed == f.limit {
-				break
+			s := &res.Items[i]
+			if printed == f.limit || seen[s.ID] {
+				continue
 			}
-			if err := printRow(env, &res.Items[i], f.asJSON); err != nil {
+			seen[s.ID] = true
+			fresh++
+			if err := printRow(env, s, f.asJSON); err != nil {
 				return fail(env, err, "", "")
 			}
 			printed++
 		}
-		if res.Next == "" {
-			break
+		if printed == f.limit || res.Next == "" {
+			return command.ExitOK
+		}
+		// A page of sessions already printed counts as empty: a server
+		// that sends the same ones under new cursors would never end.
+		if err := guard.Page(p.Cursor, fresh, res.Next); err != nil {
+			fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
+			return command.ExitOK
 		}
 		p.Cursor = res.Next
 	}
-	return command.ExitOK
 }
 
 // listFlags are the flags of `cxi list` beside --demo and --base-url.
@@ -111,12 +136,12 @@ func (f *listFlags) parse(fs *flag.FlagSet, args []string, now time.Time) (api.L
 	case f.limit < 1:
 		return api.ListParams{}, command.Usagef("--limit must be at least 1")
 	}
-	p := api.ListParams{Status: api.Status(f.status), ChannelType: api.ChannelType(f.channel)}
-	if f.status != "" && !p.Status.Known() {
-		return p, command.Usagef("unknown --status %q (want open, closed_resolved or closed_unresolved)", f.status)
+	p := api.ListParams{ChannelType: api.ChannelType(f.channel)}
+	if p.Status, err = parseStatus(f.status); err != nil {
+		return p, err
 	}
-	if f.channel != "" && !p.ChannelType.Known() {
-		return p, command.Usagef("unknown --channel %q", f.channel)
+	if f.channel != "" && !isWord(f.channel) {
+		return p, command.Usagef("--channel %q: want one word such as web, email or whatsapp", f.channel)
 	}
 	if f.handedOff {
 		p.HandedOff = &f.handedOff
@@ -129,6 +154,51 @@ func (f *listFlags) parse(fs *flag.FlagSet, args []string, now time.Time) (api.L
 		p.UpdatedAfter = now.Add(-d)
 	}
 	return p, nil
+}
+
+// shortStatuses are the words the TUI shows for the statuses; --status
+// takes them as well as the API's own.
+var shortStatuses = map[string]api.Status{
+	"open":       api.StatusOpen,
+	"unresolved": api.StatusClosedUnresolved,
+	"resolved":   api.StatusClosedResolved,
+}
+
+// parseStatus reads --status in either vocabulary; "" is any status.
+func parseStatus(s string) (api.Status, error) {
+	if st, ok := shortStatuses[s]; ok {
+		return st, nil
+	}
+	if st := api.Status(s); s == "" || st.Known() {
+		return st, nil
+	}
+	return "", command.Usagef("unknown --status %q (want open, unresolved or resolved; the API's closed_unresolved and closed_resolved work too)", s)
+}
+
+// isWord reports whether s can be an enum value: letters, digits and
+// underscores, as every channel the contract lists is.
+func isWord(s string) bool {
+	for _, r := range s {
+		if !(r == '_' || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9')) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// warnNewChannel says on stderr that a channel is not one the contract
+// lists. It is sent all the same: the API is a beta whose enums grow, and
+// the TUI shows such a channel as sent.
+func warnNewChannel(env command.Env, ch api.ChannelType) {
+	if ch == "" || ch.Known() {
+		return
+	}
+	known := make([]string, 0, len(api.Channels()))
+	for _, c := range api.Channels() {
+		known = append(known, string(c))
+	}
+	fmt.Fprintf(env.Stderr, "cxi: --channel %s is not a channel cxi knows (%s); asking the API for it anyway\n",
+		render.Line(string(ch)), strings.Join(known, ", "))
 }
 
 func printRow(env command.Env, s *api.Session, asJSON bool) error {

@@ -33,7 +33,7 @@ func apiChecks(ctx context.Context, in Inputs) []result {
 		reached = r.ok
 		out = append(out, r)
 	}
-	if in.HasKey && in.KeyErr == nil && reached && in.Check != nil {
+	if (in.HasKey || in.Demo) && in.KeyErr == nil && reached && in.Check != nil {
 		out = append(out, acceptedCheck(ctx, in))
 	}
 	if in.Budget != nil {
@@ -51,6 +51,8 @@ func apiChecks(ctx context.Context, in Inputs) []result {
 func keyCheck(in Inputs) result {
 	var perm *auth.PermissionError
 	switch {
+	case in.Demo:
+		return pass("API key: none needed with --demo (the built-in demo server has its own)")
 	case errors.As(in.KeyErr, &perm):
 		return failure(perm.Fix(), "API key file %s is open to other users (mode %04o), so it is not used",
 			render.Line(perm.Path), uint32(perm.Mode.Perm()))

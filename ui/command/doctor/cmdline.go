@@ -18,20 +18,29 @@ import (
 )
 
 // synopsis is how `cxi doctor` is called.
-const synopsis = "cxi doctor [--base-url URL]"
+const synopsis = "cxi doctor [--base-url URL] [--demo]"
+
+// usage is the help of `cxi doctor`.
+const usage = "Usage: " + synopsis + `
+
+Checks what cxi needs here: the API key, the API, the terminal's colours and
+the ways a copy reaches your clipboard. Each line is ✔, ! (a warning: worth
+the fix, not a failure) or ✘ with the fix. Exit 0 when nothing failed.
+  --base-url URL  check this API instead of OPENCX_BASE_URL or the config's
+  --demo          check against the built-in demo server, as cxi --demo uses
+                  it: no key needed; the terminal and copy checks are real
+`
 
 // Main runs `cxi doctor` with the arguments after "doctor", on this
 // machine's key, API, terminal and copy paths, and returns its exit code.
 func Main(args []string, env command.Env) int {
 	var f settings.Flags
 	fs := command.NewFlagSet("doctor")
-	// --demo is taken, as by every command that talks to the API, and
-	// changes nothing: doctor checks the real key and API.
 	f.AddShared(fs)
 	rest, err := command.Parse(fs, args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
-		return command.Help(env, "Usage: "+synopsis+"\n")
+		return command.Help(env, usage)
 	case err != nil || len(rest) > 0:
 		fmt.Fprintln(env.Stderr, "cxi: usage: "+synopsis)
 		return command.ExitUsage
@@ -41,24 +50,39 @@ func Main(args []string, env command.Env) int {
 		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
 		return command.ExitUsage
 	}
-	key, src, keyErr := s.Keys.Key()
-	client, err := api.New(s.BaseURL, key, api.WithUserAgent(s.UserAgent))
-	if err != nil {
-		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		return command.ExitUsage
-	}
 	in := Inputs{
-		KeySource: src, KeyErr: keyErr, HasKey: key != "", KeyWhere: s.Keys.Where(src),
 		BaseURL:      s.BaseURL,
-		Check:        func(ctx context.Context) error { return auth.Verify(ctx, client) },
-		Reach:        func(ctx context.Context) error { return Reachable(ctx, nil, s.BaseURL) },
-		Budget:       client.Budget,
 		ColorProfile: profileName(lipgloss.DefaultRenderer().ColorProfile()),
 		LookPath:     exec.LookPath,
 		GOOS:         runtime.GOOS,
 		Getenv:       env.Getenv,
 		TmuxOption:   TmuxShowOption,
 	}
+	var client *api.Client
+	if s.Demo {
+		// The demo server, started as for `cxi --demo`: a user trying
+		// the demo learns whether copies work here, without a key.
+		c, stop, err := s.Client("")
+		if err != nil {
+			fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
+			return command.ExitError
+		}
+		defer stop()
+		client, in.Demo, in.BaseURL = c, true, c.BaseURL()
+	} else {
+		key, src, keyErr := s.Keys.Key()
+		c, err := api.New(s.BaseURL, key, api.WithUserAgent(s.UserAgent))
+		if err != nil {
+			fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
+			return command.ExitUsage
+		}
+		client = c
+		in.KeySource, in.KeyErr, in.HasKey, in.KeyWhere = src, keyErr, key != "", s.Keys.Where(src)
+	}
+	base := in.BaseURL
+	in.Check = func(ctx context.Context) error { return auth.Verify(ctx, client) }
+	in.Reach = func(ctx context.Context) error { return Reachable(ctx, nil, base) }
+	in.Budget = client.Budget
 	return Run(context.Background(), in, env)
 }
 

@@ -71,36 +71,55 @@ func detectCopyPaths(in Inputs) copyPaths {
 // clipboard: it exists, has a display, and runs on their machine.
 func (p copyPaths) nativeWorks() bool { return p.tool != "" && !p.noScreen && !p.ssh }
 
-// copyChecks are the native clipboard, SSH and tmux.
+// copyChecks are the native clipboard, SSH and tmux. tmux is asked first:
+// whether it lets OSC 52 through decides what a native clipboard that does
+// not work means.
 func copyChecks(in Inputs) []result {
 	p := detectCopyPaths(in)
-	return []result{nativeCheck(in, p), sshCheck(p), tmuxCheck(in, p)}
+	tmux, osc52Blocked := tmuxCheck(in, p)
+	return []result{nativeCheck(in, p, !osc52Blocked), sshCheck(p), tmux}
 }
 
-func nativeCheck(in Inputs, p copyPaths) result {
+// nativeCheck says whether the native clipboard copies here. Where it does
+// not, OSC 52 may still (osc52: nothing is known to block it), so that is a
+// warning; only where tmux drops OSC 52 too is it a failure.
+func nativeCheck(in Inputs, p copyPaths, osc52 bool) result {
 	tool := render.Line(p.tool)
 	switch {
 	case p.ssh && p.tool != "":
 		return pass("Native clipboard: %s, but over SSH that is the remote machine's; OSC 52 is the path", tool)
 	case p.ssh:
 		return pass("Native clipboard: none, not needed over SSH; OSC 52 is the path")
-	case p.tool != "" && p.noScreen:
-		return failure(fmt.Sprintf("run cxi in a desktop session (where %s is set), or rely on OSC 52", p.needs),
-			"Native clipboard: %s is installed, but %s is not set: it has no screen to copy to", tool, p.needs)
-	case p.tool != "":
+	case p.tool != "" && !p.noScreen:
 		return pass("Native clipboard: %s", tool)
+	}
+	fix, line := nativeMissing(in, p)
+	switch {
+	case !osc52:
+		return failure(fix, "%s", line)
+	case fix != "":
+		fix += ", or rely on OSC 52"
+	}
+	return warning(fix, "%s; copies go by OSC 52 alone, if your terminal allows it", line)
+}
+
+// nativeMissing is why the native clipboard cannot copy here, and the fix.
+func nativeMissing(in Inputs, p copyPaths) (fix, line string) {
+	if p.tool != "" {
+		return fmt.Sprintf("run cxi in a desktop session (where %s is set)", p.needs),
+			fmt.Sprintf("Native clipboard: %s is installed, but %s is not set: it has no screen to copy to", render.Line(p.tool), p.needs)
 	}
 	switch in.GOOS {
 	case "darwin":
-		return failure("pbcopy comes with macOS: check that /usr/bin is on your PATH", "Native clipboard: pbcopy not found")
+		return "pbcopy comes with macOS: check that /usr/bin is on your PATH", "Native clipboard: pbcopy not found"
 	case "linux", "freebsd", "openbsd", "netbsd", "dragonfly", "solaris":
 		fix := "install xclip or xsel (X11)"
 		if in.Getenv("WAYLAND_DISPLAY") != "" {
-			fix = "install wl-clipboard (Wayland), or xclip"
+			fix = "install wl-clipboard (Wayland) or xclip"
 		}
-		return failure(fix, "Native clipboard: no xclip, xsel or wl-copy found")
+		return fix, "Native clipboard: no xclip, xsel or wl-copy found"
 	}
-	return failure("rely on OSC 52", "Native clipboard: none for %s", render.Line(in.GOOS))
+	return "", "Native clipboard: none for " + render.Line(in.GOOS)
 }
 
 func sshCheck(p copyPaths) result {
@@ -113,23 +132,24 @@ func sshCheck(p copyPaths) result {
 // tmuxCheck asks tmux whether it lets OSC 52 through. With set-clipboard
 // on, tmux takes the sequence into its buffer and forwards it to the
 // terminal; with external (tmux's default) it ignores it from programs
-// inside tmux; with off it ignores it altogether.
-func tmuxCheck(in Inputs, p copyPaths) result {
+// inside tmux; with off it ignores it altogether. blocked is true only
+// when tmux is known to drop OSC 52 (external, off).
+func tmuxCheck(in Inputs, p copyPaths) (r result, blocked bool) {
 	if !p.tmux {
-		return pass("Not in tmux: OSC 52 goes straight to the terminal")
+		return pass("Not in tmux: OSC 52 goes straight to the terminal"), false
 	}
 	const fix = "add `set -g set-clipboard on` to ~/.tmux.conf, then run `tmux source-file ~/.tmux.conf`"
 	if in.TmuxOption == nil {
-		return failure("run `tmux show-options -gv set-clipboard`; it should say on", "tmux: set-clipboard was not checked")
+		return failure("run `tmux show-options -gv set-clipboard`; it should say on", "tmux: set-clipboard was not checked"), false
 	}
 	value, err := in.TmuxOption("set-clipboard")
 	if err != nil {
 		return failure("run `tmux show-options -gv set-clipboard`; it should say on",
-			"tmux: asking for set-clipboard failed: %s", render.Line(err.Error()))
+			"tmux: asking for set-clipboard failed: %s", render.Line(err.Error())), false
 	}
 	value = strings.TrimSpace(value)
 	if value == "on" {
-		return pass("tmux: set-clipboard on, so OSC 52 reaches tmux's buffer and your terminal")
+		return pass("tmux: set-clipboard on, so OSC 52 reaches tmux's buffer and your terminal"), false
 	}
 	rest := "cxi's copies reach no clipboard"
 	if p.nativeWorks() {
@@ -137,9 +157,9 @@ func tmuxCheck(in Inputs, p copyPaths) result {
 	}
 	switch value {
 	case "external":
-		return failure(fix, "tmux: set-clipboard external, so programs in tmux cannot set the clipboard; %s", rest)
+		return failure(fix, "tmux: set-clipboard external, so programs in tmux cannot set the clipboard; %s", rest), true
 	case "off":
-		return failure(fix, "tmux: set-clipboard off, so tmux drops OSC 52; %s", rest)
+		return failure(fix, "tmux: set-clipboard off, so tmux drops OSC 52; %s", rest), true
 	}
-	return failure(fix, "tmux: set-clipboard is %q, not on; OSC 52 may not get through", render.Line(value))
+	return failure(fix, "tmux: set-clipboard is %q, not on; OSC 52 may not get through", render.Line(value)), false
 }

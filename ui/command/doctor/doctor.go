@@ -1,6 +1,7 @@
-// Package doctor runs `cxi doctor`: one screen of checks, each ✔ or ✘ with
-// the fix, covering what cxi needs from this machine — a key, the API, the
-// terminal's colours, and which copy paths reach the user's clipboard here.
+// Package doctor runs `cxi doctor`: one screen of checks, each ✔, ! (a
+// warning) or ✘ with the fix, covering what cxi needs from this machine — a
+// key, the API, the terminal's colours, and which copy paths reach the
+// user's clipboard here.
 // Every probe is injected, so the checks are tested without a network, a
 // keyring or tmux.
 package doctor
@@ -10,6 +11,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/opencx-tools/cxi/internal/plural"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/auth"
 )
@@ -20,6 +22,7 @@ type Inputs struct {
 	KeyWhere  string      // the same for a sentence (Store.Where: the key file by its path); "" uses KeySource
 	KeyErr    error       // Store.Key's error
 	HasKey    bool
+	Demo      bool // --demo: the built-in demo server, which needs no key of the user's
 
 	BaseURL string
 	Check   func(ctx context.Context) error // one GET with the key (auth.Verify: 404 means accepted)
@@ -38,9 +41,13 @@ type Inputs struct {
 // ✘ after seconds, not a hang.
 const NetworkTimeout = 10 * time.Second
 
-// result is one check's outcome: a line, and on failure how to fix it.
+// result is one check's outcome: a line, and unless it passed how to fix
+// it. A warning is a path that does not work while another one may (no
+// native clipboard tool, where OSC 52 can copy): worth a fix, not a
+// failure.
 type result struct {
 	ok   bool
+	warn bool
 	line string
 	fix  string
 }
@@ -53,8 +60,12 @@ func failure(fix, format string, args ...any) result {
 	return result{line: fmt.Sprintf(format, args...), fix: fix}
 }
 
-// Run prints the checks on env.Stdout and returns 0 when all pass, 1 when
-// any fails.
+func warning(fix, format string, args ...any) result {
+	return result{warn: true, line: fmt.Sprintf(format, args...), fix: fix}
+}
+
+// Run prints the checks on env.Stdout and returns 0 when none fails (a
+// warning is not a failure), 1 when any does.
 func Run(ctx context.Context, in Inputs, env command.Env) int {
 	if in.Getenv == nil {
 		in.Getenv = func(string) string { return "" }
@@ -65,22 +76,40 @@ func Run(ctx context.Context, in Inputs, env command.Env) int {
 	}
 	results = append(results, copyChecks(in)...)
 
-	failed := 0
+	failed, warned := 0, 0
 	for _, r := range results {
-		if r.ok {
+		mark := "✘ "
+		switch {
+		case r.ok:
 			fmt.Fprintln(env.Stdout, "✔ "+r.line)
 			continue
+		case r.warn:
+			mark = "! "
+			warned++
+		default:
+			failed++
 		}
-		failed++
-		fmt.Fprintln(env.Stdout, "✘ "+r.line)
+		fmt.Fprintln(env.Stdout, mark+r.line)
 		if r.fix != "" {
 			fmt.Fprintln(env.Stdout, "    fix: "+r.fix)
 		}
 	}
+	fmt.Fprintln(env.Stdout, summary(len(results), failed, warned))
 	if failed == 0 {
-		fmt.Fprintf(env.Stdout, "All %d checks passed.\n", len(results))
 		return command.ExitOK
 	}
-	fmt.Fprintf(env.Stdout, "%d of %d checks failed.\n", failed, len(results))
 	return command.ExitError
+}
+
+// summary is the last line: how many checks failed, and warnings apart.
+func summary(checks, failed, warned int) string {
+	switch {
+	case failed == 0 && warned == 0:
+		return fmt.Sprintf("All %s passed.", plural.Count(checks, "check"))
+	case failed == 0:
+		return fmt.Sprintf("%d of %s passed; %s, no failure.", checks-warned, plural.Count(checks, "check"), plural.Count(warned, "warning"))
+	case warned == 0:
+		return fmt.Sprintf("%d of %s failed.", failed, plural.Count(checks, "check"))
+	}
+	return fmt.Sprintf("%d of %s failed; %s.", failed, plural.Count(checks, "check"), plural.Count(warned, "warning"))
 }

@@ -37,13 +37,20 @@ type Settings struct {
 }
 
 // Resolve weighs f, the environment and the config file (CXI_CONFIG, else
-// cxi/config.toml in the user's config folder; a missing file is none).
-// A flag's zero value is no say: --refresh 0 leaves the file's interval.
+// cxi/config.toml in the user's config folder, where a missing file is
+// none). A flag's zero value is no say: --refresh 0 leaves the file's
+// interval.
 func Resolve(f Flags, env command.Env) (Settings, error) {
-	path := configPath(env)
+	path, named := configPath(env)
 	file, err := config.Load(path)
 	if err != nil {
 		return Settings{}, err
+	}
+	// Load reads a missing file as none, which is right for the default
+	// path; a file the user named and mistyped would be ignored in silence.
+	if named && file.Path == "" {
+		return Settings{}, command.Usagef("%s names %s, which does not exist: create it, or unset %s to use the config folder's cxi/config.toml",
+			EnvConfig, path, EnvConfig)
 	}
 	dir := ""
 	if path != "" {
@@ -67,20 +74,21 @@ func Resolve(f Flags, env command.Env) (Settings, error) {
 	return s, nil
 }
 
-// configPath is CXI_CONFIG, else the user's config folder's cxi/config.toml;
-// "" when there is no such folder (no $HOME), which means no file.
-func configPath(env command.Env) string {
+// configPath is CXI_CONFIG (named: the user asked for that file), else the
+// user's config folder's cxi/config.toml; "" when there is no such folder
+// (no $HOME), which means no file.
+func configPath(env command.Env) (path string, named bool) {
 	if p := env.Getenv(EnvConfig); p != "" {
-		return p
+		return p, true
 	}
 	if env.UserConfigDir == nil {
-		return ""
+		return "", false
 	}
 	dir, err := env.UserConfigDir()
 	if err != nil {
-		return ""
+		return "", false
 	}
-	return config.Path(dir)
+	return config.Path(dir), false
 }
 
 // first is the first value that is not blank, trimmed.

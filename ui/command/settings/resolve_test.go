@@ -154,9 +154,24 @@ func TestResolveRefusesABadFile(t *testing.T) {
 	}
 }
 
+// TestANamedConfigMustExist: CXI_CONFIG naming a file that is not there is
+// a usage error, not a config silently ignored; the default path missing
+// is no config, as before.
+func TestANamedConfigMustExist(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "confg.toml")
+	_, err := Resolve(Flags{}, envWith(t, map[string]string{EnvConfig: missing}))
+	want := "CXI_CONFIG names " + missing + ", which does not exist: create it, or unset CXI_CONFIG to use the config folder's cxi/config.toml"
+	if err == nil || err.Error() != want || command.ExitCode(err) != command.ExitUsage {
+		t.Errorf("err = %v (exit %d), want %q, exit 2", err, command.ExitCode(err), want)
+	}
+	if s, err := Resolve(Flags{}, envWith(t, nil)); err != nil || s.File.Path != "" {
+		t.Errorf("no file at the default path: %v, %q", err, s.File.Path)
+	}
+}
+
 func TestKey(t *testing.T) {
 	dir := t.TempDir()
-	cfg := filepath.Join(dir, "config.toml")
+	cfg := writePrivate(t, dir, "config.toml", "") // CXI_CONFIG must name a file
 	writePrivate(t, dir, "key", "stored-key\n")
 	tests := []struct {
 		name    string
@@ -165,12 +180,13 @@ func TestKey(t *testing.T) {
 		want    string
 		wantErr string
 	}{
-		{"the environment's", Flags{}, map[string]string{"OPENCX_API_KEY": "env-key", EnvConfig: cfg}, "env-key", ""},
+		{"the environment's", Flags{}, map[string]string{"OPENCX_API_KEY": "env-key-1", EnvConfig: cfg}, "env-key-1", ""},
 		{"else the stored one", Flags{}, map[string]string{EnvConfig: cfg}, "stored-key", ""},
 		{"none", Flags{}, nil, "", "no API key: export OPENCX_API_KEY"},
 		{"a blank one is none", Flags{}, map[string]string{"OPENCX_API_KEY": " "}, "", "no API key"},
+		{"a short one is refused", Flags{}, map[string]string{"OPENCX_API_KEY": "abc"}, "", "OPENCX_API_KEY: the key is shorter than 8 characters"},
 		{"none for --demo", Flags{Demo: true}, nil, "", ""},
-		{"a bad base URL", Flags{BaseURL: "ftp://x"}, map[string]string{"OPENCX_API_KEY": "k"}, "", "must start with https://"},
+		{"a bad base URL", Flags{BaseURL: "ftp://x"}, map[string]string{"OPENCX_API_KEY": "a-test-key"}, "", "must start with https://"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -207,7 +223,7 @@ func TestConnectToTheDemo(t *testing.T) {
 }
 
 func TestAuth(t *testing.T) {
-	cfg := filepath.Join(t.TempDir(), "config.toml")
+	cfg := writePrivate(t, t.TempDir(), "config.toml", "")
 	b, err := Auth(envWith(t, map[string]string{EnvConfig: cfg, EnvBaseURL: "http://127.0.0.1:1"}))
 	if err != nil {
 		t.Fatal(err)

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -14,19 +12,11 @@ import (
 	"github.com/opencx-tools/cxi/ui/keys"
 )
 
-// env is a hermetic environment: unless vars names one, CXI_CONFIG points
-// at a folder with no config and no stored key, so a developer's own
-// files never change a test.
+// env is a hermetic environment: vars and nothing else, and no config
+// folder (so no config file and no stored key, unless vars names
+// CXI_CONFIG), so a developer's own files never change a test.
 func env(vars map[string]string) command.Env {
-	getenv := func(k string) string {
-		if v, ok := vars[k]; ok {
-			return v
-		}
-		if k == "CXI_CONFIG" {
-			return filepath.Join(os.TempDir(), "cxi-test-no-config", "config.toml")
-		}
-		return ""
-	}
+	getenv := func(k string) string { return vars[k] }
 	return command.Env{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, Getenv: getenv, Now: time.Now, Width: 80, Version: "test"}
 }
 
@@ -39,7 +29,7 @@ func TestBlankKeyIsMissing(t *testing.T) {
 
 func TestParseArgs(t *testing.T) {
 	const id = "3c90c3cc-0d44-4b50-8888-8dd25736052a"
-	withKey := env(map[string]string{"OPENCX_API_KEY": "k", "OPENCX_BASE_URL": "https://env.example"})
+	withKey := env(map[string]string{"OPENCX_API_KEY": "a-test-key", "OPENCX_BASE_URL": "https://env.example"})
 	tests := []struct {
 		name    string
 		args    []string
@@ -47,9 +37,9 @@ func TestParseArgs(t *testing.T) {
 		check   func(Config) bool
 		wantErr string
 	}{
-		{"env base URL", nil, withKey, func(c Config) bool { return c.BaseURL == "https://env.example" && c.key == "k" }, ""},
+		{"env base URL", nil, withKey, func(c Config) bool { return c.BaseURL == "https://env.example" && c.key == "a-test-key" }, ""},
 		{"flag beats env", []string{"--base-url", "https://flag.example"}, withKey, func(c Config) bool { return c.BaseURL == "https://flag.example" }, ""},
-		{"default base URL", nil, env(map[string]string{"OPENCX_API_KEY": "k"}), func(c Config) bool { return c.BaseURL == "https://api.open.cx" }, ""},
+		{"default base URL", nil, env(map[string]string{"OPENCX_API_KEY": "a-test-key"}), func(c Config) bool { return c.BaseURL == "https://api.open.cx" }, ""},
 		{"demo needs no key", []string{"--demo"}, env(nil), func(c Config) bool { return c.Demo }, ""},
 		{"session then flag", []string{"https://app.open.cx/s/" + id, "--demo"}, env(nil), func(c Config) bool { return c.Demo && strings.Contains(c.Query, id) }, ""},
 		{"bad session", []string{"--demo", "not-an-id"}, env(nil), nil, "not a session ID"},

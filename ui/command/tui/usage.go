@@ -27,15 +27,16 @@ Flags:
 get and list take --demo and --base-url too, print data on stdout and errors
 on stderr, and exit with 0 (ok), 1 (other), 2 (usage), 3 (key rejected),
 4 (not found), 5 (rate limited), 6 (server or network), 7 (unreadable data),
-8 (several sessions match: listed on stderr).
+8 (several sessions match: listed on stderr), 9 (get --field: no value there).
 
   cxi auth login [--with-token]   store the API key (OS keyring, or a 0600 file)
   cxi auth status | logout        which key is used and whether it works / remove it
-  cxi doctor                      check the key, the API and the copy paths
+  cxi doctor [--demo]             check the key, the API and the copy paths
 
 Environment:
   OPENCX_API_KEY    your OpenCX API key (else the one stored by cxi auth login)
   OPENCX_BASE_URL   API base URL
   CXI_SESSION_URL   dashboard URL template, {id} replaced
-  CXI_CONFIG        config file (default: your config dir's cxi/config.toml)
+  CXI_CONFIG        config file, which must exist (default: your config dir's
+                    cxi/config.toml, which may be missing)
 `
