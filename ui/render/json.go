@@ -7,22 +7,28 @@ import (
 	"unicode"
 )
 
-// JSON is a JSON document indented for reading, with what encoding/json
-// leaves raw escaped as \uXXXX: DEL, C1 controls and format characters
-// (bidi overrides, zero-width), so that no API text reaches a terminal
-// unescaped, as `cxi get --json` prints it.
+// JSON is a JSON document indented for reading and escaped as EscapeJSON
+// does, as `cxi get --json` prints it and the TUI's raw view shows it.
 func JSON(doc []byte) (string, error) {
 	var b bytes.Buffer
 	if err := json.Indent(&b, doc, "", "  "); err != nil {
 		return "", err
 	}
+	return string(EscapeJSON(b.Bytes())), nil
+}
+
+// EscapeJSON escapes as \uXXXX what encoding/json leaves raw in strings:
+// DEL, C1 controls, format characters (bidi overrides, zero-width) and the
+// line and paragraph separators, so that no API text reaches a terminal
+// unescaped even as JSON.
+func EscapeJSON(b []byte) []byte {
 	var out bytes.Buffer
-	for _, r := range b.String() {
+	for _, r := range string(b) {
 		if r == 0x7f || (r >= 0x80 && r <= 0x9f) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029' {
 			fmt.Fprintf(&out, `\u%04x`, r)
 			continue
 		}
 		out.WriteRune(r)
 	}
-	return out.String(), nil
+	return out.Bytes()
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"reflect"
 	"slices"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/render"
 )
 
 // unsafeValueError is a --field value that holds a control character:
@@ -39,19 +39,7 @@ func safeJSON(v any, indent bool) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return escapeRaw(b), nil
-}
-
-func escapeRaw(b []byte) []byte {
-	var out bytes.Buffer
-	for _, r := range string(b) {
-		if r == 0x7f || (r >= 0x80 && r <= 0x9f) || unicode.Is(unicode.Cf, r) {
-			fmt.Fprintf(&out, `\u%04x`, r)
-			continue
-		}
-		out.WriteRune(r)
-	}
-	return out.Bytes()
+	return render.EscapeJSON(b), nil
 }
 
 // field finds a dotted path (ticketing_system.external_id, contact.email,

@@ -1,0 +1,24 @@
+package render
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestJSONIndentsAndEscapesWhatATerminalWouldActOn(t *testing.T) {
+	doc := []byte("{\"name\":\"Eve\u202e\u200b\u0085\u007f\u2028\",\"n\":1.50,\"esc\":\"\\u001b[2J\"}")
+	got, err := JSON(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "{\n  \"name\": \"Eve\\u202e\\u200b\\u0085\\u007f\\u2028\",\n  \"n\": 1.50,\n  \"esc\": \"\\u001b[2J\"\n}"
+	if got != want {
+		t.Errorf("JSON =\n%s\nwant\n%s", got, want)
+	}
+	if strings.ContainsAny(got, "\u202e\u200b\u0085\u007f\u2028\x1b") {
+		t.Error("a raw control or format character got through")
+	}
+	if _, err := JSON([]byte("<html>")); err == nil {
+		t.Error("not JSON, no error")
+	}
+}
