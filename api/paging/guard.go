@@ -8,7 +8,7 @@ package paging
 import (
 	"fmt"
 
-	"github.com/opencx-tools/cxi/internal/plural"
+	"github.com/opencx-tools/cxi/api/plural"
 )
 
 // MaxEmptyRun is how many empty pages in a row, each with a next cursor,

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/internal/plural"
+	"github.com/opencx-tools/cxi/api/plural"
 )
 
 // Client is what resolving needs from the API.

@@ -11,7 +11,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/opencx-tools/cxi/internal/plural"
+	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/auth"
 )
