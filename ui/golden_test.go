@@ -39,7 +39,7 @@ func TestGolden(t *testing.T) {
 		{name: "queue", wait: "unresolved"},
 		{name: "queue_attention", wait: "unresolved", steps: []step{{keyRunes("!"), "· all "}}},
 		{name: "detail_star", query: demo.IDAngryHandoff, wait: "Session ID"},
-		{name: "detail_star_bottom", query: demo.IDAngryHandoff, wait: "Session ID", steps: []step{{keyRunes("G"), "Custom data"}}},
+		{name: "detail_star_bottom", query: demo.IDAngryHandoff, wait: "Session ID", steps: []step{{keyRunes("G"), "Session custom data"}}},
 		{name: "detail_minimal", query: demo.IDMinimal, wait: "Session ID"},
 		{name: "detail_unknown_enums", query: demo.IDUnknownEnums, wait: "Session ID"},
 		{name: "detail_non_latin", query: demo.IDNonLatin, wait: "Session ID"},

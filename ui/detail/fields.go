@@ -21,7 +21,7 @@ type field struct {
 	whole bool
 	hint  string
 	// heading, when set, makes this row a muted sub-heading across the
-	// panel ("Custom data") instead of a label/value pair.
+	// panel ("Contact custom data") instead of a label/value pair.
 	heading string
 }
 

@@ -7,7 +7,6 @@ package lookupbar
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -22,6 +21,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/render"
 )
 
 // KeyMap is the bar's keys while it has focus.
@@ -259,7 +259,7 @@ func (m Model) hint(c Context) string {
 		search = enter + " goes to the list"
 	}
 	if c.InQueue {
-		return t.Muted.Render(fmt.Sprintf("%d loaded sessions match · %s", c.Matches, search))
+		return t.Muted.Render(render.Count(c.Matches, "loaded session", "loaded sessions") + " " + render.Plural(c.Matches, "matches", "match") + " · " + search)
 	}
 	return t.Muted.Render(search)
 }

@@ -81,7 +81,7 @@ func (m Model) View(width, height int) string {
 	for i := first; i < last; i++ {
 		s := m.sessions[i]
 		contact, age := render.Contact(s.Contact), render.Since(s.UpdatedAt, m.now)
-		row := fmt.Sprintf("%s  %s  %s  %s  %s", render.Line(api.ShortID(s.ID)), render.Fit(contact, 24), render.Fit(render.Enum(s.Channel.Type), 11), render.Fit(render.Enum(s.Status), 17), age)
+		row := fmt.Sprintf("%s  %s  %s  %s  %s", render.Line(api.ShortID(s.ID)), render.Fit(contact, 24), render.Fit(render.Enum(s.Channel.Type), 11), render.Fit(render.Status(s.Status), 10), age)
 		if i == m.at {
 			row = t.Selected.Render("› " + row)
 		} else {

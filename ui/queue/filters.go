@@ -1,11 +1,10 @@
 package queue
 
 import (
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/render"
 )
 
 // Filters are the server-side filters of the queue, each changed by one key.
@@ -59,13 +58,11 @@ func (f Filters) Params(now time.Time) api.ListParams {
 	return p
 }
 
+// windowName is the updated-within filter as the config file writes it:
+// "last 24h", "last 7d".
 func windowName(d time.Duration) string {
-	switch {
-	case d == 0:
+	if d == 0 {
 		return "any time"
-	case d < 24*time.Hour:
-		return "last " + strings.TrimSuffix(d.String(), "0m0s")
-	default:
-		return "last " + strconv.Itoa(int(d/(24*time.Hour))) + "d"
 	}
+	return "last " + render.Duration(d)
 }

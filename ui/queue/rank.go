@@ -9,6 +9,7 @@ import (
 	"github.com/opencx-tools/cxi/api/paging"
 	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/render"
 )
 
 // RankCap is the most sessions the needs-attention order fetches to rank:
@@ -145,7 +146,7 @@ func (m Model) rankState() string {
 	case r.err != nil:
 		return "attention among the sessions loaded: ranking failed (" + explain.Describe(r.err, "").Sentence + ") · " + keys.Name(m.keys.Refresh) + " retries"
 	case m.Ranking():
-		return fmt.Sprintf("ranking · %d pages read, %d sessions…", r.pages, r.found)
+		return "ranking · " + render.Count(r.pages, "page", "pages") + " read, " + sessions(r.found) + "…"
 	case r.capped:
 		return fmt.Sprintf("attention · the first %d unresolved ranked (cap reached)", RankCap)
 	case r.halt != nil:

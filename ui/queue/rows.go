@@ -27,7 +27,7 @@ type row struct {
 func newRow(s *api.Session) row {
 	r := row{
 		session:       s,
-		status:        shortStatus(s.Status),
+		status:        render.Status(s.Status),
 		sentiment:     render.Ptr(s.Sentiment),
 		channel:       render.Enum(s.Channel.Type),
 		contact:       render.Contact(s.Contact),
@@ -49,15 +49,4 @@ func newRow(s *api.Session) row {
 	}
 	r.search = strings.ToLower(strings.Join(parts, " "))
 	return r
-}
-
-// shortStatus keeps the status column narrow; unknown values pass as sent.
-func shortStatus(s api.Status) string {
-	switch s {
-	case api.StatusClosedResolved:
-		return "resolved"
-	case api.StatusClosedUnresolved:
-		return "unresolved"
-	}
-	return render.Enum(s)
 }

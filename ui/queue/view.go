@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/render"
@@ -46,7 +47,7 @@ func (m Model) filterBar() string {
 	k := m.keys
 	type item struct{ key, name, value string }
 	items := []item{
-		{k.Status.Help().Key, "status", orAny(string(f.Status))},
+		{k.Status.Help().Key, "status", statusName(f.Status)},
 		{k.HandedOff.Help().Key, "handoff", map[bool]string{true: "handed off", false: "all"}[f.HandedOff]},
 		{k.Channel.Help().Key, "channel", orAny(string(f.Channel))},
 		{k.Window.Help().Key, "updated", windowName(f.Window)},
@@ -77,6 +78,14 @@ func orAny(s string) string {
 		return "any"
 	}
 	return s
+}
+
+// statusName is the status filter in the words the STATUS column uses.
+func statusName(s api.Status) string {
+	if s == "" {
+		return "any"
+	}
+	return render.Status(s)
 }
 
 func (m Model) titles() string {
@@ -147,23 +156,32 @@ func (m Model) tailRow() string {
 	case m.loading:
 		s = t.Muted.Render("  ⋯ loading more sessions…")
 	case m.halt != nil:
-		s = t.Marker.Render(fmt.Sprintf("  — %s; %d sessions loaded —", render.Line(m.halt.Error()), len(m.rows)))
+		s = t.Marker.Render(fmt.Sprintf("  — %s; %s loaded —", render.Line(m.halt.Error()), sessions(len(m.rows))))
 	case m.end && len(m.rows) == 0:
 		s = t.Muted.Render("  No sessions match these filters.")
 	case m.end && m.text != "":
-		s = t.Muted.Render(fmt.Sprintf("  — end of the list · %d of %d loaded sessions match %q —", len(m.view), len(m.rows), render.Line(m.text)))
+		s = t.Muted.Render("  — end of the list · " + m.matching() + " —")
 	case m.end:
-		s = t.Muted.Render(fmt.Sprintf("  — end of the list: %d sessions —", len(m.rows)))
+		s = t.Muted.Render("  — end of the list: " + sessions(len(m.rows)) + " —")
 	case m.text != "":
-		s = t.Muted.Render(fmt.Sprintf("  %d of %d loaded sessions match %q", len(m.view), len(m.rows), render.Line(m.text)))
+		s = t.Muted.Render("  " + m.matching())
 	default:
 		return ""
 	}
 	if m.skipped > 0 {
-		s += t.Marker.Render(fmt.Sprintf("  (%d unreadable item(s) skipped)", m.skipped))
+		s += t.Marker.Render("  (" + render.Count(m.skipped, "unreadable item", "unreadable items") + " skipped)")
 	}
 	return ansi.Truncate(s, m.width, "…")
 }
+
+// matching says how many loaded sessions the text filter keeps, the verb
+// agreeing with the count: "1 of 25 loaded sessions matches "ana"".
+func (m Model) matching() string {
+	return fmt.Sprintf("%d of %s %s %q", len(m.view), render.Count(len(m.rows), "loaded session", "loaded sessions"),
+		render.Plural(len(m.view), "matches", "match"), render.Line(m.text))
+}
+
+func sessions(n int) string { return render.Count(n, "session", "sessions") }
 
 // pad fits a cell's plain text to its column, measuring the way terminals
 // do (render.Width), so complex scripts never push a row past the edge.

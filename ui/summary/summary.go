@@ -58,7 +58,7 @@ func Markdown(s *api.Session, now time.Time) string {
 }
 
 func statusText(s *api.Session) string {
-	out := render.Enum(s.Status)
+	out := render.Status(s.Status)
 	if s.AIClosureType != nil {
 		out += " (AI closure: " + render.Enum(*s.AIClosureType) + ")"
 	}
