@@ -110,7 +110,7 @@ func (c content) handoffPanel(s *api.Session) panel {
 		if summary == "" {
 			return head + "\n" + t.Muted.Render("No summary.")
 		}
-		return head + "\n\n" + t.Value.Width(w).Render(summary)
+		return head + "\n\n" + strings.Join(render.WrapStyled(t.Value, summary, w), "\n")
 	}}
 }
 
@@ -218,18 +218,20 @@ func ptrEnum[T ~string](p *T) string {
 	return render.Enum(*p)
 }
 
-// renderPanel draws a titled, bordered box exactly width cells wide.
+// renderPanel draws a titled, bordered box exactly width cells wide, as
+// terminals count them (render.Box).
 func renderPanel(t *styles.Theme, p panel, width int) string {
 	inner := max(width-t.Panel.GetHorizontalFrameSize(), 1)
 	body := t.PanelTitle.Render(render.Line(p.title)) + "\n" + p.body(inner)
-	return t.Panel.Width(width - t.Panel.GetHorizontalBorderSize()).Render(body)
+	return render.Box(t.Panel, body, width)
 }
 
-// stack joins panels vertically, all of one width.
+// stack joins panels vertically, all of one width. strings.Join, not
+// lipgloss.JoinVertical, which pads lines by lipgloss's narrower count.
 func stack(t *styles.Theme, ps []panel, width int) string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
 		out[i] = renderPanel(t, p, width)
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, out...)
+	return strings.Join(out, "\n")
 }

@@ -89,5 +89,5 @@ func (m Model) View(width, height int) string {
 		}
 		lines = append(lines, render.ClipLine(row, inner))
 	}
-	return t.Panel.Width(width - t.Panel.GetHorizontalBorderSize()).Render(strings.Join(lines, "\n"))
+	return render.Box(t.Panel, strings.Join(lines, "\n"), width) // a Devanagari contact keeps the border in place
 }
