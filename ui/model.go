@@ -167,7 +167,7 @@ func (m *Model) syncKeys() {
 	k.Next.SetEnabled(shown)
 	k.Prev.SetEnabled(shown)
 	k.Transcript.SetEnabled(shown)
-	for _, b := range []*key.Binding{&k.Status, &k.HandedOff, &k.Channel, &k.Window, &k.Attention, &k.AutoRefresh} {
+	for _, b := range []*key.Binding{&k.Status, &k.HandedOff, &k.Channel, &k.Window, &k.Team, &k.Attention, &k.AutoRefresh} {
 		b.SetEnabled(inQueue)
 	}
 	k.Back.SetEnabled(!inQueue || m.detail.Fetching() || m.focus == focusInput)

@@ -18,18 +18,20 @@ func (k Map) ForScroll() Scroll {
 }
 
 // Queue is the queue's own keys: moving, the filters, the ordering,
-// refreshing and auto-refresh.
+// refreshing and auto-refresh, and the keys of the filter picker that
+// status, channel, window and team open.
 type Queue struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-	Status, HandedOff, Channel, Window      key.Binding
-	Attention, Refresh, AutoRefresh         key.Binding
+	Up, Down, PageUp, PageDown, Top, Bottom  key.Binding
+	Status, HandedOff, Channel, Window, Team key.Binding
+	Attention, Refresh, AutoRefresh          key.Binding
+	Picker                                   Menu
 }
 
 // ForQueue is the queue's keys.
 func (k Map) ForQueue() Queue {
 	return Queue{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom,
-		Status: k.Status, HandedOff: k.HandedOff, Channel: k.Channel, Window: k.Window,
-		Attention: k.Attention, Refresh: k.Refresh, AutoRefresh: k.AutoRefresh}
+		Status: k.Status, HandedOff: k.HandedOff, Channel: k.Channel, Window: k.Window, Team: k.Team,
+		Attention: k.Attention, Refresh: k.Refresh, AutoRefresh: k.AutoRefresh, Picker: k.ForFilterPicker()}
 }
 
 // Detail is the detail pane's keys: scrolling, fetching again, and the copy
@@ -66,6 +68,12 @@ type Menu struct {
 // ForCopyMenu is the copy menu's keys.
 func (k Map) ForCopyMenu() Menu {
 	return Menu{Up: k.Up, Down: k.Down, Choose: As(k.Lookup, "copy"), Close: As(k.Back, "close"), Toggle: k.CopyMenu}
+}
+
+// ForFilterPicker is the filter picker's keys; its Toggle is the key of
+// the filter it shows, which the queue sets when it opens one.
+func (k Map) ForFilterPicker() Menu {
+	return Menu{Up: k.Up, Down: k.Down, Choose: As(k.Lookup, "set filter"), Close: As(k.Back, "close")}
 }
 
 // ForPicker is the search picker's keys.

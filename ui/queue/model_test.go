@@ -156,7 +156,7 @@ func TestFilterChangeCancelsTheOldQueryAndDropsItsPage(t *testing.T) {
 	m := New(theme(), DefaultKeyMap(), p, Filters{}, false, now).SetSize(120, 30)
 	m, first := m.Reload()
 	oldMsg := first() // the first query's page, not yet delivered
-	m, second := press(m, "s")
+	m, second := pick(t, m, "s", "1")
 	if second == nil {
 		t.Fatal("changing the status filter started no query")
 	}
@@ -177,7 +177,7 @@ func TestFilterChangeCancelsTheOldQueryAndDropsItsPage(t *testing.T) {
 }
 
 func TestFiltersBecomeQueryParameters(t *testing.T) {
-	f := Filters{}.NextStatus().NextStatus().ToggleHandedOff().NextChannel().NextWindow().NextWindow()
+	f := Filters{Status: api.StatusClosedUnresolved, Channel: api.ChannelWeb, Window: 24 * time.Hour}.ToggleHandedOff()
 	q := f.Params(now).Query()
 	want := map[string]string{
 		"status":        "closed_unresolved",
@@ -193,16 +193,13 @@ func TestFiltersBecomeQueryParameters(t *testing.T) {
 	if q.Has("cursor") || q.Has("created_after") {
 		t.Errorf("unexpected parameters: %s", q.Encode())
 	}
-	// Every cycle comes back round to "any".
-	g := Filters{}
-	for range len(statusCycle) {
-		g = g.NextStatus()
+	// Every picker comes back to "any", its first value.
+	m := New(theme(), DefaultKeyMap(), newPager(0, 25), f, false, now).SetSize(120, 20)
+	for _, k := range []string{"s", "C", "w"} {
+		m, _ = pick(t, m, k, "0")
 	}
-	for range len(api.Channels()) + 1 {
-		g = g.NextChannel()
-	}
-	if g != (Filters{}) {
-		t.Errorf("cycles did not come back to any: %+v", g)
+	if g := m.Filters(); g != (Filters{HandedOff: true}) {
+		t.Errorf("the pickers did not come back to any: %+v", g)
 	}
 }
 
@@ -395,4 +392,30 @@ func TestHostileRowsDrawNoControls(t *testing.T) {
 			t.Errorf("the name was lost:\n%s", v)
 		}
 	}
+}
+
+// pick opens the picker of filterKey, presses keys in it and gives the
+// value chosen back to the queue, as the root and the program would.
+func pick(t *testing.T, m Model, filterKey string, keys ...string) (Model, tea.Cmd) {
+	t.Helper()
+	o := m.FilterPicker(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(filterKey)})
+	if o == nil {
+		t.Fatalf("%s opens no picker", filterKey)
+	}
+	for _, k := range keys {
+		msg := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+		switch k {
+		case "up", "down", "enter", "esc":
+			msg = tea.KeyMsg{Type: map[string]tea.KeyType{"up": tea.KeyUp, "down": tea.KeyDown, "enter": tea.KeyEnter, "esc": tea.KeyEsc}[k]}
+		}
+		var cmd tea.Cmd
+		if o, cmd = o.Update(msg); o == nil {
+			if cmd == nil {
+				return m, nil // closed without a choice
+			}
+			return m.Update(cmd())
+		}
+	}
+	t.Fatalf("the picker of %s is still open after %q", filterKey, keys)
+	return m, nil
 }

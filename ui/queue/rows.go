@@ -17,6 +17,7 @@ type row struct {
 	channel       string
 	contact       string
 	team          string
+	teamKey       string // what the team filter compares: the team's ID (its name if it has none); "" for no team
 	ticket        string
 	handedOff     bool
 	needsHuman    bool
@@ -39,6 +40,10 @@ func newRow(s *api.Session) row {
 	}
 	if s.Team != nil {
 		r.team = render.Or(s.Team.Name)
+		r.teamKey = "id:" + s.Team.ID
+		if s.Team.ID == "" {
+			r.teamKey = "name:" + s.Team.Name
+		}
 	}
 	parts := []string{s.ID, r.status, string(s.Status), r.sentiment, r.channel, r.contact, r.team, r.ticket}
 	if c := s.Contact; c != nil {
