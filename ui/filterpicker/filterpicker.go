@@ -70,13 +70,13 @@ func (m Model) Cursor() int { return m.at }
 // the filter's own key.
 func (m Model) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
 	k, n := m.keys, len(m.filter.Options)
+	if at, moved := k.Step(msg, m.at, n); moved {
+		m.at = at
+		return m, nil
+	}
 	switch {
 	case n == 0, key.Matches(msg, k.Close), key.Matches(msg, k.Toggle):
 		return nil, nil
-	case key.Matches(msg, k.Up):
-		m.at = (m.at + n - 1) % n
-	case key.Matches(msg, k.Down):
-		m.at = (m.at + 1) % n
 	case key.Matches(msg, k.Choose):
 		return nil, m.choose(m.at)
 	case msg.Type == tea.KeyRunes && len(msg.Runes) == 1 && msg.Runes[0] >= '0' && msg.Runes[0] <= '9' && int(msg.Runes[0]-'0') < n:
@@ -86,9 +86,7 @@ func (m Model) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
 }
 
 // ShortHelp is the picker's keys.
-func (m Model) ShortHelp() []key.Binding {
-	return []key.Binding{m.keys.Choose, m.keys.Up, m.keys.Down, m.keys.Close}
-}
+func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
 
 // FullHelp is the picker's keys in one column.
 func (m Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }

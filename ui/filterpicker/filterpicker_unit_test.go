@@ -7,24 +7,11 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/filterpicker"
+	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/render"
 )
-
-func key(s string) tea.KeyMsg {
-	switch s {
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "up":
-		return tea.KeyMsg{Type: tea.KeyUp}
-	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
-}
 
 // chosen is what the owner's message carries here: the option's index.
 type chosen int
@@ -43,7 +30,7 @@ func status(current int) filterpicker.Model {
 func press(o overlay.Overlay, ks ...string) int {
 	for _, k := range ks {
 		var cmd tea.Cmd
-		if o, cmd = o.Update(key(k)); o == nil {
+		if o, cmd = o.Update(keytest.Msg(k)); o == nil {
 			if cmd == nil {
 				return -1
 			}

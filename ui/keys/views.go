@@ -1,6 +1,10 @@
 package keys
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/key"
+)
 
 // The key sets below are what each view and overlay answers to, taken from
 // one Map so that a remap reaches all of them. Each component's
@@ -64,6 +68,23 @@ func (k Map) ForTranscript() Transcript {
 type Menu struct {
 	Up, Down, Choose, Close, Toggle key.Binding
 }
+
+// Step moves a menu's cursor at among n entries on Up or Down, going
+// round at either end, and reports whether msg was one of them.
+func (m Menu) Step(msg fmt.Stringer, at, n int) (int, bool) {
+	switch {
+	case n == 0:
+		return at, false
+	case key.Matches(msg, m.Up):
+		return (at + n - 1) % n, true
+	case key.Matches(msg, m.Down):
+		return (at + 1) % n, true
+	}
+	return at, false
+}
+
+// ShortHelp is a menu's keys, for its one-line help.
+func (m Menu) ShortHelp() []key.Binding { return []key.Binding{m.Choose, m.Up, m.Down, m.Close} }
 
 // ForCopyMenu is the copy menu's keys.
 func (k Map) ForCopyMenu() Menu {

@@ -393,29 +393,3 @@ func TestHostileRowsDrawNoControls(t *testing.T) {
 		}
 	}
 }
-
-// pick opens the picker of filterKey, presses keys in it and gives the
-// value chosen back to the queue, as the root and the program would.
-func pick(t *testing.T, m Model, filterKey string, keys ...string) (Model, tea.Cmd) {
-	t.Helper()
-	o := m.FilterPicker(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(filterKey)})
-	if o == nil {
-		t.Fatalf("%s opens no picker", filterKey)
-	}
-	for _, k := range keys {
-		msg := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-		switch k {
-		case "up", "down", "enter", "esc":
-			msg = tea.KeyMsg{Type: map[string]tea.KeyType{"up": tea.KeyUp, "down": tea.KeyDown, "enter": tea.KeyEnter, "esc": tea.KeyEsc}[k]}
-		}
-		var cmd tea.Cmd
-		if o, cmd = o.Update(msg); o == nil {
-			if cmd == nil {
-				return m, nil // closed without a choice
-			}
-			return m.Update(cmd())
-		}
-	}
-	t.Fatalf("the picker of %s is still open after %q", filterKey, keys)
-	return m, nil
-}

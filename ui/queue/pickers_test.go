@@ -8,11 +8,12 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/filterpicker"
+	"github.com/opencx-tools/cxi/ui/internal/keytest"
 )
 
 func options(t *testing.T, m Model, filterKey string) filterpicker.Filter {
 	t.Helper()
-	o := m.FilterPicker(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(filterKey)})
+	o := m.FilterPicker(keytest.Msg(filterKey))
 	p, ok := o.(filterpicker.Model)
 	if !ok {
 		t.Fatalf("%s opens %T", filterKey, o)
@@ -174,10 +175,31 @@ func TestARemappedFilterKeyOpensAndClosesThePicker(t *testing.T) {
 	km.Status.SetKeys("S")
 	km.Status.SetHelp("S", "status filter")
 	m := New(theme(), km, newPager(0, 25), Filters{}, false, now).SetSize(120, 20)
-	if m.FilterPicker(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("s")}) != nil {
+	if m.FilterPicker(keytest.Msg("s")) != nil {
 		t.Error("s still opens the status picker")
 	}
 	if _, cmd := pick(t, m, "S", "S"); cmd != nil {
 		t.Error("the remapped key did not close its picker")
 	}
+}
+
+// pick opens the picker of filterKey, presses keys in it and gives the
+// value chosen back to the queue, as the root and the program would.
+func pick(t *testing.T, m Model, filterKey string, keys ...string) (Model, tea.Cmd) {
+	t.Helper()
+	o := m.FilterPicker(keytest.Msg(filterKey))
+	if o == nil {
+		t.Fatalf("%s opens no picker", filterKey)
+	}
+	for _, k := range keys {
+		var cmd tea.Cmd
+		if o, cmd = o.Update(keytest.Msg(k)); o == nil {
+			if cmd == nil {
+				return m, nil // closed without a choice
+			}
+			return m.Update(cmd())
+		}
+	}
+	t.Fatalf("the picker of %s is still open after %q", filterKey, keys)
+	return m, nil
 }
