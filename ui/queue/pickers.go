@@ -120,14 +120,11 @@ func (m Model) setFilter(msg FilterChosenMsg) (Model, tea.Cmd) {
 func (m Model) choices(kind filterKind) (filterpicker.Filter, []filterValue) {
 	switch kind {
 	case pickStatus:
-		values := seenAfter(statusValues(), m.rows, func(r *row) api.Status { return r.session.Status })
-		return serverChoices(m, "Status", values, m.filters.Status, statusName, func(r *row) api.Status { return r.session.Status },
-			func(s api.Status) filterValue { return filterValue{status: s} })
+		return serverChoices(m, "Status", statusValues(), m.filters.Status, statusName,
+			func(r *row) api.Status { return r.session.Status }, func(s api.Status) filterValue { return filterValue{status: s} })
 	case pickChannel:
-		known := append([]api.ChannelType{""}, api.Channels()...)
-		values := seenAfter(known, m.rows, func(r *row) api.ChannelType { return r.session.Channel.Type })
-		return serverChoices(m, "Channel", values, m.filters.Channel, channelName, func(r *row) api.ChannelType { return r.session.Channel.Type },
-			func(c api.ChannelType) filterValue { return filterValue{channel: c} })
+		return serverChoices(m, "Channel", append([]api.ChannelType{""}, api.Channels()...), m.filters.Channel, channelName,
+			func(r *row) api.ChannelType { return r.session.Channel.Type }, func(c api.ChannelType) filterValue { return filterValue{channel: c} })
 	case pickWindow:
 		return m.windowChoices()
 	}
@@ -135,11 +132,13 @@ func (m Model) choices(kind filterKind) (filterpicker.Filter, []filterValue) {
 }
 
 // serverChoices builds the picker of a server-side filter whose values
-// are compared with a row's own (status, channel). While the filter is on
-// one value, only sessions with it are loaded: the others' counts are
-// not known, and show as none rather than as 0.
-func serverChoices[T comparable](m Model, name string, values []T, current T, label func(T) string, of func(*row) T, value func(T) filterValue) (filterpicker.Filter, []filterValue) {
+// are compared with a row's own (status, channel): "any" and the known
+// values, then those the loaded rows have that known lacks. While the
+// filter is on one value, only sessions with it are loaded: the others'
+// counts are not known, and show as none rather than as 0.
+func serverChoices[T comparable](m Model, name string, known []T, current T, label func(T) string, of func(*row) T, value func(T) filterValue) (filterpicker.Filter, []filterValue) {
 	var zero T
+	values := seenAfter(known, m.rows, of)
 	counts := map[T]int{}
 	for i := range m.rows {
 		counts[of(&m.rows[i])]++

@@ -58,10 +58,10 @@ func (m Model) filterBar() string {
 		{k.Team.Help().Key, "team", m.team.label(), !m.team.on},
 		{k.Attention.Help().Key, "order", order, false},
 	}
-	render := func(long, spare bool) string {
+	line := func(long, withSpare bool) string {
 		var b strings.Builder
 		for _, it := range items {
-			if it.spare && !spare {
+			if it.spare && !withSpare {
 				continue
 			}
 			if b.Len() > 0 {
@@ -75,14 +75,15 @@ func (m Model) filterBar() string {
 		}
 		return b.String()
 	}
+	// Measured as terminals count (a team's name may be in any script).
 	for _, long := range []bool{true, false} {
-		for _, spare := range []bool{true, false} {
-			if bar := render(long, spare); lipgloss.Width(bar) <= m.width {
+		for _, withSpare := range []bool{true, false} {
+			if bar := line(long, withSpare); render.Width(bar) <= m.width {
 				return bar
 			}
 		}
 	}
-	return ansi.Truncate(render(false, false), m.width, "…")
+	return render.ClipLine(ansi.Truncate(line(false, false), m.width, "…"), m.width)
 }
 
 // statusName is the status filter in the words the STATUS column uses.
