@@ -64,7 +64,7 @@ func TestDemoFaults(t *testing.T) {
 	t.Run("bad gateway", func(t *testing.T) {
 		_, err := newClientKey(t, base, fake.DemoKey).GetSession(context.Background(), demo.IDBadGateway)
 		e := asError(t, err, base)
-		if e.Kind != api.KindNotJSON || e.Status != 502 || e.Excerpt != "502 Bad Gateway 502 Bad Gateway nginx/1.25.3" {
+		if e.Kind != api.KindNotJSON || e.Status != 502 || e.Excerpt != "502 Bad Gateway nginx/1.25.3" {
 			t.Errorf("got kind %v status %d excerpt %q", kindName(e.Kind), e.Status, e.Excerpt)
 		}
 	})

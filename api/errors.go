@@ -6,6 +6,7 @@ import (
 	"html"
 	"mime"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 )
@@ -94,7 +95,8 @@ const excerptLen = 160
 func excerpt(contentType, body, key string) string {
 	body = Redact(body, key)
 	if isHTML(contentType, body) {
-		body = Redact(htmlText(body), key)
+		title, rest := cutTitle(body)
+		return oneLine(Redact(joinOverlap(htmlText(title), htmlText(rest)), key))
 	}
 	return oneLine(body)
 }
@@ -189,6 +191,37 @@ func unhex(c byte) byte {
 	return c - '0'
 }
 
+// cutTitle splits an HTML page into its <title>'s text and the page
+// without it ("" and the page when it has none).
+func cutTitle(page string) (title, rest string) {
+	open := indexFold(page, "<title")
+	if open < 0 {
+		return "", page
+	}
+	inner := after(page[open:], ">")
+	end := indexFold(inner, "</title")
+	if end < 0 {
+		return "", page
+	}
+	return inner[:end], page[:open] + " " + after(inner[end:], ">")
+}
+
+// joinOverlap joins a page's title and its text, dropping the words the
+// text repeats from the end of the title: a gateway's page says its title
+// again as its heading (nginx: "502 Bad Gateway" twice; a CDN:
+// "api.open.cx | 504: Gateway time-out", then "Gateway time-out"), and an
+// excerpt that says it twice reads like a stutter.
+func joinOverlap(title, text string) string {
+	tw, bw := strings.Fields(title), strings.Fields(text)
+	for k := min(len(tw), len(bw)); k > 0; k-- {
+		if slices.Equal(tw[len(tw)-k:], bw[:k]) {
+			bw = bw[k:]
+			break
+		}
+	}
+	return strings.Join(append(tw, bw...), " ")
+}
+
 // oneLine collapses whitespace and cuts s to excerptLen runes; bytes that
 // are not UTF-8 become U+FFFD, so the excerpt is always valid text.
 func oneLine(s string) string {
@@ -264,10 +297,19 @@ func after(s, sep string) string {
 
 // afterFold is after with sep matched case-insensitively (ASCII).
 func afterFold(s, sep string) string {
-	for i := 0; i+len(sep) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sep)], sep) {
-			return s[i+len(sep):]
-		}
+	if i := indexFold(s, sep); i >= 0 {
+		return s[i+len(sep):]
 	}
 	return ""
+}
+
+// indexFold is the index of the first sep in s, matched
+// case-insensitively (ASCII), or -1.
+func indexFold(s, sep string) int {
+	for i := 0; i+len(sep) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sep)], sep) {
+			return i
+		}
+	}
+	return -1
 }

@@ -29,6 +29,11 @@ func TestExcerpt(t *testing.T) {
 		{"a lone < at the end", "text/html", "<p>cut <", "cut <"},
 		{"HTML labelled text/plain", "text/plain", "  <html><body><h1>503 Service Temporarily Unavailable</h1></body></html>", "503 Service Temporarily Unavailable"},
 		{"HTML without a Content-Type", "", "<!DOCTYPE html><title>Error</title><p>Try later</p>", "Error Try later"},
+		// A gateway's page says its title again as its heading: once is enough.
+		{"nginx 502: the title is not repeated", "text/html", "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n", "502 Bad Gateway nginx"},
+		{"a heading that repeats the end of the title", "text/html", "<TITLE>api.open.cx | 504: Gateway time-out</TITLE><h1>Gateway time-out</h1><p>Try again.</p>", "api.open.cx | 504: Gateway time-out Try again."},
+		{"a title the page does not repeat", "text/html", "<title>Maintenance</title><p>Back at 14:00 UTC</p>", "Maintenance Back at 14:00 UTC"},
+		{"an unclosed title is text", "text/html", "<title>Oops<p>more", "Oops more"},
 		{"XHTML", "application/xhtml+xml", `<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><p>Maintenance</p></html>`, "Maintenance"},
 		{"plain text is left alone", "text/plain", "<<< rate limit hit >>> slow down", "<<< rate limit hit >>> slow down"},
 		{"invalid UTF-8", "text/plain", "bad \xff\xfe bytes", "bad \ufffd\ufffd bytes"},

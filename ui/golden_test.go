@@ -38,8 +38,9 @@ func TestGolden(t *testing.T) {
 	cases := []goldenCase{
 		{name: "queue", wait: "unresolved"},
 		{name: "queue_attention", wait: "unresolved", steps: []step{{keyRunes("!"), "· all "}}},
+		{name: "queue_status_picker", wait: "unresolved", steps: []step{{keyRunes("s"), "in force"}}},
 		{name: "detail_star", query: demo.IDAngryHandoff, wait: "Session ID"},
-		{name: "detail_star_bottom", query: demo.IDAngryHandoff, wait: "Session ID", steps: []step{{keyRunes("G"), "Custom data"}}},
+		{name: "detail_star_bottom", query: demo.IDAngryHandoff, wait: "Session ID", steps: []step{{keyRunes("G"), "Session custom data"}}},
 		{name: "detail_minimal", query: demo.IDMinimal, wait: "Session ID"},
 		{name: "detail_unknown_enums", query: demo.IDUnknownEnums, wait: "Session ID"},
 		{name: "detail_non_latin", query: demo.IDNonLatin, wait: "Session ID"},

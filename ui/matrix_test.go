@@ -48,7 +48,7 @@ func TestBadInputMatrix(t *testing.T) {
 		{name: "500", fault: &fake.Fault{Status: 500, ContentType: "application/json", Body: `{"statusCode":500,"message":"Internal server error"}`},
 			want: []string{"The OpenCX API failed with HTTP 500. Press r to retry", "Server said: Internal server error"}},
 		{name: "502 HTML page", fault: &fake.Fault{Status: 502, ContentType: "text/html", Body: html},
-			want: []string{"HTTP 502 from a gateway or proxy in front of", "not an API answer", "Body began: 502 Bad Gateway"}},
+			want: []string{"HTTP 502 from a gateway or proxy in front of", "not an API answer", "Body began: 502 Bad Gateway nginx"}},
 		{name: "503 text/plain", fault: &fake.Fault{Status: 503, ContentType: "text/plain", Body: "upstream connect error or disconnect/reset before headers"},
 			want: []string{"HTTP 503 from a gateway or proxy", "Body began: upstream connect error"}},
 		{name: "problem+json", fault: &fake.Fault{Status: 500, ContentType: "application/problem+json", Body: `{"type":"about:blank","title":"Bad Gateway","detail":"upstream timed out"}`},

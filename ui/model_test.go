@@ -51,7 +51,7 @@ func TestLookupShowsSessionInPanels(t *testing.T) {
 		}
 	}
 	v = send(m, keyRunes("G")).View()
-	for _, want := range []string{"Ticket", "Team & assignee", "Custom data", "ZD-884213"} {
+	for _, want := range []string{"Ticket", "Team & assignee", "Session custom data", "ZD-884213"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("bottom of the pane lacks %q:\n%s", want, v)
 		}

@@ -51,6 +51,12 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			}
 			return m, nil
 		}
+		// A filter key opens the queue's picker over it; the value
+		// chosen goes back to the queue as its own message.
+		if p := m.queue.FilterPicker(msg); p != nil {
+			m.overlays = m.overlays.Push(p)
+			return m, nil
+		}
 		m.queue, cmd = m.queue.Update(msg)
 	case viewDetail:
 		switch {

@@ -268,7 +268,7 @@ func TestAutoRefreshKeepsTheSelection(t *testing.T) {
 
 func TestFilterKeysReachTheQueue(t *testing.T) {
 	m := startedModel(t, &stubClient{sessions: stubSessions(3)})
-	m = press(m, "s", "h")
+	m = press(m, "s", "1", "h") // s opens the status picker; 1 is "open"
 	f := m.queue.Filters()
 	if f.Status != api.StatusOpen || !f.HandedOff {
 		t.Errorf("filters %+v", f)

@@ -120,7 +120,7 @@ func (m Model) statusExtras() statusline.Extras {
 	t := m.ctx.Theme
 	var x statusline.Extras
 	if every := m.queue.AutoRefresh(); every > 0 && m.view == viewQueue {
-		x.Before = t.Muted.Render("auto-refresh " + every.String())
+		x.Before = t.Muted.Render("auto-refresh " + render.Duration(every))
 	}
 	if p, ok := m.scrollPercent(); ok {
 		x.After = t.Muted.Render(fmt.Sprintf("%3.0f%%", p*100))

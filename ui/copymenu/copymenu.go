@@ -75,13 +75,13 @@ func (m Model) Entries() []Entry { return m.entries }
 // on esc or the key that opened it.
 func (m Model) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
 	k, n := m.keys, len(m.entries)
+	if at, moved := k.Step(msg, m.at, n); moved {
+		m.at = at
+		return m, nil
+	}
 	switch {
 	case key.Matches(msg, k.Close), key.Matches(msg, k.Toggle):
 		return nil, nil
-	case key.Matches(msg, k.Up):
-		m.at = (m.at + n - 1) % n
-	case key.Matches(msg, k.Down):
-		m.at = (m.at + 1) % n
 	case key.Matches(msg, k.Choose):
 		return nil, m.copy(m.at)
 	case msg.Type == tea.KeyRunes && len(msg.Runes) == 1 && msg.Runes[0] >= '1' && int(msg.Runes[0]-'1') < n:
@@ -102,9 +102,7 @@ func (m Model) copy(i int) tea.Cmd {
 }
 
 // ShortHelp is the menu's keys.
-func (m Model) ShortHelp() []key.Binding {
-	return []key.Binding{m.keys.Choose, m.keys.Up, m.keys.Down, m.keys.Close}
-}
+func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
 
 // FullHelp is the menu's keys in one column.
 func (m Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }

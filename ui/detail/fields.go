@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui/render"
 )
 
 // field is one label/value row of a panel. Values are already sanitized
@@ -21,7 +22,7 @@ type field struct {
 	whole bool
 	hint  string
 	// heading, when set, makes this row a muted sub-heading across the
-	// panel ("Custom data") instead of a label/value pair.
+	// panel ("Contact custom data") instead of a label/value pair.
 	heading string
 }
 
@@ -32,48 +33,68 @@ const minLabelWidth = 13
 // grows to fit custom data keys, up to a third of the width, so that a
 // UUID (36 cells) fits whole in the value column of a two-column layout;
 // a value too long for its column wraps under itself, never under the
-// label, so the panel reads as a table.
+// label, so the panel reads as a table. Labels are padded, and values
+// wrapped, by render.Width, the measure the panel's border is placed by:
+// a Devanagari key or value then moves neither the value column nor the
+// border.
 func fieldRows(t *styles.Theme, fields []field, width int) string {
 	lw := minLabelWidth
 	for _, f := range fields {
-		lw = max(lw, lipgloss.Width(f.label)+2)
+		lw = max(lw, render.Width(f.label)+2)
 	}
 	lw = max(min(lw, width/3), 4)
 	vw := max(width-lw, 4)
-	label := t.Label.Width(lw).MaxWidth(lw)
+	label := func(s string) string { return render.Pad(t.Label.Render(s), lw) }
 	rows := make([]string, 0, len(fields))
 	for _, f := range fields {
 		if f.heading != "" {
 			rows = append(rows, t.Muted.Italic(true).Width(width).Render(f.heading))
 			continue
 		}
-		v := f.value
 		style := t.Value
-		if f.muted || v == dash {
+		if f.muted || f.value == dash {
 			style = t.Muted
 		}
-		v = style.Render(v)
-		if f.tag != "" {
-			v += " " + t.Marker.Render(f.tag)
-		}
 		if f.whole {
-			rows = append(rows, wholeRow(label.Render(f.label), v, f.hint, lw, vw, width)...)
+			v := style.Render(f.value)
+			if f.tag != "" {
+				v += " " + t.Marker.Render(f.tag)
+			}
+			rows = append(rows, wholeRow(label(f.label), v, f.hint, lw, vw, width)...)
 			continue
 		}
-		value := lipgloss.NewStyle().Width(vw).Render(v)
-		if lipgloss.Width(f.label) > lw-1 {
+		lines := valueLines(t, style, f, vw)
+		if render.Width(f.label) > lw-1 {
 			// A key longer than the label column (custom data) gets a line
 			// of its own rather than being cut: the lead may need it whole.
-			rows = append(rows, t.Label.Render(truncateLabel(f.label, width)),
-				lipgloss.JoinHorizontal(lipgloss.Top, label.Render(""), value))
-			continue
+			rows = append(rows, t.Label.Render(truncateLabel(f.label, width)))
+		} else {
+			rows = append(rows, label(f.label)+lines[0])
+			lines = lines[1:]
 		}
-		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, label.Render(f.label), value))
+		for _, l := range lines {
+			rows = append(rows, label("")+l)
+		}
 	}
 	return strings.Join(rows, "\n")
 }
 
-func truncateLabel(s string, w int) string { return ansi.Truncate(s, w, "…") }
+// valueLines is a field's value wrapped to vw cells, each line styled on
+// its own, with the tag after the last word when it fits there.
+func valueLines(t *styles.Theme, style lipgloss.Style, f field, vw int) []string {
+	lines := render.WrapStyled(style, f.value, vw)
+	if f.tag != "" {
+		tag := t.Marker.Render(f.tag)
+		if last := len(lines) - 1; render.Width(lines[last])+1+render.Width(tag) <= vw {
+			lines[last] += " " + tag
+		} else {
+			lines = append(lines, tag)
+		}
+	}
+	return lines
+}
+
+func truncateLabel(s string, w int) string { return strings.TrimRight(render.Fit(s, w), " ") }
 
 // wholeRow lays out a value that must not break: beside its label with the
 // hint when both fit, without the hint when only the value does, else on
@@ -81,11 +102,11 @@ func truncateLabel(s string, w int) string { return ansi.Truncate(s, w, "…") }
 // too narrow.
 func wholeRow(label, value, hint string, lw, vw, width int) []string {
 	switch {
-	case lipgloss.Width(value+hint) <= vw:
+	case render.Width(value+hint) <= vw:
 		return []string{label + value + hint}
-	case lipgloss.Width(value) <= vw:
+	case render.Width(value) <= vw:
 		return []string{label + value}
-	case lipgloss.Width(value) <= width:
+	case render.Width(value) <= width:
 		return []string{label, value}
 	}
 	return []string{label, ansi.Truncate(value, width, "…")}

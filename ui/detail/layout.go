@@ -1,8 +1,10 @@
 package detail
 
 import (
-	"github.com/charmbracelet/lipgloss"
+	"strings"
+
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/render"
 )
 
 // TwoColumnWidth is the narrowest pane that gets two columns: below it a
@@ -25,15 +27,30 @@ func (c content) layout(s *api.Session, width int) string {
 	}
 	left := (width - gap) / 2
 	right := width - gap - left
-	return lipgloss.JoinVertical(lipgloss.Left,
+	return strings.Join([]string{
 		head,
-		columns(stack(t, []panel{status, sentiment}, left), stack(t, []panel{contact}, right)),
+		columns(stack(t, []panel{status, sentiment}, left), stack(t, []panel{contact}, right), left, right),
 		renderPanel(t, handoff, width),
-		columns(stack(t, []panel{ticket, team}, left), stack(t, []panel{custom}, right)),
-	)
+		columns(stack(t, []panel{ticket, team}, left), stack(t, []panel{custom}, right), left, right),
+	}, "\n")
 }
 
-// columns sets two rendered columns side by side.
-func columns(left, right string) string {
-	return lipgloss.JoinHorizontal(lipgloss.Top, left, lipgloss.NewStyle().Width(gap).Render(""), right)
+// columns sets two rendered columns side by side, leftWidth and
+// rightWidth cells wide. Their lines are padded by render.Width:
+// lipgloss.JoinHorizontal pads by lipgloss's count, and would push the
+// right column out on a line of Devanagari.
+func columns(left, right string, leftWidth, rightWidth int) string {
+	l, r := strings.Split(left, "\n"), strings.Split(right, "\n")
+	out := make([]string, max(len(l), len(r)))
+	for i := range out {
+		var a, b string
+		if i < len(l) {
+			a = l[i]
+		}
+		if i < len(r) {
+			b = r[i]
+		}
+		out[i] = render.Pad(a, leftWidth) + strings.Repeat(" ", gap) + render.Pad(b, rightWidth)
+	}
+	return strings.Join(out, "\n")
 }

@@ -65,7 +65,7 @@ func TestPanelOrderAndColumns(t *testing.T) {
 		t.Errorf("two columns at 60:\n%s", narrow)
 	}
 	// Reading order, line by line: panels side by side share a line.
-	order := []string{"│ Status", "│ Sentiment", "│ Contact", "│ Handoff", "│ Ticket  ", "│ Team & assignee", "│ Custom data"}
+	order := []string{"│ Status", "│ Sentiment", "│ Contact", "│ Handoff", "│ Ticket  ", "│ Team & assignee", "│ Session custom data"}
 	for _, v := range []string{narrow} {
 		last := -1
 		for _, title := range order {
@@ -77,7 +77,7 @@ func TestPanelOrderAndColumns(t *testing.T) {
 		}
 	}
 	if lineOf(wide, "│ Contact") != lineOf(wide, "│ Status") || lineOf(wide, "│ Handoff") < lineOf(wide, "│ Sentiment") ||
-		lineOf(wide, "│ Ticket  ") < lineOf(wide, "│ Handoff") || lineOfFrom(wide, "│ Custom data", lineOf(wide, "│ Handoff")) < 0 {
+		lineOf(wide, "│ Ticket  ") < lineOf(wide, "│ Handoff") || lineOfFrom(wide, "│ Session custom data", lineOf(wide, "│ Handoff")) < 0 {
 		t.Errorf("at 120 the contact should sit beside status, the handoff below both:\n%s", wide)
 	}
 }
@@ -128,7 +128,7 @@ func TestScrolling(t *testing.T) {
 	}
 	// A resize keeps the content and re-lays it out.
 	m = m.SetSize(120, 10)
-	if !strings.Contains(m.viewport.View()+strings.Join(strings.Fields(fullContent(m.session, 120)), " "), "Custom data") {
+	if !strings.Contains(m.viewport.View()+strings.Join(strings.Fields(fullContent(m.session, 120)), " "), "Session custom data") {
 		t.Fatal("content lost on resize")
 	}
 }

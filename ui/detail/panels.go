@@ -30,7 +30,7 @@ func (c content) statusPanel(s *api.Session) panel {
 	return panel{title: "Status", body: func(w int) string {
 		t := c.theme
 		return fieldRows(t, []field{
-			{label: "Status", value: t.StatusBadge(render.Enum(s.Status)), tag: unknownTag(s.Status)},
+			{label: "Status", value: t.StatusStyle(string(s.Status)).Render(render.Status(s.Status)), tag: unknownTag(s.Status)},
 			{label: "AI closure", value: ptrEnum(s.AIClosureType), tag: unknownPtrTag(s.AIClosureType)},
 			{label: "Channel", value: render.Enum(s.Channel.Type), tag: unknownTag(s.Channel.Type)},
 			{label: "Language", value: render.Ptr(s.Language)},
@@ -73,7 +73,7 @@ func (c content) contactPanel(s *api.Session) panel {
 			{label: "Updated", value: c.timestamp(ct.UpdatedAt)},
 		}
 		if len(ct.CustomData) > 0 {
-			fields = append(fields, field{heading: "Custom data"})
+			fields = append(fields, field{heading: "Contact custom data"})
 			fields = append(fields, customFields(ct.CustomData, "")...)
 		}
 		// What the customer typed themselves is kept apart and tagged on
@@ -110,7 +110,7 @@ func (c content) handoffPanel(s *api.Session) panel {
 		if summary == "" {
 			return head + "\n" + t.Muted.Render("No summary.")
 		}
-		return head + "\n\n" + t.Value.Width(w).Render(summary)
+		return head + "\n\n" + strings.Join(render.WrapStyled(t.Value, summary, w), "\n")
 	}}
 }
 
@@ -178,8 +178,10 @@ func (c content) teamPanel(s *api.Session) panel {
 	}}
 }
 
+// customDataPanel is the session's own custom data. Its title names the
+// session because the Contact panel has custom data of its own.
 func (c content) customDataPanel(s *api.Session) panel {
-	return panel{title: "Custom data", body: func(w int) string {
+	return panel{title: "Session custom data", body: func(w int) string {
 		if len(s.CustomData) == 0 {
 			return c.theme.Muted.Render("No custom data.")
 		}
@@ -216,18 +218,20 @@ func ptrEnum[T ~string](p *T) string {
 	return render.Enum(*p)
 }
 
-// renderPanel draws a titled, bordered box exactly width cells wide.
+// renderPanel draws a titled, bordered box exactly width cells wide, as
+// terminals count them (render.Box).
 func renderPanel(t *styles.Theme, p panel, width int) string {
 	inner := max(width-t.Panel.GetHorizontalFrameSize(), 1)
 	body := t.PanelTitle.Render(render.Line(p.title)) + "\n" + p.body(inner)
-	return t.Panel.Width(width - t.Panel.GetHorizontalBorderSize()).Render(body)
+	return render.Box(t.Panel, body, width)
 }
 
-// stack joins panels vertically, all of one width.
+// stack joins panels vertically, all of one width. strings.Join, not
+// lipgloss.JoinVertical, which pads lines by lipgloss's narrower count.
 func stack(t *styles.Theme, ps []panel, width int) string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
 		out[i] = renderPanel(t, p, width)
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, out...)
+	return strings.Join(out, "\n")
 }

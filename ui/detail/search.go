@@ -1,10 +1,9 @@
 package detail
 
 import (
-	"fmt"
-
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/api/resolve"
 	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/picker"
@@ -40,7 +39,7 @@ func (m Model) searched(msg SearchedMsg) (Model, Event, tea.Cmd) {
 	case 1:
 		return m.showFound(res.Sessions[0])
 	}
-	title := fmt.Sprintf("%d sessions for %s · %s", len(res.Sessions), what, render.Line(res.Looked))
+	title := plural.CountAs(len(res.Sessions), "session", "sessions") + " for " + what + " · " + render.Line(res.Looked)
 	choose := func(s api.Session) tea.Cmd { return func() tea.Msg { return ChosenMsg{Session: s} } }
 	return m, Event{Pick: picker.New(m.ctx, title, res.Sessions, choose)}, nil
 }

@@ -31,10 +31,11 @@ type Map struct {
 	Prev           key.Binding // previous session of the queue
 	Transcript     key.Binding // the session's history
 	RawJSON        key.Binding // the session as the API sent it
-	Status         key.Binding // queue filter: cycle status
+	Status         key.Binding // queue filter: pick a status
 	HandedOff      key.Binding // queue filter: handed off only
-	Channel        key.Binding // queue filter: cycle channel
-	Window         key.Binding // queue filter: cycle date window
+	Channel        key.Binding // queue filter: pick a channel
+	Window         key.Binding // queue filter: pick a date window
+	Team           key.Binding // queue filter: pick a team among the loaded sessions
 	Attention      key.Binding // queue ordering: needs attention
 	AutoRefresh    key.Binding // queue auto-refresh on/off
 	Back           key.Binding // cancel a fetch, or go back one view
@@ -71,6 +72,7 @@ func Default() Map {
 		HandedOff:      bind("h", "handed off only", "h"),
 		Channel:        bind("C", "channel filter", "C"),
 		Window:         bind("w", "updated within", "w"),
+		Team:           bind("T", "team filter", "T"),
 		Attention:      bind("!", "needs-attention order", "!"),
 		AutoRefresh:    bind("a", "auto-refresh", "a"),
 		Back:           bind("esc", "back", "esc"),

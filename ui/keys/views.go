@@ -1,6 +1,10 @@
 package keys
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/key"
+)
 
 // The key sets below are what each view and overlay answers to, taken from
 // one Map so that a remap reaches all of them. Each component's
@@ -18,18 +22,20 @@ func (k Map) ForScroll() Scroll {
 }
 
 // Queue is the queue's own keys: moving, the filters, the ordering,
-// refreshing and auto-refresh.
+// refreshing and auto-refresh, and the keys of the filter picker that
+// status, channel, window and team open.
 type Queue struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-	Status, HandedOff, Channel, Window      key.Binding
-	Attention, Refresh, AutoRefresh         key.Binding
+	Up, Down, PageUp, PageDown, Top, Bottom  key.Binding
+	Status, HandedOff, Channel, Window, Team key.Binding
+	Attention, Refresh, AutoRefresh          key.Binding
+	Picker                                   Menu
 }
 
 // ForQueue is the queue's keys.
 func (k Map) ForQueue() Queue {
 	return Queue{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom,
-		Status: k.Status, HandedOff: k.HandedOff, Channel: k.Channel, Window: k.Window,
-		Attention: k.Attention, Refresh: k.Refresh, AutoRefresh: k.AutoRefresh}
+		Status: k.Status, HandedOff: k.HandedOff, Channel: k.Channel, Window: k.Window, Team: k.Team,
+		Attention: k.Attention, Refresh: k.Refresh, AutoRefresh: k.AutoRefresh, Picker: k.ForFilterPicker()}
 }
 
 // Detail is the detail pane's keys: scrolling, fetching again, and the copy
@@ -63,9 +69,32 @@ type Menu struct {
 	Up, Down, Choose, Close, Toggle key.Binding
 }
 
+// Step moves a menu's cursor at among n entries on Up or Down, going
+// round at either end, and reports whether msg was one of them.
+func (m Menu) Step(msg fmt.Stringer, at, n int) (int, bool) {
+	switch {
+	case n == 0:
+		return at, false
+	case key.Matches(msg, m.Up):
+		return (at + n - 1) % n, true
+	case key.Matches(msg, m.Down):
+		return (at + 1) % n, true
+	}
+	return at, false
+}
+
+// ShortHelp is a menu's keys, for its one-line help.
+func (m Menu) ShortHelp() []key.Binding { return []key.Binding{m.Choose, m.Up, m.Down, m.Close} }
+
 // ForCopyMenu is the copy menu's keys.
 func (k Map) ForCopyMenu() Menu {
 	return Menu{Up: k.Up, Down: k.Down, Choose: As(k.Lookup, "copy"), Close: As(k.Back, "close"), Toggle: k.CopyMenu}
+}
+
+// ForFilterPicker is the filter picker's keys; its Toggle is the key of
+// the filter it shows, which the queue sets when it opens one.
+func (k Map) ForFilterPicker() Menu {
+	return Menu{Up: k.Up, Down: k.Down, Choose: As(k.Lookup, "set filter"), Close: As(k.Back, "close")}
 }
 
 // ForPicker is the search picker's keys.

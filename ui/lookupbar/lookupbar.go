@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/api/resolve"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/common"
@@ -274,7 +275,7 @@ func (m Model) hint(c Context) string {
 		search = enter + " goes to the list"
 	}
 	if c.InQueue {
-		return t.Muted.Render(fmt.Sprintf("%d loaded sessions match · %s", c.Matches, search))
+		return t.Muted.Render(plural.CountAs(c.Matches, "loaded session", "loaded sessions") + " " + plural.Form(c.Matches, "matches", "match") + " · " + search)
 	}
 	return t.Muted.Render(search)
 }

@@ -174,7 +174,7 @@ func TestEmptyHintAndQueueContext(t *testing.T) {
 		t.Errorf("name matching nothing: %q", h)
 	}
 	ticket := newBar("#1234")
-	if h := ticket.HintView(200, lookupbar.Context{InQueue: true, Matches: 1}); !strings.HasPrefix(h, "1 loaded sessions match · enter: ticket 1234") {
+	if h := ticket.HintView(200, lookupbar.Context{InQueue: true, Matches: 1}); !strings.HasPrefix(h, "1 loaded session matches · enter: ticket 1234") {
 		t.Errorf("a ticket still searches even when the queue matches: %q", h)
 	}
 	if h := name.Blur().HintView(200, lookupbar.Context{}); h != "" {

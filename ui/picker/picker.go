@@ -47,13 +47,13 @@ func (m Model) Sessions() []api.Session { return m.sessions }
 // Update moves the cursor, opens the session under it, or closes.
 func (m Model) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
 	k, n := m.keys, len(m.sessions)
+	if at, moved := k.Step(msg, m.at, n); moved {
+		m.at = at
+		return m, nil
+	}
 	switch {
 	case n == 0, key.Matches(msg, k.Close):
 		return nil, nil
-	case key.Matches(msg, k.Up):
-		m.at = (m.at + n - 1) % n
-	case key.Matches(msg, k.Down):
-		m.at = (m.at + 1) % n
 	case key.Matches(msg, k.Choose):
 		return nil, m.choose(m.sessions[m.at])
 	}
@@ -61,9 +61,7 @@ func (m Model) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
 }
 
 // ShortHelp is the picker's keys.
-func (m Model) ShortHelp() []key.Binding {
-	return []key.Binding{m.keys.Choose, m.keys.Up, m.keys.Down, m.keys.Close}
-}
+func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
 
 // FullHelp is the picker's keys in one column.
 func (m Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
@@ -81,7 +79,7 @@ func (m Model) View(width, height int) string {
 	for i := first; i < last; i++ {
 		s := m.sessions[i]
 		contact, age := render.Contact(s.Contact), render.Since(s.UpdatedAt, m.now)
-		row := fmt.Sprintf("%s  %s  %s  %s  %s", render.Line(api.ShortID(s.ID)), render.Fit(contact, 24), render.Fit(render.Enum(s.Channel.Type), 11), render.Fit(render.Enum(s.Status), 17), age)
+		row := fmt.Sprintf("%s  %s  %s  %s  %s", render.Line(api.ShortID(s.ID)), render.Fit(contact, 24), render.Fit(render.Enum(s.Channel.Type), 11), render.Fit(render.Status(s.Status), 10), age)
 		if i == m.at {
 			row = t.Selected.Render("› " + row)
 		} else {
@@ -89,5 +87,5 @@ func (m Model) View(width, height int) string {
 		}
 		lines = append(lines, render.ClipLine(row, inner))
 	}
-	return t.Panel.Width(width - t.Panel.GetHorizontalBorderSize()).Render(strings.Join(lines, "\n"))
+	return render.Box(t.Panel, strings.Join(lines, "\n"), width) // a Devanagari contact keeps the border in place
 }

@@ -5,6 +5,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/ui/common"
+	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
@@ -59,7 +60,7 @@ func (m Model) toggleAutoRefresh() (Model, tea.Cmd) {
 		return m, statusline.Say("Auto-refresh off.", false)
 	}
 	m.auto.every = m.auto.gap
-	return m, tea.Batch(statusline.Say("Auto-refresh every "+m.auto.gap.String()+".", false), m.ScheduleRefresh())
+	return m, tea.Batch(statusline.Say("Auto-refresh every "+render.Duration(m.auto.gap)+".", false), m.ScheduleRefresh())
 }
 
 // refreshDue refreshes on schedule, unless the budget is low: background

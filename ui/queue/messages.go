@@ -16,9 +16,10 @@ type Lister interface {
 // each to Update without looking inside.
 type Msg interface{ queueMsg() }
 
-func (PageLoadedMsg) queueMsg()  {}
-func (PageFailedMsg) queueMsg()  {}
-func (autoRefreshMsg) queueMsg() {}
+func (PageLoadedMsg) queueMsg()   {}
+func (PageFailedMsg) queueMsg()   {}
+func (autoRefreshMsg) queueMsg()  {}
+func (FilterChosenMsg) queueMsg() {}
 
 // query identifies one page request: the query generation (bumped by every
 // reload, i.e. every filter change) and the cursor it asked for. Pages of

@@ -35,6 +35,7 @@ type Model struct {
 	now    time.Time
 
 	filters   Filters
+	team      teamFilter // local: the list endpoint has no team parameter
 	attention bool
 	text      string // local filter, lower-cased
 
@@ -237,6 +238,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.stop()
 		m.err = msg.Err
 		return m, nil
+	case FilterChosenMsg:
+		return m.setFilter(msg)
 	case autoRefreshMsg:
 		return m.refreshDue(msg)
 	case rankPageMsg:
@@ -263,17 +266,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.move(-len(m.view))
 	case key.Matches(msg, k.Bottom):
 		return m.move(len(m.view))
-	case key.Matches(msg, k.Status):
-		m.filters = m.filters.NextStatus()
-		return m.Reload()
 	case key.Matches(msg, k.HandedOff):
 		m.filters = m.filters.ToggleHandedOff()
-		return m.Reload()
-	case key.Matches(msg, k.Channel):
-		m.filters = m.filters.NextChannel()
-		return m.Reload()
-	case key.Matches(msg, k.Window):
-		m.filters = m.filters.NextWindow()
 		return m.Reload()
 	case key.Matches(msg, k.Attention):
 		// A new order is read from the top: that is where the sessions
@@ -303,10 +297,10 @@ func (m Model) move(delta int) (Model, tea.Cmd) {
 	m.sel = min(max(m.sel+delta, 0), len(m.view)-1)
 	m.selID = m.rows[m.view[m.sel]].session.ID
 	m.scrollToSel()
-	if m.text != "" {
-		// With a text filter few rows may match, and paging whenever the
-		// cursor is "near the end" would fetch every page there is: load
-		// more only when the user pushes past the last match.
+	if m.narrowed() {
+		// With a text or team filter few rows may match, and paging
+		// whenever the cursor is "near the end" would fetch every page
+		// there is: load more only when the user pushes past the last match.
 		if atEnd && delta > 0 {
 			return m.LoadMore()
 		}
@@ -316,9 +310,9 @@ func (m Model) move(delta int) (Model, tea.Cmd) {
 }
 
 // maybeLoadMore requests the next page, once, when the cursor nears the end
-// (or the rows do not fill the screen). A text filter turns it off: see move.
+// (or the rows do not fill the screen). A local filter turns it off: see move.
 func (m Model) maybeLoadMore() (Model, tea.Cmd) {
-	if m.loading || m.end || m.err != nil || m.next == "" || m.text != "" {
+	if m.loading || m.end || m.err != nil || m.next == "" || m.narrowed() {
 		return m, nil
 	}
 	if len(m.view)-m.sel > prefetchMargin && len(m.view) > m.listHeight() {
@@ -409,7 +403,8 @@ func (m *Model) rebuild() {
 	}
 	m.view = make([]int, 0, len(m.rows))
 	for i := range m.rows {
-		if m.text == "" || strings.Contains(m.rows[i].search, m.text) {
+		r := &m.rows[i]
+		if (m.text == "" || strings.Contains(r.search, m.text)) && m.team.keeps(r) {
 			m.view = append(m.view, i)
 		}
 	}
@@ -425,6 +420,10 @@ func (m *Model) rebuild() {
 	}
 	m.scrollToSel()
 }
+
+// narrowed reports a local filter (text or team): the rows shown are a
+// part of those loaded, and paging waits for the user.
+func (m Model) narrowed() bool { return m.text != "" || m.team.on }
 
 // listHeight is the rows available below the filter bar and column titles.
 func (m Model) listHeight() int { return max(m.height-2, 1) }

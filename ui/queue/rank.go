@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/paging"
+	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/keys"
 )
@@ -146,7 +147,7 @@ func (m Model) rankState() string {
 	case r.err != nil:
 		return "attention among the sessions loaded: ranking failed (" + explain.Describe(r.err, "").Sentence + ") · " + keys.Name(m.keys.Refresh) + " retries"
 	case m.Ranking():
-		return fmt.Sprintf("ranking · %d pages read, %d sessions…", r.pages, r.found)
+		return "ranking · " + plural.CountAs(r.pages, "page", "pages") + " read, " + sessions(r.found) + "…"
 	case r.capped:
 		return fmt.Sprintf("attention · the first %d unresolved ranked (cap reached)", RankCap)
 	case r.halt != nil:

@@ -17,6 +17,7 @@ type row struct {
 	channel       string
 	contact       string
 	team          string
+	teamKey       string // what the team filter compares: the team's ID (its name if it has none); "" for no team
 	ticket        string
 	handedOff     bool
 	needsHuman    bool
@@ -27,7 +28,7 @@ type row struct {
 func newRow(s *api.Session) row {
 	r := row{
 		session:       s,
-		status:        shortStatus(s.Status),
+		status:        render.Status(s.Status),
 		sentiment:     render.Ptr(s.Sentiment),
 		channel:       render.Enum(s.Channel.Type),
 		contact:       render.Contact(s.Contact),
@@ -39,6 +40,10 @@ func newRow(s *api.Session) row {
 	}
 	if s.Team != nil {
 		r.team = render.Or(s.Team.Name)
+		r.teamKey = "id:" + s.Team.ID
+		if s.Team.ID == "" {
+			r.teamKey = "name:" + s.Team.Name
+		}
 	}
 	parts := []string{s.ID, r.status, string(s.Status), r.sentiment, r.channel, r.contact, r.team, r.ticket}
 	if c := s.Contact; c != nil {
@@ -49,15 +54,4 @@ func newRow(s *api.Session) row {
 	}
 	r.search = strings.ToLower(strings.Join(parts, " "))
 	return r
-}
-
-// shortStatus keeps the status column narrow; unknown values pass as sent.
-func shortStatus(s api.Status) string {
-	switch s {
-	case api.StatusClosedResolved:
-		return "resolved"
-	case api.StatusClosedUnresolved:
-		return "unresolved"
-	}
-	return render.Enum(s)
 }

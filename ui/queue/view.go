@@ -6,6 +6,8 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/render"
@@ -38,24 +40,32 @@ func (m Model) View() string {
 }
 
 // filterBar shows each filter with its key; when the line is too narrow
-// for the words, it falls back to "key:value" pairs.
+// for the words, the team filter goes while it is off (it is local, and
+// the one least used), then the line falls back to "key:value" pairs.
 func (m Model) filterBar() string {
 	t := m.theme
 	f := m.filters
 	order := m.rankState()
 	k := m.keys
-	type item struct{ key, name, value string }
-	items := []item{
-		{k.Status.Help().Key, "status", orAny(string(f.Status))},
-		{k.HandedOff.Help().Key, "handoff", map[bool]string{true: "handed off", false: "all"}[f.HandedOff]},
-		{k.Channel.Help().Key, "channel", orAny(string(f.Channel))},
-		{k.Window.Help().Key, "updated", windowName(f.Window)},
-		{k.Attention.Help().Key, "order", order},
+	type item struct {
+		key, name, value string
+		spare            bool // may be left out of the long form
 	}
-	render := func(long bool) string {
+	items := []item{
+		{k.Status.Help().Key, "status", statusName(f.Status), false},
+		{k.HandedOff.Help().Key, "handoff", map[bool]string{true: "handed off", false: "all"}[f.HandedOff], false},
+		{k.Channel.Help().Key, "channel", channelName(f.Channel), false},
+		{k.Window.Help().Key, "updated", windowName(f.Window), false},
+		{k.Team.Help().Key, "team", m.team.label(), !m.team.on},
+		{k.Attention.Help().Key, "order", order, false},
+	}
+	line := func(long, withSpare bool) string {
 		var b strings.Builder
-		for i, it := range items {
-			if i > 0 {
+		for _, it := range items {
+			if it.spare && !withSpare {
+				continue
+			}
+			if b.Len() > 0 {
 				b.WriteString("  ")
 			}
 			if long {
@@ -66,17 +76,31 @@ func (m Model) filterBar() string {
 		}
 		return b.String()
 	}
-	if long := render(true); lipgloss.Width(long) <= m.width {
-		return long
+	// Measured as terminals count (a team's name may be in any script).
+	for _, long := range []bool{true, false} {
+		for _, withSpare := range []bool{true, false} {
+			if bar := line(long, withSpare); render.Width(bar) <= m.width {
+				return bar
+			}
+		}
 	}
-	return ansi.Truncate(render(false), m.width, "…")
+	return render.ClipLine(ansi.Truncate(line(false, false), m.width, "…"), m.width)
 }
 
-func orAny(s string) string {
+// statusName is the status filter in the words the STATUS column uses.
+func statusName(s api.Status) string {
 	if s == "" {
 		return "any"
 	}
-	return s
+	return render.Status(s)
+}
+
+// channelName is the channel filter as the CHANNEL column shows it.
+func channelName(c api.ChannelType) string {
+	if c == "" {
+		return "any"
+	}
+	return render.Enum(c)
 }
 
 func (m Model) titles() string {
@@ -147,23 +171,47 @@ func (m Model) tailRow() string {
 	case m.loading:
 		s = t.Muted.Render("  ⋯ loading more sessions…")
 	case m.halt != nil:
-		s = t.Marker.Render(fmt.Sprintf("  — %s; %d sessions loaded —", render.Line(m.halt.Error()), len(m.rows)))
+		s = t.Marker.Render(fmt.Sprintf("  — %s; %s loaded —", render.Line(m.halt.Error()), sessions(len(m.rows))))
 	case m.end && len(m.rows) == 0:
 		s = t.Muted.Render("  No sessions match these filters.")
-	case m.end && m.text != "":
-		s = t.Muted.Render(fmt.Sprintf("  — end of the list · %d of %d loaded sessions match %q —", len(m.view), len(m.rows), render.Line(m.text)))
+	case m.end && m.narrowed():
+		s = t.Muted.Render("  — end of the list · " + m.matching() + " —")
 	case m.end:
-		s = t.Muted.Render(fmt.Sprintf("  — end of the list: %d sessions —", len(m.rows)))
+		s = t.Muted.Render("  — end of the list: " + sessions(len(m.rows)) + " —")
+	case m.team.on:
+		// Only here does it matter that the team filter is local: pages
+		// not loaded yet may hold more of the team's sessions.
+		s = t.Muted.Render("  " + m.matching() + " · local filter, " + keys.Name(m.keys.Down) + " at the end loads more")
 	case m.text != "":
-		s = t.Muted.Render(fmt.Sprintf("  %d of %d loaded sessions match %q", len(m.view), len(m.rows), render.Line(m.text)))
+		s = t.Muted.Render("  " + m.matching())
 	default:
 		return ""
 	}
 	if m.skipped > 0 {
-		s += t.Marker.Render(fmt.Sprintf("  (%d unreadable item(s) skipped)", m.skipped))
+		s += t.Marker.Render("  (" + plural.CountAs(m.skipped, "unreadable item", "unreadable items") + " skipped)")
 	}
 	return ansi.Truncate(s, m.width, "…")
 }
+
+// matching says how many loaded sessions the local filters keep, the verb
+// agreeing with the count: "1 of 25 loaded sessions matches "ana"",
+// "3 of 25 loaded sessions match team Billing".
+func (m Model) matching() string {
+	var what []string
+	if m.text != "" {
+		what = append(what, fmt.Sprintf("%q", render.Line(m.text)))
+	}
+	switch {
+	case m.team.on && m.team.key == "":
+		what = append(what, "no team")
+	case m.team.on:
+		what = append(what, "team "+m.team.name)
+	}
+	return fmt.Sprintf("%d of %s %s %s", len(m.view), plural.CountAs(len(m.rows), "loaded session", "loaded sessions"),
+		plural.Form(len(m.view), "matches", "match"), strings.Join(what, " and "))
+}
+
+func sessions(n int) string { return plural.CountAs(n, "session", "sessions") }
 
 // pad fits a cell's plain text to its column, measuring the way terminals
 // do (render.Width), so complex scripts never push a row past the edge.

@@ -32,10 +32,13 @@ func clean(s string, multiline bool) string {
 	s = ansi.Strip(s)
 	var b strings.Builder
 	b.Grow(len(s))
+	var prev rune // the last rune written
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
+		case r == '\u200D' && joinsEmoji(prev, s[i:]):
+			b.WriteRune(r) // inside an emoji sequence (👩‍💻): it joins, it hides nothing
 		case r == '\r':
 			if !multiline {
 				b.WriteByte(' ')
@@ -60,8 +63,19 @@ func clean(s string, multiline bool) string {
 		default:
 			b.WriteRune(r)
 		}
+		prev = r
 	}
 	return b.String()
+}
+
+// joinsEmoji reports whether a zero-width joiner after prev and before
+// rest stands between two emoji (after an emoji's variation selector or
+// skin tone too), where it makes one symbol of them: 👨‍👩‍👧 is a family,
+// not three people. Anywhere else it is dropped with the other
+// zero-width characters.
+func joinsEmoji(prev rune, rest string) bool {
+	next, _ := utf8.DecodeRuneInString(rest)
+	return (isPictograph(prev) || prev == '\uFE0F') && isPictograph(next)
 }
 
 // isInvisibleFormat reports the characters that can reorder or hide text

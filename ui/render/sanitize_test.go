@@ -94,11 +94,14 @@ func assertSafe(t testing.TB, s string, multiline bool) {
 	if !utf8.ValidString(s) {
 		t.Fatalf("invalid UTF-8 in %q", s)
 	}
-	for _, r := range s {
+	var prev rune
+	for i, r := range s {
 		if r == '\n' && multiline {
 			continue
 		}
-		if r < 0x20 || (r >= 0x7f && r <= 0x9f) || isInvisibleFormat(r) {
+		joiner := r == '\u200D' && joinsEmoji(prev, s[i+len("\u200D"):])
+		prev = r
+		if r < 0x20 || (r >= 0x7f && r <= 0x9f) || (isInvisibleFormat(r) && !joiner) {
 			t.Fatalf("control or format rune %U survives in %q", r, s)
 		}
 	}

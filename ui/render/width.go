@@ -18,7 +18,7 @@ func Width(s string) int {
 	plain := ansi.Strip(s)
 	perRune, emoji := 0, false
 	for _, r := range plain {
-		if r >= 0x1F000 || (r >= 0xFE00 && r <= 0xFE0F) || r == 0x200D || (r >= 0x2600 && r <= 0x27BF) {
+		if isPictograph(r) || (r >= 0xFE00 && r <= 0xFE0F) || r == 0x200D {
 			emoji = true // emoji sequences can be wider as clusters
 		}
 		if unicode.In(r, unicode.Mn, unicode.Me) {
@@ -35,24 +35,36 @@ func Width(s string) int {
 }
 
 // Fit cuts plain text to at most w cells (by Width, with "…") and pads it
-// with spaces to w cells as lipgloss counts them, for a table column.
+// with spaces to w cells by the same measure, for a table column. It cuts
+// between grapheme clusters, so a ZWJ emoji (👨‍👩‍👧) or a Devanagari
+// syllable is kept whole or dropped whole, never split.
 func Fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
 	if Width(s) > w {
-		rs := []rune(s)
-		// No rune takes less than zero cells and few take zero: a cap
-		// bounds the loop below for a hostile ten-kilobyte name.
-		if limit := 4*w + 8; len(rs) > limit {
-			rs = rs[:limit]
-		}
-		for len(rs) > 0 && Width(string(rs))+1 > w {
-			rs = rs[:len(rs)-1]
-		}
-		s = string(rs) + "…"
+		s = clusters(s, w-1) + "…"
 	}
 	return s + strings.Repeat(" ", max(w-Width(s), 0))
+}
+
+// clusters is the longest start of plain text s whose grapheme clusters
+// fit in w cells, each measured by Width. It reads no further than that,
+// so a hostile ten-kilobyte name costs no more than a short one.
+func clusters(s string, w int) string {
+	used, end := 0, 0
+	for end < len(s) {
+		c, _ := ansi.FirstGraphemeCluster(s[end:], ansi.GraphemeWidth)
+		if c == "" {
+			break
+		}
+		cw := Width(c)
+		if used+cw > w {
+			break
+		}
+		used, end = used+cw, end+len(c)
+	}
+	return s[:end]
 }
 
 // ClipLine keeps a styled line within w cells by Width, cutting cells off
@@ -63,4 +75,21 @@ func ClipLine(line string, w int) string {
 		return line
 	}
 	return ansi.Truncate(line, max(ansi.StringWidth(line)-over, 0), "")
+}
+
+// Pad fits a styled line to exactly w cells by Width: clipped as ClipLine
+// does, then padded with spaces. A panel built of lines padded this way
+// keeps its right border in place on a line lipgloss counts narrower than
+// the terminal draws it (Devanagari), where lipgloss's own padding would
+// push the border out.
+func Pad(line string, w int) string {
+	line = ClipLine(line, w)
+	return line + strings.Repeat(" ", max(w-Width(line), 0))
+}
+
+// isPictograph reports the emoji blocks: a cluster holding one may be
+// drawn wider than its code points, and a zero-width joiner between two
+// of them joins an emoji sequence (👩‍💻) rather than hiding text.
+func isPictograph(r rune) bool {
+	return r >= 0x1F000 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF || r >= 0x2300 && r <= 0x23FF || r >= 0x2B00 && r <= 0x2BFF
 }

@@ -8,16 +8,25 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/render"
 )
 
 // Text is a plain summary, one "label  value" line per field, the handoff
-// summary wrapped to width under it.
+// summary under it. No line is wider than width as terminals count cells
+// (render.Wrap: Chinese or Japanese text, which has no spaces to break at,
+// wraps between its characters); a value too long for its line continues
+// under itself.
 func Text(s *api.Session, now time.Time, width int) string {
+	const labelWidth = 12 // "%-11s "
 	var b strings.Builder
-	row := func(label, value string) { fmt.Fprintf(&b, "%-11s %s\n", label, value) }
+	row := func(label, value string) {
+		lines := render.Wrap(value, max(width-labelWidth, 20))
+		fmt.Fprintf(&b, "%-11s %s\n", label, lines[0])
+		for _, l := range lines[1:] {
+			b.WriteString(strings.Repeat(" ", labelWidth) + l + "\n")
+		}
+	}
 	row("Session", render.Or(s.ID))
 	row("Status", statusText(s))
 	row("Sentiment", render.Ptr(s.Sentiment))
@@ -31,7 +40,7 @@ func Text(s *api.Session, now time.Time, width int) string {
 	if h := s.Handoff; h != nil {
 		fmt.Fprintf(&b, "\nHandoff summary (sentiment: %s)\n", render.Ptr(h.Sentiment))
 		text := strings.TrimSpace(render.Block(h.Summary))
-		b.WriteString(indent(ansi.Wordwrap(text, max(width-2, 20), " "), "  "))
+		b.WriteString(indent(strings.Join(render.Wrap(text, max(width-2, 20)), "\n"), "  "))
 		b.WriteString("\n")
 	}
 	return b.String()
@@ -58,7 +67,7 @@ func Markdown(s *api.Session, now time.Time) string {
 }
 
 func statusText(s *api.Session) string {
-	out := render.Enum(s.Status)
+	out := render.Status(s.Status)
 	if s.AIClosureType != nil {
 		out += " (AI closure: " + render.Enum(*s.AIClosureType) + ")"
 	}

@@ -48,14 +48,19 @@ func renderEvent(t *styles.Theme, e *api.Event, width int, now time.Time) string
 		when = render.Line(e.CreatedAt.Raw)
 	}
 	text := strings.TrimSpace(render.Block(e.Text))
-	body := lipgloss.NewStyle().Width(max(width-2, 8))
+	// Wrapped by render.Width, the measure the screen is clipped by: a
+	// message in Hindi wrapped by lipgloss's narrower count would lose its
+	// line ends at the edge.
+	body := func(style lipgloss.Style) string {
+		return strings.Join(render.WrapStyled(style, text, max(width-2, 8)), "\n")
+	}
 
 	switch e.Type {
 	case "message", "":
 		head := t.PanelTitle.Render(who(e)) + "  " + t.Muted.Render(when)
 		lines := []string{head}
 		if text != "" {
-			lines = append(lines, indent(body.Render(t.Value.Render(text))))
+			lines = append(lines, indent(body(t.Value)))
 		}
 		for _, a := range e.Attachments {
 			lines = append(lines, indent(t.Marker.Render(attachmentLine(a))))
@@ -70,14 +75,14 @@ func renderEvent(t *styles.Theme, e *api.Event, width int, now time.Time) string
 		if text == "" {
 			return banner
 		}
-		return banner + "\n" + indent(body.Render(t.Marker.Render(text)))
+		return banner + "\n" + indent(body(t.Marker))
 	}
 	// A type this version does not know: shown as sent, never dropped.
 	head := t.Muted.Render(fmt.Sprintf("[%s] ", render.Or(e.Type))) + t.PanelTitle.Render(who(e)) + "  " + t.Muted.Render(when)
 	if text == "" {
 		return head
 	}
-	return head + "\n" + indent(body.Render(t.Value.Render(text)))
+	return head + "\n" + indent(body(t.Value))
 }
 
 func attachmentLine(a api.Attachment) string {

@@ -13,6 +13,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/paging"
+	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/keys"
@@ -216,21 +217,23 @@ func (m Model) tail() string {
 	case m.err != nil:
 		s = t.Error.Render("Could not load the history: " + explain.Describe(m.err, m.sessionID).Sentence + " · " + keys.Name(m.keys.Refresh) + " retries")
 	case m.toEnd:
-		s = t.Marker.Render(fmt.Sprintf("⋯ loading the rest of the history to reach its end: %d events so far, page %d…", len(m.events), m.guard.Pages()+1))
+		s = t.Marker.Render(fmt.Sprintf("⋯ loading the rest of the history to reach its end: %s so far, page %d…", events(len(m.events)), m.guard.Pages()+1))
 	case m.loading:
 		s = t.Muted.Render("⋯ loading the history…")
 	case m.halt != nil:
-		s = t.Marker.Render(fmt.Sprintf("— %s; %d events loaded —", render.Line(m.halt.Error()), len(m.events)))
+		s = t.Marker.Render(fmt.Sprintf("— %s; %s loaded —", render.Line(m.halt.Error()), events(len(m.events))))
 	case m.end && len(m.events) == 0:
 		s = t.Muted.Render("No events in this session's history.")
 	case m.end:
-		s = t.Muted.Render(fmt.Sprintf("— end of the history: %d events —", len(m.events)))
+		s = t.Muted.Render("— end of the history: " + events(len(m.events)) + " —")
 	}
 	if m.skipped > 0 {
-		s += t.Marker.Render(fmt.Sprintf("  (%d unreadable event(s) skipped)", m.skipped))
+		s += t.Marker.Render("  (" + plural.CountAs(m.skipped, "unreadable event", "unreadable events") + " skipped)")
 	}
 	return s
 }
+
+func events(n int) string { return plural.CountAs(n, "event", "events") }
 
 // Loaded is the number of events loaded.
 func (m Model) Loaded() int { return len(m.events) }

@@ -118,7 +118,7 @@ func resolveOne(ctx context.Context, client Getter, text string, env command.Env
 	fmt.Fprintf(env.Stderr, "cxi: %d sessions match %s (%s); pass one ID:\n", len(res.Sessions), what, render.Line(res.Looked))
 	for i := range res.Sessions {
 		s := &res.Sessions[i]
-		fmt.Fprintf(env.Stderr, "  %s  %s  %s  %s\n", render.Or(s.ID), render.Enum(s.Status), render.Enum(s.Channel.Type), render.Contact(s.Contact))
+		fmt.Fprintf(env.Stderr, "  %s  %s  %s  %s\n", render.Or(s.ID), render.Status(s.Status), render.Enum(s.Channel.Type), render.Contact(s.Contact))
 	}
 	return nil, "", command.ExitAmbiguous
 }

@@ -210,7 +210,7 @@ func printRow(env command.Env, s *api.Session, asJSON bool) error {
 		_, err = fmt.Fprintf(env.Stdout, "%s\n", b)
 		return err
 	}
-	cols := []string{render.Or(s.ID), render.Enum(s.Status), render.Ptr(s.Sentiment), render.Enum(s.Channel.Type),
+	cols := []string{render.Or(s.ID), render.Status(s.Status), render.Ptr(s.Sentiment), render.Enum(s.Channel.Type),
 		render.Since(s.UpdatedAt, env.Now()), render.Ticket(s), render.Contact(s.Contact)}
 	_, err := fmt.Fprintln(env.Stdout, strings.Join(cols, "\t"))
 	return err

@@ -1,0 +1,53 @@
+package queue
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/statusline"
+)
+
+// TestFilterBarSaysWhatWasWritten: the filter bar names a status as the
+// STATUS column does, and a window the way the config file writes it.
+func TestFilterBarSaysWhatWasWritten(t *testing.T) {
+	for _, tt := range []struct {
+		f    Filters
+		want string
+	}{
+		{Filters{Window: 24 * time.Hour}, "updated: last 24h"},
+		{Filters{Window: time.Hour}, "updated: last 1h"},
+		{Filters{Window: 7 * 24 * time.Hour}, "updated: last 7d"},
+		{Filters{Status: api.StatusClosedUnresolved}, "status: unresolved"},
+		{Filters{Status: api.StatusClosedResolved}, "status: resolved"},
+	} {
+		m := New(theme(), DefaultKeyMap(), newPager(0, 25), tt.f, false, now).SetSize(160, 10)
+		if bar := m.filterBar(); !strings.Contains(bar, tt.want) {
+			t.Errorf("%+v: filter bar %q lacks %q", tt.f, bar, tt.want)
+		}
+	}
+}
+
+func TestTailCountsAgreeWithTheirNouns(t *testing.T) {
+	p := newPager(25, 25)
+	m := loadedQueue(t, p).SetText("customer 00007")
+	if v := m.View(); !strings.Contains(v, `1 of 25 loaded sessions matches "customer 00007"`) {
+		t.Errorf("tail:\n%s", v)
+	}
+	one := newPager(1, 25)
+	m = loadedQueue(t, one)
+	m.skipped = 1
+	if tail := m.tailRow(); !strings.Contains(tail, "end of the list: 1 session —") || !strings.Contains(tail, "(1 unreadable item skipped)") {
+		t.Errorf("tail %q", tail)
+	}
+}
+
+func TestAutoRefreshNoticeNamesTheIntervalAsWritten(t *testing.T) {
+	m := New(theme(), DefaultKeyMap(), newPager(0, 25), Filters{}, false, now).WithAutoRefresh(time.Minute, nil, nil)
+	m, _ = press(m, "a") // off
+	_, cmd := press(m, "a")
+	if n, ok := cmd().(statusline.NoticeMsg); !ok || n.Text != "Auto-refresh every 1m." {
+		t.Errorf("notice %#v", cmd())
+	}
+}
