@@ -17,6 +17,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/detail"
+	"github.com/opencx-tools/cxi/ui/fullhelp"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/overlay"
@@ -37,12 +38,9 @@ type Client interface {
 	Delay() time.Duration // how long a request asked for now waits for the limiter
 }
 
-// Suggestion is a session worth trying, listed in the help (the demo's
-// showcase sessions).
-type Suggestion struct {
-	ID    string
-	Title string
-}
+// Suggestion is a session worth trying, listed in the full help (the
+// demo's showcase sessions).
+type Suggestion = fullhelp.Suggestion
 
 // Options configure the root model. Client, Theme and Keys are required.
 type Options struct {

@@ -23,7 +23,7 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.overlays = m.overlays.Push(fullhelp.New(m.ctx, fullHelp(k), m.helpNotes()))
+		m.overlays = m.overlays.Push(fullhelp.New(m.ctx, fullHelp(k), fullhelp.Notes(m.ctx, m.view == viewQueue, m.suggest)))
 		return m, nil
 	case key.Matches(msg, k.FocusInput), key.Matches(msg, k.SwitchFocus):
 		m.focusInput()

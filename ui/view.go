@@ -9,7 +9,6 @@ import (
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
-	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/statusline"
 )
@@ -94,25 +93,6 @@ func (m Model) paneView() string {
 		return m.transcript.View()
 	}
 	return m.detail.View()
-}
-
-// helpNotes is what the full help explains below the keys: the queue's
-// order and input, and the sessions worth trying.
-func (m Model) helpNotes() string {
-	t := m.ctx.Theme
-	var out []string
-	if m.view == viewQueue {
-		out = append(out, t.Label.Render("needs-attention order: ")+t.Value.Render(queue.AttentionRule)+"\n"+
-			t.Label.Render("input: ")+t.Value.Render("text filters the loaded sessions as you type; a session ID (or a URL with one) opens on "+keys.Name(m.keys.Lookup)))
-	}
-	if len(m.suggest) > 0 {
-		s := t.PanelTitle.Render("Sessions to try") + t.Muted.Render(" · "+keys.Name(m.keys.FocusInput)+" then paste an ID, "+keys.Name(m.keys.Lookup)+" opens it")
-		for _, sg := range m.suggest {
-			s += "\n" + t.Value.Render(sg.ID) + "  " + t.Muted.Render(render.Line(sg.Title))
-		}
-		out = append(out, s)
-	}
-	return strings.Join(out, "\n\n")
 }
 
 // statusExtras is what the view in focus adds to the status line.

@@ -13,6 +13,8 @@ import (
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/overlay"
+	"github.com/opencx-tools/cxi/ui/queue"
+	"github.com/opencx-tools/cxi/ui/render"
 )
 
 // KeyMap is the keys that close the full help.
@@ -73,4 +75,30 @@ func (m Model) View(width, _ int) string {
 		out += "\n\n" + m.notes
 	}
 	return lipgloss.NewStyle().Width(width).Render(out)
+}
+
+// Suggestion is a session worth trying, listed below the keys (the demo's
+// showcase sessions).
+type Suggestion struct {
+	ID    string
+	Title string
+}
+
+// Notes is what the full help explains below the keys: in the queue, its
+// order and its input; everywhere, the sessions worth trying.
+func Notes(ctx common.Context, inQueue bool, suggest []Suggestion) string {
+	t, k := ctx.Theme, ctx.Keys
+	var out []string
+	if inQueue {
+		out = append(out, t.Label.Render("needs-attention order: ")+t.Value.Render(queue.AttentionRule)+"\n"+
+			t.Label.Render("input: ")+t.Value.Render("text filters the loaded sessions as you type; a session ID (or a URL with one) opens on "+keys.Name(k.Lookup)))
+	}
+	if len(suggest) > 0 {
+		s := t.PanelTitle.Render("Sessions to try") + t.Muted.Render(" · "+keys.Name(k.FocusInput)+" then paste an ID, "+keys.Name(k.Lookup)+" opens it")
+		for _, sg := range suggest {
+			s += "\n" + t.Value.Render(sg.ID) + "  " + t.Muted.Render(render.Line(sg.Title))
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, "\n\n")
 }
