@@ -14,6 +14,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/copymenu"
+	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/statusline"
@@ -49,20 +50,6 @@ func bareSession() *api.Session { return &api.Session{ID: sessionID, Status: "op
 
 const link = "https://app.example/inbox/" + sessionID
 
-func key(s string) tea.KeyMsg {
-	switch s {
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "up":
-		return tea.KeyMsg{Type: tea.KeyUp}
-	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
-}
-
 // press sends keys to the open menu and returns what is open after the
 // last and its command; it fails if the menu closed before the last key.
 func press(t *testing.T, m copymenu.Model, ks ...string) (overlay.Overlay, tea.Cmd) {
@@ -73,7 +60,7 @@ func press(t *testing.T, m copymenu.Model, ks ...string) (overlay.Overlay, tea.C
 		if o == nil {
 			t.Fatalf("the menu closed before key %d of %q", i, ks)
 		}
-		o, cmd = o.Update(key(k))
+		o, cmd = o.Update(keytest.Msg(k))
 	}
 	return o, cmd
 }
@@ -205,7 +192,7 @@ func TestEscAndTheToggleKeyClose(t *testing.T) {
 	if o, _ := copymenu.New(ctx, copier(), fullSession(), link).Update(tea.KeyMsg{Type: tea.KeyCtrlY}); o != nil {
 		t.Error("ctrl+y, the remapped copy menu key, did not close it")
 	}
-	if o, _ := copymenu.New(ctx, copier(), fullSession(), link).Update(key("c")); o == nil {
+	if o, _ := copymenu.New(ctx, copier(), fullSession(), link).Update(keytest.Msg("c")); o == nil {
 		t.Error("c closed the menu after the remap")
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/detail"
 	"github.com/opencx-tools/cxi/ui/explain"
+	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/statusline"
 )
@@ -195,30 +196,11 @@ func serverError(id string) error {
 // one runs cmd and returns its one message.
 func one(t *testing.T, cmd tea.Cmd) tea.Msg {
 	t.Helper()
-	msgs := run(cmd)
+	msgs := keytest.Run(cmd)
 	if len(msgs) != 1 {
 		t.Fatalf("%d messages (%#v), want one", len(msgs), msgs)
 	}
 	return msgs[0]
-}
-
-// run runs cmd and every command of a batch, returning their messages.
-func run(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	if b, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range b {
-			out = append(out, run(c)...)
-		}
-		return out
-	}
-	if msg == nil {
-		return nil
-	}
-	return []tea.Msg{msg}
 }
 
 // notice runs cmd and returns the status line notice it sends.
@@ -809,7 +791,7 @@ func TestPrefetchSkipsFreshSessions(t *testing.T) {
 	if got := c.getCount(); got != 1 {
 		t.Fatalf("Prefetch sent requests before its command ran: %d", got)
 	}
-	msgs := run(cmd)
+	msgs := keytest.Run(cmd)
 	if len(msgs) != 2 {
 		t.Fatalf("%d prefetches (%#v), want B and C", len(msgs), msgs)
 	}
@@ -842,7 +824,7 @@ func TestPrefetchSkipsFreshSessions(t *testing.T) {
 	if _, cmd := m.Tick(testNow.Add(59*time.Second)).Prefetch(sA, sB, sC); cmd != nil {
 		t.Error("stale after 59s")
 	}
-	if msgs := run(cmdOf(m.Tick(testNow.Add(time.Minute)).Prefetch(sA, sB))); len(msgs) != 2 {
+	if msgs := keytest.Run(cmdOf(m.Tick(testNow.Add(time.Minute)).Prefetch(sA, sB))); len(msgs) != 2 {
 		t.Errorf("after a minute %d prefetches, want A and B again", len(msgs))
 	}
 }

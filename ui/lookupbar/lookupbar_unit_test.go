@@ -11,6 +11,7 @@ import (
 	"github.com/opencx-tools/cxi/api/resolve"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/common"
+	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 )
@@ -34,38 +35,12 @@ func newBar(text string) lookupbar.Model {
 	return lookupbar.New(testCtx(keys.Default()), "").Focus().SetValue(text)
 }
 
-func keyMsg(s string) tea.KeyMsg {
-	switch s {
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "up":
-		return tea.KeyMsg{Type: tea.KeyUp}
-	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
-	case "backspace":
-		return tea.KeyMsg{Type: tea.KeyBackspace}
-	case "ctrl+o":
-		return tea.KeyMsg{Type: tea.KeyCtrlO}
-	case "ctrl+p":
-		return tea.KeyMsg{Type: tea.KeyCtrlP}
-	case "ctrl+c":
-		return tea.KeyMsg{Type: tea.KeyCtrlC}
-	case " ":
-		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
-}
-
 // press sends keys one by one and returns the bar and the last action.
 func press(t *testing.T, m lookupbar.Model, ks ...string) (lookupbar.Model, lookupbar.Action) {
 	t.Helper()
 	var a lookupbar.Action
 	for _, k := range ks {
-		m, a, _ = m.Update(keyMsg(k))
+		m, a, _ = m.Update(keytest.Msg(k))
 	}
 	return m, a
 }

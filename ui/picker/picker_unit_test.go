@@ -11,6 +11,7 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/common"
+	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/picker"
@@ -49,20 +50,6 @@ func (c *chooser) choose(s api.Session) tea.Cmd {
 	return func() tea.Msg { return chosenMsg{s.ID} }
 }
 
-func key(s string) tea.KeyMsg {
-	switch s {
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "up":
-		return tea.KeyMsg{Type: tea.KeyUp}
-	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
-}
-
 func press(t *testing.T, o overlay.Overlay, ks ...string) (overlay.Overlay, tea.Cmd) {
 	t.Helper()
 	var cmd tea.Cmd
@@ -70,7 +57,7 @@ func press(t *testing.T, o overlay.Overlay, ks ...string) (overlay.Overlay, tea.
 		if o == nil {
 			t.Fatalf("the picker closed before key %d of %q", i, ks)
 		}
-		o, cmd = o.Update(key(k))
+		o, cmd = o.Update(keytest.Msg(k))
 	}
 	return o, cmd
 }

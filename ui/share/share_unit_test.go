@@ -14,6 +14,7 @@ import (
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/common"
+	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/share"
 	"github.com/opencx-tools/cxi/ui/statusline"
@@ -51,26 +52,6 @@ func newShare(template string, open func(string) error) (share.Model, *native) {
 	return share.New(clipboard.Copier{Mode: clipboard.Off, Native: n.write}, template, open), n
 }
 
-// run runs cmd and every command a batch holds, returning their messages
-// (nil ones left out).
-func run(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	if b, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range b {
-			out = append(out, run(c)...)
-		}
-		return out
-	}
-	if msg == nil {
-		return nil
-	}
-	return []tea.Msg{msg}
-}
-
 func notices(msgs []tea.Msg) []statusline.NoticeMsg {
 	var out []statusline.NoticeMsg
 	for _, m := range msgs {
@@ -106,7 +87,7 @@ func TestExternalID(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m, n := newShare(template, nil)
-			msgs := run(m.ExternalID(&api.Session{ID: sessionID, TicketingSystem: tt.ticket}))
+			msgs := keytest.Run(m.ExternalID(&api.Session{ID: sessionID, TicketingSystem: tt.ticket}))
 			if tt.notice != "" {
 				ns := notices(msgs)
 				if len(msgs) != 1 || len(ns) != 1 || ns[0].Text != tt.notice || !ns[0].Bad {
@@ -134,7 +115,7 @@ func TestExternalID(t *testing.T) {
 
 func TestSessionIDAndLink(t *testing.T) {
 	m, n := newShare(template, nil)
-	cs := copies(run(m.SessionID(&api.Session{ID: sessionID})))
+	cs := copies(keytest.Run(m.SessionID(&api.Session{ID: sessionID})))
 	if len(cs) != 1 || cs[0].What != "session ID" || cs[0].Value != sessionID || n.all()[0] != sessionID {
 		t.Errorf("session ID copy: %#v", cs)
 	}
@@ -169,7 +150,7 @@ func TestMenuCarriesTheLink(t *testing.T) {
 func TestOpenWithoutTemplate(t *testing.T) {
 	opened := 0
 	m, n := newShare("", func(string) error { opened++; return nil })
-	msgs := run(m.Open(&api.Session{ID: sessionID}))
+	msgs := keytest.Run(m.Open(&api.Session{ID: sessionID}))
 	ns := notices(msgs)
 	if len(msgs) != 1 || len(ns) != 1 || !ns[0].Bad || !strings.Contains(ns[0].Text, "No session URL template: set session_url in config.toml, or start cxi with --session-url") {
 		t.Errorf("got %#v", msgs)
@@ -181,7 +162,7 @@ func TestOpenWithoutTemplate(t *testing.T) {
 
 func TestOpenWithoutBrowserCopiesTheLink(t *testing.T) {
 	m, n := newShare(template, nil)
-	msgs := run(m.Open(&api.Session{ID: sessionID}))
+	msgs := keytest.Run(m.Open(&api.Session{ID: sessionID}))
 	ns, cs := notices(msgs), copies(msgs)
 	if len(ns) != 1 || ns[0].Bad || ns[0].Text != "No browser here (SSH): copying the link instead." {
 		t.Errorf("notices %#v", ns)
@@ -205,7 +186,7 @@ func TestOpenInTheBrowser(t *testing.T) {
 		t.Fatal("the browser started before the command ran (it must not block Update)")
 	}
 	// o says what it opened (issue 10: feedback for every key).
-	if msgs := run(cmd); len(msgs) != 1 || msgs[0] != (statusline.NoticeMsg{Text: "Opened " + link + " in the browser."}) {
+	if msgs := keytest.Run(cmd); len(msgs) != 1 || msgs[0] != (statusline.NoticeMsg{Text: "Opened " + link + " in the browser."}) {
 		t.Errorf("a browser that started reports %#v", msgs)
 	}
 	if len(opened) != 1 || opened[0] != link || len(n.all()) != 0 {
@@ -216,7 +197,7 @@ func TestOpenInTheBrowser(t *testing.T) {
 func TestBrowserFailureCopiesTheLink(t *testing.T) {
 	boom := errors.New("exec: \"xdg-open\": executable file not found in $PATH")
 	m, n := newShare(template, func(string) error { return boom })
-	msgs := run(m.Open(&api.Session{ID: sessionID}))
+	msgs := keytest.Run(m.Open(&api.Session{ID: sessionID}))
 	if len(msgs) != 1 {
 		t.Fatalf("got %#v", msgs)
 	}
@@ -227,7 +208,7 @@ func TestBrowserFailureCopiesTheLink(t *testing.T) {
 	if len(n.all()) != 0 {
 		t.Fatal("copied before Update saw the failure")
 	}
-	msgs = run(m.Update(failed))
+	msgs = keytest.Run(m.Update(failed))
 	ns, cs := notices(msgs), copies(msgs)
 	want := `Could not open a browser (exec: "xdg-open": executable file not found in $PATH): copying the link instead.`
 	if len(ns) != 1 || !ns[0].Bad || ns[0].Text != want {
@@ -245,7 +226,7 @@ func TestBrowserFailureCopiesTheLink(t *testing.T) {
 // status line; a control sequence in it must not reach the terminal.
 func TestBrowserErrorIsSanitized(t *testing.T) {
 	m, _ := newShare(template, nil)
-	msgs := run(m.Update(share.BrowserFailedMsg{URL: link, Err: errors.New("bad\x1b[2Jthing\nhere")}))
+	msgs := keytest.Run(m.Update(share.BrowserFailedMsg{URL: link, Err: errors.New("bad\x1b[2Jthing\nhere")}))
 	ns := notices(msgs)
 	if len(ns) != 1 || strings.ContainsAny(ns[0].Text, "\x1b\n") {
 		t.Errorf("notices %#v: want one without control characters", ns)
@@ -257,7 +238,7 @@ func TestBrowserErrorIsSanitized(t *testing.T) {
 func TestLinkReachesTheTerminalToo(t *testing.T) {
 	var tty bytes.Buffer
 	m := share.New(clipboard.Copier{Terminal: &tty, Mode: clipboard.Plain}, template, nil)
-	cs := copies(run(m.Open(&api.Session{ID: sessionID})))
+	cs := copies(keytest.Run(m.Open(&api.Session{ID: sessionID})))
 	if len(cs) != 1 || !cs[0].OSC52 || cs[0].Err != nil {
 		t.Fatalf("copies %#v", cs)
 	}
