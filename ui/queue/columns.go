@@ -22,6 +22,14 @@ const (
 // minContact is the narrowest the flexible contact column gets.
 const minContact = 12
 
+// maxTicket bounds how wide the ticket column grows for long external IDs
+// (a UUID-sized ID fits).
+const maxTicket = 36
+
+// keepContact is what the contact column keeps before it gives more to a
+// long ticket ID: a name is still readable at 20 cells.
+const keepContact = 20
+
 func allColumns() []column {
 	return []column{
 		colStatus:    {title: "STATUS", width: 12}, // "unresolved" plus the badge's padding
@@ -42,8 +50,13 @@ const (
 )
 
 // layoutColumns picks the columns that fit width and gives the rest to the
-// contact column. It returns the kept column ids in display order.
-func layoutColumns(width int) ([]int, []int) {
+// contact column. It returns the kept column ids in display order. The
+// ticket column grows to ticketNeed cells (the widest external_id loaded)
+// so that an ID shows whole: it takes the contact column's padding beyond
+// contactNeed (its widest name) first, then the contact's width down to
+// keepContact, then the team column's place, which goes when that is what
+// it takes.
+func layoutColumns(width, contactNeed, ticketNeed int) ([]int, []int) {
 	cols := allColumns()
 	keep := make([]bool, len(cols))
 	for i := range keep {
@@ -65,17 +78,44 @@ func layoutColumns(width int) ([]int, []int) {
 			}
 		}
 	}
-	widths := make([]int, len(cols))
+	widths := sized(cols, keep, width, total(), contactNeed, ticketNeed)
+	if keep[colTeam] && keep[colTicket] && widths[colTicket] < min(ticketNeed, maxTicket) {
+		keep[colTeam] = false
+		if w := sized(cols, keep, width, total(), contactNeed, ticketNeed); w[colTicket] >= min(ticketNeed, maxTicket) {
+			widths = w
+		} else {
+			keep[colTeam] = true // dropping the team would not make the ID whole: keep it
+		}
+	}
 	var ids []int
-	for i, c := range cols {
+	for i := range cols {
 		if keep[i] {
 			ids = append(ids, i)
+		}
+	}
+	return ids, widths
+}
+
+// sized gives the kept columns their widths: the spare cells to the
+// contact column, then what a long ticket ID needs from it.
+func sized(cols []column, keep []bool, width, total, contactNeed, ticketNeed int) []int {
+	widths := make([]int, len(cols))
+	for i, c := range cols {
+		if keep[i] {
 			widths[i] = c.width
 		}
 	}
-	widths[colContact] += max(width-total(), 0)
-	if total() > width { // narrower than the minimum: shrink contact down to 4
-		widths[colContact] = max(minContact-(total()-width), 4)
+	widths[colContact] += max(width-total, 0)
+	if total > width { // narrower than the minimum: shrink contact down to 4
+		widths[colContact] = max(minContact-(total-width), 4)
 	}
-	return ids, widths
+	if keep[colTicket] {
+		grow := min(ticketNeed, maxTicket) - widths[colTicket]
+		padding := max(widths[colContact]-max(contactNeed, minContact), 0)
+		spare := max(widths[colContact]-keepContact, 0)
+		give := max(min(grow, max(padding, spare)), 0)
+		widths[colTicket] += give
+		widths[colContact] -= give
+	}
+	return widths
 }

@@ -62,6 +62,8 @@ type Model struct {
 
 	auto autoRefresh
 	rank ranking
+
+	contactNeed, ticketNeed int // the widest contact and ticket loaded, for the column widths
 }
 
 // New returns an empty queue; Reload starts loading.
@@ -135,7 +137,7 @@ func (m Model) Stop() Model { m.stop(); m.stopRanking(); return m }
 // SetSize gives the list its size in cells.
 func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = width, height
-	m.cols, m.widths = layoutColumns(width)
+	m.cols, m.widths = layoutColumns(width, m.contactNeed, m.ticketNeed)
 	m.scrollToSel()
 	return m
 }
@@ -419,6 +421,12 @@ func (m *Model) rebuild() {
 		m.selID = m.rows[m.view[m.sel]].session.ID
 	}
 	m.scrollToSel()
+	m.contactNeed, m.ticketNeed = 0, 0
+	for i := range m.rows {
+		m.contactNeed = max(m.contactNeed, m.rows[i].contactW)
+		m.ticketNeed = max(m.ticketNeed, m.rows[i].ticketW)
+	}
+	m.cols, m.widths = layoutColumns(m.width, m.contactNeed, m.ticketNeed)
 }
 
 // narrowed reports a local filter (text or team): the rows shown are a

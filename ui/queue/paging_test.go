@@ -79,3 +79,19 @@ func TestPagingEndsWhenTheServerRepeatsACursor(t *testing.T) {
 		})
 	}
 }
+
+// TestTicketColumnShowsTheExternalIDWhole: a long external_id takes the
+// contact column's padding and shows whole where the width allows.
+func TestTicketColumnShowsTheExternalIDWhole(t *testing.T) {
+	s := session(0)
+	s.TicketingSystem = &api.TicketingSystem{Name: "twilio_flex", ExternalID: "CH2bec36426f4e4c8b9d0a1b2c3d4e5f60", IDType: "conversation_sid"}
+	l := &loopingLister{next: func(string) string { return "" }, items: func(string) []api.Session { return []api.Session{s, session(1)} }}
+	for _, width := range []int{120, 100} {
+		m := New(theme(), DefaultKeyMap(), l, Filters{}, false, now).SetSize(width, 20)
+		m, cmd := m.Reload()
+		m = run(m, cmd)
+		if v := m.View(); !strings.Contains(v, "CH2bec36426f4e4c8b9d0a1b2c3d4e5f60") || !strings.Contains(v, "Customer 00000") {
+			t.Errorf("at %d columns the external_id or the contact is cut:\n%s", width, v)
+		}
+	}
+}

@@ -19,6 +19,8 @@ type row struct {
 	team          string
 	teamKey       string // what the team filter compares: the team's ID (its name if it has none); "" for no team
 	ticket        string
+	contactW      int // cells, for the column widths
+	ticketW       int
 	handedOff     bool
 	needsHuman    bool
 	sentimentRank int
@@ -38,6 +40,7 @@ func newRow(s *api.Session) row {
 		needsHuman:    needsHuman(s),
 		sentimentRank: sentimentRank(s),
 	}
+	r.contactW, r.ticketW = render.Width(r.contact), render.Width(r.ticket)
 	if s.Team != nil {
 		r.team = render.Or(s.Team.Name)
 		r.teamKey = "id:" + s.Team.ID
