@@ -254,6 +254,19 @@ func TestParseSpan(t *testing.T) {
 	}
 }
 
+func TestFormatSpan(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		30 * 24 * time.Hour: "30d", 14 * 24 * time.Hour: "14d", 12 * time.Hour: "12h", 90 * time.Minute: "1h30m",
+		36 * time.Hour: "36h", 45 * time.Second: "45s", 10 * time.Minute: "10m",
+	} {
+		if got := FormatSpan(d); got != want {
+			t.Errorf("FormatSpan(%v) = %q, want %q", d, got, want)
+		} else if back, err := ParseSpan(got); err != nil || back != d {
+			t.Errorf("ParseSpan(%q) = %v, %v", got, back, err)
+		}
+	}
+}
+
 func TestReadableByOthersIsRefused(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no mode bits on Windows")
