@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -108,12 +107,8 @@ func withStatus(st api.Status) func(*api.Session) {
 // fixture is a showcase session of the demo, decoded as the client does.
 func fixture(t testing.TB, id string) api.Session {
 	t.Helper()
-	body, ok := demo.Fixture(id)
-	if !ok {
-		t.Fatalf("no fixture %s", id)
-	}
-	var s api.Session
-	if err := json.Unmarshal(body, &s); err != nil {
+	s, err := demo.Decoded(id)
+	if err != nil {
 		t.Fatal(err)
 	}
 	return s

@@ -74,14 +74,11 @@ func (w *world) open(t *testing.T, f settings.Flags, key string) *store.Store {
 	return st
 }
 
+// fixture is a showcase session of the demo, decoded as the client does.
 func fixture(t *testing.T, id string) api.Session {
 	t.Helper()
-	body, ok := demo.Fixture(id)
-	if !ok {
-		t.Fatalf("no fixture %s", id)
-	}
-	var s api.Session
-	if err := json.Unmarshal(body, &s); err != nil {
+	s, err := demo.Decoded(id)
+	if err != nil {
 		t.Fatal(err)
 	}
 	return s
