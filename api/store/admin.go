@@ -37,7 +37,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		(SELECT count(*) FROM marks WHERE note != ''),
 		(SELECT count(*) FROM histories)`).Scan(&st.Sessions, &st.Seen, &st.Reviewed, &st.Notes, &st.Transcripts)
 	if err != nil {
-		return st, fmt.Errorf("count what the store holds: %w", err)
+		return st, s.damaged(fmt.Errorf("count what the store holds: %w", err))
 	}
 	return st, nil
 }

@@ -115,7 +115,7 @@ func (s *Store) found(ctx context.Context, f finder) ([]Found, error) {
 func (s *Store) readFound(ctx context.Context, query string, args ...any) ([]Found, error) {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("look up the kept sessions: %w", err)
+		return nil, s.damaged(fmt.Errorf("look up the kept sessions: %w", err))
 	}
 	defer rows.Close()
 	var out []Found
@@ -131,7 +131,7 @@ func (s *Store) readFound(ctx context.Context, query string, args ...any) ([]Fou
 		}
 		out = append(out, Found{Session: *sess, FetchedAt: fromNano(fetched)})
 	}
-	return out, rows.Err()
+	return out, s.damaged(rows.Err())
 }
 
 // Search finds the kept sessions whose handoff summary or kept transcript

@@ -44,7 +44,7 @@ func (s *Store) Handover(ctx context.Context, since time.Time) ([]HandoverItem, 
 		ORDER BY coalesce(s.status, ''), max(m.reviewed_ns, m.note_ns) DESC, m.session_id`,
 		sql.Named("since", unixNano(since)))
 	if err != nil {
-		return nil, fmt.Errorf("read the handover: %w", err)
+		return nil, s.damaged(fmt.Errorf("read the handover: %w", err))
 	}
 	defer rows.Close()
 	var out []HandoverItem

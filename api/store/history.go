@@ -105,7 +105,7 @@ func (s *Store) History(ctx context.Context, id string) (events []api.Event, at 
 		return nil, time.Time{}, false, false, nil
 	}
 	if err != nil {
-		return nil, time.Time{}, false, false, fmt.Errorf("read the history of %s: %w", api.ShortID(id), err)
+		return nil, time.Time{}, false, false, s.damaged(fmt.Errorf("read the history of %s: %w", api.ShortID(id), err))
 	}
 	if err := json.Unmarshal(doc, &events); err != nil {
 		return nil, time.Time{}, false, false, fmt.Errorf("the kept history of %s cannot be read: %w", api.ShortID(id), err)

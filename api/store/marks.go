@@ -109,7 +109,7 @@ func (s *Store) Marks(ctx context.Context, ids []string) (map[string]Mark, error
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("read the review marks: %w", err)
+		return nil, s.damaged(fmt.Errorf("read the review marks: %w", err))
 	}
 	return out, nil
 }

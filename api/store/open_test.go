@@ -2,7 +2,9 @@ package store
 
 import (
 	"bytes"
+	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -247,6 +249,50 @@ func TestCorruptFileIsMovedAside(t *testing.T) {
 				t.Errorf("fresh store: %v %v", ok, err)
 			}
 		})
+	}
+}
+
+// TestDamageFoundLaterIsMovedAsideNextTime: damage SQLite finds while cxi
+// runs (in a page opening did not read) marks the store, and the next
+// start moves it aside.
+func TestDamageFoundLaterIsMovedAsideNextTime(t *testing.T) {
+	dir := stateDir(t)
+	s := mustOpen(t, options(dir))
+	save(t, s, t0, session(id(1), 0))
+	path := s.Path()
+
+	// The error SQLite gives for a damaged file, from a file that is one.
+	garbage := filepath.Join(t.TempDir(), "garbage.sqlite")
+	if err := os.WriteFile(garbage, bytes.Repeat([]byte("garbage!"), 1024), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", garbage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, corrupt := db.Exec("SELECT * FROM sqlite_master")
+	db.Close()
+	if !isCorrupt(corrupt) {
+		t.Fatalf("not a damage error: %v", corrupt)
+	}
+	if err := s.damaged(fmt.Errorf("read: %w", corrupt)); err == nil {
+		t.Fatal("damaged swallowed the error")
+	}
+	if s.damaged(errors.New("another error")) == nil || s.damaged(nil) != nil {
+		t.Fatal("damaged changed an error")
+	}
+	s.Close()
+
+	s, notices, err := Open(options(dir))
+	if err != nil || s == nil || len(notices) != 1 || !strings.Contains(notices[0], "found it damaged in an earlier run") {
+		t.Fatalf("store %v, notices %q, err %v", s, notices, err)
+	}
+	defer s.Close()
+	if _, err := os.Stat(path + damageMark); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the mark outlived the move: %v", err)
+	}
+	if _, ok, _ := sessionOK(s, id(1)); ok {
+		t.Error("the fresh store holds the old data")
 	}
 }
 

@@ -167,7 +167,7 @@ func (s *Store) Changes(ctx context.Context, sessions []api.Session) (map[string
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("read what was seen: %w", err)
+		return nil, s.damaged(fmt.Errorf("read what was seen: %w", err))
 	}
 	out := make(map[string]Change, len(sessions))
 	for i := range sessions {

@@ -154,7 +154,7 @@ func (s *Store) Session(ctx context.Context, id string) (sess *api.Session, fetc
 		return nil, time.Time{}, false, nil
 	}
 	if err != nil {
-		return nil, time.Time{}, false, fmt.Errorf("read session %s: %w", api.ShortID(id), err)
+		return nil, time.Time{}, false, s.damaged(fmt.Errorf("read session %s: %w", api.ShortID(id), err))
 	}
 	sess, err = decodeSession(doc)
 	if err != nil {
@@ -209,7 +209,7 @@ func (s *Store) Sessions(ctx context.Context, q Query) ([]api.Session, error) {
 	args = append(args, limit, max(q.Offset, 0))
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("read the kept sessions: %w", err)
+		return nil, s.damaged(fmt.Errorf("read the kept sessions: %w", err))
 	}
 	defer rows.Close()
 	var out []api.Session
@@ -224,7 +224,7 @@ func (s *Store) Sessions(ctx context.Context, q Query) ([]api.Session, error) {
 		}
 		out = append(out, *sess)
 	}
-	return out, rows.Err()
+	return out, s.damaged(rows.Err())
 }
 
 // Sync is when the list for key (the caller's name for a set of filters)
@@ -242,7 +242,7 @@ func (s *Store) Sync(ctx context.Context, key string) (time.Time, error) {
 		return time.Time{}, nil
 	}
 	if err != nil {
-		return time.Time{}, fmt.Errorf("read the last sync: %w", err)
+		return time.Time{}, s.damaged(fmt.Errorf("read the last sync: %w", err))
 	}
 	return fromNano(at), nil
 }

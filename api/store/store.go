@@ -9,9 +9,11 @@
 // to remember with (a read-only directory, a full disk, a store of a newer
 // cxi), with a notice that says why; every method of a nil *Store does
 // nothing and returns no error, as if the store were empty. A damaged file
-// is moved aside and a fresh store used. A disk that fills up while cxi
-// runs turns the store off the same way, the first write that fails saying
-// so (*NotRememberingError).
+// is moved aside and a fresh store used: damage SQLite finds at start at
+// once, damage it finds later (in a page only some read touches) at the
+// next start, the read itself failing. A disk that fills up while cxi runs
+// turns the store off the same way, the first write that fails saying so
+// (*NotRememberingError).
 //
 // The store is pure Go (modernc.org/sqlite): no cgo, so `go run .` keeps
 // working everywhere.
@@ -143,35 +145,66 @@ func Open(o Options) (*Store, []string, error) {
 		say(notRemembering(o.Dir, err))
 		return nil, notices, nil
 	}
-	s, n, err := openFile(path, now())
+	s, n, err := openFile(path, now(), now().Add(-keep))
 	say(n)
 	if err != nil {
-		say(notRemembering(path, err))
-		return nil, notices, nil
-	}
-	if err := s.prune(context.Background(), now().Add(-keep)); err != nil {
-		s.Close()
 		say(notRemembering(path, err))
 		return nil, notices, nil
 	}
 	return s, notices, nil
 }
 
-// openFile opens the file at path. A file SQLite finds damaged is moved
-// aside, with a notice, and a fresh one made in its place.
-func openFile(path string, now time.Time) (*Store, string, error) {
-	s, n, err := openVersion(path, SchemaVersion())
-	if !isCorrupt(err) {
-		return s, n, err
+// openFile opens the file at path and prunes it. A file SQLite finds
+// damaged, now or in an earlier run (its damage mark), is moved aside,
+// with a notice, and a fresh one made in its place.
+func openFile(path string, now, cut time.Time) (*Store, string, error) {
+	var err error
+	if _, merr := os.Stat(path + damageMark); merr == nil {
+		err = errors.New("SQLite found it damaged in an earlier run")
+	} else {
+		var s *Store
+		var n string
+		if s, n, err = openPruned(path, cut); !isCorrupt(err) {
+			return s, n, err
+		}
+		err = errors.New(sqliteMessage(err))
 	}
 	aside := path + ".corrupt-" + now.UTC().Format("20060102T150405Z")
 	if rerr := moveAside(path, aside); rerr != nil {
 		return nil, "", fmt.Errorf("it is damaged (%v) and could not be moved aside: %w", err, rerr)
 	}
-	notice := fmt.Sprintf("The local store %s could not be read (%s): moved it aside to %s and started a fresh one.",
-		path, sqliteMessage(err), filepath.Base(aside))
-	s, n, err = openVersion(path, SchemaVersion())
+	notice := fmt.Sprintf("The local store %s could not be read (%v): moved it aside to %s and started a fresh one.",
+		path, err, filepath.Base(aside))
+	s, n, err := openPruned(path, cut)
 	return s, joinNotices(notice, n), err
+}
+
+// damageMark is the file beside a store that says SQLite found it damaged
+// while cxi ran, so that the next start moves it aside: damage in a page
+// that opening does not read shows only when that page is read.
+const damageMark = ".damaged"
+
+// damaged marks the store damaged when err says SQLite found it so, and
+// returns err.
+func (s *Store) damaged(err error) error {
+	if s != nil && isCorrupt(err) {
+		_ = os.WriteFile(s.path+damageMark, nil, fileMode) // at worst, the next start finds the damage itself
+	}
+	return err
+}
+
+// openPruned opens path at the current schema and prunes what nothing
+// happened to since cut.
+func openPruned(path string, cut time.Time) (*Store, string, error) {
+	s, n, err := openVersion(path, SchemaVersion())
+	if err != nil {
+		return nil, n, err
+	}
+	if err := s.prune(context.Background(), cut); err != nil {
+		s.Close()
+		return nil, n, err
+	}
+	return s, n, nil
 }
 
 // openVersion opens path with the schema brought to version upTo (tests
@@ -211,7 +244,8 @@ func openVersion(path string, upTo int) (*Store, string, error) {
 }
 
 // moveAside renames a damaged store, and its -wal beside it, out of the
-// way; its -shm is only an index of the -wal and is removed.
+// way; its -shm is only an index of the -wal, and its damage mark has
+// served: both are removed.
 func moveAside(path, aside string) error {
 	if err := os.Rename(path, aside); err != nil {
 		return err
@@ -219,8 +253,10 @@ func moveAside(path, aside string) error {
 	if err := os.Rename(path+"-wal", aside+"-wal"); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
-	if err := os.Remove(path + "-shm"); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return err
+	for _, p := range []string{path + "-shm", path + damageMark} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
 	}
 	return nil
 }
@@ -250,7 +286,7 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if s == nil || s.off.Load() {
 		return nil
 	}
-	err := s.inTx(ctx, fn)
+	err := s.damaged(s.inTx(ctx, fn))
 	if isDiskProblem(err) {
 		if s.off.CompareAndSwap(false, true) {
 			return &NotRememberingError{Path: s.path, Err: err}
