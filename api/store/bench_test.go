@@ -147,6 +147,7 @@ func BenchmarkSaveSessions(b *testing.B) {
 			}
 			next += 100
 		}
+		reportSize(b, dir)
 	})
 	b.Run("unchanged", func(b *testing.B) {
 		dir := stateDir(b)
@@ -157,6 +158,7 @@ func BenchmarkSaveSessions(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+		reportSize(b, dir)
 	})
 }
 
@@ -183,9 +185,9 @@ func BenchmarkSearch(b *testing.B) {
 				n = len(found)
 			}
 			b.ReportMetric(float64(n), "found")
+			reportSize(b, dir)
 		})
 	}
-	reportSize(b, dir)
 }
 
 // TestBenchCorpusIsRealistic keeps the benchmarks honest: the demo's

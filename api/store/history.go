@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"compress/flate"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -22,10 +24,7 @@ func (s *Store) SaveHistory(ctx context.Context, id string, events []api.Event, 
 	if id == "" {
 		return nil
 	}
-	if events == nil {
-		events = []api.Event{} // "[]", never "null"
-	}
-	doc, err := json.Marshal(events)
+	doc, err := encodeEvents(events)
 	if err != nil {
 		return err
 	}
@@ -63,15 +62,49 @@ func indexTranscript(ctx context.Context, tx *sql.Tx, rid int64, events []api.Ev
 	return err
 }
 
-// indexKeptTranscript indexes the kept transcript (its events as JSON) of
-// a session saved for the first time: SaveHistory could not, without the
-// session's rid.
+// indexKeptTranscript indexes the kept transcript (its events as stored)
+// of a session saved for the first time: SaveHistory could not, without
+// the session's rid.
 func indexKeptTranscript(ctx context.Context, tx *sql.Tx, rid int64, id string, doc []byte) error {
-	var events []api.Event
-	if err := json.Unmarshal(doc, &events); err != nil {
+	events, err := decodeEvents(doc)
+	if err != nil {
 		return fmt.Errorf("the kept history of %s cannot be read: %w", api.ShortID(id), err)
 	}
 	return indexTranscript(ctx, tx, rid, events)
+}
+
+// encodeEvents is how a transcript is stored: JSON, deflated. Transcripts
+// are most of a store's bytes, and their JSON repeats itself (the same
+// keys, names and ID prefixes in every event): deflate makes them about a
+// fifth of the size, which is customer data not written to disk, for
+// about a tenth of a millisecond per transcript.
+func encodeEvents(events []api.Event) ([]byte, error) {
+	if events == nil {
+		events = []api.Event{} // "[]", never "null"
+	}
+	var b bytes.Buffer
+	w, err := flate.NewWriter(&b, flate.DefaultCompression)
+	if err != nil {
+		return nil, err
+	}
+	if err := json.NewEncoder(w).Encode(events); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// decodeEvents reads what encodeEvents wrote.
+func decodeEvents(doc []byte) ([]api.Event, error) {
+	r := flate.NewReader(bytes.NewReader(doc))
+	defer r.Close()
+	var events []api.Event
+	if err := json.NewDecoder(r).Decode(&events); err != nil {
+		return nil, err
+	}
+	return events, nil
 }
 
 // transcriptText is what a transcript is searched by: the text of its
@@ -107,7 +140,7 @@ func (s *Store) History(ctx context.Context, id string) (events []api.Event, at 
 	if err != nil {
 		return nil, time.Time{}, false, false, s.damaged(fmt.Errorf("read the history of %s: %w", api.ShortID(id), err))
 	}
-	if err := json.Unmarshal(doc, &events); err != nil {
+	if events, err = decodeEvents(doc); err != nil {
 		return nil, time.Time{}, false, false, fmt.Errorf("the kept history of %s cannot be read: %w", api.ShortID(id), err)
 	}
 	return events, fromNano(fetched), complete, true, nil

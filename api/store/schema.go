@@ -64,7 +64,7 @@ CREATE TABLE marks (
 CREATE TABLE histories (
 	rid        INTEGER PRIMARY KEY,
 	session_id TEXT NOT NULL UNIQUE,
-	events     TEXT NOT NULL,         -- JSON array of api.Event
+	events     BLOB NOT NULL,         -- JSON array of api.Event, deflated (encodeEvents)
 	n          INTEGER NOT NULL,      -- how many events
 	complete   INTEGER NOT NULL,      -- 1 when the last page was read
 	fetched_ns INTEGER NOT NULL
