@@ -62,6 +62,14 @@ func filled(b *testing.B, dir string, sessions []api.Session) {
 	s.Close()
 }
 
+// openFilled is a new store holding sessions, open, and its directory.
+func openFilled(b *testing.B, sessions []api.Session) (*Store, string) {
+	b.Helper()
+	dir := stateDir(b)
+	filled(b, dir, sessions)
+	return mustOpen(b, options(dir)), dir
+}
+
 // reportSize reports the store's bytes on disk.
 func reportSize(b *testing.B, dir string) {
 	b.Helper()
@@ -98,9 +106,7 @@ func BenchmarkOpenAndFirstPage(b *testing.B) {
 // sessions (the aim: well under a millisecond).
 func BenchmarkFindTicket(b *testing.B) {
 	sessions, _, _ := corpus(b, 100_000)
-	dir := stateDir(b)
-	filled(b, dir, sessions)
-	s := mustOpen(b, options(dir))
+	s, dir := openFilled(b, sessions)
 	target := sessions[len(sessions)/2]
 	ref := "#" + numberKey(*target.TicketNumber)
 	if t := target.TicketingSystem; t != nil {
@@ -128,9 +134,7 @@ func BenchmarkSaveSessions(b *testing.B) {
 		sessions[i].Raw = raw[i] // as a GET keeps it: the largest a page can be
 	}
 	b.Run("new", func(b *testing.B) {
-		dir := stateDir(b)
-		filled(b, dir, sessions[:10_000])
-		s := mustOpen(b, options(dir))
+		s, dir := openFilled(b, sessions[:10_000])
 		next := 10_000
 		for b.Loop() {
 			if next+100 > len(sessions) {
@@ -150,9 +154,7 @@ func BenchmarkSaveSessions(b *testing.B) {
 		reportSize(b, dir)
 	})
 	b.Run("unchanged", func(b *testing.B) {
-		dir := stateDir(b)
-		filled(b, dir, sessions[:10_000])
-		s := mustOpen(b, options(dir))
+		s, dir := openFilled(b, sessions[:10_000])
 		for b.Loop() {
 			if err := s.SaveSessions(ctx, sessions[:100], t0); err != nil {
 				b.Fatal(err)
@@ -166,9 +168,7 @@ func BenchmarkSaveSessions(b *testing.B) {
 // transcripts and their sessions' summaries.
 func BenchmarkSearch(b *testing.B) {
 	sessions, cat, raw := corpus(b, 10_000)
-	dir := stateDir(b)
-	filled(b, dir, sessions)
-	s := mustOpen(b, options(dir))
+	s, dir := openFilled(b, sessions)
 	for i := range sessions {
 		if err := s.SaveHistory(ctx, sessions[i].ID, transcript(b, cat, sessions[i].ID, raw[i]), true, t0); err != nil {
 			b.Fatal(err)
