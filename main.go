@@ -17,6 +17,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/command/auth"
 	"github.com/opencx-tools/cxi/ui/command/cli"
 	"github.com/opencx-tools/cxi/ui/command/doctor"
+	"github.com/opencx-tools/cxi/ui/command/local"
 	"github.com/opencx-tools/cxi/ui/command/settings"
 	"github.com/opencx-tools/cxi/ui/command/tui"
 )
@@ -53,6 +54,10 @@ func run(args []string, env command.Env) int {
 			return auth.Run(args[1:], env, settings.Auth)
 		case "doctor":
 			return doctor.Main(args[1:], env)
+		case "store":
+			return local.Store(args[1:], env)
+		case "handover":
+			return local.Handover(args[1:], env)
 		}
 	}
 	return runTUI(args, env)

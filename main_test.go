@@ -208,6 +208,25 @@ func TestAuthAndDoctorDispatch(t *testing.T) {
 	}
 }
 
+func TestStoreAndHandoverDispatch(t *testing.T) {
+	state := filepath.Join(t.TempDir(), "state")
+	getenv := env(map[string]string{"CXI_STATE_DIR": state})
+	var out, errOut bytes.Buffer
+	if code := run([]string{"store", "--demo"}, environ(getenv, &out, &errOut)); code != 0 || !strings.Contains(out.String(), filepath.Join(state, "demo.sqlite")) {
+		t.Errorf("store: exit %d, %q %q", code, out.String(), errOut.String())
+	}
+	out.Reset()
+	if code := run([]string{"handover", "--demo", "--since", "1h"}, environ(getenv, &out, &errOut)); code != 0 || !strings.Contains(out.String(), "No sessions reviewed or noted.") {
+		t.Errorf("handover: exit %d, %q %q", code, out.String(), errOut.String())
+	}
+	if code := run([]string{"store", "--demo", "clear"}, environ(getenv, &out, &errOut)); code != 0 {
+		t.Errorf("store clear with no store: exit %d", code) // nothing to clear, nothing asked
+	}
+	if _, err := os.Stat(state); !os.IsNotExist(err) {
+		t.Errorf("looking made a store: %v", err)
+	}
+}
+
 // TestCopyLandsInTmux drives the built binary in a private tmux server with
 // `set-clipboard on` and checks that y, Y and every copy-menu entry reach
 // tmux's paste buffer by OSC 52. It needs tmux, so it runs when

@@ -3,7 +3,8 @@
 // template, the theme, the queue's filters and ordering at start, the
 // auto-refresh interval, and key bindings. Every problem is reported with the
 // file and line it comes from, so that a typo is a clear startup error rather
-// than a setting silently ignored.
+// than a setting silently ignored. It also says whether the local store
+// keeps anything, and for how long.
 package config
 
 import (
@@ -30,6 +31,8 @@ type Config struct {
 	NeedsAttention bool                // [queue] needs_attention: start with that ordering
 	AutoRefresh    time.Duration       // auto_refresh: "30s" (at least 10s); "", "0" or "off" = off
 	Keys           map[string][]string // [keys] action = ["key", ...], as written, validated
+	StoreOff       bool                // store = "off": nothing is kept on disk
+	StoreKeep      time.Duration       // store_keep: how long the store keeps a session; 0 = its default
 	Path           string              // the file it came from ("" when none)
 
 	lines lines // where each setting is written, for ApplyKeys' errors
@@ -43,6 +46,8 @@ type file struct {
 	SessionURL  string              `toml:"session_url"`
 	Theme       string              `toml:"theme"`
 	AutoRefresh string              `toml:"auto_refresh"`
+	Store       string              `toml:"store"`
+	StoreKeep   string              `toml:"store_keep"`
 	Queue       fileQueue           `toml:"queue"`
 	Keys        map[string][]string `toml:"keys"`
 }
@@ -58,13 +63,15 @@ type fileQueue struct {
 // The keys each table accepts, for "unknown key" messages, and what each
 // value must look like, for type errors.
 var (
-	topKeys   = []string{"base_url", "session_url", "theme", "auto_refresh", "[queue]", "[keys]"}
+	topKeys   = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "[queue]", "[keys]"}
 	queueKeys = []string{"status", "handed_off", "channel", "updated_within", "needs_attention"}
 	wants     = map[string]string{
 		"base_url":              `a string such as "https://api.open.cx"`,
 		"session_url":           `a string such as "https://dashboard.example/sessions/{id}"`,
 		"theme":                 `a string: "auto", "dark" or "light"`,
 		"auto_refresh":          `a string such as "30s" or "2m"`,
+		"store":                 `a string: "on" or "off"`,
+		"store_keep":            `a string such as "30d" or "12h"`,
 		"queue":                 "a table: [queue]",
 		"queue.status":          `a string such as "open"`,
 		"queue.handed_off":      "true or false",

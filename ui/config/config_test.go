@@ -34,6 +34,7 @@ func TestExampleLoads(t *testing.T) {
 		},
 		NeedsAttention: true,
 		AutoRefresh:    time.Minute,
+		StoreKeep:      30 * 24 * time.Hour,
 		Keys: map[string][]string{
 			"refresh":          {"r", "f5"},
 			"copy_external_id": {"y", "ctrl+y"},
@@ -65,7 +66,7 @@ func TestExampleDocumentsEverything(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(example)
-	settings := []string{"base_url", "session_url", "theme", "auto_refresh", "[queue]", "[keys]"}
+	settings := []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "[queue]", "[keys]"}
 	settings = append(settings, queueKeys...)
 	for _, s := range settings {
 		if !strings.Contains(text, "\n"+s) {
@@ -76,6 +77,22 @@ func TestExampleDocumentsEverything(t *testing.T) {
 		if !strings.Contains(text, "#   "+a+" ") {
 			t.Errorf("the example's list of actions lacks %s", a)
 		}
+	}
+}
+
+// TestREADMEShowsTheExample keeps the README's example the file the tests
+// load, word for word.
+func TestREADMEShowsTheExample(t *testing.T) {
+	example, err := os.ReadFile(filepath.Join("testdata", "example.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), "```toml\n"+string(example)+"```\n") {
+		t.Error("the README's config example differs from testdata/example.toml")
 	}
 }
 
@@ -123,7 +140,7 @@ func TestUnknownKeys(t *testing.T) {
 		want []string
 	}{
 		{"top level", doc(`theme = "dark"`, `colour = "red"`),
-			[]string{`config.toml:2: unknown key "colour" (known: base_url, session_url, theme, auto_refresh, [queue], [keys])`}},
+			[]string{`config.toml:2: unknown key "colour" (known: base_url, session_url, theme, auto_refresh, store, store_keep, [queue], [keys])`}},
 		{"in [queue]", doc(`base_url = "https://api.open.cx"`, "", "[queue]", `status = "open"`, "", "# how often", "refersh = 10"),
 			[]string{`config.toml:7: unknown key "refersh" in [queue] (known: status, handed_off, channel, updated_within, needs_attention)`}},
 		{"dotted", doc(`queue.refersh = 10`), []string{`config.toml:1: unknown key "refersh" in [queue]`}},
@@ -170,6 +187,13 @@ func TestBadValues(t *testing.T) {
 		{"keys table", doc("[keys.refresh]", `key = "r"`), `config.toml:1: keys.refresh must be a list of keys`},
 		{"theme table", doc("[theme]"), `config.toml:1: theme must be a string: "auto", "dark" or "light"`},
 		{"queue array", doc("[[queue]]"), `config.toml:1: `},
+		{"store", doc(`store = "no"`), `config.toml:1: store "no" is not "on" or "off"`},
+		{"store type", doc(`store = false`), `config.toml:1: store must be a string: "on" or "off", not a TOML boolean`},
+		{"store_keep unit", doc(`store_keep = "30"`), `config.toml:1: store_keep "30" is not a duration such as "30d", "2w" or "12h"`},
+		{"store_keep days", doc(`store_keep = "1.5d"`), `config.toml:1: store_keep "1.5d" is not a duration`},
+		{"store_keep short", doc(`store_keep = "10m"`), `config.toml:1: store_keep "10m" is shorter than the minimum, 1h0m0s`},
+		{"store_keep zero", doc(`store_keep = "0d"`), `config.toml:1: store_keep "0d" is not a duration`},
+		{"store_keep type", doc(`store_keep = 30`), `config.toml:1: store_keep must be a string such as "30d" or "12h", not a TOML integer`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -198,6 +222,10 @@ func TestGoodValues(t *testing.T) {
 		{"[queue]\nupdated_within = \"30d\"", func(c Config) bool { return c.Queue.Window == 30*24*time.Hour }},
 		{"[queue]\nchannel = \"web_voice\"", func(c Config) bool { return c.Queue.Channel == api.ChannelWebVoice }},
 		{"[queue]\nstatus = \"closed_resolved\"", func(c Config) bool { return c.Queue.Status == api.StatusClosedResolved }},
+		{`store = "off"`, func(c Config) bool { return c.StoreOff && c.StoreKeep == 0 }},
+		{`store = "on"`, func(c Config) bool { return !c.StoreOff }},
+		{`store_keep = "2w"`, func(c Config) bool { return c.StoreKeep == 14*24*time.Hour }},
+		{`store_keep = "12h"`, func(c Config) bool { return c.StoreKeep == 12*time.Hour }},
 	}
 	for _, tt := range tests {
 		c, err := load(t, tt.doc+"\n")
@@ -207,6 +235,34 @@ func TestGoodValues(t *testing.T) {
 		}
 		if !tt.want(c) {
 			t.Errorf("%s: loaded as %+v", tt.doc, c)
+		}
+	}
+}
+
+func TestParseSpan(t *testing.T) {
+	for s, want := range map[string]time.Duration{
+		"8h": 8 * time.Hour, "90m": 90 * time.Minute, "30d": 30 * 24 * time.Hour, "2w": 14 * 24 * time.Hour, " 1d ": 24 * time.Hour,
+	} {
+		if got, err := ParseSpan(s); err != nil || got != want {
+			t.Errorf("ParseSpan(%q) = %v, %v; want %v", s, got, err, want)
+		}
+	}
+	for _, s := range []string{"", "0", "0s", "-1h", "-2d", "+2d", "1.5d", "d", "2x", "99999999999999999d"} {
+		if got, err := ParseSpan(s); err == nil {
+			t.Errorf("ParseSpan(%q) = %v, want an error", s, got)
+		}
+	}
+}
+
+func TestFormatSpan(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		30 * 24 * time.Hour: "30d", 14 * 24 * time.Hour: "14d", 12 * time.Hour: "12h", 90 * time.Minute: "1h30m",
+		36 * time.Hour: "36h", 45 * time.Second: "45s", 10 * time.Minute: "10m",
+	} {
+		if got := FormatSpan(d); got != want {
+			t.Errorf("FormatSpan(%v) = %q, want %q", d, got, want)
+		} else if back, err := ParseSpan(got); err != nil || back != d {
+			t.Errorf("ParseSpan(%q) = %v, %v", got, back, err)
 		}
 	}
 }

@@ -50,6 +50,7 @@ func (c *Config) set(f file, p *problems) {
 	}
 	c.Theme = f.Theme
 	c.AutoRefresh = autoRefresh(f.AutoRefresh, at("auto_refresh"), p)
+	c.setStore(f, p)
 
 	q := f.Queue
 	if s := api.Status(q.Status); s != "" && !s.Known() {

@@ -16,13 +16,16 @@ type Flags struct {
 	SessionURL     string        // --session-url
 	Refresh        time.Duration // --refresh
 	NeedsAttention bool          // --needs-attention
+	NoStore        bool          // --no-store: keep nothing on disk this run
 }
 
-// AddShared registers --demo and --base-url, which the TUI and the commands
-// that talk to the API (get, list, doctor) all take.
+// AddShared registers --demo, --base-url and --no-store, which the TUI and
+// the commands that talk to the API or the store all take: each of them
+// may read or write the local store, so each can be told not to.
 func (f *Flags) AddShared(fs *flag.FlagSet) {
 	fs.BoolVar(&f.Demo, "demo", false, "")
 	fs.StringVar(&f.BaseURL, "base-url", "", "")
+	fs.BoolVar(&f.NoStore, "no-store", false, "")
 }
 
 // AddTUI registers the settings only the TUI uses: --session-url, --refresh

@@ -31,6 +31,7 @@ type Settings struct {
 	NeedsAttention bool          // --needs-attention or [queue] needs_attention
 	Theme          string        // theme: "auto", "dark" or "light" ("" is auto)
 	Filters        queue.Filters // the queue's filters at start ([queue])
+	Store          Store         // the local store: on or off, where, how long it keeps
 	File           config.Config // the config file as read, whose key remaps the key map applies
 	Keys           auth.Store    // the API key's sources: OPENCX_API_KEY, the OS keyring, the key file
 	UserAgent      string        // what the client calls itself: cxi/VERSION
@@ -71,6 +72,7 @@ func Resolve(f Flags, env command.Env) (Settings, error) {
 	if s.Refresh == 0 {
 		s.Refresh = file.AutoRefresh
 	}
+	s.Store = resolveStore(f, file, env)
 	return s, nil
 }
 

@@ -49,6 +49,8 @@ func TestParseArgs(t *testing.T) {
 		{"credentials in base URL", []string{"--base-url", "https://user:secret@x.example"}, withKey, nil, "must not carry credentials"},
 		{"bad osc52 mode", []string{"--demo", "--osc52", "dcs"}, env(nil), nil, "unknown OSC 52 mode"},
 		{"version", []string{"--version"}, env(nil), func(c Config) bool { return c.Version }, ""},
+		{"no store", []string{"--demo", "--no-store"}, env(nil), func(c Config) bool { return c.Store.Off && c.Store.OffBy == "--no-store" }, ""},
+		{"store on by default", []string{"--demo"}, env(nil), func(c Config) bool { return !c.Store.Off }, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -21,6 +21,7 @@ Flags:
   --needs-attention start the queue in needs-attention order
   --osc52 MODE      clipboard escape sequence: plain (default), tmux (DCS-wrapped,
                     needs tmux's allow-passthrough), or off
+  --no-store        keep nothing on disk this run (see cxi store)
   --version         print the version
   --help            print this help
 
@@ -32,6 +33,8 @@ on stderr, and exit with 0 (ok), 1 (other), 2 (usage), 3 (key rejected),
   cxi auth login [--with-token]   store the API key (OS keyring, or a 0600 file)
   cxi auth status | logout        which key is used and whether it works / remove it
   cxi doctor [--demo]             check the key, the API and the copy paths
+  cxi store [clear [--yes]]       where the local store is and what it holds / empty it
+  cxi handover [--since 8h] [--format md|json]   sessions you reviewed or noted, for the next shift
 
 Environment:
   OPENCX_API_KEY    your OpenCX API key (else the one stored by cxi auth login)
@@ -39,4 +42,6 @@ Environment:
   CXI_SESSION_URL   dashboard URL template, {id} replaced
   CXI_CONFIG        config file, which must exist (default: your config dir's
                     cxi/config.toml, which may be missing)
+  CXI_STATE_DIR     the local store's folder (default: ~/.local/state/cxi, or
+                    your config dir's cxi/ on macOS and Windows)
 `

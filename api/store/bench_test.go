@@ -1,0 +1,216 @@
+package store
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
+	"github.com/opencx-tools/cxi/api/resolve"
+)
+
+// corpus is n of the demo's generated sessions, as the client decodes
+// them, with the catalog that writes their transcripts: what `cxi --demo`
+// would leave in a store, at any size.
+func corpus(b *testing.B, n int) ([]api.Session, fake.Catalog, [][]byte) {
+	b.Helper()
+	cat := demo.Catalog(demo.WithGenerated(n), demo.WithoutShowcase(), demo.WithoutOddItems())
+	bodies := cat.Sessions(t0)
+	out := make([]api.Session, len(bodies))
+	raw := make([][]byte, len(bodies))
+	for i, fs := range bodies {
+		if err := json.Unmarshal(fs.Body, &out[i]); err != nil {
+			b.Fatal(err)
+		}
+		raw[i] = fs.Body
+	}
+	return out, cat, raw
+}
+
+// transcript is a session's history as the client decodes it.
+func transcript(b *testing.B, cat fake.Catalog, id string, body []byte) []api.Event {
+	var out []api.Event
+	for _, item := range cat.History(id, body) {
+		var w struct {
+			ID        string        `json:"id"`
+			CreatedAt api.Timestamp `json:"created_at"`
+			Event     struct {
+				Type    string `json:"type"`
+				Sender  struct{ Type, Name string }
+				Content struct{ Type, Text string }
+			} `json:"event"`
+		}
+		if err := json.Unmarshal(item, &w); err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, api.Event{ID: w.ID, CreatedAt: w.CreatedAt, Type: w.Event.Type, SenderType: w.Event.Sender.Type,
+			SenderName: w.Event.Sender.Name, Text: w.Event.Content.Text})
+	}
+	return out
+}
+
+// filled is a store holding sessions, saved a page of 100 at a time as the
+// queue does.
+func filled(b *testing.B, dir string, sessions []api.Session) {
+	b.Helper()
+	s := mustOpen(b, options(dir))
+	for i := 0; i < len(sessions); i += 100 {
+		save(b, s, t0, sessions[i:min(i+100, len(sessions))]...)
+	}
+	s.Close()
+}
+
+// openFilled is a new store holding sessions, open, and its directory.
+func openFilled(b *testing.B, sessions []api.Session) (*Store, string) {
+	b.Helper()
+	dir := stateDir(b)
+	filled(b, dir, sessions)
+	return mustOpen(b, options(dir)), dir
+}
+
+// reportSize reports the store's bytes on disk.
+func reportSize(b *testing.B, dir string) {
+	b.Helper()
+	var size int64
+	for _, suffix := range []string{"", "-wal"} {
+		if info, err := os.Stat(File(options(dir)) + suffix); err == nil {
+			size += info.Size()
+		}
+	}
+	b.ReportMetric(float64(size)/1e6, "MB-on-disk")
+}
+
+// BenchmarkOpenAndFirstPage opens a store of 10,000 sessions and reads
+// the queue's first page, as cxi does at start before any request.
+func BenchmarkOpenAndFirstPage(b *testing.B) {
+	sessions, _, _ := corpus(b, 10_000)
+	dir := stateDir(b)
+	filled(b, dir, sessions)
+	for b.Loop() {
+		s, _, err := Open(options(dir))
+		if err != nil || s == nil {
+			b.Fatal(err)
+		}
+		page, err := s.Sessions(ctx, Query{Limit: 50})
+		if err != nil || len(page) != 50 {
+			b.Fatal(len(page), err)
+		}
+		s.Close()
+	}
+	reportSize(b, dir)
+}
+
+// BenchmarkFindTicket resolves a ticket reference among 100,000 stored
+// sessions (the aim: well under a millisecond).
+func BenchmarkFindTicket(b *testing.B) {
+	sessions, _, _ := corpus(b, 100_000)
+	s, dir := openFilled(b, sessions)
+	target := sessions[len(sessions)/2]
+	ref := "#" + numberKey(*target.TicketNumber)
+	if t := target.TicketingSystem; t != nil {
+		ref = t.ExternalID
+	}
+	q, err := resolve.Classify(ref)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		found, err := s.Find(ctx, q)
+		if err != nil || len(found) == 0 {
+			b.Fatal(ref, len(found), err)
+		}
+	}
+	reportSize(b, dir)
+}
+
+// BenchmarkSaveSessions saves a page of 100 sessions into a store of
+// 10,000: new ones, as paging further does, and the same page again, as
+// a refresh that finds nothing changed does.
+func BenchmarkSaveSessions(b *testing.B) {
+	sessions, _, raw := corpus(b, 20_000)
+	for i := range sessions {
+		sessions[i].Raw = raw[i] // as a GET keeps it: the largest a page can be
+	}
+	b.Run("new", func(b *testing.B) {
+		s, dir := openFilled(b, sessions[:10_000])
+		next := 10_000
+		for b.Loop() {
+			if next+100 > len(sessions) {
+				// Out of new ones: start again on a fresh copy of the store.
+				b.StopTimer()
+				if err := s.Clear(ctx); err != nil {
+					b.Fatal(err)
+				}
+				next = 0
+				b.StartTimer()
+			}
+			if err := s.SaveSessions(ctx, sessions[next:next+100], t0); err != nil {
+				b.Fatal(err)
+			}
+			next += 100
+		}
+		reportSize(b, dir)
+	})
+	b.Run("unchanged", func(b *testing.B) {
+		s, dir := openFilled(b, sessions[:10_000])
+		for b.Loop() {
+			if err := s.SaveSessions(ctx, sessions[:100], t0); err != nil {
+				b.Fatal(err)
+			}
+		}
+		reportSize(b, dir)
+	})
+}
+
+// BenchmarkSearch runs a two-word full-text query over 10,000 kept
+// transcripts and their sessions' summaries.
+func BenchmarkSearch(b *testing.B) {
+	sessions, cat, raw := corpus(b, 10_000)
+	s, dir := openFilled(b, sessions)
+	for i := range sessions {
+		if err := s.SaveHistory(ctx, sessions[i].ID, transcript(b, cat, sessions[i].ID, raw[i]), true, t0); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, words := range []string{"refund charged", "password reset", "chargeback unicorn"} {
+		b.Run(words, func(b *testing.B) {
+			var n int
+			for b.Loop() {
+				found, err := s.Search(ctx, words)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(found)
+			}
+			b.ReportMetric(float64(n), "found")
+			reportSize(b, dir)
+		})
+	}
+}
+
+// TestBenchCorpusIsRealistic keeps the benchmarks honest: the demo's
+// sessions have summaries, tickets and transcripts to find and search.
+func TestBenchCorpusIsRealistic(t *testing.T) {
+	cat := demo.Catalog(demo.WithGenerated(200), demo.WithoutShowcase(), demo.WithoutOddItems())
+	var summaries, tickets int
+	for _, fs := range cat.Sessions(t0) {
+		var s api.Session
+		if err := json.Unmarshal(fs.Body, &s); err != nil {
+			t.Fatal(err)
+		}
+		if s.Handoff != nil && s.Handoff.Summary != "" {
+			summaries++
+		}
+		if s.TicketNumber != nil || s.TicketingSystem != nil {
+			tickets++
+		}
+		if len(cat.History(fs.ID, fs.Body)) == 0 {
+			t.Errorf("%s has no history", fs.ID)
+		}
+	}
+	if summaries < 20 || tickets < 150 {
+		t.Errorf("%d summaries, %d tickets in 200 sessions", summaries, tickets)
+	}
+}

@@ -1,0 +1,153 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// schemaV1 is the first schema. Times are Unix nanoseconds; 0 is "never".
+//
+// search is one full-text index over a session's two documents, both
+// keyed by the session's rid: its handoff summary (rowid = rid*2) and its
+// kept transcript (rid*2+1), so that a hit names its session by rowid/2
+// alone. It is contentless (an empty content option), so the texts are not stored a
+// second time, with contentless_delete=1 so a document can be dropped by
+// its rowid. Triggers keep the summaries in step with sessions; a
+// transcript's text is derived from its events in Go, so SaveHistory (and
+// SaveSessions, for a transcript kept before its session) writes that
+// document itself, and only its deletion is a trigger.
+const schemaV1 = `
+CREATE TABLE sessions (
+	rid        INTEGER PRIMARY KEY,
+	id         TEXT NOT NULL UNIQUE,  -- the session ID, lower case
+	doc        TEXT NOT NULL,         -- the session as JSON (api.Session's encoding, without Raw)
+	raw        BLOB,                  -- the body GET /chat/sessions/{id} answered; NULL when it is not current
+	status     TEXT NOT NULL,
+	handed_off INTEGER NOT NULL,
+	channel    TEXT NOT NULL,
+	updated_ns INTEGER NOT NULL,      -- updated_at; 0 when it did not parse
+	summary    TEXT,                  -- the handoff summary, NULL without a handoff
+	fetched_ns INTEGER NOT NULL       -- when cxi last had it from the API
+);
+CREATE INDEX sessions_by_fetched ON sessions(fetched_ns);
+
+-- What a session can be found by: kind 't' a ticket reference (external_id
+-- in lower case, ticket_number as text), 'e' an email in lower case, 'p' a
+-- phone number's digits reversed (so "ends with" is a prefix range), 'n' a
+-- name in lower case and each of its word-started tails.
+CREATE TABLE idents (
+	kind    TEXT NOT NULL,
+	value   TEXT NOT NULL,
+	session INTEGER NOT NULL REFERENCES sessions(rid) ON DELETE CASCADE,
+	PRIMARY KEY (kind, value, session)
+) WITHOUT ROWID;
+CREATE INDEX idents_by_session ON idents(session);
+
+-- What the user last looked at, field by field (a snapshot as JSON).
+CREATE TABLE seen (
+	session_id TEXT PRIMARY KEY,
+	at_ns      INTEGER NOT NULL,
+	snap       TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX seen_by_time ON seen(at_ns);
+
+-- Review marks and notes; a row goes when it holds neither.
+CREATE TABLE marks (
+	session_id    TEXT PRIMARY KEY,
+	reviewed_ns   INTEGER NOT NULL DEFAULT 0,
+	reviewed_snap TEXT,               -- the session's snapshot when it was marked
+	note          TEXT NOT NULL DEFAULT '',
+	note_ns       INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
+CREATE TABLE histories (
+	rid        INTEGER PRIMARY KEY,
+	session_id TEXT NOT NULL UNIQUE,
+	events     BLOB NOT NULL,         -- JSON array of api.Event, deflated (encodeEvents)
+	n          INTEGER NOT NULL,      -- how many events
+	complete   INTEGER NOT NULL,      -- 1 when the last page was read
+	fetched_ns INTEGER NOT NULL
+);
+CREATE INDEX histories_by_fetched ON histories(fetched_ns);
+
+-- The last successful list sync per filter key.
+CREATE TABLE syncs (
+	key   TEXT PRIMARY KEY,
+	at_ns INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE search USING fts5(body, content='', contentless_delete=1,
+	tokenize='porter unicode61 remove_diacritics 2');
+
+CREATE TRIGGER sessions_summary_insert AFTER INSERT ON sessions WHEN new.summary IS NOT NULL BEGIN
+	INSERT INTO search(rowid, body) VALUES (new.rid*2, new.summary);
+END;
+CREATE TRIGGER sessions_summary_update AFTER UPDATE OF summary ON sessions
+WHEN old.summary IS NOT new.summary BEGIN
+	DELETE FROM search WHERE rowid = old.rid*2;
+	INSERT INTO search(rowid, body) SELECT new.rid*2, new.summary WHERE new.summary IS NOT NULL;
+END;
+CREATE TRIGGER sessions_delete AFTER DELETE ON sessions BEGIN
+	DELETE FROM search WHERE rowid IN (old.rid*2, old.rid*2+1);
+END;
+CREATE TRIGGER histories_delete AFTER DELETE ON histories BEGIN
+	DELETE FROM search WHERE rowid = (SELECT rid*2+1 FROM sessions WHERE id = old.session_id);
+END;
+`
+
+// schemaV2 orders the queue from an index: the first page of 10,000 stored
+// sessions is read in index order instead of sorting them all.
+const schemaV2 = `
+CREATE INDEX sessions_by_activity ON sessions(updated_ns DESC, id);
+`
+
+// migrations returns the steps between schema versions: step i takes a
+// store from version i to i+1, so a store of any earlier version is brought
+// up to date one step at a time. A step is never changed once released;
+// a change is a new step.
+func migrations() []string { return []string{schemaV1, schemaV2} }
+
+// SchemaVersion is the schema version this build of cxi writes.
+func SchemaVersion() int { return len(migrations()) }
+
+// newerSchemaError is a store written by a newer cxi. It is left as it is:
+// it is not damaged, and this cxi cannot know what its tables mean.
+type newerSchemaError struct{ have, know int }
+
+func (e *newerSchemaError) Error() string {
+	return fmt.Sprintf("it was written by a newer cxi (schema %d; this one knows %d)", e.have, e.know)
+}
+
+// migrate brings the store to version upTo. It runs in one immediate
+// transaction, which also makes two processes opening a new store at once
+// safe: the second waits for the first's write lock, then finds the
+// schema already there.
+func migrate(ctx context.Context, db *sql.DB, upTo int) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var version int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return err
+	}
+	steps := migrations()
+	if version > len(steps) {
+		return &newerSchemaError{have: version, know: len(steps)}
+	}
+	if version >= upTo {
+		return nil
+	}
+	for i := version; i < upTo; i++ {
+		if _, err := tx.ExecContext(ctx, steps[i]); err != nil {
+			return fmt.Errorf("schema version %d: %w", i+1, err)
+		}
+	}
+	// PRAGMA takes no parameters; upTo is an int, never user text.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", upTo)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,316 @@
+// Package store is cxi's local memory: one SQLite file per organization
+// that keeps the sessions and transcripts cxi fetched, what the user last
+// looked at, their review marks and notes, and the time of each list sync,
+// so that the queue starts at once, changes since the last look can be
+// told, a handover can be written and sessions seen before are found with
+// no request. It knows the contract's types and nothing of terminals.
+//
+// A *Store never stops cxi: Open answers a nil *Store when there is nothing
+// to remember with (a read-only directory, a full disk, a store of a newer
+// cxi), with a notice that says why; every method of a nil *Store does
+// nothing and returns no error, as if the store were empty. A damaged file
+// is moved aside and a fresh store used: damage SQLite finds at start at
+// once, damage it finds later (in a page only some read touches) at the
+// next start, the read itself failing. A disk that fills up while cxi runs
+// turns the store off the same way, the first write that fails saying so
+// (*NotRememberingError).
+//
+// The store is pure Go (modernc.org/sqlite): no cgo, so `go run .` keeps
+// working everywhere.
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
+)
+
+// DefaultKeep is how long a session nothing happened to is kept.
+const DefaultKeep = 30 * 24 * time.Hour
+
+// busyTimeout is how long a statement waits for another cxi process's
+// write to finish before it fails with SQLITE_BUSY. Writes are short (a
+// page of 100 sessions takes milliseconds), so five seconds is only ever
+// reached by a process that hangs holding the lock.
+const busyTimeout = 5 * time.Second
+
+// Options says which store to open and how.
+type Options struct {
+	Dir     string // the directory of the stores (see Dir); required
+	BaseURL string // the API's base URL: each base URL and key has a store of its own
+	Key     string // the API key; only a salted hash of it reaches the file's name
+	Demo    bool   // --demo: a store of its own, whatever BaseURL and Key say
+
+	Now  func() time.Time // the clock for pruning and for a moved-aside file's name; nil is time.Now
+	Keep time.Duration    // how long a session nothing happened to is kept; 0 is DefaultKeep
+
+	// Existing opens only a store that is already there (`cxi store` looks
+	// without creating one): with no file, Open makes nothing and answers a
+	// nil *Store and no notice.
+	Existing bool
+}
+
+// Store is one organization's store. Its methods are safe for concurrent
+// use, and every method of a nil *Store does nothing (see the package doc).
+type Store struct {
+	db   *sql.DB
+	path string
+	// off is set when a write found the disk full or read-only: later
+	// writes do nothing instead of failing one by one.
+	off atomic.Bool
+}
+
+// File is the path of the store o names: one file per base URL and API
+// key, named by hashes of them. The key's hash is salted with the base URL
+// and cut to 80 bits: enough to keep organizations apart, and the key
+// itself can neither be read from the name nor looked up in a table of
+// hashes made beforehand.
+func File(o Options) string {
+	if o.Demo {
+		return filepath.Join(o.Dir, "demo.sqlite")
+	}
+	base := normalBaseURL(o.BaseURL)
+	u := sha256.Sum256([]byte("cxi store\x00base URL\x00" + base))
+	k := sha256.Sum256([]byte("cxi store\x00API key\x00" + base + "\x00" + o.Key))
+	return filepath.Join(o.Dir, "org-"+hex.EncodeToString(u[:6])+"-"+hex.EncodeToString(k[:10])+".sqlite")
+}
+
+// normalBaseURL is the base URL as the API client uses it: no trailing
+// slash, and the scheme and host in lower case, which URLs ignore.
+func normalBaseURL(s string) string {
+	s = strings.TrimRight(strings.TrimSpace(s), "/")
+	if u, err := url.Parse(s); err == nil && u.Host != "" {
+		u.Scheme, u.Host = strings.ToLower(u.Scheme), strings.ToLower(u.Host)
+		return u.String()
+	}
+	return s
+}
+
+// Open opens the store o names, creating it (0600, in a 0700 directory)
+// and bringing its schema up to date, then prunes what is older than
+// o.Keep. The notices are for the user, one line each: a directory or file
+// made private, a damaged file moved aside, or why nothing is remembered
+// this run (then the *Store is nil). The error is only for a mistake of the
+// caller's (no Dir); nothing on disk makes Open fail.
+func Open(o Options) (*Store, []string, error) {
+	if o.Dir == "" {
+		return nil, nil, errors.New("store: no directory")
+	}
+	now := o.Now
+	if now == nil {
+		now = time.Now
+	}
+	keep := o.Keep
+	if keep <= 0 {
+		keep = DefaultKeep
+	}
+	path := File(o)
+	var notices []string
+	say := func(n string) {
+		if n != "" {
+			notices = append(notices, n)
+		}
+	}
+	if o.Existing {
+		_, err := os.Stat(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, nil
+		}
+		if err != nil {
+			say(notRemembering(path, err))
+			return nil, notices, nil
+		}
+	}
+	if strings.ContainsRune(path, '?') {
+		// The driver reads everything after a '?' as its parameters.
+		say(notRemembering(path, errors.New("its path holds a '?'")))
+		return nil, notices, nil
+	}
+	n, err := makePrivateDir(o.Dir, runtime.GOOS)
+	say(n)
+	if err != nil {
+		say(notRemembering(o.Dir, err))
+		return nil, notices, nil
+	}
+	s, n, err := openFile(path, now(), now().Add(-keep))
+	say(n)
+	if err != nil {
+		say(notRemembering(path, err))
+		return nil, notices, nil
+	}
+	return s, notices, nil
+}
+
+// openFile opens the file at path and prunes it. A file SQLite finds
+// damaged, now or in an earlier run (its damage mark), is moved aside,
+// with a notice, and a fresh one made in its place.
+func openFile(path string, now, cut time.Time) (*Store, string, error) {
+	var err error
+	if _, merr := os.Stat(path + damageMark); merr == nil {
+		err = errors.New("SQLite found it damaged in an earlier run")
+	} else {
+		var s *Store
+		var n string
+		if s, n, err = openPruned(path, cut); !isCorrupt(err) {
+			return s, n, err
+		}
+		err = errors.New(sqliteMessage(err))
+	}
+	aside := path + ".corrupt-" + now.UTC().Format("20060102T150405Z")
+	if rerr := moveAside(path, aside); rerr != nil {
+		return nil, "", fmt.Errorf("it is damaged (%v) and could not be moved aside: %w", err, rerr)
+	}
+	notice := fmt.Sprintf("The local store %s could not be read (%v): moved it aside to %s and started a fresh one.",
+		path, err, filepath.Base(aside))
+	s, n, err := openPruned(path, cut)
+	return s, joinNotices(notice, n), err
+}
+
+// damageMark is the file beside a store that says SQLite found it damaged
+// while cxi ran, so that the next start moves it aside: damage in a page
+// that opening does not read shows only when that page is read.
+const damageMark = ".damaged"
+
+// damaged marks the store damaged when err says SQLite found it so, and
+// returns err.
+func (s *Store) damaged(err error) error {
+	if s != nil && isCorrupt(err) {
+		_ = os.WriteFile(s.path+damageMark, nil, fileMode) // at worst, the next start finds the damage itself
+	}
+	return err
+}
+
+// openPruned opens path at the current schema and prunes what nothing
+// happened to since cut.
+func openPruned(path string, cut time.Time) (*Store, string, error) {
+	s, n, err := openVersion(path, SchemaVersion())
+	if err != nil {
+		return nil, n, err
+	}
+	if err := s.prune(context.Background(), cut); err != nil {
+		s.Close()
+		return nil, n, err
+	}
+	return s, n, nil
+}
+
+// openVersion opens path with the schema brought to version upTo (tests
+// make stores of older versions with it).
+func openVersion(path string, upTo int) (*Store, string, error) {
+	notice, err := makePrivateFile(path, runtime.GOOS)
+	if err != nil {
+		return nil, "", err
+	}
+	// WAL lets one process read while another writes; immediate
+	// transactions take the write lock when they begin, where the busy
+	// timeout applies (a deferred one that upgrades a read lock can fail
+	// with SQLITE_BUSY at once, whatever the timeout). synchronous=NORMAL
+	// is safe with WAL: a crash may lose the last write, never the file.
+	dsn := path + fmt.Sprintf("?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_txlock=immediate",
+		busyTimeout.Milliseconds())
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, notice, err
+	}
+	// One connection: the store's own calls queue in the pool instead of
+	// contending for SQLite's lock, which only another process can hold.
+	db.SetMaxOpenConns(1)
+	ctx := context.Background()
+	if err := migrate(ctx, db, upTo); err != nil {
+		db.Close()
+		return nil, notice, err
+	}
+	// A header that reads but pages that do not show here rather than in
+	// the middle of a session.
+	var n int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sessions").Scan(&n); err != nil {
+		db.Close()
+		return nil, notice, err
+	}
+	return &Store{db: db, path: path}, notice, nil
+}
+
+// moveAside renames a damaged store, and its -wal beside it, out of the
+// way; its -shm is only an index of the -wal, and its damage mark has
+// served: both are removed.
+func moveAside(path, aside string) error {
+	if err := os.Rename(path, aside); err != nil {
+		return err
+	}
+	if err := os.Rename(path+"-wal", aside+"-wal"); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	for _, p := range []string{path + "-shm", path + damageMark} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// Close closes the store, leaving the query planner's statistics up to
+// date for the next run.
+func (s *Store) Close() error {
+	if s == nil {
+		return nil
+	}
+	_, _ = s.db.Exec("PRAGMA optimize")
+	return s.db.Close()
+}
+
+// Path is the store's file; "" for a nil *Store.
+func (s *Store) Path() string {
+	if s == nil {
+		return ""
+	}
+	return s.path
+}
+
+// write runs fn in an immediate transaction. When the disk is full or
+// read-only it turns the store off: that first failure is returned as a
+// *NotRememberingError, and every later write does nothing.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s == nil || s.off.Load() {
+		return nil
+	}
+	err := s.damaged(s.inTx(ctx, fn))
+	if isDiskProblem(err) {
+		if s.off.CompareAndSwap(false, true) {
+			return &NotRememberingError{Path: s.path, Err: err}
+		}
+		return nil
+	}
+	return err
+}
+
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func joinNotices(a, b string) string {
+	if b == "" {
+		return a
+	}
+	return a + " " + b
+}

@@ -1,0 +1,161 @@
+package local
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/store"
+	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/settings"
+	"github.com/opencx-tools/cxi/ui/config"
+	"github.com/opencx-tools/cxi/ui/render"
+	"github.com/opencx-tools/cxi/ui/summary"
+)
+
+// HandoverUsage is the help of `cxi handover`.
+const HandoverUsage = `Usage: cxi handover [--since 8h] [--format md|json] [--demo] [--base-url URL]
+
+The sessions you reviewed or wrote a note on since --since ago (default 8h,
+a shift; also 90m, 2d, 1w), grouped by status, each with its contact,
+external_id, ticket number, your note and what changed: Markdown to paste
+into Slack or a ticket, or JSON. It reads the local store only, so it works
+offline.
+`
+
+// Handover runs `cxi handover` with the arguments after "handover" and
+// returns its exit code.
+func Handover(args []string, env command.Env) int {
+	var f settings.Flags
+	fs := command.NewFlagSet("handover")
+	f.AddShared(fs)
+	sinceFlag := fs.String("since", "8h", "")
+	format := fs.String("format", "md", "")
+	o, rest, err := parseAndOpen(fs, &f, args, env)
+	defer o.close()
+	if err != nil {
+		return fail(env, err, HandoverUsage)
+	}
+	window, err := config.ParseSpan(*sinceFlag)
+	switch {
+	case len(rest) > 0:
+		err = command.Usagef("unexpected argument %q", rest[0])
+	case err != nil:
+		err = command.Usagef("--since %q: want a span such as 8h, 90m or 2d", *sinceFlag)
+	case *format != "md" && *format != "json":
+		err = command.Usagef("--format %q: want md or json", *format)
+	case o.settings.Store.Off:
+		err = cannotStart{fmt.Errorf("the local store is off (%s): no marks or notes are kept to hand over", o.settings.Store.OffBy)}
+	}
+	if err != nil {
+		return fail(env, err, HandoverUsage)
+	}
+	now := env.Now()
+	since := now.Add(-window)
+	items, err := o.st.Handover(context.Background(), since)
+	if err != nil {
+		return fail(env, err, HandoverUsage)
+	}
+	if *format == "json" {
+		return fail(env, printHandoverJSON(env, items, since, now), HandoverUsage)
+	}
+	fmt.Fprint(env.Stdout, summary.HandoverMarkdown(items, since, now))
+	return command.ExitOK
+}
+
+// handoverDoc is the handover as JSON: the sessions in the Markdown's
+// order, each value as the API sent it (escaped on output, as
+// `cxi get --json` escapes), absent ones null.
+type handoverDoc struct {
+	Since    time.Time      `json:"since"`
+	Until    time.Time      `json:"until"`
+	Sessions []handoverJSON `json:"sessions"`
+}
+
+type handoverJSON struct {
+	ID                 string       `json:"id"`
+	Status             *api.Status  `json:"status"`
+	Contact            *contactJSON `json:"contact"`
+	TicketingSystem    *string      `json:"ticketing_system"`
+	ExternalID         *string      `json:"external_id"`
+	TicketNumber       *float64     `json:"ticket_number"`
+	ReviewedAt         *time.Time   `json:"reviewed_at"`
+	ChangedSinceReview []changeJSON `json:"changed_since_review"`
+	Note               *string      `json:"note"`
+	NoteAt             *time.Time   `json:"note_at"`
+	SeenAt             *time.Time   `json:"seen_at"`
+	ChangedSinceSeen   []changeJSON `json:"changed_since_seen"`
+	FetchedAt          *time.Time   `json:"fetched_at"`
+}
+
+type contactJSON struct {
+	Name  *string `json:"name"`
+	Email *string `json:"email"`
+	Phone *string `json:"phone"`
+}
+
+type changeJSON struct {
+	Field  string `json:"field"`
+	Before string `json:"before"`
+	After  string `json:"after"`
+}
+
+func printHandoverJSON(env command.Env, items []store.HandoverItem, since, now time.Time) error {
+	doc := handoverDoc{Since: since.UTC(), Until: now.UTC(), Sessions: []handoverJSON{}}
+	for _, g := range summary.GroupHandover(items) {
+		for _, it := range g.Items {
+			doc.Sessions = append(doc.Sessions, toJSON(it))
+		}
+	}
+	b, err := json.Marshal(doc)
+	if err != nil {
+		return err
+	}
+	out, err := render.JSON(b)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(env.Stdout, out)
+	return err
+}
+
+func toJSON(it store.HandoverItem) handoverJSON {
+	s := &it.Session
+	j := handoverJSON{
+		ID: s.ID, TicketNumber: s.TicketNumber,
+		ReviewedAt: optTime(it.ReviewedAt), NoteAt: optTime(it.NoteAt), SeenAt: optTime(it.SeenAt), FetchedAt: optTime(it.FetchedAt),
+		ChangedSinceReview: changes(it.SinceReview), ChangedSinceSeen: changes(it.Changes),
+	}
+	if s.Status != "" {
+		j.Status = &s.Status
+	}
+	if c := s.Contact; c != nil {
+		j.Contact = &contactJSON{Name: c.Name, Email: c.Email, Phone: c.PhoneNumber}
+	}
+	if t := s.TicketingSystem; t != nil {
+		name := string(t.Name)
+		j.TicketingSystem, j.ExternalID = &name, &t.ExternalID
+	}
+	if it.Note != "" {
+		j.Note = &it.Note
+	}
+	return j
+}
+
+func changes(fields []store.FieldChange) []changeJSON {
+	out := make([]changeJSON, len(fields))
+	for i, c := range fields {
+		out[i] = changeJSON{Field: c.Name, Before: c.Before, After: c.After}
+	}
+	return out
+}
+
+func optTime(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	u := t.UTC()
+	return &u
+}

@@ -1,0 +1,91 @@
+// Package local holds the commands over the local store: `cxi store`
+// (where it is, what it holds, clear) and `cxi handover` (what was
+// reviewed or noted, for the next shift). They read the store and never
+// the API, so they work offline; like every command they take --demo,
+// --base-url and --no-store, which name the organization whose store is
+// meant.
+package local
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/opencx-tools/cxi/api/store"
+	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/settings"
+)
+
+// opened is the store a command's flags name, opened only if it is there:
+// looking must not make one. st is nil when there is none (or it is off).
+type opened struct {
+	settings settings.Settings
+	opts     store.Options
+	st       *store.Store
+}
+
+// parseAndOpen parses args with fs (which has the shared flags in f
+// registered), resolves the settings and the key that names the
+// organization, and opens its store if it exists. The positional
+// arguments are returned. Open's notices (a file made private, a damaged
+// one moved aside) go to stderr.
+func parseAndOpen(fs *flag.FlagSet, f *settings.Flags, args []string, env command.Env) (*opened, []string, error) {
+	rest, err := command.Parse(fs, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := settings.Resolve(*f, env)
+	if err != nil {
+		return nil, rest, cannotStart{err}
+	}
+	key, err := s.Key()
+	if err != nil {
+		return nil, rest, cannotStart{err}
+	}
+	if s.Store.Dir == "" {
+		return nil, rest, fmt.Errorf("the local store has no place: %w", s.Store.DirErr)
+	}
+	o := &opened{settings: s, opts: s.StoreOptions(key, env)}
+	o.opts.Existing = true
+	st, notices, err := store.Open(o.opts)
+	if err != nil {
+		return nil, rest, err
+	}
+	for _, n := range notices {
+		fmt.Fprintln(env.Stderr, "cxi: "+n)
+	}
+	o.st = st
+	return o, rest, nil
+}
+
+// close closes the store, if one was opened.
+func (o *opened) close() {
+	if o != nil {
+		o.st.Close()
+	}
+}
+
+// cannotStart is what the user must fix before a command can start (the
+// config file, the key): exit 2, as for the other commands, without the
+// usage text, which would not help.
+type cannotStart struct{ error }
+
+func (cannotStart) ExitCode() int { return command.ExitUsage }
+
+// fail says err on stderr, as one line (and the usage after a mistake on
+// the command line), and returns its exit code.
+func fail(env command.Env, err error, usage string) int {
+	switch {
+	case err == nil:
+		return command.ExitOK
+	case errors.Is(err, flag.ErrHelp):
+		return command.Help(env, usage)
+	}
+	fmt.Fprintln(env.Stderr, "cxi: "+strings.TrimSpace(err.Error()))
+	var mistake *command.UsageError
+	if errors.As(err, &mistake) {
+		fmt.Fprint(env.Stderr, usage)
+	}
+	return command.ExitCode(err)
+}

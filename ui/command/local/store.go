@@ -1,0 +1,174 @@
+package local
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/dustin/go-humanize"
+
+	"github.com/opencx-tools/cxi/api/store"
+	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/settings"
+	"github.com/opencx-tools/cxi/ui/config"
+	"github.com/opencx-tools/cxi/ui/render"
+)
+
+// StoreUsage is the help of `cxi store`.
+const StoreUsage = `Usage: cxi store [--demo] [--base-url URL]
+       cxi store clear [--yes]
+
+cxi store says where this organization's local store is (one file per base
+URL and API key), its size and what it holds. cxi store clear empties it and
+removes damaged copies moved aside; it asks first on a terminal, and needs
+--yes otherwise.
+`
+
+// Store runs `cxi store` with the arguments after "store" and returns its
+// exit code.
+func Store(args []string, env command.Env) int {
+	var f settings.Flags
+	fs := command.NewFlagSet("store")
+	f.AddShared(fs)
+	yes := fs.Bool("yes", false, "")
+	o, rest, err := parseAndOpen(fs, &f, args, env)
+	defer o.close()
+	switch {
+	case err != nil:
+		return fail(env, err, StoreUsage)
+	case len(rest) == 0:
+		return fail(env, show(env, o), StoreUsage)
+	case len(rest) == 1 && rest[0] == "clear":
+		return fail(env, clear(env, o, *yes), StoreUsage)
+	}
+	return fail(env, command.Usagef("unexpected argument %q", rest[0]), StoreUsage)
+}
+
+// show prints where the store is and what it holds.
+func show(env command.Env, o *opened) error {
+	out := env.Stdout
+	path := store.File(o.opts)
+	if o.settings.Store.Off {
+		fmt.Fprintf(out, "The local store is off (%s): cxi keeps nothing on disk.\n", render.Line(o.settings.Store.OffBy))
+	}
+	if o.st == nil {
+		fmt.Fprintf(out, "No local store for this organization. Its file would be %s\n", path)
+		if !o.settings.Store.Off {
+			fmt.Fprintln(out, "(made the first time cxi runs with the store on).")
+		}
+		return otherFiles(out, o, path)
+	}
+	st, err := o.st.Stats(context.Background())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Local store: %s\n", st.Path)
+	fmt.Fprintf(out, "Size:        %s\n", humanize.Bytes(uint64(st.Size)))
+	fmt.Fprintf(out, "Holds:       %s\n", holds(st))
+	fmt.Fprintf(out, "Keeps:       sessions nothing happened to for %s are removed at start (store_keep)\n",
+		config.FormatSpan(o.settings.Store.Keep))
+	fmt.Fprintln(out)
+	fmt.Fprintln(out, "On disk: customer names, emails and phone numbers, handoff summaries and the")
+	fmt.Fprintln(out, "transcripts you opened, with your review marks and notes, for this organization")
+	fmt.Fprintln(out, "(this base URL and API key) only.")
+	if o.settings.Store.Off {
+		fmt.Fprintln(out, "While the store is off cxi adds nothing to it; cxi store clear empties it.")
+	} else {
+		fmt.Fprintln(out, `cxi store clear empties it; store = "off" in config.toml or --no-store keeps nothing.`)
+	}
+	return otherFiles(out, o, path)
+}
+
+// holds lists what a store holds: "300 sessions, 2 you looked at, …".
+func holds(st store.Stats) string {
+	return fmt.Sprintf("%s, %d you looked at, %d reviewed, %s, %s",
+		count(st.Sessions, "session"), st.Seen, st.Reviewed, count(st.Notes, "note"), count(st.Transcripts, "transcript"))
+}
+
+func count(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return humanize.Comma(int64(n)) + " " + word + "s"
+}
+
+// otherFiles mentions the damaged copies moved aside from this store,
+// which hold the same kind of data, and the other stores in the folder.
+func otherFiles(out io.Writer, o *opened, path string) error {
+	damaged, err := damagedCopies(path)
+	if err != nil {
+		return err
+	}
+	if len(damaged) > 0 {
+		var size int64
+		for _, d := range damaged {
+			if info, err := os.Stat(d); err == nil {
+				size += info.Size()
+			}
+		}
+		fmt.Fprintf(out, "Damaged copies moved aside: %d (%s); cxi store clear removes them too.\n", len(damaged), humanize.Bytes(uint64(size)))
+	}
+	stores, err := filepath.Glob(filepath.Join(filepath.Dir(path), "*.sqlite"))
+	if err != nil {
+		return err
+	}
+	if n := len(slices.DeleteFunc(stores, func(p string) bool { return p == path })); n > 0 {
+		fmt.Fprintf(out, "Other stores in %s: %d (other organizations, base URLs or the demo).\n", filepath.Dir(path), n)
+	}
+	return nil
+}
+
+// damagedCopies are the files Open moved aside from path, with their logs.
+func damagedCopies(path string) ([]string, error) {
+	return filepath.Glob(path + ".corrupt-*")
+}
+
+// clear empties the store after asking (or --yes), and removes its
+// damaged copies.
+func clear(env command.Env, o *opened, yes bool) error {
+	path := store.File(o.opts)
+	damaged, err := damagedCopies(path)
+	if err != nil {
+		return err
+	}
+	if o.st == nil && len(damaged) == 0 {
+		fmt.Fprintf(env.Stdout, "Nothing to clear: no local store for this organization (%s).\n", path)
+		return nil
+	}
+	st, err := o.st.Stats(context.Background())
+	if err != nil {
+		return err
+	}
+	what := holds(st)
+	if o.st == nil {
+		what = fmt.Sprintf("%d damaged copies", len(damaged))
+	}
+	if !yes {
+		if !env.StdinTTY {
+			return command.Usagef("store clear: stdin is not a terminal, so nothing was asked; pass --yes to empty %s", path)
+		}
+		fmt.Fprintf(env.Stderr, "Empty the local store %s (%s)? [y/N] ", path, what)
+		answer, _ := bufio.NewReader(env.Stdin).ReadString('\n')
+		if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
+			return fmt.Errorf("nothing cleared")
+		}
+	}
+	if err := o.st.Clear(context.Background()); err != nil {
+		return err
+	}
+	for _, d := range damaged {
+		if err := os.Remove(d); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(env.Stdout, "Emptied %s (it held %s).\n", path, what)
+	if len(damaged) > 0 {
+		fmt.Fprintf(env.Stdout, "Removed %d damaged copies moved aside.\n", len(damaged))
+	}
+	return nil
+}

@@ -1,0 +1,65 @@
+package settings
+
+import (
+	"runtime"
+	"time"
+
+	"github.com/opencx-tools/cxi/api/store"
+	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/config"
+)
+
+// Store is what the settings say of the local store.
+type Store struct {
+	// Off is set by --no-store or store = "off": nothing is kept on disk,
+	// and OpenStore opens nothing. OffBy says which, for messages.
+	Off   bool
+	OffBy string
+	Keep  time.Duration // store_keep, else store.DefaultKeep
+	// Dir is where the stores are (CXI_STATE_DIR, else the system's
+	// place); "" when there is none, and DirErr says why.
+	Dir    string
+	DirErr error
+}
+
+// resolveStore weighs --no-store over the config file's store = "off"
+// (there is no setting that turns the store on over the other: on is the
+// default), and finds the directory.
+func resolveStore(f Flags, file config.Config, env command.Env) Store {
+	st := Store{Keep: file.StoreKeep}
+	switch {
+	case f.NoStore:
+		st.Off, st.OffBy = true, "--no-store"
+	case file.StoreOff:
+		st.Off, st.OffBy = true, `store = "off" in `+file.Path
+	}
+	if st.Keep == 0 {
+		st.Keep = store.DefaultKeep
+	}
+	st.Dir, st.DirErr = store.Dir(env.Getenv, runtime.GOOS, env.UserConfigDir, env.Getenv("HOME"))
+	return st
+}
+
+// StoreOptions names the store of the organization that key (empty for
+// --demo) opens at BaseURL, with env's clock.
+func (s Settings) StoreOptions(key string, env command.Env) store.Options {
+	return store.Options{Dir: s.Store.Dir, BaseURL: s.BaseURL, Key: key, Demo: s.Demo, Now: env.Now, Keep: s.Store.Keep}
+}
+
+// OpenStore opens the organization's store, as the TUI and the commands
+// that remember do: nil, and no notice, when the store is off; nil, with
+// the notice that says why, when it cannot be used. It never fails the
+// program.
+func (s Settings) OpenStore(key string, env command.Env) (*store.Store, []string) {
+	if s.Store.Off {
+		return nil, nil
+	}
+	if s.Store.Dir == "" {
+		return nil, []string{"Not remembering this run: " + s.Store.DirErr.Error() + "."}
+	}
+	st, notices, err := store.Open(s.StoreOptions(key, env))
+	if err != nil {
+		notices = append(notices, "Not remembering this run: "+err.Error()+".")
+	}
+	return st, notices
+}
