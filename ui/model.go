@@ -7,12 +7,14 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/common"
@@ -60,6 +62,13 @@ type Options struct {
 	// Timer schedules a message after a delay (tea.Tick by default); tests
 	// replace it so that no test waits on a clock.
 	Timer common.Timer
+	// Store is the local store (nil: nothing is remembered), Cached the
+	// sessions it held for the queue's filters at start, LastSync when the
+	// list was last read whole, Notices what opening it had to say.
+	Store    *store.Store
+	Cached   []api.Session
+	LastSync time.Time
+	Notices  []string
 }
 
 type focus int
@@ -104,7 +113,8 @@ type Model struct {
 	status      statusline.Model
 	share       share.Model
 	help        help.Model
-	pendingStep bool // n waits for the next page of the queue
+	pendingStep bool     // n waits for the next page of the queue
+	notices     []string // what opening the store had to say, for the first frame
 }
 
 // New builds the root model.
@@ -120,12 +130,13 @@ func New(o Options) Model {
 		now:     now,
 		focus:   focusView,
 		bar:     lookupbar.New(ctx, o.Query),
-		queue: queue.New(o.Theme, o.Keys.ForQueue(), o.Client, o.Filters, o.Attention, now).
-			WithAutoRefresh(o.AutoRefresh, ctx.Timer, o.Client.Budget),
-		detail: detail.New(ctx, o.Client),
-		status: statusline.New(ctx),
-		share:  share.New(o.Copier, o.SessionURL, o.OpenURL),
-		help:   ctx.Help(),
+		queue: withMemory(queue.New(o.Theme, o.Keys.ForQueue(), o.Client, o.Filters, o.Attention, now).
+			WithAutoRefresh(o.AutoRefresh, ctx.Timer, o.Client.Budget), o),
+		detail:  detail.New(ctx, o.Client),
+		status:  statusline.New(ctx),
+		share:   share.New(o.Copier, o.SessionURL, o.OpenURL),
+		help:    ctx.Help(),
+		notices: o.Notices,
 	}
 	m.syncKeys()
 	return m
@@ -134,7 +145,11 @@ func New(o Options) Model {
 // Init loads the queue, starts the clock and, with a query from the
 // command line, looks it up.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(m.tickClock(), func() tea.Msg { return startMsg{} }, m.queue.ScheduleRefresh())
+	var notice tea.Cmd
+	if len(m.notices) > 0 {
+		notice = statusline.Say(strings.Join(m.notices, " "), true)
+	}
+	return tea.Batch(m.tickClock(), func() tea.Msg { return startMsg{} }, m.queue.ScheduleRefresh(), notice)
 }
 
 // startMsg lets the first Update start what Init cannot (Init cannot
@@ -175,4 +190,13 @@ func (m *Model) syncKeys() {
 		b.SetEnabled(inQueue)
 	}
 	k.Back.SetEnabled(!inQueue || m.detail.Fetching() || m.focus == focusInput)
+}
+
+// withMemory gives the queue the store, when there is one: a nil store
+// must reach it as no Memory at all, not as a Memory that holds nothing.
+func withMemory(q queue.Model, o Options) queue.Model {
+	if o.Store == nil {
+		return q
+	}
+	return q.WithMemory(o.Store, o.Cached, o.LastSync)
 }

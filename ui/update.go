@@ -57,7 +57,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // start loads the queue and runs a command-line lookup.
 func (m Model) start() (Model, tea.Cmd) {
 	var load, lookup tea.Cmd
-	m.queue, load = m.queue.Reload()
+	m.queue, load = m.queue.Start()
 	if m.bar.Value() != "" {
 		m, lookup = m.lookup(m.bar.Value())
 	}

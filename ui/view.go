@@ -74,6 +74,13 @@ func (m Model) headerView() string {
 		left += t.Muted.Render(" (" + keys.Name(m.keys.Help) + " lists sessions to try)")
 	}
 	left += t.Muted.Render("  " + strings.Join(crumbs, " › "))
+	if m.view == viewQueue {
+		for _, s := range []string{m.queue.Freshness(), m.queue.Progress()} {
+			if s != "" {
+				left += t.Marker.Render("  " + s)
+			}
+		}
+	}
 	right := t.Header.Render(render.Line(m.client.BaseURL()))
 	space := m.width - lipgloss.Width(left) - lipgloss.Width(right)
 	if space < 2 {

@@ -9,7 +9,8 @@ type column struct {
 }
 
 const (
-	colStatus = iota
+	colMark = iota
+	colStatus
 	colSentiment
 	colHandoff
 	colContact
@@ -32,6 +33,7 @@ const keepContact = 20
 
 func allColumns() []column {
 	return []column{
+		colMark:      {title: "", width: 5},        // ✓ 12h, •, new: the user's own history
 		colStatus:    {title: "STATUS", width: 12}, // "unresolved" plus the badge's padding
 		colSentiment: {title: "MOOD", width: 9},
 		colHandoff:   {title: "H", width: 1, drop: 4},
@@ -56,12 +58,15 @@ const (
 // contactNeed (its widest name) first, then the contact's width down to
 // keepContact, then the team column's place, which goes when that is what
 // it takes.
-func layoutColumns(width, contactNeed, ticketNeed int) ([]int, []int) {
+//
+// The mark column (the user's history) is there only with a store.
+func layoutColumns(width, contactNeed, ticketNeed int, marks bool) ([]int, []int) {
 	cols := allColumns()
 	keep := make([]bool, len(cols))
 	for i := range keep {
 		keep[i] = true
 	}
+	keep[colMark] = marks
 	total := func() int {
 		w := gutter
 		for i, c := range cols {

@@ -51,3 +51,17 @@ func windowName(d time.Duration) string {
 	}
 	return "last " + render.Duration(d)
 }
+
+// Match reports whether s passes the filters, as the list endpoint would
+// judge it at time now: for sessions that an incremental refresh brings
+// whatever the filters.
+func (f Filters) Match(s *api.Session, now time.Time) bool {
+	switch {
+	case f.Status != "" && s.Status != f.Status,
+		f.HandedOff && !s.HandedOff(),
+		f.Channel != "" && s.Channel.Type != f.Channel,
+		f.Window > 0 && s.UpdatedAt.Time.Before(now.Add(-f.Window)):
+		return false
+	}
+	return true
+}

@@ -2,6 +2,7 @@ package queue
 
 import (
 	"context"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
@@ -25,8 +26,9 @@ func (FilterChosenMsg) queueMsg() {}
 // reload, i.e. every filter change) and the cursor it asked for. Pages of
 // an older generation are dropped.
 type query struct {
-	gen    int
-	cursor string
+	gen         int
+	cursor      string
+	incremental bool // an incremental refresh: merged whatever its order
 }
 
 // PageLoadedMsg carries one page of the list.
@@ -34,6 +36,8 @@ type PageLoadedMsg struct {
 	q       query
 	refresh bool // a refresh of the first page: merge, keep the selection
 	page    *api.SessionPage
+	ann     annotation // what the local store says of its sessions
+	at      time.Time  // when it was asked for: the sync time it makes
 }
 
 // PageFailedMsg carries why a page could not be loaded.
@@ -42,13 +46,16 @@ type PageFailedMsg struct {
 	Err error
 }
 
-func fetchPage(ctx context.Context, l Lister, q query, p api.ListParams, refresh bool) tea.Cmd {
+// fetchPage asks for one page, keeps it in the local store (mem may be
+// nil) and reads back what the store says of its sessions; visited says
+// whether there was a visit before this one, for "new" to mean something.
+func fetchPage(ctx context.Context, l Lister, q query, p api.ListParams, refresh bool, mem Memory, now time.Time, visited bool) tea.Cmd {
 	p.Cursor = q.cursor
 	return func() tea.Msg {
 		page, err := l.ListSessions(ctx, p)
 		if err != nil {
 			return PageFailedMsg{q: q, Err: err}
 		}
-		return PageLoadedMsg{q: q, refresh: refresh, page: page}
+		return PageLoadedMsg{q: q, refresh: refresh, page: page, ann: remember(ctx, mem, page.Items, now, visited), at: now}
 	}
 }

@@ -64,6 +64,12 @@ type Model struct {
 	rank ranking
 
 	contactNeed, ticketNeed int // the widest contact and ticket loaded, for the column widths
+
+	mem      Memory          // the local store; nil keeps nothing
+	marks    map[string]mark // what the user's history says of each row
+	lastSync time.Time       // when the list was last read from the API
+	cachedAt time.Time       // the rows on screen came from the store, as of then; zero once the API answered
+	offline  bool            // the API could not be reached: the rows are the store's
 }
 
 // New returns an empty queue; Reload starts loading.
@@ -89,6 +95,9 @@ func (m Model) Reload() (Model, tea.Cmd) {
 
 // Refresh re-queries the first page and merges it in, keeping the loaded
 // rows and the selection: `r`, which the user waits for.
+//
+// With the local store and a sync behind it, it asks only for what changed
+// since (see incremental) instead of the first page again.
 func (m Model) Refresh() (Model, tea.Cmd) { return m.refresh(false) }
 
 // refresh is Refresh as background work (auto-refresh) or not.
@@ -105,6 +114,9 @@ func (m Model) refresh(background bool) (Model, tea.Cmd) {
 	if len(m.rows) == 0 {
 		return m.Reload()
 	}
+	if m.mem != nil && !m.lastSync.IsZero() {
+		return m.incremental()
+	}
 	return m.load("", true, background)
 }
 
@@ -119,7 +131,7 @@ func (m Model) load(cursor string, refresh, background bool) (Model, tea.Cmd) {
 	m.cancel = cancel
 	m.loading = true
 	m.err = nil
-	return m, fetchPage(ctx, m.lister, query{gen: m.gen, cursor: cursor}, m.filters.Params(m.now), refresh)
+	return m, fetchPage(ctx, m.lister, query{gen: m.gen, cursor: cursor}, m.filters.Params(m.now), refresh, m.mem, m.now, !m.lastSync.IsZero())
 }
 
 // stop cancels the page in flight; its answer will be dropped.
@@ -137,7 +149,7 @@ func (m Model) Stop() Model { m.stop(); m.stopRanking(); return m }
 // SetSize gives the list its size in cells.
 func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = width, height
-	m.cols, m.widths = layoutColumns(width, m.contactNeed, m.ticketNeed)
+	m.cols, m.widths = layoutColumns(width, m.contactNeed, m.ticketNeed, m.mem != nil)
 	m.scrollToSel()
 	return m
 }
@@ -231,7 +243,25 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil // a page of an older query
 		}
 		m.stop()
+		m.annotate(msg.ann)
+		m.offline = false
+		if msg.q.incremental {
+			m.merge(msg.page)
+			if msg.page.Next != "" { // more changed than one page holds
+				ctx, cancel := context.WithCancel(context.Background())
+				m.cancel, m.loading = cancel, true
+				p := api.ListParams{UpdatedAfter: m.lastSync.Add(-time.Minute)}
+				return m, fetchPage(ctx, m.lister, query{gen: m.gen, cursor: msg.page.Next, incremental: true}, p, true, m.mem, m.now, true)
+			}
+			return m.synced(msg.at)
+		}
 		m.add(msg.page, msg.q.cursor, msg.refresh)
+		if msg.q.cursor == "" {
+			var cmd tea.Cmd
+			m, cmd = m.synced(msg.at)
+			m, more := m.maybeLoadMore()
+			return m, tea.Batch(cmd, more)
+		}
 		return m.maybeLoadMore()
 	case PageFailedMsg:
 		if msg.q.gen != m.gen {
@@ -239,6 +269,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.stop()
 		m.err = msg.Err
+		if len(m.rows) > 0 && !m.cachedAt.IsZero() && offline(msg.Err) {
+			m.offline, m.err = true, nil // the store's rows stand, marked as such
+		}
 		return m, nil
 	case FilterChosenMsg:
 		return m.setFilter(msg)
@@ -358,7 +391,9 @@ func (m *Model) add(p *api.SessionPage, cursor string, refresh bool) {
 			fresh = append(fresh, r)
 		}
 		m.rows = fresh
-		if len(m.rows) == len(p.Items) { // nothing was loaded beyond page one: the walk starts over
+		// Nothing was loaded beyond page one, or what was came from the
+		// store: the walk starts over from this page.
+		if len(m.rows) == len(p.Items) || !m.cachedAt.IsZero() {
 			m.guard, m.halt = paging.Guard{}, nil
 			m.follow("", p)
 		}
@@ -426,7 +461,7 @@ func (m *Model) rebuild() {
 		m.contactNeed = max(m.contactNeed, m.rows[i].contactW)
 		m.ticketNeed = max(m.ticketNeed, m.rows[i].ticketW)
 	}
-	m.cols, m.widths = layoutColumns(m.width, m.contactNeed, m.ticketNeed)
+	m.cols, m.widths = layoutColumns(m.width, m.contactNeed, m.ticketNeed, m.mem != nil)
 }
 
 // narrowed reports a local filter (text or team): the rows shown are a

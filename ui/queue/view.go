@@ -117,6 +117,8 @@ func (m Model) rowView(r *row, selected bool) string {
 	for _, c := range m.cols {
 		w := m.widths[c]
 		switch c {
+		case colMark:
+			cells = append(cells, t.Marker.Render(pad(m.markCell(r.session.ID), w)))
 		case colStatus:
 			cells = append(cells, badge(t.StatusStyle(string(r.session.Status)), r.status, w))
 		case colSentiment:

@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"context"
 	"io"
+	"time"
 
 	"github.com/atotto/clipboard"
 	tea "github.com/charmbracelet/bubbletea"
@@ -9,12 +11,14 @@ import (
 	"github.com/cli/browser"
 
 	"github.com/opencx-tools/cxi/api/fake/demo"
+	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui"
 	copier "github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/doctor"
 	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/queue"
 )
 
 // Options makes the client, starting the demo server for --demo (the func
@@ -32,6 +36,19 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 	client, stop, err := cfg.Client(cfg.key)
 	if err != nil {
 		return opts, stop, err
+	}
+	// The store is read here, before the first frame, so that the queue
+	// starts at once with what cxi held; after this the views do their
+	// own reading and writing in commands.
+	st, notices := cfg.OpenStore(cfg.key, env)
+	closeStore := stop
+	stop = func() { _ = st.Close(); closeStore() }
+	opts.Notices = notices
+	if st != nil {
+		ctx := context.Background()
+		opts.Store = st
+		opts.LastSync, _ = st.Sync(ctx, queue.SyncKey)
+		opts.Cached, _ = st.Sessions(ctx, cachedQuery(cfg, env.Now()))
 	}
 	if cfg.Demo {
 		opts.Label = "demo"
@@ -76,4 +93,18 @@ func themedRenderer(theme string) *lipgloss.Renderer {
 		r.SetHasDarkBackground(false)
 	}
 	return r
+}
+
+// cachedRows is how many kept sessions the queue starts with: a few
+// screens, more than anyone pages through before the API answers.
+const cachedRows = 500
+
+// cachedQuery asks the store for the sessions the queue's filters would list.
+func cachedQuery(cfg Config, now time.Time) store.Query {
+	f := cfg.Filters
+	q := store.Query{Status: f.Status, HandedOff: f.HandedOff, Channel: f.Channel, Limit: cachedRows}
+	if f.Window > 0 {
+		q.UpdatedAfter = now.Add(-f.Window)
+	}
+	return q
 }

@@ -1,0 +1,293 @@
+package queue
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/store"
+	"github.com/opencx-tools/cxi/ui/render"
+)
+
+// Memory is what the queue needs of the local store: it keeps every page,
+// tells what changed since the user last looked, and holds the review
+// marks. A nil *store.Store is a Memory that keeps nothing.
+type Memory interface {
+	SaveSessions(ctx context.Context, sessions []api.Session, at time.Time) error
+	Session(ctx context.Context, id string) (*api.Session, time.Time, bool, error)
+	Changes(ctx context.Context, sessions []api.Session) (map[string]store.Change, error)
+	Marks(ctx context.Context, ids []string) (map[string]store.Mark, error)
+	Sync(ctx context.Context, key string) (time.Time, error)
+	SetSync(ctx context.Context, key string, at time.Time) error
+}
+
+// SyncKey names the queue's list sync in the store: an incremental refresh
+// asks for every session updated since, whatever the filters, and filters
+// here, so one sync serves every filter.
+const SyncKey = "queue"
+
+// mark is what a row shows of the user's own history with its session.
+type mark struct {
+	change store.Change
+	review store.Mark
+	isNew  bool // not in the store before this visit
+}
+
+// annotation is what the store said of a page's sessions.
+type annotation struct {
+	changes map[string]store.Change
+	marks   map[string]store.Mark
+	fresh   map[string]bool // sessions the store did not hold before this page
+}
+
+// remember keeps a page in the store and reads back what the user's
+// history says of its sessions. It runs inside the page's command: the
+// store is I/O like the API. Errors leave the page unannotated: the
+// store is a help, never a reason to fail a page.
+func remember(ctx context.Context, mem Memory, items []api.Session, at time.Time, visited bool) annotation {
+	var a annotation
+	if mem == nil || len(items) == 0 {
+		return a
+	}
+	if visited {
+		a.fresh = map[string]bool{}
+		for i := range items {
+			if _, _, ok, err := mem.Session(ctx, items[i].ID); err == nil && !ok {
+				a.fresh[items[i].ID] = true
+			}
+		}
+	}
+	_ = mem.SaveSessions(ctx, items, at)
+	a.changes, _ = mem.Changes(ctx, items)
+	ids := make([]string, len(items))
+	for i := range items {
+		ids[i] = items[i].ID
+	}
+	a.marks, _ = mem.Marks(ctx, ids)
+	return a
+}
+
+// annotate takes what the store said into the rows' marks.
+func (m *Model) annotate(a annotation) {
+	if m.marks == nil {
+		m.marks = map[string]mark{}
+	}
+	for id, c := range a.changes {
+		mk := m.marks[id]
+		mk.change = c
+		m.marks[id] = mk
+	}
+	for id, r := range a.marks {
+		mk := m.marks[id]
+		mk.review = r
+		m.marks[id] = mk
+	}
+	for id := range a.fresh {
+		mk := m.marks[id]
+		mk.isNew = true
+		m.marks[id] = mk
+	}
+}
+
+// SetMark shows a review mark or note that changed (m, e).
+func (m Model) SetMark(id string, r store.Mark) Model {
+	if m.marks == nil {
+		m.marks = map[string]mark{}
+	}
+	mk := m.marks[id]
+	mk.review = r
+	m.marks[id] = mk
+	return m
+}
+
+// Seen records that the user looked at id: its row no longer says it
+// changed or is new.
+func (m Model) Seen(id string) Model {
+	if mk, ok := m.marks[id]; ok {
+		mk.change, mk.isNew = store.Change{}, false
+		m.marks[id] = mk
+	}
+	return m
+}
+
+// Reviewed is the session's review mark, for m to toggle.
+func (m Model) Reviewed(id string) bool { return !m.marks[id].review.ReviewedAt.IsZero() }
+
+// NextUnreviewed is the first session after id (from the top when id is
+// not in view) in the order on screen that is not reviewed, nil when none.
+func (m Model) NextUnreviewed(id string) *api.Session {
+	start := m.position(id) + 1
+	for pos := start; pos < len(m.view); pos++ {
+		if s := m.rows[m.view[pos]].session; !m.Reviewed(s.ID) {
+			return s
+		}
+	}
+	return nil
+}
+
+// reviewedShown counts the reviewed sessions among those shown.
+func (m Model) reviewedShown() int {
+	n := 0
+	for _, i := range m.view {
+		if m.Reviewed(m.rows[i].session.ID) {
+			n++
+		}
+	}
+	return n
+}
+
+// markCell is a row's history in a few cells: ✓ and when for a reviewed
+// session (✓! when it changed since), • for one that changed since the
+// user last looked, "new" for one that was not there on the last visit.
+func (m Model) markCell(id string) string {
+	mk, ok := m.marks[id]
+	switch {
+	case !ok:
+		return ""
+	case !mk.review.ReviewedAt.IsZero() && mk.review.ChangedSinceReview:
+		return "✓!"
+	case !mk.review.ReviewedAt.IsZero():
+		return "✓" + sinceShort(mk.review.ReviewedAt, m.now)
+	case len(mk.change.Fields) > 0:
+		return "•"
+	case mk.isNew:
+		return "new"
+	}
+	return ""
+}
+
+func sinceShort(at, now time.Time) string {
+	d := now.Sub(at)
+	switch {
+	case d < time.Minute:
+		return ""
+	case d < time.Hour:
+		return " " + strconv.Itoa(int(d/time.Minute)) + "m"
+	case d < 24*time.Hour:
+		return " " + strconv.Itoa(int(d/time.Hour)) + "h"
+	}
+	return " " + strconv.Itoa(int(d/(24*time.Hour))) + "d"
+}
+
+// WithMemory gives the queue the local store, and the sessions it held for
+// these filters when cxi started, shown at once while the first page is
+// asked for; lastSync is when the list was last read whole (zero on a
+// first visit).
+func (m Model) WithMemory(mem Memory, cached []api.Session, lastSync time.Time) Model {
+	m.mem, m.lastSync = mem, lastSync
+	if len(cached) == 0 {
+		return m
+	}
+	m.rows = make([]row, 0, len(cached))
+	for i := range cached {
+		m.rows = append(m.rows, newRow(&cached[i]))
+	}
+	m.cachedAt = lastSync
+	m.rebuild()
+	return m
+}
+
+// incremental is the refresh that asks only for what changed since the
+// last sync: every session updated since (a minute of overlap for clocks
+// that disagree), whatever the filters, which the queue applies itself.
+func (m Model) incremental() (Model, tea.Cmd) {
+	ctx, cancel := context.WithCancel(context.Background())
+	m.cancel, m.loading, m.err = cancel, true, nil
+	p := api.ListParams{UpdatedAfter: m.lastSync.Add(-time.Minute)}
+	return m, fetchPage(ctx, m.lister, query{gen: m.gen, incremental: true}, p, true, m.mem, m.now, !m.lastSync.IsZero())
+}
+
+// merge takes an incremental page in: a session that still matches the
+// filters replaces its row or joins the queue; one that no longer does
+// leaves it.
+func (m *Model) merge(p *api.SessionPage) {
+	for i := range p.Items {
+		s := &p.Items[i]
+		at, loaded := m.byID[s.ID]
+		switch {
+		case !m.filters.Match(s, m.now) && loaded:
+			m.rows = append(m.rows[:at], m.rows[at+1:]...)
+			m.reindex()
+		case !m.filters.Match(s, m.now):
+		case loaded:
+			m.rows[at] = newRow(s)
+		default:
+			m.rows = append([]row{newRow(s)}, m.rows...)
+			m.reindex()
+		}
+	}
+	m.rebuild()
+}
+
+func (m *Model) reindex() {
+	m.byID = make(map[string]int, len(m.rows))
+	for i := range m.rows {
+		m.byID[m.rows[i].session.ID] = i
+	}
+}
+
+// synced records a whole read of the list's first page (or an incremental
+// refresh) at time at: the rows are the API's now, and the next refresh
+// asks only for what changed since.
+func (m Model) synced(at time.Time) (Model, tea.Cmd) {
+	m.lastSync, m.cachedAt = at, time.Time{}
+	mem := m.mem
+	if mem == nil {
+		return m, nil
+	}
+	return m, func() tea.Msg {
+		_ = mem.SetSync(context.Background(), SyncKey, at)
+		return nil
+	}
+}
+
+// offline reports an error that means the API cannot be reached now, as
+// opposed to one it answered with.
+func offline(err error) bool {
+	switch api.KindOf(err) {
+	case api.KindUnreachable, api.KindTimeout, api.KindDropped:
+		return true
+	}
+	return false
+}
+
+// Start shows the rows the store held at once and asks the API for the
+// first page, merging it in; with nothing held it is Reload.
+func (m Model) Start() (Model, tea.Cmd) {
+	if len(m.rows) == 0 {
+		return m.Reload()
+	}
+	m.gen++
+	m, load := m.load("", true, false)
+	if !m.attention {
+		return m, load
+	}
+	m, rank := m.startRanking()
+	return m, tea.Batch(load, rank)
+}
+
+// Freshness says where the rows on screen come from, when not straight
+// from the API: "cached 2h ago · refreshing", "offline — as fetched at
+// 14:02".
+func (m Model) Freshness() string {
+	switch {
+	case m.offline:
+		return "offline — as fetched at " + m.lastSync.Local().Format("15:04")
+	case !m.cachedAt.IsZero():
+		return "cached " + strings.TrimSuffix(render.Since(api.Timestamp{Time: m.cachedAt}, m.now), " ago") + " ago · refreshing"
+	}
+	return ""
+}
+
+// Progress is the review progress among the sessions shown, once any is
+// reviewed: "reviewed 12 of 40 shown".
+func (m Model) Progress() string {
+	n := m.reviewedShown()
+	if n == 0 {
+		return ""
+	}
+	return "reviewed " + strconv.Itoa(n) + " of " + strconv.Itoa(len(m.view)) + " shown"
+}
