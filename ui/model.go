@@ -14,7 +14,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/common"
@@ -24,6 +23,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/queue"
+	"github.com/opencx-tools/cxi/ui/review"
 	"github.com/opencx-tools/cxi/ui/share"
 	"github.com/opencx-tools/cxi/ui/statusline"
 	"github.com/opencx-tools/cxi/ui/transcript"
@@ -40,9 +40,13 @@ type Client interface {
 	Delay() time.Duration // how long a request asked for now waits for the limiter
 }
 
-// Suggestion is a session worth trying, listed in the full help (the
-// demo's showcase sessions).
-type Suggestion = fullhelp.Suggestion
+// Memory is what the views keep in the local store (api/store): nil
+// remembers nothing.
+type Memory interface {
+	queue.Memory
+	detail.Memory
+	review.Store
+}
 
 // Options configure the root model. Client, Theme and Keys are required.
 type Options struct {
@@ -50,25 +54,20 @@ type Options struct {
 	Theme       *styles.Theme
 	Keys        keys.Map
 	Copier      clipboard.Copier
-	Query       string             // text to look up at start (`cxi SESSION`)
-	Label       string             // shown in the header, e.g. "demo"
-	Suggestions []Suggestion       // sessions to try, listed in the full help
-	SessionURL  string             // template of a session's dashboard URL, "{id}" replaced; "" when unknown
-	OpenURL     func(string) error // opens a URL in a browser; nil where none can (over SSH)
-	Filters     queue.Filters      // the queue's filters at start
-	Attention   bool               // start with the "needs attention" ordering
-	AutoRefresh time.Duration      // queue auto-refresh interval; 0 = off at start
+	Query       string                // text to look up at start (`cxi SESSION`)
+	Label       string                // shown in the header, e.g. "demo"
+	Suggestions []fullhelp.Suggestion // sessions to try, listed in the full help
+	SessionURL  string                // template of a session's dashboard URL, "{id}" replaced; "" when unknown
+	OpenURL     func(string) error    // opens a URL in a browser; nil where none can (over SSH)
+	Filters     queue.Filters         // the queue's filters at start
+	Attention   bool                  // start with the "needs attention" ordering
+	AutoRefresh time.Duration         // queue auto-refresh interval; 0 = off at start
 	Now         func() time.Time
-	// Timer schedules a message after a delay (tea.Tick by default); tests
-	// replace it so that no test waits on a clock.
-	Timer common.Timer
-	// Store is the local store (nil: nothing is remembered), Cached the
-	// sessions it held for the queue's filters at start, LastSync when the
-	// list was last read whole, Notices what opening it had to say.
-	Store    *store.Store
-	Cached   []api.Session
-	LastSync time.Time
-	Notices  []string
+	Timer       common.Timer  // tea.Tick by default; tests record instead of waiting
+	Memory      Memory        // the local store; nil remembers nothing
+	Cached      []api.Session // what the store held for the queue's filters at start
+	LastSync    time.Time     // when the list was last read whole
+	Notices     []string      // what opening the store had to say
 }
 
 type focus int
@@ -98,7 +97,7 @@ type Model struct {
 	keys    keys.Map // ctx.Keys, enabled where they act (syncKeys)
 	client  Client
 	label   string
-	suggest []Suggestion
+	suggest []fullhelp.Suggestion
 	now     time.Time
 
 	width, height int
@@ -113,8 +112,9 @@ type Model struct {
 	status      statusline.Model
 	share       share.Model
 	help        help.Model
-	pendingStep bool     // n waits for the next page of the queue
-	notices     []string // what opening the store had to say, for the first frame
+	pendingStep bool         // n waits for the next page of the queue
+	notices     []string     // what opening the store had to say, for the first frame
+	store       review.Store // the local store, for marks; nil when off
 }
 
 // New builds the root model.
@@ -130,13 +130,17 @@ func New(o Options) Model {
 		now:     now,
 		focus:   focusView,
 		bar:     lookupbar.New(ctx, o.Query),
-		queue: withMemory(queue.New(o.Theme, o.Keys.ForQueue(), o.Client, o.Filters, o.Attention, now).
-			WithAutoRefresh(o.AutoRefresh, ctx.Timer, o.Client.Budget), o),
+		queue: queue.New(o.Theme, o.Keys.ForQueue(), o.Client, o.Filters, o.Attention, now).
+			WithAutoRefresh(o.AutoRefresh, ctx.Timer, o.Client.Budget),
 		detail:  detail.New(ctx, o.Client),
 		status:  statusline.New(ctx),
 		share:   share.New(o.Copier, o.SessionURL, o.OpenURL),
 		help:    ctx.Help(),
 		notices: o.Notices,
+	}
+	if o.Memory != nil {
+		m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync)
+		m.detail, m.store = m.detail.WithMemory(o.Memory), o.Memory
 	}
 	m.syncKeys()
 	return m
@@ -181,6 +185,8 @@ func (m *Model) syncKeys() {
 	k.CopySessionID.SetEnabled(shown || selected)
 	k.CopyMenu.SetEnabled(shown || selected)
 	k.OpenBrowser.SetEnabled(shown || selected)
+	k.Review.SetEnabled(shown || selected)
+	k.NextToReview.SetEnabled(!inTranscript)
 	k.Refresh.SetEnabled(inQueue || (inDetail && m.detail.CanRefresh()) || inTranscript)
 	k.Next.SetEnabled(inDetail && shown)
 	k.Prev.SetEnabled(inDetail && shown)
@@ -190,13 +196,4 @@ func (m *Model) syncKeys() {
 		b.SetEnabled(inQueue)
 	}
 	k.Back.SetEnabled(!inQueue || m.detail.Fetching() || m.focus == focusInput)
-}
-
-// withMemory gives the queue the store, when there is one: a nil store
-// must reach it as no Memory at all, not as a Memory that holds nothing.
-func withMemory(q queue.Model, o Options) queue.Model {
-	if o.Store == nil {
-		return q
-	}
-	return q.WithMemory(o.Store, o.Cached, o.LastSync)
 }

@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -11,6 +9,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/fullhelp"
 	"github.com/opencx-tools/cxi/ui/rawview"
 	"github.com/opencx-tools/cxi/ui/render"
+	"github.com/opencx-tools/cxi/ui/review"
 	"github.com/opencx-tools/cxi/ui/statusline"
 	"github.com/opencx-tools/cxi/ui/transcript"
 )
@@ -19,6 +18,12 @@ import (
 // root owns first, then the view in focus.
 func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	k := m.keys
+	if cmd, menu, ok := m.share.HandleKey(m.ctx, k.ForShare(), msg, m.target()); ok {
+		if menu != nil {
+			m.overlays = m.overlays.Push(menu)
+		}
+		return m, cmd
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
@@ -30,17 +35,16 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Back):
 		return m.back(), nil
-	case key.Matches(msg, k.CopyExternalID):
-		return m, m.share.ExternalID(m.target())
-	case key.Matches(msg, k.CopySessionID):
-		return m, m.share.SessionID(m.target())
-	case key.Matches(msg, k.CopyMenu):
+	case key.Matches(msg, k.Review):
 		if s := m.target(); s != nil {
-			m.overlays = m.overlays.Push(m.share.Menu(m.ctx, s))
+			return m, review.Toggle(m.store, s, !m.queue.Reviewed(s.ID), m.now)
 		}
 		return m, nil
-	case key.Matches(msg, k.OpenBrowser):
-		return m, m.share.Open(m.target())
+	case key.Matches(msg, k.NextToReview):
+		if s := m.queue.NextUnreviewed(m.target()); s != nil {
+			return m.openRow(s)
+		}
+		return m, statusline.Say("No session after this one in the queue is left to review.", false)
 	}
 	var cmd tea.Cmd
 	switch m.view {
@@ -98,6 +102,15 @@ func (m Model) open(s *api.Session) (Model, tea.Cmd) {
 	return m, tea.Batch(cmd, prefetch)
 }
 
+// openRow opens a session of the queue and moves the queue's cursor to it,
+// so that esc comes back there.
+func (m Model) openRow(s *api.Session) (Model, tea.Cmd) {
+	var sel tea.Cmd
+	m.queue, sel = m.queue.Select(s.ID)
+	m, cmd := m.open(s)
+	return m, tea.Batch(cmd, sel)
+}
+
 // prefetchAround fetches the queue's neighbours of id ahead of n/p.
 func (m Model) prefetchAround(id string) (Model, tea.Cmd) {
 	var cmd tea.Cmd
@@ -115,40 +128,16 @@ func (m Model) step(delta int) (Model, tea.Cmd) {
 	}
 	next := m.queue.Neighbour(s.ID, delta)
 	if next == nil {
-		switch {
-		case delta > 0 && m.queue.Loading():
-			m.pendingStep = true
-			return m, statusline.Say(m.loadingMore(), false)
-		case delta > 0 && !m.queue.End():
-			var cmd tea.Cmd
-			m.queue, cmd = m.queue.LoadMore()
-			m.pendingStep = true
-			return m, tea.Batch(cmd, statusline.Say(m.loadingMore(), false))
-		case m.queue.Neighbour(s.ID, 0) == nil:
-			return m, statusline.Say("This session is not in the queue: no next or previous.", true)
-		case delta > 0:
-			return m, statusline.Say("This is the last session of the queue.", false)
-		default:
-			return m, statusline.Say("This is the first session of the queue.", false)
-		}
+		var cmd tea.Cmd
+		m.queue, cmd, m.pendingStep = m.queue.Beyond(s.ID, delta, m.client.Delay())
+		return m, cmd
 	}
-	var loadMore tea.Cmd
-	m.queue, loadMore = m.queue.Select(next.ID)
 	held := m.bar.Value() != "" && m.bar.Filter() == "" // the input holds the last session's ID
-	m, cmd := m.open(next)
+	m, cmd := m.openRow(next)
 	if held {
 		m.setInput(next.ID) // it follows the session in view, so r and a paste act on this one
 	}
-	return m, tea.Batch(cmd, loadMore)
-}
-
-// loadingMore says n waits for the queue's next page, and how long the
-// rate budget makes it wait, so that a held key never stalls in silence.
-func (m Model) loadingMore() string {
-	if wait := m.client.Delay().Round(time.Second); wait >= time.Second {
-		return fmt.Sprintf("Loading more sessions… waiting %s for the rate budget.", wait)
-	}
-	return "Loading more sessions…"
+	return m, cmd
 }
 
 func (m Model) openTranscript() (Model, tea.Cmd) {

@@ -13,6 +13,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/render"
+	"github.com/opencx-tools/cxi/ui/review"
 	"github.com/opencx-tools/cxi/ui/share"
 	"github.com/opencx-tools/cxi/ui/statusline"
 	"github.com/opencx-tools/cxi/ui/transcript"
@@ -40,6 +41,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status, cmd = m.status.Update(msg)
 	case share.BrowserFailedMsg:
 		cmd = m.share.Update(msg)
+	case review.MarkedMsg:
+		m.queue, m.detail, cmd = m.queue.SetMark(msg.ID, msg.Mark), m.detail.SetMark(msg.ID, msg.Mark), msg.Notice()
 	case clockTickMsg:
 		m = m.tick(msg)
 		cmd = m.tickClock()
@@ -80,6 +83,9 @@ func (m Model) fromDetail(d detail.Model, ev detail.Event, cmd tea.Cmd) (Model, 
 	m.detail = d
 	if ev.Fresh != nil {
 		m.queue = m.queue.Upsert(ev.Fresh)
+	}
+	if r := ev.Seen; r != nil {
+		m.queue = m.queue.Seen(r.ID).SetMark(r.ID, r.Mark)
 	}
 	if ev.Refused != "" {
 		m.bar = m.bar.SetError(ev.Refused)

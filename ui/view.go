@@ -42,7 +42,7 @@ func (m Model) View() string {
 	if m.tooSmall() {
 		msg := fmt.Sprintf("Terminal too small (%d×%d): cxi needs at least %d×%d. Enlarge it, or press %s to quit.",
 			m.width, m.height, MinWidth, MinHeight, keys.Name(m.keys.ForceQuit))
-		return clip(lipgloss.NewStyle().Width(m.width).Render(msg), m.width, m.height)
+		return render.Fill(lipgloss.NewStyle().Width(m.width).Render(msg), m.width, m.height)
 	}
 	// strings.Join, not lipgloss.JoinVertical: JoinVertical pads lines to
 	// one width as lipgloss counts cells, which would undo clip's care for
@@ -51,7 +51,7 @@ func (m Model) View() string {
 		m.headerView(),
 		m.bar.View(),
 		m.bar.HintView(m.width, lookupbar.Context{InQueue: m.view == viewQueue, Matches: m.queue.Len()}),
-		clip(m.paneView(), m.width, m.paneHeight()),
+		render.Fill(m.paneView(), m.width, m.paneHeight()),
 		m.status.View(m.width, m.statusExtras()),
 		m.helpView(),
 	}, "\n")
@@ -74,12 +74,8 @@ func (m Model) headerView() string {
 		left += t.Muted.Render(" (" + keys.Name(m.keys.Help) + " lists sessions to try)")
 	}
 	left += t.Muted.Render("  " + strings.Join(crumbs, " › "))
-	if m.view == viewQueue {
-		for _, s := range []string{m.queue.Freshness(), m.queue.Progress()} {
-			if s != "" {
-				left += t.Marker.Render("  " + s)
-			}
-		}
+	if s := m.queue.Header(); s != "" && m.view == viewQueue {
+		left += t.Marker.Render("  " + s)
 	}
 	right := t.Header.Render(render.Line(m.client.BaseURL()))
 	space := m.width - lipgloss.Width(left) - lipgloss.Width(right)
@@ -138,20 +134,4 @@ func (m Model) helpView() string {
 		bindings = m.bar.ShortHelp()
 	}
 	return common.ShortHelp(m.help, bindings, m.width)
-}
-
-// clip pads or cuts s to exactly height lines no wider than width, so the
-// chrome below the pane never moves.
-func clip(s string, width, height int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > height {
-		lines = lines[:height]
-	}
-	for i, l := range lines {
-		lines[i] = render.ClipLine(l, width)
-	}
-	for len(lines) < height {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
 }

@@ -3,6 +3,7 @@ package detail
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -49,7 +50,7 @@ func (m Model) fetch(id string, quiet bool) (Model, tea.Cmd) {
 	} else if d := m.client.Delay(); d > 0 {
 		m.waitUntil = m.now.Add(d)
 	}
-	return m, fetchSession(ctx, m.client, m.current, m.ctx.Now)
+	return m, fetchSession(ctx, m.client, m.current, m.ctx.Now, m.mem)
 }
 
 // begin ends whatever is under way and hands out a new request number and
@@ -85,13 +86,18 @@ func (m Model) loaded(msg LoadedMsg) (Model, Event, tea.Cmd) {
 	m.lastID = msg.Req.ID
 	m.fetchedAt[msg.Session.ID] = msg.At
 	ev := Event{Fresh: msg.Session}
+	m.offlineAt = time.Time{}
+	if msg.Offline {
+		ev.Fresh, m.offlineAt = nil, msg.At // the store's copy is no news for the queue
+	}
 	if msg.Req.Quiet && m.pane.Session() != nil && m.pane.Session().ID == msg.Session.ID {
 		m.pane = m.pane.Replace(msg.Session)
-		return m, ev, nil
+		m.pane = m.pane.SetBanner(m.banner())
+		return m, ev, recall(m.mem, msg.Session, m.now)
 	}
 	m = m.show(msg.Session, msg.At)
 	ev.Arrived = msg.Session
-	return m, ev, nil
+	return m, ev, recall(m.mem, msg.Session, m.now)
 }
 
 func (m Model) failed(msg FailedMsg) (Model, Event, tea.Cmd) {
@@ -106,14 +112,19 @@ func (m Model) failed(msg FailedMsg) (Model, Event, tea.Cmd) {
 		// without hiding what is there.
 		return m, Event{}, statusline.Say("Could not refresh: "+f.Advice(keys.Name(m.keys.Refresh)), true)
 	}
+	if msg.NotCached {
+		f.Detail = strings.TrimSpace(f.Detail + " Not in local history either: cxi never fetched this session.")
+	}
 	m.failure = &f
 	return m, Event{Failed: true}, m.scheduleRetry()
 }
 
-// show puts a session in the pane.
+// show puts a session in the pane, with the banner of what the store
+// said of it when that was this session.
 func (m Model) show(s *api.Session, now time.Time) Model {
 	m.failure = nil
 	m.pane = m.pane.SetSession(s, now)
+	m.pane = m.pane.SetBanner(m.banner())
 	return m
 }
 
@@ -121,12 +132,15 @@ func (m Model) show(s *api.Session, now time.Time) Model {
 // session) and refreshes it in the background unless it is fresh.
 func (m Model) Open(s *api.Session) (Model, tea.Cmd) {
 	m.endRequest()
+	m.offlineAt = time.Time{}
 	m = m.show(s, m.now)
 	m.lastID = s.ID
+	look := recall(m.mem, s, m.now)
 	if m.fresh(s.ID) {
-		return m, nil
+		return m, look
 	}
-	return m.fetch(s.ID, true)
+	m, cmd := m.fetch(s.ID, true)
+	return m, tea.Batch(cmd, look)
 }
 
 // Refresh fetches the last session again, unless the API said to wait.
@@ -158,12 +172,33 @@ func (m Model) Cancel() (Model, tea.Cmd) {
 }
 
 // fetchSession runs one lookup off the UI goroutine and reports its result.
-func fetchSession(ctx context.Context, client Client, req Request, now func() time.Time) tea.Cmd {
+// What it fetched goes into the local store (mem may be nil); when the API
+// cannot be reached, the store's copy answers, marked as such.
+func fetchSession(ctx context.Context, client Client, req Request, now func() time.Time, mem Memory) tea.Cmd {
 	return func() tea.Msg {
 		s, err := client.GetSession(ctx, req.ID)
 		if err != nil {
-			return FailedMsg{Req: req, Err: err}
+			if !unreachable(err) {
+				return FailedMsg{Req: req, Err: err}
+			}
+			if kept, ok := fromMemory(ctx, mem, req); ok {
+				return kept
+			}
+			return FailedMsg{Req: req, Err: err, NotCached: mem != nil}
 		}
-		return LoadedMsg{Req: req, Session: s, At: now()}
+		at := now()
+		if mem != nil {
+			_ = mem.SaveSessions(ctx, []api.Session{*s}, at)
+		}
+		return LoadedMsg{Req: req, Session: s, At: at}
 	}
+}
+
+// unreachable reports an error that means the API cannot be reached now.
+func unreachable(err error) bool {
+	switch api.KindOf(err) {
+	case api.KindUnreachable, api.KindTimeout, api.KindDropped:
+		return true
+	}
+	return false
 }

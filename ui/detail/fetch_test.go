@@ -26,12 +26,12 @@ func TestFetchCommandReportsResultWithItsRequest(t *testing.T) {
 	s := &api.Session{ID: idA}
 	client := oneSession{s: s}
 	req := Request{Seq: 7, ID: idA}
-	msg := fetchSession(context.Background(), client, req, time.Now)()
+	msg := fetchSession(context.Background(), client, req, time.Now, nil)()
 	got, ok := msg.(LoadedMsg)
 	if !ok || got.Req != req || got.Session != s {
 		t.Fatalf("got %#v", msg)
 	}
-	msg = fetchSession(context.Background(), client, Request{Seq: 8, ID: idB}, time.Now)()
+	msg = fetchSession(context.Background(), client, Request{Seq: 8, ID: idB}, time.Now, nil)()
 	if f, ok := msg.(FailedMsg); !ok || api.KindOf(f.Err) != api.KindNotFound {
 		t.Fatalf("got %#v", msg)
 	}

@@ -25,12 +25,14 @@ type LoadedMsg struct {
 	Req     Request
 	Session *api.Session
 	At      time.Time
+	Offline bool // the API could not be reached: this is the store's copy, as fetched At
 }
 
 // FailedMsg carries why a fetch failed.
 type FailedMsg struct {
-	Req Request
-	Err error
+	Req       Request
+	Err       error
+	NotCached bool // the API could not be reached, and the store never held the session
 }
 
 // PrefetchedMsg carries a neighbour fetched ahead of n/p; a failed

@@ -54,6 +54,10 @@ type Model struct {
 	retrySeq    int  // identifies the pending automatic retry after a 429
 	autoRetried bool // the automatic retry has been spent for this lookup
 
+	mem       Memory      // the local store; nil keeps nothing
+	recalled  RecalledMsg // what the store said of the session shown
+	offlineAt time.Time   // the session shown is the store's copy, as fetched then; zero when it is the API's
+
 	fetchedAt   map[string]time.Time // when each session was last fetched fresh
 	prefetching map[string]prefetch  // neighbours being fetched ahead of n/p
 	prefetchSeq int                  // numbers each prefetch, so that a late answer ends only its own
@@ -68,6 +72,7 @@ type Event struct {
 	Fresh   *api.Session    // a freshly fetched copy of a session, for the queue
 	Refused string          // why the input's text was not looked up or found nothing
 	Pick    overlay.Overlay // several sessions matched a search: choose one
+	Seen    *RecalledMsg    // the user looked at a session: what their history says of it
 }
 
 // New returns an empty pane.
@@ -80,6 +85,9 @@ func New(ctx common.Context, client Client) Model {
 	m.background, m.stopAll = context.WithCancel(context.Background())
 	return m
 }
+
+// WithMemory gives the pane the local store.
+func (m Model) WithMemory(mem Memory) Model { m.mem = mem; return m }
 
 // Update takes the pane's own messages, and keys while it is in view.
 func (m Model) Update(msg tea.Msg) (Model, Event, tea.Cmd) {
@@ -97,6 +105,13 @@ func (m Model) Update(msg tea.Msg) (Model, Event, tea.Cmd) {
 		return m.searched(msg)
 	case ChosenMsg:
 		return m.showFound(msg.Session)
+	case RecalledMsg:
+		if s := m.pane.Session(); s == nil || s.ID != msg.ID {
+			return m, Event{}, nil
+		}
+		m.recalled = msg
+		m.pane = m.pane.SetBanner(m.banner())
+		return m, Event{Seen: &msg}, nil
 	case tea.KeyMsg:
 		if key.Matches(msg, m.keys.Refresh) {
 			m, cmd := m.Refresh()

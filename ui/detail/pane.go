@@ -22,6 +22,7 @@ type pane struct {
 	width    int
 	height   int
 	viewport viewport.Model
+	banner   []string // lines above the panels, rendered by Model
 }
 
 // newPane returns an empty pane.
@@ -66,7 +67,21 @@ func (m *pane) relayout() {
 		m.viewport.SetContent("")
 		return
 	}
-	m.viewport.SetContent(m.content.layout(m.session, m.width))
+	body := m.content.layout(m.session, m.width)
+	if len(m.banner) > 0 {
+		body = strings.Join(m.banner, "\n") + "\n" + body
+	}
+	m.viewport.SetContent(body)
+}
+
+// SetBanner sets the lines shown above the panels (offline, since you last
+// looked, your note), keeping the scroll position.
+func (m pane) SetBanner(lines []string) pane {
+	y := m.viewport.YOffset
+	m.banner = lines
+	m.relayout()
+	m.viewport.SetYOffset(y)
+	return m
 }
 
 // Update scrolls the pane.

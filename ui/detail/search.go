@@ -1,6 +1,8 @@
 package detail
 
 import (
+	"time"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/plural"
@@ -49,6 +51,7 @@ func (m Model) searched(msg SearchedMsg) (Model, Event, tea.Cmd) {
 func (m Model) showFound(s api.Session) (Model, Event, tea.Cmd) {
 	m.fetchedAt[s.ID] = m.now
 	m.lastID = s.ID
+	m.offlineAt = time.Time{}
 	m = m.show(&s, m.now)
-	return m, Event{Arrived: &s}, nil
+	return m, Event{Arrived: &s}, recall(m.mem, &s, m.now)
 }

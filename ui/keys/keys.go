@@ -31,6 +31,8 @@ type Map struct {
 	Prev           key.Binding // previous session of the queue
 	Transcript     key.Binding // the session's history
 	RawJSON        key.Binding // the session as the API sent it
+	Review         key.Binding // mark the session reviewed, or unmark it
+	NextToReview   key.Binding // open the next session of the queue not reviewed
 	Status         key.Binding // queue filter: pick a status
 	HandedOff      key.Binding // queue filter: handed off only
 	Channel        key.Binding // queue filter: pick a channel
@@ -68,6 +70,8 @@ func Default() Map {
 		Prev:           bind("p", "previous", "p", "K", "["),
 		Transcript:     bind("t", "transcript", "t"),
 		RawJSON:        bind("v", "raw JSON", "v"),
+		Review:         bind("m", "mark reviewed", "m"),
+		NextToReview:   bind("N", "next not reviewed", "N"),
 		Status:         bind("s", "status filter", "s"),
 		HandedOff:      bind("h", "handed off only", "h"),
 		Channel:        bind("C", "channel filter", "C"),

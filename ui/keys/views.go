@@ -142,3 +142,14 @@ type Raw struct {
 func (k Map) ForRaw() Raw {
 	return Raw{Scroll: k.ForScroll(), Close: As(k.Back, "back"), Toggle: k.RawJSON}
 }
+
+// Share is the keys that send a session out of cxi: copy its values, open
+// its dashboard page.
+type Share struct {
+	CopyExternalID, CopySessionID, CopyMenu, OpenBrowser key.Binding
+}
+
+// ForShare is those keys.
+func (k Map) ForShare() Share {
+	return Share{CopyExternalID: k.CopyExternalID, CopySessionID: k.CopySessionID, CopyMenu: k.CopyMenu, OpenBrowser: k.OpenBrowser}
+}

@@ -116,10 +116,14 @@ func (m Model) Seen(id string) Model {
 // Reviewed is the session's review mark, for m to toggle.
 func (m Model) Reviewed(id string) bool { return !m.marks[id].review.ReviewedAt.IsZero() }
 
-// NextUnreviewed is the first session after id (from the top when id is
-// not in view) in the order on screen that is not reviewed, nil when none.
-func (m Model) NextUnreviewed(id string) *api.Session {
-	start := m.position(id) + 1
+// NextUnreviewed is the first session after after (from the top when it
+// is nil or not in view) in the order on screen that is not reviewed, nil
+// when none.
+func (m Model) NextUnreviewed(after *api.Session) *api.Session {
+	start := 0
+	if after != nil {
+		start = m.position(after.ID) + 1
+	}
 	for pos := start; pos < len(m.view); pos++ {
 		if s := m.rows[m.view[pos]].session; !m.Reviewed(s.ID) {
 			return s
@@ -290,4 +294,16 @@ func (m Model) Progress() string {
 		return ""
 	}
 	return "reviewed " + strconv.Itoa(n) + " of " + strconv.Itoa(len(m.view)) + " shown"
+}
+
+// Header is what the queue adds to the program's header: where its rows
+// come from and the review progress, when there is something to say.
+func (m Model) Header() string {
+	var parts []string
+	for _, s := range []string{m.Freshness(), m.Progress()} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, "  ")
 }

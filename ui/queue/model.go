@@ -6,6 +6,7 @@ package queue
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/opencx-tools/cxi/api/paging"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 // KeyMap holds the queue's own keys, taken from the program's key map.
@@ -491,4 +493,27 @@ func (m Model) Sessions() []api.Session {
 		out[i] = *m.rows[i].session
 	}
 	return out
+}
+
+// Beyond is n or p past the end of the rows from id: the next page when
+// there is one (pending: the step waits for it), else why there is none,
+// said on the status line with how long the rate budget makes a page wait.
+func (m Model) Beyond(id string, delta int, wait time.Duration) (Model, tea.Cmd, bool) {
+	loading := "Loading more sessions…"
+	if wait = wait.Round(time.Second); wait >= time.Second {
+		loading = fmt.Sprintf("Loading more sessions… waiting %s for the rate budget.", wait)
+	}
+	switch {
+	case delta > 0 && m.loading:
+		return m, statusline.Say(loading, false), true
+	case delta > 0 && !m.end:
+		var cmd tea.Cmd
+		m, cmd = m.LoadMore()
+		return m, tea.Batch(cmd, statusline.Say(loading, false)), true
+	case m.Neighbour(id, 0) == nil:
+		return m, statusline.Say("This session is not in the queue: no next or previous.", true), false
+	case delta > 0:
+		return m, statusline.Say("This is the last session of the queue.", false), false
+	}
+	return m, statusline.Say("This is the first session of the queue.", false), false
 }

@@ -6,11 +6,14 @@ package share
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/copymenu"
+	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/statusline"
 )
@@ -96,4 +99,24 @@ func (m Model) Open(s *api.Session) tea.Cmd {
 func (m Model) Update(msg BrowserFailedMsg) tea.Cmd {
 	return tea.Batch(statusline.Say("Could not open a browser ("+render.Line(msg.Err.Error())+"): copying the link instead.", true),
 		m.copier.Copy("link", msg.URL))
+}
+
+// HandleKey acts on a share key for session s (nil when none is in view):
+// the command to run, or the copy menu to open over the view. ok is false
+// for a key that is not a share key.
+func (m Model) HandleKey(ctx common.Context, k keys.Share, msg tea.KeyMsg, s *api.Session) (cmd tea.Cmd, menu overlay.Overlay, ok bool) {
+	switch {
+	case key.Matches(msg, k.CopyExternalID):
+		return m.ExternalID(s), nil, true
+	case key.Matches(msg, k.CopySessionID):
+		return m.SessionID(s), nil, true
+	case key.Matches(msg, k.OpenBrowser):
+		return m.Open(s), nil, true
+	case key.Matches(msg, k.CopyMenu):
+		if s == nil {
+			return nil, nil, true
+		}
+		return nil, m.Menu(ctx, s), true
+	}
+	return nil, nil, false
 }

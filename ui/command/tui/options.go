@@ -17,6 +17,7 @@ import (
 	copier "github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/doctor"
+	"github.com/opencx-tools/cxi/ui/fullhelp"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/queue"
 )
@@ -46,14 +47,14 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 	opts.Notices = notices
 	if st != nil {
 		ctx := context.Background()
-		opts.Store = st
+		opts.Memory = st
 		opts.LastSync, _ = st.Sync(ctx, queue.SyncKey)
 		opts.Cached, _ = st.Sessions(ctx, cachedQuery(cfg, env.Now()))
 	}
 	if cfg.Demo {
 		opts.Label = "demo"
 		for _, d := range demo.Sessions() {
-			opts.Suggestions = append(opts.Suggestions, ui.Suggestion{ID: d.ID, Title: d.Title})
+			opts.Suggestions = append(opts.Suggestions, fullhelp.Suggestion{ID: d.ID, Title: d.Title})
 		}
 	}
 	opts.Client = client
