@@ -45,6 +45,7 @@ type Client interface {
 type Memory interface {
 	queue.Memory
 	detail.Memory
+	transcript.Memory
 	review.Store
 }
 
@@ -112,9 +113,9 @@ type Model struct {
 	status      statusline.Model
 	share       share.Model
 	help        help.Model
-	pendingStep bool         // n waits for the next page of the queue
-	notices     []string     // what opening the store had to say, for the first frame
-	store       review.Store // the local store, for marks; nil when off
+	pendingStep bool     // n waits for the next page of the queue
+	notices     []string // what opening the store had to say, for the first frame
+	store       Memory   // the local store; nil when off
 }
 
 // New builds the root model.

@@ -146,7 +146,7 @@ func (m Model) openTranscript() (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.transcript = m.transcript.Stop()
-	m.transcript = transcript.New(m.ctx.Theme, m.keys.ForTranscript(), m.client, s.ID, m.now)
+	m.transcript = transcript.New(m.ctx.Theme, m.keys.ForTranscript(), m.client, s.ID, m.now).WithMemory(m.store)
 	m.openView(viewTranscript)
 	var cmd tea.Cmd
 	m.transcript, cmd = m.transcript.Start()

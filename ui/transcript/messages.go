@@ -39,12 +39,20 @@ type PageFailedMsg struct {
 	Err error
 }
 
-func fetchPage(ctx context.Context, h Historian, req page) tea.Cmd {
+// fetchPage asks for one page of the history. When the first page cannot
+// be had because the API is out of reach, the store's copy (mem may be
+// nil) answers instead.
+func fetchPage(ctx context.Context, h Historian, req page, mem Memory) tea.Cmd {
 	return func() tea.Msg {
 		p, err := h.History(ctx, req.sessionID, req.cursor)
-		if err != nil {
-			return PageFailedMsg{req: req, Err: err}
+		if err == nil {
+			return PageLoadedMsg{req: req, page: p}
 		}
-		return PageLoadedMsg{req: req, page: p}
+		if mem != nil && req.cursor == "" && unreachable(err) {
+			if events, at, complete, ok, kerr := mem.History(ctx, req.sessionID); kerr == nil && ok {
+				return recalledMsg{req: req, events: events, at: at, complete: complete}
+			}
+		}
+		return PageFailedMsg{req: req, Err: err}
 	}
 }

@@ -38,20 +38,22 @@ type Model struct {
 	sessionID string
 	now       time.Time
 
-	events   []api.Event
-	rendered []string // one block per event, for the current width
-	next     string
-	awaiting string // the cursor of the page in flight
-	loading  bool
-	started  bool
-	end      bool
-	toEnd    bool            // G was pressed: load every page left, then land on the last event
-	seen     map[string]bool // event IDs loaded: a page that repeats them adds nothing twice
-	guard    paging.Guard    // ends paging when the server repeats a cursor
-	halt     error           // why paging stopped before the server's end
-	err      error
-	skipped  int
-	cancel   context.CancelFunc
+	events    []api.Event
+	rendered  []string // one block per event, for the current width
+	next      string
+	awaiting  string // the cursor of the page in flight
+	loading   bool
+	started   bool
+	end       bool
+	toEnd     bool            // G was pressed: load every page left, then land on the last event
+	seen      map[string]bool // event IDs loaded: a page that repeats them adds nothing twice
+	guard     paging.Guard    // ends paging when the server repeats a cursor
+	halt      error           // why paging stopped before the server's end
+	mem       Memory          // the local store; nil keeps nothing
+	offlineAt time.Time       // the events are the store's, as read then; zero when the API's
+	err       error
+	skipped   int
+	cancel    context.CancelFunc
 
 	width, height int
 	viewport      viewport.Model
@@ -85,7 +87,7 @@ func (m Model) load(cursor string) (Model, tea.Cmd) {
 	ctx, cancel := context.WithCancel(context.Background())
 	m.cancel, m.loading, m.err, m.awaiting = cancel, true, nil, cursor
 	m.relayout()
-	return m, fetchPage(ctx, m.historian, page{sessionID: m.sessionID, cursor: cursor})
+	return m, fetchPage(ctx, m.historian, page{sessionID: m.sessionID, cursor: cursor}, m.mem)
 }
 
 // SetSize gives the transcript its size and re-wraps every event.
@@ -121,7 +123,18 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if chasing {
 			m.viewport.GotoBottom()
 		}
-		return m.maybeLoadMore()
+		m, more := m.maybeLoadMore()
+		return m, tea.Batch(more, m.keep())
+	case recalledMsg:
+		if msg.req.sessionID != m.sessionID || msg.req.cursor != m.awaiting || !m.loading {
+			return m, nil
+		}
+		m = m.Stop()
+		m.offlineAt = msg.at
+		m.add("", &api.HistoryPage{Items: msg.events})
+		m.next, m.end, m.toEnd = "", true, false
+		m.relayout()
+		return m, nil
 	case PageFailedMsg:
 		if msg.req.sessionID != m.sessionID || msg.req.cursor != m.awaiting || !m.loading {
 			return m, nil
@@ -220,6 +233,8 @@ func (m Model) tail() string {
 		s = t.Marker.Render(fmt.Sprintf("⋯ loading the rest of the history to reach its end: %s so far, page %d…", events(len(m.events)), m.guard.Pages()+1))
 	case m.loading:
 		s = t.Muted.Render("⋯ loading the history…")
+	case !m.offlineAt.IsZero():
+		s = t.Marker.Render(fmt.Sprintf("— offline — as fetched at %s: %s kept —", m.offlineAt.Local().Format("15:04"), plural.Count(len(m.events), "event")))
 	case m.halt != nil:
 		s = t.Marker.Render(fmt.Sprintf("— %s; %s loaded —", render.Line(m.halt.Error()), events(len(m.events))))
 	case m.end && len(m.events) == 0:

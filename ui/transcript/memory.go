@@ -1,0 +1,51 @@
+package transcript
+
+import (
+	"context"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api"
+)
+
+// Memory is what the transcript needs of the local store: it keeps the
+// history read so far, and answers with it when the API cannot be reached.
+type Memory interface {
+	SaveHistory(ctx context.Context, id string, events []api.Event, complete bool, at time.Time) error
+	History(ctx context.Context, id string) ([]api.Event, time.Time, bool, bool, error)
+}
+
+// WithMemory gives the transcript the local store.
+func (m Model) WithMemory(mem Memory) Model { m.mem = mem; return m }
+
+// keep writes the history read so far to the store, in a command.
+func (m Model) keep() tea.Cmd {
+	if m.mem == nil || m.offlineAt != (time.Time{}) {
+		return nil
+	}
+	mem, id, events, complete, at := m.mem, m.sessionID, append([]api.Event(nil), m.events...), m.end && m.halt == nil, m.now
+	return func() tea.Msg {
+		_ = mem.SaveHistory(context.Background(), id, events, complete, at)
+		return nil
+	}
+}
+
+// recalledMsg is the kept history, for a transcript the API could not give.
+type recalledMsg struct {
+	req      page
+	events   []api.Event
+	at       time.Time
+	complete bool
+	err      error // the API's error, when the store holds nothing either
+}
+
+func (recalledMsg) transcriptMsg() {}
+
+// unreachable reports an error that means the API cannot be reached now.
+func unreachable(err error) bool {
+	switch api.KindOf(err) {
+	case api.KindUnreachable, api.KindTimeout, api.KindDropped:
+		return true
+	}
+	return false
+}
