@@ -17,6 +17,7 @@ type catalog struct {
 	generated int
 	oddItems  bool
 	recent    bool
+	day       int // how many days on the demo is: see WithDay
 }
 
 // Option changes what Catalog serves.
@@ -51,6 +52,14 @@ func WithRecentDates() Option {
 	return func(c *catalog) { c.recent = true }
 }
 
+// WithDay serves the demo as it looks day days on, so that a second run
+// has something to tell ("since you last looked"): the star and one open
+// session in seven of the generated ones have turned unresolved (and
+// angry), updated just now. Day 0 is the demo as always.
+func WithDay(day int) Option {
+	return func(c *catalog) { c.day = max(day, 0) }
+}
+
 // Catalog returns the demo's content for fake.WithCatalog: the showcase
 // sessions with their faults (IDSlow delayed, IDBadGateway 502 HTML,
 // IDRateLimited 429), DefaultGenerated generated sessions and the two odd
@@ -79,10 +88,17 @@ func (c *catalog) Sessions(now time.Time) []fake.Session {
 			if c.recent {
 				body = shiftTimes(body, now.Add(-recentAge(i)))
 			}
+			if c.day > 0 && d.ID == IDAngryHandoff {
+				body = dayOn(body, now) // the star too, so the first session a user opens has news
+			}
 			out = append(out, fake.Session{ID: d.ID, Body: body})
 		}
 	}
-	for _, g := range generateSessions(c.generated, now) {
+	for i, g := range generateSessions(c.generated, now) {
+		if c.day > 0 && i%7 == c.day%7 && g.Status == "open" {
+			angry := "angry"
+			g.Status, g.Sentiment, g.UpdatedAt = "closed_unresolved", &angry, now.UTC().Format(time.RFC3339)
+		}
 		out = append(out, fake.Session{ID: g.ID, Body: g.body()})
 	}
 	return out
@@ -118,4 +134,18 @@ func (c *catalog) Faults() map[string]fake.Fault {
 		return nil
 	}
 	return showcaseFaults()
+}
+
+// dayOn is a session's body closed as unresolved just now.
+func dayOn(body []byte, now time.Time) []byte {
+	var doc map[string]any
+	if err := json.Unmarshal(body, &doc); err != nil {
+		return body
+	}
+	doc["status"], doc["updated_at"] = "closed_unresolved", now.UTC().Format(time.RFC3339)
+	out, err := json.Marshal(doc)
+	if err != nil {
+		return body
+	}
+	return out
 }

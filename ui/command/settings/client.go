@@ -39,8 +39,13 @@ func (s Settings) Key() (string, error) {
 func (s Settings) Client(key string, opts ...api.Option) (*api.Client, func(), error) {
 	stop := func() {}
 	baseURL := s.BaseURL
-	if s.Demo {
-		url, stopServer, err := fake.New(fake.WithCatalog(demo.Catalog(demo.WithRecentDates()))).Start()
+	switch {
+	case s.Demo && s.DemoOffline:
+		// Port 9 (discard) on loopback: nothing answers, as with the
+		// network off, and the demo's store is what there is to browse.
+		baseURL, key = "http://127.0.0.1:9", fake.DemoKey
+	case s.Demo:
+		url, stopServer, err := fake.New(fake.WithCatalog(demo.Catalog(demo.WithRecentDates(), demo.WithDay(s.DemoDay)))).Start()
 		if err != nil {
 			return nil, stop, fmt.Errorf("start the demo server: %w", err)
 		}

@@ -3,6 +3,7 @@ package settings
 import (
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,15 +17,19 @@ import (
 // The environment variables cxi reads its settings from (the API key's is
 // auth.EnvVar).
 const (
-	EnvBaseURL    = "OPENCX_BASE_URL"
-	EnvSessionURL = "CXI_SESSION_URL"
-	EnvConfig     = "CXI_CONFIG" // the config file, instead of the user's config folder's
+	EnvBaseURL     = "OPENCX_BASE_URL"
+	EnvDemoDay     = "CXI_DEMO_DAY"
+	EnvDemoOffline = "CXI_DEMO_OFFLINE"
+	EnvSessionURL  = "CXI_SESSION_URL"
+	EnvConfig      = "CXI_CONFIG" // the config file, instead of the user's config folder's
 )
 
 // Settings is what cxi runs with, each value taken from the first source
 // that gives one.
 type Settings struct {
 	Demo           bool
+	DemoOffline    bool          // CXI_DEMO_OFFLINE=1: the demo with no server at all, to browse what its store kept
+	DemoDay        int           // CXI_DEMO_DAY: the demo as it looks that many days on (something changed since the last run)
 	BaseURL        string        // --base-url, OPENCX_BASE_URL, base_url, else api.DefaultBaseURL
 	SessionURL     string        // --session-url, CXI_SESSION_URL, session_url; "" when none
 	Refresh        time.Duration // --refresh, else auto_refresh; 0 is off
@@ -60,6 +65,8 @@ func Resolve(f Flags, env command.Env) (Settings, error) {
 	s := Settings{
 		Demo:           f.Demo,
 		BaseURL:        first(f.BaseURL, env.Getenv(EnvBaseURL), file.BaseURL, api.DefaultBaseURL),
+		DemoOffline:    env.Getenv(EnvDemoOffline) == "1",
+		DemoDay:        atoi(env.Getenv(EnvDemoDay)),
 		SessionURL:     first(f.SessionURL, env.Getenv(EnvSessionURL), file.SessionURL),
 		Refresh:        f.Refresh,
 		NeedsAttention: f.NeedsAttention || file.NeedsAttention,
@@ -101,4 +108,13 @@ func first(vals ...string) string {
 		}
 	}
 	return ""
+}
+
+// atoi is a whole number from the environment; anything else is 0.
+func atoi(s string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return 0
+	}
+	return n
 }
