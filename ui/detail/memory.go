@@ -76,20 +76,20 @@ func (m Model) banner() []string {
 		return out
 	}
 	if c := r.Change; len(c.Fields) > 0 {
-		out = append(out, t.PanelTitle.Render("Since you last looked")+t.Muted.Render(" ("+render.Since(api.Timestamp{Time: c.SeenAt}, m.now)+")"))
+		out = append(out, t.PanelTitle.Render("Since you last looked")+t.Muted.Render(" ("+render.Age(c.SeenAt, m.now)+")"))
 		for _, f := range c.Fields {
 			out = append(out, "  "+t.Label.Render(fmt.Sprintf("%-10s", f.Name))+t.Value.Render(render.Or(f.Before)+" → "+render.Or(f.After)))
 		}
 	}
 	if mk := r.Mark; !mk.ReviewedAt.IsZero() {
-		line := t.Marker.Render("✓ reviewed " + render.Since(api.Timestamp{Time: mk.ReviewedAt}, m.now))
+		line := t.Marker.Render("✓ reviewed " + render.Age(mk.ReviewedAt, m.now))
 		if mk.ChangedSinceReview {
 			line += t.Error.Render("  · changed since reviewed")
 		}
 		out = append(out, line)
 	}
 	if note := strings.TrimSpace(r.Mark.Note); note != "" {
-		out = append(out, t.PanelTitle.Render("Your note")+t.Muted.Render(" ("+render.Since(api.Timestamp{Time: r.Mark.NoteAt}, m.now)+")"))
+		out = append(out, t.PanelTitle.Render("Your note")+t.Muted.Render(" ("+render.Age(r.Mark.NoteAt, m.now)+")"))
 		for _, l := range strings.Split(note, "\n") {
 			out = append(out, "  "+t.Value.Render(render.Line(l)))
 		}

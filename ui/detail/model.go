@@ -109,6 +109,11 @@ func (m Model) Update(msg tea.Msg) (Model, Event, tea.Cmd) {
 		if s := m.pane.Session(); s == nil || s.ID != msg.ID {
 			return m, Event{}, nil
 		}
+		if msg.ID == m.recalled.ID && len(msg.Change.Fields) == 0 {
+			// A refresh of the session in view is compared with the look
+			// that opened it: what changed since the last visit stands.
+			msg.Change = m.recalled.Change
+		}
 		m.recalled = msg
 		m.pane = m.pane.SetBanner(m.banner())
 		return m, Event{Seen: &msg}, nil

@@ -266,11 +266,41 @@ func (m Model) Start() (Model, tea.Cmd) {
 	}
 	m.gen++
 	m, load := m.load("", true, false)
+	recall := m.recallRows()
 	if !m.attention {
-		return m, load
+		return m, tea.Batch(load, recall)
 	}
 	m, rank := m.startRanking()
-	return m, tea.Batch(load, rank)
+	return m, tea.Batch(load, rank, recall)
+}
+
+// annotatedMsg is what the store says of the rows it gave at start.
+type annotatedMsg struct {
+	gen int
+	ann annotation
+}
+
+func (annotatedMsg) queueMsg() {}
+
+// recallRows reads the marks and changes of the rows the store gave, which
+// came without them, in a command.
+func (m Model) recallRows() tea.Cmd {
+	mem, gen := m.mem, m.gen
+	sessions := make([]api.Session, len(m.rows))
+	for i := range m.rows {
+		sessions[i] = *m.rows[i].session
+	}
+	return func() tea.Msg {
+		ctx := context.Background()
+		var a annotation
+		a.changes, _ = mem.Changes(ctx, sessions)
+		ids := make([]string, len(sessions))
+		for i := range sessions {
+			ids[i] = sessions[i].ID
+		}
+		a.marks, _ = mem.Marks(ctx, ids)
+		return annotatedMsg{gen: gen, ann: a}
+	}
 }
 
 // Freshness says where the rows on screen come from, when not straight
@@ -281,7 +311,7 @@ func (m Model) Freshness() string {
 	case m.offline:
 		return "offline — as fetched at " + m.lastSync.Local().Format("15:04")
 	case !m.cachedAt.IsZero():
-		return "cached " + strings.TrimSuffix(render.Since(api.Timestamp{Time: m.cachedAt}, m.now), " ago") + " ago · refreshing"
+		return "cached " + render.Age(m.cachedAt, m.now) + " · refreshing"
 	}
 	return ""
 }

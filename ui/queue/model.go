@@ -281,6 +281,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.refreshDue(msg)
 	case rankPageMsg:
 		return m.ranked(msg)
+	case annotatedMsg:
+		if msg.gen == m.gen {
+			m.annotate(msg.ann)
+		}
+		return m, nil
 	case tea.KeyMsg:
 		return m.handleKey(msg)
 	}
