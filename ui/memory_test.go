@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	tea "github.com/charmbracelet/bubbletea"
 	"strings"
 	"testing"
 
@@ -154,5 +155,40 @@ func TestNoStoreKeepsTheQueueAsItWas(t *testing.T) {
 	m := startedModel(t, &stubClient{sessions: stubSessions(2)})
 	if strings.Contains(m.View(), "cached") || m.queue.Header() != "" {
 		t.Errorf("a queue without a store talks of the store:\n%s", m.View())
+	}
+}
+
+// TestNotesAndTheHandover: e writes a private note, shown as "Your note";
+// the copy menu's handover holds the sessions reviewed or noted.
+func TestNotesAndTheHandover(t *testing.T) {
+	st := openStore(t, t.TempDir())
+	client := &stubClient{sessions: stubSessions(3)}
+	var copied []string
+	m := newTestModel(t, client, func(o *Options) {
+		o.Memory = st
+		o.Copier.Native = func(s string) error { copied = append(copied, s); return nil }
+	})
+	next, cmd := m.Update(startMsg{})
+	m = drain(next.(Model), cmd)
+	m = press(m, "enter", "e")
+	if !strings.Contains(m.View(), "Your note on 00000000") {
+		t.Fatalf("e did not open the editor:\n%s", m.View())
+	}
+	m = send(m, keyRunes("Refund owed; call back Monday"))
+	next, cmd = m.Update(tea.KeyMsg{Type: tea.KeyCtrlS})
+	m = drain(next.(Model), cmd)
+	if v := m.View(); !strings.Contains(v, "Your note") || !strings.Contains(v, "Refund owed; call back Monday") {
+		t.Errorf("the note is not in the pane:\n%s", v)
+	}
+	// esc leaves the editor without saving.
+	m = press(m, "e")
+	m = send(m, keyRunes(" and more"))
+	m = press(m, "esc")
+	if strings.Contains(m.View(), "and more") {
+		t.Error("esc kept the edit")
+	}
+	m = press(m, "c", "7")
+	if len(copied) != 1 || !strings.Contains(copied[0], "Refund owed; call back Monday") {
+		t.Errorf("the handover copied %q", copied)
 	}
 }

@@ -47,6 +47,7 @@ type Memory interface {
 	detail.Memory
 	transcript.Memory
 	review.Store
+	share.Handover
 }
 
 // Options configure the root model. Client, Theme and Keys are required.
@@ -139,10 +140,8 @@ func New(o Options) Model {
 		help:    ctx.Help(),
 		notices: o.Notices,
 	}
-	if o.Memory != nil {
-		m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync)
-		m.detail, m.store = m.detail.WithMemory(o.Memory), o.Memory
-	}
+	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
+	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)
 	m.syncKeys()
 	return m
 }
@@ -187,6 +186,7 @@ func (m *Model) syncKeys() {
 	k.CopyMenu.SetEnabled(shown || selected)
 	k.OpenBrowser.SetEnabled(shown || selected)
 	k.Review.SetEnabled(shown || selected)
+	k.Note.SetEnabled(shown || selected)
 	k.NextToReview.SetEnabled(!inTranscript)
 	k.Refresh.SetEnabled(inQueue || (inDetail && m.detail.CanRefresh()) || inTranscript)
 	k.Next.SetEnabled(inDetail && shown)

@@ -36,8 +36,10 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Back):
 		return m.back(), nil
 	case key.Matches(msg, k.Review):
+		return m, review.Toggle(m.store, m.target(), m.queue.Reviewed, m.now)
+	case key.Matches(msg, k.Note):
 		if s := m.target(); s != nil {
-			return m, review.Toggle(m.store, s, !m.queue.Reviewed(s.ID), m.now)
+			m.overlays = m.overlays.Push(review.Editor(m.ctx, m.store, s, m.queue.Note(s.ID), m.width, m.paneHeight(), m.now))
 		}
 		return m, nil
 	case key.Matches(msg, k.NextToReview):

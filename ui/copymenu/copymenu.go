@@ -33,6 +33,10 @@ type Entry struct {
 	Value     string
 	Multiline bool   // the Markdown summary: its newlines are its own
 	Missing   string // why there is nothing to copy, when Value is empty
+	// Later, when set, makes the value when the entry is chosen (the
+	// handover reads the local store): a command that copies it.
+	Later func() tea.Cmd
+	About string // what the entry holds, shown in place of a Later value
 }
 
 // Model is the open menu.
@@ -46,7 +50,9 @@ type Model struct {
 
 // New opens the menu on s. link is the session's dashboard URL, "" when no
 // template is set.
-func New(ctx common.Context, copier clipboard.Copier, s *api.Session, link string) Model {
+//
+// extra entries (the handover) come after the session's own.
+func New(ctx common.Context, copier clipboard.Copier, s *api.Session, link string, extra ...Entry) Model {
 	ext := Entry{What: "external_id", Missing: "no ticketing system"}
 	if t := s.TicketingSystem; t != nil {
 		ext.Value = t.ExternalID
@@ -59,13 +65,15 @@ func New(ctx common.Context, copier clipboard.Copier, s *api.Session, link strin
 	if c := s.Contact; c != nil && c.Email != nil {
 		email.Value = *c.Email
 	}
-	return Model{theme: ctx.Theme, keys: ctx.Keys.ForCopyMenu(), copier: copier, entries: []Entry{
+	m := Model{theme: ctx.Theme, keys: ctx.Keys.ForCopyMenu(), copier: copier, entries: []Entry{
 		ext, number,
 		{What: "session ID", Value: s.ID},
 		email,
 		{What: "link", Value: link, Missing: "no session_url in config.toml, nor --session-url"},
 		{What: "Markdown summary", Value: summary.Markdown(s, ctx.Now()), Multiline: true},
 	}}
+	m.entries = append(m.entries, extra...)
+	return m
 }
 
 // Entries are the menu's lines.
@@ -93,6 +101,8 @@ func (m Model) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
 func (m Model) copy(i int) tea.Cmd {
 	e := m.entries[i]
 	switch {
+	case e.Later != nil:
+		return e.Later()
 	case e.Value == "":
 		return statusline.Say("Nothing to copy: "+e.Missing+".", true)
 	case e.Multiline:
@@ -117,6 +127,8 @@ func (m Model) View(width, _ int) string {
 	for i, e := range m.entries {
 		value := t.Value.Render(render.Line(firstLine(e.Value)))
 		switch {
+		case e.Later != nil:
+			value = t.Muted.Render(e.About)
 		case e.Value == "":
 			value = t.Muted.Render("— " + e.Missing)
 		case !e.Multiline && errors.Is(clipboard.Check(e.Value), clipboard.ErrHiddenChars):

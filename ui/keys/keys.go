@@ -33,6 +33,7 @@ type Map struct {
 	RawJSON        key.Binding // the session as the API sent it
 	Review         key.Binding // mark the session reviewed, or unmark it
 	NextToReview   key.Binding // open the next session of the queue not reviewed
+	Note           key.Binding // edit the private note on the session
 	Status         key.Binding // queue filter: pick a status
 	HandedOff      key.Binding // queue filter: handed off only
 	Channel        key.Binding // queue filter: pick a channel
@@ -72,6 +73,7 @@ func Default() Map {
 		RawJSON:        bind("v", "raw JSON", "v"),
 		Review:         bind("m", "mark reviewed", "m"),
 		NextToReview:   bind("N", "next not reviewed", "N"),
+		Note:           bind("e", "edit note", "e"),
 		Status:         bind("s", "status filter", "s"),
 		HandedOff:      bind("h", "handed off only", "h"),
 		Channel:        bind("C", "channel filter", "C"),

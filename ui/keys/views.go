@@ -153,3 +153,14 @@ type Share struct {
 func (k Map) ForShare() Share {
 	return Share{CopyExternalID: k.CopyExternalID, CopySessionID: k.CopySessionID, CopyMenu: k.CopyMenu, OpenBrowser: k.OpenBrowser}
 }
+
+// NoteEditor is the note editor's keys: saving and leaving without saving
+// (every other key types).
+type NoteEditor struct {
+	Save, Cancel key.Binding
+}
+
+// ForNoteEditor is the note editor's keys.
+func (k Map) ForNoteEditor() NoteEditor {
+	return NoteEditor{Save: bind("ctrl+s", "save note", "ctrl+s"), Cancel: As(k.Back, "leave unsaved")}
+}

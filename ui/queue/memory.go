@@ -337,3 +337,6 @@ func (m Model) Header() string {
 	}
 	return strings.Join(parts, "  ")
 }
+
+// Note is the user's note on id, as last read from the store.
+func (m Model) Note(id string) string { return m.marks[id].review.Note }

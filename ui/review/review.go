@@ -10,12 +10,16 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/store"
+	"github.com/opencx-tools/cxi/ui/common"
+	"github.com/opencx-tools/cxi/ui/noteedit"
+	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
-// Store is what marking needs of the local store.
+// Store is what marks and notes need of the local store.
 type Store interface {
 	SetReviewed(ctx context.Context, id string, on bool, at time.Time) error
+	SetNote(ctx context.Context, id, text string, at time.Time) error
 	Marks(ctx context.Context, ids []string) (map[string]store.Mark, error)
 }
 
@@ -24,19 +28,19 @@ type Store interface {
 type MarkedMsg struct {
 	ID   string
 	Mark store.Mark
-	On   bool
+	Said string // what the status line says of it
 }
 
-// Toggle marks the session id reviewed (on) or unmarks it, at time now.
-// Without a store it says why nothing happens.
-func Toggle(st Store, s *api.Session, on bool, now time.Time) tea.Cmd {
+// Toggle marks session s reviewed, or unmarks it when reviewed says it is,
+// at time now. Without a store it says why nothing happens.
+func Toggle(st Store, s *api.Session, reviewed func(id string) bool, now time.Time) tea.Cmd {
 	switch {
 	case s == nil:
 		return nil
 	case st == nil:
 		return statusline.Say("Review marks live in the local store, which is off this run (--no-store or store = \"off\").", true)
 	}
-	id := s.ID
+	id, on := s.ID, !reviewed(s.ID)
 	return func() tea.Msg {
 		ctx := context.Background()
 		err := st.SetReviewed(ctx, id, on, now)
@@ -47,14 +51,43 @@ func Toggle(st Store, s *api.Session, on bool, now time.Time) tea.Cmd {
 		if err != nil {
 			return statusline.NoticeMsg{Text: "Could not keep the mark: " + err.Error() + ".", Bad: true}
 		}
-		return MarkedMsg{ID: id, Mark: marks[id], On: on}
+		said := "Marked " + api.ShortID(id) + " reviewed."
+		if !on {
+			said = "Unmarked " + api.ShortID(id) + "."
+		}
+		return MarkedMsg{ID: id, Mark: marks[id], Said: said}
 	}
 }
 
 // Notice is what the status line says of the mark.
-func (m MarkedMsg) Notice() tea.Cmd {
-	if m.On {
-		return statusline.Say("Marked "+api.ShortID(m.ID)+" reviewed.", false)
+func (m MarkedMsg) Notice() tea.Cmd { return statusline.Say(m.Said, false) }
+
+// SaveNote writes text (empty deletes) as the note on session id, at time
+// now; without a store it says why nothing happens.
+func SaveNote(st Store, id, text string, now time.Time) tea.Cmd {
+	if st == nil {
+		return statusline.Say("Notes live in the local store, which is off this run (--no-store or store = \"off\").", true)
 	}
-	return statusline.Say("Unmarked "+api.ShortID(m.ID)+".", false)
+	return func() tea.Msg {
+		ctx := context.Background()
+		err := st.SetNote(ctx, id, text, now)
+		var marks map[string]store.Mark
+		if err == nil {
+			marks, err = st.Marks(ctx, []string{id})
+		}
+		if err != nil {
+			return statusline.NoticeMsg{Text: "Could not keep the note: " + err.Error() + ".", Bad: true}
+		}
+		said := "Note on " + api.ShortID(id) + " kept."
+		if text == "" {
+			said = "Note on " + api.ShortID(id) + " removed."
+		}
+		return MarkedMsg{ID: id, Mark: marks[id], Said: said}
+	}
+}
+
+// Editor opens the note editor on s, holding note so far, in a pane of
+// width × height; ctrl+s keeps the note in st at time now.
+func Editor(ctx common.Context, st Store, s *api.Session, note string, width, height int, now time.Time) overlay.Overlay {
+	return noteedit.New(ctx, s, note, width, height, func(id, text string) tea.Cmd { return SaveNote(st, id, text, now) })
 }

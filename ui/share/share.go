@@ -4,11 +4,14 @@
 package share
 
 import (
+	"context"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/copymenu"
@@ -16,6 +19,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/statusline"
+	"github.com/opencx-tools/cxi/ui/summary"
 )
 
 // Model holds the ways out: the clipboard, the dashboard URL template and
@@ -24,7 +28,21 @@ type Model struct {
 	copier      clipboard.Copier
 	urlTemplate string             // "{id}" is replaced; "" when unknown
 	openURL     func(string) error // nil where no browser can open (over SSH)
+	handover    Handover           // the local store's reviewed and noted sessions; nil without one
 }
+
+// Handover is what the copy menu's handover entry needs of the store.
+type Handover interface {
+	Handover(ctx context.Context, since time.Time) ([]store.HandoverItem, error)
+}
+
+// ShiftLength is how far back "since start of shift" reaches, as
+// `cxi handover` does by default.
+const ShiftLength = 8 * time.Hour
+
+// WithHandover gives the copy menu the handover of the sessions reviewed or
+// noted in the last shift, read from h (nil: no such entry).
+func (m Model) WithHandover(h Handover) Model { m.handover = h; return m }
 
 // New returns the ways out.
 func New(copier clipboard.Copier, urlTemplate string, openURL func(string) error) Model {
@@ -60,7 +78,23 @@ func (m Model) SessionID(s *api.Session) tea.Cmd {
 
 // Menu is the copy menu on s.
 func (m Model) Menu(ctx common.Context, s *api.Session) copymenu.Model {
-	return copymenu.New(ctx, m.copier, s, m.Link(s.ID))
+	if m.handover == nil {
+		return copymenu.New(ctx, m.copier, s, m.Link(s.ID))
+	}
+	h, copier, now := m.handover, m.copier, ctx.Now()
+	since := now.Add(-ShiftLength)
+	entry := copymenu.Entry{What: "handover", About: "the sessions you reviewed or noted since " + since.Local().Format("15:04") + ", as Markdown",
+		Later: func() tea.Cmd {
+			items, err := h.Handover(context.Background(), since)
+			switch {
+			case err != nil:
+				return statusline.Say("Could not read the handover: "+render.Line(err.Error())+".", true)
+			case len(items) == 0:
+				return statusline.Say("Nothing to hand over: no session reviewed or noted since "+since.Local().Format("15:04")+".", true)
+			}
+			return copier.CopyText("handover", summary.HandoverMarkdown(items, since, now))
+		}}
+	return copymenu.New(ctx, m.copier, s, m.Link(s.ID), entry)
 }
 
 // Link is the session's dashboard URL, or "" without a template: cxi does
