@@ -192,3 +192,37 @@ func TestNotesAndTheHandover(t *testing.T) {
 		t.Errorf("the handover copied %q", copied)
 	}
 }
+
+// countingSearch fails the test's search endpoint: a name seen before must
+// be found in local history with no search request.
+type countingSearch struct {
+	*stubClient
+	searches *int
+}
+
+func (c countingSearch) Search(ctx context.Context, q string) (*api.SearchResult, error) {
+	*c.searches++
+	return c.stubClient.Search(ctx, q)
+}
+
+func TestFindsFromLocalHistoryFirst(t *testing.T) {
+	st := openStore(t, t.TempDir())
+	sessions := stubSessions(3)
+	m := restart(t, &stubClient{sessions: sessions}, st)
+	next, cmd := m.Update(startMsg{})
+	m = drain(next.(Model), cmd)
+
+	searches := 0
+	m = restart(t, countingSearch{&stubClient{sessions: sessions}, &searches}, st)
+	next, cmd = m.Update(startMsg{})
+	m = drain(next.(Model), cmd)
+	m = press(m, "enter") // in the pane, a name is searched for, not filtered
+	m = typeText(m, "Customer 2")
+	m = press(m, "enter")
+	if s := m.session(); s == nil || s.ID != stubID(2) || searches != 0 {
+		t.Fatalf("shown %v after %d searches, want %s found locally", s, searches, stubID(2))
+	}
+	if v := m.View(); !strings.Contains(v, "Found in local history") {
+		t.Errorf("no word of where it was found:\n%s", v)
+	}
+}

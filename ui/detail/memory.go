@@ -22,6 +22,8 @@ type Memory interface {
 	Changes(ctx context.Context, sessions []api.Session) (map[string]store.Change, error)
 	MarkSeen(ctx context.Context, s api.Session, at time.Time) error
 	Marks(ctx context.Context, ids []string) (map[string]store.Mark, error)
+	FindText(ctx context.Context, text string) ([]store.Found, error)
+	Search(ctx context.Context, words string) ([]store.Found, error)
 }
 
 // RecalledMsg is what the store said of the session the user just looked

@@ -5,6 +5,7 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/resolve"
+	"github.com/opencx-tools/cxi/api/store"
 )
 
 // Msg is every message the pane's commands produce; the root forwards each
@@ -52,6 +53,8 @@ type SearchedMsg struct {
 	Seq    int
 	Result *resolve.Result
 	Err    error
+	Local  []store.Found // what the local store found first; then no request was sent
+	Query  resolve.Query // how the text was understood, for a local answer
 }
 
 // ChosenMsg is a session picked from a search's matches.

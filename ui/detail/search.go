@@ -1,15 +1,18 @@
 package detail
 
 import (
+	"context"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/api/resolve"
+	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/picker"
 	"github.com/opencx-tools/cxi/ui/render"
+	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 // Search looks for text that is not a session ID (q says how it was
@@ -18,16 +21,65 @@ import (
 func (m Model) Search(q resolve.Query, text string, loaded []api.Session) (Model, tea.Cmd) {
 	ctx := m.begin()
 	m.searching = explain.Query(q)
-	client, seq := m.client, m.seq
+	client, seq, mem := m.client, m.seq, m.mem
 	return m, func() tea.Msg {
+		if found := findLocally(ctx, mem, q, text); len(found) > 0 {
+			return SearchedMsg{Seq: seq, Local: found, Query: q}
+		}
 		res, err := resolve.Resolve(ctx, client, text, loaded)
 		return SearchedMsg{Seq: seq, Result: res, Err: err}
 	}
 }
 
+// findLocally asks the store before the API: the sessions seen before
+// with this ticket, external_id, email, phone, name or ID prefix, and for
+// words that are none of those, the kept summaries and transcripts that
+// mention them.
+func findLocally(ctx context.Context, mem Memory, q resolve.Query, text string) []store.Found {
+	if mem == nil {
+		return nil
+	}
+	if found, err := mem.FindText(ctx, text); err == nil && len(found) > 0 {
+		return found
+	}
+	if q.Kind == resolve.KindName {
+		if found, err := mem.Search(ctx, text); err == nil {
+			return found
+		}
+	}
+	return nil
+}
+
+// searchedLocally takes what the store found: one session opens at once,
+// with one GET to confirm it is current; several open the picker.
+func (m Model) searchedLocally(msg SearchedMsg) (Model, Event, tea.Cmd) {
+	m.endRequest()
+	what := msg.Query.Kind.String() + " " + render.Line(msg.Query.Value)
+	if len(msg.Local) == 1 {
+		f := msg.Local[0]
+		m.lastID = f.Session.ID
+		m.offlineAt = time.Time{}
+		m = m.show(&f.Session, m.now)
+		m, confirm := m.fetch(f.Session.ID, true)
+		s := f.Session
+		return m, Event{Arrived: &s}, tea.Batch(confirm, recall(m.mem, &s, m.now),
+			statusline.Say("Found in local history, fetched "+render.Age(f.FetchedAt, m.now)+"; checking it is current.", false))
+	}
+	sessions := make([]api.Session, len(msg.Local))
+	for i, f := range msg.Local {
+		sessions[i] = f.Session
+	}
+	title := plural.CountAs(len(sessions), "session", "sessions") + " in local history for " + what
+	choose := func(s api.Session) tea.Cmd { return func() tea.Msg { return ChosenMsg{Session: s} } }
+	return m, Event{Pick: picker.New(m.ctx, title, sessions, choose)}, nil
+}
+
 func (m Model) searched(msg SearchedMsg) (Model, Event, tea.Cmd) {
 	if !m.Searching() || msg.Seq != m.seq {
 		return m, Event{}, nil // superseded or cancelled
+	}
+	if len(msg.Local) > 0 {
+		return m.searchedLocally(msg)
 	}
 	m.endRequest()
 	if msg.Err != nil {
