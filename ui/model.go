@@ -193,7 +193,7 @@ func (m *Model) syncKeys() {
 	k.Prev.SetEnabled(inDetail && shown)
 	k.Transcript.SetEnabled(inDetail && shown)
 	k.RawJSON.SetEnabled(inDetail && shown)
-	for _, b := range []*key.Binding{&k.Status, &k.HandedOff, &k.Channel, &k.Window, &k.Team, &k.Attention, &k.AutoRefresh} {
+	for _, b := range []*key.Binding{&k.Status, &k.HandedOff, &k.Channel, &k.Window, &k.Team, &k.Changed, &k.Attention, &k.AutoRefresh} {
 		b.SetEnabled(inQueue)
 	}
 	k.Back.SetEnabled(!inQueue || m.detail.Fetching() || m.focus == focusInput)

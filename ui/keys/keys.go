@@ -39,6 +39,7 @@ type Map struct {
 	Channel        key.Binding // queue filter: pick a channel
 	Window         key.Binding // queue filter: pick a date window
 	Team           key.Binding // queue filter: pick a team among the loaded sessions
+	Changed        key.Binding // queue filter: changed and new sessions only
 	Attention      key.Binding // queue ordering: needs attention
 	AutoRefresh    key.Binding // queue auto-refresh on/off
 	Back           key.Binding // cancel a fetch, or go back one view
@@ -79,6 +80,7 @@ func Default() Map {
 		Channel:        bind("C", "channel filter", "C"),
 		Window:         bind("w", "updated within", "w"),
 		Team:           bind("T", "team filter", "T"),
+		Changed:        bind("*", "changed & new only", "*"),
 		Attention:      bind("!", "needs-attention order", "!"),
 		AutoRefresh:    bind("a", "auto-refresh", "a"),
 		Back:           bind("esc", "back", "esc"),

@@ -27,6 +27,7 @@ func (k Map) ForScroll() Scroll {
 type Queue struct {
 	Up, Down, PageUp, PageDown, Top, Bottom  key.Binding
 	Status, HandedOff, Channel, Window, Team key.Binding
+	Changed                                  key.Binding
 	Attention, Refresh, AutoRefresh          key.Binding
 	Picker                                   Menu
 }
@@ -35,7 +36,7 @@ type Queue struct {
 func (k Map) ForQueue() Queue {
 	return Queue{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom,
 		Status: k.Status, HandedOff: k.HandedOff, Channel: k.Channel, Window: k.Window, Team: k.Team,
-		Attention: k.Attention, Refresh: k.Refresh, AutoRefresh: k.AutoRefresh, Picker: k.ForFilterPicker()}
+		Changed: k.Changed, Attention: k.Attention, Refresh: k.Refresh, AutoRefresh: k.AutoRefresh, Picker: k.ForFilterPicker()}
 }
 
 // Detail is the detail pane's keys: scrolling, fetching again, and the copy

@@ -132,6 +132,18 @@ func (m Model) NextUnreviewed(after *api.Session) *api.Session {
 	return nil
 }
 
+// changedRow reports what * keeps: a session that changed since the user
+// last looked, one new since the last visit, or one that changed since it
+// was reviewed.
+func (m Model) changedRow(id string) bool {
+	mk := m.marks[id]
+	return len(mk.change.Fields) > 0 || mk.isNew || mk.review.ChangedSinceReview
+}
+
+// ChangedOnly reports whether * narrows the queue to changed and new
+// sessions.
+func (m Model) ChangedOnly() bool { return m.changed }
+
 // reviewedShown counts the reviewed sessions among those shown.
 func (m Model) reviewedShown() int {
 	n := 0

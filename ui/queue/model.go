@@ -38,6 +38,7 @@ type Model struct {
 
 	filters   Filters
 	team      teamFilter // local: the list endpoint has no team parameter
+	changed   bool       // local: changed and new sessions only (*)
 	attention bool
 	text      string // local filter, lower-cased
 
@@ -284,6 +285,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case annotatedMsg:
 		if msg.gen == m.gen {
 			m.annotate(msg.ann)
+			if m.changed { // the marks decide which rows show
+				m.rebuild()
+			}
 		}
 		return m, nil
 	case tea.KeyMsg:
@@ -322,6 +326,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		return m.startRanking()
+	case key.Matches(msg, k.Changed):
+		m.changed = !m.changed
+		m.rebuild()
+		return m.maybeLoadMore()
 	case key.Matches(msg, k.Refresh):
 		return m.Refresh()
 	case key.Matches(msg, k.AutoRefresh):
@@ -448,7 +456,7 @@ func (m *Model) rebuild() {
 	m.view = make([]int, 0, len(m.rows))
 	for i := range m.rows {
 		r := &m.rows[i]
-		if (m.text == "" || strings.Contains(r.search, m.text)) && m.team.keeps(r) {
+		if (m.text == "" || strings.Contains(r.search, m.text)) && m.team.keeps(r) && (!m.changed || m.changedRow(r.session.ID)) {
 			m.view = append(m.view, i)
 		}
 	}
@@ -471,9 +479,9 @@ func (m *Model) rebuild() {
 	m.cols, m.widths = layoutColumns(m.width, m.contactNeed, m.ticketNeed, m.mem != nil)
 }
 
-// narrowed reports a local filter (text or team): the rows shown are a
-// part of those loaded, and paging waits for the user.
-func (m Model) narrowed() bool { return m.text != "" || m.team.on }
+// narrowed reports a local filter (text, team, changed): the rows shown
+// are a part of those loaded, and paging waits for the user.
+func (m Model) narrowed() bool { return m.text != "" || m.team.on || m.changed }
 
 // listHeight is the rows available below the filter bar and column titles.
 func (m Model) listHeight() int { return max(m.height-2, 1) }

@@ -50,14 +50,18 @@ func (m Model) filterBar() string {
 	type item struct {
 		key, name, value string
 		spare            bool // may be left out of the long form
+		flag             bool // shown only when on, as "key value"
 	}
 	items := []item{
-		{k.Status.Help().Key, "status", statusName(f.Status), false},
-		{k.HandedOff.Help().Key, "handoff", map[bool]string{true: "handed off", false: "all"}[f.HandedOff], false},
-		{k.Channel.Help().Key, "channel", channelName(f.Channel), false},
-		{k.Window.Help().Key, "updated", windowName(f.Window), false},
-		{k.Team.Help().Key, "team", m.team.label(), !m.team.on},
-		{k.Attention.Help().Key, "order", order, false},
+		{k.Status.Help().Key, "status", statusName(f.Status), false, false},
+		{k.HandedOff.Help().Key, "handoff", map[bool]string{true: "handed off", false: "all"}[f.HandedOff], false, false},
+		{k.Channel.Help().Key, "channel", channelName(f.Channel), false, false},
+		{k.Window.Help().Key, "updated", windowName(f.Window), false, false},
+		{k.Team.Help().Key, "team", m.team.label(), !m.team.on, false},
+		{k.Attention.Help().Key, "order", order, false, false},
+	}
+	if m.changed {
+		items = append(items[:len(items)-1], item{key: k.Changed.Help().Key, value: changedLabel, flag: true}, items[len(items)-1])
 	}
 	line := func(long, withSpare bool) string {
 		var b strings.Builder
@@ -68,9 +72,12 @@ func (m Model) filterBar() string {
 			if b.Len() > 0 {
 				b.WriteString("  ")
 			}
-			if long {
+			switch {
+			case it.flag:
+				b.WriteString(t.Key.Render(it.key) + " " + t.Value.Render(it.value))
+			case long:
 				b.WriteString(t.Key.Render(it.key) + " " + t.Value.Render(it.name+": "+it.value))
-			} else {
+			default:
 				b.WriteString(t.Key.Render(it.key) + t.Muted.Render(":") + t.Value.Render(it.value))
 			}
 		}
@@ -86,6 +93,9 @@ func (m Model) filterBar() string {
 	}
 	return render.ClipLine(ansi.Truncate(line(false, false), m.width, "…"), m.width)
 }
+
+// changedLabel is the changed-and-new filter in the filter bar, when on.
+const changedLabel = "changed & new"
 
 // statusName is the status filter in the words the STATUS column uses.
 func statusName(s api.Status) string {
@@ -176,13 +186,16 @@ func (m Model) tailRow() string {
 		s = t.Marker.Render(fmt.Sprintf("  — %s; %s loaded —", render.Line(m.halt.Error()), sessions(len(m.rows))))
 	case m.end && len(m.rows) == 0:
 		s = t.Muted.Render("  No sessions match these filters.")
+	case m.changed && len(m.view) == 0 && m.text == "" && !m.team.on:
+		s = t.Muted.Render("  Nothing changed or new among " + plural.CountAs(len(m.rows), "loaded session", "loaded sessions") +
+			" since you last looked · " + keys.Name(m.keys.Changed) + " shows them all")
 	case m.end && m.narrowed():
 		s = t.Muted.Render("  — end of the list · " + m.matching() + " —")
 	case m.end:
 		s = t.Muted.Render("  — end of the list: " + sessions(len(m.rows)) + " —")
-	case m.team.on:
-		// Only here does it matter that the team filter is local: pages
-		// not loaded yet may hold more of the team's sessions.
+	case m.team.on || m.changed:
+		// Only here does it matter that the team and changed filters are
+		// local: pages not loaded yet may hold more of their sessions.
 		s = t.Muted.Render("  " + m.matching() + " · local filter, " + keys.Name(m.keys.Down) + " at the end loads more")
 	case m.text != "":
 		s = t.Muted.Render("  " + m.matching())
@@ -208,6 +221,9 @@ func (m Model) matching() string {
 		what = append(what, "no team")
 	case m.team.on:
 		what = append(what, "team "+m.team.name)
+	}
+	if m.changed {
+		what = append(what, "changed or new")
 	}
 	return fmt.Sprintf("%d of %s %s %s", len(m.view), plural.CountAs(len(m.rows), "loaded session", "loaded sessions"),
 		plural.Form(len(m.view), "matches", "match"), strings.Join(what, " and "))
