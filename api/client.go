@@ -127,7 +127,13 @@ func (c *Client) BaseURL() string { return c.base.String() }
 //
 // Every redirect is a request of its own to the API's budget: it waits its
 // turn in the limiter and is counted like the first.
+//
+// A write is never sent on to another address: its redirect is answered
+// as it came (an unexpected 3xx), not followed.
 func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
+	if via[0].Method != http.MethodGet {
+		return http.ErrUseLastResponse
+	}
 	if len(via) >= 5 {
 		return errors.New("stopped after 5 redirects")
 	}

@@ -19,8 +19,25 @@ import (
 // get performs one authenticated GET of path and decodes a JSON body into out.
 // Every failure comes back as an *Error.
 func (c *Client) get(ctx context.Context, op, path string, out any) error {
+	return c.do(ctx, http.MethodGet, op, path, nil, out)
+}
+
+// do sends one authenticated request: a GET, or a write (PATCH, POST) with
+// in as its JSON body. out receives a JSON answer; nil takes none, as a
+// PATCH that answers no body. A write always waits its turn as a request
+// the user asked for (never as background work) and is never retried.
+func (c *Client) do(ctx context.Context, method, op, path string, in, out any) error {
 	fail := func(kind Kind, status int, err error) *Error {
 		return &Error{Kind: kind, Op: op, Status: status, BaseURL: c.BaseURL(), Err: err}
+	}
+	var payload io.Reader
+	if in != nil {
+		b, err := json.Marshal(in)
+		if err != nil {
+			return fail(KindUnknown, 0, err)
+		}
+		payload = bytes.NewReader(b)
+		ctx = context.WithValue(ctx, backgroundKey{}, false) // nobody's write is background work
 	}
 	if err := c.waitTurn(ctx); err != nil {
 		if ctx.Err() != nil {
@@ -31,9 +48,12 @@ func (c *Client) get(ctx context.Context, op, path string, out any) error {
 
 	reqCtx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(reqCtx, http.MethodGet, c.base.String()+path, nil)
+	req, err := http.NewRequestWithContext(reqCtx, method, c.base.String()+path, payload)
 	if err != nil {
 		return fail(KindUnknown, 0, err)
+	}
+	if payload != nil {
+		req.Header.Set("Content-Type", "application/json")
 	}
 	req.Header.Set("Authorization", "Bearer "+c.key)
 	req.Header.Set("Accept", "application/json")
@@ -61,6 +81,9 @@ func (c *Client) get(ctx context.Context, op, path string, out any) error {
 
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return c.statusError(op, resp, body)
+	}
+	if out == nil {
+		return nil // a write that answers no body (PATCH): the caller reads again
 	}
 	// Empty before not-JSON: an empty 200 usually comes without a
 	// Content-Type, and "expected JSON, got a body without a Content-Type"

@@ -1,0 +1,63 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+)
+
+// StatusChange is the body of PATCH /chat/sessions/{id}: the new status
+// and the two options the API offers with it.
+type StatusChange struct {
+	Status Status `json:"status"`
+	// GenerateSummary analyses the session and writes a summary and
+	// sentiment; only with a closing status.
+	GenerateSummary bool `json:"generate_summary_and_sentiment_on_resolve,omitempty"`
+	// ReflectInHelpdesk mirrors the change into the connected helpdesk
+	// (Zendesk, Salesforce, …).
+	ReflectInHelpdesk bool `json:"reflect_status_change_for_integration,omitempty"`
+}
+
+// SetStatus changes a session's status. The API answers no body: read the
+// session again to see the result.
+func (c *Client) SetStatus(ctx context.Context, id string, ch StatusChange) error {
+	return c.do(ctx, http.MethodPatch, "change the status of "+ShortID(id), "/chat/sessions/"+url.PathEscape(id), ch, nil)
+}
+
+// Redaction is the API's answer to a redaction.
+type Redaction struct {
+	Success          bool    `json:"success"`
+	Message          string  `json:"message"`
+	ItemID           string  `json:"itemId"`
+	Type             string  `json:"redactionType"` // "message" or "session"
+	Affected         float64 `json:"affectedCount"`
+	MessagesRedacted float64 `json:"messagesRedacted"`
+}
+
+// RedactSession redacts every message of a session, attachments included.
+// It is permanent.
+func (c *Client) RedactSession(ctx context.Context, id, reason string) (*Redaction, error) {
+	body := struct {
+		SessionID string `json:"sessionId"`
+		Reason    string `json:"reason,omitempty"`
+	}{id, reason}
+	var r Redaction
+	if err := c.do(ctx, http.MethodPost, "redact session "+ShortID(id), "/redaction/session", body, &r); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// RedactMessage redacts one message of a session's history (its event ID).
+// It is permanent.
+func (c *Client) RedactMessage(ctx context.Context, messageID, reason string) (*Redaction, error) {
+	body := struct {
+		MessageID string `json:"messageId"`
+		Reason    string `json:"reason,omitempty"`
+	}{messageID, reason}
+	var r Redaction
+	if err := c.do(ctx, http.MethodPost, "redact message "+messageID, "/redaction/message", body, &r); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
