@@ -8,13 +8,14 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/ui/keys"
 )
 
 func TestActionsAreTheKeyMapFields(t *testing.T) {
 	want := []string{"lookup", "copy_external_id", "copy_session_id", "copy_menu", "open_browser", "refresh",
 		"focus_input", "switch_focus", "up", "down", "page_up", "page_down", "half_page_up", "half_page_down",
-		"top", "bottom", "next", "prev", "transcript", "raw_json", "review", "next_to_review", "note", "status", "handed_off", "channel", "window", "team", "changed", "attention",
-		"auto_refresh", "back", "help", "quit", "force_quit"}
+		"top", "bottom", "next", "prev", "transcript", "raw_json", "review", "next_to_review", "note", "set_status", "status", "handed_off", "channel", "window", "team", "changed", "attention",
+		"auto_refresh", "select", "back", "help", "quit", "force_quit"}
 	if got := Actions(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Actions() =\n%q\nwant\n%q", got, want)
 	}
@@ -194,8 +195,8 @@ func TestConflictWithTheSpaceBar(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	km := smallKeyMap()
-	wantErr(t, c.ApplyKeys(&km), `config.toml:2: key "space" for refresh is also bound to page_down by default`)
+	km := keys.Default() // space selects in the queue
+	wantErr(t, c.ApplyKeys(&km), `config.toml:2: key "space" for refresh is also bound to select by default`)
 }
 
 func TestZeroBindingsDoNotConflict(t *testing.T) {

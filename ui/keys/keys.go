@@ -34,6 +34,7 @@ type Map struct {
 	Review         key.Binding // mark the session reviewed, or unmark it
 	NextToReview   key.Binding // open the next session of the queue not reviewed
 	Note           key.Binding // edit the private note on the session
+	SetStatus      key.Binding // close, close unresolved or reopen: the status menu
 	Status         key.Binding // queue filter: pick a status
 	HandedOff      key.Binding // queue filter: handed off only
 	Channel        key.Binding // queue filter: pick a channel
@@ -42,6 +43,7 @@ type Map struct {
 	Changed        key.Binding // queue filter: changed and new sessions only
 	Attention      key.Binding // queue ordering: needs attention
 	AutoRefresh    key.Binding // queue auto-refresh on/off
+	Select         key.Binding // queue: select the row for an action on several, or unselect it
 	Back           key.Binding // cancel a fetch, or go back one view
 	Help           key.Binding
 	Quit           key.Binding // q: only where it cannot be typed
@@ -63,7 +65,7 @@ func Default() Map {
 		Up:             bind("↑/k", "up", "up", "k"),
 		Down:           bind("↓/j", "down", "down", "j"),
 		PageUp:         bind("pgup/b", "page up", "pgup", "b"),
-		PageDown:       bind("pgdn/f", "page down", "pgdown", "f", " "),
+		PageDown:       bind("pgdn/f", "page down", "pgdown", "f"),
 		HalfPageUp:     bind("u", "half page up", "u", "ctrl+u"),
 		HalfPageDown:   bind("d", "half page down", "d", "ctrl+d"),
 		Top:            bind("g/home", "top", "home", "g"),
@@ -75,6 +77,7 @@ func Default() Map {
 		Review:         bind("m", "mark reviewed", "m"),
 		NextToReview:   bind("N", "next not reviewed", "N"),
 		Note:           bind("e", "edit note", "e"),
+		SetStatus:      bind("S", "close / reopen…", "S"),
 		Status:         bind("s", "status filter", "s"),
 		HandedOff:      bind("h", "handed off only", "h"),
 		Channel:        bind("C", "channel filter", "C"),
@@ -83,6 +86,7 @@ func Default() Map {
 		Changed:        bind("*", "changed & new only", "*"),
 		Attention:      bind("!", "needs-attention order", "!"),
 		AutoRefresh:    bind("a", "auto-refresh", "a"),
+		Select:         bind("space", "select", " "),
 		Back:           bind("esc", "back", "esc"),
 		Help:           bind("?", "all keys", "?"),
 		Quit:           bind("q", "quit", "q"),

@@ -29,6 +29,7 @@ type Queue struct {
 	Status, HandedOff, Channel, Window, Team key.Binding
 	Changed                                  key.Binding
 	Attention, Refresh, AutoRefresh          key.Binding
+	Select                                   key.Binding
 	Picker                                   Menu
 }
 
@@ -36,7 +37,8 @@ type Queue struct {
 func (k Map) ForQueue() Queue {
 	return Queue{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom,
 		Status: k.Status, HandedOff: k.HandedOff, Channel: k.Channel, Window: k.Window, Team: k.Team,
-		Changed: k.Changed, Attention: k.Attention, Refresh: k.Refresh, AutoRefresh: k.AutoRefresh, Picker: k.ForFilterPicker()}
+		Changed: k.Changed, Attention: k.Attention, Refresh: k.Refresh, AutoRefresh: k.AutoRefresh, Select: k.Select,
+		Picker: k.ForFilterPicker()}
 }
 
 // Detail is the detail pane's keys: scrolling, fetching again, and the copy
@@ -164,4 +166,20 @@ type NoteEditor struct {
 // ForNoteEditor is the note editor's keys.
 func (k Map) ForNoteEditor() NoteEditor {
 	return NoteEditor{Save: bind("ctrl+s", "save note", "ctrl+s"), Cancel: As(k.Back, "leave unsaved")}
+}
+
+// StatusMenu is the status menu's keys: a status by its number, the two
+// options, doing it and leaving.
+type StatusMenu struct {
+	Helpdesk, Summary, Confirm, Close key.Binding
+}
+
+// ForStatusMenu is the status menu's keys.
+func (k Map) ForStatusMenu() StatusMenu {
+	return StatusMenu{
+		Helpdesk: bind("h", "also in the helpdesk", "h"),
+		Summary:  bind("g", "generate summary & sentiment", "g"),
+		Confirm:  As(k.Lookup, "do it"),
+		Close:    As(k.Back, "cancel"),
+	}
 }
