@@ -62,6 +62,9 @@ func (noClient) Search(context.Context, string) (*api.SearchResult, error) {
 func (noClient) BaseURL() string      { return "https://api.example.test" }
 func (noClient) Budget() int          { return api.RequestsPerMinute }
 func (noClient) Delay() time.Duration { return 0 }
+func (noClient) SetStatus(context.Context, string, api.StatusChange) error {
+	return nil
+}
 
 // TestLettersTypeIntoTheInput checks the real keymap against the model:
 // the letter keys are actions in the views but text in the input.

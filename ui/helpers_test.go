@@ -32,6 +32,7 @@ type stubClient struct {
 	sessions map[string]*api.Session
 	errs     map[string]error
 	ctxs     map[string]context.Context
+	changes  []api.StatusChange // what SetStatus was sent, in order
 }
 
 func (c *stubClient) GetSession(ctx context.Context, id string) (*api.Session, error) {
@@ -56,6 +57,22 @@ func (c *stubClient) BaseURL() string { return "https://api.example.test" }
 func (c *stubClient) Budget() int { return api.RequestsPerMinute }
 
 func (c *stubClient) Delay() time.Duration { return 0 }
+
+// SetStatus changes the stub session's status, or fails as a missing one.
+func (c *stubClient) SetStatus(_ context.Context, id string, ch api.StatusChange) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if err := c.errs[id]; err != nil {
+		return err
+	}
+	s := c.sessions[id]
+	if s == nil {
+		return &api.Error{Kind: api.KindNotFound, Status: 404, Op: "change the status of " + api.ShortID(id)}
+	}
+	c.changes = append(c.changes, ch)
+	s.Status = ch.Status
+	return nil
+}
 
 // ListSessions serves the stub's sessions as one page, in ID order.
 func (c *stubClient) ListSessions(ctx context.Context, p api.ListParams) (*api.SessionPage, error) {

@@ -11,10 +11,10 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui/act"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/detail"
@@ -36,6 +36,7 @@ type Client interface {
 	History(ctx context.Context, sessionID, cursor string) (*api.HistoryPage, error)
 	Search(ctx context.Context, query string) (*api.SearchResult, error)
 	BaseURL() string
+	SetStatus(ctx context.Context, id string, ch api.StatusChange) error
 	Budget() int          // requests left this minute, queued ones counted as spent
 	Delay() time.Duration // how long a request asked for now waits for the limiter
 }
@@ -70,6 +71,7 @@ type Options struct {
 	Cached      []api.Session // what the store held for the queue's filters at start
 	LastSync    time.Time     // when the list was last read whole
 	Notices     []string      // what opening the store had to say
+	ReadOnly    string        // why no write may be sent (--read-only); "" when they may
 }
 
 type focus int
@@ -117,6 +119,7 @@ type Model struct {
 	pendingStep bool     // n waits for the next page of the queue
 	notices     []string // what opening the store had to say, for the first frame
 	store       Memory   // the local store; nil when off
+	act         act.Model
 }
 
 // New builds the root model.
@@ -139,6 +142,7 @@ func New(o Options) Model {
 		share:   share.New(o.Copier, o.SessionURL, o.OpenURL),
 		help:    ctx.Help(),
 		notices: o.Notices,
+		act:     act.New(ctx, o.Client, o.ReadOnly),
 	}
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)
@@ -175,26 +179,9 @@ func (m Model) tickClock() tea.Cmd {
 // syncKeys enables the bindings that can act in the current view, so the
 // help never lists a key that does nothing.
 func (m *Model) syncKeys() {
-	k := &m.keys
-	inQueue, inDetail, inTranscript := m.view == viewQueue, m.view == viewDetail, m.view == viewTranscript
-	shown := inDetail && m.detail.Shown() != nil
-	selected := inQueue && m.queue.Selected() != nil
-	shown = shown || (inTranscript && m.detail.Shown() != nil)
-	k.Lookup.SetEnabled(inQueue)
-	k.CopyExternalID.SetEnabled(shown || selected)
-	k.CopySessionID.SetEnabled(shown || selected)
-	k.CopyMenu.SetEnabled(shown || selected)
-	k.OpenBrowser.SetEnabled(shown || selected)
-	k.Review.SetEnabled(shown || selected)
-	k.Note.SetEnabled(shown || selected)
-	k.NextToReview.SetEnabled(!inTranscript)
-	k.Refresh.SetEnabled(inQueue || (inDetail && m.detail.CanRefresh()) || inTranscript)
-	k.Next.SetEnabled(inDetail && shown)
-	k.Prev.SetEnabled(inDetail && shown)
-	k.Transcript.SetEnabled(inDetail && shown)
-	k.RawJSON.SetEnabled(inDetail && shown)
-	for _, b := range []*key.Binding{&k.Status, &k.HandedOff, &k.Channel, &k.Window, &k.Team, &k.Changed, &k.Attention, &k.AutoRefresh} {
-		b.SetEnabled(inQueue)
-	}
-	k.Back.SetEnabled(!inQueue || m.detail.Fetching() || m.focus == focusInput)
+	m.keys.Enable(keys.Where{
+		Queue: m.view == viewQueue, Detail: m.view == viewDetail, Transcript: m.view == viewTranscript,
+		Shown: m.detail.Shown() != nil, Selected: m.queue.Selected() != nil, CanRefresh: m.detail.CanRefresh(),
+		Busy: m.detail.Fetching() || m.focus == focusInput || m.queue.HasSelection() || m.act.Running(),
+	})
 }

@@ -35,6 +35,10 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Back):
 		return m.back(), nil
+	case key.Matches(msg, k.SetStatus):
+		menu, cmd := m.act.Menu(m.queue.Targets(), m.detail.Shown(), m.view == viewQueue)
+		m.overlays = m.overlays.Push(menu)
+		return m, cmd
 	case key.Matches(msg, k.Review):
 		return m, review.Toggle(m.store, m.target(), m.queue.Reviewed, m.now)
 	case key.Matches(msg, k.Note):
@@ -158,6 +162,8 @@ func (m Model) openTranscript() (Model, tea.Cmd) {
 // back is esc: transcript → detail → queue; from the input, back to the view.
 func (m Model) back() Model {
 	switch m.view {
+	case viewQueue:
+		m.queue = m.queue.SetSelection(nil) // esc clears what was selected
 	case viewTranscript:
 		m.transcript = m.transcript.Stop()
 		m.openView(viewDetail)

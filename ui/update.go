@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api/resolve"
+	"github.com/opencx-tools/cxi/ui/act"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/detail"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
@@ -41,6 +42,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status, cmd = m.status.Update(msg)
 	case share.BrowserFailedMsg:
 		cmd = m.share.Update(msg)
+	case act.Msg:
+		var ev act.Event
+		m.act, ev, cmd = m.act.Update(msg)
+		m.queue, m.detail = m.queue.Acted(ev), m.detail.Acted(ev)
 	case review.MarkedMsg:
 		m.queue, m.detail, cmd = m.queue.SetMark(msg.ID, msg.Mark), m.detail.SetMark(msg.ID, msg.Mark), msg.Notice()
 	case clockTickMsg:
@@ -53,7 +58,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	m.syncKeys()
 	var spin tea.Cmd
-	m.status, spin = m.status.SetBusy(m.detail.Busy())
+	m.status, spin = m.status.SetBusy(m.act.Busy(), m.detail.Busy())
 	return m, tea.Batch(cmd, spin)
 }
 
@@ -130,6 +135,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case !m.overlays.Empty():
 		m.overlays, cmd = m.overlays.Update(msg)
 		m.layout()
+	case m.act.Running() && key.Matches(msg, m.keys.Back):
+		m.act, cmd = m.act.Stop()
 	case m.detail.Cancellable() && key.Matches(msg, m.keys.Back):
 		m.detail, cmd = m.detail.Cancel()
 		// The input goes back to the session on display, so that r

@@ -8,6 +8,7 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/store"
+	"github.com/opencx-tools/cxi/ui/act"
 	"github.com/opencx-tools/cxi/ui/render"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -70,6 +71,9 @@ func fromMemory(ctx context.Context, mem Memory, req Request) (LoadedMsg, bool) 
 func (m Model) banner() []string {
 	t := m.ctx.Theme
 	var out []string
+	if m.saving != "" {
+		out = append(out, t.Marker.Render("saving… status → "+render.Status(m.saving)))
+	}
 	if !m.offlineAt.IsZero() {
 		out = append(out, t.Marker.Render("offline — as fetched at "+m.offlineAt.Local().Format("15:04")+" (the API cannot be reached)"))
 	}
@@ -105,6 +109,28 @@ func (m Model) SetMark(id string, mk store.Mark) Model {
 		return m
 	}
 	m.recalled.Mark = mk
+	m.pane = m.pane.SetBanner(m.banner())
+	return m
+}
+
+// Acted shows an action on the session in view: "saving…" with the new
+// status at once, then the confirmed copy, or the old status back.
+func (m Model) Acted(ev act.Event) Model {
+	s := m.pane.Session()
+	if s == nil {
+		return m
+	}
+	if st, ok := ev.Saving[s.ID]; ok {
+		m.saving = st
+	}
+	for _, id := range ev.Settled {
+		if id == s.ID {
+			m.saving = ""
+		}
+	}
+	if ev.Fresh != nil && ev.Fresh.ID == s.ID {
+		m.pane = m.pane.Replace(ev.Fresh)
+	}
 	m.pane = m.pane.SetBanner(m.banner())
 	return m
 }

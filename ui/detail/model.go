@@ -57,6 +57,7 @@ type Model struct {
 	mem       Memory      // the local store; nil keeps nothing
 	recalled  RecalledMsg // what the store said of the session shown
 	offlineAt time.Time   // the session shown is the store's copy, as fetched then; zero when it is the API's
+	saving    api.Status  // a new status being sent for the session shown; "" when none
 
 	fetchedAt   map[string]time.Time // when each session was last fetched fresh
 	prefetching map[string]prefetch  // neighbours being fetched ahead of n/p

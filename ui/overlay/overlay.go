@@ -31,8 +31,11 @@ type Stack struct {
 	open []Overlay
 }
 
-// Push opens o over whatever is open.
+// Push opens o over whatever is open; a nil o opens nothing.
 func (s Stack) Push(o Overlay) Stack {
+	if o == nil {
+		return s
+	}
 	s.open = append(s.open[:len(s.open):len(s.open)], o)
 	return s
 }

@@ -342,7 +342,7 @@ func (m Model) Progress() string {
 // come from and the review progress, when there is something to say.
 func (m Model) Header() string {
 	var parts []string
-	for _, s := range []string{m.Freshness(), m.Progress()} {
+	for _, s := range []string{m.Freshness(), m.Progress(), m.selectionNote()} {
 		if s != "" {
 			parts = append(parts, s)
 		}

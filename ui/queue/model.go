@@ -68,6 +68,8 @@ type Model struct {
 
 	contactNeed, ticketNeed int // the widest contact and ticket loaded, for the column widths
 
+	picked   map[string]bool       // rows selected for an action on several sessions
+	saving   map[string]api.Status // rows whose new status is being sent
 	mem      Memory          // the local store; nil keeps nothing
 	marks    map[string]mark // what the user's history says of each row
 	lastSync time.Time       // when the list was last read from the API
@@ -300,6 +302,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	k := m.keys
 	page := max(m.listHeight()-1, 1)
 	switch {
+	case key.Matches(msg, k.Select):
+		return m.toggleSelected(), nil
 	case key.Matches(msg, k.Up):
 		return m.move(-1)
 	case key.Matches(msg, k.Down):

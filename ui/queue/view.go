@@ -130,6 +130,10 @@ func (m Model) rowView(r *row, selected bool) string {
 		case colMark:
 			cells = append(cells, t.Marker.Render(pad(m.markCell(r.session.ID), w)))
 		case colStatus:
+			if s, ok := m.saving[r.session.ID]; ok {
+				cells = append(cells, t.Marker.Render(pad(render.Status(s)+"…", w)))
+				break
+			}
 			cells = append(cells, badge(t.StatusStyle(string(r.session.Status)), r.status, w))
 		case colSentiment:
 			if r.sentiment == render.Dash {
@@ -156,8 +160,13 @@ func (m Model) rowView(r *row, selected bool) string {
 		}
 	}
 	marker := "  "
-	if selected {
+	switch {
+	case selected && m.picked[r.session.ID]:
+		marker = t.Selected.Render("›●")
+	case selected:
 		marker = t.Selected.Render("› ")
+	case m.picked[r.session.ID]:
+		marker = t.Marker.Render(" ●")
 	}
 	line := marker + strings.Join(cells, " ")
 	if selected {

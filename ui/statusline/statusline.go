@@ -108,9 +108,17 @@ func (m Model) say(text string, bad bool) (Model, tea.Cmd) {
 	return m, m.ctx.Timer(noticeLifetime, func(time.Time) tea.Msg { return expiredMsg{seq: seq} })
 }
 
-// SetBusy says what is under way ("" for nothing), starting the spinner
-// when work begins.
-func (m Model) SetBusy(what string) (Model, tea.Cmd) {
+// SetBusy says what is under way: the first of whats that is not "" (the
+// views ask in order of what matters most), nothing when all are; the
+// spinner starts when work begins.
+func (m Model) SetBusy(whats ...string) (Model, tea.Cmd) {
+	what := ""
+	for _, w := range whats {
+		if w != "" {
+			what = w
+			break
+		}
+	}
 	start := m.busy == "" && what != ""
 	m.busy = what
 	if start {

@@ -1,0 +1,275 @@
+// Package act changes sessions from the keyboard: the status menu (close as
+// resolved, close as unresolved, reopen) on the session in view or the
+// selected rows, a confirmation that says exactly what will be sent, and
+// the batch that sends it through the shared limiter, one session after
+// the other, each confirmed by one GET. The views show the new status at
+// once, marked "saving…", and take the confirmed session or go back.
+package act
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/plural"
+	"github.com/opencx-tools/cxi/ui/common"
+	"github.com/opencx-tools/cxi/ui/explain"
+	"github.com/opencx-tools/cxi/ui/overlay"
+	"github.com/opencx-tools/cxi/ui/statusline"
+)
+
+// Client is what acting needs of the API client.
+type Client interface {
+	SetStatus(ctx context.Context, id string, ch api.StatusChange) error
+	GetSession(ctx context.Context, id string) (*api.Session, error)
+}
+
+// Model runs one batch at a time.
+type Model struct {
+	ctx      common.Context
+	client   Client
+	readOnly string // why nothing may be sent ("--read-only"); "" when writes are allowed
+	helpdesk bool   // the menu's options, as last toggled
+	summary  bool
+	seq      int    // the batch; bumped by every start and stop
+	run      *batch // the batch under way; nil when none
+}
+
+// batch is a status change sent to several sessions in turn.
+type batch struct {
+	change  api.StatusChange
+	todo    []api.Session // still to send, the next first
+	done    int
+	total   int
+	ok      int
+	missing int
+	failed  []string // sessions whose change failed, to stay selected
+	reason  string   // the last failure, in words
+	stopped string   // why the batch stopped before its end
+}
+
+// New returns the runner; readOnly says why writes are refused ("" when
+// they are not).
+func New(ctx common.Context, client Client, readOnly string) Model {
+	return Model{ctx: ctx, client: client, readOnly: readOnly}
+}
+
+// Msg is every message of this package's commands.
+type Msg interface{ actMsg() }
+
+// ConfirmedMsg is the confirmation's enter: send change to sessions.
+type ConfirmedMsg struct {
+	Change   api.StatusChange
+	Sessions []api.Session
+	Helpdesk bool // the options as toggled, remembered for the next menu
+	Summary  bool
+}
+
+// DoneMsg is one session's change answered: its confirmed copy, or why not.
+type DoneMsg struct {
+	seq     int
+	ID      string
+	Session *api.Session
+	Err     error
+}
+
+func (ConfirmedMsg) actMsg() {}
+func (DoneMsg) actMsg()      {}
+
+// Event is what an update means for the views.
+type Event struct {
+	Saving   map[string]api.Status // sessions to show at once with their new status, "saving…"
+	Settled  []string              // sessions whose saving is over (confirmed or not)
+	Fresh    *api.Session          // a confirmed copy
+	Failed   []string              // at the end: the sessions to keep selected for a retry
+	Finished bool
+}
+
+// Running reports whether a batch is under way (esc stops it).
+func (m Model) Running() bool { return m.run != nil }
+
+// Menu is the status menu on the session in view, or in the queue on its
+// selected rows (else the one under the cursor), or why there is none.
+func (m Model) Menu(queued []api.Session, shown *api.Session, inQueue bool) (overlay.Overlay, tea.Cmd) {
+	sessions := queued
+	if !inQueue && shown != nil {
+		sessions = []api.Session{*shown}
+	} else if !inQueue {
+		sessions = nil
+	}
+	switch {
+	case len(sessions) == 0:
+		return nil, nil
+	case m.readOnly != "":
+		return nil, statusline.Say("Read-only ("+m.readOnly+"): nothing is sent, so the status stays as it is.", true)
+	case m.run != nil:
+		return nil, statusline.Say("A change is still being sent: wait for it, or esc stops it.", true)
+	}
+	return newMenu(m.ctx, sessions, m.helpdesk, m.summary), nil
+}
+
+// Update takes the confirmation and the answers.
+func (m Model) Update(msg Msg) (Model, Event, tea.Cmd) {
+	switch msg := msg.(type) {
+	case ConfirmedMsg:
+		return m.start(msg)
+	case DoneMsg:
+		if m.run == nil || msg.seq != m.seq {
+			// The answer of a request sent before esc stopped the batch:
+			// it still says what the API now holds.
+			return m, Event{Settled: []string{msg.ID}, Fresh: msg.Session}, nil
+		}
+		return m.answered(msg)
+	case stopMsg:
+		if m.run == nil || msg.seq != m.seq {
+			return m, Event{}, nil
+		}
+		return m.stop()
+	}
+	return m, Event{}, nil
+}
+
+func (m Model) start(msg ConfirmedMsg) (Model, Event, tea.Cmd) {
+	m.helpdesk, m.summary = msg.Helpdesk, msg.Summary
+	m.seq++
+	m.run = &batch{change: msg.Change, todo: append([]api.Session(nil), msg.Sessions...), total: len(msg.Sessions)}
+	saving := map[string]api.Status{}
+	for _, s := range msg.Sessions {
+		saving[s.ID] = msg.Change.Status
+	}
+	m, cmd := m.next()
+	return m, Event{Saving: saving}, cmd
+}
+
+// next sends the change to the next session, or ends the batch.
+func (m Model) next() (Model, tea.Cmd) {
+	b := m.run
+	if len(b.todo) == 0 || b.stopped != "" {
+		return m, nil
+	}
+	s := b.todo[0]
+	b.todo = b.todo[1:]
+	client, change, seq := m.client, b.change, m.seq
+	return m, func() tea.Msg {
+		ctx := context.Background()
+		if err := client.SetStatus(ctx, s.ID, change); err != nil {
+			return DoneMsg{seq: seq, ID: s.ID, Err: err}
+		}
+		// The PATCH answers no body: one GET says what the API now holds.
+		got, err := client.GetSession(ctx, s.ID)
+		return DoneMsg{seq: seq, ID: s.ID, Session: got, Err: err}
+	}
+}
+
+func (m Model) answered(msg DoneMsg) (Model, Event, tea.Cmd) {
+	b := m.run
+	b.done++
+	ev := Event{Settled: []string{msg.ID}}
+	switch kind := api.KindOf(msg.Err); {
+	case msg.Err == nil:
+		b.ok++
+		ev.Fresh = msg.Session
+	case kind == api.KindNotFound:
+		b.missing++
+		b.failed = append(b.failed, msg.ID)
+	case kind == api.KindUnauthorized || kind == api.KindForbidden:
+		// The rest would fail the same way: stop here.
+		b.failed = append(b.failed, msg.ID)
+		for _, s := range b.todo {
+			b.failed = append(b.failed, s.ID)
+			ev.Settled = append(ev.Settled, s.ID)
+		}
+		b.todo, b.stopped = nil, explain.Describe(msg.Err, msg.ID).CommandLine()
+	default:
+		b.failed = append(b.failed, msg.ID)
+		b.reason = failure(msg.Err)
+	}
+	if len(b.todo) == 0 {
+		return m.finish(ev)
+	}
+	m, cmd := m.next()
+	return m, ev, cmd
+}
+
+// Stop ends the batch between two requests (esc): the one in flight still
+// lands, the rest is not sent. The views hear of it from Update.
+func (m Model) Stop() (Model, tea.Cmd) {
+	seq := m.seq
+	return m, func() tea.Msg { return stopMsg{seq: seq} }
+}
+
+// stopMsg is esc during a batch.
+type stopMsg struct{ seq int }
+
+func (stopMsg) actMsg() {}
+
+func (m Model) stop() (Model, Event, tea.Cmd) {
+	ev := Event{}
+	for _, s := range m.run.todo {
+		ev.Settled = append(ev.Settled, s.ID)
+		m.run.failed = append(m.run.failed, s.ID)
+	}
+	m.run.todo, m.run.stopped = nil, "stopped with esc"
+	return m.finish(ev)
+}
+
+func (m Model) finish(ev Event) (Model, Event, tea.Cmd) {
+	b := m.run
+	m.run, ev.Finished, ev.Failed = nil, true, b.failed
+	m.seq++ // an answer still in flight is the batch's no more
+	return m, ev, statusline.Say(summary(b), len(b.failed) > 0)
+}
+
+// Busy is the status line while a batch runs: "Closing 12 of 40" ("" when
+// none runs).
+func (m Model) Busy() string {
+	b := m.run
+	if b == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s %d of %d", verb(b.change.Status), min(b.done+1, b.total), b.total)
+}
+
+// summary is the status line at the end: "38 closed · 1 not found · 1
+// failed (HTTP 500)".
+func summary(b *batch) string {
+	parts := []string{fmt.Sprintf("%d %s", b.ok, done(b.change.Status))}
+	if b.missing > 0 {
+		parts = append(parts, fmt.Sprintf("%d not found", b.missing))
+	}
+	if n := len(b.failed) - b.missing; n > 0 && b.reason != "" {
+		parts = append(parts, fmt.Sprintf("%d failed (%s)", n, b.reason))
+	}
+	if b.stopped != "" {
+		parts = append(parts, "stopped: "+b.stopped+" ("+plural.Count(b.total-b.done, "session")+" not sent)")
+	}
+	if len(b.failed) > 0 {
+		parts = append(parts, "the ones that failed stay selected")
+	}
+	return strings.Join(parts, " · ")
+}
+
+func failure(err error) string {
+	var e *api.Error
+	if errors.As(err, &e) && e.Status != 0 {
+		return fmt.Sprintf("HTTP %d", e.Status)
+	}
+	return explain.Describe(err, "").CommandLine()
+}
+
+func verb(s api.Status) string {
+	if s == api.StatusOpen {
+		return "Reopening"
+	}
+	return "Closing"
+}
+
+func done(s api.Status) string {
+	if s == api.StatusOpen {
+		return "reopened"
+	}
+	return "closed"
+}

@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api"
+)
+
+var space = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+
+// TestCloseSelectedSessions: space selects, S opens the menu, a number
+// picks, the confirmation says what will be sent, enter sends it; the rows
+// show "saving…" at once and the confirmed status after.
+func TestCloseSelectedSessions(t *testing.T) {
+	sessions := stubSessions(3)
+	client := &stubClient{sessions: sessions}
+	m := startedModel(t, client)
+	m = send(m, space, space)
+	if !strings.Contains(m.View(), "2 selected") {
+		t.Fatalf("space did not select:\n%s", m.View())
+	}
+	m = press(m, "S")
+	if v := m.View(); !strings.Contains(v, "Status of 2 sessions") || !strings.Contains(v, "reopen") || !strings.Contains(v, "(already open)") {
+		t.Fatalf("the menu:\n%s", v)
+	}
+	m = press(m, "1", "h")
+	if v := m.View(); !strings.Contains(v, "Close 2 sessions as resolved · also in the helpdesk · enter do it · esc cancel") {
+		t.Fatalf("the confirmation does not say what will be sent:\n%s", v)
+	}
+	next, cmd := m.Update(enter)
+	m = next.(Model)
+	if len(client.changes) != 0 {
+		t.Fatal("sent before the confirmation's command ran")
+	}
+	// The confirmation's command starts the batch: the rows say saving.
+	for _, msg := range collect(cmd) {
+		next, more := m.Update(msg)
+		m = next.(Model)
+		if strings.Contains(m.View(), "resolved…") {
+			m = drain(m, more)
+			break
+		}
+		m = drain(m, more)
+	}
+	if len(client.changes) != 2 || client.changes[0] != (api.StatusChange{Status: api.StatusClosedResolved, ReflectInHelpdesk: true}) {
+		t.Fatalf("sent %+v", client.changes)
+	}
+	if v := m.View(); !strings.Contains(v, "2 closed") || strings.Contains(v, "selected") {
+		t.Errorf("after the batch:\n%s", v)
+	}
+	if sessions[stubID(0)].Status != api.StatusClosedResolved || sessions[stubID(1)].Status != api.StatusClosedResolved || sessions[stubID(2)].Status != api.StatusOpen {
+		t.Error("the wrong sessions changed")
+	}
+}
+
+// TestABatchStopsAtA403AndFailuresStaySelected.
+func TestABatchStopsAtA403AndFailuresStaySelected(t *testing.T) {
+	sessions := stubSessions(3)
+	client := &stubClient{sessions: sessions, errs: map[string]error{stubID(1): &api.Error{Kind: api.KindForbidden, Status: 403}}}
+	m := startedModel(t, client)
+	m = send(m, space, space, space)
+	m = press(m, "S", "1", "enter")
+	if len(client.changes) != 1 {
+		t.Errorf("%d changes sent; the 403 on the second should stop the third", len(client.changes))
+	}
+	v := m.View()
+	if !strings.Contains(v, "1 closed") || !strings.Contains(v, "stopped") || !strings.Contains(v, "2 selected") {
+		t.Errorf("after a 403:\n%s", v)
+	}
+}
+
+// TestReadOnlySendsNothing.
+func TestReadOnlySendsNothing(t *testing.T) {
+	client := &stubClient{sessions: stubSessions(2)}
+	m := startedModel(t, client, func(o *Options) { o.ReadOnly = "--read-only" })
+	m = press(m, "S")
+	if !m.overlays.Empty() || !strings.Contains(m.View(), "Read-only (--read-only): nothing is sent") {
+		t.Errorf("read-only opened the menu:\n%s", m.View())
+	}
+	if len(client.changes) != 0 {
+		t.Error("read-only sent a change")
+	}
+}

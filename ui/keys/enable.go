@@ -1,0 +1,31 @@
+package keys
+
+import "github.com/charmbracelet/bubbles/key"
+
+// Where is what decides which keys act: the view in focus and what is in
+// it.
+type Where struct {
+	Queue, Detail, Transcript bool
+	Shown                     bool // a session is in the detail pane (and its transcript)
+	Selected                  bool // the queue has a row under the cursor
+	CanRefresh                bool // the pane has a session to fetch again
+	Busy                      bool // a lookup is under way, or the input has focus: esc acts
+}
+
+// Enable turns on the bindings that can act where, and off the others, so
+// that the help never lists a key that does nothing.
+func (k *Map) Enable(w Where) {
+	session := (w.Detail && w.Shown) || (w.Transcript && w.Shown) || (w.Queue && w.Selected)
+	for _, b := range []*key.Binding{&k.CopyExternalID, &k.CopySessionID, &k.CopyMenu, &k.OpenBrowser, &k.Review, &k.Note, &k.SetStatus} {
+		b.SetEnabled(session)
+	}
+	for _, b := range []*key.Binding{&k.Next, &k.Prev, &k.Transcript, &k.RawJSON} {
+		b.SetEnabled(w.Detail && w.Shown)
+	}
+	for _, b := range []*key.Binding{&k.Lookup, &k.Status, &k.HandedOff, &k.Channel, &k.Window, &k.Team, &k.Changed, &k.Attention, &k.AutoRefresh, &k.Select} {
+		b.SetEnabled(w.Queue)
+	}
+	k.Refresh.SetEnabled(w.Queue || (w.Detail && w.CanRefresh) || w.Transcript)
+	k.NextToReview.SetEnabled(!w.Transcript)
+	k.Back.SetEnabled(!w.Queue || w.Busy)
+}
