@@ -70,11 +70,11 @@ type Model struct {
 
 	picked   map[string]bool       // rows selected for an action on several sessions
 	saving   map[string]api.Status // rows whose new status is being sent
-	mem      Memory          // the local store; nil keeps nothing
-	marks    map[string]mark // what the user's history says of each row
-	lastSync time.Time       // when the list was last read from the API
-	cachedAt time.Time       // the rows on screen came from the store, as of then; zero once the API answered
-	offline  bool            // the API could not be reached: the rows are the store's
+	mem      Memory                // the local store; nil keeps nothing
+	marks    map[string]mark       // what the user's history says of each row
+	lastSync time.Time             // when the list was last read from the API
+	cachedAt time.Time             // the rows on screen came from the store, as of then; zero once the API answered
+	offline  bool                  // the API could not be reached: the rows are the store's
 }
 
 // New returns an empty queue; Reload starts loading.
