@@ -108,11 +108,13 @@ func (m menu) View(width, _ int) string {
 		row := fmt.Sprintf("%d  %-20s", i+1, c.label)
 		switch {
 		case m.inert(c.status):
-			row = t.Muted.Render(row + " (already " + render.Status(c.status) + ")")
+			row = "  " + t.Muted.Render(row+" (already "+render.Status(c.status)+")")
 		case m.chosen != nil && m.chosen.status == c.status:
 			row = t.Selected.Render("› " + row)
+		default:
+			row = "  " + row
 		}
-		lines = append(lines, "  "+row)
+		lines = append(lines, row)
 	}
 	box := func(on bool) string {
 		if on {
