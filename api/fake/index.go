@@ -17,6 +17,8 @@ type index struct {
 	listed []*entry          // listable sessions, newest activity first
 	all    [][]byte          // the unfiltered list: listed items plus inserted ones
 	byKey  map[string]*entry // every stored session, listed or not
+
+	inserts []Insert // the catalog's, as put into all; a write puts them in again
 }
 
 // entry is one stored session.
@@ -88,7 +90,8 @@ func (s *Server) buildIndex(now time.Time) *index {
 		c.all = append(c.all, e.item)
 	}
 	if s.content != nil {
-		s.insert(c, s.content.Inserts(now, c.listedTimes()))
+		c.inserts = s.content.Inserts(now, c.listedTimes())
+		s.insert(c, c.inserts)
 	}
 	return c
 }

@@ -42,8 +42,8 @@ func WithSession(id string, body []byte) Option {
 	}
 }
 
-// WithoutFaults removes the faults installed so far, for sessions, the list
-// and histories (a catalog's too, unless it comes later), for tests that
+// WithoutFaults removes the faults installed so far, for sessions, the list,
+// histories and writes (a catalog's too, unless it comes later), for tests that
 // want every session answered at once.
 func WithoutFaults() Option {
 	return func(s *Server) {
@@ -51,7 +51,9 @@ func WithoutFaults() Option {
 		defer s.mu.Unlock()
 		clear(s.faults)
 		clear(s.historyFaults)
+		clear(s.writeFaults)
 		s.listFault = nil
+		s.allWrites = nil
 	}
 }
 

@@ -1,6 +1,7 @@
 package fake
 
 import (
+	"io"
 	"net/http"
 	"slices"
 	"time"
@@ -14,20 +15,39 @@ type RecordedRequest struct {
 	RawQuery      string    // query string without "?"
 	Authorization string    // Authorization header value, "" when absent
 	Time          time.Time // arrival time, from the server's clock
+	// Body is the request body of anything but a GET (a write), as sent,
+	// so tests can check what an action sent; "" for a GET. A string, so
+	// that RecordedRequest stays comparable with ==.
+	Body string
 }
 
-// record appends r to the request log.
-func (s *Server) record(r *http.Request) {
+// maxRequestBody bounds what the server reads of a request body: the
+// writes' bodies are a few hundred bytes.
+const maxRequestBody = 1 << 20
+
+// record appends r to the request log and returns its body (read only for
+// methods other than GET), and whether it was larger than maxRequestBody.
+func (s *Server) record(r *http.Request) (body []byte, tooLarge bool) {
+	if r.Method != http.MethodGet && r.Body != nil {
+		// A body that breaks off is treated as what arrived of it: the
+		// write then fails validation with 400.
+		body, _ = io.ReadAll(io.LimitReader(r.Body, maxRequestBody+1))
+		if len(body) > maxRequestBody {
+			body, tooLarge = body[:maxRequestBody], true
+		}
+	}
 	rec := RecordedRequest{
 		Method:        r.Method,
 		Path:          r.URL.Path,
 		RawQuery:      r.URL.RawQuery,
 		Authorization: r.Header.Get("Authorization"),
 		Time:          s.now(),
+		Body:          string(body),
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.requests = append(s.requests, rec)
+	return body, tooLarge
 }
 
 // Requests returns the requests received so far, oldest first. The slice is

@@ -73,11 +73,16 @@ func serveFault(w http.ResponseWriter, r *http.Request, f Fault, normal answer) 
 		status = http.StatusOK
 	}
 	if f.Status == 0 && f.Body == "" {
-		if normal.status != http.StatusOK {
+		if normal.status < 200 || normal.status > 299 {
 			writeJSON(w, normal.status, normal.body)
 			return
 		}
-		body, ctype = normal.body, jsonContentType
+		// A write answers 201, or 200 without a body (and so without a
+		// Content-Type).
+		status, body, ctype = normal.status, normal.body, jsonContentType
+		if len(body) == 0 {
+			ctype = ""
+		}
 	}
 
 	h := w.Header()

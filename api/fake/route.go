@@ -6,18 +6,40 @@ import "strings"
 type route int
 
 const (
-	routeNone    route = iota // anything else: 404 "Cannot GET …"
-	routeList                 // /chat/sessions
-	routeSession              // /chat/sessions/{id}
-	routeHistory              // /chat/sessions/{id}/history
-	routeSearch               // /chat/sessions/search
+	routeNone          route = iota // anything else: 404 "Cannot GET …"
+	routeList                       // /chat/sessions
+	routeSession                    // /chat/sessions/{id}
+	routeHistory                    // /chat/sessions/{id}/history
+	routeSearch                     // /chat/sessions/search
+	routeRedactSession              // /redaction/session
+	routeRedactMessage              // /redaction/message
 )
+
+// methods returns the methods a route answers, for the 405 and its Allow
+// header: the session route reads (GET) and writes (PATCH), the redactions
+// only POST.
+func (rt route) methods() []string {
+	switch rt {
+	case routeSession:
+		return []string{"GET", "PATCH"}
+	case routeRedactSession, routeRedactMessage:
+		return []string{"POST"}
+	default:
+		return []string{"GET"}
+	}
+}
 
 // parseRoute maps a URL path to its endpoint and session ID. A trailing
 // slash or an empty ID matches nothing, as in the API's router.
 func parseRoute(path string) (route, string) {
 	if path == "/chat/sessions" {
 		return routeList, ""
+	}
+	switch path {
+	case "/redaction/session":
+		return routeRedactSession, ""
+	case "/redaction/message":
+		return routeRedactMessage, ""
 	}
 	if path == "/chat/sessions/search" { // a fixed segment before {id}, as in the API's router
 		return routeSearch, ""

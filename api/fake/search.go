@@ -13,8 +13,8 @@ const SearchLimit = 20
 
 // searchIndex is what GET /chat/sessions/search looks through: every
 // distinct contact of the listed sessions and every message of their
-// histories. Built once from the index, and like it never changed
-// afterwards, so handlers read it without the lock.
+// histories. Built from one index, and like it never changed afterwards, so
+// handlers read it without the lock.
 type searchIndex struct {
 	contacts []searchContact // sorted as answered: by name (named first), then id
 	messages []searchMessage // listed sessions in list order, events in order
@@ -191,9 +191,16 @@ func digitsOf(s string) string {
 }
 
 // searchIndexNow returns the search index, building it on first use: it
-// writes every listed session's transcript, which only a search needs.
+// writes every listed session's transcript, which only a search needs. A
+// write swaps the index, and the next search builds again from the new one,
+// so a redacted text is never found again.
 func (s *Server) searchIndexNow() *searchIndex {
-	s.searchOnce.Do(func() { s.search = buildSearchIndex(s.indexNow(), s.content) })
+	c := s.indexNow()
+	s.searchMu.Lock()
+	defer s.searchMu.Unlock()
+	if s.search == nil || s.searchOf != c {
+		s.search, s.searchOf = buildSearchIndex(c, s.content), c
+	}
 	return s.search
 }
 

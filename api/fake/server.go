@@ -3,6 +3,7 @@ package fake
 import (
 	"crypto/subtle"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -12,10 +13,12 @@ import (
 // of its catalog (WithCatalog) and of WithSession.
 //
 // It is safe for concurrent use: faults, the request log, the plan of a
-// strict server and the rate limiter sit behind one mutex, because tests
-// change faults while requests are in flight. The sessions themselves, and
-// the index the list, the history and the search are served from, are built
-// once on first use and only read afterwards.
+// strict server, the rate limiter and the current index sit behind one
+// mutex, because tests change faults while requests are in flight. The
+// index the list, the history and the search are served from is built on
+// first use and never changed in place: a write (PATCH, redaction) builds a
+// new one from it and swaps it in, so a handler that took the index reads a
+// consistent snapshot without holding the lock.
 type Server struct {
 	key     string
 	now     func() time.Time
@@ -25,15 +28,23 @@ type Server struct {
 	historyPageSize int
 	rateLimit       int
 
-	epoch      time.Time // the clock when New ran: the catalog's data is dated from it
-	indexOnce  sync.Once
-	index      *index // built on first use; see indexNow
-	searchOnce sync.Once
-	search     *searchIndex // built on first search; see searchIndexNow
+	epoch     time.Time // the clock when New ran: the catalog's data is dated from it
+	indexOnce sync.Once
+	searchMu  sync.Mutex   // held while the search index is built, so it is built once per index
+	search    *searchIndex // built on first search after a change; see searchIndexNow
+	searchOf  *index       // the index search was built from
+
+	writeMu  sync.Mutex        // serialises writes: each reads the index, edits it and swaps it in
+	msgOwner map[string]string // message ID → session key, built on the first message redaction
+	writeSeq int               // writes applied so far, for the IDs of the events they add
 
 	mu            sync.Mutex
+	index         *index // built on first use, replaced by writes; see indexNow
 	sessions      map[string][]byte
 	faults        map[string]Fault
+	writeFaults   map[writeKey]Fault // per session (PATCH, session redaction) or message
+	allWrites     *Fault             // for every write; see WithWritesFault
+	readOnly      bool               // the key reads but may not write (403)
 	listFault     *Fault
 	searchFault   *Fault
 	historyFaults map[string]Fault
@@ -72,6 +83,7 @@ func New(opts ...Option) *Server {
 		sessions:        make(map[string][]byte),
 		faults:          make(map[string]Fault),
 		historyFaults:   make(map[string]Fault),
+		writeFaults:     make(map[writeKey]Fault),
 	}
 	for _, opt := range opts {
 		opt(s)
@@ -80,9 +92,17 @@ func New(opts ...Option) *Server {
 	return s
 }
 
-// indexNow returns the index, building it on first use.
+// indexNow returns the current index, building it on first use. The
+// caller must not hold s.mu.
 func (s *Server) indexNow() *index {
-	s.indexOnce.Do(func() { s.index = s.buildIndex(s.epoch) })
+	s.indexOnce.Do(func() {
+		c := s.buildIndex(s.epoch)
+		s.mu.Lock()
+		s.index = c
+		s.mu.Unlock()
+	})
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	return s.index
 }
 
@@ -93,9 +113,11 @@ func (s *Server) indexNow() *index {
 //
 // Routes: GET /chat/sessions (list), GET /chat/sessions/{id} (one session),
 // GET /chat/sessions/{id}/history (its events), GET /chat/sessions/search
-// (contacts and messages matching ?query=).
+// (contacts and messages matching ?query=); and the writes (write.go):
+// PATCH /chat/sessions/{id}, POST /redaction/session, POST
+// /redaction/message.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.record(r)
+	body, tooLarge := s.record(r)
 	s.checkPlan(r)
 	if wait, limited := s.limit(); limited {
 		writeRateLimited(w, s.rateLimit, wait)
@@ -106,13 +128,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "Cannot "+r.Method+" "+r.URL.Path)
 		return
 	}
-	if r.Method != http.MethodGet {
-		w.Header().Set("Allow", http.MethodGet)
+	if allowed := rt.methods(); !slices.Contains(allowed, r.Method) {
+		w.Header().Set("Allow", strings.Join(allowed, ", "))
 		writeError(w, http.StatusMethodNotAllowed, "Method "+r.Method+" not allowed")
 		return
 	}
 	if !s.authorized(r.Header.Get("Authorization")) {
 		writeError(w, http.StatusUnauthorized, "Invalid API key")
+		return
+	}
+	if r.Method != http.MethodGet {
+		s.serveWrite(w, r, rt, id, body, tooLarge)
 		return
 	}
 	switch rt {
