@@ -104,7 +104,7 @@ CREATE INDEX sessions_by_activity ON sessions(updated_ns DESC, id);
 
 // schemaV3 is the audit log: every write cxi sent (close, reopen,
 // redact), from the TUI or a command, with its answer. Options are a JSON
-// array of strings; before and after are statuses, ” when none applies.
+// array of strings; before and after are statuses, empty when none applies.
 const schemaV3 = `
 CREATE TABLE audit (
 	seq        INTEGER PRIMARY KEY,
