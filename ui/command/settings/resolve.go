@@ -42,9 +42,9 @@ type Settings struct {
 	// no write is sent. ReadOnlyBy says which, for messages.
 	ReadOnly   bool
 	ReadOnlyBy string
-	File           config.Config // the config file as read, whose key remaps the key map applies
-	Keys           auth.Store    // the API key's sources: OPENCX_API_KEY, the OS keyring, the key file
-	UserAgent      string        // what the client calls itself: cxi/VERSION
+	File       config.Config // the config file as read, whose key remaps the key map applies
+	Keys       auth.Store    // the API key's sources: OPENCX_API_KEY, the OS keyring, the key file
+	UserAgent  string        // what the client calls itself: cxi/VERSION
 }
 
 // Resolve weighs f, the environment and the config file (CXI_CONFIG, else
