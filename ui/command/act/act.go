@@ -20,6 +20,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/settings"
 	"github.com/opencx-tools/cxi/ui/explain"
+	"github.com/opencx-tools/cxi/ui/render"
 )
 
 // Client is what the commands need from the API client: resolving SESSION
@@ -161,4 +162,33 @@ func (r *runner) say(err error, id string) {
 		line += " " + f.Detail
 	}
 	fmt.Fprintln(r.env.Stderr, "cxi: "+line)
+}
+
+// sayWrite is a write's error as one line on stderr, naming the write:
+// a refused key is said as a key that may not write (the read before it
+// went through), anything else as the TUI would word it.
+func (r *runner) sayWrite(err error, id string) {
+	var e *api.Error
+	if !errors.As(err, &e) {
+		r.say(err, id)
+		return
+	}
+	op := render.Line(e.Op)
+	server := ""
+	if e.Message != "" {
+		server = " Server said: " + render.Line(e.Message)
+	}
+	switch e.Kind {
+	case api.KindForbidden:
+		fmt.Fprintf(r.env.Stderr, "cxi: %s: refused (HTTP %d): this API key may read but not write.%s\n", op, e.Status, server)
+	case api.KindUnauthorized:
+		fmt.Fprintf(r.env.Stderr, "cxi: %s: the API key was rejected (HTTP %d).%s\n", op, e.Status, server)
+	default:
+		f := explain.Describe(err, id)
+		line := f.CommandLine()
+		if f.Detail != "" {
+			line += " " + f.Detail
+		}
+		fmt.Fprintf(r.env.Stderr, "cxi: %s: %s\n", op, line)
+	}
 }

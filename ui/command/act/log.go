@@ -149,8 +149,10 @@ func entryLine(e store.AuditEntry, loc *time.Location) string {
 	switch {
 	case e.MessageID != "":
 		parts = append(parts, "message "+render.Line(e.MessageID))
-	case e.Before != "" || e.After != "":
-		parts = append(parts, render.Line(string(orUnknown(e.Before)))+" → "+render.Line(string(orUnknown(e.After))))
+	case e.After != "":
+		parts = append(parts, render.Line(string(orUnknown(e.Before)))+" → "+render.Line(string(e.After)))
+	case e.Before != "":
+		parts = append(parts, "was "+render.Line(string(e.Before)))
 	}
 	if len(e.Options) > 0 {
 		opts := make([]string, len(e.Options))

@@ -19,6 +19,7 @@ type outcome struct {
 	ok    bool
 	code  int
 	stop  bool
+	why   string // what stopped the batch, in a few words ("HTTP 403")
 }
 
 func succeeded(words string) outcome { return outcome{words: words, ok: true} }
@@ -39,13 +40,13 @@ func failed(err error) outcome {
 	case api.KindNotFound:
 		return outcome{words: "not found", code: code}
 	case api.KindUnauthorized, api.KindForbidden:
-		return outcome{words: "refused" + status, code: code, stop: true}
+		return outcome{words: "refused" + status, code: code, stop: true, why: strings.Trim(status, " ()")}
 	case api.KindRateLimited:
-		return outcome{words: "rate limited" + status, code: code, stop: true}
+		return outcome{words: "rate limited" + status, code: code, stop: true, why: strings.Trim(status, " ()")}
 	case api.KindUnreachable:
-		return outcome{words: "failed (unreachable)", code: code, stop: true}
+		return outcome{words: "failed (unreachable)", code: code, stop: true, why: "the API was unreachable"}
 	case api.KindCanceled:
-		return outcome{words: "cancelled", code: command.ExitError, stop: true}
+		return outcome{words: "cancelled", code: command.ExitError, stop: true, why: "the interrupt"}
 	case api.KindTimeout:
 		// A write that got no answer may or may not have happened.
 		return outcome{words: "no answer (it may or may not have happened)", code: code}
@@ -55,7 +56,7 @@ func failed(err error) outcome {
 		return outcome{words: "failed (unreadable answer)", code: code}
 	}
 	if errors.Is(err, context.Canceled) {
-		return outcome{words: "cancelled", code: command.ExitError, stop: true}
+		return outcome{words: "cancelled", code: command.ExitError, stop: true, why: "the interrupt"}
 	}
 	if status != "" {
 		return outcome{words: "failed" + status, code: code}

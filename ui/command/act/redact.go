@@ -110,7 +110,7 @@ func redactCmd(ctx context.Context, args []string, env command.Env, d deps) int 
 		o := failed(err)
 		entry.Outcome = o.words
 		r.audit(ctx, entry)
-		r.say(err, sess.ID)
+		r.sayWrite(err, sess.ID)
 		fmt.Fprintf(env.Stdout, "%s %s\n", subject, o.words)
 		return o.code
 	case !red.Success:

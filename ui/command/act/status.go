@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/api/resolve"
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/command"
@@ -104,10 +105,10 @@ func changeStatus(ctx context.Context, args []string, env command.Env, d deps, f
 		if o.stop && i+1 < len(ts) {
 			rest := ts[i+1:]
 			for _, tg := range rest {
-				fmt.Fprintf(env.Stdout, "%s not sent (stopped after %s)\n", tg.label(), o.words)
+				fmt.Fprintf(env.Stdout, "%s not sent (stopped after %s)\n", tg.label(), o.why)
 				t = append(t, outcome{words: "not sent", code: o.code})
 			}
-			fmt.Fprintf(env.Stderr, "cxi: stopped after %s: %d not sent, as they would fail the same way\n", o.words, len(rest))
+			fmt.Fprintf(env.Stderr, "cxi: stopped after %s: %s not sent, as they would fail the same way\n", o.why, plural.Count(len(rest), "session"))
 			break
 		}
 	}
@@ -172,7 +173,7 @@ func (r *runner) setStatus(ctx context.Context, tg target, ch api.StatusChange) 
 		o := failed(err)
 		entry.Outcome = o.words
 		r.audit(ctx, entry)
-		r.say(err, sess.ID)
+		r.sayWrite(err, sess.ID)
 		fmt.Fprintf(r.env.Stdout, "%s %s\n", label, o.words)
 		return o
 	}
