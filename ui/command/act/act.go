@@ -95,7 +95,7 @@ type runner struct {
 	client Client
 	store  *store.Store
 	wait   func(ctx context.Context, until time.Time) error
-	// audited is set once an audit write failed, so that it is said once.
+	// auditFailed is set once an audit write failed, so that it is said once.
 	auditFailed bool
 }
 
