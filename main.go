@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/act"
 	"github.com/opencx-tools/cxi/ui/command/auth"
 	"github.com/opencx-tools/cxi/ui/command/cli"
 	"github.com/opencx-tools/cxi/ui/command/doctor"
@@ -58,6 +59,14 @@ func run(args []string, env command.Env) int {
 			return local.Store(args[1:], env)
 		case "handover":
 			return local.Handover(args[1:], env)
+		case "close":
+			return act.Close(args[1:], env)
+		case "reopen":
+			return act.Reopen(args[1:], env)
+		case "redact":
+			return act.Redact(args[1:], env)
+		case "log":
+			return act.Log(args[1:], env)
 		}
 	}
 	return runTUI(args, env)

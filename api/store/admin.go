@@ -44,7 +44,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 
 // tables are the tables Clear empties, every one that holds data.
 func tables() []string {
-	return []string{"idents", "sessions", "seen", "marks", "histories", "syncs", "search"}
+	return []string{"idents", "sessions", "seen", "marks", "histories", "syncs", "search", "audit"}
 }
 
 // Clear empties the store. The file is then rebuilt without the freed
@@ -85,7 +85,7 @@ const recentFor = `(EXISTS (SELECT 1 FROM sessions x WHERE x.id = %[1]s AND x.fe
 	OR EXISTS (SELECT 1 FROM histories x WHERE x.session_id = %[1]s AND x.fetched_ns >= :cut))`
 
 // prune deletes every session nothing happened to since cut, with all that
-// is kept about it, and the list syncs older than cut. Each DELETE reads
+// is kept about it, and the list syncs and audit entries older than cut. Each DELETE reads
 // only the old rows, through the tables' time indexes.
 func (s *Store) prune(ctx context.Context, cut time.Time) error {
 	stmts := []string{
@@ -94,6 +94,7 @@ func (s *Store) prune(ctx context.Context, cut time.Time) error {
 		"DELETE FROM marks WHERE max(reviewed_ns, note_ns) < :cut AND NOT " + fmt.Sprintf(recentFor, "marks.session_id"),
 		"DELETE FROM histories WHERE fetched_ns < :cut AND NOT " + fmt.Sprintf(recentFor, "histories.session_id"),
 		"DELETE FROM syncs WHERE at_ns < :cut",
+		"DELETE FROM audit WHERE at_ns < :cut",
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		for _, stmt := range stmts {

@@ -102,11 +102,30 @@ const schemaV2 = `
 CREATE INDEX sessions_by_activity ON sessions(updated_ns DESC, id);
 `
 
+// schemaV3 is the audit log: every write cxi sent (close, reopen,
+// redact), from the TUI or a command, with its answer. Options are a JSON
+// array of strings; before and after are statuses, empty when none applies.
+const schemaV3 = `
+CREATE TABLE audit (
+	seq        INTEGER PRIMARY KEY,
+	at_ns      INTEGER NOT NULL,
+	session_id TEXT NOT NULL,
+	message_id TEXT NOT NULL DEFAULT '',
+	action     TEXT NOT NULL,
+	options    TEXT NOT NULL DEFAULT '[]',
+	before     TEXT NOT NULL DEFAULT '',
+	after      TEXT NOT NULL DEFAULT '',
+	outcome    TEXT NOT NULL,
+	source     TEXT NOT NULL
+);
+CREATE INDEX audit_by_time ON audit(at_ns);
+`
+
 // migrations returns the steps between schema versions: step i takes a
 // store from version i to i+1, so a store of any earlier version is brought
 // up to date one step at a time. A step is never changed once released;
 // a change is a new step.
-func migrations() []string { return []string{schemaV1, schemaV2} }
+func migrations() []string { return []string{schemaV1, schemaV2, schemaV3} }
 
 // SchemaVersion is the schema version this build of cxi writes.
 func SchemaVersion() int { return len(migrations()) }

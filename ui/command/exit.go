@@ -19,6 +19,11 @@ const (
 	ExitBadData     = 7 // the answer could not be read, or a value is unsafe to print
 	ExitAmbiguous   = 8 // SESSION matched several sessions (listed on stderr)
 	ExitNoValue     = 9 // get --field: the session has no value at that path (absent or null)
+	// ExitPartial is a batch (close, reopen) in which some sessions
+	// succeeded and some did not; each has its result line. A batch in
+	// which none succeeded exits with the code they all failed with (3, 4,
+	// 5, 6, 8), or 1 when they failed in different ways.
+	ExitPartial = 10
 )
 
 // ExitCode maps an error to its exit code. An error that knows its own code

@@ -33,6 +33,8 @@ type Config struct {
 	Keys           map[string][]string // [keys] action = ["key", ...], as written, validated
 	StoreOff       bool                // store = "off": nothing is kept on disk
 	StoreKeep      time.Duration       // store_keep: how long the store keeps a session; 0 = its default
+	ReadOnly       bool                // read_only: no write is ever sent (close, reopen, redact)
+	Actions        StatusOptions       // [actions] helpdesk, summary: the status menu's options, as last chosen
 	Path           string              // the file it came from ("" when none)
 
 	lines lines // where each setting is written, for ApplyKeys' errors
@@ -50,6 +52,13 @@ type file struct {
 	StoreKeep   string              `toml:"store_keep"`
 	Queue       fileQueue           `toml:"queue"`
 	Keys        map[string][]string `toml:"keys"`
+	ReadOnly    bool                `toml:"read_only"`
+	Actions     fileActions         `toml:"actions"`
+}
+
+type fileActions struct {
+	Helpdesk bool `toml:"helpdesk"`
+	Summary  bool `toml:"summary"`
 }
 
 type fileQueue struct {
@@ -63,9 +72,10 @@ type fileQueue struct {
 // The keys each table accepts, for "unknown key" messages, and what each
 // value must look like, for type errors.
 var (
-	topKeys   = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "[queue]", "[keys]"}
-	queueKeys = []string{"status", "handed_off", "channel", "updated_within", "needs_attention"}
-	wants     = map[string]string{
+	topKeys     = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "[queue]", "[actions]", "[keys]"}
+	queueKeys   = []string{"status", "handed_off", "channel", "updated_within", "needs_attention"}
+	actionsKeys = []string{"helpdesk", "summary"}
+	wants       = map[string]string{
 		"base_url":              `a string such as "https://api.open.cx"`,
 		"session_url":           `a string such as "https://dashboard.example/sessions/{id}"`,
 		"theme":                 `a string: "auto", "dark" or "light"`,
@@ -79,6 +89,10 @@ var (
 		"queue.updated_within":  `a string such as "24h"`,
 		"queue.needs_attention": "true or false",
 		"keys":                  "a table: [keys]",
+		"read_only":             "true or false",
+		"actions":               "a table: [actions]",
+		"actions.helpdesk":      "true or false",
+		"actions.summary":       "true or false",
 	}
 )
 
@@ -144,11 +158,13 @@ func decodeProblems(path string, err error) error {
 func unknownKey(k toml.Key, table bool) string {
 	switch {
 	case table:
-		return fmt.Sprintf("unknown table [%s] (known: [queue], [keys])", strings.Join(k, "."))
+		return fmt.Sprintf("unknown table [%s] (known: [queue], [actions], [keys])", strings.Join(k, "."))
 	case len(k) == 1:
 		return fmt.Sprintf("unknown key %q (known: %s)", k[0], strings.Join(topKeys, ", "))
 	case len(k) == 2 && k[0] == "queue":
 		return fmt.Sprintf("unknown key %q in [queue] (known: %s)", k[1], strings.Join(queueKeys, ", "))
+	case len(k) == 2 && k[0] == "actions":
+		return fmt.Sprintf("unknown key %q in [actions] (known: %s)", k[1], strings.Join(actionsKeys, ", "))
 	default:
 		return fmt.Sprintf("unknown key %q in [%s]", k[len(k)-1], strings.Join(k[:len(k)-1], "."))
 	}

@@ -35,6 +35,8 @@ func TestExampleLoads(t *testing.T) {
 		NeedsAttention: true,
 		AutoRefresh:    time.Minute,
 		StoreKeep:      30 * 24 * time.Hour,
+		ReadOnly:       true,
+		Actions:        StatusOptions{Helpdesk: true},
 		Keys: map[string][]string{
 			"refresh":          {"r", "f5"},
 			"copy_external_id": {"y", "ctrl+y"},
@@ -66,8 +68,9 @@ func TestExampleDocumentsEverything(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(example)
-	settings := []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "[queue]", "[keys]"}
+	settings := []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "[queue]", "[actions]", "[keys]"}
 	settings = append(settings, queueKeys...)
+	settings = append(settings, actionsKeys...)
 	for _, s := range settings {
 		if !strings.Contains(text, "\n"+s) {
 			t.Errorf("the example does not set %s", s)
@@ -140,7 +143,7 @@ func TestUnknownKeys(t *testing.T) {
 		want []string
 	}{
 		{"top level", doc(`theme = "dark"`, `colour = "red"`),
-			[]string{`config.toml:2: unknown key "colour" (known: base_url, session_url, theme, auto_refresh, store, store_keep, [queue], [keys])`}},
+			[]string{`config.toml:2: unknown key "colour" (known: base_url, session_url, theme, auto_refresh, store, store_keep, read_only, [queue], [actions], [keys])`}},
 		{"in [queue]", doc(`base_url = "https://api.open.cx"`, "", "[queue]", `status = "open"`, "", "# how often", "refersh = 10"),
 			[]string{`config.toml:7: unknown key "refersh" in [queue] (known: status, handed_off, channel, updated_within, needs_attention)`}},
 		{"dotted", doc(`queue.refersh = 10`), []string{`config.toml:1: unknown key "refersh" in [queue]`}},

@@ -68,6 +68,9 @@ func (c *Config) set(f file, p *problems) {
 	}
 	c.NeedsAttention = q.NeedsAttention
 
+	c.ReadOnly = f.ReadOnly
+	c.Actions = StatusOptions{Helpdesk: f.Actions.Helpdesk, Summary: f.Actions.Summary}
+
 	c.Keys = f.Keys
 	checkKeys(f.Keys, c.lines, p)
 }
@@ -112,4 +115,11 @@ func quoteAll[T ~string](list []T) string {
 		q[i] = fmt.Sprintf("%q", v)
 	}
 	return strings.Join(q, ", ")
+}
+
+// StatusOptions are the options the status menu sends with a change, as
+// [actions] remembers them.
+type StatusOptions struct {
+	Helpdesk bool // helpdesk: reflect_status_change_for_integration
+	Summary  bool // summary: generate_summary_and_sentiment_on_resolve
 }

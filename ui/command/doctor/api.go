@@ -34,7 +34,11 @@ func apiChecks(ctx context.Context, in Inputs) []result {
 		out = append(out, r)
 	}
 	if (in.HasKey || in.Demo) && in.KeyErr == nil && reached && in.Check != nil {
-		out = append(out, acceptedCheck(ctx, in))
+		r := acceptedCheck(ctx, in)
+		out = append(out, r)
+		if r.ok {
+			out = append(out, writeNote(in))
+		}
 	}
 	if in.Budget != nil {
 		n := in.Budget()
@@ -143,4 +147,14 @@ func statusText(err error) string {
 		return s
 	}
 	return strings.TrimSuffix(auth.Sentence(err), ".")
+}
+
+// writeNote says what doctor can say of writes (close, reopen, redact):
+// the API has no way to ask whether a key may write without writing, and
+// doctor never writes, so it cannot tell; a read-only run sends none.
+func writeNote(in Inputs) result {
+	if in.ReadOnlyBy != "" {
+		return note("Writes: off, read-only (%s)", render.Line(in.ReadOnlyBy))
+	}
+	return note("Writes: cannot tell whether this key may close, reopen or redact (the API has no way to ask without writing)")
 }

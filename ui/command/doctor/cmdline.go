@@ -52,6 +52,7 @@ func Main(args []string, env command.Env) int {
 	}
 	in := Inputs{
 		BaseURL:      s.BaseURL,
+		ReadOnlyBy:   s.ReadOnlyBy,
 		ColorProfile: profileName(lipgloss.DefaultRenderer().ColorProfile()),
 		LookPath:     exec.LookPath,
 		GOOS:         runtime.GOOS,

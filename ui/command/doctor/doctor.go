@@ -25,9 +25,12 @@ type Inputs struct {
 	Demo      bool // --demo: the built-in demo server, which needs no key of the user's
 
 	BaseURL string
-	Check   func(ctx context.Context) error // one GET with the key (auth.Verify: 404 means accepted)
-	Reach   func(ctx context.Context) error // the base URL answers at all (Reachable)
-	Budget  func() int                      // requests left this minute (api.Client.Budget)
+	// ReadOnlyBy is what made this run read-only (settings.ReadOnlyBy);
+	// "" when writes are allowed.
+	ReadOnlyBy string
+	Check      func(ctx context.Context) error // one GET with the key (auth.Verify: 404 means accepted)
+	Reach      func(ctx context.Context) error // the base URL answers at all (Reachable)
+	Budget     func() int                      // requests left this minute (api.Client.Budget)
 
 	ColorProfile string // the renderer's profile: "TrueColor", "ANSI256", "ANSI", "Ascii"
 
@@ -48,6 +51,7 @@ const NetworkTimeout = 10 * time.Second
 type result struct {
 	ok   bool
 	warn bool
+	note bool // neither passed nor failed: something doctor cannot check, said once (not counted)
 	line string
 	fix  string
 }
@@ -58,6 +62,10 @@ func pass(format string, args ...any) result {
 
 func failure(fix, format string, args ...any) result {
 	return result{line: fmt.Sprintf(format, args...), fix: fix}
+}
+
+func note(format string, args ...any) result {
+	return result{note: true, line: fmt.Sprintf(format, args...)}
 }
 
 func warning(fix, format string, args ...any) result {
@@ -76,10 +84,14 @@ func Run(ctx context.Context, in Inputs, env command.Env) int {
 	}
 	results = append(results, copyChecks(in)...)
 
-	failed, warned := 0, 0
+	failed, warned, notes := 0, 0, 0
 	for _, r := range results {
 		mark := "✘ "
 		switch {
+		case r.note:
+			fmt.Fprintln(env.Stdout, "· "+r.line)
+			notes++
+			continue
 		case r.ok:
 			fmt.Fprintln(env.Stdout, "✔ "+r.line)
 			continue
@@ -94,7 +106,7 @@ func Run(ctx context.Context, in Inputs, env command.Env) int {
 			fmt.Fprintln(env.Stdout, "    fix: "+r.fix)
 		}
 	}
-	fmt.Fprintln(env.Stdout, summary(len(results), failed, warned))
+	fmt.Fprintln(env.Stdout, summary(len(results)-notes, failed, warned))
 	if failed == 0 {
 		return command.ExitOK
 	}

@@ -74,6 +74,7 @@ func TestAllPass(t *testing.T) {
 	want := `✔ API key found in the OS keyring
 ✔ https://api.open.cx answers
 ✔ API key accepted by the API
+· Writes: cannot tell whether this key may close, reopen or redact (the API has no way to ask without writing)
 ✔ Rate budget: 99 of 100 requests left this minute
 ✔ Terminal colours: TrueColor (24-bit)
 ✔ Native clipboard: xclip
@@ -83,6 +84,15 @@ All 8 checks passed.
 `
 	if code != command.ExitOK || out != want {
 		t.Fatalf("exit %d, output:\n%s\nwant:\n%s", code, out, want)
+	}
+}
+
+func TestWritesReadOnly(t *testing.T) {
+	in := healthy()
+	in.ReadOnlyBy = "CXI_READ_ONLY=1"
+	out, code := run(t, in)
+	if code != command.ExitOK || !strings.Contains(out, "\n· Writes: off, read-only (CXI_READ_ONLY=1)\n") {
+		t.Errorf("exit %d, output:\n%s", code, out)
 	}
 }
 

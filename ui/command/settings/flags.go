@@ -17,15 +17,18 @@ type Flags struct {
 	Refresh        time.Duration // --refresh
 	NeedsAttention bool          // --needs-attention
 	NoStore        bool          // --no-store: keep nothing on disk this run
+	ReadOnly       bool          // --read-only: send no write (close, reopen, redact)
 }
 
-// AddShared registers --demo, --base-url and --no-store, which the TUI and
-// the commands that talk to the API or the store all take: each of them
-// may read or write the local store, so each can be told not to.
+// AddShared registers --demo, --base-url, --no-store and --read-only,
+// which the TUI and the commands that talk to the API or the store all
+// take: each of them may read or write the local store, so each can be
+// told not to, and a script can pass --read-only to every command alike.
 func (f *Flags) AddShared(fs *flag.FlagSet) {
 	fs.BoolVar(&f.Demo, "demo", false, "")
 	fs.StringVar(&f.BaseURL, "base-url", "", "")
 	fs.BoolVar(&f.NoStore, "no-store", false, "")
+	fs.BoolVar(&f.ReadOnly, "read-only", false, "")
 }
 
 // AddTUI registers the settings only the TUI uses: --session-url, --refresh

@@ -22,6 +22,7 @@ const (
 	EnvDemoOffline = "CXI_DEMO_OFFLINE"
 	EnvSessionURL  = "CXI_SESSION_URL"
 	EnvConfig      = "CXI_CONFIG" // the config file, instead of the user's config folder's
+	EnvReadOnly    = "CXI_READ_ONLY"
 )
 
 // Settings is what cxi runs with, each value taken from the first source
@@ -37,9 +38,13 @@ type Settings struct {
 	Theme          string        // theme: "auto", "dark" or "light" ("" is auto)
 	Filters        queue.Filters // the queue's filters at start ([queue])
 	Store          Store         // the local store: on or off, where, how long it keeps
-	File           config.Config // the config file as read, whose key remaps the key map applies
-	Keys           auth.Store    // the API key's sources: OPENCX_API_KEY, the OS keyring, the key file
-	UserAgent      string        // what the client calls itself: cxi/VERSION
+	// ReadOnly is set by --read-only, CXI_READ_ONLY=1 or read_only = true:
+	// no write is sent. ReadOnlyBy says which, for messages.
+	ReadOnly   bool
+	ReadOnlyBy string
+	File       config.Config // the config file as read, whose key remaps the key map applies
+	Keys       auth.Store    // the API key's sources: OPENCX_API_KEY, the OS keyring, the key file
+	UserAgent  string        // what the client calls itself: cxi/VERSION
 }
 
 // Resolve weighs f, the environment and the config file (CXI_CONFIG, else
@@ -80,7 +85,52 @@ func Resolve(f Flags, env command.Env) (Settings, error) {
 		s.Refresh = file.AutoRefresh
 	}
 	s.Store = resolveStore(f, file, env)
+	s.ReadOnly, s.ReadOnlyBy = readOnly(f, file, env)
 	return s, nil
+}
+
+// readOnly weighs --read-only, CXI_READ_ONLY and read_only: any of them
+// turns writes off (none turns them on over another: writes allowed is
+// the default), and the first says so in messages.
+func readOnly(f Flags, file config.Config, env command.Env) (bool, string) {
+	switch {
+	case f.ReadOnly:
+		return true, "--read-only"
+	case isOn(env.Getenv(EnvReadOnly)):
+		return true, EnvReadOnly + "=" + strings.TrimSpace(env.Getenv(EnvReadOnly))
+	case file.ReadOnly:
+		return true, "read_only = true in " + file.Path
+	}
+	return false, ""
+}
+
+// isOn reads a switch from the environment: 1, true, yes or on.
+func isOn(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "1", "true", "yes", "on":
+		return true
+	}
+	return false
+}
+
+// ReadOnlyError is a write refused because the settings say read-only.
+// Nothing was sent. It exits as a usage mistake does (2): the user's to
+// change, not the API's.
+type ReadOnlyError struct{ By string }
+
+func (e *ReadOnlyError) Error() string {
+	return "read-only (" + e.By + "): refused, nothing was sent"
+}
+
+// ExitCode is command.ExitUsage.
+func (e *ReadOnlyError) ExitCode() int { return command.ExitUsage }
+
+// CheckWrite is a *ReadOnlyError when s is read-only, else nil.
+func (s Settings) CheckWrite() error {
+	if s.ReadOnly {
+		return &ReadOnlyError{By: s.ReadOnlyBy}
+	}
+	return nil
 }
 
 // configPath is CXI_CONFIG (named: the user asked for that file), else the

@@ -1,0 +1,194 @@
+// Package act holds the commands that write: `cxi close`, `cxi reopen`
+// and `cxi redact`, and `cxi log`, which prints what they (and the TUI)
+// wrote. Each write is explicit (a command line, a typed confirmation for
+// a redaction), refused whole when the settings say read-only, sent once
+// (a 429 is retried once, after its Retry-After) and recorded in the
+// local store's audit log with its answer. Each session gets one result
+// line on stdout; errors go to stderr; the exit code says whether all,
+// some or none succeeded.
+package act
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/resolve"
+	"github.com/opencx-tools/cxi/api/store"
+	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/settings"
+	"github.com/opencx-tools/cxi/ui/explain"
+	"github.com/opencx-tools/cxi/ui/render"
+)
+
+// Client is what the commands need from the API client: resolving SESSION
+// as get does, and the three writes.
+type Client interface {
+	resolve.Client
+	SetStatus(ctx context.Context, id string, ch api.StatusChange) error
+	RedactSession(ctx context.Context, id, reason string) (*api.Redaction, error)
+	RedactMessage(ctx context.Context, messageID, reason string) (*api.Redaction, error)
+}
+
+// connector makes the client and opens the store the settings name, once
+// the command line has been read and the run found not read-only. stop
+// closes both.
+type connector func(settings.Settings) (c Client, st *store.Store, stop func(), err error)
+
+// deps are what a command reaches the world with: injected in tests.
+type deps struct {
+	dial connector
+	// wait waits until a 429's Retry-After time, or ctx is done.
+	wait func(ctx context.Context, until time.Time) error
+}
+
+// maxRetryWait is the longest Retry-After a write waits for before its one
+// retry; a longer one stops the batch instead of holding a script.
+const maxRetryWait = time.Minute
+
+func defaults(env command.Env) deps {
+	return deps{dial: connect(env), wait: sleepUntil}
+}
+
+// connect is the program's connector: the key, the client (a line on
+// stderr whenever the rate limit holds a request back) and the store,
+// whose notices go to stderr.
+func connect(env command.Env) connector {
+	notice := api.WithWaitNotice(func(d time.Duration) {
+		if d >= time.Second {
+			fmt.Fprintf(env.Stderr, "cxi: waiting %s for the rate limit (%d requests a minute)\n", d.Round(time.Second), api.RequestsPerMinute)
+		}
+	})
+	return func(s settings.Settings) (Client, *store.Store, func(), error) {
+		key, err := s.Key()
+		if err != nil {
+			return nil, nil, func() {}, err
+		}
+		c, stop, err := s.Client(key, notice)
+		if err != nil {
+			return nil, nil, func() {}, err
+		}
+		st, notices := s.OpenStore(key, env)
+		for _, n := range notices {
+			fmt.Fprintln(env.Stderr, "cxi: "+n)
+		}
+		return c, st, func() { st.Close(); stop() }, nil
+	}
+}
+
+func sleepUntil(ctx context.Context, until time.Time) error {
+	t := time.NewTimer(time.Until(until))
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// runner is one command's run: where it writes, what it writes with.
+type runner struct {
+	env    command.Env
+	client Client
+	store  *store.Store
+	wait   func(ctx context.Context, until time.Time) error
+	// auditFailed is set once an audit write failed, so that it is said once.
+	auditFailed bool
+}
+
+// once runs a request, and once more after a 429 whose Retry-After has
+// passed (within maxRetryWait): the only retry a write ever gets.
+func (r *runner) once(ctx context.Context, fn func() error) error {
+	err := fn()
+	var e *api.Error
+	if !errors.As(err, &e) || e.Kind != api.KindRateLimited || e.RetryAt.IsZero() {
+		return err
+	}
+	d := time.Until(e.RetryAt)
+	if d > maxRetryWait {
+		return err
+	}
+	fmt.Fprintf(r.env.Stderr, "cxi: rate limited: trying once more after the %s the API asked to wait\n", max(d, 0).Round(time.Second))
+	if werr := r.wait(ctx, e.RetryAt); werr != nil {
+		return err
+	}
+	return fn()
+}
+
+// audit records e in the store's audit log, saying on stderr (once) when
+// it could not.
+func (r *runner) audit(ctx context.Context, e store.AuditEntry) {
+	e.At, e.Source = r.env.Now(), store.SourceCommand
+	if err := r.store.Audit(ctx, e); err != nil && !r.auditFailed {
+		r.auditFailed = true
+		fmt.Fprintln(r.env.Stderr, "cxi: not recorded in the audit log: "+err.Error())
+	}
+}
+
+// start resolves the settings, refuses a read-only run, and connects. A
+// code other than -1 ends the command with it, having said why.
+func start(env command.Env, f settings.Flags, d deps) (*runner, func(), int) {
+	s, err := settings.Resolve(f, env)
+	if err == nil {
+		err = s.CheckWrite()
+	}
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
+		return nil, func() {}, command.ExitUsage
+	}
+	c, st, stop, err := d.dial(s)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
+		return nil, func() {}, command.ExitUsage
+	}
+	if st == nil {
+		why := "it cannot be used here"
+		if s.Store.Off {
+			why = "the local store is off (" + s.Store.OffBy + ")"
+		}
+		fmt.Fprintln(env.Stderr, "cxi: the writes of this run are not recorded in the audit log: "+why)
+	}
+	return &runner{env: env, client: c, store: st, wait: d.wait}, stop, -1
+}
+
+// say is err as one line on stderr, as the TUI would word it.
+func (r *runner) say(err error, id string) {
+	f := explain.Describe(err, id)
+	line := f.CommandLine()
+	if f.Detail != "" {
+		line += " " + f.Detail
+	}
+	fmt.Fprintln(r.env.Stderr, "cxi: "+line)
+}
+
+// sayWrite is a write's error as one line on stderr, naming the write:
+// a refused key is said as a key that may not write (the read before it
+// went through), anything else as the TUI would word it.
+func (r *runner) sayWrite(err error, id string) {
+	var e *api.Error
+	if !errors.As(err, &e) {
+		r.say(err, id)
+		return
+	}
+	op := render.Line(e.Op)
+	server := ""
+	if e.Message != "" {
+		server = " Server said: " + render.Line(e.Message)
+	}
+	switch e.Kind {
+	case api.KindForbidden:
+		fmt.Fprintf(r.env.Stderr, "cxi: %s: refused (HTTP %d): this API key may read but not write.%s\n", op, e.Status, server)
+	case api.KindUnauthorized:
+		fmt.Fprintf(r.env.Stderr, "cxi: %s: the API key was rejected (HTTP %d).%s\n", op, e.Status, server)
+	default:
+		f := explain.Describe(err, id)
+		line := f.CommandLine()
+		if f.Detail != "" {
+			line += " " + f.Detail
+		}
+		fmt.Fprintf(r.env.Stderr, "cxi: %s: %s\n", op, line)
+	}
+}

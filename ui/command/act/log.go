@@ -1,0 +1,173 @@
+package act
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/store"
+	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/settings"
+	"github.com/opencx-tools/cxi/ui/config"
+	"github.com/opencx-tools/cxi/ui/render"
+)
+
+// LogUsage is the help of `cxi log`.
+const LogUsage = `Usage: cxi log [--since 24h] [--json]
+
+The audit log: every write cxi sent (close, reopen, redact), from the TUI or
+a command, with the status before → after and the API's answer, oldest first.
+It lives in the local store and is kept as long as the store keeps sessions.
+  --since SPAN   how far back: "24h" (the default), "7d", "2w", …
+  --json         one JSON object a line (control characters escaped)
+`
+
+// Log runs `cxi log` with the arguments after "log".
+func Log(args []string, env command.Env) int {
+	return logCmd(context.Background(), args, env, openStore(env))
+}
+
+// storeOpener opens the store the settings name if it is there, for
+// reading; nil when there is none.
+type storeOpener func(settings.Settings) (*store.Store, error)
+
+func openStore(env command.Env) storeOpener {
+	return func(s settings.Settings) (*store.Store, error) {
+		key, err := s.Key()
+		if err != nil {
+			return nil, err
+		}
+		if s.Store.Dir == "" {
+			return nil, fmt.Errorf("the local store has no place: %w", s.Store.DirErr)
+		}
+		o := s.StoreOptions(key, env)
+		o.Existing = true // looking must not make one
+		st, notices, err := store.Open(o)
+		for _, n := range notices {
+			fmt.Fprintln(env.Stderr, "cxi: "+n)
+		}
+		return st, err
+	}
+}
+
+func logCmd(ctx context.Context, args []string, env command.Env, open storeOpener) int {
+	var shared settings.Flags
+	fs := command.NewFlagSet("log")
+	shared.AddShared(fs)
+	sinceText := fs.String("since", "24h", "")
+	asJSON := fs.Bool("json", false, "")
+	rest, err := command.Parse(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return command.Help(env, LogUsage)
+	}
+	var span time.Duration
+	if err == nil && len(rest) > 0 {
+		err = command.Usagef("log takes no arguments, got %q", rest[0])
+	}
+	if err == nil {
+		if span, err = config.ParseSpan(*sinceText); err != nil {
+			err = command.Usagef("--since %q is not a span such as 24h, 7d or 2w", *sinceText)
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
+		fmt.Fprint(env.Stderr, LogUsage)
+		return command.ExitUsage
+	}
+	s, err := settings.Resolve(shared, env)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
+		return command.ExitUsage
+	}
+	if s.Store.Off {
+		fmt.Fprintf(env.Stderr, "cxi: the local store is off (%s): there is no audit log to read\n", s.Store.OffBy)
+		return command.ExitOK
+	}
+	st, err := open(s)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
+		return command.ExitUsage
+	}
+	defer st.Close()
+	since := env.Now().Add(-span)
+	entries, err := st.AuditLog(ctx, since)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
+		return command.ExitError
+	}
+	if len(entries) == 0 && !*asJSON {
+		fmt.Fprintf(env.Stderr, "cxi: no write recorded in the last %s\n", config.FormatSpan(span))
+	}
+	for _, e := range entries {
+		if *asJSON {
+			b, err := json.Marshal(entryJSON(e))
+			if err != nil {
+				fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
+				return command.ExitError
+			}
+			fmt.Fprintf(env.Stdout, "%s\n", render.EscapeJSON(b))
+			continue
+		}
+		fmt.Fprintln(env.Stdout, entryLine(e, env.Now().Location()))
+	}
+	return command.ExitOK
+}
+
+// auditJSON is an entry as --json prints it.
+type auditJSON struct {
+	At        string     `json:"at"`
+	SessionID string     `json:"session_id"`
+	MessageID string     `json:"message_id,omitempty"`
+	Action    string     `json:"action"`
+	Options   []string   `json:"options"`
+	Before    api.Status `json:"before,omitempty"`
+	After     api.Status `json:"after,omitempty"`
+	Outcome   string     `json:"outcome"`
+	Source    string     `json:"source"`
+}
+
+func entryJSON(e store.AuditEntry) auditJSON {
+	opts := e.Options
+	if opts == nil {
+		opts = []string{}
+	}
+	return auditJSON{At: e.At.UTC().Format(time.RFC3339Nano), SessionID: e.SessionID, MessageID: e.MessageID,
+		Action: e.Action, Options: opts, Before: e.Before, After: e.After, Outcome: e.Outcome, Source: e.Source}
+}
+
+// entryLine is an entry as one line of text, every value from the store
+// sanitized (an outcome may quote the API, a reason the user):
+//
+//	2026-03-11 14:00:05  3c90c3cc  close   open → closed_resolved  [helpdesk]  ok  (command)
+func entryLine(e store.AuditEntry, loc *time.Location) string {
+	parts := []string{e.At.In(loc).Format("2006-01-02 15:04:05"), api.ShortID(render.Line(e.SessionID)), fmt.Sprintf("%-6s", render.Line(e.Action))}
+	switch {
+	case e.MessageID != "":
+		parts = append(parts, "message "+render.Line(e.MessageID))
+	case e.After != "":
+		parts = append(parts, render.Line(string(orUnknown(e.Before)))+" → "+render.Line(string(e.After)))
+	case e.Before != "":
+		parts = append(parts, "was "+render.Line(string(e.Before)))
+	}
+	if len(e.Options) > 0 {
+		opts := make([]string, len(e.Options))
+		for i, o := range e.Options {
+			opts[i] = render.Line(o)
+		}
+		parts = append(parts, "["+strings.Join(opts, ", ")+"]")
+	}
+	parts = append(parts, render.Line(e.Outcome), "("+render.Line(e.Source)+")")
+	return strings.Join(parts, "  ")
+}
+
+func orUnknown(s api.Status) api.Status {
+	if s == "" {
+		return "?"
+	}
+	return s
+}

@@ -1,0 +1,254 @@
+package act
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/plural"
+	"github.com/opencx-tools/cxi/api/resolve"
+	"github.com/opencx-tools/cxi/api/store"
+	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/settings"
+	"github.com/opencx-tools/cxi/ui/render"
+)
+
+// CloseUsage is the help of `cxi close`.
+const CloseUsage = `Usage: cxi close [--unresolved] [--helpdesk] [--summary] SESSION…
+
+Closes each session, as resolved unless --unresolved. SESSION is what get
+takes (an ID, a URL, #1234, ZD-884213, …); - reads them from stdin, one a line:
+  cxi list --status open --json | jq -r .id | cxi close -
+  --unresolved   close as unresolved (closed_unresolved)
+  --helpdesk     also close it in the connected helpdesk (Zendesk, Salesforce, …)
+  --summary      have the API generate the summary and sentiment
+  --read-only    refuse, sending nothing (as CXI_READ_ONLY=1, read_only = true)
+Each session is read first (one already closed so is skipped) and read again
+after the change, and gets one line on stdout. Exit 0 when all succeeded, 10
+when some did, else the code they all failed with (see cxi --help).
+`
+
+// ReopenUsage is the help of `cxi reopen`.
+const ReopenUsage = `Usage: cxi reopen [--helpdesk] SESSION…
+
+Reopens each session (status open). SESSION and - as for cxi close.
+  --helpdesk     also reopen it in the connected helpdesk
+  --read-only    refuse, sending nothing
+Exit 0 when all succeeded, 10 when some did, else the code they all failed with.
+`
+
+// Close runs `cxi close` with the arguments after "close".
+func Close(args []string, env command.Env) int {
+	return closeCmd(context.Background(), args, env, defaults(env))
+}
+
+// Reopen runs `cxi reopen` with the arguments after "reopen".
+func Reopen(args []string, env command.Env) int {
+	return reopenCmd(context.Background(), args, env, defaults(env))
+}
+
+func closeCmd(ctx context.Context, args []string, env command.Env, d deps) int {
+	var shared settings.Flags
+	fs := command.NewFlagSet("close")
+	shared.AddShared(fs)
+	unresolved := fs.Bool("unresolved", false, "")
+	helpdesk := fs.Bool("helpdesk", false, "")
+	summary := fs.Bool("summary", false, "")
+	ch := api.StatusChange{Status: api.StatusClosedResolved}
+	return changeStatus(ctx, args, env, d, fs, &shared, CloseUsage, func() api.StatusChange {
+		if *unresolved {
+			ch.Status = api.StatusClosedUnresolved
+		}
+		ch.ReflectInHelpdesk, ch.GenerateSummary = *helpdesk, *summary
+		return ch
+	})
+}
+
+func reopenCmd(ctx context.Context, args []string, env command.Env, d deps) int {
+	var shared settings.Flags
+	fs := command.NewFlagSet("reopen")
+	shared.AddShared(fs)
+	helpdesk := fs.Bool("helpdesk", false, "")
+	return changeStatus(ctx, args, env, d, fs, &shared, ReopenUsage, func() api.StatusChange {
+		return api.StatusChange{Status: api.StatusOpen, ReflectInHelpdesk: *helpdesk}
+	})
+}
+
+// changeStatus parses the command line (change reads the parsed flags),
+// then sends the change to each session in turn.
+func changeStatus(ctx context.Context, args []string, env command.Env, d deps, fs *flag.FlagSet, shared *settings.Flags, usage string, change func() api.StatusChange) int {
+	positional, err := command.Parse(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return command.Help(env, usage)
+	}
+	var ts []target
+	if err == nil {
+		ts, err = targets(positional, env.Stdin)
+	}
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
+		fmt.Fprint(env.Stderr, usage)
+		return command.ExitUsage
+	}
+	r, stop, code := start(env, *shared, d)
+	defer stop()
+	if code >= 0 {
+		return code
+	}
+	ch := change()
+	var t tally
+	for i, tg := range ts {
+		o := r.setStatus(ctx, tg, ch)
+		t = append(t, o)
+		if o.stop && i+1 < len(ts) {
+			rest := ts[i+1:]
+			for _, tg := range rest {
+				fmt.Fprintf(env.Stdout, "%s not sent (stopped after %s)\n", tg.label(), o.why)
+				t = append(t, outcome{words: "not sent", code: o.code})
+			}
+			fmt.Fprintf(env.Stderr, "cxi: stopped after %s: %s not sent, as they would fail the same way\n", o.why, plural.Count(len(rest), "session"))
+			break
+		}
+	}
+	if len(t) > 1 {
+		fmt.Fprintln(env.Stderr, "cxi: "+t.summary())
+	}
+	return t.exitCode()
+}
+
+// done is what a change to status is called once made.
+func done(s api.Status) string {
+	switch s {
+	case api.StatusOpen:
+		return "reopened"
+	case api.StatusClosedResolved:
+		return "closed (resolved)"
+	case api.StatusClosedUnresolved:
+		return "closed (unresolved)"
+	}
+	return "set to " + render.Line(string(s))
+}
+
+// already is a session found in the status asked for.
+func already(s api.Status) string {
+	switch s {
+	case api.StatusOpen:
+		return "already open"
+	case api.StatusClosedResolved:
+		return "already closed (resolved)"
+	case api.StatusClosedUnresolved:
+		return "already closed (unresolved)"
+	}
+	return "already " + render.Line(string(s))
+}
+
+// setStatus reads the session, sends the change unless it is already in
+// that status, reads it again to confirm, records the write in the audit
+// log and prints the session's result line.
+func (r *runner) setStatus(ctx context.Context, tg target, ch api.StatusChange) outcome {
+	sess, o, ok := r.find(ctx, tg)
+	if !ok {
+		fmt.Fprintf(r.env.Stdout, "%s %s\n", tg.label(), o.words)
+		return o
+	}
+	label := api.ShortID(sess.ID)
+	if sess.Status == ch.Status {
+		fmt.Fprintf(r.env.Stdout, "%s %s, nothing sent\n", label, already(ch.Status))
+		return succeeded(already(ch.Status))
+	}
+	entry := store.AuditEntry{SessionID: sess.ID, Action: store.ActionClose, Before: sess.Status}
+	if ch.Status == api.StatusOpen {
+		entry.Action = store.ActionReopen
+	}
+	if ch.ReflectInHelpdesk {
+		entry.Options = append(entry.Options, "helpdesk")
+	}
+	if ch.GenerateSummary {
+		entry.Options = append(entry.Options, "summary")
+	}
+	err := r.once(ctx, func() error { return r.client.SetStatus(ctx, sess.ID, ch) })
+	if err != nil {
+		o := failed(err)
+		entry.Outcome = o.words
+		r.audit(ctx, entry)
+		r.sayWrite(err, sess.ID)
+		fmt.Fprintf(r.env.Stdout, "%s %s\n", label, o.words)
+		return o
+	}
+	// The PATCH answers no body: one GET says what the API now holds.
+	var now *api.Session
+	cerr := r.once(ctx, func() error {
+		var err error
+		now, err = r.client.GetSession(ctx, sess.ID)
+		return err
+	})
+	switch {
+	case cerr != nil:
+		o := succeeded(done(ch.Status))
+		entry.Outcome = "ok, not confirmed: " + failed(cerr).words
+		r.audit(ctx, entry)
+		fmt.Fprintf(r.env.Stdout, "%s %s, not confirmed (%s)\n", label, o.words, failed(cerr).words)
+		return o
+	case now.Status != ch.Status:
+		entry.After = now.Status
+		entry.Outcome = "not confirmed: the API says " + string(now.Status)
+		r.audit(ctx, entry)
+		fmt.Fprintf(r.env.Stdout, "%s sent, but the API says %s\n", label, render.Line(string(now.Status)))
+		return outcome{words: "not confirmed", code: command.ExitError}
+	}
+	entry.After, entry.Outcome = now.Status, "ok"
+	r.audit(ctx, entry)
+	fmt.Fprintf(r.env.Stdout, "%s %s\n", label, done(ch.Status))
+	return succeeded(done(ch.Status))
+}
+
+// find reads the session tg names: an ID with one GET (no fallback to a
+// ticket search: a write goes to the session named, or to none), other
+// text as get resolves it, then one GET for its status now. ok is false
+// when there is not exactly one; the outcome says why, and stderr lists
+// several.
+func (r *runner) find(ctx context.Context, tg target) (*api.Session, outcome, bool) {
+	id := ""
+	if tg.query.Kind == resolve.KindID {
+		id = tg.query.Value
+	} else {
+		var res *resolve.Result
+		err := r.once(ctx, func() error {
+			var err error
+			res, err = resolve.Resolve(ctx, r.client, tg.text, nil)
+			return err
+		})
+		if err != nil {
+			r.say(err, "")
+			return nil, failed(err), false
+		}
+		switch len(res.Sessions) {
+		case 0:
+			return nil, outcome{words: "not found", code: command.ExitNotFound}, false
+		case 1:
+			id = res.Sessions[0].ID
+		default:
+			fmt.Fprintf(r.env.Stderr, "cxi: %d sessions match %s; pass one ID:\n", len(res.Sessions), tg.label())
+			for i := range res.Sessions {
+				s := &res.Sessions[i]
+				fmt.Fprintf(r.env.Stderr, "  %s  %s  %s\n", render.Or(s.ID), render.Status(s.Status), render.Contact(s.Contact))
+			}
+			return nil, outcome{words: fmt.Sprintf("matches %d sessions, none sent", len(res.Sessions)), code: command.ExitAmbiguous}, false
+		}
+	}
+	var sess *api.Session
+	err := r.once(ctx, func() error {
+		var err error
+		sess, err = r.client.GetSession(ctx, id)
+		return err
+	})
+	if err != nil {
+		if api.KindOf(err) != api.KindNotFound {
+			r.say(err, id)
+		}
+		return nil, failed(err), false
+	}
+	return sess, outcome{}, true
+}
