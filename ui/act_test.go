@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
@@ -74,12 +76,37 @@ func TestABatchStopsAtA403AndFailuresStaySelected(t *testing.T) {
 // TestReadOnlySendsNothing.
 func TestReadOnlySendsNothing(t *testing.T) {
 	client := &stubClient{sessions: stubSessions(2)}
-	m := startedModel(t, client, func(o *Options) { o.ReadOnly = "--read-only" })
+	m := startedModel(t, client, func(o *Options) { o.Acting.ReadOnly = "--read-only" })
 	m = press(m, "S")
 	if !m.overlays.Empty() || !strings.Contains(m.View(), "Read-only (--read-only): nothing is sent") {
 		t.Errorf("read-only opened the menu:\n%s", m.View())
 	}
 	if len(client.changes) != 0 {
 		t.Error("read-only sent a change")
+	}
+}
+
+// TestEveryWriteIsInTheAuditLog: the TUI's writes are recorded after their
+// answer, with the status before and after and the outcome.
+func TestEveryWriteIsInTheAuditLog(t *testing.T) {
+	st := openStore(t, t.TempDir())
+	sessions := stubSessions(2)
+	client := &stubClient{sessions: sessions, errs: map[string]error{stubID(1): &api.Error{Kind: api.KindServer, Status: 500}}}
+	m := startedModel(t, client, func(o *Options) { o.Acting.Audit = st })
+	m = send(m, space, space)
+	m = press(m, "S", "2", "enter")
+	if !strings.Contains(m.View(), "1 closed · 1 failed (HTTP 500)") {
+		t.Errorf("summary:\n%s", m.View())
+	}
+	log, err := st.AuditLog(context.Background(), testNow.Add(-time.Hour))
+	if err != nil || len(log) != 2 {
+		t.Fatalf("audit log %+v, %v", log, err)
+	}
+	ok, failed := log[0], log[1]
+	if ok.SessionID != stubID(0) || ok.Before != api.StatusOpen || ok.After != api.StatusClosedUnresolved || ok.Outcome != "ok" || ok.Source != "tui" || ok.Action != "close" {
+		t.Errorf("the write that worked: %+v", ok)
+	}
+	if failed.SessionID != stubID(1) || failed.Outcome != "failed (HTTP 500)" {
+		t.Errorf("the write that failed: %+v", failed)
 	}
 }

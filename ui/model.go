@@ -71,7 +71,7 @@ type Options struct {
 	Cached      []api.Session // what the store held for the queue's filters at start
 	LastSync    time.Time     // when the list was last read whole
 	Notices     []string      // what opening the store had to say
-	ReadOnly    string        // why no write may be sent (--read-only); "" when they may
+	Acting      act.Settings  // read-only or not, the status menu's options, the audit log
 }
 
 type focus int
@@ -142,7 +142,7 @@ func New(o Options) Model {
 		share:   share.New(o.Copier, o.SessionURL, o.OpenURL),
 		help:    ctx.Help(),
 		notices: o.Notices,
-		act:     act.New(ctx, o.Client, o.ReadOnly),
+		act:     act.New(ctx, o.Client, o.Acting),
 	}
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)

@@ -11,10 +11,12 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/plural"
+	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/overlay"
@@ -27,15 +29,29 @@ type Client interface {
 	GetSession(ctx context.Context, id string) (*api.Session, error)
 }
 
+// Settings are how acting is set up for a run.
+type Settings struct {
+	ReadOnly string // why nothing may be sent ("--read-only"); "" when writes are allowed
+	// Helpdesk and Summary are the menu's two options as config.toml
+	// remembers them; Save writes them back when the user changes them
+	// (nil: not remembered).
+	Helpdesk, Summary bool
+	Save              func(helpdesk, summary bool) error
+	Audit             Auditor // where every write is recorded; nil records nothing
+}
+
+// Auditor records a write after its answer: the local store's audit log.
+type Auditor interface {
+	Audit(ctx context.Context, e store.AuditEntry) error
+}
+
 // Model runs one batch at a time.
 type Model struct {
-	ctx      common.Context
-	client   Client
-	readOnly string // why nothing may be sent ("--read-only"); "" when writes are allowed
-	helpdesk bool   // the menu's options, as last toggled
-	summary  bool
-	seq      int    // the batch; bumped by every start and stop
-	run      *batch // the batch under way; nil when none
+	ctx    common.Context
+	client Client
+	set    Settings
+	seq    int    // the batch; bumped by every start and stop
+	run    *batch // the batch under way; nil when none
 }
 
 // batch is a status change sent to several sessions in turn.
@@ -51,10 +67,9 @@ type batch struct {
 	stopped string   // why the batch stopped before its end
 }
 
-// New returns the runner; readOnly says why writes are refused ("" when
-// they are not).
-func New(ctx common.Context, client Client, readOnly string) Model {
-	return Model{ctx: ctx, client: client, readOnly: readOnly}
+// New returns the runner.
+func New(ctx common.Context, client Client, set Settings) Model {
+	return Model{ctx: ctx, client: client, set: set}
 }
 
 // Msg is every message of this package's commands.
@@ -103,12 +118,12 @@ func (m Model) Menu(queued []api.Session, shown *api.Session, inQueue bool) (ove
 	switch {
 	case len(sessions) == 0:
 		return nil, nil
-	case m.readOnly != "":
-		return nil, statusline.Say("Read-only ("+m.readOnly+"): nothing is sent, so the status stays as it is.", true)
+	case m.set.ReadOnly != "":
+		return nil, statusline.Say("Read-only ("+m.set.ReadOnly+"): nothing is sent, so the status stays as it is.", true)
 	case m.run != nil:
 		return nil, statusline.Say("A change is still being sent: wait for it, or esc stops it.", true)
 	}
-	return newMenu(m.ctx, sessions, m.helpdesk, m.summary), nil
+	return newMenu(m.ctx, sessions, m.set.Helpdesk, m.set.Summary), nil
 }
 
 // Update takes the confirmation and the answers.
@@ -133,7 +148,17 @@ func (m Model) Update(msg Msg) (Model, Event, tea.Cmd) {
 }
 
 func (m Model) start(msg ConfirmedMsg) (Model, Event, tea.Cmd) {
-	m.helpdesk, m.summary = msg.Helpdesk, msg.Summary
+	var remember tea.Cmd
+	if (msg.Helpdesk != m.set.Helpdesk || msg.Summary != m.set.Summary) && m.set.Save != nil {
+		save, h, s := m.set.Save, msg.Helpdesk, msg.Summary
+		remember = func() tea.Msg {
+			if err := save(h, s); err != nil {
+				return statusline.NoticeMsg{Text: "The menu's options are not remembered: " + err.Error() + ".", Bad: true}
+			}
+			return nil
+		}
+	}
+	m.set.Helpdesk, m.set.Summary = msg.Helpdesk, msg.Summary
 	m.seq++
 	m.run = &batch{change: msg.Change, todo: append([]api.Session(nil), msg.Sessions...), total: len(msg.Sessions)}
 	saving := map[string]api.Status{}
@@ -141,7 +166,7 @@ func (m Model) start(msg ConfirmedMsg) (Model, Event, tea.Cmd) {
 		saving[s.ID] = msg.Change.Status
 	}
 	m, cmd := m.next()
-	return m, Event{Saving: saving}, cmd
+	return m, Event{Saving: saving}, tea.Batch(cmd, remember)
 }
 
 // next sends the change to the next session, or ends the batch.
@@ -152,16 +177,44 @@ func (m Model) next() (Model, tea.Cmd) {
 	}
 	s := b.todo[0]
 	b.todo = b.todo[1:]
-	client, change, seq := m.client, b.change, m.seq
+	client, change, seq, audit, now := m.client, b.change, m.seq, m.set.Audit, m.ctx.Now
 	return m, func() tea.Msg {
 		ctx := context.Background()
-		if err := client.SetStatus(ctx, s.ID, change); err != nil {
-			return DoneMsg{seq: seq, ID: s.ID, Err: err}
+		done := DoneMsg{seq: seq, ID: s.ID, Err: client.SetStatus(ctx, s.ID, change)}
+		if done.Err == nil {
+			// The PATCH answers no body: one GET says what the API now holds.
+			done.Session, done.Err = client.GetSession(ctx, s.ID)
 		}
-		// The PATCH answers no body: one GET says what the API now holds.
-		got, err := client.GetSession(ctx, s.ID)
-		return DoneMsg{seq: seq, ID: s.ID, Session: got, Err: err}
+		record(ctx, audit, s, change, done, now())
+		return done
 	}
+}
+
+// record writes the write to the audit log after its answer, so that a
+// crash cannot log a write that never happened.
+func record(ctx context.Context, audit Auditor, s api.Session, ch api.StatusChange, done DoneMsg, at time.Time) {
+	if audit == nil {
+		return
+	}
+	e := store.AuditEntry{At: at, SessionID: s.ID, Action: store.ActionClose, Before: s.Status, After: ch.Status, Outcome: "ok", Source: store.SourceTUI}
+	if ch.Status == api.StatusOpen {
+		e.Action = store.ActionReopen
+	}
+	if ch.ReflectInHelpdesk {
+		e.Options = append(e.Options, "helpdesk")
+	}
+	if ch.GenerateSummary {
+		e.Options = append(e.Options, "summary")
+	}
+	switch {
+	case done.Err != nil && api.KindOf(done.Err) == api.KindNotFound:
+		e.Outcome = "not found"
+	case done.Err != nil:
+		e.Outcome = "failed (" + failure(done.Err) + ")"
+	case done.Session != nil:
+		e.After = done.Session.Status
+	}
+	_ = audit.Audit(ctx, e)
 }
 
 func (m Model) answered(msg DoneMsg) (Model, Event, tea.Cmd) {

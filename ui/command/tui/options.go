@@ -14,9 +14,11 @@ import (
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui"
+	"github.com/opencx-tools/cxi/ui/act"
 	copier "github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/doctor"
+	"github.com/opencx-tools/cxi/ui/config"
 	"github.com/opencx-tools/cxi/ui/fullhelp"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/queue"
@@ -45,9 +47,16 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 	closeStore := stop
 	stop = func() { _ = st.Close(); closeStore() }
 	opts.Notices = notices
+	opts.Acting = act.Settings{Helpdesk: cfg.File.Actions.Helpdesk, Summary: cfg.File.Actions.Summary}
+	if cfg.ReadOnly {
+		opts.Acting.ReadOnly = cfg.ReadOnlyBy
+	}
+	if path := cfg.File.Path; path != "" {
+		opts.Acting.Save = func(h, s bool) error { return config.SaveActions(path, config.StatusOptions{Helpdesk: h, Summary: s}) }
+	}
 	if st != nil {
 		ctx := context.Background()
-		opts.Memory = st
+		opts.Memory, opts.Acting.Audit = st, st
 		opts.LastSync, _ = st.Sync(ctx, queue.SyncKey)
 		opts.Cached, _ = st.Sessions(ctx, cachedQuery(cfg, env.Now()))
 	}
