@@ -36,7 +36,7 @@ func writePages(s *Store, first, pages, size int) error {
 func TestTwoHandlesWriteAtOnce(t *testing.T) {
 	dir := stateDir(t)
 	a, b := mustOpen(t, options(dir)), mustOpen(t, options(dir))
-	const writers, pages, size = 4, 10, 50
+	const writers, pages, size = 2, 10, 50 // two goroutines a handle: enough to interleave, few enough that -race on two cores stays within the busy timeout
 	var wg sync.WaitGroup
 	errs := make(chan error, 2*writers)
 	for w := range 2 * writers {

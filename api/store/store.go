@@ -43,9 +43,10 @@ const DefaultKeep = 30 * 24 * time.Hour
 
 // busyTimeout is how long a statement waits for another cxi process's
 // write to finish before it fails with SQLITE_BUSY. Writes are short (a
-// page of 100 sessions takes milliseconds), so five seconds is only ever
-// reached by a process that hangs holding the lock.
-const busyTimeout = 5 * time.Second
+// page of 100 sessions takes milliseconds, tens of them on a loaded
+// machine), so fifteen seconds is only ever reached by a process that
+// hangs holding the lock.
+const busyTimeout = 15 * time.Second
 
 // Options says which store to open and how.
 type Options struct {
