@@ -3,19 +3,13 @@
 package api_test
 
 import (
-	"bytes"
 	"context"
-	"fmt"
-	"net"
 	"net/http"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/fake/prism"
 )
 
 // TestWritesAgainstPrism sends the client's three writes to Stoplight Prism
@@ -26,34 +20,9 @@ import (
 //
 //	go test -tags prism ./api/ -run Prism   (with CXI_PRISM=path/to/prism)
 func TestWritesAgainstPrism(t *testing.T) {
-	bin := os.Getenv("CXI_PRISM")
-	if bin == "" {
-		t.Skip("CXI_PRISM is not set: run .ci/run, or point it at a prism binary")
-	}
-	spec, err := filepath.Abs("testdata/actions.openapi.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := prismPort(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var out bytes.Buffer
 	// Static mode: the answers are the schema's, what is checked is what
 	// goes in.
-	cmd := exec.CommandContext(ctx, bin, "mock", "-h", "127.0.0.1", "-p", fmt.Sprint(port), spec)
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("start prism: %v", err)
-	}
-	defer func() {
-		cancel()
-		_ = cmd.Wait()
-		if t.Failed() {
-			t.Logf("prism said:\n%s", out.String())
-		}
-	}()
-	base := fmt.Sprintf("http://127.0.0.1:%d", port)
-	prismReady(t, base)
+	base := prism.Start(t, "testdata/actions.openapi.yaml", false, "/redaction/session")
 
 	c := newClient(t, base)
 	for _, ch := range []api.StatusChange{
@@ -95,33 +64,4 @@ func TestWritesAgainstPrism(t *testing.T) {
 		}
 	}
 	http.DefaultClient.CloseIdleConnections()
-}
-
-func prismPort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
-
-// prismReady polls until prism answers, for up to a minute (it compiles the
-// document on start).
-func prismReady(t *testing.T, base string) {
-	t.Helper()
-	tr := &http.Transport{}
-	defer tr.CloseIdleConnections()
-	hc := &http.Client{Transport: tr}
-	deadline := time.Now().Add(time.Minute)
-	for time.Now().Before(deadline) {
-		resp, err := hc.Get(base + "/redaction/session")
-		if err == nil {
-			resp.Body.Close()
-			return
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-	t.Fatal("prism did not start within a minute")
 }

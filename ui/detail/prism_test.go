@@ -3,15 +3,9 @@
 package detail
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"net"
-	"net/http"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +13,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/fake/prism"
 	"github.com/opencx-tools/cxi/ui/render"
 )
 
@@ -29,32 +24,7 @@ import (
 //
 //	go test -tags prism ./ui/detail/ -run Prism   (with CXI_PRISM=path/to/prism)
 func TestAgainstPrism(t *testing.T) {
-	bin := os.Getenv("CXI_PRISM")
-	if bin == "" {
-		t.Skip("CXI_PRISM is not set: run .ci/run, or point it at a prism binary")
-	}
-	spec, err := filepath.Abs("../../api/testdata/get-chat-session.openapi.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := freePort(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var out bytes.Buffer
-	cmd := exec.CommandContext(ctx, bin, "mock", "-d", "-h", "127.0.0.1", "-p", fmt.Sprint(port), spec)
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("start prism: %v", err)
-	}
-	defer func() {
-		cancel()
-		_ = cmd.Wait()
-		if t.Failed() {
-			t.Logf("prism said:\n%s", out.String())
-		}
-	}()
-	base := fmt.Sprintf("http://127.0.0.1:%d", port)
-	waitReady(t, base)
+	base := prism.Start(t, "../../api/testdata/get-chat-session.openapi.yaml", true, "/chat/sessions/00000000-0000-0000-0000-000000000000")
 
 	// Prism has no rate limit; the program's own limiter would make 200
 	// lookups take two minutes.
@@ -86,32 +56,6 @@ func TestAgainstPrism(t *testing.T) {
 		}
 	}
 	t.Logf("%d sessions from prism looked up and rendered", lookups)
-}
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
-
-// waitReady polls until prism answers, for up to a minute (it compiles
-// the document on start).
-func waitReady(t *testing.T, base string) {
-	t.Helper()
-	deadline := time.Now().Add(time.Minute)
-	for time.Now().Before(deadline) {
-		resp, err := http.Get(base + "/chat/sessions/00000000-0000-0000-0000-000000000000")
-		if err == nil {
-			resp.Body.Close()
-			return
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-	t.Fatal("prism did not start within a minute")
 }
 
 // randomUUID makes a version 4 UUID, which the contract's pattern accepts.
