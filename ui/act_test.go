@@ -110,3 +110,28 @@ func TestEveryWriteIsInTheAuditLog(t *testing.T) {
 		t.Errorf("the write that failed: %+v", failed)
 	}
 }
+
+// TestUndoPutsEachSessionBack: ctrl+z after a status change sends the
+// inverse change, each session back to the status it had.
+func TestUndoPutsEachSessionBack(t *testing.T) {
+	sessions := stubSessions(3)
+	sessions[stubID(1)].Status = api.StatusClosedUnresolved
+	client := &stubClient{sessions: sessions}
+	m := startedModel(t, client)
+	m = send(m, space, space)
+	m = press(m, "S", "1", "enter")
+	if !strings.Contains(m.View(), "ctrl+z undoes it for 10s") {
+		t.Fatalf("no undo offered:\n%s", m.View())
+	}
+	next, cmd := m.Update(tea.KeyMsg{Type: tea.KeyCtrlZ})
+	m = drain(next.(Model), cmd)
+	if sessions[stubID(0)].Status != api.StatusOpen || sessions[stubID(1)].Status != api.StatusClosedUnresolved {
+		t.Errorf("after undo: %s and %s", sessions[stubID(0)].Status, sessions[stubID(1)].Status)
+	}
+	// Nothing left to undo.
+	next, cmd = m.Update(tea.KeyMsg{Type: tea.KeyCtrlZ})
+	m = drain(next.(Model), cmd)
+	if !strings.Contains(m.View(), "Nothing to undo") {
+		t.Errorf("a second undo:\n%s", m.View())
+	}
+}

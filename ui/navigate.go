@@ -35,6 +35,8 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Back):
 		return m.back(), nil
+	case key.Matches(msg, k.Undo):
+		return m, m.act.Undo()
 	case key.Matches(msg, k.SetStatus):
 		menu, cmd := m.act.Menu(m.queue.Targets(), m.detail.Shown(), m.view == viewQueue)
 		m.overlays = m.overlays.Push(menu)

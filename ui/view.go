@@ -59,13 +59,7 @@ func (m Model) View() string {
 
 func (m Model) headerView() string {
 	t := m.ctx.Theme
-	crumbs := []string{"queue"}
-	switch m.view {
-	case viewDetail:
-		crumbs = append(crumbs, "session "+m.detail.Title())
-	case viewTranscript:
-		crumbs = append(crumbs, "session "+m.detail.Title(), "transcript")
-	}
+	crumbs := []string{"queue", "session " + m.detail.Title(), "transcript"}[:m.view+1] // views go queue › detail › transcript
 	left := t.Title.Render("cxi")
 	if m.label != "" {
 		left += " " + t.Marker.Render(m.label)

@@ -19,7 +19,9 @@ import (
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/explain"
+	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/overlay"
+	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
@@ -52,12 +54,21 @@ type Model struct {
 	set    Settings
 	seq    int    // the batch; bumped by every start and stop
 	run    *batch // the batch under way; nil when none
+	// undo is the last batch's changes as they were before, until undoBy.
+	undo   []api.Session
+	undoBy time.Time
 }
+
+// undoFor is how long after a status change ctrl+z can take it back.
+const undoFor = 10 * time.Second
 
 // batch is a status change sent to several sessions in turn.
 type batch struct {
 	change  api.StatusChange
-	todo    []api.Session // still to send, the next first
+	to      map[string]api.Status // per session, when they differ (an undo puts each back)
+	todo    []api.Session         // still to send, the next first
+	changed []api.Session         // what was changed, as it was before: what an undo puts back
+	all     []api.Session         // every session of the batch, as it was before
 	done    int
 	total   int
 	ok      int
@@ -91,6 +102,10 @@ type DoneMsg struct {
 	Err     error
 }
 
+// undoMsg is ctrl+z.
+type undoMsg struct{}
+
+func (undoMsg) actMsg()      {}
 func (ConfirmedMsg) actMsg() {}
 func (DoneMsg) actMsg()      {}
 
@@ -138,6 +153,8 @@ func (m Model) Update(msg Msg) (Model, Event, tea.Cmd) {
 			return m, Event{Settled: []string{msg.ID}, Fresh: msg.Session}, nil
 		}
 		return m.answered(msg)
+	case undoMsg:
+		return m.undoLast()
 	case stopMsg:
 		if m.run == nil || msg.seq != m.seq {
 			return m, Event{}, nil
@@ -160,7 +177,7 @@ func (m Model) start(msg ConfirmedMsg) (Model, Event, tea.Cmd) {
 	}
 	m.set.Helpdesk, m.set.Summary = msg.Helpdesk, msg.Summary
 	m.seq++
-	m.run = &batch{change: msg.Change, todo: append([]api.Session(nil), msg.Sessions...), total: len(msg.Sessions)}
+	m.run = &batch{change: msg.Change, todo: append([]api.Session(nil), msg.Sessions...), all: msg.Sessions, total: len(msg.Sessions)}
 	saving := map[string]api.Status{}
 	for _, s := range msg.Sessions {
 		saving[s.ID] = msg.Change.Status
@@ -178,6 +195,9 @@ func (m Model) next() (Model, tea.Cmd) {
 	s := b.todo[0]
 	b.todo = b.todo[1:]
 	client, change, seq, audit, now := m.client, b.change, m.seq, m.set.Audit, m.ctx.Now
+	if to, ok := b.to[s.ID]; ok {
+		change.Status = to
+	}
 	return m, func() tea.Msg {
 		ctx := context.Background()
 		done := DoneMsg{seq: seq, ID: s.ID, Err: client.SetStatus(ctx, s.ID, change)}
@@ -225,6 +245,9 @@ func (m Model) answered(msg DoneMsg) (Model, Event, tea.Cmd) {
 	case msg.Err == nil:
 		b.ok++
 		ev.Fresh = msg.Session
+		if before, ok := b.before(msg.ID); ok {
+			b.changed = append(b.changed, before)
+		}
 	case kind == api.KindNotFound:
 		b.missing++
 		b.failed = append(b.failed, msg.ID)
@@ -273,7 +296,45 @@ func (m Model) finish(ev Event) (Model, Event, tea.Cmd) {
 	b := m.run
 	m.run, ev.Finished, ev.Failed = nil, true, b.failed
 	m.seq++ // an answer still in flight is the batch's no more
-	return m, ev, statusline.Say(summary(b), len(b.failed) > 0)
+	said := summary(b)
+	if m.undo, m.undoBy = b.changed, m.ctx.Now().Add(undoFor); len(b.changed) > 0 {
+		said += " · " + keys.Name(m.ctx.Keys.Undo) + " undoes it for " + render.Duration(undoFor)
+	}
+	return m, ev, statusline.Say(said, len(b.failed) > 0)
+}
+
+// Undo is ctrl+z: for a few seconds after a status change, the inverse
+// change, each session back to its status before.
+func (m Model) Undo() tea.Cmd { return func() tea.Msg { return undoMsg{} } }
+
+func (m Model) undoLast() (Model, Event, tea.Cmd) {
+	switch {
+	case m.run != nil:
+		return m, Event{}, statusline.Say("A change is still being sent: wait for it before undoing.", true)
+	case len(m.undo) == 0 || m.ctx.Now().After(m.undoBy):
+		return m, Event{}, statusline.Say("Nothing to undo: a status change can be undone for "+render.Duration(undoFor)+" after it.", false)
+	}
+	to := map[string]api.Status{}
+	saving := map[string]api.Status{}
+	for _, s := range m.undo {
+		to[s.ID], saving[s.ID] = s.Status, s.Status
+	}
+	m.seq++
+	m.run = &batch{change: api.StatusChange{Status: m.undo[0].Status}, to: to, todo: m.undo, total: len(m.undo)}
+	m.run.all = nil // an undo is not undone
+	m.undo = nil
+	m, cmd := m.next()
+	return m, Event{Saving: saving}, cmd
+}
+
+// before is session id as it was when the batch started.
+func (b *batch) before(id string) (api.Session, bool) {
+	for _, s := range b.all {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return api.Session{}, false
 }
 
 // Busy is the status line while a batch runs: "Closing 12 of 40" ("" when

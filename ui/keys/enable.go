@@ -27,5 +27,6 @@ func (k *Map) Enable(w Where) {
 	}
 	k.Refresh.SetEnabled(w.Queue || (w.Detail && w.CanRefresh) || w.Transcript)
 	k.NextToReview.SetEnabled(!w.Transcript)
+	k.Undo.SetEnabled(!w.Transcript)
 	k.Back.SetEnabled(!w.Queue || w.Busy)
 }

@@ -35,6 +35,7 @@ type Map struct {
 	NextToReview   key.Binding // open the next session of the queue not reviewed
 	Note           key.Binding // edit the private note on the session
 	SetStatus      key.Binding // close, close unresolved or reopen: the status menu
+	Undo           key.Binding // undo the last status change, for a few seconds after it
 	Status         key.Binding // queue filter: pick a status
 	HandedOff      key.Binding // queue filter: handed off only
 	Channel        key.Binding // queue filter: pick a channel
@@ -78,6 +79,7 @@ func Default() Map {
 		NextToReview:   bind("N", "next not reviewed", "N"),
 		Note:           bind("e", "edit note", "e"),
 		SetStatus:      bind("S", "close / reopen…", "S"),
+		Undo:           bind("ctrl+z", "undo the status change", "ctrl+z"),
 		Status:         bind("s", "status filter", "s"),
 		HandedOff:      bind("h", "handed off only", "h"),
 		Channel:        bind("C", "channel filter", "C"),
