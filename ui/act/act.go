@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/progress"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/plural"
@@ -344,7 +345,14 @@ func (m Model) Busy() string {
 	if b == nil {
 		return ""
 	}
-	return fmt.Sprintf("%s %d of %d", verb(b.change.Status), min(b.done+1, b.total), b.total)
+	at := fmt.Sprintf("%s %d of %d", verb(b.change.Status), min(b.done+1, b.total), b.total)
+	if b.total < 2 {
+		return at
+	}
+	// bubbles' progress bar, drawn as it stands: the batch moves it, not
+	// an animation.
+	bar := progress.New(progress.WithWidth(20), progress.WithoutPercentage())
+	return bar.ViewAs(float64(b.done)/float64(b.total)) + " " + at
 }
 
 // summary is the status line at the end: "38 closed · 1 not found · 1
