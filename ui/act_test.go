@@ -135,3 +135,31 @@ func TestUndoPutsEachSessionBack(t *testing.T) {
 		t.Errorf("a second undo:\n%s", m.View())
 	}
 }
+
+// TestRedactionAsksForTheWord: X says what will be redacted and that it is
+// permanent, and only the typed word sends it, with the reason.
+func TestRedactionAsksForTheWord(t *testing.T) {
+	client := &stubClient{sessions: stubSessions(2)}
+	m := startedModel(t, client)
+	m = press(m, "enter", "X")
+	if v := m.View(); !strings.Contains(v, "Redact every message of session 00000000 — permanent, cannot be undone") {
+		t.Fatalf("the confirmation:\n%s", v)
+	}
+	m = send(m, keyRunes("redac"), enter)
+	if len(client.redacted) != 0 || m.overlays.Empty() {
+		t.Fatal("enter sent a redaction before the word was typed")
+	}
+	m = send(m, keyRunes("t"), tea.KeyMsg{Type: tea.KeyTab}, keyRunes("GDPR request"))
+	m = press(m, "enter")
+	if len(client.redacted) != 1 || client.redacted[0] != stubID(0)+" GDPR request" {
+		t.Fatalf("redacted %q", client.redacted)
+	}
+	if !strings.Contains(m.View(), "Redacted 4 messages of 00000000") {
+		t.Errorf("no word of the redaction:\n%s", m.View())
+	}
+	// esc sends nothing.
+	m = press(m, "X", "esc")
+	if len(client.redacted) != 1 || !m.overlays.Empty() {
+		t.Error("esc did not just leave")
+	}
+}

@@ -33,6 +33,7 @@ type stubClient struct {
 	errs     map[string]error
 	ctxs     map[string]context.Context
 	changes  []api.StatusChange // what SetStatus was sent, in order
+	redacted []string           // what the redactions were sent, in order
 }
 
 func (c *stubClient) GetSession(ctx context.Context, id string) (*api.Session, error) {
@@ -57,6 +58,22 @@ func (c *stubClient) BaseURL() string { return "https://api.example.test" }
 func (c *stubClient) Budget() int { return api.RequestsPerMinute }
 
 func (c *stubClient) Delay() time.Duration { return 0 }
+
+// RedactSession records the redaction of a session's messages.
+func (c *stubClient) RedactSession(_ context.Context, id, reason string) (*api.Redaction, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.redacted = append(c.redacted, id+" "+reason)
+	return &api.Redaction{Success: true, Type: "session", Affected: 4, MessagesRedacted: 4}, nil
+}
+
+// RedactMessage records the redaction of one message.
+func (c *stubClient) RedactMessage(_ context.Context, id, reason string) (*api.Redaction, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.redacted = append(c.redacted, "message "+id+" "+reason)
+	return &api.Redaction{Success: true, Type: "message", Affected: 1}, nil
+}
 
 // SetStatus changes the stub session's status, or fails as a missing one.
 func (c *stubClient) SetStatus(_ context.Context, id string, ch api.StatusChange) error {

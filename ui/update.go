@@ -45,7 +45,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case act.Msg:
 		var ev act.Event
 		m.act, ev, cmd = m.act.Update(msg)
+		var reload tea.Cmd
 		m.queue, m.detail = m.queue.Acted(ev), m.detail.Acted(ev)
+		m.transcript, reload = m.transcript.Acted(ev.Redacted)
+		cmd = tea.Batch(cmd, reload)
 	case review.MarkedMsg:
 		m.queue, m.detail, cmd = m.queue.SetMark(msg.ID, msg.Mark), m.detail.SetMark(msg.ID, msg.Mark), msg.Notice()
 	case clockTickMsg:

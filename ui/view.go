@@ -32,21 +32,18 @@ func (m *Model) layout() {
 
 func (m Model) paneHeight() int { return max(m.height-chromeHeight, 1) }
 
-func (m Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
-
 // View draws the screen from the model; it changes nothing.
 func (m Model) View() string {
 	if m.width == 0 {
 		return ""
 	}
-	if m.tooSmall() {
+	if m.width < MinWidth || m.height < MinHeight {
 		msg := fmt.Sprintf("Terminal too small (%d×%d): cxi needs at least %d×%d. Enlarge it, or press %s to quit.",
 			m.width, m.height, MinWidth, MinHeight, keys.Name(m.keys.ForceQuit))
 		return render.Fill(lipgloss.NewStyle().Width(m.width).Render(msg), m.width, m.height)
 	}
-	// strings.Join, not lipgloss.JoinVertical: JoinVertical pads lines to
-	// one width as lipgloss counts cells, which would undo clip's care for
-	// terminals that count complex scripts wider.
+	// strings.Join, not lipgloss.JoinVertical, which pads lines as lipgloss
+	// counts cells, undoing Fill's care for terminals that count wider.
 	return strings.Join([]string{
 		m.headerView(),
 		m.bar.View(),

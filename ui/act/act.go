@@ -117,6 +117,7 @@ type Event struct {
 	Fresh    *api.Session          // a confirmed copy
 	Failed   []string              // at the end: the sessions to keep selected for a retry
 	Finished bool
+	Redacted string // a session whose messages were redacted: its transcript reloads
 }
 
 // Running reports whether a batch is under way (esc stops it).
@@ -156,6 +157,8 @@ func (m Model) Update(msg Msg) (Model, Event, tea.Cmd) {
 		return m.answered(msg)
 	case undoMsg:
 		return m.undoLast()
+	case RedactedMsg:
+		return m.redacted(msg)
 	case stopMsg:
 		if m.run == nil || msg.seq != m.seq {
 			return m, Event{}, nil
@@ -395,3 +398,6 @@ func done(s api.Status) string {
 	}
 	return "closed"
 }
+
+// errNoRedaction is a client that cannot redact (a test's).
+var errNoRedaction = errors.New("this client cannot redact")

@@ -19,6 +19,7 @@ func (k *Map) Enable(w Where) {
 	for _, b := range []*key.Binding{&k.CopyExternalID, &k.CopySessionID, &k.CopyMenu, &k.OpenBrowser, &k.Review, &k.Note, &k.SetStatus} {
 		b.SetEnabled(session)
 	}
+	k.Redact.SetEnabled((w.Detail || w.Transcript) && w.Shown)
 	for _, b := range []*key.Binding{&k.Next, &k.Prev, &k.Transcript, &k.RawJSON} {
 		b.SetEnabled(w.Detail && w.Shown)
 	}

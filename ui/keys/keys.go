@@ -36,6 +36,7 @@ type Map struct {
 	Note           key.Binding // edit the private note on the session
 	SetStatus      key.Binding // close, close unresolved or reopen: the status menu
 	Undo           key.Binding // undo the last status change, for a few seconds after it
+	Redact         key.Binding // redact the session's messages, or the transcript's message at the top
 	Status         key.Binding // queue filter: pick a status
 	HandedOff      key.Binding // queue filter: handed off only
 	Channel        key.Binding // queue filter: pick a channel
@@ -80,6 +81,7 @@ func Default() Map {
 		Note:           bind("e", "edit note", "e"),
 		SetStatus:      bind("S", "close / reopen…", "S"),
 		Undo:           bind("ctrl+z", "undo the status change", "ctrl+z"),
+		Redact:         bind("X", "redact…", "X"),
 		Status:         bind("s", "status filter", "s"),
 		HandedOff:      bind("h", "handed off only", "h"),
 		Channel:        bind("C", "channel filter", "C"),

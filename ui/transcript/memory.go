@@ -2,6 +2,7 @@ package transcript
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -48,4 +49,33 @@ func unreachable(err error) bool {
 		return true
 	}
 	return false
+}
+
+// Current is the message at the top of the screen, the one an action on
+// "the message under the cursor" takes; nil when there is none (or when
+// the transcript is not in view: inView false).
+func (m Model) Current(inView bool) *api.Event {
+	if !inView {
+		return nil
+	}
+	line := 0
+	for i, r := range m.rendered {
+		end := line + strings.Count(r, "\n") + 1
+		if end > m.viewport.YOffset && m.events[i].Type == "message" {
+			return &m.events[i]
+		}
+		line = end + 1 // the blank line between events
+	}
+	return nil
+}
+
+// Acted reloads the history when an action changed it (a redaction), so
+// that it shows what the API now returns.
+func (m Model) Acted(redacted string) (Model, tea.Cmd) {
+	if redacted == "" || redacted != m.sessionID || !m.started {
+		return m, nil
+	}
+	m = m.Stop()
+	fresh := New(m.theme, m.keys, m.historian, m.sessionID, m.now).WithMemory(m.mem).SetSize(m.width, m.height)
+	return fresh.Start()
 }

@@ -1,0 +1,166 @@
+package act
+
+import (
+	"context"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/plural"
+	"github.com/opencx-tools/cxi/api/store"
+	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui/explain"
+	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/overlay"
+	"github.com/opencx-tools/cxi/ui/render"
+	"github.com/opencx-tools/cxi/ui/statusline"
+)
+
+// Redactor is what redaction needs of the API client.
+type Redactor interface {
+	RedactSession(ctx context.Context, id, reason string) (*api.Redaction, error)
+	RedactMessage(ctx context.Context, messageID, reason string) (*api.Redaction, error)
+}
+
+// confirmWord is what the user types to confirm a redaction, as
+// `gh repo delete` asks for the name: a permanent act takes a word, not a key.
+const confirmWord = "redact"
+
+// RedactedMsg is a redaction answered.
+type RedactedMsg struct {
+	SessionID string
+	Result    *api.Redaction
+	Err       error
+}
+
+func (RedactedMsg) actMsg() {}
+
+// RedactMenu asks to confirm the redaction of every message of s, or of
+// the one message msg when it is set (the transcript's).
+func (m Model) RedactMenu(s *api.Session, msg *api.Event) (overlay.Overlay, tea.Cmd) {
+	switch {
+	case s == nil:
+		return nil, nil
+	case m.set.ReadOnly != "":
+		return nil, statusline.Say("Read-only ("+m.set.ReadOnly+"): nothing is sent, so nothing is redacted.", true)
+	}
+	word, reason := textinput.New(), textinput.New()
+	word.Prompt, reason.Prompt = "type "+confirmWord+": ", "reason (optional): "
+	word.Focus()
+	return redactMenu{theme: m.ctx.Theme, keys: m.ctx.Keys.ForStatusMenu(), session: *s, message: msg, word: word, reason: reason,
+		send: m.redact}, nil
+}
+
+// redact sends the redaction, and records it in the audit log after the
+// answer.
+func (m Model) redact(s api.Session, msg *api.Event, reason string) tea.Cmd {
+	client, audit, now := m.client, m.set.Audit, m.ctx.Now
+	return func() tea.Msg {
+		ctx := context.Background()
+		r, ok := client.(Redactor)
+		if !ok {
+			return RedactedMsg{SessionID: s.ID, Err: errNoRedaction}
+		}
+		var res *api.Redaction
+		var err error
+		e := store.AuditEntry{SessionID: s.ID, Action: store.ActionRedact, Before: s.Status, After: s.Status, Source: store.SourceTUI, Outcome: "ok"}
+		if reason != "" {
+			e.Options = []string{"reason: " + reason}
+		}
+		if msg != nil {
+			e.MessageID = msg.ID
+			res, err = r.RedactMessage(ctx, msg.ID, reason)
+		} else {
+			res, err = r.RedactSession(ctx, s.ID, reason)
+		}
+		if err != nil {
+			e.Outcome = "failed (" + failure(err) + ")"
+		}
+		if audit != nil {
+			e.At = now()
+			_ = audit.Audit(ctx, e)
+		}
+		return RedactedMsg{SessionID: s.ID, Result: res, Err: err}
+	}
+}
+
+// redacted says how the redaction went; the views reload what changed.
+func (m Model) redacted(msg RedactedMsg) (Model, Event, tea.Cmd) {
+	if msg.Err != nil {
+		return m, Event{}, statusline.Say("Not redacted: "+explain.Describe(msg.Err, msg.SessionID).Advice(keys.Name(m.ctx.Keys.Refresh)), true)
+	}
+	n := 0
+	if msg.Result != nil {
+		n = int(msg.Result.Affected)
+	}
+	return m, Event{Redacted: msg.SessionID}, statusline.Say("Redacted "+plural.Count(n, "message")+" of "+api.ShortID(msg.SessionID)+"; the transcript shows what the API now returns.", false)
+}
+
+// redactMenu is the typed confirmation of a redaction.
+type redactMenu struct {
+	theme   *styles.Theme
+	keys    KeyMap
+	session api.Session
+	message *api.Event
+	word    textinput.Model
+	reason  textinput.Model
+	send    func(s api.Session, msg *api.Event, reason string) tea.Cmd
+}
+
+// Update types into the two fields (tab moves between them), sends on
+// enter once the word is typed, and leaves on esc.
+func (m redactMenu) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Close):
+		return nil, nil
+	case msg.Type == tea.KeyTab:
+		if m.word.Focused() {
+			m.word.Blur()
+			m.reason.Focus()
+		} else {
+			m.reason.Blur()
+			m.word.Focus()
+		}
+		return m, nil
+	case key.Matches(msg, m.keys.Confirm):
+		if strings.TrimSpace(m.word.Value()) != confirmWord {
+			return m, nil // only the word sends it
+		}
+		return nil, m.send(m.session, m.message, strings.TrimSpace(m.reason.Value()))
+	}
+	var cmd tea.Cmd
+	if m.word.Focused() {
+		m.word, cmd = m.word.Update(msg)
+	} else {
+		m.reason, cmd = m.reason.Update(msg)
+	}
+	return m, cmd
+}
+
+// ShortHelp is the confirmation's keys.
+func (m redactMenu) ShortHelp() []key.Binding { return []key.Binding{m.keys.Confirm, m.keys.Close} }
+
+// View says what will be redacted, that it is permanent, and asks for the word.
+func (m redactMenu) View(width, _ int) string {
+	t := m.theme
+	what := "every message of session " + render.Line(api.ShortID(m.session.ID))
+	if m.message != nil {
+		what = "the message " + render.Line(m.message.ID) + " (" + render.Fit(render.Line(m.message.Text), 40) + ")"
+	}
+	ready := strings.TrimSpace(m.word.Value()) == confirmWord
+	hint := t.Muted.Render("type " + confirmWord + " to confirm · tab moves to the reason · " + keys.Name(m.keys.Close) + " cancel")
+	if ready {
+		hint = t.Marker.Render(keys.Name(m.keys.Confirm) + " redacts it · " + keys.Name(m.keys.Close) + " cancel")
+	}
+	lines := []string{
+		t.Error.Render("Redact " + what + " — permanent, cannot be undone"),
+		t.Muted.Render("The text becomes [REDACTED] and attachments are deleted, for everyone."),
+		"", m.word.View(), m.reason.View(), "", hint,
+	}
+	for i, l := range lines {
+		lines[i] = render.ClipLine(l, width-t.Panel.GetHorizontalFrameSize())
+	}
+	return t.Panel.Width(width - t.Panel.GetHorizontalBorderSize()).Render(strings.Join(lines, "\n"))
+}
