@@ -156,6 +156,7 @@ func (m redactMenu) View(width, _ int) string {
 	}
 	lines := []string{
 		t.Error.Render("Redact " + what + " — permanent, cannot be undone"),
+		t.Error.Render("Permanent: a redaction cannot be undone."),
 		t.Muted.Render("The text becomes [REDACTED] and attachments are deleted, for everyone."),
 		"", m.word.View(), m.reason.View(), "", hint,
 	}
