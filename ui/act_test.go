@@ -84,6 +84,25 @@ func TestReadOnlySendsNothing(t *testing.T) {
 	if len(client.changes) != 0 {
 		t.Error("read-only sent a change")
 	}
+	// The keys stay in the help, saying why they do nothing.
+	if v := press(m, "?").View(); !strings.Contains(v, "close / reopen… (read-only)") {
+		t.Errorf("the help does not mark the action keys:\n%s", v)
+	}
+}
+
+// TestOneFailedChangeSaysWhy: the old status comes back and the error reads
+// as one sentence.
+func TestOneFailedChangeSaysWhy(t *testing.T) {
+	client := &stubClient{sessions: stubSessions(1), errs: map[string]error{stubID(0): &api.Error{Kind: api.KindServer, Status: 500}}}
+	m := startedModel(t, client)
+	m = press(m, "S", "2", "enter")
+	v := m.View()
+	if !strings.Contains(v, "Status not changed: The OpenCX API failed with HTTP 500.") || strings.Contains(v, "unresolved…") {
+		t.Errorf("a failed change:\n%s", v)
+	}
+	if client.sessions[stubID(0)].Status != api.StatusOpen {
+		t.Error("the stub changed after all")
+	}
 }
 
 // TestEveryWriteIsInTheAuditLog: the TUI's writes are recorded after their

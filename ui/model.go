@@ -182,6 +182,6 @@ func (m *Model) syncKeys() {
 	m.keys.Enable(keys.Where{
 		Queue: m.view == viewQueue, Detail: m.view == viewDetail, Transcript: m.view == viewTranscript,
 		Shown: m.detail.Shown() != nil, Selected: m.queue.Selected() != nil, CanRefresh: m.detail.CanRefresh(),
-		Busy: m.detail.Fetching() || m.focus == focusInput || m.queue.HasSelection() || m.act.Running(),
+		Busy: m.detail.Fetching() || m.focus == focusInput || m.queue.HasSelection() || m.act.Running(), ReadOnly: m.act.ReadOnly(),
 	})
 }

@@ -120,6 +120,9 @@ type Event struct {
 	Redacted string // a session whose messages were redacted: its transcript reloads
 }
 
+// ReadOnly reports whether writes are refused this run.
+func (m Model) ReadOnly() bool { return m.set.ReadOnly != "" }
+
 // Running reports whether a batch is under way (esc stops it).
 func (m Model) Running() bool { return m.run != nil }
 
@@ -266,6 +269,10 @@ func (m Model) answered(msg DoneMsg) (Model, Event, tea.Cmd) {
 	default:
 		b.failed = append(b.failed, msg.ID)
 		b.reason = failure(msg.Err)
+		if b.total == 1 {
+			// One session: its error as the one sentence every error is.
+			b.reason = explain.Describe(msg.Err, msg.ID).Advice(keys.Name(m.ctx.Keys.Refresh))
+		}
 	}
 	if len(b.todo) == 0 {
 		return m.finish(ev)
@@ -361,6 +368,9 @@ func (m Model) Busy() string {
 // summary is the status line at the end: "38 closed · 1 not found · 1
 // failed (HTTP 500)".
 func summary(b *batch) string {
+	if b.total == 1 && len(b.failed) == 1 && b.reason != "" {
+		return "Status not changed: " + b.reason
+	}
 	parts := []string{fmt.Sprintf("%d %s", b.ok, done(b.change.Status))}
 	if b.missing > 0 {
 		parts = append(parts, fmt.Sprintf("%d not found", b.missing))

@@ -1,6 +1,10 @@
 package keys
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+)
 
 // Where is what decides which keys act: the view in focus and what is in
 // it.
@@ -10,6 +14,7 @@ type Where struct {
 	Selected                  bool // the queue has a row under the cursor
 	CanRefresh                bool // the pane has a session to fetch again
 	Busy                      bool // a lookup is under way, or the input has focus: esc acts
+	ReadOnly                  bool // writes are refused: the action keys say so in the help
 }
 
 // Enable turns on the bindings that can act where, and off the others, so
@@ -30,4 +35,15 @@ func (k *Map) Enable(w Where) {
 	k.NextToReview.SetEnabled(!w.Transcript)
 	k.Undo.SetEnabled(!w.Transcript)
 	k.Back.SetEnabled(!w.Queue || w.Busy)
+	for _, b := range []*key.Binding{&k.SetStatus, &k.Redact, &k.Undo} {
+		desc := strings.TrimSuffix(b.Help().Desc, readOnlyMark)
+		if w.ReadOnly {
+			desc += readOnlyMark
+		}
+		b.SetHelp(b.Help().Key, desc)
+	}
 }
+
+// readOnlyMark follows an action key's help when writes are refused: the
+// key stays listed, so the user learns why it does nothing.
+const readOnlyMark = " (read-only)"
