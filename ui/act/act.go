@@ -57,6 +57,7 @@ type Model struct {
 	run    *batch // the batch under way; nil when none
 	// undo is the last batch's changes as they were before, until undoBy.
 	undo   []api.Session
+	undoTo api.Status // the status the undone change set
 	undoBy time.Time
 }
 
@@ -67,6 +68,7 @@ const undoFor = 10 * time.Second
 type batch struct {
 	change  api.StatusChange
 	to      map[string]api.Status // per session, when they differ (an undo puts each back)
+	undo    bool                  // this batch undoes the last one
 	todo    []api.Session         // still to send, the next first
 	changed []api.Session         // what was changed, as it was before: what an undo puts back
 	all     []api.Session         // every session of the batch, as it was before
@@ -183,6 +185,17 @@ func (m Model) start(msg ConfirmedMsg) (Model, Event, tea.Cmd) {
 		}
 	}
 	m.set.Helpdesk, m.set.Summary = msg.Helpdesk, msg.Summary
+	// A session already in the new status is left alone: nothing to send.
+	var todo []api.Session
+	for _, s := range msg.Sessions {
+		if s.Status != msg.Change.Status {
+			todo = append(todo, s)
+		}
+	}
+	skipped := len(msg.Sessions) - len(todo)
+	if msg.Sessions = todo; len(todo) == 0 {
+		return m, Event{}, tea.Batch(remember, statusline.Say("Nothing to send: "+plural.CountAs(skipped, "session is", "sessions are")+" already "+render.Status(msg.Change.Status)+".", false))
+	}
 	m.seq++
 	m.run = &batch{change: msg.Change, todo: append([]api.Session(nil), msg.Sessions...), all: msg.Sessions, total: len(msg.Sessions)}
 	saving := map[string]api.Status{}
@@ -308,7 +321,7 @@ func (m Model) finish(ev Event) (Model, Event, tea.Cmd) {
 	m.run, ev.Finished, ev.Failed = nil, true, b.failed
 	m.seq++ // an answer still in flight is the batch's no more
 	said := summary(b)
-	if m.undo, m.undoBy = b.changed, m.ctx.Now().Add(undoFor); len(b.changed) > 0 {
+	if m.undo, m.undoTo, m.undoBy = b.changed, b.change.Status, m.ctx.Now().Add(undoFor); len(b.changed) > 0 {
 		said += " · " + keys.Name(m.ctx.Keys.Undo) + " undoes it for " + render.Duration(undoFor)
 	}
 	return m, ev, statusline.Say(said, len(b.failed) > 0)
@@ -327,11 +340,14 @@ func (m Model) undoLast() (Model, Event, tea.Cmd) {
 	}
 	to := map[string]api.Status{}
 	saving := map[string]api.Status{}
-	for _, s := range m.undo {
+	todo := make([]api.Session, len(m.undo))
+	for i, s := range m.undo {
 		to[s.ID], saving[s.ID] = s.Status, s.Status
+		todo[i] = s
+		todo[i].Status = m.undoTo // what it is now, for the audit log's "before"
 	}
 	m.seq++
-	m.run = &batch{change: api.StatusChange{Status: m.undo[0].Status}, to: to, todo: m.undo, total: len(m.undo)}
+	m.run = &batch{change: api.StatusChange{Status: m.undo[0].Status}, to: to, todo: todo, total: len(todo), undo: true}
 	m.run.all = nil // an undo is not undone
 	m.undo = nil
 	m, cmd := m.next()
@@ -355,7 +371,11 @@ func (m Model) Busy() string {
 	if b == nil {
 		return ""
 	}
-	at := fmt.Sprintf("%s %d of %d", verb(b.change.Status), min(b.done+1, b.total), b.total)
+	v := verb(b.change.Status)
+	if b.undo {
+		v = "Undoing"
+	}
+	at := fmt.Sprintf("%s %d of %d", v, min(b.done+1, b.total), b.total)
 	if b.total < 2 {
 		return at
 	}
@@ -371,7 +391,11 @@ func summary(b *batch) string {
 	if b.total == 1 && len(b.failed) == 1 && b.reason != "" {
 		return "Status not changed: " + b.reason
 	}
-	parts := []string{fmt.Sprintf("%d %s", b.ok, done(b.change.Status))}
+	word := done(b.change.Status)
+	if b.undo {
+		word = "put back as they were"
+	}
+	parts := []string{fmt.Sprintf("%d %s", b.ok, word)}
 	if b.missing > 0 {
 		parts = append(parts, fmt.Sprintf("%d not found", b.missing))
 	}
