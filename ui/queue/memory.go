@@ -90,6 +90,7 @@ func (m *Model) annotate(a annotation) {
 		mk.isNew = true
 		m.marks[id] = mk
 	}
+	m.countReviewed()
 }
 
 // SetMark shows a review mark or note that changed (m, e).
@@ -100,6 +101,7 @@ func (m Model) SetMark(id string, r store.Mark) Model {
 	mk := m.marks[id]
 	mk.review = r
 	m.marks[id] = mk
+	m.countReviewed()
 	return m
 }
 
@@ -144,15 +146,16 @@ func (m Model) changedRow(id string) bool {
 // sessions.
 func (m Model) ChangedOnly() bool { return m.changed }
 
-// reviewedShown counts the reviewed sessions among those shown.
-func (m Model) reviewedShown() int {
-	n := 0
+// countReviewed counts the reviewed sessions among those shown, when the
+// rows or the marks change, so that the header's progress costs View
+// nothing however many rows are loaded.
+func (m *Model) countReviewed() {
+	m.reviewed = 0
 	for _, i := range m.view {
 		if m.Reviewed(m.rows[i].session.ID) {
-			n++
+			m.reviewed++
 		}
 	}
-	return n
 }
 
 // markCell is a row's history in a few cells: ✓ and when for a reviewed
@@ -331,7 +334,7 @@ func (m Model) Freshness() string {
 // Progress is the review progress among the sessions shown, once any is
 // reviewed: "reviewed 12 of 40 shown".
 func (m Model) Progress() string {
-	n := m.reviewedShown()
+	n := m.reviewed
 	if n == 0 {
 		return ""
 	}

@@ -69,6 +69,7 @@ type Model struct {
 	contactNeed, ticketNeed int // the widest contact and ticket loaded, for the column widths
 
 	picked   map[string]bool       // rows selected for an action on several sessions
+	reviewed int                   // reviewed sessions among those shown, counted when rows or marks change
 	saving   map[string]api.Status // rows whose new status is being sent
 	mem      Memory                // the local store; nil keeps nothing
 	marks    map[string]mark       // what the user's history says of each row
@@ -481,6 +482,7 @@ func (m *Model) rebuild() {
 		m.ticketNeed = max(m.ticketNeed, m.rows[i].ticketW)
 	}
 	m.cols, m.widths = layoutColumns(m.width, m.contactNeed, m.ticketNeed, m.mem != nil)
+	m.countReviewed()
 }
 
 // narrowed reports a local filter (text, team, changed): the rows shown
