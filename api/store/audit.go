@@ -40,6 +40,24 @@ type AuditEntry struct {
 	Source        string // SourceTUI or SourceCommand
 }
 
+// StatusEntry is the entry for status change ch sent to session id, which
+// was in status before: its action and options in words. The writer fills
+// in the rest (when, the source, the outcome, After), as both the TUI and
+// cxi close/reopen record one.
+func StatusEntry(id string, before api.Status, ch api.StatusChange) AuditEntry {
+	e := AuditEntry{SessionID: id, Action: ActionClose, Before: before}
+	if ch.Status == api.StatusOpen {
+		e.Action = ActionReopen
+	}
+	if ch.ReflectInHelpdesk {
+		e.Options = append(e.Options, "helpdesk")
+	}
+	if ch.GenerateSummary {
+		e.Options = append(e.Options, "summary")
+	}
+	return e
+}
+
 // Audit records e. A nil *Store does nothing. Entries are kept as long as
 // the store keeps a session nothing happened to (store_keep).
 func (s *Store) Audit(ctx context.Context, e AuditEntry) error {

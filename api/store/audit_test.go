@@ -114,3 +114,21 @@ func TestMigrationFromVersion2(t *testing.T) {
 		t.Errorf("audit log %+v, %v", got, err)
 	}
 }
+
+func TestStatusEntryNamesTheActionAndItsOptions(t *testing.T) {
+	for _, tt := range []struct {
+		ch   api.StatusChange
+		want AuditEntry
+	}{
+		{api.StatusChange{Status: api.StatusClosedResolved},
+			AuditEntry{SessionID: id(1), Action: ActionClose, Before: api.StatusOpen}},
+		{api.StatusChange{Status: api.StatusClosedUnresolved, ReflectInHelpdesk: true, GenerateSummary: true},
+			AuditEntry{SessionID: id(1), Action: ActionClose, Before: api.StatusOpen, Options: []string{"helpdesk", "summary"}}},
+		{api.StatusChange{Status: api.StatusOpen, ReflectInHelpdesk: true},
+			AuditEntry{SessionID: id(1), Action: ActionReopen, Before: api.StatusOpen, Options: []string{"helpdesk"}}},
+	} {
+		if got := StatusEntry(id(1), api.StatusOpen, tt.ch); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("StatusEntry(%+v) = %+v, want %+v", tt.ch, got, tt.want)
+		}
+	}
+}

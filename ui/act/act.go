@@ -236,16 +236,8 @@ func record(ctx context.Context, audit Auditor, s api.Session, ch api.StatusChan
 	if audit == nil {
 		return
 	}
-	e := store.AuditEntry{At: at, SessionID: s.ID, Action: store.ActionClose, Before: s.Status, After: ch.Status, Outcome: "ok", Source: store.SourceTUI}
-	if ch.Status == api.StatusOpen {
-		e.Action = store.ActionReopen
-	}
-	if ch.ReflectInHelpdesk {
-		e.Options = append(e.Options, "helpdesk")
-	}
-	if ch.GenerateSummary {
-		e.Options = append(e.Options, "summary")
-	}
+	e := store.StatusEntry(s.ID, s.Status, ch)
+	e.At, e.After, e.Outcome, e.Source = at, ch.Status, "ok", store.SourceTUI
 	switch {
 	case done.Err != nil && api.KindOf(done.Err) == api.KindNotFound:
 		e.Outcome = "not found"

@@ -123,25 +123,24 @@ func done(s api.Status) string {
 	switch s {
 	case api.StatusOpen:
 		return "reopened"
+	case api.StatusClosedResolved, api.StatusClosedUnresolved:
+		return state(s)
+	}
+	return "set to " + state(s)
+}
+
+// already is a session found in the status asked for.
+func already(s api.Status) string { return "already " + state(s) }
+
+// state is status s as "the session is …" says it.
+func state(s api.Status) string {
+	switch s {
 	case api.StatusClosedResolved:
 		return "closed (resolved)"
 	case api.StatusClosedUnresolved:
 		return "closed (unresolved)"
 	}
-	return "set to " + render.Line(string(s))
-}
-
-// already is a session found in the status asked for.
-func already(s api.Status) string {
-	switch s {
-	case api.StatusOpen:
-		return "already open"
-	case api.StatusClosedResolved:
-		return "already closed (resolved)"
-	case api.StatusClosedUnresolved:
-		return "already closed (unresolved)"
-	}
-	return "already " + render.Line(string(s))
+	return render.Line(string(s))
 }
 
 // setStatus reads the session, sends the change unless it is already in
@@ -158,16 +157,7 @@ func (r *runner) setStatus(ctx context.Context, tg target, ch api.StatusChange) 
 		fmt.Fprintf(r.env.Stdout, "%s %s, nothing sent\n", label, already(ch.Status))
 		return succeeded(already(ch.Status))
 	}
-	entry := store.AuditEntry{SessionID: sess.ID, Action: store.ActionClose, Before: sess.Status}
-	if ch.Status == api.StatusOpen {
-		entry.Action = store.ActionReopen
-	}
-	if ch.ReflectInHelpdesk {
-		entry.Options = append(entry.Options, "helpdesk")
-	}
-	if ch.GenerateSummary {
-		entry.Options = append(entry.Options, "summary")
-	}
+	entry := store.StatusEntry(sess.ID, sess.Status, ch)
 	err := r.once(ctx, func() error { return r.client.SetStatus(ctx, sess.ID, ch) })
 	if err != nil {
 		o := failed(err)
