@@ -56,9 +56,7 @@ func openStore(env command.Env) storeOpener {
 }
 
 func logCmd(ctx context.Context, args []string, env command.Env, open storeOpener) int {
-	var shared settings.Flags
-	fs := command.NewFlagSet("log")
-	shared.AddShared(fs)
+	fs, shared := settings.NewFlagSet("log")
 	sinceText := fs.String("since", "24h", "")
 	asJSON := fs.Bool("json", false, "")
 	rest, err := command.Parse(fs, args)
@@ -79,7 +77,7 @@ func logCmd(ctx context.Context, args []string, env command.Env, open storeOpene
 		fmt.Fprint(env.Stderr, LogUsage)
 		return command.ExitUsage
 	}
-	s, err := settings.Resolve(shared, env)
+	s, err := settings.Resolve(*shared, env)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
 		return command.ExitUsage

@@ -40,9 +40,7 @@ func Redact(args []string, env command.Env) int {
 }
 
 func redactCmd(ctx context.Context, args []string, env command.Env, d deps) int {
-	var shared settings.Flags
-	fs := command.NewFlagSet("redact")
-	shared.AddShared(fs)
+	fs, shared := settings.NewFlagSet("redact")
 	message := fs.String("message", "", "")
 	reason := fs.String("reason", "", "")
 	yes := fs.Bool("yes", false, "")
@@ -67,7 +65,7 @@ func redactCmd(ctx context.Context, args []string, env command.Env, d deps) int 
 		fmt.Fprintln(env.Stderr, "cxi: redaction is permanent and stdin is not a terminal to confirm it on: pass --yes to redact without asking")
 		return command.ExitUsage
 	}
-	r, stop, code := start(env, shared, d)
+	r, stop, code := start(env, *shared, d)
 	defer stop()
 	if code >= 0 {
 		return code

@@ -50,14 +50,12 @@ func Reopen(args []string, env command.Env) int {
 }
 
 func closeCmd(ctx context.Context, args []string, env command.Env, d deps) int {
-	var shared settings.Flags
-	fs := command.NewFlagSet("close")
-	shared.AddShared(fs)
+	fs, shared := settings.NewFlagSet("close")
 	unresolved := fs.Bool("unresolved", false, "")
 	helpdesk := fs.Bool("helpdesk", false, "")
 	summary := fs.Bool("summary", false, "")
 	ch := api.StatusChange{Status: api.StatusClosedResolved}
-	return changeStatus(ctx, args, env, d, fs, &shared, CloseUsage, func() api.StatusChange {
+	return changeStatus(ctx, args, env, d, fs, shared, CloseUsage, func() api.StatusChange {
 		if *unresolved {
 			ch.Status = api.StatusClosedUnresolved
 		}
@@ -67,11 +65,9 @@ func closeCmd(ctx context.Context, args []string, env command.Env, d deps) int {
 }
 
 func reopenCmd(ctx context.Context, args []string, env command.Env, d deps) int {
-	var shared settings.Flags
-	fs := command.NewFlagSet("reopen")
-	shared.AddShared(fs)
+	fs, shared := settings.NewFlagSet("reopen")
 	helpdesk := fs.Bool("helpdesk", false, "")
-	return changeStatus(ctx, args, env, d, fs, &shared, ReopenUsage, func() api.StatusChange {
+	return changeStatus(ctx, args, env, d, fs, shared, ReopenUsage, func() api.StatusChange {
 		return api.StatusChange{Status: api.StatusOpen, ReflectInHelpdesk: *helpdesk}
 	})
 }

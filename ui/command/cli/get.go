@@ -41,9 +41,7 @@ func Get(args []string, env command.Env) int {
 
 // get is Get with the client's making injected, for tests.
 func get(ctx context.Context, args []string, env command.Env, dial connector) int {
-	var shared settings.Flags
-	fs := command.NewFlagSet("get")
-	shared.AddShared(fs)
+	fs, shared := settings.NewFlagSet("get")
 	asJSON := fs.Bool("json", false, "")
 	path := fs.String("field", "", "")
 	format := fs.String("format", "text", "")
@@ -60,7 +58,7 @@ func get(ctx context.Context, args []string, env command.Env, dial connector) in
 	if err != nil {
 		return fail(env, err, "", GetUsage)
 	}
-	client, stop, err := dial(shared)
+	client, stop, err := dial(*shared)
 	if err != nil {
 		return cannotStart(env, err)
 	}

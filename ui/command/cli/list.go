@@ -44,10 +44,8 @@ func List(args []string, env command.Env) int {
 
 // list is List with the client's making injected, for tests.
 func list(ctx context.Context, args []string, env command.Env, dial connector) int {
-	var shared settings.Flags
 	var f listFlags
-	fs := command.NewFlagSet("list")
-	shared.AddShared(fs)
+	fs, shared := settings.NewFlagSet("list")
 	f.register(fs)
 	p, err := f.parse(fs, args, env.Now())
 	switch {
@@ -57,7 +55,7 @@ func list(ctx context.Context, args []string, env command.Env, dial connector) i
 		return fail(env, err, "", ListUsage)
 	}
 	warnNewChannel(env, p.ChannelType)
-	client, stop, err := dial(shared)
+	client, stop, err := dial(*shared)
 	if err != nil {
 		return cannotStart(env, err)
 	}

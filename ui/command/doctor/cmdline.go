@@ -34,9 +34,7 @@ the fix, not a failure) or ✘ with the fix. Exit 0 when nothing failed.
 // Main runs `cxi doctor` with the arguments after "doctor", on this
 // machine's key, API, terminal and copy paths, and returns its exit code.
 func Main(args []string, env command.Env) int {
-	var f settings.Flags
-	fs := command.NewFlagSet("doctor")
-	f.AddShared(fs)
+	fs, f := settings.NewFlagSet("doctor")
 	rest, err := command.Parse(fs, args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -45,7 +43,7 @@ func Main(args []string, env command.Env) int {
 		fmt.Fprintln(env.Stderr, "cxi: usage: "+synopsis)
 		return command.ExitUsage
 	}
-	s, err := settings.Resolve(f, env)
+	s, err := settings.Resolve(*f, env)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
 		return command.ExitUsage

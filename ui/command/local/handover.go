@@ -28,12 +28,10 @@ offline.
 // Handover runs `cxi handover` with the arguments after "handover" and
 // returns its exit code.
 func Handover(args []string, env command.Env) int {
-	var f settings.Flags
-	fs := command.NewFlagSet("handover")
-	f.AddShared(fs)
+	fs, f := settings.NewFlagSet("handover")
 	sinceFlag := fs.String("since", "8h", "")
 	format := fs.String("format", "md", "")
-	o, rest, err := parseAndOpen(fs, &f, args, env)
+	o, rest, err := parseAndOpen(fs, f, args, env)
 	defer o.close()
 	if err != nil {
 		return fail(env, err, HandoverUsage)

@@ -32,11 +32,9 @@ removes damaged copies moved aside; it asks first on a terminal, and needs
 // Store runs `cxi store` with the arguments after "store" and returns its
 // exit code.
 func Store(args []string, env command.Env) int {
-	var f settings.Flags
-	fs := command.NewFlagSet("store")
-	f.AddShared(fs)
+	fs, f := settings.NewFlagSet("store")
 	yes := fs.Bool("yes", false, "")
-	o, rest, err := parseAndOpen(fs, &f, args, env)
+	o, rest, err := parseAndOpen(fs, f, args, env)
 	defer o.close()
 	switch {
 	case err != nil:

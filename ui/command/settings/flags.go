@@ -6,6 +6,8 @@ package settings
 import (
 	"flag"
 	"time"
+
+	"github.com/opencx-tools/cxi/ui/command"
 )
 
 // Flags are what a command line may say about the settings. Each command
@@ -20,11 +22,18 @@ type Flags struct {
 	ReadOnly       bool          // --read-only: send no write (close, reopen, redact)
 }
 
-// AddShared registers --demo, --base-url, --no-store and --read-only,
-// which the TUI and the commands that talk to the API or the store all
-// take: each of them may read or write the local store, so each can be
-// told not to, and a script can pass --read-only to every command alike.
-func (f *Flags) AddShared(fs *flag.FlagSet) {
+// NewFlagSet is the flag set of the command called name, with --demo,
+// --base-url, --no-store and --read-only registered on it, which the TUI
+// and the commands that talk to the API or the store all take: each of
+// them may read or write the local store, so each can be told not to, and
+// a script can pass --read-only to every command alike.
+func NewFlagSet(name string) (*flag.FlagSet, *Flags) {
+	fs, f := command.NewFlagSet(name), new(Flags)
+	f.addShared(fs)
+	return fs, f
+}
+
+func (f *Flags) addShared(fs *flag.FlagSet) {
 	fs.BoolVar(&f.Demo, "demo", false, "")
 	fs.StringVar(&f.BaseURL, "base-url", "", "")
 	fs.BoolVar(&f.NoStore, "no-store", false, "")

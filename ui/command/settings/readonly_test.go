@@ -2,7 +2,6 @@ package settings
 
 import (
 	"errors"
-	"flag"
 	"strings"
 	"testing"
 
@@ -48,9 +47,7 @@ func TestReadOnlyFromEachSource(t *testing.T) {
 }
 
 func TestReadOnlyIsASharedFlag(t *testing.T) {
-	var f Flags
-	fs := flag.NewFlagSet("x", flag.ContinueOnError)
-	f.AddShared(fs)
+	fs, f := NewFlagSet("x")
 	if err := fs.Parse([]string{"--read-only"}); err != nil || !f.ReadOnly {
 		t.Errorf("%v %+v", err, f)
 	}

@@ -32,9 +32,7 @@ type Config struct {
 // before anything starts. --help is flag.ErrHelp.
 func Parse(args []string, env command.Env) (Config, error) {
 	var cfg Config
-	var f settings.Flags
-	fs := command.NewFlagSet("cxi")
-	f.AddShared(fs)
+	fs, f := settings.NewFlagSet("cxi")
 	f.AddTUI(fs)
 	osc := fs.String("osc52", "plain", "")
 	fs.BoolVar(&cfg.Version, "version", false, "")
@@ -60,7 +58,7 @@ func Parse(args []string, env command.Env) (Config, error) {
 	if f.Refresh != 0 && f.Refresh < config.MinAutoRefresh {
 		return cfg, fmt.Errorf("--refresh %s is too often: the API allows 100 requests a minute; use %s or more", f.Refresh, config.MinAutoRefresh)
 	}
-	if cfg.Settings, err = settings.Resolve(f, env); err != nil {
+	if cfg.Settings, err = settings.Resolve(*f, env); err != nil {
 		return cfg, err
 	}
 	// The file's session_url is checked as it is read; a flag's or the
