@@ -63,11 +63,7 @@ func TestRequestHeaders(t *testing.T) {
 func TestFakeServerSeesBearerKey(t *testing.T) {
 	// Two lookups: with the right key, then with a wrong one.
 	srv := demo.NewServer(fake.Strict(t, fake.Expect(http.MethodGet, "/chat/sessions/"+demo.IDMinimal).Times(2)))
-	base, stop, err := srv.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(stop)
+	_, base := startFake(t, srv)
 	c := newClientKey(t, base, fake.DemoKey)
 	if _, err := c.GetSession(context.Background(), demo.IDMinimal); err != nil {
 		t.Fatal(err)
@@ -85,7 +81,7 @@ func TestFakeServerSeesBearerKey(t *testing.T) {
 
 	// A wrong key gets the API's 401 with its message.
 	bad := newClientKey(t, base, "wrong-key")
-	_, err = bad.GetSession(context.Background(), demo.IDMinimal)
+	_, err := bad.GetSession(context.Background(), demo.IDMinimal)
 	e := asError(t, err, base)
 	if e.Kind != api.KindUnauthorized || e.Status != 401 || e.Message != "Invalid API key" {
 		t.Errorf("got kind %v status %d message %q", kindName(e.Kind), e.Status, e.Message)

@@ -15,6 +15,7 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/api/fake/demo"
+	"github.com/opencx-tools/cxi/api/fake/faketest"
 )
 
 // shortTimeout keeps the timeout cases fast; prompt is how long an ended
@@ -56,12 +57,7 @@ func resetMidBody(w http.ResponseWriter, r *http.Request) {
 // startFake starts srv on loopback, stopped with the test.
 func startFake(t testing.TB, srv *fake.Server) (*fake.Server, string) {
 	t.Helper()
-	base, stop, err := srv.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(stop)
-	return srv, base
+	return srv, faketest.Start(t, srv)
 }
 
 func TestTransportErrors(t *testing.T) {

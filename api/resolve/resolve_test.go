@@ -8,27 +8,17 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/time/rate"
-
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/api/fake/demo"
+	"github.com/opencx-tools/cxi/api/fake/faketest"
 )
 
 var now = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 
 func client(t *testing.T, opts ...fake.Option) *api.Client {
 	t.Helper()
-	base, stop, err := fake.New(append([]fake.Option{fake.WithClock(func() time.Time { return now }), fake.WithCatalog(demo.Catalog(demo.WithRecentDates()))}, opts...)...).Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(stop)
-	c, err := api.New(base, fake.DemoKey, api.WithLimiter(rate.NewLimiter(rate.Inf, 1)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return faketest.Client(t, fake.New(append([]fake.Option{fake.WithClock(func() time.Time { return now }), fake.WithCatalog(demo.Catalog(demo.WithRecentDates()))}, opts...)...))
 }
 
 func star(t *testing.T) api.Session {

@@ -15,25 +15,16 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/api/fake/demo"
+	"github.com/opencx-tools/cxi/api/fake/faketest"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/settings"
-	"golang.org/x/time/rate"
 )
 
 var now = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 
 func client(t *testing.T, opts ...fake.Option) *api.Client {
 	t.Helper()
-	base, stop, err := fake.New(append([]fake.Option{fake.WithClock(func() time.Time { return now }), fake.WithCatalog(demo.Catalog(demo.WithRecentDates()))}, opts...)...).Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(stop)
-	c, err := api.New(base, fake.DemoKey, api.WithLimiter(rate.NewLimiter(rate.Inf, 1)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return faketest.Client(t, fake.New(append([]fake.Option{fake.WithClock(func() time.Time { return now }), fake.WithCatalog(demo.Catalog(demo.WithRecentDates()))}, opts...)...))
 }
 
 // fixed is a connector that hands over c, whatever the flags.
