@@ -16,7 +16,6 @@ import (
 	"github.com/opencx-tools/cxi/ui/copymenu"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/keys"
-	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
@@ -49,21 +48,6 @@ func fullSession() *api.Session {
 func bareSession() *api.Session { return &api.Session{ID: sessionID, Status: "open"} }
 
 const link = "https://app.example/inbox/" + sessionID
-
-// press sends keys to the open menu and returns what is open after the
-// last and its command; it fails if the menu closed before the last key.
-func press(t *testing.T, m copymenu.Model, ks ...string) (overlay.Overlay, tea.Cmd) {
-	t.Helper()
-	var o overlay.Overlay = m
-	var cmd tea.Cmd
-	for i, k := range ks {
-		if o == nil {
-			t.Fatalf("the menu closed before key %d of %q", i, ks)
-		}
-		o, cmd = o.Update(keytest.Msg(k))
-	}
-	return o, cmd
-}
 
 func TestEntries(t *testing.T) {
 	tests := []struct {
@@ -112,7 +96,7 @@ func TestDigitsCopyTheirEntry(t *testing.T) {
 	}
 	for i, w := range want {
 		digit := string(rune('1' + i))
-		o, cmd := press(t, copymenu.New(testCtx(), copier(), fullSession(), link), digit)
+		o, cmd := keytest.Press(t, copymenu.New(testCtx(), copier(), fullSession(), link), digit)
 		if o != nil {
 			t.Errorf("%s: the menu stayed open after copying", digit)
 		}
@@ -132,7 +116,7 @@ func TestDigitsCopyTheirEntry(t *testing.T) {
 	}
 	// Digits with no entry, and other letters, do nothing.
 	for _, k := range []string{"0", "7", "9", "x"} {
-		o, cmd := press(t, copymenu.New(testCtx(), copier(), fullSession(), link), k)
+		o, cmd := keytest.Press(t, copymenu.New(testCtx(), copier(), fullSession(), link), k)
 		if o == nil || cmd != nil {
 			t.Errorf("%q closed the menu or did something (cmd %v)", k, cmd != nil)
 		}
@@ -154,7 +138,7 @@ func TestArrowsMoveAndEnterCopies(t *testing.T) {
 		{[]string{"down", "k", "enter"}, "external_id"},
 	}
 	for _, tt := range tests {
-		_, cmd := press(t, copymenu.New(testCtx(), copier(), fullSession(), link), tt.keys...)
+		_, cmd := keytest.Press(t, copymenu.New(testCtx(), copier(), fullSession(), link), tt.keys...)
 		if cmd == nil {
 			t.Fatalf("%v: no command", tt.keys)
 		}
@@ -166,20 +150,20 @@ func TestArrowsMoveAndEnterCopies(t *testing.T) {
 
 func TestCursorShownOnTheSelectedRow(t *testing.T) {
 	m := copymenu.New(testCtx(), copier(), fullSession(), link)
-	o, _ := press(t, m, "down", "down")
+	o, _ := keytest.Press(t, m, "down", "down")
 	v := o.View(100, 30)
-	row := lineWith(v, "session ID")
+	row := keytest.LineWith(v, "session ID")
 	if !strings.Contains(row, "› 3  session ID") {
 		t.Errorf("the cursor is not on the third row: %q\n%s", row, v)
 	}
-	if strings.Contains(lineWith(v, "external_id"), "›") {
+	if strings.Contains(keytest.LineWith(v, "external_id"), "›") {
 		t.Errorf("the first row still has the cursor:\n%s", v)
 	}
 }
 
 func TestEscAndTheToggleKeyClose(t *testing.T) {
 	for _, k := range []string{"esc", "c"} {
-		o, cmd := press(t, copymenu.New(testCtx(), copier(), fullSession(), link), "down", k)
+		o, cmd := keytest.Press(t, copymenu.New(testCtx(), copier(), fullSession(), link), "down", k)
 		if o != nil || cmd != nil {
 			t.Errorf("%s: open=%v cmd=%v, want closed with nothing copied", k, o != nil, cmd != nil)
 		}
@@ -208,7 +192,7 @@ func TestNothingToCopySaysWhy(t *testing.T) {
 		{"5", "Nothing to copy: no session_url in config.toml, nor --session-url."},
 	}
 	for _, tt := range tests {
-		o, cmd := press(t, copymenu.New(testCtx(), copier(), bareSession(), ""), tt.digit)
+		o, cmd := keytest.Press(t, copymenu.New(testCtx(), copier(), bareSession(), ""), tt.digit)
 		if o != nil || cmd == nil {
 			t.Fatalf("%s: open=%v cmd=%v", tt.digit, o != nil, cmd != nil)
 		}
@@ -231,18 +215,18 @@ func TestUnsafeValueMarkedNotHidden(t *testing.T) {
 	s.TicketingSystem.ExternalID = "ZD-1\x1b]52;c;ZXZpbA==\x07\n"
 	m := copymenu.New(testCtx(), copier(), s, link)
 	v := m.View(120, 30)
-	row := lineWith(v, "external_id")
+	row := keytest.LineWith(v, "external_id")
 	if !strings.Contains(row, "ZD-1") || !strings.Contains(row, "(has control characters: will not be copied)") {
 		t.Errorf("unsafe row: %q", row)
 	}
 	if strings.ContainsAny(v, "\x1b\x07") {
 		t.Errorf("the view carries the value's control characters: %q", v)
 	}
-	if strings.Contains(lineWith(v, "contact email"), "control characters") {
+	if strings.Contains(keytest.LineWith(v, "contact email"), "control characters") {
 		t.Errorf("a safe value is marked too:\n%s", v)
 	}
 	// Choosing it anyway reaches no clipboard.
-	_, cmd := press(t, m, "1")
+	_, cmd := keytest.Press(t, m, "1")
 	msg, ok := cmd().(clipboard.CopiedMsg)
 	if !ok || !errors.Is(msg.Err, clipboard.ErrUnsafeValue) {
 		t.Errorf("copying the unsafe value: %#v", msg)
@@ -264,32 +248,19 @@ func TestViewHeaderAndWidth(t *testing.T) {
 				t.Errorf("width %d: line %d is %d cells: %q", w, i, lipgloss.Width(l), l)
 			}
 		}
-		if !strings.Contains(lineWith(v, "Markdown summary"), " lines") {
+		if !strings.Contains(keytest.LineWith(v, "Markdown summary"), " lines") {
 			t.Errorf("width %d: the summary's line count is missing:\n%s", w, v)
 		}
 	}
 	md := m.Entries()[5].Value
 	want := fmt.Sprintf("%d lines, ready for Slack or a ticket", strings.Count(md, "\n")+1)
-	if row := lineWith(m.View(120, 30), "Markdown summary"); !strings.Contains(row, want) {
+	if row := keytest.LineWith(m.View(120, 30), "Markdown summary"); !strings.Contains(row, want) {
 		t.Errorf("summary row %q lacks %q", row, want)
 	}
-	var names []string
-	for _, b := range m.ShortHelp() {
-		names = append(names, b.Help().Key+" "+b.Help().Desc)
-	}
-	if got := strings.Join(names, " · "); got != "enter copy · ↑/k up · ↓/j down · esc close" {
+	if got := keytest.Help(m.ShortHelp()); got != "enter copy · ↑/k up · ↓/j down · esc close" {
 		t.Errorf("ShortHelp: %q", got)
 	}
 	if fh := m.FullHelp(); len(fh) != 1 || len(fh[0]) != 4 {
 		t.Errorf("FullHelp: %v", fh)
 	}
-}
-
-func lineWith(s, sub string) string {
-	for _, l := range strings.Split(s, "\n") {
-		if strings.Contains(l, sub) {
-			return l
-		}
-	}
-	return ""
 }

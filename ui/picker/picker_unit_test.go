@@ -50,18 +50,6 @@ func (c *chooser) choose(s api.Session) tea.Cmd {
 	return func() tea.Msg { return chosenMsg{s.ID} }
 }
 
-func press(t *testing.T, o overlay.Overlay, ks ...string) (overlay.Overlay, tea.Cmd) {
-	t.Helper()
-	var cmd tea.Cmd
-	for i, k := range ks {
-		if o == nil {
-			t.Fatalf("the picker closed before key %d of %q", i, ks)
-		}
-		o, cmd = o.Update(keytest.Msg(k))
-	}
-	return o, cmd
-}
-
 // cursorRow is the row the cursor marks, "" when none is on screen.
 func cursorRow(v string) string {
 	for _, l := range strings.Split(v, "\n") {
@@ -87,7 +75,7 @@ func TestEnterChoosesTheSessionUnderTheCursor(t *testing.T) {
 	}
 	for _, tt := range tests {
 		c := &chooser{}
-		o, cmd := press(t, picker.New(testCtx(), "5 sessions", ss, c.choose), tt.keys...)
+		o, cmd := keytest.Press(t, picker.New(testCtx(), "5 sessions", ss, c.choose), tt.keys...)
 		if o != nil {
 			t.Errorf("%v: the picker stayed open", tt.keys)
 		}
@@ -105,7 +93,7 @@ func TestEnterChoosesTheSessionUnderTheCursor(t *testing.T) {
 
 func TestMovingChoosesNothing(t *testing.T) {
 	c := &chooser{}
-	o, cmd := press(t, picker.New(testCtx(), "t", sessions(3), c.choose), "down", "up", "j", "x")
+	o, cmd := keytest.Press(t, picker.New(testCtx(), "t", sessions(3), c.choose), "down", "up", "j", "x")
 	if o == nil || cmd != nil || len(c.calls) != 0 {
 		t.Errorf("moving: open=%v cmd=%v calls=%q", o != nil, cmd != nil, c.calls)
 	}
@@ -113,13 +101,13 @@ func TestMovingChoosesNothing(t *testing.T) {
 
 func TestEscCloses(t *testing.T) {
 	c := &chooser{}
-	o, cmd := press(t, picker.New(testCtx(), "t", sessions(3), c.choose), "down", "esc")
+	o, cmd := keytest.Press(t, picker.New(testCtx(), "t", sessions(3), c.choose), "down", "esc")
 	if o != nil || cmd != nil || len(c.calls) != 0 {
 		t.Errorf("esc: open=%v cmd=%v calls=%q", o != nil, cmd != nil, c.calls)
 	}
 	// With nothing to pick any key closes it.
 	for _, k := range []string{"enter", "down", "x"} {
-		o, cmd := press(t, picker.New(testCtx(), "t", nil, c.choose), k)
+		o, cmd := keytest.Press(t, picker.New(testCtx(), "t", nil, c.choose), k)
 		if o != nil || cmd != nil || len(c.calls) != 0 {
 			t.Errorf("%s on an empty picker: open=%v cmd=%v calls=%q", k, o != nil, cmd != nil, c.calls)
 		}
@@ -143,10 +131,10 @@ func TestViewKeepsTheCursorOnScreen(t *testing.T) {
 		for step, k := range path {
 			switch k {
 			case "down":
-				o, _ = press(t, o, k)
+				o, _ = keytest.Press(t, o, k)
 				at = (at + 1) % len(ss)
 			case "up":
-				o, _ = press(t, o, k)
+				o, _ = keytest.Press(t, o, k)
 				at = (at + len(ss) - 1) % len(ss)
 			}
 			v := o.View(width, height)
@@ -180,7 +168,7 @@ func TestViewRows(t *testing.T) {
 	}
 	// Ages are measured from the context's clock.
 	for i, age := range []string{"1h", "2h", "3h"} {
-		if row := lineWith(v, shortID(i)); !strings.HasSuffix(strings.TrimRight(row, " │"), "  "+age) {
+		if row := keytest.LineWith(v, shortID(i)); !strings.HasSuffix(strings.TrimRight(row, " │"), "  "+age) {
 			t.Errorf("session %d's row %q does not end in its age %s", i, row, age)
 		}
 	}
@@ -197,20 +185,7 @@ func TestSessionsAndHelp(t *testing.T) {
 	if got := m.Sessions(); len(got) != 4 || got[3].ID != ss[3].ID {
 		t.Errorf("Sessions() = %d sessions", len(got))
 	}
-	var names []string
-	for _, b := range m.ShortHelp() {
-		names = append(names, b.Help().Key+" "+b.Help().Desc)
-	}
-	if got := strings.Join(names, " · "); got != "enter open · ↑/k up · ↓/j down · esc close" {
+	if got := keytest.Help(m.ShortHelp()); got != "enter open · ↑/k up · ↓/j down · esc close" {
 		t.Errorf("ShortHelp: %q", got)
 	}
-}
-
-func lineWith(s, sub string) string {
-	for _, l := range strings.Split(s, "\n") {
-		if strings.Contains(l, sub) {
-			return l
-		}
-	}
-	return ""
 }

@@ -1,9 +1,16 @@
 // Package keytest is what tests of the components share: key names turned
-// into the tea.KeyMsg a terminal would send, and commands run to the
-// messages they produce.
+// into the tea.KeyMsg a terminal would send, keys pressed on an overlay,
+// commands run to the messages they produce, and views read line by line.
 package keytest
 
-import tea "github.com/charmbracelet/bubbletea"
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/ui/overlay"
+)
 
 // Msg is the message for a key name: "enter", "esc", "up", "down", "pgup",
 // "pgdown", "tab", "backspace", " " (the space bar), "ctrl+c", "ctrl+o",
@@ -41,4 +48,37 @@ func Run(cmd tea.Cmd) []tea.Msg {
 		return nil
 	}
 	return []tea.Msg{msg}
+}
+
+// Press sends the keys named to o in turn and returns what is open after
+// the last and its command; the test fails if o closed before the last.
+func Press(tb testing.TB, o overlay.Overlay, ks ...string) (overlay.Overlay, tea.Cmd) {
+	tb.Helper()
+	var cmd tea.Cmd
+	for i, k := range ks {
+		if o == nil {
+			tb.Fatalf("the overlay closed before key %d of %q", i, ks)
+		}
+		o, cmd = o.Update(Msg(k))
+	}
+	return o, cmd
+}
+
+// LineWith is the first line of view that holds sub, "" when none does.
+func LineWith(view, sub string) string {
+	for _, l := range strings.Split(view, "\n") {
+		if strings.Contains(l, sub) {
+			return l
+		}
+	}
+	return ""
+}
+
+// Help is bindings as a help line names them: "enter copy · esc close".
+func Help(bindings []key.Binding) string {
+	names := make([]string, 0, len(bindings))
+	for _, b := range bindings {
+		names = append(names, b.Help().Key+" "+b.Help().Desc)
+	}
+	return strings.Join(names, " · ")
 }
