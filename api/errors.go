@@ -82,6 +82,17 @@ func KindOf(err error) Kind {
 	return KindUnknown
 }
 
+// Unreachable reports an error that means the API cannot be reached now
+// (down, too slow, the connection dropped), as opposed to one it answered
+// with: where the store's copy may stand in for the answer.
+func Unreachable(err error) bool {
+	switch KindOf(err) {
+	case KindUnreachable, KindTimeout, KindDropped:
+		return true
+	}
+	return false
+}
+
 // excerptLen bounds how much of a non-JSON body an error carries: enough to
 // recognise a gateway page, too little to flood an error panel.
 const excerptLen = 160

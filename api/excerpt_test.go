@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"html"
 	"net/url"
 	"regexp"
@@ -122,5 +123,19 @@ func TestRedactLeavesOtherTextAlone(t *testing.T) {
 	}
 	if got := api.Redact("x sk%2Dlive y", "sk-live"); got != "x [redacted] y" {
 		t.Errorf("Redact = %q", got)
+	}
+}
+
+func TestUnreachableIsWhereTheStoreMayStandIn(t *testing.T) {
+	for kind, want := range map[api.Kind]bool{
+		api.KindUnreachable: true, api.KindTimeout: true, api.KindDropped: true,
+		api.KindHTTP: false, api.KindNotFound: false, api.KindUnauthorized: false, api.KindCanceled: false,
+	} {
+		if got := api.Unreachable(&api.Error{Kind: kind}); got != want {
+			t.Errorf("Unreachable(%s) = %v, want %v", kindName(kind), got, want)
+		}
+	}
+	if api.Unreachable(errors.New("not an API error")) {
+		t.Error("a plain error counts as unreachable")
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"syscall"
@@ -105,11 +106,6 @@ func (c *Client) do(ctx context.Context, method, op, path string, in, out any) e
 	return nil
 }
 
-// redact removes the API key from a body before any of it goes into an
-// error: a proxy that echoes the request (headers and all) in its error page
-// must not put the key on screen or into a bug report.
-func (c *Client) redact(body []byte) string { return Redact(string(body), c.key) }
-
 // waitTurn waits for the shared limiter like rate.Limiter.Wait, and tells
 // the OnWait hook how long, so a command-line user learns why it pauses.
 // A background request (see Background) reserves nothing while it waits.
@@ -184,15 +180,13 @@ func (c *Client) transportError(parent context.Context, op string, err error, el
 	return e
 }
 
-// unwrapURLError drops net/http's `Get "url": ` prefix; the UI names the URL itself.
+// unwrapURLError drops net/http's `Get "url": ` (or Patch, Post) prefix;
+// the UI names the URL itself.
 func unwrapURLError(err error) error {
-	for {
-		u, ok := err.(interface{ Unwrap() error })
-		if !ok || !strings.HasPrefix(err.Error(), "Get ") {
-			return err
-		}
-		err = u.Unwrap()
+	if ue, ok := errors.AsType[*url.Error](err); ok {
+		return ue.Err
 	}
+	return err
 }
 
 // errorBody is ErrorDto, plus problem+json's title/detail, which gateways use.
@@ -252,7 +246,7 @@ func (c *Client) statusError(op string, resp *http.Response, body []byte) *Error
 	ctype := resp.Header.Get("Content-Type")
 	if isJSON(ctype, body) && json.Unmarshal(body, &dto) == nil {
 		// A JSON message is text, not markup: "limit must be <= 100" keeps its "<".
-		e.Message = oneLine(c.redact([]byte(dto.text())))
+		e.Message = oneLine(Redact(dto.text(), c.key)) // a proxy may echo the key back
 		return e
 	}
 	if len(bytes.TrimSpace(body)) > 0 {

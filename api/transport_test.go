@@ -356,3 +356,22 @@ func TestRedirects(t *testing.T) {
 		}
 	})
 }
+
+// TestATransportFailureReadsTheSameForAWrite: net/http prefixes a failure
+// with the method and the URL ("Patch \"https://…\": …"); the error names
+// the URL itself, for a write as for a read.
+func TestATransportFailureReadsTheSameForAWrite(t *testing.T) {
+	tr := &http.Transport{DialContext: func(context.Context, string, string) (net.Conn, error) {
+		return nil, errors.New("boom")
+	}}
+	t.Cleanup(tr.CloseIdleConnections)
+	c := newClient(t, api.DefaultBaseURL, api.WithHTTPClient(&http.Client{Transport: tr}))
+	_, rerr := c.GetSession(context.Background(), testID)
+	werr := c.SetStatus(context.Background(), testID, api.StatusChange{Status: api.StatusOpen})
+	for name, err := range map[string]error{"GET": rerr, "PATCH": werr} {
+		e := asError(t, err, api.DefaultBaseURL)
+		if msg := e.Error(); strings.Contains(msg, "Get ") || strings.Contains(msg, "Patch ") || !strings.HasSuffix(msg, ": boom") {
+			t.Errorf("%s: %q, want the cause without net/http's method and URL", name, msg)
+		}
+	}
+}

@@ -178,7 +178,7 @@ func fetchSession(ctx context.Context, client Client, req Request, now func() ti
 	return func() tea.Msg {
 		s, err := client.GetSession(ctx, req.ID)
 		if err != nil {
-			if !unreachable(err) {
+			if !api.Unreachable(err) {
 				return FailedMsg{Req: req, Err: err}
 			}
 			if kept, ok := fromMemory(ctx, mem, req); ok {
@@ -192,13 +192,4 @@ func fetchSession(ctx context.Context, client Client, req Request, now func() ti
 		}
 		return LoadedMsg{Req: req, Session: s, At: at}
 	}
-}
-
-// unreachable reports an error that means the API cannot be reached now.
-func unreachable(err error) bool {
-	switch api.KindOf(err) {
-	case api.KindUnreachable, api.KindTimeout, api.KindDropped:
-		return true
-	}
-	return false
 }

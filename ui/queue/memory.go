@@ -263,16 +263,6 @@ func (m Model) synced(at time.Time) (Model, tea.Cmd) {
 	}
 }
 
-// offline reports an error that means the API cannot be reached now, as
-// opposed to one it answered with.
-func offline(err error) bool {
-	switch api.KindOf(err) {
-	case api.KindUnreachable, api.KindTimeout, api.KindDropped:
-		return true
-	}
-	return false
-}
-
 // Start shows the rows the store held at once and asks the API for the
 // first page, merging it in; with nothing held it is Reload.
 func (m Model) Start() (Model, tea.Cmd) {

@@ -275,7 +275,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.stop()
 		m.err = msg.Err
-		if len(m.rows) > 0 && !m.cachedAt.IsZero() && offline(msg.Err) {
+		if len(m.rows) > 0 && !m.cachedAt.IsZero() && api.Unreachable(msg.Err) {
 			m.offline, m.err = true, nil // the store's rows stand, marked as such
 		}
 		return m, nil

@@ -42,15 +42,6 @@ type recalledMsg struct {
 
 func (recalledMsg) transcriptMsg() {}
 
-// unreachable reports an error that means the API cannot be reached now.
-func unreachable(err error) bool {
-	switch api.KindOf(err) {
-	case api.KindUnreachable, api.KindTimeout, api.KindDropped:
-		return true
-	}
-	return false
-}
-
 // Current is the message at the top of the screen, the one an action on
 // "the message under the cursor" takes; nil when there is none (or when
 // the transcript is not in view: inView false).

@@ -48,7 +48,7 @@ func fetchPage(ctx context.Context, h Historian, req page, mem Memory) tea.Cmd {
 		if err == nil {
 			return PageLoadedMsg{req: req, page: p}
 		}
-		if mem != nil && req.cursor == "" && unreachable(err) {
+		if mem != nil && req.cursor == "" && api.Unreachable(err) {
 			if events, at, complete, ok, kerr := mem.History(ctx, req.sessionID); kerr == nil && ok {
 				return recalledMsg{req: req, events: events, at: at, complete: complete}
 			}
