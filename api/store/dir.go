@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 )
 
@@ -60,7 +61,7 @@ func Dir(getenv func(string) string, goos string, userConfigDir func() (string, 
 // directory cxi did not make is acceptable because the directory is, by
 // definition, cxi's own (see EnvDir). It returns a notice when it changed a
 // mode. Windows has no such mode bits; there nothing is checked.
-func makePrivateDir(dir, goos string) (notice string, err error) {
+func makePrivateDir(dir string) (notice string, err error) {
 	if err := os.MkdirAll(dir, dirMode); err != nil {
 		return "", err
 	}
@@ -71,7 +72,7 @@ func makePrivateDir(dir, goos string) (notice string, err error) {
 	if !info.IsDir() {
 		return "", fmt.Errorf("%s is not a directory", dir)
 	}
-	if goos == "windows" || info.Mode().Perm()&0o077 == 0 {
+	if runtime.GOOS == "windows" || info.Mode().Perm()&0o077 == 0 {
 		return "", nil
 	}
 	if err := os.Chmod(dir, dirMode); err != nil {
@@ -84,7 +85,7 @@ func makePrivateDir(dir, goos string) (notice string, err error) {
 // creates a database 0644 and gives its -wal and -shm files the database's
 // mode. A file that exists with a looser mode, and its -wal and -shm
 // beside it, are tightened; the notice says so.
-func makePrivateFile(path, goos string) (notice string, err error) {
+func makePrivateFile(path string) (notice string, err error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, fileMode)
 	if err != nil {
 		return "", err
@@ -92,7 +93,7 @@ func makePrivateFile(path, goos string) (notice string, err error) {
 	if err := f.Close(); err != nil {
 		return "", err
 	}
-	if goos == "windows" {
+	if runtime.GOOS == "windows" {
 		return "", nil
 	}
 	var loose []string

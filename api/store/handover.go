@@ -66,18 +66,18 @@ func (s *Store) Handover(ctx context.Context, since time.Time) ([]HandoverItem, 
 }
 
 func handoverItem(id string, r markRow, fetched, seenAt int64, seenSnap sql.NullString) (HandoverItem, error) {
-	m, sinceReview, err := r.mark()
+	sess, err := r.session()
+	if err != nil {
+		return HandoverItem{}, err
+	}
+	m, sinceReview, err := r.mark(sess)
 	if err != nil {
 		return HandoverItem{}, err
 	}
 	item := HandoverItem{Session: api.Session{ID: id}, FetchedAt: fromNano(fetched), Mark: m,
 		SeenAt: fromNano(seenAt), SinceReview: sinceReview}
-	if r.doc == nil {
+	if sess == nil {
 		return item, nil
-	}
-	sess, err := decodeSession(r.doc)
-	if err != nil {
-		return HandoverItem{}, err
 	}
 	item.Session = *sess
 	if seenSnap.Valid {

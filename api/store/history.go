@@ -20,7 +20,7 @@ import (
 // transcript does not replace a complete one holding at least as many
 // events: reading the first page again must not forget the rest.
 func (s *Store) SaveHistory(ctx context.Context, id string, events []api.Event, complete bool, at time.Time) error {
-	id = strings.ToLower(strings.TrimSpace(id))
+	id = fold(id)
 	if id == "" {
 		return nil
 	}
@@ -133,7 +133,7 @@ func (s *Store) History(ctx context.Context, id string) (events []api.Event, at 
 	var doc []byte
 	var fetched int64
 	err = s.db.QueryRowContext(ctx, "SELECT events, complete, fetched_ns FROM histories WHERE session_id = ?",
-		strings.ToLower(strings.TrimSpace(id))).Scan(&doc, &complete, &fetched)
+		fold(id)).Scan(&doc, &complete, &fetched)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, time.Time{}, false, false, nil
 	}

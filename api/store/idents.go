@@ -2,6 +2,7 @@ package store
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -57,9 +58,13 @@ func identsOf(sess *api.Session) []ident {
 	return out
 }
 
+// fold is an ID, an email or a reference as the store keys it: IDs and
+// emails are matched in any case, and a pasted one may bring spaces.
+func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
 // ticketKey is a ticket reference as compared: helpdesks' references are
 // matched in any case, as resolve does.
-func ticketKey(ref string) string { return strings.ToLower(strings.TrimSpace(ref)) }
+func ticketKey(ref string) string { return fold(ref) }
 
 // numberKey is a ticket number as text: 884213, 1042.5.
 func numberKey(f float64) string {
@@ -81,7 +86,7 @@ func ticketKeys(ref string) []string {
 	return keys
 }
 
-func emailKey(e string) string { return strings.ToLower(strings.TrimSpace(e)) }
+func emailKey(e string) string { return fold(e) }
 
 // phoneKey is a phone number's digits, reversed: "+1 (415) 555-0134" and
 // "4155550134" both end in the same digits, and an index finds "ends with"
@@ -93,9 +98,7 @@ func phoneKey(p string) string {
 			digits = append(digits, r)
 		}
 	}
-	for i, j := 0, len(digits)-1; i < j; i, j = i+1, j-1 {
-		digits[i], digits[j] = digits[j], digits[i]
-	}
+	slices.Reverse(digits)
 	return string(digits)
 }
 
@@ -119,7 +122,7 @@ func nameTails(n string) []string {
 // idPrefix reports whether text can be the start of a session ID: eight or
 // more hex digits, with the hyphens of a UUID where they fall, lower case.
 func idPrefix(text string) (string, bool) {
-	t := strings.ToLower(strings.TrimSpace(text))
+	t := fold(text)
 	if len(t) < 8 || len(t) > 36 {
 		return "", false
 	}

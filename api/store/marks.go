@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/opencx-tools/cxi/api"
 )
 
 // Mark is the user's review mark and note on a session.
@@ -24,7 +26,7 @@ type Mark struct {
 // change shows as "changed since reviewed"; a session never kept gets a
 // mark without one, which no change can be told against.
 func (s *Store) SetReviewed(ctx context.Context, id string, on bool, at time.Time) error {
-	id = strings.ToLower(strings.TrimSpace(id))
+	id = fold(id)
 	if id == "" {
 		return nil
 	}
@@ -59,7 +61,7 @@ func (s *Store) SetReviewed(ctx context.Context, id string, on bool, at time.Tim
 // SetNote writes the user's private note on a session at time at; empty
 // (or blank) text deletes it.
 func (s *Store) SetNote(ctx context.Context, id, text string, at time.Time) error {
-	id = strings.ToLower(strings.TrimSpace(id))
+	id = fold(id)
 	if id == "" {
 		return nil
 	}
@@ -91,7 +93,7 @@ func (s *Store) Marks(ctx context.Context, ids []string) (map[string]Mark, error
 	}
 	byLower := make(map[string]string, len(ids))
 	for _, id := range ids {
-		byLower[strings.ToLower(strings.TrimSpace(id))] = id
+		byLower[fold(id)] = id
 	}
 	out := map[string]Mark{}
 	err := s.eachByID(ctx, `SELECT m.session_id, m.reviewed_ns, m.reviewed_snap, m.note, m.note_ns, s.doc
@@ -101,7 +103,11 @@ func (s *Store) Marks(ctx context.Context, ids []string) (map[string]Mark, error
 		if err := rows.Scan(&id, &r.reviewed, &r.snap, &r.note, &r.noteAt, &r.doc); err != nil {
 			return err
 		}
-		m, _, err := r.mark()
+		sess, err := r.session()
+		if err != nil {
+			return err
+		}
+		m, _, err := r.mark(sess)
 		if err != nil {
 			return err
 		}
@@ -122,17 +128,23 @@ type markRow struct {
 	doc              []byte
 }
 
-// mark makes the Mark, and the fields that changed since the review.
-func (r markRow) mark() (Mark, []FieldChange, error) {
+// session is the session as kept, decoded; nil when none is kept.
+func (r markRow) session() (*api.Session, error) {
+	if r.doc == nil {
+		return nil, nil
+	}
+	return decodeSession(r.doc)
+}
+
+// mark makes the Mark, and the fields that changed since the review; sess
+// is the kept session (nil when none is), decoded once by the caller, who
+// may need it for more than the mark.
+func (r markRow) mark(sess *api.Session) (Mark, []FieldChange, error) {
 	m := Mark{ReviewedAt: fromNano(r.reviewed), NoteAt: fromNano(r.noteAt), Note: r.note}
-	if r.reviewed == 0 || !r.snap.Valid || r.doc == nil {
+	if r.reviewed == 0 || !r.snap.Valid || sess == nil {
 		return m, nil, nil
 	}
 	then, err := decodeSnapshot(r.snap.String)
-	if err != nil {
-		return m, nil, err
-	}
-	sess, err := decodeSession(r.doc)
 	if err != nil {
 		return m, nil, err
 	}

@@ -125,7 +125,7 @@ func decodeSnapshot(text string) (snapshot, error) {
 // MarkSeen records that the user looked at sess at time at: Changes
 // compares later versions with this one.
 func (s *Store) MarkSeen(ctx context.Context, sess api.Session, at time.Time) error {
-	id := strings.ToLower(strings.TrimSpace(sess.ID))
+	id := fold(sess.ID)
 	if id == "" {
 		return nil
 	}
@@ -193,7 +193,7 @@ func (s *Store) eachByID(ctx context.Context, query string, ids []string, each f
 		chunk := ids[start:min(start+maxParams, len(ids))]
 		args := make([]any, len(chunk))
 		for i, id := range chunk {
-			args[i] = strings.ToLower(strings.TrimSpace(id))
+			args[i] = fold(id)
 		}
 		marks := strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",")
 		rows, err := s.db.QueryContext(ctx, fmt.Sprintf(query, marks), args...)

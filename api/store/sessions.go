@@ -84,7 +84,7 @@ func (sv *saver) close() {
 // queue is refreshed, only has its fetch time moved on: its search
 // document and identifiers stay as they are.
 func (sv *saver) save(ctx context.Context, tx *sql.Tx, sess *api.Session, at time.Time) error {
-	id := strings.ToLower(strings.TrimSpace(sess.ID))
+	id := fold(sess.ID)
 	if id == "" {
 		return nil
 	}
@@ -149,7 +149,7 @@ func (s *Store) Session(ctx context.Context, id string) (sess *api.Session, fetc
 	var doc, raw []byte
 	var fetched int64
 	err = s.db.QueryRowContext(ctx, "SELECT doc, raw, fetched_ns FROM sessions WHERE id = ?",
-		strings.ToLower(strings.TrimSpace(id))).Scan(&doc, &raw, &fetched)
+		fold(id)).Scan(&doc, &raw, &fetched)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, time.Time{}, false, nil
 	}

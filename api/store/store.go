@@ -30,7 +30,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -140,7 +139,7 @@ func Open(o Options) (*Store, []string, error) {
 		say(notRemembering(path, errors.New("its path holds a '?'")))
 		return nil, notices, nil
 	}
-	n, err := makePrivateDir(o.Dir, runtime.GOOS)
+	n, err := makePrivateDir(o.Dir)
 	say(n)
 	if err != nil {
 		say(notRemembering(o.Dir, err))
@@ -211,7 +210,7 @@ func openPruned(path string, cut time.Time) (*Store, string, error) {
 // openVersion opens path with the schema brought to version upTo (tests
 // make stores of older versions with it).
 func openVersion(path string, upTo int) (*Store, string, error) {
-	notice, err := makePrivateFile(path, runtime.GOOS)
+	notice, err := makePrivateFile(path)
 	if err != nil {
 		return nil, "", err
 	}
