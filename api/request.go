@@ -112,7 +112,7 @@ func (c *Client) do(ctx context.Context, method, op, path string, in, out any) e
 // A request that has waited its turn is counted sent at once, in the budget,
 // so that background work reads what is really left.
 func (c *Client) waitTurn(ctx context.Context) error {
-	if isBackground(ctx) {
+	if IsBackground(ctx) {
 		if err := c.waitIdle(ctx); err != nil {
 			return err
 		}

@@ -7,8 +7,10 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/store"
+	"github.com/opencx-tools/cxi/ui/internal/keytest"
 )
 
 // fakeMemory is a Memory that holds every session but those in fresh, says
@@ -150,5 +152,44 @@ func TestChangedFollowsARemap(t *testing.T) {
 	m, _ = press(m, "x")
 	if v := m.View(); !strings.Contains(v, "x changed & new") || !strings.Contains(v, "x shows them all") {
 		t.Errorf("view:\n%s", v)
+	}
+}
+
+// TestAnAutoRefreshFromTheStoreIsBackgroundWorkToItsLastPage: with a sync
+// behind it, an auto-refresh asks only for what changed, and every page of
+// that, the first and those that follow, holds no place in the limiter a
+// lookup the user waits for needs (api.Background); r is waited for.
+func TestAnAutoRefreshFromTheStoreIsBackgroundWorkToItsLastPage(t *testing.T) {
+	p := newPager(30, 25) // two pages: the refresh follows Next
+	noTimer := func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	m := New(theme(), DefaultKeyMap(), p, Filters{}, false, now).WithMemory(&fakeMemory{}, nil, now.Add(-time.Hour)).
+		WithAutoRefresh(time.Minute, noTimer, nil).SetSize(120, 20)
+	m, cmd := m.Reload()
+	m = run(m, cmd)
+	for _, tt := range []struct {
+		name       string
+		refresh    func(Model) (Model, tea.Cmd)
+		background bool
+	}{
+		{"auto-refresh", func(m Model) (Model, tea.Cmd) { return m.Update(autoRefreshMsg{seq: m.auto.seq}) }, true},
+		{"r", Model.Refresh, false},
+	} {
+		before := len(p.ctxs)
+		m, cmd = tt.refresh(m)
+		for msgs := keytest.Run(cmd); len(msgs) > 0; {
+			m, cmd = m.Update(msgs[0])
+			msgs = append(msgs[1:], keytest.Run(cmd)...)
+		}
+		if got := len(p.ctxs) - before; got != 2 {
+			t.Fatalf("%s: %d pages asked for, want 2", tt.name, got)
+		}
+		for i, ctx := range p.ctxs[before:] {
+			if p.calls[before+i].UpdatedAfter.IsZero() {
+				t.Errorf("%s: page %d is not incremental", tt.name, i+1)
+			}
+			if api.IsBackground(ctx) != tt.background {
+				t.Errorf("%s: page %d background = %v, want %v", tt.name, i+1, api.IsBackground(ctx), tt.background)
+			}
+		}
 	}
 }

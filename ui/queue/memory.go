@@ -212,11 +212,13 @@ func (m Model) WithMemory(mem Memory, cached []api.Session, lastSync time.Time) 
 // incremental is the refresh that asks only for what changed since the
 // last sync: every session updated since (a minute of overlap for clocks
 // that disagree), whatever the filters, which the queue applies itself.
-func (m Model) incremental() (Model, tea.Cmd) {
-	ctx, cancel := context.WithCancel(context.Background())
-	m.cancel, m.loading, m.err = cancel, true, nil
+// cursor is the next page of it when more changed than one page holds;
+// an auto-refresh's pages are background work, all of them.
+func (m Model) incremental(cursor string, background bool) (Model, tea.Cmd) {
+	ctx := m.begin(background)
 	p := api.ListParams{UpdatedAfter: m.lastSync.Add(-time.Minute)}
-	return m, fetchPage(ctx, m.lister, query{gen: m.gen, incremental: true}, p, true, m.mem, m.now, !m.lastSync.IsZero())
+	q := query{gen: m.gen, cursor: cursor, incremental: true, background: background}
+	return m, fetchPage(ctx, m.lister, q, p, true, m.mem, m.now, true)
 }
 
 // merge takes an incremental page in: a session that still matches the

@@ -29,6 +29,7 @@ type query struct {
 	gen         int
 	cursor      string
 	incremental bool // an incremental refresh: merged whatever its order
+	background  bool // nobody waits for it (auto-refresh): nor for the pages that follow
 }
 
 // PageLoadedMsg carries one page of the list.

@@ -121,7 +121,7 @@ func (m Model) refresh(background bool) (Model, tea.Cmd) {
 		return m.Reload()
 	}
 	if m.mem != nil && !m.lastSync.IsZero() {
-		return m.incremental()
+		return m.incremental("", background)
 	}
 	return m.load("", true, background)
 }
@@ -130,14 +130,19 @@ func (m Model) refresh(background bool) (Model, tea.Cmd) {
 // auto-refresh) hold no place in the limiter while they wait: see
 // api.Background.
 func (m Model) load(cursor string, refresh, background bool) (Model, tea.Cmd) {
+	ctx := m.begin(background)
+	return m, fetchPage(ctx, m.lister, query{gen: m.gen, cursor: cursor}, m.filters.Params(m.now), refresh, m.mem, m.now, !m.lastSync.IsZero())
+}
+
+// begin marks a page as under way and gives it its context, marked as
+// background work when nobody waits for it.
+func (m *Model) begin(background bool) context.Context {
 	ctx, cancel := context.WithCancel(context.Background())
 	if background {
 		ctx = api.Background(ctx)
 	}
-	m.cancel = cancel
-	m.loading = true
-	m.err = nil
-	return m, fetchPage(ctx, m.lister, query{gen: m.gen, cursor: cursor}, m.filters.Params(m.now), refresh, m.mem, m.now, !m.lastSync.IsZero())
+	m.cancel, m.loading, m.err = cancel, true, nil
+	return ctx
 }
 
 // stop cancels the page in flight; its answer will be dropped.
@@ -254,10 +259,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.q.incremental {
 			m.merge(msg.page)
 			if msg.page.Next != "" { // more changed than one page holds
-				ctx, cancel := context.WithCancel(context.Background())
-				m.cancel, m.loading = cancel, true
-				p := api.ListParams{UpdatedAfter: m.lastSync.Add(-time.Minute)}
-				return m, fetchPage(ctx, m.lister, query{gen: m.gen, cursor: msg.page.Next, incremental: true}, p, true, m.mem, m.now, true)
+				return m.incremental(msg.page.Next, msg.q.background)
 			}
 			return m.synced(msg.at)
 		}
