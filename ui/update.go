@@ -136,8 +136,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.ForceQuit):
 		return m.quit()
 	case !m.overlays.Empty():
-		m.overlays, cmd = m.overlays.Update(msg)
-		m.layout()
+		m.overlays, cmd = m.overlays.Update(msg) // no overlay changes the pane's size: nothing to lay out again
 	case m.act.Running() && key.Matches(msg, m.keys.Back):
 		m.act, cmd = m.act.Stop()
 	case m.detail.Cancellable() && key.Matches(msg, m.keys.Back):
