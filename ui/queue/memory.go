@@ -61,13 +61,20 @@ func remember(ctx context.Context, mem Memory, items []api.Session, at time.Time
 		}
 	}
 	_ = mem.SaveSessions(ctx, items, at)
-	a.changes, _ = mem.Changes(ctx, items)
-	ids := make([]string, len(items))
-	for i := range items {
-		ids[i] = items[i].ID
-	}
-	a.marks, _ = mem.Marks(ctx, ids)
+	a.changes, a.marks = recall(ctx, mem, items)
 	return a
+}
+
+// recall reads what the store says of sessions: what changed since the
+// user last looked, and their review marks and notes.
+func recall(ctx context.Context, mem Memory, sessions []api.Session) (map[string]store.Change, map[string]store.Mark) {
+	changes, _ := mem.Changes(ctx, sessions)
+	ids := make([]string, len(sessions))
+	for i := range sessions {
+		ids[i] = sessions[i].ID
+	}
+	marks, _ := mem.Marks(ctx, ids)
+	return changes, marks
 }
 
 // annotate takes what the store said into the rows' marks.
@@ -178,17 +185,13 @@ func (m Model) markCell(id string) string {
 	return ""
 }
 
+// sinceShort is how long ago the review was, as the AGE column says it
+// ("12h", "3w"); nothing under a minute.
 func sinceShort(at, now time.Time) string {
-	d := now.Sub(at)
-	switch {
-	case d < time.Minute:
-		return ""
-	case d < time.Hour:
-		return " " + strconv.Itoa(int(d/time.Minute)) + "m"
-	case d < 24*time.Hour:
-		return " " + strconv.Itoa(int(d/time.Hour)) + "h"
+	if d := now.Sub(at); d >= time.Minute {
+		return " " + render.Span(d)
 	}
-	return " " + strconv.Itoa(int(d/(24*time.Hour))) + "d"
+	return ""
 }
 
 // WithMemory gives the queue the local store, and the sessions it held for
@@ -243,6 +246,7 @@ func (m *Model) merge(p *api.SessionPage) {
 	m.rebuild()
 }
 
+// reindex finds each row by its session's ID again, after rows moved.
 func (m *Model) reindex() {
 	m.byID = make(map[string]int, len(m.rows))
 	for i := range m.rows {
@@ -292,20 +296,10 @@ func (annotatedMsg) queueMsg() {}
 // recallRows reads the marks and changes of the rows the store gave, which
 // came without them, in a command.
 func (m Model) recallRows() tea.Cmd {
-	mem, gen := m.mem, m.gen
-	sessions := make([]api.Session, len(m.rows))
-	for i := range m.rows {
-		sessions[i] = *m.rows[i].session
-	}
+	mem, gen, sessions := m.mem, m.gen, m.Sessions()
 	return func() tea.Msg {
-		ctx := context.Background()
 		var a annotation
-		a.changes, _ = mem.Changes(ctx, sessions)
-		ids := make([]string, len(sessions))
-		for i := range sessions {
-			ids[i] = sessions[i].ID
-		}
-		a.marks, _ = mem.Marks(ctx, ids)
+		a.changes, a.marks = recall(context.Background(), mem, sessions)
 		return annotatedMsg{gen: gen, ann: a}
 	}
 }

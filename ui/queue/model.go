@@ -182,9 +182,6 @@ func (m Model) SetText(text string) Model {
 // Filters are the current server-side filters.
 func (m Model) Filters() Filters { return m.filters }
 
-// Attention reports whether the "needs attention" ordering is on.
-func (m Model) Attention() bool { return m.attention }
-
 // Loading reports whether a page is on its way.
 func (m Model) Loading() bool { return m.loading }
 
@@ -456,10 +453,7 @@ func oldestUpdate(items []api.Session) time.Time {
 // rows, the text filter or the ordering changed, keeping the selection on
 // the same session when it is still there.
 func (m *Model) rebuild() {
-	m.byID = make(map[string]int, len(m.rows))
-	for i := range m.rows {
-		m.byID[m.rows[i].session.ID] = i
-	}
+	m.reindex()
 	m.view = make([]int, 0, len(m.rows))
 	for i := range m.rows {
 		r := &m.rows[i]

@@ -172,8 +172,9 @@ func (m Model) windowChoices() (filterpicker.Filter, []filterValue) {
 		n := filterpicker.Unknown
 		if cur == 0 || (d != 0 && d <= cur) {
 			n = 0
+			within := Filters{Window: d}
 			for j := range m.rows {
-				if t := m.rows[j].session.UpdatedAt; d == 0 || (t.Valid() && m.now.Sub(t.Time) <= d) {
+				if within.Match(m.rows[j].session, m.now) {
 					n++
 				}
 			}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
@@ -49,5 +50,20 @@ func TestAutoRefreshNoticeNamesTheIntervalAsWritten(t *testing.T) {
 	_, cmd := press(m, "a")
 	if n, ok := cmd().(statusline.NoticeMsg); !ok || n.Text != "Auto-refresh every 1m." {
 		t.Errorf("notice %#v", cmd())
+	}
+}
+
+// TestAReviewMarkFitsItsColumnHoweverOld: the mark says how long ago the
+// review was as the AGE column says an age, in at most the column's five
+// cells for anything under ten months.
+func TestAReviewMarkFitsItsColumnHoweverOld(t *testing.T) {
+	day := 24 * time.Hour
+	for d, want := range map[time.Duration]string{
+		30 * time.Second: "", 5 * time.Minute: " 5m", 3 * time.Hour: " 3h", 2 * day: " 2d", 21 * day: " 3w", 120 * day: " 4mo",
+	} {
+		got := sinceShort(now.Add(-d), now)
+		if got != want || render.Width("✓"+got) > 5 {
+			t.Errorf("reviewed %v ago: %q, want %q within 5 cells", d, got, want)
+		}
 	}
 }

@@ -19,7 +19,9 @@ type Memory interface {
 // WithMemory gives the transcript the local store.
 func (m Model) WithMemory(mem Memory) Model { m.mem = mem; return m }
 
-// keep writes the history read so far to the store, in a command.
+// keep writes the history read so far to the store, in a command. It is
+// called when paging pauses or ends, not on every page of a walk to the
+// end (G), each of which would write everything read so far again.
 func (m Model) keep() tea.Cmd {
 	if m.mem == nil || m.offlineAt != (time.Time{}) {
 		return nil
@@ -36,8 +38,7 @@ type recalledMsg struct {
 	req      page
 	events   []api.Event
 	at       time.Time
-	complete bool
-	err      error // the API's error, when the store holds nothing either
+	complete bool // every page was read when it was kept
 }
 
 func (recalledMsg) transcriptMsg() {}

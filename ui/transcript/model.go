@@ -51,6 +51,7 @@ type Model struct {
 	halt      error           // why paging stopped before the server's end
 	mem       Memory          // the local store; nil keeps nothing
 	offlineAt time.Time       // the events are the store's, as read then; zero when the API's
+	keptWhole bool            // with offlineAt: the store holds every page, not only the first ones
 	err       error
 	skipped   int
 	cancel    context.CancelFunc
@@ -124,13 +125,16 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.viewport.GotoBottom()
 		}
 		m, more := m.maybeLoadMore()
-		return m, tea.Batch(more, m.keep())
+		if more != nil {
+			return m, more
+		}
+		return m, m.keep()
 	case recalledMsg:
 		if msg.req.sessionID != m.sessionID || msg.req.cursor != m.awaiting || !m.loading {
 			return m, nil
 		}
 		m = m.Stop()
-		m.offlineAt = msg.at
+		m.offlineAt, m.keptWhole = msg.at, msg.complete
 		m.add("", &api.HistoryPage{Items: msg.events})
 		m.next, m.end, m.toEnd = "", true, false
 		m.relayout()
@@ -234,7 +238,11 @@ func (m Model) tail() string {
 	case m.loading:
 		s = t.Muted.Render("⋯ loading the history…")
 	case !m.offlineAt.IsZero():
-		s = t.Marker.Render(fmt.Sprintf("— offline — as fetched at %s: %s kept —", m.offlineAt.Local().Format("15:04"), plural.Count(len(m.events), "event")))
+		kept := plural.Count(len(m.events), "event") + " kept"
+		if !m.keptWhole {
+			kept = "the first " + kept + "; the rest was never fetched"
+		}
+		s = t.Marker.Render(fmt.Sprintf("— offline — as fetched at %s: %s —", m.offlineAt.Local().Format("15:04"), kept))
 	case m.halt != nil:
 		s = t.Marker.Render(fmt.Sprintf("— %s; %s loaded —", render.Line(m.halt.Error()), events(len(m.events))))
 	case m.end && len(m.events) == 0:
