@@ -158,7 +158,7 @@ func (m Model) openTranscript() (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.transcript = m.transcript.Stop()
-	m.transcript = transcript.New(m.ctx.Theme, m.keys.ForTranscript(), m.client, s.ID, m.now).WithMemory(m.store)
+	m.transcript = transcript.New(m.ctx.Theme, m.ctx.Keys.ForTranscript(), m.client, s.ID, m.now).WithMemory(m.store)
 	m.openView(viewTranscript)
 	var cmd tea.Cmd
 	m.transcript, cmd = m.transcript.Start()
