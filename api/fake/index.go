@@ -161,15 +161,8 @@ func parseStamp(s string) time.Time {
 	return t
 }
 
-// find returns the entry for a session ID, matched like Server.lookup.
-func (c *index) find(id string) (*entry, bool) {
-	for _, key := range []string{id, strings.ToLower(id)} {
-		if e, ok := c.byKey[key]; ok {
-			return e, true
-		}
-	}
-	return nil, false
-}
+// find returns the entry for a session ID, matched by byID.
+func (c *index) find(id string) (*entry, bool) { return byID(c.byKey, id) }
 
 // SessionIDs returns the IDs of the listed sessions in list order (newest
 // activity first), unfiltered and without the catalog's inserts: what paging

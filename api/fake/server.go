@@ -42,9 +42,9 @@ type Server struct {
 	index         *index // built on first use, replaced by writes; see indexNow
 	sessions      map[string][]byte
 	faults        map[string]Fault
-	writeFaults   map[writeKey]Fault // per session (PATCH, session redaction) or message
-	allWrites     *Fault             // for every write; see WithWritesFault
-	readOnly      bool               // the key reads but may not write (403)
+	writeFaults   map[route]map[string]Fault // by write route, then session or message ID
+	allWrites     *Fault                     // for every write; see WithWritesFault
+	readOnly      bool                       // the key reads but may not write (403)
 	listFault     *Fault
 	searchFault   *Fault
 	historyFaults map[string]Fault
@@ -83,7 +83,7 @@ func New(opts ...Option) *Server {
 		sessions:        make(map[string][]byte),
 		faults:          make(map[string]Fault),
 		historyFaults:   make(map[string]Fault),
-		writeFaults:     make(map[writeKey]Fault),
+		writeFaults:     make(map[route]map[string]Fault),
 	}
 	for _, opt := range opts {
 		opt(s)
@@ -177,19 +177,22 @@ func (s *Server) authorized(header string) bool {
 	return subtle.ConstantTimeCompare([]byte(token), []byte(s.key)) == 1
 }
 
-// lookup returns the body and fault for id. An exact match wins; failing
-// that the lower-case form is tried, because UUIDs are case-insensitive and
-// people paste them in capitals.
+// lookup returns the body and fault for id, each matched by byID.
 func (s *Server) lookup(id string) (body []byte, found bool, fault Fault, faulty bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, key := range []string{id, strings.ToLower(id)} {
-		if !found {
-			body, found = s.sessions[key]
-		}
-		if !faulty {
-			fault, faulty = s.faults[key]
-		}
-	}
+	body, found = byID(s.sessions, id)
+	fault, faulty = byID(s.faults, id)
 	return body, found, fault, faulty
+}
+
+// byID returns what m holds for a session or message ID. An exact match
+// wins; failing that the lower-case form is tried, because UUIDs are
+// case-insensitive and people paste them in capitals.
+func byID[V any](m map[string]V, id string) (V, bool) {
+	if v, ok := m[id]; ok {
+		return v, true
+	}
+	v, ok := m[strings.ToLower(id)]
+	return v, ok
 }
