@@ -34,6 +34,14 @@ func (s *Server) listFaultNow() (Fault, bool) {
 	return *s.listFault, true
 }
 
+// sessionFault returns the fault of GET /chat/sessions/{id}, matched by
+// byID.
+func (s *Server) sessionFault(id string) (Fault, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return byID(s.faults, id)
+}
+
 // historyFault returns the history fault for id, matched by byID.
 func (s *Server) historyFault(id string) (Fault, bool) {
 	s.mu.Lock()

@@ -23,8 +23,8 @@ type index struct {
 
 // entry is one stored session.
 type entry struct {
-	key              string    // its key in Server.sessions
-	body             []byte    // as stored, for the catalog's History
+	key              string    // the ID it is stored under
+	body             []byte    // as stored: what GET serves and the catalog's History reads
 	item             []byte    // the body compacted, as a list item; nil if not a JSON object
 	view             listView  // what the filters and the search need
 	created, updated time.Time // zero when absent or not RFC 3339
@@ -91,7 +91,7 @@ func (s *Server) buildIndex(now time.Time) *index {
 	}
 	if s.content != nil {
 		c.inserts = s.content.Inserts(now, c.listedTimes())
-		s.insert(c, c.inserts)
+		c.insert(c.inserts)
 	}
 	return c
 }
@@ -106,11 +106,10 @@ func (c *index) listedTimes() []Listed {
 }
 
 // insert puts the catalog's inserts into the unfiltered list, storing
-// those that are sessions too. The caller holds s.mu.
-func (s *Server) insert(c *index, inserts []Insert) {
+// those that are sessions too.
+func (c *index) insert(inserts []Insert) {
 	for _, in := range inserts {
 		if in.ID != "" {
-			s.sessions[in.ID] = in.Item
 			c.byKey[in.ID] = newEntry(in.ID, in.Item)
 		}
 		c.all = slices.Insert(c.all, min(in.At, len(c.all)), in.Item)

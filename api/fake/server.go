@@ -39,8 +39,8 @@ type Server struct {
 	writeSeq int               // writes applied so far, for the IDs of the events they add
 
 	mu            sync.Mutex
-	index         *index // built on first use, replaced by writes; see indexNow
-	sessions      map[string][]byte
+	index         *index            // built on first use, replaced by writes; see indexNow
+	sessions      map[string][]byte // WithSession's bodies, then the catalog's, until the index is built of them
 	faults        map[string]Fault
 	writeFaults   map[route]map[string]Fault // by write route, then session or message ID
 	allWrites     *Fault                     // for every write; see WithWritesFault
@@ -154,15 +154,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // serveSession answers GET /chat/sessions/{id}: its fault if it has one,
-// else the stored body or 404.
+// else the stored body or 404. The body comes from the index, as the list
+// and the history do, so the three never disagree after a write.
 func (s *Server) serveSession(w http.ResponseWriter, r *http.Request, id string) {
-	s.indexNow() // the catalog's sessions are stored when it is built
-	body, found, fault, faulty := s.lookup(id)
-	if faulty {
-		serveFault(w, r, fault, sessionAnswer(body, found))
+	e, _ := s.indexNow().find(id)
+	a := sessionAnswer(e)
+	if f, faulty := s.sessionFault(id); faulty {
+		serveFault(w, r, f, a)
 		return
 	}
-	a := sessionAnswer(body, found)
 	writeJSON(w, a.status, a.body)
 }
 
@@ -175,15 +175,6 @@ func (s *Server) authorized(header string) bool {
 		return false
 	}
 	return subtle.ConstantTimeCompare([]byte(token), []byte(s.key)) == 1
-}
-
-// lookup returns the body and fault for id, each matched by byID.
-func (s *Server) lookup(id string) (body []byte, found bool, fault Fault, faulty bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	body, found = byID(s.sessions, id)
-	fault, faulty = byID(s.faults, id)
-	return body, found, fault, faulty
 }
 
 // byID returns what m holds for a session or message ID. An exact match

@@ -213,7 +213,7 @@ func (s *Server) applyStatus(id string, in statusInput) answer {
 	})
 	e := newEntry(old.key, body)
 	e.setEvents(append(slices.Clone(old.events(s.content)), event))
-	s.swap(c.with(old, e), old.key, body)
+	s.swap(c.with(old, e))
 	return answer{status: http.StatusOK}
 }
 
@@ -230,7 +230,7 @@ func (s *Server) applyRedactSession(id string) answer {
 	if n > 0 {
 		e := newEntry(old.key, old.body)
 		e.setEvents(events)
-		s.swap(c.with(old, e), "", nil)
+		s.swap(c.with(old, e))
 	}
 	return redactionAnswer(redactionResult{
 		Success: true, Message: fmt.Sprintf("%d messages redacted", n), ItemID: id,
@@ -253,7 +253,7 @@ func (s *Server) applyRedactMessage(id string) answer {
 	if n > 0 {
 		e := newEntry(old.key, old.body)
 		e.setEvents(events)
-		s.swap(c.with(old, e), "", nil)
+		s.swap(c.with(old, e))
 		msg = "Message redacted"
 	}
 	return redactionAnswer(redactionResult{
@@ -356,15 +356,12 @@ func eventID(key string, n int) string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }
 
-// swap installs the index a write built and, when body is not nil, the
-// session's new body, together, so a GET and a list page never disagree.
-func (s *Server) swap(c *index, key string, body []byte) {
+// swap installs the index a write built: the session's body, list item and
+// history change together, so a GET and a list page never disagree.
+func (s *Server) swap(c *index) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.index = c
-	if body != nil {
-		s.sessions[key] = body
-	}
 }
 
 // setEvents gives a new entry its history, so the catalog is never asked
