@@ -85,14 +85,12 @@ func (s *Server) buildIndex(now time.Time) *index {
 			c.listed = append(c.listed, e)
 		}
 	}
-	slices.SortFunc(c.listed, newestFirst)
-	for _, e := range c.listed {
-		c.all = append(c.all, e.item)
-	}
+	slices.SortFunc(c.listed, newestFirst) // before Inserts, which dates its items from the sorted list
 	if s.content != nil {
 		c.inserts = s.content.Inserts(now, c.listedTimes())
-		c.insert(c.inserts)
+		c.storeInserted()
 	}
+	c.relist()
 	return c
 }
 
@@ -105,13 +103,26 @@ func (c *index) listedTimes() []Listed {
 	return out
 }
 
-// insert puts the catalog's inserts into the unfiltered list, storing
-// those that are sessions too.
-func (c *index) insert(inserts []Insert) {
-	for _, in := range inserts {
+// storeInserted stores the inserts that are sessions too, over any body of
+// the same ID, so that GET and the history serve what the list shows. They
+// are not put in c.listed: they are listed only where relist puts them.
+func (c *index) storeInserted() {
+	for _, in := range c.inserts {
 		if in.ID != "" {
 			c.byKey[in.ID] = newEntry(in.ID, in.Item)
 		}
+	}
+}
+
+// relist writes the unfiltered list: the items of c.listed, which the
+// caller has sorted, with the catalog's inserts put in at their positions,
+// in order, so that a later one counts the earlier ones.
+func (c *index) relist() {
+	c.all = make([][]byte, 0, len(c.listed)+len(c.inserts))
+	for _, e := range c.listed {
+		c.all = append(c.all, e.item)
+	}
+	for _, in := range c.inserts {
 		c.all = slices.Insert(c.all, min(in.At, len(c.all)), in.Item)
 	}
 }

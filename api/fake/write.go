@@ -382,14 +382,11 @@ func (c *index) with(old, e *entry) *index {
 		}
 	}
 	slices.SortFunc(n.listed, newestFirst)
-	for _, x := range n.listed {
-		n.all = append(n.all, x.item)
-	}
 	for i, in := range n.inserts {
 		if in.ID == e.key && e.item != nil {
 			n.inserts[i].Item = e.item // an inserted session lists what GET serves
 		}
-		n.all = slices.Insert(n.all, min(in.At, len(n.all)), n.inserts[i].Item)
 	}
+	n.relist()
 	return n
 }
