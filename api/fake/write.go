@@ -266,8 +266,7 @@ func (s *Server) messageOwner(c *index, id string) (string, bool) {
 		s.msgOwner = make(map[string]string)
 		for _, key := range slices.Sorted(maps.Keys(c.byKey)) { // sorted: the first owner of a reused ID wins, every run
 			for _, raw := range c.byKey[key].events(s.content) {
-				var ev redactEvent
-				if json.Unmarshal(raw, &ev) == nil && ev.Event.Type == "message" && ev.ID != "" {
+				if ev, ok := messageOf(raw); ok && ev.ID != "" {
 					if _, taken := s.msgOwner[ev.ID]; !taken {
 						s.msgOwner[ev.ID] = key
 					}
@@ -279,18 +278,6 @@ func (s *Server) messageOwner(c *index, id string) (string, bool) {
 	return key, ok
 }
 
-// redactEvent is the part of a history event a redaction reads.
-type redactEvent struct {
-	ID    string `json:"id"`
-	Event struct {
-		Type    string `json:"type"`
-		Content struct {
-			Text string `json:"text"`
-		} `json:"content"`
-		Attachments []json.RawMessage `json:"attachments"`
-	} `json:"event"`
-}
-
 // redact returns events with the messages pick chooses redacted, and how
 // many of them changed. The events are not changed in place: the old index
 // still serves them to requests in flight.
@@ -298,8 +285,8 @@ func redact(events [][]byte, pick func(id string) bool) ([][]byte, int) {
 	out := slices.Clone(events)
 	n := 0
 	for i, raw := range events {
-		var ev redactEvent
-		if json.Unmarshal(raw, &ev) != nil || ev.Event.Type != "message" || !pick(ev.ID) {
+		ev, ok := messageOf(raw)
+		if !ok || !pick(ev.ID) {
 			continue
 		}
 		if ev.Event.Content.Text == redactedText && len(ev.Event.Attachments) == 0 {
