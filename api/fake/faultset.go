@@ -1,7 +1,5 @@
 package fake
 
-import "strings"
-
 // SetFault installs f for GET /chat/sessions/{id}, replacing any fault
 // already there. It takes effect for requests that arrive afterwards, so a
 // test can make a session misbehave halfway through.
@@ -36,14 +34,17 @@ func (s *Server) listFaultNow() (Fault, bool) {
 	return *s.listFault, true
 }
 
-// historyFault returns the history fault for id, matched like lookup.
+// sessionFault returns the fault of GET /chat/sessions/{id}, matched by
+// byID.
+func (s *Server) sessionFault(id string) (Fault, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return byID(s.faults, id)
+}
+
+// historyFault returns the history fault for id, matched by byID.
 func (s *Server) historyFault(id string) (Fault, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, key := range []string{id, strings.ToLower(id)} {
-		if f, ok := s.historyFaults[key]; ok {
-			return f, true
-		}
-	}
-	return Fault{}, false
+	return byID(s.historyFaults, id)
 }

@@ -23,8 +23,8 @@ type index struct {
 
 // entry is one stored session.
 type entry struct {
-	key              string    // its key in Server.sessions
-	body             []byte    // as stored, for the catalog's History
+	key              string    // the ID it is stored under
+	body             []byte    // as stored: what GET serves and the catalog's History reads
 	item             []byte    // the body compacted, as a list item; nil if not a JSON object
 	view             listView  // what the filters and the search need
 	created, updated time.Time // zero when absent or not RFC 3339
@@ -85,14 +85,12 @@ func (s *Server) buildIndex(now time.Time) *index {
 			c.listed = append(c.listed, e)
 		}
 	}
-	slices.SortFunc(c.listed, newestFirst)
-	for _, e := range c.listed {
-		c.all = append(c.all, e.item)
-	}
+	slices.SortFunc(c.listed, newestFirst) // before Inserts, which dates its items from the sorted list
 	if s.content != nil {
 		c.inserts = s.content.Inserts(now, c.listedTimes())
-		s.insert(c, c.inserts)
+		c.storeInserted()
 	}
+	c.relist()
 	return c
 }
 
@@ -105,14 +103,26 @@ func (c *index) listedTimes() []Listed {
 	return out
 }
 
-// insert puts the catalog's inserts into the unfiltered list, storing
-// those that are sessions too. The caller holds s.mu.
-func (s *Server) insert(c *index, inserts []Insert) {
-	for _, in := range inserts {
+// storeInserted stores the inserts that are sessions too, over any body of
+// the same ID, so that GET and the history serve what the list shows. They
+// are not put in c.listed: they are listed only where relist puts them.
+func (c *index) storeInserted() {
+	for _, in := range c.inserts {
 		if in.ID != "" {
-			s.sessions[in.ID] = in.Item
 			c.byKey[in.ID] = newEntry(in.ID, in.Item)
 		}
+	}
+}
+
+// relist writes the unfiltered list: the items of c.listed, which the
+// caller has sorted, with the catalog's inserts put in at their positions,
+// in order, so that a later one counts the earlier ones.
+func (c *index) relist() {
+	c.all = make([][]byte, 0, len(c.listed)+len(c.inserts))
+	for _, e := range c.listed {
+		c.all = append(c.all, e.item)
+	}
+	for _, in := range c.inserts {
 		c.all = slices.Insert(c.all, min(in.At, len(c.all)), in.Item)
 	}
 }
@@ -161,15 +171,8 @@ func parseStamp(s string) time.Time {
 	return t
 }
 
-// find returns the entry for a session ID, matched like Server.lookup.
-func (c *index) find(id string) (*entry, bool) {
-	for _, key := range []string{id, strings.ToLower(id)} {
-		if e, ok := c.byKey[key]; ok {
-			return e, true
-		}
-	}
-	return nil, false
-}
+// find returns the entry for a session ID, matched by byID.
+func (c *index) find(id string) (*entry, bool) { return byID(c.byKey, id) }
 
 // SessionIDs returns the IDs of the listed sessions in list order (newest
 // activity first), unfiltered and without the catalog's inserts: what paging

@@ -91,7 +91,9 @@ func editObject(obj []byte, set []field, drop ...string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// rawJSON marshals v, which the callers only pass strings and booleans.
+// rawJSON marshals v. The callers pass strings, maps of strings and of such
+// maps (a status_change event) and redactionResult, none of which can fail
+// to marshal; a failure is a bug in the fake.
 func rawJSON(v any) json.RawMessage {
 	b, err := json.Marshal(v)
 	if err != nil {

@@ -51,12 +51,13 @@ func errorAnswer(status int, message string) answer {
 	return answer{status, body}
 }
 
-// sessionAnswer is the answer to GET /chat/sessions/{id}: the body, or 404.
-func sessionAnswer(body []byte, found bool) answer {
-	if !found {
+// sessionAnswer is the answer to GET /chat/sessions/{id}: e's body, or 404
+// when e is nil.
+func sessionAnswer(e *entry) answer {
+	if e == nil {
 		return errorAnswer(http.StatusNotFound, "Chat session not found")
 	}
-	return answer{http.StatusOK, body}
+	return answer{http.StatusOK, e.body}
 }
 
 // serveFault answers a request with a fault: after the delay (or never),

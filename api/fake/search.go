@@ -42,20 +42,6 @@ type searchMessage struct {
 	fold string
 }
 
-// searchEvent is the part of a history event the search reads.
-type searchEvent struct {
-	ID    string `json:"id"`
-	Event struct {
-		Type   string `json:"type"`
-		Sender struct {
-			Type string `json:"type"`
-		} `json:"sender"`
-		Content struct {
-			Text string `json:"text"`
-		} `json:"content"`
-	} `json:"event"`
-}
-
 // searchBody is the answer. Both slices are non-nil, so that no match is
 // [] and not null.
 type searchBody struct {
@@ -218,8 +204,8 @@ func buildSearchIndex(c *index, content Catalog) *searchIndex {
 			idx.contacts = append(idx.contacts, sc)
 		}
 		for _, raw := range e.events(content) {
-			var ev searchEvent
-			if json.Unmarshal(raw, &ev) != nil || ev.Event.Type != "message" {
+			ev, ok := messageOf(raw)
+			if !ok {
 				continue
 			}
 			idx.messages = append(idx.messages, searchMessage{

@@ -39,12 +39,12 @@ type Server struct {
 	writeSeq int               // writes applied so far, for the IDs of the events they add
 
 	mu            sync.Mutex
-	index         *index // built on first use, replaced by writes; see indexNow
-	sessions      map[string][]byte
+	index         *index            // built on first use, replaced by writes; see indexNow
+	sessions      map[string][]byte // WithSession's bodies, then the catalog's, until the index is built of them
 	faults        map[string]Fault
-	writeFaults   map[writeKey]Fault // per session (PATCH, session redaction) or message
-	allWrites     *Fault             // for every write; see WithWritesFault
-	readOnly      bool               // the key reads but may not write (403)
+	writeFaults   map[route]map[string]Fault // by write route, then session or message ID
+	allWrites     *Fault                     // for every write; see WithWritesFault
+	readOnly      bool                       // the key reads but may not write (403)
 	listFault     *Fault
 	searchFault   *Fault
 	historyFaults map[string]Fault
@@ -83,7 +83,7 @@ func New(opts ...Option) *Server {
 		sessions:        make(map[string][]byte),
 		faults:          make(map[string]Fault),
 		historyFaults:   make(map[string]Fault),
-		writeFaults:     make(map[writeKey]Fault),
+		writeFaults:     make(map[route]map[string]Fault),
 	}
 	for _, opt := range opts {
 		opt(s)
@@ -154,15 +154,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // serveSession answers GET /chat/sessions/{id}: its fault if it has one,
-// else the stored body or 404.
+// else the stored body or 404. The body comes from the index, as the list
+// and the history do, so the three never disagree after a write.
 func (s *Server) serveSession(w http.ResponseWriter, r *http.Request, id string) {
-	s.indexNow() // the catalog's sessions are stored when it is built
-	body, found, fault, faulty := s.lookup(id)
-	if faulty {
-		serveFault(w, r, fault, sessionAnswer(body, found))
+	e, _ := s.indexNow().find(id)
+	a := sessionAnswer(e)
+	if f, faulty := s.sessionFault(id); faulty {
+		serveFault(w, r, f, a)
 		return
 	}
-	a := sessionAnswer(body, found)
 	writeJSON(w, a.status, a.body)
 }
 
@@ -177,19 +177,13 @@ func (s *Server) authorized(header string) bool {
 	return subtle.ConstantTimeCompare([]byte(token), []byte(s.key)) == 1
 }
 
-// lookup returns the body and fault for id. An exact match wins; failing
-// that the lower-case form is tried, because UUIDs are case-insensitive and
-// people paste them in capitals.
-func (s *Server) lookup(id string) (body []byte, found bool, fault Fault, faulty bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, key := range []string{id, strings.ToLower(id)} {
-		if !found {
-			body, found = s.sessions[key]
-		}
-		if !faulty {
-			fault, faulty = s.faults[key]
-		}
+// byID returns what m holds for a session or message ID. An exact match
+// wins; failing that the lower-case form is tried, because UUIDs are
+// case-insensitive and people paste them in capitals.
+func byID[V any](m map[string]V, id string) (V, bool) {
+	if v, ok := m[id]; ok {
+		return v, true
 	}
-	return body, found, fault, faulty
+	v, ok := m[strings.ToLower(id)]
+	return v, ok
 }

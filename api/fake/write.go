@@ -64,28 +64,7 @@ func (s *Server) serveWrite(w http.ResponseWriter, r *http.Request, rt route, pa
 		writeError(w, http.StatusRequestEntityTooLarge, "request entity too large")
 		return
 	}
-	var (
-		id    string
-		apply func() answer
-		bad   []string
-	)
-	switch rt {
-	case routeSession:
-		var in statusInput
-		in, bad = parseStatusInput(body)
-		id = pathID
-		apply = func() answer { return s.applyStatus(pathID, in) }
-	case routeRedactSession:
-		var in redactionInput
-		in, bad = parseRedactionInput(body, "sessionId", true)
-		id = in.id
-		apply = func() answer { return s.applyRedactSession(in.id) }
-	default:
-		var in redactionInput
-		in, bad = parseRedactionInput(body, "messageId", false)
-		id = in.id
-		apply = func() answer { return s.applyRedactMessage(in.id) }
-	}
+	id, apply, bad := s.parseWrite(rt, pathID, body)
 	if len(bad) > 0 {
 		writeError(w, http.StatusBadRequest, strings.Join(bad, "; "))
 		return
@@ -102,6 +81,23 @@ func (s *Server) serveWrite(w http.ResponseWriter, r *http.Request, rt route, pa
 		f.Delay, f.Hang = 0, false // waited already
 		serveFault(w, r, f, apply())
 	}
+}
+
+// parseWrite validates the body of a write of rt. It returns the ID the
+// write's fault is found by, the write itself (still to be applied), and
+// what is wrong with the body. The two redactions differ only in the body's
+// key, whether it must be a UUID, and what they redact.
+func (s *Server) parseWrite(rt route, pathID string, body []byte) (string, func() answer, []string) {
+	if rt == routeSession {
+		in, bad := parseStatusInput(body)
+		return pathID, func() answer { return s.applyStatus(pathID, in) }, bad
+	}
+	key, uuid, apply := "messageId", false, s.applyRedactMessage
+	if rt == routeRedactSession {
+		key, uuid, apply = "sessionId", true, s.applyRedactSession
+	}
+	in, bad := parseRedactionInput(body, key, uuid)
+	return in.id, func() answer { return apply(in.id) }, bad
 }
 
 // writeAnswer sends a, without a Content-Type when it has no body (the
@@ -211,9 +207,7 @@ func (s *Server) applyStatus(id string, in statusInput) answer {
 			"content": map[string]string{"type": "text", "text": old.view.Status + " → " + in.status},
 		},
 	})
-	e := newEntry(old.key, body)
-	e.setEvents(append(slices.Clone(old.events(s.content)), event))
-	s.swap(c.with(old, e), old.key, body)
+	s.replace(c, old, body, append(slices.Clone(old.events(s.content)), event))
 	return answer{status: http.StatusOK}
 }
 
@@ -228,9 +222,7 @@ func (s *Server) applyRedactSession(id string) answer {
 	}
 	events, n := redact(old.events(s.content), func(string) bool { return true })
 	if n > 0 {
-		e := newEntry(old.key, old.body)
-		e.setEvents(events)
-		s.swap(c.with(old, e), "", nil)
+		s.replace(c, old, old.body, events)
 	}
 	return redactionAnswer(redactionResult{
 		Success: true, Message: fmt.Sprintf("%d messages redacted", n), ItemID: id,
@@ -251,9 +243,7 @@ func (s *Server) applyRedactMessage(id string) answer {
 	events, n := redact(old.events(s.content), func(ev string) bool { return ev == id })
 	msg := "Message already redacted"
 	if n > 0 {
-		e := newEntry(old.key, old.body)
-		e.setEvents(events)
-		s.swap(c.with(old, e), "", nil)
+		s.replace(c, old, old.body, events)
 		msg = "Message redacted"
 	}
 	return redactionAnswer(redactionResult{
@@ -276,8 +266,7 @@ func (s *Server) messageOwner(c *index, id string) (string, bool) {
 		s.msgOwner = make(map[string]string)
 		for _, key := range slices.Sorted(maps.Keys(c.byKey)) { // sorted: the first owner of a reused ID wins, every run
 			for _, raw := range c.byKey[key].events(s.content) {
-				var ev redactEvent
-				if json.Unmarshal(raw, &ev) == nil && ev.Event.Type == "message" && ev.ID != "" {
+				if ev, ok := messageOf(raw); ok && ev.ID != "" {
 					if _, taken := s.msgOwner[ev.ID]; !taken {
 						s.msgOwner[ev.ID] = key
 					}
@@ -289,18 +278,6 @@ func (s *Server) messageOwner(c *index, id string) (string, bool) {
 	return key, ok
 }
 
-// redactEvent is the part of a history event a redaction reads.
-type redactEvent struct {
-	ID    string `json:"id"`
-	Event struct {
-		Type    string `json:"type"`
-		Content struct {
-			Text string `json:"text"`
-		} `json:"content"`
-		Attachments []json.RawMessage `json:"attachments"`
-	} `json:"event"`
-}
-
 // redact returns events with the messages pick chooses redacted, and how
 // many of them changed. The events are not changed in place: the old index
 // still serves them to requests in flight.
@@ -308,8 +285,8 @@ func redact(events [][]byte, pick func(id string) bool) ([][]byte, int) {
 	out := slices.Clone(events)
 	n := 0
 	for i, raw := range events {
-		var ev redactEvent
-		if json.Unmarshal(raw, &ev) != nil || ev.Event.Type != "message" || !pick(ev.ID) {
+		ev, ok := messageOf(raw)
+		if !ok || !pick(ev.ID) {
 			continue
 		}
 		if ev.Event.Content.Text == redactedText && len(ev.Event.Attachments) == 0 {
@@ -356,15 +333,20 @@ func eventID(key string, n int) string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }
 
-// swap installs the index a write built and, when body is not nil, the
-// session's new body, together, so a GET and a list page never disagree.
-func (s *Server) swap(c *index, key string, body []byte) {
+// replace swaps in a copy of c in which old's session has body and events.
+// The caller holds s.writeMu.
+func (s *Server) replace(c *index, old *entry, body []byte, events [][]byte) {
+	e := newEntry(old.key, body)
+	e.setEvents(events)
+	s.swap(c.with(old, e))
+}
+
+// swap installs the index a write built: the session's body, list item and
+// history change together, so a GET and a list page never disagree.
+func (s *Server) swap(c *index) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.index = c
-	if body != nil {
-		s.sessions[key] = body
-	}
 }
 
 // setEvents gives a new entry its history, so the catalog is never asked
@@ -387,14 +369,11 @@ func (c *index) with(old, e *entry) *index {
 		}
 	}
 	slices.SortFunc(n.listed, newestFirst)
-	for _, x := range n.listed {
-		n.all = append(n.all, x.item)
-	}
 	for i, in := range n.inserts {
 		if in.ID == e.key && e.item != nil {
 			n.inserts[i].Item = e.item // an inserted session lists what GET serves
 		}
-		n.all = slices.Insert(n.all, min(in.At, len(n.all)), n.inserts[i].Item)
 	}
+	n.relist()
 	return n
 }

@@ -1,16 +1,6 @@
 package fake
 
-import (
-	"net/http"
-	"strings"
-)
-
-// writeKey names what a write fault is for: one session's PATCH, one
-// session's redaction, or one message's redaction.
-type writeKey struct {
-	route route  // routeSession (PATCH), routeRedactSession or routeRedactMessage
-	id    string // the session ID, or the message ID
-}
+import "net/http"
 
 // WithStatusFault installs f for PATCH /chat/sessions/{id}: a status change
 // of that session. GET faults (WithFault) do not apply to writes, and this
@@ -91,18 +81,19 @@ func (s *Server) SetReadOnly(readOnly bool) {
 func (s *Server) setWriteFault(rt route, id string, f Fault) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.writeFaults[writeKey{rt, id}] = f.clone()
+	if s.writeFaults[rt] == nil {
+		s.writeFaults[rt] = make(map[string]Fault)
+	}
+	s.writeFaults[rt][id] = f.clone()
 }
 
-// writeFault returns the fault for a write of rt on id (matched like
-// lookup: exact, then lower-case), else the fault for all writes.
+// writeFault returns the fault for a write of rt on id (matched by byID),
+// else the fault for all writes.
 func (s *Server) writeFault(rt route, id string) (Fault, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, key := range []string{id, strings.ToLower(id)} {
-		if f, ok := s.writeFaults[writeKey{rt, key}]; ok {
-			return f, true
-		}
+	if f, ok := byID(s.writeFaults[rt], id); ok {
+		return f, true
 	}
 	if s.allWrites != nil {
 		return *s.allWrites, true
