@@ -113,7 +113,10 @@ func TestWriteErrorsAgainstFake(t *testing.T) {
 
 	t.Run("redaction 404", func(t *testing.T) {
 		_, base := startFake(t, demo.NewServer())
-		cl := newClientKey(t, base, fake.DemoKey)
+		// The first message redaction reads every demo history to find the
+		// message's session: about a second under -race, more on a busy
+		// machine, so the test's 5s timeout is no measure of it.
+		cl := newClientKey(t, base, fake.DemoKey, api.WithTimeout(time.Minute))
 		_, err := cl.RedactMessage(context.Background(), "no-such-message", "")
 		var e *api.Error
 		if !errors.As(err, &e) || e.Kind != api.KindNotFound {
