@@ -33,9 +33,10 @@ type Entry struct {
 	Value     string
 	Multiline bool   // the Markdown summary: its newlines are its own
 	Missing   string // why there is nothing to copy, when Value is empty
-	// Later, when set, makes the value when the entry is chosen (the
-	// handover reads the local store): a command that copies it.
-	Later func() tea.Cmd
+	// Later, when set, is the command that makes the value and copies it
+	// when the entry is chosen (the handover reads the local store), so
+	// that the reading happens in the command, not in Update.
+	Later tea.Cmd
 	About string // what the entry holds, shown in place of a Later value
 }
 
@@ -102,7 +103,7 @@ func (m Model) copy(i int) tea.Cmd {
 	e := m.entries[i]
 	switch {
 	case e.Later != nil:
-		return e.Later()
+		return e.Later
 	case e.Value == "":
 		return statusline.Say("Nothing to copy: "+e.Missing+".", true)
 	case e.Multiline:
