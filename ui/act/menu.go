@@ -134,7 +134,7 @@ func (m menu) View(width, _ int) string {
 	for i, l := range lines {
 		lines[i] = render.ClipLine(l, width-t.Panel.GetHorizontalFrameSize())
 	}
-	return t.Panel.Width(width - t.Panel.GetHorizontalBorderSize()).Render(strings.Join(lines, "\n"))
+	return render.Box(t.Panel, strings.Join(lines, "\n"), width) // a Devanagari helpdesk name keeps the border in place
 }
 
 // sentence says what will be sent: "Close 3 sessions as resolved · also in

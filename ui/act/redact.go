@@ -163,5 +163,5 @@ func (m redactMenu) View(width, _ int) string {
 	for i, l := range lines {
 		lines[i] = render.ClipLine(l, width-t.Panel.GetHorizontalFrameSize())
 	}
-	return t.Panel.Width(width - t.Panel.GetHorizontalBorderSize()).Render(strings.Join(lines, "\n"))
+	return render.Box(t.Panel, strings.Join(lines, "\n"), width) // a Devanagari message keeps the border in place
 }

@@ -122,9 +122,18 @@ func (m Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()
 // (sanitized for display; an unsafe value is marked, not hidden).
 func (m Model) View(width, _ int) string {
 	t, k := m.theme, m.keys
-	how := fmt.Sprintf("  1–%d or %s/%s %s · %s closes", len(m.entries), keys.Typed(k.Up), keys.Typed(k.Down), keys.Name(k.Choose), keys.Name(k.Close))
-	lines := []string{t.PanelTitle.Render("Copy") + t.Muted.Render(how)}
+	title, how := "Copy", fmt.Sprintf("  1–%d or %s/%s %s · %s closes", len(m.entries), keys.Typed(k.Up), keys.Typed(k.Down), keys.Name(k.Choose), keys.Name(k.Close))
 	inner := width - t.Panel.GetHorizontalFrameSize()
+	// The keys wrap in a narrow pane rather than lose "esc closes", each
+	// line styled on its own so that no colour runs into the border.
+	var lines []string
+	for i, l := range render.Wrap(title+how, inner) {
+		if rest, ok := strings.CutPrefix(l, title); ok && i == 0 {
+			lines = append(lines, t.PanelTitle.Render(title)+t.Muted.Render(rest))
+			continue
+		}
+		lines = append(lines, t.Muted.Render(l))
+	}
 	for i, e := range m.entries {
 		value := t.Value.Render(render.Line(firstLine(e.Value)))
 		switch {
@@ -145,9 +154,11 @@ func (m Model) View(width, _ int) string {
 		} else {
 			row = "  " + row
 		}
-		lines = append(lines, ansi.Truncate(row, inner, "…"))
+		// "…" where lipgloss counts the row too long, then clipped by
+		// render.Width, which counts a Devanagari value as the terminal does.
+		lines = append(lines, render.ClipLine(ansi.Truncate(row, inner, "…"), inner))
 	}
-	return t.Panel.Width(width - t.Panel.GetHorizontalBorderSize()).Render(strings.Join(lines, "\n"))
+	return render.Box(t.Panel, strings.Join(lines, "\n"), width) // a Devanagari value keeps the border in place
 }
 
 func firstLine(s string) string {
