@@ -31,6 +31,7 @@ const confirmWord = "redact"
 // RedactedMsg is a redaction answered.
 type RedactedMsg struct {
 	SessionID string
+	MessageID string // the one message redacted; "" for every message of the session
 	Result    *api.Redaction
 	Err       error
 }
@@ -63,26 +64,25 @@ func (m Model) redact(s api.Session, msg *api.Event, reason string) tea.Cmd {
 		if !ok {
 			return RedactedMsg{SessionID: s.ID, Err: errNoRedaction}
 		}
-		var res *api.Redaction
-		var err error
+		done := RedactedMsg{SessionID: s.ID}
 		e := store.AuditEntry{SessionID: s.ID, Action: store.ActionRedact, Before: s.Status, After: s.Status, Source: store.SourceTUI, Outcome: "ok"}
 		if reason != "" {
 			e.Options = []string{"reason: " + reason}
 		}
 		if msg != nil {
-			e.MessageID = msg.ID
-			res, err = r.RedactMessage(ctx, msg.ID, reason)
+			e.MessageID, done.MessageID = msg.ID, msg.ID
+			done.Result, done.Err = r.RedactMessage(ctx, msg.ID, reason)
 		} else {
-			res, err = r.RedactSession(ctx, s.ID, reason)
+			done.Result, done.Err = r.RedactSession(ctx, s.ID, reason)
 		}
-		if err != nil {
-			e.Outcome = "failed (" + failure(err) + ")"
+		if done.Err != nil {
+			e.Outcome = "failed (" + failure(done.Err) + ")"
 		}
 		if audit != nil {
 			e.At = now()
 			_ = audit.Audit(ctx, e)
 		}
-		return RedactedMsg{SessionID: s.ID, Result: res, Err: err}
+		return done
 	}
 }
 
@@ -91,9 +91,14 @@ func (m Model) redacted(msg RedactedMsg) (Model, Event, tea.Cmd) {
 	if msg.Err != nil {
 		return m, Event{}, statusline.Say("Not redacted: "+explain.Describe(msg.Err, msg.SessionID).Advice(keys.Name(m.ctx.Keys.Refresh)), true)
 	}
+	// The count cxi redact prints: messagesRedacted for a session; a
+	// message's answer has none (the contract), so there affectedCount.
 	n := 0
-	if msg.Result != nil {
-		n = int(msg.Result.Affected)
+	switch r := msg.Result; {
+	case r != nil && msg.MessageID != "":
+		n = int(r.Affected)
+	case r != nil:
+		n = int(r.MessagesRedacted)
 	}
 	return m, Event{Redacted: msg.SessionID}, statusline.Say("Redacted "+plural.Count(n, "message")+" of "+api.ShortID(msg.SessionID)+"; the transcript shows what the API now returns.", false)
 }
