@@ -88,13 +88,13 @@ func (m Model) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
 		m.at = at
 		return m, nil
 	}
-	switch {
+	switch i, digit := keys.Digit(msg, 1, n); {
 	case key.Matches(msg, k.Close), key.Matches(msg, k.Toggle):
 		return nil, nil
 	case key.Matches(msg, k.Choose):
 		return nil, m.copy(m.at)
-	case msg.Type == tea.KeyRunes && len(msg.Runes) == 1 && msg.Runes[0] >= '1' && int(msg.Runes[0]-'1') < n:
-		return nil, m.copy(int(msg.Runes[0] - '1'))
+	case digit:
+		return nil, m.copy(i)
 	}
 	return m, nil
 }
