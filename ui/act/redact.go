@@ -50,7 +50,7 @@ func (m Model) RedactMenu(s *api.Session, msg *api.Event) (overlay.Overlay, tea.
 	word, reason := textinput.New(), textinput.New()
 	word.Prompt, reason.Prompt = "type "+confirmWord+": ", "reason (optional): "
 	word.Focus()
-	return redactMenu{theme: m.ctx.Theme, keys: m.ctx.Keys.ForStatusMenu(), session: *s, message: msg, word: word, reason: reason,
+	return redactMenu{theme: m.ctx.Theme, keys: m.ctx.Keys.ForRedaction(), session: *s, message: msg, word: word, reason: reason,
 		send: m.redact}, nil
 }
 
@@ -106,7 +106,7 @@ func (m Model) redacted(msg RedactedMsg) (Model, Event, tea.Cmd) {
 // redactMenu is the typed confirmation of a redaction.
 type redactMenu struct {
 	theme   *styles.Theme
-	keys    KeyMap
+	keys    keys.Redaction
 	session api.Session
 	message *api.Event
 	word    textinput.Model
@@ -114,13 +114,13 @@ type redactMenu struct {
 	send    func(s api.Session, msg *api.Event, reason string) tea.Cmd
 }
 
-// Update types into the two fields (tab moves between them), sends on
-// enter once the word is typed, and leaves on esc.
+// Update types into the two fields (Field moves between them), sends on
+// Confirm once the word is typed, and leaves on Close.
 func (m redactMenu) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Close):
 		return nil, nil
-	case msg.Type == tea.KeyTab:
+	case key.Matches(msg, m.keys.Field):
 		if m.word.Focused() {
 			m.word.Blur()
 			m.reason.Focus()
@@ -145,7 +145,9 @@ func (m redactMenu) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
 }
 
 // ShortHelp is the confirmation's keys.
-func (m redactMenu) ShortHelp() []key.Binding { return []key.Binding{m.keys.Confirm, m.keys.Close} }
+func (m redactMenu) ShortHelp() []key.Binding {
+	return []key.Binding{m.keys.Confirm, m.keys.Field, m.keys.Close}
+}
 
 // View says what will be redacted, that it is permanent, and asks for the word.
 func (m redactMenu) View(width, _ int) string {
@@ -155,7 +157,7 @@ func (m redactMenu) View(width, _ int) string {
 		what = "the message " + render.Line(m.message.ID) + " (" + render.Fit(render.Line(m.message.Text), 40) + ")"
 	}
 	ready := strings.TrimSpace(m.word.Value()) == confirmWord
-	hint := t.Muted.Render("type " + confirmWord + " to confirm · tab moves to the reason · " + keys.Name(m.keys.Close) + " cancel")
+	hint := t.Muted.Render("type " + confirmWord + " to confirm · " + keys.Name(m.keys.Field) + " moves to the reason · " + keys.Name(m.keys.Close) + " cancel")
 	if ready {
 		hint = t.Marker.Render(keys.Name(m.keys.Confirm) + " redacts it · " + keys.Name(m.keys.Close) + " cancel")
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
@@ -79,5 +80,35 @@ func TestRedactionCountsWhatTheCommandCounts(t *testing.T) {
 				t.Errorf("audit log %+v", log)
 			}
 		})
+	}
+}
+
+// TestRedactionFieldKeyIsABinding: the key that moves between the word
+// and the reason is the focus key as remapped, named by the hint and
+// listed in the help line.
+func TestRedactionFieldKeyIsABinding(t *testing.T) {
+	ctx := testCtx()
+	ctx.Keys.SwitchFocus.SetKeys("ctrl+o")
+	ctx.Keys.SwitchFocus.SetHelp("ctrl+o", "input ⇄ view")
+	s := api.Session{ID: "3c90c3cc-0d44-4b50-8888-8dd25736052a", Status: api.StatusOpen}
+	var sent []string
+	m := New(ctx, redactor{}, Settings{})
+	o, _ := m.RedactMenu(&s, nil)
+	menu := o.(redactMenu)
+	menu.send = func(_ api.Session, _ *api.Event, reason string) tea.Cmd { sent = append(sent, reason); return nil }
+	if v := menu.View(120, 20); !strings.Contains(v, "type redact to confirm · ctrl+o moves to the reason · esc cancel") {
+		t.Errorf("the hint:\n%s", v)
+	}
+	var help []string
+	for _, b := range menu.ShortHelp() {
+		help = append(help, b.Help().Key+" "+b.Help().Desc)
+	}
+	if got := strings.Join(help, " · "); got != "enter do it · ctrl+o word ⇄ reason · esc cancel" {
+		t.Errorf("help line %q", got)
+	}
+	o, _ = keytest.Press(t, menu, "r", "e", "d", "a", "c", "t", "ctrl+o", "G", "D", "P", "R")
+	o, _ = keytest.Press(t, o, "tab") // no longer the field key: the reason's textinput ignores it
+	if o, _ = keytest.Press(t, o, "enter"); o != nil || len(sent) != 1 || sent[0] != "GDPR" {
+		t.Errorf("sent %q, still open %v", sent, o != nil)
 	}
 }

@@ -198,6 +198,18 @@ type StatusMenu struct {
 	Helpdesk, Summary, Confirm, Close key.Binding
 }
 
+// Redaction is the redaction's confirmation's keys: sending it, moving
+// between the typed word and the reason, and leaving.
+type Redaction struct {
+	Confirm, Field, Close key.Binding
+}
+
+// ForRedaction is the redaction's keys; Field is the key that moves the
+// focus elsewhere too (tab).
+func (k Map) ForRedaction() Redaction {
+	return Redaction{Confirm: As(k.Lookup, "do it"), Field: As(k.SwitchFocus, "word ⇄ reason"), Close: As(k.Back, "cancel")}
+}
+
 // ForStatusMenu is the status menu's keys.
 func (k Map) ForStatusMenu() StatusMenu {
 	return StatusMenu{
