@@ -2,6 +2,8 @@ package api
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 )
@@ -35,29 +37,46 @@ type Redaction struct {
 }
 
 // RedactSession redacts every message of a session, attachments included.
-// It is permanent.
+// It is permanent. An answer of "success": false is an error
+// (ErrNotRedacted).
 func (c *Client) RedactSession(ctx context.Context, id, reason string) (*Redaction, error) {
 	body := struct {
 		SessionID string `json:"sessionId"`
 		Reason    string `json:"reason,omitempty"`
 	}{id, reason}
-	var r Redaction
-	if err := c.do(ctx, http.MethodPost, "redact session "+ShortID(id), "/redaction/session", body, &r); err != nil {
-		return nil, err
-	}
-	return &r, nil
+	return c.postRedaction(ctx, "redact session "+ShortID(id), "/redaction/session", body)
 }
 
 // RedactMessage redacts one message of a session's history (its event ID).
-// It is permanent.
+// It is permanent. An answer of "success": false is an error
+// (ErrNotRedacted).
 func (c *Client) RedactMessage(ctx context.Context, messageID, reason string) (*Redaction, error) {
 	body := struct {
 		MessageID string `json:"messageId"`
 		Reason    string `json:"reason,omitempty"`
 	}{messageID, reason}
+	return c.postRedaction(ctx, "redact message "+messageID, "/redaction/message", body)
+}
+
+// ErrNotRedacted is a redaction the API answered with "success": false:
+// an answer that is not an HTTP error, yet nothing was redacted.
+var ErrNotRedacted = errors.New("the API answered that it did not redact")
+
+// postRedaction sends one redaction. An answer of "success": false is
+// made an error here, once, so that no caller reads it as done: an *Error
+// whose cause is ErrNotRedacted with the API's message, cut to one line
+// and without the key, as an error body's message is.
+func (c *Client) postRedaction(ctx context.Context, op, path string, body any) (*Redaction, error) {
 	var r Redaction
-	if err := c.do(ctx, http.MethodPost, "redact message "+messageID, "/redaction/message", body, &r); err != nil {
+	if err := c.do(ctx, http.MethodPost, op, path, body, &r); err != nil {
 		return nil, err
+	}
+	if !r.Success {
+		cause := ErrNotRedacted
+		if msg := oneLine(Redact(r.Message, c.key)); msg != "" {
+			cause = fmt.Errorf("%w: %s", ErrNotRedacted, msg)
+		}
+		return nil, &Error{Kind: KindUnknown, Op: op, BaseURL: c.BaseURL(), Err: cause}
 	}
 	return &r, nil
 }

@@ -3,8 +3,10 @@ package api_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/opencx-tools/cxi/api"
@@ -78,5 +80,37 @@ func TestAWriteIsNeverSentOnElsewhere(t *testing.T) {
 	}
 	if api.KindOf(err) != api.KindHTTP {
 		t.Errorf("kind %v, want an unexpected HTTP answer", api.KindOf(err))
+	}
+}
+
+// TestARedactionThatDidNotSucceedIsAnError: an answer of "success": false
+// is not a redaction: both calls return ErrNotRedacted with the API's own
+// words (on one line, without the key), and no result a caller could count.
+func TestARedactionThatDidNotSucceedIsAnError(t *testing.T) {
+	for _, tt := range []struct{ body, words string }{
+		{`{"success":false,"message":"Session already redacted","itemId":"x","redactionType":"session","affectedCount":0}`, "Session already redacted"},
+		{`{"success":false,"message":"","itemId":"x","redactionType":"message","affectedCount":0}`, api.ErrNotRedacted.Error()},
+		{`{"success":false,"message":"key ` + testKey + ` may not\nredact","itemId":"x","redactionType":"session","affectedCount":0}`, "may not redact"},
+	} {
+		srv := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusCreated)
+			_, _ = io.WriteString(w, tt.body)
+		}))
+		c := newClient(t, srv.URL)
+		for name, call := range map[string]func() (*api.Redaction, error){
+			"session": func() (*api.Redaction, error) { return c.RedactSession(context.Background(), testID, "") },
+			"message": func() (*api.Redaction, error) { return c.RedactMessage(context.Background(), "msg-1", "") },
+		} {
+			r, err := call()
+			var e *api.Error
+			if r != nil || !errors.Is(err, api.ErrNotRedacted) || !errors.As(err, &e) || !strings.Contains(err.Error(), tt.words) || strings.Contains(err.Error(), testKey) {
+				t.Errorf("%s, %s: %+v, %v", name, tt.body, r, err)
+				continue
+			}
+			if !strings.HasPrefix(e.Op, "redact "+name) || e.Status != 0 {
+				t.Errorf("%s: op %q, status %d", name, e.Op, e.Status)
+			}
+		}
 	}
 }

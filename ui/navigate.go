@@ -46,10 +46,10 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.overlays = m.overlays.Push(menu)
 		return m, cmd
 	case key.Matches(msg, k.Review):
-		return m, review.Toggle(m.store, m.target(), m.queue.Reviewed, m.now)
+		return m, review.Toggle(m.ctx, m.store, m.target(), m.queue.Reviewed)
 	case key.Matches(msg, k.Note):
 		if s := m.target(); s != nil {
-			m.overlays = m.overlays.Push(review.Editor(m.ctx, m.store, s, m.queue.Note(s.ID), m.width, m.paneHeight(), m.now))
+			m.overlays = m.overlays.Push(review.Editor(m.ctx, m.store, s, m.queue.Note(s.ID), m.width, m.paneHeight()))
 		}
 		return m, nil
 	case key.Matches(msg, k.NextToReview):

@@ -330,20 +330,21 @@ func (m Model) undoLast() (Model, Event, tea.Cmd) {
 	case len(m.undo) == 0 || m.ctx.Now().After(m.undoBy):
 		return m, Event{}, statusline.Say("Nothing to undo: a status change can be undone for "+render.Duration(undoFor)+" after it.", false)
 	}
+	// Each session's status to go back to is also what the views show
+	// while saving: one map serves both (the views only read it).
 	to := map[string]api.Status{}
-	saving := map[string]api.Status{}
 	todo := make([]api.Session, len(m.undo))
 	for i, s := range m.undo {
-		to[s.ID], saving[s.ID] = s.Status, s.Status
+		to[s.ID] = s.Status
 		todo[i] = s
 		todo[i].Status = m.undoTo // what it is now, for the audit log's "before"
 	}
 	m.seq++
+	// Without all, no session is "changed": an undo is not undone.
 	m.run = &batch{change: api.StatusChange{Status: m.undo[0].Status}, to: to, todo: todo, total: len(todo), undo: true}
-	m.run.all = nil // an undo is not undone
 	m.undo = nil
 	m, cmd := m.next()
-	return m, Event{Saving: saving}, cmd
+	return m, Event{Saving: to}, cmd
 }
 
 // before is session id as it was when the batch started.

@@ -63,7 +63,7 @@ func (m menu) inert(s api.Status) bool {
 // with enter and leaves with esc.
 func (m menu) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
 	k := m.keys
-	switch {
+	switch i, digit := keys.Digit(msg, 1, len(choices())); {
 	case key.Matches(msg, k.Close):
 		return nil, nil
 	case key.Matches(msg, k.Helpdesk):
@@ -77,9 +77,8 @@ func (m menu) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
 		return nil, func() tea.Msg {
 			return ConfirmedMsg{Change: change, Sessions: sessions, Helpdesk: helpdesk, Summary: summary}
 		}
-	case msg.Type == tea.KeyRunes && len(msg.Runes) == 1 && msg.Runes[0] >= '1' && int(msg.Runes[0]-'1') < len(choices()):
-		c := choices()[msg.Runes[0]-'1']
-		if !m.inert(c.status) {
+	case digit:
+		if c := choices()[i]; !m.inert(c.status) {
 			m.chosen = &c
 		}
 	}
@@ -134,7 +133,7 @@ func (m menu) View(width, _ int) string {
 	for i, l := range lines {
 		lines[i] = render.ClipLine(l, width-t.Panel.GetHorizontalFrameSize())
 	}
-	return t.Panel.Width(width - t.Panel.GetHorizontalBorderSize()).Render(strings.Join(lines, "\n"))
+	return render.Box(t.Panel, strings.Join(lines, "\n"), width) // a Devanagari helpdesk name keeps the border in place
 }
 
 // sentence says what will be sent: "Close 3 sessions as resolved · also in

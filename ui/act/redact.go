@@ -31,6 +31,7 @@ const confirmWord = "redact"
 // RedactedMsg is a redaction answered.
 type RedactedMsg struct {
 	SessionID string
+	MessageID string // the one message redacted; "" for every message of the session
 	Result    *api.Redaction
 	Err       error
 }
@@ -49,7 +50,7 @@ func (m Model) RedactMenu(s *api.Session, msg *api.Event) (overlay.Overlay, tea.
 	word, reason := textinput.New(), textinput.New()
 	word.Prompt, reason.Prompt = "type "+confirmWord+": ", "reason (optional): "
 	word.Focus()
-	return redactMenu{theme: m.ctx.Theme, keys: m.ctx.Keys.ForStatusMenu(), session: *s, message: msg, word: word, reason: reason,
+	return redactMenu{theme: m.ctx.Theme, keys: m.ctx.Keys.ForRedaction(), session: *s, message: msg, word: word, reason: reason,
 		send: m.redact}, nil
 }
 
@@ -63,26 +64,25 @@ func (m Model) redact(s api.Session, msg *api.Event, reason string) tea.Cmd {
 		if !ok {
 			return RedactedMsg{SessionID: s.ID, Err: errNoRedaction}
 		}
-		var res *api.Redaction
-		var err error
+		done := RedactedMsg{SessionID: s.ID}
 		e := store.AuditEntry{SessionID: s.ID, Action: store.ActionRedact, Before: s.Status, After: s.Status, Source: store.SourceTUI, Outcome: "ok"}
 		if reason != "" {
 			e.Options = []string{"reason: " + reason}
 		}
 		if msg != nil {
-			e.MessageID = msg.ID
-			res, err = r.RedactMessage(ctx, msg.ID, reason)
+			e.MessageID, done.MessageID = msg.ID, msg.ID
+			done.Result, done.Err = r.RedactMessage(ctx, msg.ID, reason)
 		} else {
-			res, err = r.RedactSession(ctx, s.ID, reason)
+			done.Result, done.Err = r.RedactSession(ctx, s.ID, reason)
 		}
-		if err != nil {
-			e.Outcome = "failed (" + failure(err) + ")"
+		if done.Err != nil {
+			e.Outcome = "failed (" + failure(done.Err) + ")"
 		}
 		if audit != nil {
 			e.At = now()
 			_ = audit.Audit(ctx, e)
 		}
-		return RedactedMsg{SessionID: s.ID, Result: res, Err: err}
+		return done
 	}
 }
 
@@ -91,9 +91,14 @@ func (m Model) redacted(msg RedactedMsg) (Model, Event, tea.Cmd) {
 	if msg.Err != nil {
 		return m, Event{}, statusline.Say("Not redacted: "+explain.Describe(msg.Err, msg.SessionID).Advice(keys.Name(m.ctx.Keys.Refresh)), true)
 	}
+	// The count cxi redact prints: messagesRedacted for a session; a
+	// message's answer has none (the contract), so there affectedCount.
 	n := 0
-	if msg.Result != nil {
-		n = int(msg.Result.Affected)
+	switch r := msg.Result; {
+	case r != nil && msg.MessageID != "":
+		n = int(r.Affected)
+	case r != nil:
+		n = int(r.MessagesRedacted)
 	}
 	return m, Event{Redacted: msg.SessionID}, statusline.Say("Redacted "+plural.Count(n, "message")+" of "+api.ShortID(msg.SessionID)+"; the transcript shows what the API now returns.", false)
 }
@@ -101,7 +106,7 @@ func (m Model) redacted(msg RedactedMsg) (Model, Event, tea.Cmd) {
 // redactMenu is the typed confirmation of a redaction.
 type redactMenu struct {
 	theme   *styles.Theme
-	keys    KeyMap
+	keys    keys.Redaction
 	session api.Session
 	message *api.Event
 	word    textinput.Model
@@ -109,13 +114,13 @@ type redactMenu struct {
 	send    func(s api.Session, msg *api.Event, reason string) tea.Cmd
 }
 
-// Update types into the two fields (tab moves between them), sends on
-// enter once the word is typed, and leaves on esc.
+// Update types into the two fields (Field moves between them), sends on
+// Confirm once the word is typed, and leaves on Close.
 func (m redactMenu) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Close):
 		return nil, nil
-	case msg.Type == tea.KeyTab:
+	case key.Matches(msg, m.keys.Field):
 		if m.word.Focused() {
 			m.word.Blur()
 			m.reason.Focus()
@@ -140,7 +145,9 @@ func (m redactMenu) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
 }
 
 // ShortHelp is the confirmation's keys.
-func (m redactMenu) ShortHelp() []key.Binding { return []key.Binding{m.keys.Confirm, m.keys.Close} }
+func (m redactMenu) ShortHelp() []key.Binding {
+	return []key.Binding{m.keys.Confirm, m.keys.Field, m.keys.Close}
+}
 
 // View says what will be redacted, that it is permanent, and asks for the word.
 func (m redactMenu) View(width, _ int) string {
@@ -150,7 +157,7 @@ func (m redactMenu) View(width, _ int) string {
 		what = "the message " + render.Line(m.message.ID) + " (" + render.Fit(render.Line(m.message.Text), 40) + ")"
 	}
 	ready := strings.TrimSpace(m.word.Value()) == confirmWord
-	hint := t.Muted.Render("type " + confirmWord + " to confirm · tab moves to the reason · " + keys.Name(m.keys.Close) + " cancel")
+	hint := t.Muted.Render("type " + confirmWord + " to confirm · " + keys.Name(m.keys.Field) + " moves to the reason · " + keys.Name(m.keys.Close) + " cancel")
 	if ready {
 		hint = t.Marker.Render(keys.Name(m.keys.Confirm) + " redacts it · " + keys.Name(m.keys.Close) + " cancel")
 	}
@@ -163,5 +170,5 @@ func (m redactMenu) View(width, _ int) string {
 	for i, l := range lines {
 		lines[i] = render.ClipLine(l, width-t.Panel.GetHorizontalFrameSize())
 	}
-	return t.Panel.Width(width - t.Panel.GetHorizontalBorderSize()).Render(strings.Join(lines, "\n"))
+	return render.Box(t.Panel, strings.Join(lines, "\n"), width) // a Devanagari message keeps the border in place
 }

@@ -33,9 +33,10 @@ type Entry struct {
 	Value     string
 	Multiline bool   // the Markdown summary: its newlines are its own
 	Missing   string // why there is nothing to copy, when Value is empty
-	// Later, when set, makes the value when the entry is chosen (the
-	// handover reads the local store): a command that copies it.
-	Later func() tea.Cmd
+	// Later, when set, is the command that makes the value and copies it
+	// when the entry is chosen (the handover reads the local store), so
+	// that the reading happens in the command, not in Update.
+	Later tea.Cmd
 	About string // what the entry holds, shown in place of a Later value
 }
 
@@ -87,13 +88,13 @@ func (m Model) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
 		m.at = at
 		return m, nil
 	}
-	switch {
+	switch i, digit := keys.Digit(msg, 1, n); {
 	case key.Matches(msg, k.Close), key.Matches(msg, k.Toggle):
 		return nil, nil
 	case key.Matches(msg, k.Choose):
 		return nil, m.copy(m.at)
-	case msg.Type == tea.KeyRunes && len(msg.Runes) == 1 && msg.Runes[0] >= '1' && int(msg.Runes[0]-'1') < n:
-		return nil, m.copy(int(msg.Runes[0] - '1'))
+	case digit:
+		return nil, m.copy(i)
 	}
 	return m, nil
 }
@@ -102,7 +103,7 @@ func (m Model) copy(i int) tea.Cmd {
 	e := m.entries[i]
 	switch {
 	case e.Later != nil:
-		return e.Later()
+		return e.Later
 	case e.Value == "":
 		return statusline.Say("Nothing to copy: "+e.Missing+".", true)
 	case e.Multiline:
@@ -121,9 +122,18 @@ func (m Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()
 // (sanitized for display; an unsafe value is marked, not hidden).
 func (m Model) View(width, _ int) string {
 	t, k := m.theme, m.keys
-	how := fmt.Sprintf("  1–%d or %s/%s %s · %s closes", len(m.entries), keys.Typed(k.Up), keys.Typed(k.Down), keys.Name(k.Choose), keys.Name(k.Close))
-	lines := []string{t.PanelTitle.Render("Copy") + t.Muted.Render(how)}
+	title, how := "Copy", fmt.Sprintf("  1–%d or %s/%s %s · %s closes", len(m.entries), keys.Typed(k.Up), keys.Typed(k.Down), keys.Name(k.Choose), keys.Name(k.Close))
 	inner := width - t.Panel.GetHorizontalFrameSize()
+	// The keys wrap in a narrow pane rather than lose "esc closes", each
+	// line styled on its own so that no colour runs into the border.
+	var lines []string
+	for i, l := range render.Wrap(title+how, inner) {
+		if rest, ok := strings.CutPrefix(l, title); ok && i == 0 {
+			lines = append(lines, t.PanelTitle.Render(title)+t.Muted.Render(rest))
+			continue
+		}
+		lines = append(lines, t.Muted.Render(l))
+	}
 	for i, e := range m.entries {
 		value := t.Value.Render(render.Line(firstLine(e.Value)))
 		switch {
@@ -144,9 +154,11 @@ func (m Model) View(width, _ int) string {
 		} else {
 			row = "  " + row
 		}
-		lines = append(lines, ansi.Truncate(row, inner, "…"))
+		// "…" where lipgloss counts the row too long, then clipped by
+		// render.Width, which counts a Devanagari value as the terminal does.
+		lines = append(lines, render.ClipLine(ansi.Truncate(row, inner, "…"), inner))
 	}
-	return t.Panel.Width(width - t.Panel.GetHorizontalBorderSize()).Render(strings.Join(lines, "\n"))
+	return render.Box(t.Panel, strings.Join(lines, "\n"), width) // a Devanagari value keeps the border in place
 }
 
 func firstLine(s string) string {

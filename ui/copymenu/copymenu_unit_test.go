@@ -16,6 +16,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/copymenu"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
@@ -262,5 +263,30 @@ func TestViewHeaderAndWidth(t *testing.T) {
 	}
 	if fh := m.FullHelp(); len(fh) != 1 || len(fh[0]) != 4 {
 		t.Errorf("FullHelp: %v", fh)
+	}
+}
+
+// TestRowsKeepTheirWidthWithWideScripts: a value in Devanagari, which
+// lipgloss pads as if it were narrower, leaves every line of the menu as
+// wide as the pane, the right border in the last column, however narrow.
+func TestRowsKeepTheirWidthWithWideScripts(t *testing.T) {
+	s := fullSession()
+	email := "प्रिया.शर्मा@उदाहरण.भारत"
+	s.Contact.Email = &email
+	s.TicketingSystem.ExternalID = strings.Repeat("टिकट-", 30)
+	if lipgloss.Width(email) >= render.Width(email) {
+		t.Fatal("the sample no longer shows the difference")
+	}
+	m := copymenu.New(testCtx(), copier(), s, link)
+	for _, width := range []int{120, 80, 60, 40, 20} {
+		v := m.View(width, 30)
+		if width == 120 && !strings.Contains(v, "प्रिया") {
+			t.Fatalf("the wide value is not shown:\n%s", v)
+		}
+		for _, l := range strings.Split(v, "\n") {
+			if render.Width(l) != width || !strings.ContainsAny(l[len(l)-3:], "│╮╯") {
+				t.Errorf("width %d: a line %d cells wide, or its border moved: %q", width, render.Width(l), l)
+			}
+		}
 	}
 }

@@ -74,13 +74,13 @@ func (m Model) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
 		m.at = at
 		return m, nil
 	}
-	switch {
+	switch i, digit := keys.Digit(msg, 0, n); {
 	case n == 0, key.Matches(msg, k.Close), key.Matches(msg, k.Toggle):
 		return nil, nil
 	case key.Matches(msg, k.Choose):
 		return nil, m.choose(m.at)
-	case msg.Type == tea.KeyRunes && len(msg.Runes) == 1 && msg.Runes[0] >= '0' && msg.Runes[0] <= '9' && int(msg.Runes[0]-'0') < n:
-		return nil, m.choose(int(msg.Runes[0] - '0'))
+	case digit:
+		return nil, m.choose(i)
 	}
 	return m, nil
 }
@@ -112,8 +112,7 @@ func (m Model) View(width, height int) string {
 	}
 	labelW = min(labelW, max(inner-16, 4))
 	rows := max(height-len(lines)-t.Panel.GetVerticalFrameSize(), 1)
-	first := min(max(m.at-rows/2, 0), max(len(f.Options)-rows, 0))
-	last := min(first+rows, len(f.Options))
+	first, last := k.Window(m.at, len(f.Options), rows)
 	for i := first; i < last; i++ {
 		lines = append(lines, render.ClipLine(m.row(i, labelW), inner))
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // The key sets below are what each view and overlay answers to, taken from
@@ -84,6 +85,29 @@ func (m Menu) Step(msg fmt.Stringer, at, n int) (int, bool) {
 		return (at + 1) % n, true
 	}
 	return at, false
+}
+
+// Window is the entries [first, last) of n that a menu shows in rows
+// lines: the cursor at kept in the middle where it can be, the last page
+// full.
+func (Menu) Window(at, n, rows int) (first, last int) {
+	first = min(max(at-rows/2, 0), max(n-rows, 0))
+	return first, min(first+rows, n)
+}
+
+// Digit is the entry of n that a digit key picks, in a menu numbered from
+// base (1: "1" is the first entry; 0: "0" is), and whether msg was such a
+// digit. Digits are data, not bindings: the numbers are shown beside the
+// entries, so they cannot be remapped.
+func Digit(msg tea.KeyMsg, base, n int) (int, bool) {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) != 1 {
+		return 0, false
+	}
+	i := int(msg.Runes[0]-'0') - base
+	if msg.Runes[0] < '0' || msg.Runes[0] > '9' || i < 0 || i >= n {
+		return 0, false
+	}
+	return i, true
 }
 
 // ShortHelp is a menu's keys, for its one-line help.
@@ -172,6 +196,18 @@ func (k Map) ForNoteEditor() NoteEditor {
 // options, doing it and leaving.
 type StatusMenu struct {
 	Helpdesk, Summary, Confirm, Close key.Binding
+}
+
+// Redaction is the redaction's confirmation's keys: sending it, moving
+// between the typed word and the reason, and leaving.
+type Redaction struct {
+	Confirm, Field, Close key.Binding
+}
+
+// ForRedaction is the redaction's keys; Field is the key that moves the
+// focus elsewhere too (tab).
+func (k Map) ForRedaction() Redaction {
+	return Redaction{Confirm: As(k.Lookup, "do it"), Field: As(k.SwitchFocus, "word ⇄ reason"), Close: As(k.Back, "cancel")}
 }
 
 // ForStatusMenu is the status menu's keys.

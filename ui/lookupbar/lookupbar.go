@@ -14,7 +14,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/plural"
@@ -147,7 +146,7 @@ func (m Model) Blur() Model { m.input.Blur(); return m }
 
 // SetWidth fits the input to width cells.
 func (m Model) SetWidth(width int) Model {
-	m.input.Width = max(width-lipgloss.Width(m.input.Prompt)-1, 1)
+	m.input.Width = max(width-render.Width(m.input.Prompt)-1, 1)
 	return m
 }
 
@@ -243,7 +242,9 @@ type Context struct {
 // HintView is the line under the input: what enter would do, or why the
 // text is not a session ID.
 func (m Model) HintView(width int, c Context) string {
-	return ansi.Truncate(m.hint(c), width, "…")
+	// render.Width clips what lipgloss counts narrower than the terminal
+	// draws it (a Devanagari contact name), so the hint never wraps.
+	return render.ClipLine(ansi.Truncate(m.hint(c), width, "…"), width)
 }
 
 func (m Model) hint(c Context) string {

@@ -14,6 +14,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
+	"github.com/opencx-tools/cxi/ui/render"
 )
 
 const (
@@ -398,5 +399,24 @@ func TestHintsNameRemappedKeys(t *testing.T) {
 	}
 	if names[0] != "ctrl+o" || names[1] != "ctrl+p/↓" {
 		t.Errorf("ShortHelp keys: %q", names)
+	}
+}
+
+// TestDevanagariHintFitsTheWidth: a recent session's contact name in
+// Devanagari, which lipgloss counts narrower than the terminal draws it,
+// is cut by the terminal's measure, so the hint never wraps.
+func TestDevanagariHintFitsTheWidth(t *testing.T) {
+	name := "प्रिया शर्मा, मुंबई की ग्राहक सहायता टीम से"
+	if lipgloss.Width(name) >= render.Width(name) {
+		t.Fatal("the sample no longer shows the difference")
+	}
+	m, _ := press(t, newBar("").Remember(idA, name), "up")
+	if h := hint(m); !strings.Contains(h, "प्रिया") {
+		t.Fatalf("the name is not in the hint: %q", h)
+	}
+	for w := 1; w <= 120; w++ {
+		if h := m.HintView(w, lookupbar.Context{}); render.Width(h) > w {
+			t.Fatalf("width %d: %d cells: %q", w, render.Width(h), h)
+		}
 	}
 }

@@ -74,8 +74,7 @@ func (m Model) View(width, height int) string {
 	how := fmt.Sprintf("%s/%s pick · %s opens · %s closes", keys.Typed(k.Up), keys.Typed(k.Down), keys.Name(k.Choose), keys.Name(k.Close))
 	lines := []string{ansi.Truncate(t.PanelTitle.Render(m.title), inner, "…"), t.Muted.Render(how)}
 	rows := max(height-len(lines)-t.Panel.GetVerticalFrameSize(), 1)
-	first := min(max(m.at-rows/2, 0), max(len(m.sessions)-rows, 0))
-	last := min(first+rows, len(m.sessions))
+	first, last := k.Window(m.at, len(m.sessions), rows)
 	for i := first; i < last; i++ {
 		s := m.sessions[i]
 		contact, age := render.Contact(s.Contact), render.Since(s.UpdatedAt, m.now)

@@ -32,8 +32,9 @@ type MarkedMsg struct {
 }
 
 // Toggle marks session s reviewed, or unmarks it when reviewed says it is,
-// at time now. Without a store it says why nothing happens.
-func Toggle(st Store, s *api.Session, reviewed func(id string) bool, now time.Time) tea.Cmd {
+// at the time ctx's clock tells when the mark is written. Without a store
+// it says why nothing happens.
+func Toggle(ctx common.Context, st Store, s *api.Session, reviewed func(id string) bool) tea.Cmd {
 	switch {
 	case s == nil:
 		return nil
@@ -41,53 +42,52 @@ func Toggle(st Store, s *api.Session, reviewed func(id string) bool, now time.Ti
 		return statusline.Say("Review marks live in the local store, which is off this run (--no-store or store = \"off\").", true)
 	}
 	id, on := s.ID, !reviewed(s.ID)
-	return func() tea.Msg {
-		ctx := context.Background()
-		err := st.SetReviewed(ctx, id, on, now)
-		var marks map[string]store.Mark
-		if err == nil {
-			marks, err = st.Marks(ctx, []string{id})
-		}
-		if err != nil {
-			return statusline.NoticeMsg{Text: "Could not keep the mark: " + err.Error() + ".", Bad: true}
-		}
-		said := "Marked " + api.ShortID(id) + " reviewed."
-		if !on {
-			said = "Unmarked " + api.ShortID(id) + "."
-		}
-		return MarkedMsg{ID: id, Mark: marks[id], Said: said}
+	said := "Marked " + api.ShortID(id) + " reviewed."
+	if !on {
+		said = "Unmarked " + api.ShortID(id) + "."
 	}
+	return write(st, id, ctx.Now, func(c context.Context, at time.Time) error { return st.SetReviewed(c, id, on, at) },
+		said, "Could not keep the mark")
 }
 
 // Notice is what the status line says of the mark.
 func (m MarkedMsg) Notice() tea.Cmd { return statusline.Say(m.Said, false) }
 
-// SaveNote writes text (empty deletes) as the note on session id, at time
-// now; without a store it says why nothing happens.
-func SaveNote(st Store, id, text string, now time.Time) tea.Cmd {
+// SaveNote writes text (empty deletes) as the note on session id, at the
+// time ctx's clock tells when it is written; without a store it says why
+// nothing happens.
+func SaveNote(ctx common.Context, st Store, id, text string) tea.Cmd {
 	if st == nil {
 		return statusline.Say("Notes live in the local store, which is off this run (--no-store or store = \"off\").", true)
 	}
+	said := "Note on " + api.ShortID(id) + " kept."
+	if text == "" {
+		said = "Note on " + api.ShortID(id) + " removed."
+	}
+	return write(st, id, ctx.Now, func(c context.Context, at time.Time) error { return st.SetNote(c, id, text, at) },
+		said, "Could not keep the note")
+}
+
+// write is the command that runs save in st at now() (the time of the
+// write, not of the key that asked for it), reads session id's mark back
+// and says said of it, or failed and why.
+func write(st Store, id string, now func() time.Time, save func(ctx context.Context, at time.Time) error, said, failed string) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
-		err := st.SetNote(ctx, id, text, now)
+		err := save(ctx, now())
 		var marks map[string]store.Mark
 		if err == nil {
 			marks, err = st.Marks(ctx, []string{id})
 		}
 		if err != nil {
-			return statusline.NoticeMsg{Text: "Could not keep the note: " + err.Error() + ".", Bad: true}
-		}
-		said := "Note on " + api.ShortID(id) + " kept."
-		if text == "" {
-			said = "Note on " + api.ShortID(id) + " removed."
+			return statusline.NoticeMsg{Text: failed + ": " + err.Error() + ".", Bad: true}
 		}
 		return MarkedMsg{ID: id, Mark: marks[id], Said: said}
 	}
 }
 
 // Editor opens the note editor on s, holding note so far, in a pane of
-// width × height; ctrl+s keeps the note in st at time now.
-func Editor(ctx common.Context, st Store, s *api.Session, note string, width, height int, now time.Time) overlay.Overlay {
-	return noteedit.New(ctx, s, note, width, height, func(id, text string) tea.Cmd { return SaveNote(st, id, text, now) })
+// width × height; ctrl+s keeps the note in st, stamped when it is saved.
+func Editor(ctx common.Context, st Store, s *api.Session, note string, width, height int) overlay.Overlay {
+	return noteedit.New(ctx, s, note, width, height, func(id, text string) tea.Cmd { return SaveNote(ctx, st, id, text) })
 }

@@ -84,15 +84,17 @@ func (m Model) Menu(ctx common.Context, s *api.Session) copymenu.Model {
 	h, copier, now := m.handover, m.copier, ctx.Now()
 	since := now.Add(-ShiftLength)
 	entry := copymenu.Entry{What: "handover", About: "the sessions you reviewed or noted since " + since.Local().Format("15:04") + ", as Markdown",
-		Later: func() tea.Cmd {
+		// The store is read when the entry is chosen, inside the command:
+		// a query never runs in Update.
+		Later: func() tea.Msg {
 			items, err := h.Handover(context.Background(), since)
 			switch {
 			case err != nil:
-				return statusline.Say("Could not read the handover: "+render.Line(err.Error())+".", true)
+				return statusline.NoticeMsg{Text: "Could not read the handover: " + render.Line(err.Error()) + ".", Bad: true}
 			case len(items) == 0:
-				return statusline.Say("Nothing to hand over: no session reviewed or noted since "+since.Local().Format("15:04")+".", true)
+				return statusline.NoticeMsg{Text: "Nothing to hand over: no session reviewed or noted since " + since.Local().Format("15:04") + ".", Bad: true}
 			}
-			return copier.CopyText("handover", summary.HandoverMarkdown(items, since, now))
+			return copier.CopyText("handover", summary.HandoverMarkdown(items, since, now))()
 		}}
 	return copymenu.New(ctx, m.copier, s, m.Link(s.ID), entry)
 }

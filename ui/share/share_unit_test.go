@@ -2,6 +2,7 @@ package share_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
 	"errors"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/common"
@@ -244,5 +246,64 @@ func TestLinkReachesTheTerminalToo(t *testing.T) {
 	}
 	if !strings.Contains(tty.String(), base64.StdEncoding.EncodeToString([]byte(link))) {
 		t.Errorf("the OSC 52 sequence %q does not carry the link", tty.String())
+	}
+}
+
+// handover is a store's handover that counts its reads.
+type handover struct {
+	items []store.HandoverItem
+	err   error
+	reads int
+}
+
+func (h *handover) Handover(_ context.Context, _ time.Time) ([]store.HandoverItem, error) {
+	h.reads++
+	return h.items, h.err
+}
+
+// TestHandoverIsReadInTheCommand: choosing the copy menu's handover reads
+// the store in the command it returns, never in Update; the command copies
+// the Markdown, or says why there is nothing to copy.
+func TestHandoverIsReadInTheCommand(t *testing.T) {
+	ctx := common.Context{Theme: styles.Plain(), Keys: keys.Default(), Now: func() time.Time { return testNow }}
+	s := &api.Session{ID: sessionID}
+	noted := store.HandoverItem{Session: api.Session{ID: sessionID, Status: api.StatusOpen}, Mark: store.Mark{Note: "call back Monday", NoteAt: testNow.Add(-time.Hour)}}
+	for _, tt := range []struct {
+		name   string
+		h      *handover
+		copied string // what the clipboard gets; "" when nothing
+		notice string
+	}{
+		{"one noted", &handover{items: []store.HandoverItem{noted}}, "call back Monday", ""},
+		{"nothing", &handover{}, "", "Nothing to hand over"},
+		{"store fails", &handover{err: errors.New("disk \x1b[31mgone")}, "", "Could not read the handover: disk"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m, n := newShare(template, nil)
+			menu := m.WithHandover(tt.h).Menu(ctx, s)
+			open, cmd := keytest.Press(t, menu, "7")
+			if open != nil || cmd == nil {
+				t.Fatalf("7 left %v open, command %v", open, cmd)
+			}
+			if tt.h.reads != 0 {
+				t.Fatalf("Update read the store %d times", tt.h.reads)
+			}
+			msgs := keytest.Run(cmd)
+			if tt.h.reads != 1 {
+				t.Errorf("the command read the store %d times, want once", tt.h.reads)
+			}
+			got := n.all()
+			switch {
+			case tt.copied != "":
+				if len(got) != 1 || !strings.Contains(got[0], tt.copied) || len(copies(msgs)) != 1 {
+					t.Errorf("copied %q, messages %v", got, msgs)
+				}
+			default:
+				ns := notices(msgs)
+				if len(got) != 0 || len(ns) != 1 || !ns[0].Bad || !strings.HasPrefix(ns[0].Text, tt.notice) || strings.Contains(ns[0].Text, "\x1b") {
+					t.Errorf("copied %q, notices %+v", got, ns)
+				}
+			}
+		})
 	}
 }

@@ -12,12 +12,12 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/render"
 )
 
 // KeyMap is the status line's keys.
@@ -171,9 +171,11 @@ func (m Model) View(width int, x Extras) string {
 		right = append(right, x.After)
 	}
 	r := strings.Join(right, t.Muted.Render(" · "))
-	space := width - lipgloss.Width(left) - lipgloss.Width(r)
+	// Measured by render.Width, as the terminal counts a Devanagari notice:
+	// lipgloss counts it narrower, and the line would wrap the screen.
+	space := width - render.Width(left) - render.Width(r)
 	if space < 1 {
-		return ansi.Truncate(left+" "+r, width, "…")
+		return render.ClipLine(ansi.Truncate(left+" "+r, width, "…"), width)
 	}
 	return left + strings.Repeat(" ", space) + r
 }

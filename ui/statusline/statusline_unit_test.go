@@ -15,6 +15,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
@@ -328,6 +329,31 @@ func TestViewNeverExceedsTheWidth(t *testing.T) {
 			}
 			if got := lipgloss.Width(v); got > w {
 				t.Fatalf("%s: width %d: %d cells: %q", c.name, w, got, v)
+			}
+		}
+	}
+}
+
+// TestDevanagariNoticeFitsTheLine: a notice in Devanagari, which lipgloss
+// counts narrower than the terminal draws it, is measured as the terminal
+// does: a short one leaves the extras at the right edge, a long one is cut
+// to the width, and neither wraps the screen.
+func TestDevanagariNoticeFitsTheLine(t *testing.T) {
+	short := "प्रिया शर्मा को कॉपी किया"
+	if lipgloss.Width(short) >= render.Width(short) {
+		t.Fatal("the sample no longer shows the difference")
+	}
+	m, _ := newLine(t, keys.Default())
+	x := statusline.Extras{After: "12%"}
+	for _, text := range []string{short, strings.Repeat(short+" ", 10)} {
+		m, _ := m.Update(statusline.NoticeMsg{Text: text})
+		for w := 1; w <= 120; w++ {
+			v := m.View(w, x)
+			if render.Width(v) > w {
+				t.Fatalf("%d cells at width %d: %q", render.Width(v), w, v)
+			}
+			if text == short && w >= 60 && (render.Width(v) != w || !strings.HasSuffix(v, "12%")) {
+				t.Errorf("width %d: the extras are not at the right edge: %q", w, v)
 			}
 		}
 	}

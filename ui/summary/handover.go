@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/config"
 	"github.com/opencx-tools/cxi/ui/render"
@@ -65,7 +66,7 @@ func HandoverMarkdown(items []store.HandoverItem, since, now time.Time) string {
 		b.WriteString("No sessions reviewed or noted.\n")
 		return b.String()
 	}
-	fmt.Fprintf(&b, "%s reviewed or noted.\n", plural(len(items), "session"))
+	fmt.Fprintf(&b, "%s reviewed or noted.\n", plural.Count(len(items), "session"))
 	for _, g := range GroupHandover(items) {
 		status := render.Enum(g.Status)
 		if g.Status == "" {
@@ -137,11 +138,4 @@ func ChangeText(c store.FieldChange) string {
 		return "handoff summary changed"
 	}
 	return c.Name + " " + render.Or(c.Before) + " → " + render.Or(c.After)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
