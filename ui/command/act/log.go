@@ -2,7 +2,6 @@ package act
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -103,12 +102,12 @@ func logCmd(ctx context.Context, args []string, env command.Env, open storeOpene
 	}
 	for _, e := range entries {
 		if *asJSON {
-			b, err := json.Marshal(entryJSON(e))
+			line, err := render.JSONLine(entryJSON(e))
 			if err != nil {
 				fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
 				return command.ExitError
 			}
-			fmt.Fprintf(env.Stdout, "%s\n", render.EscapeJSON(b))
+			fmt.Fprintln(env.Stdout, line)
 			continue
 		}
 		fmt.Fprintln(env.Stdout, entryLine(e, env.Now().Location()))

@@ -5,6 +5,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -69,11 +70,15 @@ func get(ctx context.Context, args []string, env command.Env, dial connector) in
 	}
 	switch {
 	case *asJSON:
-		b, err := safeJSON(s, true)
+		b, err := json.Marshal(s)
+		var doc string
+		if err == nil {
+			doc, err = render.JSON(b)
+		}
 		if err != nil {
 			return fail(env, err, id, "")
 		}
-		fmt.Fprintf(env.Stdout, "%s\n", b)
+		fmt.Fprintln(env.Stdout, doc)
 	case *path != "":
 		v, ok, err := field(s, *path)
 		switch {

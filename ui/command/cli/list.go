@@ -203,11 +203,11 @@ func warnNewChannel(env command.Env, ch api.ChannelType) {
 
 func printRow(env command.Env, s *api.Session, asJSON bool) error {
 	if asJSON {
-		b, err := safeJSON(s, false)
+		line, err := render.JSONLine(s)
 		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintf(env.Stdout, "%s\n", b)
+		_, err = fmt.Fprintln(env.Stdout, line)
 		return err
 	}
 	cols := []string{render.Or(s.ID), render.Status(s.Status), render.Ptr(s.Sentiment), render.Enum(s.Channel.Type),
