@@ -9,7 +9,6 @@ import (
 	"runtime"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/command"
@@ -51,7 +50,7 @@ func Main(args []string, env command.Env) int {
 	in := Inputs{
 		BaseURL:      s.BaseURL,
 		ReadOnlyBy:   s.ReadOnlyBy,
-		ColorProfile: profileName(lipgloss.DefaultRenderer().ColorProfile()),
+		ColorProfile: lipgloss.DefaultRenderer().ColorProfile().Name(),
 		LookPath:     exec.LookPath,
 		GOOS:         runtime.GOOS,
 		Getenv:       env.Getenv,
@@ -83,17 +82,4 @@ func Main(args []string, env command.Env) int {
 	in.Reach = func(ctx context.Context) error { return Reachable(ctx, nil, base) }
 	in.Budget = client.Budget
 	return Run(context.Background(), in, env)
-}
-
-// profileName names the colour profile the renderer found.
-func profileName(p termenv.Profile) string {
-	switch p {
-	case termenv.TrueColor:
-		return "TrueColor"
-	case termenv.ANSI256:
-		return "ANSI256"
-	case termenv.ANSI:
-		return "ANSI"
-	}
-	return "Ascii"
 }

@@ -32,7 +32,7 @@ type Inputs struct {
 	Reach      func(ctx context.Context) error // the base URL answers at all (Reachable)
 	Budget     func() int                      // requests left this minute (api.Client.Budget)
 
-	ColorProfile string // the renderer's profile: "TrueColor", "ANSI256", "ANSI", "Ascii"
+	ColorProfile string // the renderer's profile by termenv's Profile.Name: "TrueColor", "ANSI256", "ANSI", "Ascii"
 
 	LookPath   func(string) (string, error)      // exec.LookPath
 	GOOS       string                            // runtime.GOOS
