@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/auth"
 	"github.com/opencx-tools/cxi/ui/command/settings"
@@ -54,7 +55,7 @@ func Main(args []string, env command.Env) int {
 		LookPath:     exec.LookPath,
 		GOOS:         runtime.GOOS,
 		Getenv:       env.Getenv,
-		TmuxOption:   TmuxShowOption,
+		TmuxOption:   clipboard.TmuxShowOption,
 	}
 	var client *api.Client
 	if s.Demo {

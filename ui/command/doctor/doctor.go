@@ -37,7 +37,7 @@ type Inputs struct {
 	LookPath   func(string) (string, error)      // exec.LookPath
 	GOOS       string                            // runtime.GOOS
 	Getenv     func(string) string               // the environment's (command.Env.Getenv)
-	TmuxOption func(name string) (string, error) // TmuxShowOption, asked only inside tmux
+	TmuxOption func(name string) (string, error) // clipboard.TmuxShowOption, asked only inside tmux
 }
 
 // NetworkTimeout bounds each request doctor makes, so a dead network is a

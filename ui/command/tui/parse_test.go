@@ -132,3 +132,18 @@ func TestOptions(t *testing.T) {
 		t.Errorf("locally, stderr a terminal: OpenURL set %v, terminal %v, err %v", opts.OpenURL != nil, opts.Copier.Terminal, err)
 	}
 }
+
+// TestOptionsOverSSHByAnyVariable: SSH_CLIENT alone makes an SSH session
+// for the TUI too, as for cxi doctor: the link is copied rather than
+// opened, and the native clipboard is not trusted.
+func TestOptionsOverSSHByAnyVariable(t *testing.T) {
+	cfg, err := Parse([]string{"--demo", "--no-store"}, env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts, stop, err := Options(cfg, keys.Default(), env(map[string]string{"SSH_CLIENT": "10.0.0.1 52000 22"}))
+	defer stop()
+	if err != nil || opts.OpenURL != nil || !opts.Copier.SSH {
+		t.Errorf("SSH_CLIENT only: OpenURL set %v, copier SSH %v, err %v", opts.OpenURL != nil, opts.Copier.SSH, err)
+	}
+}
