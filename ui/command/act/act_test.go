@@ -130,6 +130,19 @@ func TestForbiddenStopsTheBatch(t *testing.T) {
 	}
 }
 
+// TestRefusedWriteQuotesAProxysPage: a 403 from a proxy, with a page
+// rather than the API's JSON, is said as a key that may not write, with the
+// start of the page as any other error shows it.
+func TestRefusedWriteQuotesAProxysPage(t *testing.T) {
+	w := newWorld(t)
+	w.srv.allWrites, w.srv.proxyPage = 403, "<html><body><h1>Access denied</h1> by policy</body></html>"
+	_, errOut, code := w.run(closeCmd, idOpen)
+	want := "cxi: change the status of 3c90c3cc: refused (HTTP 403): this API key may read but not write. Body began: Access denied by policy\n"
+	if code != command.ExitAuth || errOut != want {
+		t.Errorf("exit %d, stderr %q; want %q", code, errOut, want)
+	}
+}
+
 func TestExitCodes(t *testing.T) {
 	w := newWorld(t)
 	if _, _, code := w.run(closeCmd, idMissing, "7d0e6b0a-0000-4000-8000-000000000000"); code != command.ExitNotFound {

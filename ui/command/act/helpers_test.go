@@ -49,7 +49,8 @@ type server struct {
 	mu         sync.Mutex
 	status     map[string]api.Status
 	writeFault map[string]int
-	allWrites  int // every write answers this status (403: a key that may not write)
+	allWrites  int    // every write answers this status (403: a key that may not write)
+	proxyPage  string // with allWrites: the HTML body a proxy answers it with, instead of the API's JSON
 	ignore     bool
 	limited    int
 	requests   []request
@@ -93,6 +94,12 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		if code := s.writeFault[target]; code != 0 {
 			fail(w, code)
+			return
+		}
+		if s.allWrites != 0 && s.proxyPage != "" {
+			w.Header().Set("Content-Type", "text/html")
+			w.WriteHeader(s.allWrites)
+			fmt.Fprint(w, s.proxyPage)
 			return
 		}
 		if s.allWrites != 0 {

@@ -14,6 +14,7 @@ import (
 	"github.com/opencx-tools/cxi/api/resolve"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/settings"
+	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/summary"
 )
@@ -157,7 +158,7 @@ func oneOf(flags ...bool) error {
 // fail prints err as one line on stderr (with the usage for usage errors)
 // and returns its exit code.
 func fail(env command.Env, err error, id, usage string) int {
-	fmt.Fprintln(env.Stderr, "cxi: "+oneLine(err, id))
+	fmt.Fprintln(env.Stderr, "cxi: "+explain.Describe(err, id).Line())
 	code := command.ExitCode(err)
 	if code == command.ExitUsage && usage != "" {
 		fmt.Fprint(env.Stderr, usage)
