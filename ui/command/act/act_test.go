@@ -1,6 +1,7 @@
 package act
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -300,5 +301,20 @@ func TestLog(t *testing.T) {
 	golden.RequireEqual(t, transcript([]string{"log", "--since", "2h"}, out, errOut, code))
 	if _, _, code := w.log("--since", "soon"); code != command.ExitUsage {
 		t.Errorf("bad --since: exit %d", code)
+	}
+}
+
+// TestLogWithNoPlaceForTheStore: no home directory and no CXI_STATE_DIR is
+// no mistake on the command line: exit 1, as cxi store and handover exit,
+// and nothing made.
+func TestLogWithNoPlaceForTheStore(t *testing.T) {
+	w := newWorld(t)
+	delete(w.vars, "CXI_STATE_DIR")
+	var out, errOut bytes.Buffer
+	env := w.env(&out, &errOut)
+	env.UserConfigDir = nil // macOS and Windows keep the store there
+	code := logCmd(ctx(), []string{"--demo"}, env, openStore(env))
+	if code != command.ExitError || out.Len() != 0 || !strings.HasPrefix(errOut.String(), "cxi: the local store has no place: no home directory") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
 	}
 }

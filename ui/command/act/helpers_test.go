@@ -183,7 +183,8 @@ func newWorld(t *testing.T) *world {
 	hs := httptest.NewServer(srv)
 	t.Cleanup(hs.Close)
 	w := &world{t: t, srv: srv, url: hs.URL, dir: t.TempDir() + "/state", config: t.TempDir()}
-	w.vars = map[string]string{"CXI_STATE_DIR": w.dir}
+	// The key names the organization whose store cxi log reads.
+	w.vars = map[string]string{"CXI_STATE_DIR": w.dir, "OPENCX_API_KEY": testKey}
 	return w
 }
 
@@ -235,7 +236,7 @@ func (w *world) run(cmd run, args ...string) (string, string, int) {
 func (w *world) log(args ...string) (string, string, int) {
 	w.t.Helper()
 	var out, errOut bytes.Buffer
-	open := func(settings.Settings) (*store.Store, error) {
+	open := func(settings.Settings, string) (*store.Store, error) {
 		o := w.storeOptions()
 		o.Existing = true
 		st, _, err := store.Open(o)

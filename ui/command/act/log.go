@@ -31,25 +31,13 @@ func Log(args []string, env command.Env) int {
 	return logCmd(context.Background(), args, env, openStore(env))
 }
 
-// storeOpener opens the store the settings name if it is there, for
-// reading; nil when there is none.
-type storeOpener func(settings.Settings) (*store.Store, error)
+// storeOpener opens the store the settings and key name if it is there,
+// for reading; nil when there is none.
+type storeOpener func(s settings.Settings, key string) (*store.Store, error)
 
 func openStore(env command.Env) storeOpener {
-	return func(s settings.Settings) (*store.Store, error) {
-		key, err := s.Key()
-		if err != nil {
-			return nil, err
-		}
-		if s.Store.Dir == "" {
-			return nil, fmt.Errorf("the local store has no place: %w", s.Store.DirErr)
-		}
-		o := s.StoreOptions(key, env)
-		o.Existing = true // looking must not make one
-		st, notices, err := store.Open(o)
-		for _, n := range notices {
-			fmt.Fprintln(env.Stderr, "cxi: "+n)
-		}
+	return func(s settings.Settings, key string) (*store.Store, error) {
+		st, _, err := s.OpenExisting(key, env)
 		return st, err
 	}
 }
@@ -85,10 +73,17 @@ func logCmd(ctx context.Context, args []string, env command.Env, open storeOpene
 		fmt.Fprintf(env.Stderr, "cxi: the local store is off (%s): there is no audit log to read\n", s.Store.OffBy)
 		return command.ExitOK
 	}
-	st, err := open(s)
+	key, err := s.Key()
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
 		return command.ExitUsage
+	}
+	st, err := open(s, key)
+	if err != nil {
+		// No place for the store is no mistake of the user's: exit 1, as
+		// for cxi store and handover.
+		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
+		return command.ExitCode(err)
 	}
 	defer st.Close()
 	since := env.Now().Add(-span)

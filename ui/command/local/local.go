@@ -21,15 +21,14 @@ import (
 // looking must not make one. st is nil when there is none (or it is off).
 type opened struct {
 	settings settings.Settings
-	opts     store.Options
+	path     string // the store's file, there or not
 	st       *store.Store
 }
 
 // parseAndOpen parses args with fs (which has the shared flags in f
 // registered), resolves the settings and the key that names the
 // organization, and opens its store if it exists. The positional
-// arguments are returned. Open's notices (a file made private, a damaged
-// one moved aside) go to stderr.
+// arguments are returned.
 func parseAndOpen(fs *flag.FlagSet, f *settings.Flags, args []string, env command.Env) (*opened, []string, error) {
 	rest, err := command.Parse(fs, args)
 	if err != nil {
@@ -43,20 +42,11 @@ func parseAndOpen(fs *flag.FlagSet, f *settings.Flags, args []string, env comman
 	if err != nil {
 		return nil, rest, cannotStart{err}
 	}
-	if s.Store.Dir == "" {
-		return nil, rest, fmt.Errorf("the local store has no place: %w", s.Store.DirErr)
-	}
-	o := &opened{settings: s, opts: s.StoreOptions(key, env)}
-	o.opts.Existing = true
-	st, notices, err := store.Open(o.opts)
+	st, path, err := s.OpenExisting(key, env)
 	if err != nil {
 		return nil, rest, err
 	}
-	for _, n := range notices {
-		fmt.Fprintln(env.Stderr, "cxi: "+n)
-	}
-	o.st = st
-	return o, rest, nil
+	return &opened{settings: s, path: path, st: st}, rest, nil
 }
 
 // close closes the store, if one was opened.

@@ -50,7 +50,7 @@ func Store(args []string, env command.Env) int {
 // show prints where the store is and what it holds.
 func show(env command.Env, o *opened) error {
 	out := env.Stdout
-	path := store.File(o.opts)
+	path := o.path
 	if o.settings.Store.Off {
 		fmt.Fprintf(out, "The local store is off (%s): cxi keeps nothing on disk.\n", render.Line(o.settings.Store.OffBy))
 	}
@@ -129,7 +129,7 @@ func damagedCopies(path string) ([]string, error) {
 // clear empties the store after asking (or --yes), and removes its
 // damaged copies.
 func clear(env command.Env, o *opened, yes bool) error {
-	path := store.File(o.opts)
+	path := o.path
 	damaged, err := damagedCopies(path)
 	if err != nil {
 		return err
