@@ -31,22 +31,26 @@ func Handover(args []string, env command.Env) int {
 	fs, f := settings.NewFlagSet("handover")
 	sinceFlag := fs.String("since", "8h", "")
 	format := fs.String("format", "md", "")
-	o, rest, err := parseAndOpen(fs, f, args, env)
-	defer o.close()
+	rest, err := command.Parse(fs, args)
+	var window time.Duration
+	if err == nil {
+		window, err = handoverArgs(rest, *sinceFlag, *format)
+	}
 	if err != nil {
 		return fail(env, err, HandoverUsage)
 	}
-	window, err := config.ParseSpan(*sinceFlag)
-	switch {
-	case len(rest) > 0:
-		err = command.Usagef("unexpected argument %q", rest[0])
-	case err != nil:
-		err = command.Usagef("--since %q: want a span such as 8h, 90m or 2d", *sinceFlag)
-	case *format != "md" && *format != "json":
-		err = command.Usagef("--format %q: want md or json", *format)
-	case o.settings.Store.Off:
-		err = cannotStart{fmt.Errorf("the local store is off (%s): no marks or notes are kept to hand over", o.settings.Store.OffBy)}
+	// Everything that can refuse the command is checked before the store
+	// is opened: opening prunes it, and may move a damaged file aside,
+	// which a mistyped flag or --no-store must not do.
+	s, err := resolve(*f, env)
+	if err == nil && s.Store.Off {
+		err = cannotStart{fmt.Errorf("the local store is off (%s): no marks or notes are kept to hand over", s.Store.OffBy)}
 	}
+	if err != nil {
+		return fail(env, err, HandoverUsage)
+	}
+	o, err := open(s, env)
+	defer o.close()
 	if err != nil {
 		return fail(env, err, HandoverUsage)
 	}
@@ -61,6 +65,21 @@ func Handover(args []string, env command.Env) int {
 	}
 	fmt.Fprint(env.Stdout, summary.HandoverMarkdown(items, since, now))
 	return command.ExitOK
+}
+
+// handoverArgs checks the command line of cxi handover and returns the
+// window --since names.
+func handoverArgs(rest []string, since, format string) (time.Duration, error) {
+	window, err := config.ParseSpan(since)
+	switch {
+	case len(rest) > 0:
+		return 0, command.Usagef("unexpected argument %q", rest[0])
+	case err != nil:
+		return 0, command.Usagef("--since %q: want a span such as 8h, 90m or 2d", since)
+	case format != "md" && format != "json":
+		return 0, command.Usagef("--format %q: want md or json", format)
+	}
+	return window, nil
 }
 
 // handoverDoc is the handover as JSON: the sessions in the Markdown's

@@ -25,28 +25,27 @@ type opened struct {
 	st       *store.Store
 }
 
-// parseAndOpen parses args with fs (which has the shared flags in f
-// registered), resolves the settings and the key that names the
-// organization, and opens its store if it exists. The positional
-// arguments are returned.
-func parseAndOpen(fs *flag.FlagSet, f *settings.Flags, args []string, env command.Env) (*opened, []string, error) {
-	rest, err := command.Parse(fs, args)
+// resolve resolves the settings f names; what stops it is the user's to fix.
+func resolve(f settings.Flags, env command.Env) (settings.Settings, error) {
+	s, err := settings.Resolve(f, env)
 	if err != nil {
-		return nil, nil, err
+		return s, cannotStart{err}
 	}
-	s, err := settings.Resolve(*f, env)
-	if err != nil {
-		return nil, rest, cannotStart{err}
-	}
+	return s, nil
+}
+
+// open finds the key that names the organization of s and opens its store
+// if it exists.
+func open(s settings.Settings, env command.Env) (*opened, error) {
 	key, err := s.Key()
 	if err != nil {
-		return nil, rest, cannotStart{err}
+		return nil, cannotStart{err}
 	}
 	st, path, err := s.OpenExisting(key, env)
 	if err != nil {
-		return nil, rest, err
+		return nil, err
 	}
-	return &opened{settings: s, path: path, st: st}, rest, nil
+	return &opened{settings: s, path: path, st: st}, nil
 }
 
 // close closes the store, if one was opened.

@@ -250,3 +250,31 @@ func TestHandoverUsage(t *testing.T) {
 		t.Errorf("no key: %d %q", code, errOut)
 	}
 }
+
+// TestHandoverRefusesBeforeTouchingTheStore: --no-store, store = "off" and
+// a mistyped flag refuse before the store is opened, so a damaged store is
+// left as it is (opening would move it aside) and nothing is pruned.
+func TestHandoverRefusesBeforeTouchingTheStore(t *testing.T) {
+	w := newWorld(t, nil)
+	must(t, os.MkdirAll(w.state, 0o700))
+	damaged := []byte(strings.Repeat("not sqlite ", 500))
+	file := filepath.Join(w.state, "demo.sqlite")
+	must(t, os.WriteFile(file, damaged, 0o600))
+	for _, args := range [][]string{
+		{"--demo", "--no-store"},
+		{"--demo", "--since", "soon"},
+		{"--demo", "--format", "html"},
+		{"--demo", "today"},
+	} {
+		_, errOut, code := w.run(Handover, args...)
+		if code != command.ExitUsage || strings.Contains(errOut, "could not be read") {
+			t.Errorf("%q: exit %d, stderr %q", args, code, errOut)
+		}
+		entries, err := os.ReadDir(w.state)
+		must(t, err)
+		got, err := os.ReadFile(file)
+		if err != nil || !bytes.Equal(got, damaged) || len(entries) != 1 {
+			t.Fatalf("%q touched the store: %v, %d files in %s", args, err, len(entries), w.state)
+		}
+	}
+}

@@ -34,7 +34,14 @@ removes damaged copies moved aside; it asks first on a terminal, and needs
 func Store(args []string, env command.Env) int {
 	fs, f := settings.NewFlagSet("store")
 	yes := fs.Bool("yes", false, "")
-	o, rest, err := parseAndOpen(fs, f, args, env)
+	rest, err := command.Parse(fs, args)
+	var o *opened
+	if err == nil {
+		var s settings.Settings
+		if s, err = resolve(*f, env); err == nil {
+			o, err = open(s, env) // with the store off too: it shows, and clears, what is there
+		}
+	}
 	defer o.close()
 	switch {
 	case err != nil:
