@@ -56,17 +56,12 @@ func defaults(env command.Env) deps {
 // stderr whenever the rate limit holds a request back) and the store,
 // whose notices go to stderr.
 func connect(env command.Env) connector {
-	notice := api.WithWaitNotice(func(d time.Duration) {
-		if d >= time.Second {
-			fmt.Fprintf(env.Stderr, "cxi: waiting %s for the rate limit (%d requests a minute)\n", d.Round(time.Second), api.RequestsPerMinute)
-		}
-	})
 	return func(s settings.Settings) (Client, *store.Store, func(), error) {
 		key, err := s.Key()
 		if err != nil {
 			return nil, nil, func() {}, err
 		}
-		c, stop, err := s.Client(key, notice)
+		c, stop, err := s.Client(key, settings.WaitNotice(env))
 		if err != nil {
 			return nil, nil, func() {}, err
 		}

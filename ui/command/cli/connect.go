@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/command"
@@ -17,14 +16,8 @@ type connector func(settings.Flags) (*api.Client, func(), error)
 // connect is settings.Connect, with a line on stderr whenever the rate
 // limit holds a request back.
 func connect(env command.Env) connector {
-	notice := api.WithWaitNotice(func(d time.Duration) {
-		// Short pauses between pages are not worth a line each.
-		if d >= time.Second {
-			fmt.Fprintf(env.Stderr, "cxi: waiting %s for the rate limit (%d requests a minute)\n", d.Round(time.Second), api.RequestsPerMinute)
-		}
-	})
 	return func(f settings.Flags) (*api.Client, func(), error) {
-		return settings.Connect(f, env, notice)
+		return settings.Connect(f, env, settings.WaitNotice(env))
 	}
 }
 

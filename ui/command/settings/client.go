@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
@@ -57,6 +58,19 @@ func (s Settings) Client(key string, opts ...api.Option) (*api.Client, func(), e
 		return nil, func() {}, err
 	}
 	return client, stop, nil
+}
+
+// WaitNotice is the client option a command makes its client with: a line
+// on stderr whenever the rate limit holds a request back for a second or
+// more, so that a script that seems stuck says why. Shorter pauses, as
+// between pages, are not worth a line each. The TUI does not take it: it
+// owns the terminal, and shows the budget in its status line.
+func WaitNotice(env command.Env) api.Option {
+	return api.WithWaitNotice(func(d time.Duration) {
+		if d >= time.Second {
+			fmt.Fprintf(env.Stderr, "cxi: waiting %s for the rate limit (%d requests a minute)\n", d.Round(time.Second), api.RequestsPerMinute)
+		}
+	})
 }
 
 // Connect resolves f and makes the client, as get and list do before
