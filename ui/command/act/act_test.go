@@ -131,6 +131,25 @@ func TestForbiddenStopsTheBatch(t *testing.T) {
 	}
 }
 
+// TestCloseByTicketUsesTheSessionResolved: a SESSION given as a ticket is
+// resolved from the list, whose answer is the session's status now: it is
+// not fetched again before the change, only after it, to confirm.
+func TestCloseByTicketUsesTheSessionResolved(t *testing.T) {
+	w := newWorld(t)
+	out, errOut, code := w.run(closeCmd, "ZD-3c90c3cc", "ZD-9b1deb4d")
+	if code != command.ExitOK || out != "3c90c3cc closed (resolved)\n9b1deb4d already closed (resolved), nothing sent\n" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	var got []string
+	for _, r := range w.srv.requests {
+		got = append(got, r.Method+" "+r.Path)
+	}
+	want := []string{"GET /chat/sessions", "PATCH /chat/sessions/" + idOpen, "GET /chat/sessions/" + idOpen, "GET /chat/sessions"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("requests\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // TestRefusedWriteQuotesAProxysPage: a 403 from a proxy, with a page
 // rather than the API's JSON, is said as a key that may not write, with the
 // start of the page as any other error shows it.

@@ -108,6 +108,16 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	switch {
+	case r.URL.Path == "/chat/sessions" && r.Method == http.MethodGet:
+		// The queue, for a SESSION given as a ticket: every session, its
+		// external_id ZD- and its ID's first block.
+		items := []string{}
+		for _, id := range []string{idOpen, idResolved, idBroken, idOther} {
+			items = append(items, fmt.Sprintf(`{"id":%q,"status":%q,"channel":{"type":"web"},"ticketing_system":{"name":"zendesk","external_id":"ZD-%s"},"created_at":"2026-03-11T08:00:00Z","updated_at":"2026-03-11T09:00:00Z"}`,
+				id, s.status[id], id[:8]))
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"items":[%s],"next":null}`, strings.Join(items, ","))
 	case isSession && r.Method == http.MethodGet:
 		st, ok := s.status[id]
 		if !ok {
