@@ -65,7 +65,7 @@ func get(ctx context.Context, args []string, env command.Env, dial connector) in
 		return cannotStart(env, err)
 	}
 	defer stop()
-	s, id, code := resolveOne(ctx, client, text, env)
+	s, code := resolveOne(ctx, client, text, env)
 	if s == nil {
 		return code
 	}
@@ -77,18 +77,18 @@ func get(ctx context.Context, args []string, env command.Env, dial connector) in
 			doc, err = render.JSON(b)
 		}
 		if err != nil {
-			return fail(env, err, id, "")
+			return fail(env, err, s.ID, "")
 		}
 		fmt.Fprintln(env.Stdout, doc)
 	case *path != "":
 		v, ok, err := field(s, *path)
 		switch {
 		case err != nil:
-			return fail(env, err, id, "")
+			return fail(env, err, s.ID, "")
 		case !ok:
 			// Nothing on stdout: `x=$(cxi get --field …)` stays empty, and
 			// the exit code tells "no value" from an empty one.
-			fmt.Fprintf(env.Stderr, "cxi: session %s has no %s\n", api.ShortID(id), render.Line(*path))
+			fmt.Fprintf(env.Stderr, "cxi: session %s has no %s\n", api.ShortID(s.ID), render.Line(*path))
 			return command.ExitNoValue
 		}
 		fmt.Fprintln(env.Stdout, v)
@@ -102,29 +102,29 @@ func get(ctx context.Context, args []string, env command.Env, dial connector) in
 
 // resolveOne finds the one session text means, or says on stderr why not
 // (none, or several: listed) and returns the exit code.
-func resolveOne(ctx context.Context, client Getter, text string, env command.Env) (*api.Session, string, int) {
+func resolveOne(ctx context.Context, client Getter, text string, env command.Env) (*api.Session, int) {
 	res, err := resolve.Resolve(ctx, client, text, nil)
 	if err != nil {
 		id := ""
 		if q, cerr := resolve.Classify(text); cerr == nil && q.Kind == resolve.KindID {
 			id = q.Value
 		}
-		return nil, "", fail(env, err, id, "")
+		return nil, fail(env, err, id, "")
 	}
 	what := res.Query.Kind.String() + " " + render.Line(res.Query.Value)
 	switch len(res.Sessions) {
 	case 0:
 		fmt.Fprintf(env.Stderr, "cxi: no session found for %s (%s)\n", what, render.Line(res.Looked))
-		return nil, "", command.ExitNotFound
+		return nil, command.ExitNotFound
 	case 1:
-		return &res.Sessions[0], res.Sessions[0].ID, command.ExitOK
+		return &res.Sessions[0], command.ExitOK
 	}
 	fmt.Fprintf(env.Stderr, "cxi: %d sessions match %s (%s); pass one ID:\n", len(res.Sessions), what, render.Line(res.Looked))
 	for i := range res.Sessions {
 		s := &res.Sessions[i]
 		fmt.Fprintf(env.Stderr, "  %s  %s  %s  %s\n", render.Or(s.ID), render.Status(s.Status), render.Enum(s.Channel.Type), render.Contact(s.Contact))
 	}
-	return nil, "", command.ExitAmbiguous
+	return nil, command.ExitAmbiguous
 }
 
 // parseOne parses flags around exactly one positional argument.
