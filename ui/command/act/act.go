@@ -131,13 +131,11 @@ func start(env command.Env, f settings.Flags, d deps) (*runner, func(), int) {
 		err = s.CheckWrite()
 	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		return nil, func() {}, command.ExitUsage
+		return nil, func() {}, command.Fail(env, err, "")
 	}
 	c, st, stop, err := d.dial(s)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		return nil, func() {}, command.ExitUsage
+		return nil, func() {}, command.Fail(env, err, "")
 	}
 	if st == nil {
 		why := "it cannot be used here"

@@ -337,3 +337,30 @@ func TestLogWithNoPlaceForTheStore(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
 	}
 }
+
+// TestAKeyStoreThatCannotBeReadExitsOne: a key file that cannot be read
+// (here a symlink loop; as a keyring that does not answer) stops close and
+// cxi log with exit 1, the error's own code, as cxi auth status exits, not
+// the 2 of a mistake on the command line.
+func TestAKeyStoreThatCannotBeReadExitsOne(t *testing.T) {
+	w := newWorld(t)
+	delete(w.vars, "OPENCX_API_KEY")
+	dir := filepath.Join(w.config, "cxi")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "key"), filepath.Join(dir, "key")); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range []struct {
+		name string
+		run  func([]string, command.Env) int
+		args []string
+	}{{"close", Close, []string{idOpen}}, {"log", Log, nil}} {
+		var out, errOut bytes.Buffer
+		code := cmd.run(cmd.args, w.env(&out, &errOut))
+		if code != command.ExitError || !strings.HasPrefix(errOut.String(), "cxi: read the key file: ") || w.srv.count() != 0 {
+			t.Errorf("%s: exit %d, stderr %q, %d requests; want 1", cmd.name, code, errOut.String(), w.srv.count())
+		}
+	}
+}

@@ -60,14 +60,11 @@ func logCmd(ctx context.Context, args []string, env command.Env, open storeOpene
 		}
 	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		fmt.Fprint(env.Stderr, LogUsage)
-		return command.ExitUsage
+		return command.Fail(env, err, LogUsage)
 	}
 	s, err := settings.Resolve(*shared, env)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		return command.ExitUsage
+		return command.Fail(env, err, "")
 	}
 	if s.Store.Off {
 		fmt.Fprintf(env.Stderr, "cxi: the local store is off (%s): there is no audit log to read\n", s.Store.OffBy)
@@ -75,22 +72,17 @@ func logCmd(ctx context.Context, args []string, env command.Env, open storeOpene
 	}
 	key, err := s.Key()
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		return command.ExitUsage
+		return command.Fail(env, err, "")
 	}
 	st, err := open(s, key)
 	if err != nil {
-		// No place for the store is no mistake of the user's: exit 1, as
-		// for cxi store and handover.
-		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		return command.ExitCode(err)
+		return command.Fail(env, err, "") // no place for the store exits 1, as for cxi store and handover
 	}
 	defer st.Close()
 	since := env.Now().Add(-span)
 	entries, err := st.AuditLog(ctx, since)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		return command.ExitError
+		return command.Fail(env, err, "")
 	}
 	if len(entries) == 0 && !*asJSON {
 		fmt.Fprintf(env.Stderr, "cxi: no write recorded in the last %s\n", config.FormatSpan(span))
@@ -99,8 +91,7 @@ func logCmd(ctx context.Context, args []string, env command.Env, open storeOpene
 		if *asJSON {
 			line, err := render.JSONLine(entryJSON(e))
 			if err != nil {
-				fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-				return command.ExitError
+				return command.Fail(env, err, "")
 			}
 			fmt.Fprintln(env.Stdout, line)
 			continue

@@ -84,9 +84,7 @@ func changeStatus(ctx context.Context, args []string, env command.Env, d deps, f
 		ts, err = targets(positional, env.Stdin)
 	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		fmt.Fprint(env.Stderr, usage)
-		return command.ExitUsage
+		return command.Fail(env, err, usage)
 	}
 	r, stop, code := start(env, *shared, d)
 	defer stop()

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"fmt"
-
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/settings"
@@ -19,11 +17,4 @@ func connect(env command.Env) connector {
 	return func(f settings.Flags) (*api.Client, func(), error) {
 		return settings.Connect(f, env, settings.WaitNotice(env))
 	}
-}
-
-// cannotStart reports what kept a command from making its client (the
-// config file, the key, the base URL): the user's to fix, so exit 2.
-func cannotStart(env command.Env, err error) int {
-	fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-	return command.ExitUsage
 }

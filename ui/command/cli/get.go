@@ -14,7 +14,6 @@ import (
 	"github.com/opencx-tools/cxi/api/resolve"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/settings"
-	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/summary"
 )
@@ -62,7 +61,7 @@ func get(ctx context.Context, args []string, env command.Env, dial connector) in
 	}
 	client, stop, err := dial(*shared)
 	if err != nil {
-		return cannotStart(env, err)
+		return command.Fail(env, err, "") // the config file, the key, the base URL
 	}
 	defer stop()
 	s, code := resolveOne(ctx, client, text, env)
@@ -153,15 +152,4 @@ func oneOf(flags ...bool) error {
 		return command.Usagef("--json, --field and --format md exclude each other")
 	}
 	return nil
-}
-
-// fail prints err as one line on stderr (with the usage for usage errors)
-// and returns its exit code.
-func fail(env command.Env, err error, id, usage string) int {
-	fmt.Fprintln(env.Stderr, "cxi: "+explain.Describe(err, id).Line())
-	code := command.ExitCode(err)
-	if code == command.ExitUsage && usage != "" {
-		fmt.Fprint(env.Stderr, usage)
-	}
-	return code
 }

@@ -58,7 +58,7 @@ func list(ctx context.Context, args []string, env command.Env, dial connector) i
 	warnNewChannel(env, p.ChannelType)
 	client, stop, err := dial(*shared)
 	if err != nil {
-		return cannotStart(env, err)
+		return command.Fail(env, err, "") // the config file, the key, the base URL
 	}
 	defer stop()
 	return walk(ctx, client, p, f, env)

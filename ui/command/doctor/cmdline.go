@@ -45,8 +45,7 @@ func Main(args []string, env command.Env) int {
 	}
 	s, err := settings.Resolve(*f, env)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		return command.ExitUsage
+		return command.Fail(env, err, "")
 	}
 	in := Inputs{
 		BaseURL:      s.BaseURL,
@@ -63,8 +62,7 @@ func Main(args []string, env command.Env) int {
 		// the demo learns whether copies work here, without a key.
 		c, stop, err := s.Client("")
 		if err != nil {
-			fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-			return command.ExitError
+			return command.Fail(env, err, "")
 		}
 		defer stop()
 		client, in.Demo, in.BaseURL = c, true, c.BaseURL()
@@ -72,8 +70,7 @@ func Main(args []string, env command.Env) int {
 		key, src, keyErr := s.Keys.Key()
 		c, err := api.New(s.BaseURL, key, api.WithUserAgent(s.UserAgent))
 		if err != nil {
-			fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-			return command.ExitUsage
+			return command.Fail(env, &command.SetupError{Err: err}, "") // the base URL
 		}
 		client = c
 		in.KeySource, in.KeyErr, in.HasKey, in.KeyWhere = src, keyErr, key != "", s.Keys.Where(src)

@@ -7,11 +7,6 @@
 package local
 
 import (
-	"errors"
-	"flag"
-	"fmt"
-	"strings"
-
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/settings"
@@ -25,21 +20,12 @@ type opened struct {
 	st       *store.Store
 }
 
-// resolve resolves the settings f names; what stops it is the user's to fix.
-func resolve(f settings.Flags, env command.Env) (settings.Settings, error) {
-	s, err := settings.Resolve(f, env)
-	if err != nil {
-		return s, cannotStart{err}
-	}
-	return s, nil
-}
-
 // open finds the key that names the organization of s and opens its store
 // if it exists.
 func open(s settings.Settings, env command.Env) (*opened, error) {
 	key, err := s.Key()
 	if err != nil {
-		return nil, cannotStart{err}
+		return nil, err
 	}
 	st, path, err := s.OpenExisting(key, env)
 	if err != nil {
@@ -53,28 +39,4 @@ func (o *opened) close() {
 	if o != nil {
 		o.st.Close()
 	}
-}
-
-// cannotStart is what the user must fix before a command can start (the
-// config file, the key): exit 2, as for the other commands, without the
-// usage text, which would not help.
-type cannotStart struct{ error }
-
-func (cannotStart) ExitCode() int { return command.ExitUsage }
-
-// fail says err on stderr, as one line (and the usage after a mistake on
-// the command line), and returns its exit code.
-func fail(env command.Env, err error, usage string) int {
-	switch {
-	case err == nil:
-		return command.ExitOK
-	case errors.Is(err, flag.ErrHelp):
-		return command.Help(env, usage)
-	}
-	fmt.Fprintln(env.Stderr, "cxi: "+strings.TrimSpace(err.Error()))
-	var mistake *command.UsageError
-	if errors.As(err, &mistake) {
-		fmt.Fprint(env.Stderr, usage)
-	}
-	return command.ExitCode(err)
 }

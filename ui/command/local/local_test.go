@@ -278,3 +278,22 @@ func TestHandoverRefusesBeforeTouchingTheStore(t *testing.T) {
 		}
 	}
 }
+
+// TestAKeyStoreThatCannotBeReadExitsOne: a key file that cannot be read
+// (here a symlink loop; as a keyring that does not answer) is no mistake of
+// the user's on the command line: store and handover exit 1 by the error's
+// own code, as cxi auth status does, not 2.
+func TestAKeyStoreThatCannotBeReadExitsOne(t *testing.T) {
+	w := newWorld(t, nil)
+	key := filepath.Join(filepath.Dir(w.vars["CXI_CONFIG"]), "key")
+	must(t, os.Symlink(key, key))
+	for _, cmd := range []struct {
+		name string
+		run  func([]string, command.Env) int
+	}{{"store", Store}, {"handover", Handover}} {
+		_, errOut, code := w.run(cmd.run)
+		if code != command.ExitError || !strings.HasPrefix(errOut, "cxi: read the key file: ") || strings.Contains(errOut, "Usage:") {
+			t.Errorf("%s: exit %d, stderr %q; want 1", cmd.name, code, errOut)
+		}
+	}
+}

@@ -3,6 +3,8 @@ package local
 import (
 	"bufio"
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -35,23 +37,33 @@ func Store(args []string, env command.Env) int {
 	fs, f := settings.NewFlagSet("store")
 	yes := fs.Bool("yes", false, "")
 	rest, err := command.Parse(fs, args)
-	var o *opened
-	if err == nil {
-		var s settings.Settings
-		if s, err = resolve(*f, env); err == nil {
-			o, err = open(s, env) // with the store off too: it shows, and clears, what is there
-		}
-	}
-	defer o.close()
 	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return command.Help(env, StoreUsage)
 	case err != nil:
-		return fail(env, err, StoreUsage)
-	case len(rest) == 0:
-		return fail(env, show(env, o), StoreUsage)
-	case len(rest) == 1 && rest[0] == "clear":
-		return fail(env, clear(env, o, *yes), StoreUsage)
+		return command.Fail(env, err, StoreUsage)
 	}
-	return fail(env, command.Usagef("unexpected argument %q", rest[0]), StoreUsage)
+	s, err := settings.Resolve(*f, env)
+	if err != nil {
+		return command.Fail(env, err, "")
+	}
+	o, err := open(s, env) // with the store off too: it shows, and clears, what is there
+	defer o.close()
+	if err != nil {
+		return command.Fail(env, err, "")
+	}
+	switch {
+	case len(rest) == 0:
+		err = show(env, o)
+	case len(rest) == 1 && rest[0] == "clear":
+		err = clear(env, o, *yes)
+	default:
+		err = command.Usagef("unexpected argument %q", rest[0])
+	}
+	if err != nil {
+		return command.Fail(env, err, StoreUsage)
+	}
+	return command.ExitOK
 }
 
 // show prints where the store is and what it holds.

@@ -17,6 +17,9 @@ import (
 // own; else OPENCX_API_KEY or the one `cxi auth login` stored, and no key
 // at all is an error that says how to get one. The base URL is checked too,
 // so that whatever would stop a command shows before it starts anything.
+// No key and a bad base URL exit ExitUsage, as a key of the wrong shape or
+// a key file others can read do (their errors say so themselves); a
+// keyring that did not answer is no mistake of the user's, and exits 1.
 func (s Settings) Key() (string, error) {
 	if s.Demo {
 		return "", nil
@@ -26,10 +29,10 @@ func (s Settings) Key() (string, error) {
 		return "", err
 	}
 	if key == "" {
-		return "", errors.New("no API key: export OPENCX_API_KEY, or run `cxi auth login` to store one; `cxi --demo` needs none")
+		return "", &command.SetupError{Err: errors.New("no API key: export OPENCX_API_KEY, or run `cxi auth login` to store one; `cxi --demo` needs none")}
 	}
 	if _, err := api.New(s.BaseURL, key); err != nil {
-		return "", err
+		return "", &command.SetupError{Err: err}
 	}
 	return key, nil
 }
