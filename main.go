@@ -73,40 +73,34 @@ func run(args []string, env command.Env) int {
 }
 
 // runTUI starts the TUI. Whatever the user must fix first (flags, config,
-// key, terminal) exits 2 before the screen changes; a failure while it
-// runs exits 1.
+// key, terminal) exits 2 before the screen changes; any other failure exits
+// with its error's code, as the commands do.
 func runTUI(args []string, env command.Env) int {
 	cfg, err := tui.Parse(args, env)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		return command.Help(env, tui.Usage)
 	case err != nil:
-		return fail(env, err, command.ExitUsage)
+		return command.Fail(env, err, "")
 	case cfg.Version:
 		fmt.Fprintln(env.Stdout, "cxi "+env.Version)
 		return command.ExitOK
 	case !env.StdoutTTY || !env.StdinTTY:
-		return fail(env, errors.New("needs an interactive terminal (stdin and stdout must be a TTY)"), command.ExitUsage)
+		return command.Fail(env, &command.SetupError{Err: errors.New("needs an interactive terminal (stdin and stdout must be a TTY)")}, "")
 	}
 	keys, err := keyMap(cfg.File)
 	if err != nil {
-		return fail(env, err, command.ExitUsage)
+		return command.Fail(env, &command.SetupError{Err: err}, "") // a remap in config.toml
 	}
 	opts, stop, err := tui.Options(cfg, keys, env)
 	defer stop()
 	if err != nil {
-		return fail(env, err, command.ExitUsage)
+		return command.Fail(env, err, "")
 	}
 	if err := tui.Run(opts, env); err != nil {
-		return fail(env, err, command.ExitError)
+		return command.Fail(env, err, "")
 	}
 	return command.ExitOK
-}
-
-// fail says err on stderr, as one line, and returns code.
-func fail(env command.Env, err error, code int) int {
-	fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-	return code
 }
 
 // buildVersion is the version set at build time, else the module's (go

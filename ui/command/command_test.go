@@ -1,6 +1,7 @@
 package command
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -65,5 +66,29 @@ func TestExitCode(t *testing.T) {
 		if got := ExitCode(tt.err); got != tt.want {
 			t.Errorf("ExitCode(%v) = %d, want %d", tt.err, got, tt.want)
 		}
+	}
+}
+
+func TestFail(t *testing.T) {
+	for _, tt := range []struct {
+		err        error
+		usage      string
+		code       int
+		wantStderr string
+	}{
+		{Usagef("unexpected argument %q", "x"), "Usage: cxi t\n", ExitUsage, "cxi: unexpected argument \"x\"\nUsage: cxi t\n"},
+		{Usagef("no usage asked for"), "", ExitUsage, "cxi: no usage asked for\n"},
+		{&SetupError{Err: errors.New("no API key")}, "", ExitUsage, "cxi: no API key\n"},
+		{errors.New("the OS keyring did not answer"), "Usage: cxi t\n", ExitError, "cxi: the OS keyring did not answer\n"},
+		{fmt.Errorf("get: %w", &api.Error{Kind: api.KindNotFound}), "", ExitNotFound, "cxi: get: " + (&api.Error{Kind: api.KindNotFound}).Error() + "\n"},
+	} {
+		var stderr bytes.Buffer
+		if code := Fail(Env{Stderr: &stderr}, tt.err, tt.usage); code != tt.code || stderr.String() != tt.wantStderr {
+			t.Errorf("Fail(%v): exit %d, stderr %q; want %d, %q", tt.err, code, stderr.String(), tt.code, tt.wantStderr)
+		}
+	}
+	cause := errors.New("config.toml:2: unknown key")
+	if err := error(&SetupError{Err: cause}); !errors.Is(err, cause) || ExitCode(err) != ExitUsage {
+		t.Errorf("SetupError: unwraps %v, exit %d", errors.Is(err, cause), ExitCode(err))
 	}
 }

@@ -134,6 +134,16 @@ func (f Failure) CommandLine() string {
 	return f.Sentence + " Try again once the wait is over."
 }
 
+// Line is the failure as a command prints it after "cxi: ": the sentence
+// as CommandLine says it, then the server's own words when it sent any, so
+// that a script's log holds both on one line.
+func (f Failure) Line() string {
+	if f.Detail == "" {
+		return f.CommandLine()
+	}
+	return f.CommandLine() + " " + f.Detail
+}
+
 // asSentence is an error's own text, sanitized, as a sentence: it may be
 // about a lookup, a page of the queue or a command's flags, so it is not
 // dressed as any one of them.

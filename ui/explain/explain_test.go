@@ -69,3 +69,21 @@ func TestAdviceNamesTheKeyItIsGiven(t *testing.T) {
 		}
 	}
 }
+
+// TestLineIsTheSentenceAndTheServersWords: what every command prints after
+// "cxi: ", with the wait a 429 asks for, and the server's own words, or the
+// start of its page, after it.
+func TestLineIsTheSentenceAndTheServersWords(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{&api.Error{Kind: api.KindRateLimited, Status: 429, Message: "slow down"}, "The API is rate limiting this key (HTTP 429). Wait a minute. Server said: slow down"},
+		{&api.Error{Kind: api.KindNotJSON, Status: 502, BaseURL: "https://api.example", Excerpt: "Bad Gateway"}, "HTTP 502 from a gateway or proxy in front of https://api.example, not an API answer. Body began: Bad Gateway"},
+		{errors.New("no API key"), "no API key."},
+	} {
+		if got := Describe(tt.err, "").Line(); got != tt.want {
+			t.Errorf("%v:\n got %q\nwant %q", tt.err, got, tt.want)
+		}
+	}
+}

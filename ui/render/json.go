@@ -17,6 +17,17 @@ func JSON(doc []byte) (string, error) {
 	return string(EscapeJSON(b.Bytes())), nil
 }
 
+// JSONLine is v encoded as one line of JSON and escaped as EscapeJSON
+// does: one item of `cxi list --json` or `cxi log --json`, where a line is
+// a record for jq, and a value `cxi get --field` prints.
+func JSONLine(v any) (string, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "", err
+	}
+	return string(EscapeJSON(b)), nil
+}
+
 // EscapeJSON escapes as \uXXXX what encoding/json leaves raw in strings:
 // DEL, C1 controls, format characters (bidi overrides, zero-width) and the
 // line and paragraph separators, so that no API text reaches a terminal

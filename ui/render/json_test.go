@@ -22,3 +22,13 @@ func TestJSONIndentsAndEscapesWhatATerminalWouldActOn(t *testing.T) {
 		t.Error("not JSON, no error")
 	}
 }
+
+func TestJSONLineIsOneEscapedLine(t *testing.T) {
+	got, err := JSONLine(map[string]any{"name": "Eve\u202e\n\u0085", "n": 2})
+	if want := `{"n":2,"name":"Eve\u202e\n\u0085"}`; err != nil || got != want {
+		t.Errorf("JSONLine = %s, %v; want %s", got, err, want)
+	}
+	if _, err := JSONLine(func() {}); err == nil {
+		t.Error("a func encoded without an error")
+	}
+}

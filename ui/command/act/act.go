@@ -56,17 +56,12 @@ func defaults(env command.Env) deps {
 // stderr whenever the rate limit holds a request back) and the store,
 // whose notices go to stderr.
 func connect(env command.Env) connector {
-	notice := api.WithWaitNotice(func(d time.Duration) {
-		if d >= time.Second {
-			fmt.Fprintf(env.Stderr, "cxi: waiting %s for the rate limit (%d requests a minute)\n", d.Round(time.Second), api.RequestsPerMinute)
-		}
-	})
 	return func(s settings.Settings) (Client, *store.Store, func(), error) {
 		key, err := s.Key()
 		if err != nil {
 			return nil, nil, func() {}, err
 		}
-		c, stop, err := s.Client(key, notice)
+		c, stop, err := s.Client(key, settings.WaitNotice(env))
 		if err != nil {
 			return nil, nil, func() {}, err
 		}
@@ -136,13 +131,11 @@ func start(env command.Env, f settings.Flags, d deps) (*runner, func(), int) {
 		err = s.CheckWrite()
 	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		return nil, func() {}, command.ExitUsage
+		return nil, func() {}, command.Fail(env, err, "")
 	}
 	c, st, stop, err := d.dial(s)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		return nil, func() {}, command.ExitUsage
+		return nil, func() {}, command.Fail(env, err, "")
 	}
 	if st == nil {
 		why := "it cannot be used here"
@@ -156,39 +149,25 @@ func start(env command.Env, f settings.Flags, d deps) (*runner, func(), int) {
 
 // say is err as one line on stderr, as the TUI would word it.
 func (r *runner) say(err error, id string) {
-	f := explain.Describe(err, id)
-	line := f.CommandLine()
-	if f.Detail != "" {
-		line += " " + f.Detail
-	}
-	fmt.Fprintln(r.env.Stderr, "cxi: "+line)
+	fmt.Fprintln(r.env.Stderr, "cxi: "+explain.Describe(err, id).Line())
 }
 
-// sayWrite is a write's error as one line on stderr, naming the write:
-// a refused key is said as a key that may not write (the read before it
-// went through), anything else as the TUI would word it.
+// sayWrite is a write's error as one line on stderr, naming the write. A
+// refused key is said as a key that may not write (the read before it went
+// through), not as explain's "may not read"; the server's words follow as
+// for any error.
 func (r *runner) sayWrite(err error, id string) {
 	var e *api.Error
 	if !errors.As(err, &e) {
 		r.say(err, id)
 		return
 	}
-	op := render.Line(e.Op)
-	server := ""
-	if e.Message != "" {
-		server = " Server said: " + render.Line(e.Message)
-	}
+	f := explain.Describe(err, id)
 	switch e.Kind {
 	case api.KindForbidden:
-		fmt.Fprintf(r.env.Stderr, "cxi: %s: refused (HTTP %d): this API key may read but not write.%s\n", op, e.Status, server)
+		f.Sentence = fmt.Sprintf("refused (HTTP %d): this API key may read but not write.", e.Status)
 	case api.KindUnauthorized:
-		fmt.Fprintf(r.env.Stderr, "cxi: %s: the API key was rejected (HTTP %d).%s\n", op, e.Status, server)
-	default:
-		f := explain.Describe(err, id)
-		line := f.CommandLine()
-		if f.Detail != "" {
-			line += " " + f.Detail
-		}
-		fmt.Fprintf(r.env.Stderr, "cxi: %s: %s\n", op, line)
+		f.Sentence = fmt.Sprintf("the API key was rejected (HTTP %d).", e.Status)
 	}
+	fmt.Fprintf(r.env.Stderr, "cxi: %s: %s\n", render.Line(e.Op), f.Line())
 }

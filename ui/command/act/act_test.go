@@ -1,6 +1,7 @@
 package act
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -127,6 +128,38 @@ func TestForbiddenStopsTheBatch(t *testing.T) {
 	}
 	if w.srv.count() != 2 { // the first session's GET and its PATCH
 		t.Errorf("%d requests", w.srv.count())
+	}
+}
+
+// TestCloseByTicketUsesTheSessionResolved: a SESSION given as a ticket is
+// resolved from the list, whose answer is the session's status now: it is
+// not fetched again before the change, only after it, to confirm.
+func TestCloseByTicketUsesTheSessionResolved(t *testing.T) {
+	w := newWorld(t)
+	out, errOut, code := w.run(closeCmd, "ZD-3c90c3cc", "ZD-9b1deb4d")
+	if code != command.ExitOK || out != "3c90c3cc closed (resolved)\n9b1deb4d already closed (resolved), nothing sent\n" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	var got []string
+	for _, r := range w.srv.requests {
+		got = append(got, r.Method+" "+r.Path)
+	}
+	want := []string{"GET /chat/sessions", "PATCH /chat/sessions/" + idOpen, "GET /chat/sessions/" + idOpen, "GET /chat/sessions"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("requests\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestRefusedWriteQuotesAProxysPage: a 403 from a proxy, with a page
+// rather than the API's JSON, is said as a key that may not write, with the
+// start of the page as any other error shows it.
+func TestRefusedWriteQuotesAProxysPage(t *testing.T) {
+	w := newWorld(t)
+	w.srv.allWrites, w.srv.proxyPage = 403, "<html><body><h1>Access denied</h1> by policy</body></html>"
+	_, errOut, code := w.run(closeCmd, idOpen)
+	want := "cxi: change the status of 3c90c3cc: refused (HTTP 403): this API key may read but not write. Body began: Access denied by policy\n"
+	if code != command.ExitAuth || errOut != want {
+		t.Errorf("exit %d, stderr %q; want %q", code, errOut, want)
 	}
 }
 
@@ -287,5 +320,47 @@ func TestLog(t *testing.T) {
 	golden.RequireEqual(t, transcript([]string{"log", "--since", "2h"}, out, errOut, code))
 	if _, _, code := w.log("--since", "soon"); code != command.ExitUsage {
 		t.Errorf("bad --since: exit %d", code)
+	}
+}
+
+// TestLogWithNoPlaceForTheStore: no home directory and no CXI_STATE_DIR is
+// no mistake on the command line: exit 1, as cxi store and handover exit,
+// and nothing made.
+func TestLogWithNoPlaceForTheStore(t *testing.T) {
+	w := newWorld(t)
+	delete(w.vars, "CXI_STATE_DIR")
+	var out, errOut bytes.Buffer
+	env := w.env(&out, &errOut)
+	env.UserConfigDir = nil // macOS and Windows keep the store there
+	code := logCmd(ctx(), []string{"--demo"}, env, openStore(env))
+	if code != command.ExitError || out.Len() != 0 || !strings.HasPrefix(errOut.String(), "cxi: the local store has no place: no home directory") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
+	}
+}
+
+// TestAKeyStoreThatCannotBeReadExitsOne: a key file that cannot be read
+// (here a symlink loop; as a keyring that does not answer) stops close and
+// cxi log with exit 1, the error's own code, as cxi auth status exits, not
+// the 2 of a mistake on the command line.
+func TestAKeyStoreThatCannotBeReadExitsOne(t *testing.T) {
+	w := newWorld(t)
+	delete(w.vars, "OPENCX_API_KEY")
+	dir := filepath.Join(w.config, "cxi")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "key"), filepath.Join(dir, "key")); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range []struct {
+		name string
+		run  func([]string, command.Env) int
+		args []string
+	}{{"close", Close, []string{idOpen}}, {"log", Log, nil}} {
+		var out, errOut bytes.Buffer
+		code := cmd.run(cmd.args, w.env(&out, &errOut))
+		if code != command.ExitError || !strings.HasPrefix(errOut.String(), "cxi: read the key file: ") || w.srv.count() != 0 {
+			t.Errorf("%s: exit %d, stderr %q, %d requests; want 1", cmd.name, code, errOut.String(), w.srv.count())
+		}
 	}
 }

@@ -49,7 +49,8 @@ type server struct {
 	mu         sync.Mutex
 	status     map[string]api.Status
 	writeFault map[string]int
-	allWrites  int // every write answers this status (403: a key that may not write)
+	allWrites  int    // every write answers this status (403: a key that may not write)
+	proxyPage  string // with allWrites: the HTML body a proxy answers it with, instead of the API's JSON
 	ignore     bool
 	limited    int
 	requests   []request
@@ -95,12 +96,28 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			fail(w, code)
 			return
 		}
+		if s.allWrites != 0 && s.proxyPage != "" {
+			w.Header().Set("Content-Type", "text/html")
+			w.WriteHeader(s.allWrites)
+			fmt.Fprint(w, s.proxyPage)
+			return
+		}
 		if s.allWrites != 0 {
 			fail(w, s.allWrites)
 			return
 		}
 	}
 	switch {
+	case r.URL.Path == "/chat/sessions" && r.Method == http.MethodGet:
+		// The queue, for a SESSION given as a ticket: every session, its
+		// external_id ZD- and its ID's first block.
+		items := []string{}
+		for _, id := range []string{idOpen, idResolved, idBroken, idOther} {
+			items = append(items, fmt.Sprintf(`{"id":%q,"status":%q,"channel":{"type":"web"},"ticketing_system":{"name":"zendesk","external_id":"ZD-%s"},"created_at":"2026-03-11T08:00:00Z","updated_at":"2026-03-11T09:00:00Z"}`,
+				id, s.status[id], id[:8]))
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"items":[%s],"next":null}`, strings.Join(items, ","))
 	case isSession && r.Method == http.MethodGet:
 		st, ok := s.status[id]
 		if !ok {
@@ -176,7 +193,8 @@ func newWorld(t *testing.T) *world {
 	hs := httptest.NewServer(srv)
 	t.Cleanup(hs.Close)
 	w := &world{t: t, srv: srv, url: hs.URL, dir: t.TempDir() + "/state", config: t.TempDir()}
-	w.vars = map[string]string{"CXI_STATE_DIR": w.dir}
+	// The key names the organization whose store cxi log reads.
+	w.vars = map[string]string{"CXI_STATE_DIR": w.dir, "OPENCX_API_KEY": testKey}
 	return w
 }
 
@@ -228,7 +246,7 @@ func (w *world) run(cmd run, args ...string) (string, string, int) {
 func (w *world) log(args ...string) (string, string, int) {
 	w.t.Helper()
 	var out, errOut bytes.Buffer
-	open := func(settings.Settings) (*store.Store, error) {
+	open := func(settings.Settings, string) (*store.Store, error) {
 		o := w.storeOptions()
 		o.Existing = true
 		st, _, err := store.Open(o)

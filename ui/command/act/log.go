@@ -2,7 +2,6 @@ package act
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -32,25 +31,13 @@ func Log(args []string, env command.Env) int {
 	return logCmd(context.Background(), args, env, openStore(env))
 }
 
-// storeOpener opens the store the settings name if it is there, for
-// reading; nil when there is none.
-type storeOpener func(settings.Settings) (*store.Store, error)
+// storeOpener opens the store the settings and key name if it is there,
+// for reading; nil when there is none.
+type storeOpener func(s settings.Settings, key string) (*store.Store, error)
 
 func openStore(env command.Env) storeOpener {
-	return func(s settings.Settings) (*store.Store, error) {
-		key, err := s.Key()
-		if err != nil {
-			return nil, err
-		}
-		if s.Store.Dir == "" {
-			return nil, fmt.Errorf("the local store has no place: %w", s.Store.DirErr)
-		}
-		o := s.StoreOptions(key, env)
-		o.Existing = true // looking must not make one
-		st, notices, err := store.Open(o)
-		for _, n := range notices {
-			fmt.Fprintln(env.Stderr, "cxi: "+n)
-		}
+	return func(s settings.Settings, key string) (*store.Store, error) {
+		st, _, err := s.OpenExisting(key, env)
 		return st, err
 	}
 }
@@ -73,42 +60,40 @@ func logCmd(ctx context.Context, args []string, env command.Env, open storeOpene
 		}
 	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		fmt.Fprint(env.Stderr, LogUsage)
-		return command.ExitUsage
+		return command.Fail(env, err, LogUsage)
 	}
 	s, err := settings.Resolve(*shared, env)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		return command.ExitUsage
+		return command.Fail(env, err, "")
 	}
 	if s.Store.Off {
 		fmt.Fprintf(env.Stderr, "cxi: the local store is off (%s): there is no audit log to read\n", s.Store.OffBy)
 		return command.ExitOK
 	}
-	st, err := open(s)
+	key, err := s.Key()
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		return command.ExitUsage
+		return command.Fail(env, err, "")
+	}
+	st, err := open(s, key)
+	if err != nil {
+		return command.Fail(env, err, "") // no place for the store exits 1, as for cxi store and handover
 	}
 	defer st.Close()
 	since := env.Now().Add(-span)
 	entries, err := st.AuditLog(ctx, since)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		return command.ExitError
+		return command.Fail(env, err, "")
 	}
 	if len(entries) == 0 && !*asJSON {
 		fmt.Fprintf(env.Stderr, "cxi: no write recorded in the last %s\n", config.FormatSpan(span))
 	}
 	for _, e := range entries {
 		if *asJSON {
-			b, err := json.Marshal(entryJSON(e))
+			line, err := render.JSONLine(entryJSON(e))
 			if err != nil {
-				fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-				return command.ExitError
+				return command.Fail(env, err, "")
 			}
-			fmt.Fprintf(env.Stdout, "%s\n", render.EscapeJSON(b))
+			fmt.Fprintln(env.Stdout, line)
 			continue
 		}
 		fmt.Fprintln(env.Stdout, entryLine(e, env.Now().Location()))

@@ -10,19 +10,22 @@ import (
 	"github.com/opencx-tools/cxi/ui/command"
 )
 
-// outcome is what came of one session: its result line's words, whether
-// it succeeded (a session already in the status asked for did: there was
-// nothing to do), its exit code on its own, and whether the batch stops
-// there (the rest would fail the same way).
+// outcome is what came of one session: its result line's words, its exit
+// code on its own, and whether the batch stops there (the rest would fail
+// the same way).
 type outcome struct {
 	words string
-	ok    bool
 	code  int
 	stop  bool
 	why   string // what stopped the batch, in a few words ("HTTP 403")
 }
 
-func succeeded(words string) outcome { return outcome{words: words, ok: true} }
+// succeeded is a session done, or found already in the status asked for:
+// there was nothing to do, which is success too.
+func succeeded(words string) outcome { return outcome{words: words} }
+
+// ok reports whether the session succeeded: its exit code alone is 0.
+func (o outcome) ok() bool { return o.code == command.ExitOK }
 
 // failed is the outcome of err: the words for the result line and the
 // audit log ("not found", "failed (HTTP 500)"), its exit code, and
@@ -73,14 +76,10 @@ func (t tally) summary() string {
 	var order []string
 	n := map[string]int{}
 	for _, o := range t {
-		w := o.words
-		if strings.HasPrefix(w, "not sent") {
-			w = "not sent"
+		if n[o.words] == 0 {
+			order = append(order, o.words)
 		}
-		if n[w] == 0 {
-			order = append(order, w)
-		}
-		n[w]++
+		n[o.words]++
 	}
 	parts := make([]string, len(order))
 	for i, w := range order {
@@ -97,7 +96,7 @@ func (t tally) exitCode() int {
 	code := -1
 	for _, o := range t {
 		switch {
-		case o.ok:
+		case o.ok():
 			ok++
 		case code == -1:
 			code = o.code

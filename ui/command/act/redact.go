@@ -56,14 +56,12 @@ func redactCmd(ctx context.Context, args []string, env command.Env, d deps) int 
 		ts, err = targets(positional, nil)
 	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		fmt.Fprint(env.Stderr, RedactUsage)
-		return command.ExitUsage
+		return command.Fail(env, err, RedactUsage)
 	}
 	if !*yes && !env.StdinTTY {
-		// Checked before the settings, so that nothing at all is sent.
-		fmt.Fprintln(env.Stderr, "cxi: redaction is permanent and stdin is not a terminal to confirm it on: pass --yes to redact without asking")
-		return command.ExitUsage
+		// Checked before the settings, so that nothing at all is sent; the
+		// usage would not say more than the line does.
+		return command.Fail(env, command.Usagef("redaction is permanent and stdin is not a terminal to confirm it on: pass --yes to redact without asking"), "")
 	}
 	r, stop, code := start(env, *shared, d)
 	defer stop()

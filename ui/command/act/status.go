@@ -84,9 +84,7 @@ func changeStatus(ctx context.Context, args []string, env command.Env, d deps, f
 		ts, err = targets(positional, env.Stdin)
 	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		fmt.Fprint(env.Stderr, usage)
-		return command.ExitUsage
+		return command.Fail(env, err, usage)
 	}
 	r, stop, code := start(env, *shared, d)
 	defer stop()
@@ -192,38 +190,41 @@ func (r *runner) setStatus(ctx context.Context, tg target, ch api.StatusChange) 
 
 // find reads the session tg names: an ID with one GET (no fallback to a
 // ticket search: a write goes to the session named, or to none), other
-// text as get resolves it, then one GET for its status now. ok is false
-// when there is not exactly one; the outcome says why, and stderr lists
-// several.
+// text as get resolves it. Either way the session, and the status the
+// change is weighed against, is the API's answer of a moment ago: Resolve
+// is given no loaded sessions, so what it finds it has just listed or
+// fetched, and it is not fetched again. ok is false when there is not
+// exactly one; the outcome says why, and stderr lists several.
 func (r *runner) find(ctx context.Context, tg target) (*api.Session, outcome, bool) {
-	id := ""
 	if tg.query.Kind == resolve.KindID {
-		id = tg.query.Value
-	} else {
-		var res *resolve.Result
-		err := r.once(ctx, func() error {
-			var err error
-			res, err = resolve.Resolve(ctx, r.client, tg.text, nil)
-			return err
-		})
-		if err != nil {
-			r.say(err, "")
-			return nil, failed(err), false
-		}
-		switch len(res.Sessions) {
-		case 0:
-			return nil, outcome{words: "not found", code: command.ExitNotFound}, false
-		case 1:
-			id = res.Sessions[0].ID
-		default:
-			fmt.Fprintf(r.env.Stderr, "cxi: %d sessions match %s; pass one ID:\n", len(res.Sessions), tg.label())
-			for i := range res.Sessions {
-				s := &res.Sessions[i]
-				fmt.Fprintf(r.env.Stderr, "  %s  %s  %s\n", render.Or(s.ID), render.Status(s.Status), render.Contact(s.Contact))
-			}
-			return nil, outcome{words: fmt.Sprintf("matches %d sessions, none sent", len(res.Sessions)), code: command.ExitAmbiguous}, false
-		}
+		return r.get(ctx, tg.query.Value)
 	}
+	var res *resolve.Result
+	err := r.once(ctx, func() error {
+		var err error
+		res, err = resolve.Resolve(ctx, r.client, tg.text, nil)
+		return err
+	})
+	if err != nil {
+		r.say(err, "")
+		return nil, failed(err), false
+	}
+	switch len(res.Sessions) {
+	case 0:
+		return nil, outcome{words: "not found", code: command.ExitNotFound}, false
+	case 1:
+		return &res.Sessions[0], outcome{}, true
+	}
+	fmt.Fprintf(r.env.Stderr, "cxi: %d sessions match %s; pass one ID:\n", len(res.Sessions), tg.label())
+	for i := range res.Sessions {
+		s := &res.Sessions[i]
+		fmt.Fprintf(r.env.Stderr, "  %s  %s  %s\n", render.Or(s.ID), render.Status(s.Status), render.Contact(s.Contact))
+	}
+	return nil, outcome{words: fmt.Sprintf("matches %d sessions, none sent", len(res.Sessions)), code: command.ExitAmbiguous}, false
+}
+
+// get reads the session with ID id, as find does for an ID.
+func (r *runner) get(ctx context.Context, id string) (*api.Session, outcome, bool) {
 	var sess *api.Session
 	err := r.once(ctx, func() error {
 		var err error

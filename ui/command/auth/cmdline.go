@@ -42,8 +42,7 @@ func Run(args []string, env command.Env, backend func(command.Env) (Backend, err
 	}
 	b, err := backend(env)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		return command.ExitUsage
+		return command.Fail(env, err, "") // the settings: the user's to fix, by their own code
 	}
 	switch sub {
 	case "login":

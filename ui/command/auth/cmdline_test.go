@@ -49,7 +49,9 @@ func TestRun(t *testing.T) {
 
 func TestRunReportsTheSettings(t *testing.T) {
 	var o output
-	failing := func(command.Env) (Backend, error) { return Backend{}, errors.New("config.toml:2: unknown key") }
+	failing := func(command.Env) (Backend, error) {
+		return Backend{}, &command.SetupError{Err: errors.New("config.toml:2: unknown key")} // as settings.Resolve says it
+	}
 	if code := Run([]string{"status"}, o.env(), failing); code != command.ExitUsage || o.err.String() != "cxi: config.toml:2: unknown key\n" {
 		t.Errorf("exit %d, stderr %q", code, o.err.String())
 	}

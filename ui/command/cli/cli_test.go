@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -349,7 +350,7 @@ func TestHelpAndSharedFlags(t *testing.T) {
 		var got settings.Flags
 		refuse := func(f settings.Flags) (*api.Client, func(), error) {
 			got = f
-			return nil, func() {}, errors.New("no API key: export OPENCX_API_KEY")
+			return nil, func() {}, &command.SetupError{Err: errors.New("no API key: export OPENCX_API_KEY")} // as settings.Key says it
 		}
 		args := []string{"--base-url", "https://flag.example"}
 		if name == "get" {
@@ -360,6 +361,33 @@ func TestHelpAndSharedFlags(t *testing.T) {
 		}
 		if !got.Demo || got.BaseURL != "https://flag.example" {
 			t.Errorf("%s: the settings flags arrived as %+v", name, got)
+		}
+	}
+}
+
+// TestAKeyStoreThatCannotBeReadExitsOne: a key file that cannot be read
+// (here a symlink loop; as a keyring that does not answer) stops get and
+// list with exit 1, the error's own code, as cxi auth status exits, not
+// the 2 of a mistake the user made.
+func TestAKeyStoreThatCannotBeReadExitsOne(t *testing.T) {
+	dir := t.TempDir()
+	config := filepath.Join(dir, "config.toml")
+	if err := os.WriteFile(config, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "key"), filepath.Join(dir, "key")); err != nil {
+		t.Fatal(err)
+	}
+	vars := map[string]string{"CXI_CONFIG": config, "OPENCX_BASE_URL": "http://127.0.0.1:1"}
+	for _, tc := range []struct {
+		name string
+		run  func([]string, command.Env) int
+		args []string
+	}{{"get", Get, []string{demo.IDMinimal}}, {"list", List, nil}} {
+		var out, errOut bytes.Buffer
+		env := command.Env{Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return vars[k] }, Now: func() time.Time { return now }, Width: 80}
+		if code := tc.run(tc.args, env); code != command.ExitError || !strings.HasPrefix(errOut.String(), "cxi: read the key file: ") {
+			t.Errorf("%s: exit %d, stderr %q; want 1", tc.name, code, errOut.String())
 		}
 	}
 }

@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"fmt"
-	"time"
-
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/settings"
@@ -17,20 +14,7 @@ type connector func(settings.Flags) (*api.Client, func(), error)
 // connect is settings.Connect, with a line on stderr whenever the rate
 // limit holds a request back.
 func connect(env command.Env) connector {
-	notice := api.WithWaitNotice(func(d time.Duration) {
-		// Short pauses between pages are not worth a line each.
-		if d >= time.Second {
-			fmt.Fprintf(env.Stderr, "cxi: waiting %s for the rate limit (%d requests a minute)\n", d.Round(time.Second), api.RequestsPerMinute)
-		}
-	})
 	return func(f settings.Flags) (*api.Client, func(), error) {
-		return settings.Connect(f, env, notice)
+		return settings.Connect(f, env, settings.WaitNotice(env))
 	}
-}
-
-// cannotStart reports what kept a command from making its client (the
-// config file, the key, the base URL): the user's to fix, so exit 2.
-func cannotStart(env command.Env, err error) int {
-	fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-	return command.ExitUsage
 }

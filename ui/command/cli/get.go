@@ -5,6 +5,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -60,29 +61,33 @@ func get(ctx context.Context, args []string, env command.Env, dial connector) in
 	}
 	client, stop, err := dial(*shared)
 	if err != nil {
-		return cannotStart(env, err)
+		return command.Fail(env, err, "") // the config file, the key, the base URL
 	}
 	defer stop()
-	s, id, code := resolveOne(ctx, client, text, env)
+	s, code := resolveOne(ctx, client, text, env)
 	if s == nil {
 		return code
 	}
 	switch {
 	case *asJSON:
-		b, err := safeJSON(s, true)
-		if err != nil {
-			return fail(env, err, id, "")
+		b, err := json.Marshal(s)
+		var doc string
+		if err == nil {
+			doc, err = render.JSON(b)
 		}
-		fmt.Fprintf(env.Stdout, "%s\n", b)
+		if err != nil {
+			return fail(env, err, s.ID, "")
+		}
+		fmt.Fprintln(env.Stdout, doc)
 	case *path != "":
 		v, ok, err := field(s, *path)
 		switch {
 		case err != nil:
-			return fail(env, err, id, "")
+			return fail(env, err, s.ID, "")
 		case !ok:
 			// Nothing on stdout: `x=$(cxi get --field …)` stays empty, and
 			// the exit code tells "no value" from an empty one.
-			fmt.Fprintf(env.Stderr, "cxi: session %s has no %s\n", api.ShortID(id), render.Line(*path))
+			fmt.Fprintf(env.Stderr, "cxi: session %s has no %s\n", api.ShortID(s.ID), render.Line(*path))
 			return command.ExitNoValue
 		}
 		fmt.Fprintln(env.Stdout, v)
@@ -96,29 +101,29 @@ func get(ctx context.Context, args []string, env command.Env, dial connector) in
 
 // resolveOne finds the one session text means, or says on stderr why not
 // (none, or several: listed) and returns the exit code.
-func resolveOne(ctx context.Context, client Getter, text string, env command.Env) (*api.Session, string, int) {
+func resolveOne(ctx context.Context, client Getter, text string, env command.Env) (*api.Session, int) {
 	res, err := resolve.Resolve(ctx, client, text, nil)
 	if err != nil {
 		id := ""
 		if q, cerr := resolve.Classify(text); cerr == nil && q.Kind == resolve.KindID {
 			id = q.Value
 		}
-		return nil, "", fail(env, err, id, "")
+		return nil, fail(env, err, id, "")
 	}
 	what := res.Query.Kind.String() + " " + render.Line(res.Query.Value)
 	switch len(res.Sessions) {
 	case 0:
 		fmt.Fprintf(env.Stderr, "cxi: no session found for %s (%s)\n", what, render.Line(res.Looked))
-		return nil, "", command.ExitNotFound
+		return nil, command.ExitNotFound
 	case 1:
-		return &res.Sessions[0], res.Sessions[0].ID, command.ExitOK
+		return &res.Sessions[0], command.ExitOK
 	}
 	fmt.Fprintf(env.Stderr, "cxi: %d sessions match %s (%s); pass one ID:\n", len(res.Sessions), what, render.Line(res.Looked))
 	for i := range res.Sessions {
 		s := &res.Sessions[i]
 		fmt.Fprintf(env.Stderr, "  %s  %s  %s  %s\n", render.Or(s.ID), render.Status(s.Status), render.Enum(s.Channel.Type), render.Contact(s.Contact))
 	}
-	return nil, "", command.ExitAmbiguous
+	return nil, command.ExitAmbiguous
 }
 
 // parseOne parses flags around exactly one positional argument.
@@ -147,15 +152,4 @@ func oneOf(flags ...bool) error {
 		return command.Usagef("--json, --field and --format md exclude each other")
 	}
 	return nil
-}
-
-// fail prints err as one line on stderr (with the usage for usage errors)
-// and returns its exit code.
-func fail(env command.Env, err error, id, usage string) int {
-	fmt.Fprintln(env.Stderr, "cxi: "+oneLine(err, id))
-	code := command.ExitCode(err)
-	if code == command.ExitUsage && usage != "" {
-		fmt.Fprint(env.Stderr, usage)
-	}
-	return code
 }

@@ -25,23 +25,6 @@ func (unsafeValueError) Error() string {
 // ExitCode is command.ExitBadData.
 func (unsafeValueError) ExitCode() int { return command.ExitBadData }
 
-// safeJSON re-encodes v as indented JSON and escapes what encoding/json
-// leaves raw: DEL, C1 controls and format characters (bidi overrides), so
-// that no API text reaches a terminal unescaped even in --json output.
-func safeJSON(v any, indent bool) ([]byte, error) {
-	var b []byte
-	var err error
-	if indent {
-		b, err = json.MarshalIndent(v, "", "  ")
-	} else {
-		b, err = json.Marshal(v)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return render.EscapeJSON(b), nil
-}
-
 // field finds a dotted path (ticketing_system.external_id, contact.email,
 // custom_data.plan) in v's JSON form and returns it as text: strings bare,
 // numbers as sent, objects and arrays as JSON. ok is false when v has no
@@ -95,8 +78,8 @@ func field(v any, path string) (value string, ok bool, err error) {
 	case bool:
 		s = strconv.FormatBool(n)
 	default:
-		b, err := safeJSON(n, false)
-		return string(b), err == nil, err
+		doc, err := render.JSONLine(n)
+		return doc, err == nil, err
 	}
 	for _, r := range s {
 		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {

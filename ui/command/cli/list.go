@@ -13,6 +13,7 @@ import (
 	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/settings"
+	"github.com/opencx-tools/cxi/ui/config"
 	"github.com/opencx-tools/cxi/ui/render"
 )
 
@@ -57,7 +58,7 @@ func list(ctx context.Context, args []string, env command.Env, dial connector) i
 	warnNewChannel(env, p.ChannelType)
 	client, stop, err := dial(*shared)
 	if err != nil {
-		return cannotStart(env, err)
+		return command.Fail(env, err, "") // the config file, the key, the base URL
 	}
 	defer stop()
 	return walk(ctx, client, p, f, env)
@@ -145,9 +146,10 @@ func (f *listFlags) parse(fs *flag.FlagSet, args []string, now time.Time) (api.L
 		p.HandedOff = &f.handedOff
 	}
 	if f.within != "" {
-		d, err := parseWithin(f.within)
+		// The same spans as cxi log --since and store_keep: 90m, 24h, 7d, 2w.
+		d, err := config.ParseSpan(f.within)
 		if err != nil {
-			return p, err
+			return p, command.Usagef("--updated-within %q: want a positive duration such as 90m, 24h or 7d", f.within)
 		}
 		p.UpdatedAfter = now.Add(-d)
 	}
@@ -201,30 +203,15 @@ func warnNewChannel(env command.Env, ch api.ChannelType) {
 
 func printRow(env command.Env, s *api.Session, asJSON bool) error {
 	if asJSON {
-		b, err := safeJSON(s, false)
+		line, err := render.JSONLine(s)
 		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintf(env.Stdout, "%s\n", b)
+		_, err = fmt.Fprintln(env.Stdout, line)
 		return err
 	}
 	cols := []string{render.Or(s.ID), render.Status(s.Status), render.Ptr(s.Sentiment), render.Enum(s.Channel.Type),
 		render.Since(s.UpdatedAt, env.Now()), render.Ticket(s), render.Contact(s.Contact)}
 	_, err := fmt.Fprintln(env.Stdout, strings.Join(cols, "\t"))
 	return err
-}
-
-// parseWithin reads a window such as 90m, 24h or 7d.
-func parseWithin(s string) (time.Duration, error) {
-	if days, ok := strings.CutSuffix(s, "d"); ok {
-		var n int
-		if _, err := fmt.Sscanf(days, "%d", &n); err == nil && n > 0 && fmt.Sprint(n) == days {
-			return time.Duration(n) * 24 * time.Hour, nil
-		}
-	}
-	d, err := time.ParseDuration(s)
-	if err != nil || d <= 0 {
-		return 0, command.Usagef("--updated-within %q: want a positive duration such as 90m, 24h or 7d", s)
-	}
-	return d, nil
 }

@@ -192,3 +192,27 @@ func TestListAsksForANewChannel(t *testing.T) {
 		t.Errorf("stderr %q, want %q", errOut.String(), warning)
 	}
 }
+
+// TestListUpdatedWithinTakesTheSpansOfLog: --updated-within reads spans as
+// cxi log --since and store_keep do, so 2w is two weeks, not a mistake.
+func TestListUpdatedWithinTakesTheSpansOfLog(t *testing.T) {
+	for span, back := range map[string]time.Duration{"90m": 90 * time.Minute, "24h": 24 * time.Hour, "7d": 7 * 24 * time.Hour, "2w": 14 * 24 * time.Hour} {
+		var asked string
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			asked = r.URL.Query().Get("updated_after")
+			w.Header().Set("Content-Type", "application/json")
+			fmt.Fprint(w, `{"items":[],"next":null}`)
+		}))
+		c, err := api.New(srv.URL, "a-test-key", api.WithLimiter(rate.NewLimiter(rate.Inf, 1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out, errOut bytes.Buffer
+		env := command.Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }}
+		code := list(context.Background(), []string{"--updated-within", span}, env, fixed(c))
+		srv.Close()
+		if want := now.Add(-back).UTC().Format(time.RFC3339); code != command.ExitOK || asked != want {
+			t.Errorf("--updated-within %s: exit %d, asked updated_after=%q, want %q (%s)", span, code, asked, want, errOut.String())
+		}
+	}
+}

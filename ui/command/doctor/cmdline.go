@@ -9,9 +9,9 @@ import (
 	"runtime"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/auth"
 	"github.com/opencx-tools/cxi/ui/command/settings"
@@ -45,17 +45,16 @@ func Main(args []string, env command.Env) int {
 	}
 	s, err := settings.Resolve(*f, env)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		return command.ExitUsage
+		return command.Fail(env, err, "")
 	}
 	in := Inputs{
 		BaseURL:      s.BaseURL,
 		ReadOnlyBy:   s.ReadOnlyBy,
-		ColorProfile: profileName(lipgloss.DefaultRenderer().ColorProfile()),
+		ColorProfile: lipgloss.DefaultRenderer().ColorProfile().Name(),
 		LookPath:     exec.LookPath,
 		GOOS:         runtime.GOOS,
 		Getenv:       env.Getenv,
-		TmuxOption:   TmuxShowOption,
+		TmuxOption:   clipboard.TmuxShowOption,
 	}
 	var client *api.Client
 	if s.Demo {
@@ -63,8 +62,7 @@ func Main(args []string, env command.Env) int {
 		// the demo learns whether copies work here, without a key.
 		c, stop, err := s.Client("")
 		if err != nil {
-			fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-			return command.ExitError
+			return command.Fail(env, err, "")
 		}
 		defer stop()
 		client, in.Demo, in.BaseURL = c, true, c.BaseURL()
@@ -72,8 +70,7 @@ func Main(args []string, env command.Env) int {
 		key, src, keyErr := s.Keys.Key()
 		c, err := api.New(s.BaseURL, key, api.WithUserAgent(s.UserAgent))
 		if err != nil {
-			fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-			return command.ExitUsage
+			return command.Fail(env, &command.SetupError{Err: err}, "") // the base URL
 		}
 		client = c
 		in.KeySource, in.KeyErr, in.HasKey, in.KeyWhere = src, keyErr, key != "", s.Keys.Where(src)
@@ -83,17 +80,4 @@ func Main(args []string, env command.Env) int {
 	in.Reach = func(ctx context.Context) error { return Reachable(ctx, nil, base) }
 	in.Budget = client.Budget
 	return Run(context.Background(), in, env)
-}
-
-// profileName names the colour profile the renderer found.
-func profileName(p termenv.Profile) string {
-	switch p {
-	case termenv.TrueColor:
-		return "TrueColor"
-	case termenv.ANSI256:
-		return "ANSI256"
-	case termenv.ANSI:
-		return "ANSI"
-	}
-	return "Ascii"
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/render"
 )
 
@@ -59,7 +60,7 @@ func nativeTool(in Inputs) (tool, needs string) {
 
 func detectCopyPaths(in Inputs) copyPaths {
 	p := copyPaths{
-		ssh:  in.Getenv("SSH_CONNECTION") != "" || in.Getenv("SSH_TTY") != "" || in.Getenv("SSH_CLIENT") != "",
+		ssh:  clipboard.OverSSH(in.Getenv),
 		tmux: in.Getenv("TMUX") != "",
 	}
 	p.tool, p.needs = nativeTool(in)

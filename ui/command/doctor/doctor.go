@@ -32,12 +32,12 @@ type Inputs struct {
 	Reach      func(ctx context.Context) error // the base URL answers at all (Reachable)
 	Budget     func() int                      // requests left this minute (api.Client.Budget)
 
-	ColorProfile string // the renderer's profile: "TrueColor", "ANSI256", "ANSI", "Ascii"
+	ColorProfile string // the renderer's profile by termenv's Profile.Name: "TrueColor", "ANSI256", "ANSI", "Ascii"
 
 	LookPath   func(string) (string, error)      // exec.LookPath
 	GOOS       string                            // runtime.GOOS
 	Getenv     func(string) string               // the environment's (command.Env.Getenv)
-	TmuxOption func(name string) (string, error) // TmuxShowOption, asked only inside tmux
+	TmuxOption func(name string) (string, error) // clipboard.TmuxShowOption, asked only inside tmux
 }
 
 // NetworkTimeout bounds each request doctor makes, so a dead network is a

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/muesli/termenv"
+
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/auth"
@@ -352,11 +354,13 @@ func TestChecksGetADeadline(t *testing.T) {
 }
 
 func TestColourProfiles(t *testing.T) {
+	// The profiles by termenv's own names, which Main passes on.
 	for _, tt := range []struct{ profile, env, want string }{
-		{"ANSI256", "", "✔ Terminal colours: ANSI256 (256 colours)\n"},
-		{"ANSI", "", "✔ Terminal colours: ANSI (16 colours)\n"},
-		{"Ascii", "NO_COLOR", "✔ Terminal colours: none, as NO_COLOR asks\n"},
-		{"Ascii", "", "✔ Terminal colours: none (output is not a terminal)\n"},
+		{termenv.TrueColor.Name(), "", "✔ Terminal colours: TrueColor (24-bit)\n"},
+		{termenv.ANSI256.Name(), "", "✔ Terminal colours: ANSI256 (256 colours)\n"},
+		{termenv.ANSI.Name(), "", "✔ Terminal colours: ANSI (16 colours)\n"},
+		{termenv.Ascii.Name(), "NO_COLOR", "✔ Terminal colours: none, as NO_COLOR asks\n"},
+		{termenv.Ascii.Name(), "", "✔ Terminal colours: none (output is not a terminal)\n"},
 	} {
 		in := healthy()
 		in.ColorProfile = tt.profile

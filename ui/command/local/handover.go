@@ -3,6 +3,8 @@ package local
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"time"
 
@@ -31,36 +33,66 @@ func Handover(args []string, env command.Env) int {
 	fs, f := settings.NewFlagSet("handover")
 	sinceFlag := fs.String("since", "8h", "")
 	format := fs.String("format", "md", "")
-	o, rest, err := parseAndOpen(fs, f, args, env)
+	rest, err := command.Parse(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return command.Help(env, HandoverUsage)
+	}
+	var window time.Duration
+	if err == nil {
+		window, err = handoverArgs(rest, *sinceFlag, *format)
+	}
+	if err != nil {
+		return command.Fail(env, err, HandoverUsage)
+	}
+	// Everything that can refuse the command is checked before the store
+	// is opened: opening prunes it, and may move a damaged file aside,
+	// which a mistyped flag or --no-store must not do.
+	s, err := settings.Resolve(*f, env)
+	if err == nil && s.Store.Off {
+		err = &command.SetupError{Err: fmt.Errorf("the local store is off (%s): no marks or notes are kept to hand over", s.Store.OffBy)}
+	}
+	if err != nil {
+		return command.Fail(env, err, "")
+	}
+	o, err := open(s, env)
 	defer o.close()
-	if err != nil {
-		return fail(env, err, HandoverUsage)
-	}
-	window, err := config.ParseSpan(*sinceFlag)
-	switch {
-	case len(rest) > 0:
-		err = command.Usagef("unexpected argument %q", rest[0])
-	case err != nil:
-		err = command.Usagef("--since %q: want a span such as 8h, 90m or 2d", *sinceFlag)
-	case *format != "md" && *format != "json":
-		err = command.Usagef("--format %q: want md or json", *format)
-	case o.settings.Store.Off:
-		err = cannotStart{fmt.Errorf("the local store is off (%s): no marks or notes are kept to hand over", o.settings.Store.OffBy)}
+	if err == nil {
+		err = handover(env, o.st, window, *format)
 	}
 	if err != nil {
-		return fail(env, err, HandoverUsage)
+		return command.Fail(env, err, "")
 	}
+	return command.ExitOK
+}
+
+// handover prints what was reviewed or noted within window, as format says.
+func handover(env command.Env, st *store.Store, window time.Duration, format string) error {
 	now := env.Now()
 	since := now.Add(-window)
-	items, err := o.st.Handover(context.Background(), since)
+	items, err := st.Handover(context.Background(), since)
 	if err != nil {
-		return fail(env, err, HandoverUsage)
+		return err
 	}
-	if *format == "json" {
-		return fail(env, printHandoverJSON(env, items, since, now), HandoverUsage)
+	if format == "json" {
+		return printHandoverJSON(env, items, since, now)
 	}
 	fmt.Fprint(env.Stdout, summary.HandoverMarkdown(items, since, now))
-	return command.ExitOK
+	return nil
+}
+
+// handoverArgs checks the command line of cxi handover and returns the
+// window --since names.
+func handoverArgs(rest []string, since, format string) (time.Duration, error) {
+	window, err := config.ParseSpan(since)
+	switch {
+	case len(rest) > 0:
+		return 0, command.Usagef("unexpected argument %q", rest[0])
+	case err != nil:
+		return 0, command.Usagef("--since %q: want a span such as 8h, 90m or 2d", since)
+	case format != "md" && format != "json":
+		return 0, command.Usagef("--format %q: want md or json", format)
+	}
+	return window, nil
 }
 
 // handoverDoc is the handover as JSON: the sessions in the Markdown's

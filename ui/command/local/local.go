@@ -7,11 +7,6 @@
 package local
 
 import (
-	"errors"
-	"flag"
-	"fmt"
-	"strings"
-
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/settings"
@@ -21,42 +16,22 @@ import (
 // looking must not make one. st is nil when there is none (or it is off).
 type opened struct {
 	settings settings.Settings
-	opts     store.Options
+	path     string // the store's file, there or not
 	st       *store.Store
 }
 
-// parseAndOpen parses args with fs (which has the shared flags in f
-// registered), resolves the settings and the key that names the
-// organization, and opens its store if it exists. The positional
-// arguments are returned. Open's notices (a file made private, a damaged
-// one moved aside) go to stderr.
-func parseAndOpen(fs *flag.FlagSet, f *settings.Flags, args []string, env command.Env) (*opened, []string, error) {
-	rest, err := command.Parse(fs, args)
-	if err != nil {
-		return nil, nil, err
-	}
-	s, err := settings.Resolve(*f, env)
-	if err != nil {
-		return nil, rest, cannotStart{err}
-	}
+// open finds the key that names the organization of s and opens its store
+// if it exists.
+func open(s settings.Settings, env command.Env) (*opened, error) {
 	key, err := s.Key()
 	if err != nil {
-		return nil, rest, cannotStart{err}
+		return nil, err
 	}
-	if s.Store.Dir == "" {
-		return nil, rest, fmt.Errorf("the local store has no place: %w", s.Store.DirErr)
-	}
-	o := &opened{settings: s, opts: s.StoreOptions(key, env)}
-	o.opts.Existing = true
-	st, notices, err := store.Open(o.opts)
+	st, path, err := s.OpenExisting(key, env)
 	if err != nil {
-		return nil, rest, err
+		return nil, err
 	}
-	for _, n := range notices {
-		fmt.Fprintln(env.Stderr, "cxi: "+n)
-	}
-	o.st = st
-	return o, rest, nil
+	return &opened{settings: s, path: path, st: st}, nil
 }
 
 // close closes the store, if one was opened.
@@ -64,28 +39,4 @@ func (o *opened) close() {
 	if o != nil {
 		o.st.Close()
 	}
-}
-
-// cannotStart is what the user must fix before a command can start (the
-// config file, the key): exit 2, as for the other commands, without the
-// usage text, which would not help.
-type cannotStart struct{ error }
-
-func (cannotStart) ExitCode() int { return command.ExitUsage }
-
-// fail says err on stderr, as one line (and the usage after a mistake on
-// the command line), and returns its exit code.
-func fail(env command.Env, err error, usage string) int {
-	switch {
-	case err == nil:
-		return command.ExitOK
-	case errors.Is(err, flag.ErrHelp):
-		return command.Help(env, usage)
-	}
-	fmt.Fprintln(env.Stderr, "cxi: "+strings.TrimSpace(err.Error()))
-	var mistake *command.UsageError
-	if errors.As(err, &mistake) {
-		fmt.Fprint(env.Stderr, usage)
-	}
-	return command.ExitCode(err)
 }

@@ -250,3 +250,50 @@ func TestHandoverUsage(t *testing.T) {
 		t.Errorf("no key: %d %q", code, errOut)
 	}
 }
+
+// TestHandoverRefusesBeforeTouchingTheStore: --no-store, store = "off" and
+// a mistyped flag refuse before the store is opened, so a damaged store is
+// left as it is (opening would move it aside) and nothing is pruned.
+func TestHandoverRefusesBeforeTouchingTheStore(t *testing.T) {
+	w := newWorld(t, nil)
+	must(t, os.MkdirAll(w.state, 0o700))
+	damaged := []byte(strings.Repeat("not sqlite ", 500))
+	file := filepath.Join(w.state, "demo.sqlite")
+	must(t, os.WriteFile(file, damaged, 0o600))
+	for _, args := range [][]string{
+		{"--demo", "--no-store"},
+		{"--demo", "--since", "soon"},
+		{"--demo", "--format", "html"},
+		{"--demo", "today"},
+	} {
+		_, errOut, code := w.run(Handover, args...)
+		if code != command.ExitUsage || strings.Contains(errOut, "could not be read") {
+			t.Errorf("%q: exit %d, stderr %q", args, code, errOut)
+		}
+		entries, err := os.ReadDir(w.state)
+		must(t, err)
+		got, err := os.ReadFile(file)
+		if err != nil || !bytes.Equal(got, damaged) || len(entries) != 1 {
+			t.Fatalf("%q touched the store: %v, %d files in %s", args, err, len(entries), w.state)
+		}
+	}
+}
+
+// TestAKeyStoreThatCannotBeReadExitsOne: a key file that cannot be read
+// (here a symlink loop; as a keyring that does not answer) is no mistake of
+// the user's on the command line: store and handover exit 1 by the error's
+// own code, as cxi auth status does, not 2.
+func TestAKeyStoreThatCannotBeReadExitsOne(t *testing.T) {
+	w := newWorld(t, nil)
+	key := filepath.Join(filepath.Dir(w.vars["CXI_CONFIG"]), "key")
+	must(t, os.Symlink(key, key))
+	for _, cmd := range []struct {
+		name string
+		run  func([]string, command.Env) int
+	}{{"store", Store}, {"handover", Handover}} {
+		_, errOut, code := w.run(cmd.run)
+		if code != command.ExitError || !strings.HasPrefix(errOut, "cxi: read the key file: ") || strings.Contains(errOut, "Usage:") {
+			t.Errorf("%s: exit %d, stderr %q; want 1", cmd.name, code, errOut)
+		}
+	}
+}

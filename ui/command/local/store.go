@@ -3,6 +3,8 @@ package local
 import (
 	"bufio"
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -34,23 +36,40 @@ removes damaged copies moved aside; it asks first on a terminal, and needs
 func Store(args []string, env command.Env) int {
 	fs, f := settings.NewFlagSet("store")
 	yes := fs.Bool("yes", false, "")
-	o, rest, err := parseAndOpen(fs, f, args, env)
-	defer o.close()
+	rest, err := command.Parse(fs, args)
 	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return command.Help(env, StoreUsage)
 	case err != nil:
-		return fail(env, err, StoreUsage)
-	case len(rest) == 0:
-		return fail(env, show(env, o), StoreUsage)
-	case len(rest) == 1 && rest[0] == "clear":
-		return fail(env, clear(env, o, *yes), StoreUsage)
+		return command.Fail(env, err, StoreUsage)
 	}
-	return fail(env, command.Usagef("unexpected argument %q", rest[0]), StoreUsage)
+	s, err := settings.Resolve(*f, env)
+	if err != nil {
+		return command.Fail(env, err, "")
+	}
+	o, err := open(s, env) // with the store off too: it shows, and clears, what is there
+	defer o.close()
+	if err != nil {
+		return command.Fail(env, err, "")
+	}
+	switch {
+	case len(rest) == 0:
+		err = show(env, o)
+	case len(rest) == 1 && rest[0] == "clear":
+		err = clear(env, o, *yes)
+	default:
+		err = command.Usagef("unexpected argument %q", rest[0])
+	}
+	if err != nil {
+		return command.Fail(env, err, StoreUsage)
+	}
+	return command.ExitOK
 }
 
 // show prints where the store is and what it holds.
 func show(env command.Env, o *opened) error {
 	out := env.Stdout
-	path := store.File(o.opts)
+	path := o.path
 	if o.settings.Store.Off {
 		fmt.Fprintf(out, "The local store is off (%s): cxi keeps nothing on disk.\n", render.Line(o.settings.Store.OffBy))
 	}
@@ -129,7 +148,7 @@ func damagedCopies(path string) ([]string, error) {
 // clear empties the store after asking (or --yes), and removes its
 // damaged copies.
 func clear(env command.Env, o *opened, yes bool) error {
-	path := store.File(o.opts)
+	path := o.path
 	damaged, err := damagedCopies(path)
 	if err != nil {
 		return err

@@ -143,3 +143,19 @@ func TestStoreTellsOfADamagedStore(t *testing.T) {
 		t.Errorf("exit %d\n%s\n%s", code, out, errOut)
 	}
 }
+
+// TestStoreWithNoPlaceForIt: no home directory and no CXI_STATE_DIR is no
+// mistake on the command line: exit 1, as for cxi log, without the usage.
+func TestStoreWithNoPlaceForIt(t *testing.T) {
+	w := newWorld(t, nil)
+	delete(w.vars, store.EnvDir)
+	for _, cmd := range []struct {
+		name string
+		run  func([]string, command.Env) int
+	}{{"store", Store}, {"handover", Handover}} {
+		out, errOut, code := w.run(cmd.run, "--demo")
+		if code != command.ExitError || out != "" || !strings.HasPrefix(errOut, "cxi: the local store has no place: no home directory") || strings.Contains(errOut, "Usage:") {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", cmd.name, code, out, errOut)
+		}
+	}
+}

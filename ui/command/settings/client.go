@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
@@ -16,6 +17,9 @@ import (
 // own; else OPENCX_API_KEY or the one `cxi auth login` stored, and no key
 // at all is an error that says how to get one. The base URL is checked too,
 // so that whatever would stop a command shows before it starts anything.
+// No key and a bad base URL exit ExitUsage, as a key of the wrong shape or
+// a key file others can read do (their errors say so themselves); a
+// keyring that did not answer is no mistake of the user's, and exits 1.
 func (s Settings) Key() (string, error) {
 	if s.Demo {
 		return "", nil
@@ -25,10 +29,10 @@ func (s Settings) Key() (string, error) {
 		return "", err
 	}
 	if key == "" {
-		return "", errors.New("no API key: export OPENCX_API_KEY, or run `cxi auth login` to store one; `cxi --demo` needs none")
+		return "", &command.SetupError{Err: errors.New("no API key: export OPENCX_API_KEY, or run `cxi auth login` to store one; `cxi --demo` needs none")}
 	}
 	if _, err := api.New(s.BaseURL, key); err != nil {
-		return "", err
+		return "", &command.SetupError{Err: err}
 	}
 	return key, nil
 }
@@ -57,6 +61,19 @@ func (s Settings) Client(key string, opts ...api.Option) (*api.Client, func(), e
 		return nil, func() {}, err
 	}
 	return client, stop, nil
+}
+
+// WaitNotice is the client option a command makes its client with: a line
+// on stderr whenever the rate limit holds a request back for a second or
+// more, so that a script that seems stuck says why. Shorter pauses, as
+// between pages, are not worth a line each. The TUI does not take it: it
+// owns the terminal, and shows the budget in its status line.
+func WaitNotice(env command.Env) api.Option {
+	return api.WithWaitNotice(func(d time.Duration) {
+		if d >= time.Second {
+			fmt.Fprintf(env.Stderr, "cxi: waiting %s for the rate limit (%d requests a minute)\n", d.Round(time.Second), api.RequestsPerMinute)
+		}
+	})
 }
 
 // Connect resolves f and makes the client, as get and list do before

@@ -50,12 +50,12 @@ type Settings struct {
 // Resolve weighs f, the environment and the config file (CXI_CONFIG, else
 // cxi/config.toml in the user's config folder, where a missing file is
 // none). A flag's zero value is no say: --refresh 0 leaves the file's
-// interval.
+// interval. Its errors are the user's to fix and exit ExitUsage.
 func Resolve(f Flags, env command.Env) (Settings, error) {
 	path, named := configPath(env)
 	file, err := config.Load(path)
 	if err != nil {
-		return Settings{}, err
+		return Settings{}, &command.SetupError{Err: err}
 	}
 	// Load reads a missing file as none, which is right for the default
 	// path; a file the user named and mistyped would be ignored in silence.

@@ -1,6 +1,7 @@
 package settings
 
 import (
+	"fmt"
 	"runtime"
 	"time"
 
@@ -57,9 +58,27 @@ func (s Settings) OpenStore(key string, env command.Env) (*store.Store, []string
 	if s.Store.Dir == "" {
 		return nil, []string{"Not remembering this run: " + s.Store.DirErr.Error() + "."}
 	}
-	st, notices, err := store.Open(s.StoreOptions(key, env))
-	if err != nil {
-		notices = append(notices, "Not remembering this run: "+err.Error()+".")
-	}
+	// Open fails only without a Dir, which is checked above; what it finds
+	// on disk comes back as notices.
+	st, notices, _ := store.Open(s.StoreOptions(key, env))
 	return st, notices
+}
+
+// OpenExisting opens the organization's store for a command that reads it
+// (cxi store, handover, log), only if it is there: looking must not make
+// one. st is nil when there is none yet; path is its file either way. Open's
+// notices (a file made private, a damaged one moved aside) go to stderr.
+// No place for the store (no home directory) is an error: the command has
+// nothing to read.
+func (s Settings) OpenExisting(key string, env command.Env) (st *store.Store, path string, err error) {
+	if s.Store.Dir == "" {
+		return nil, "", fmt.Errorf("the local store has no place: %w", s.Store.DirErr)
+	}
+	o := s.StoreOptions(key, env)
+	o.Existing = true
+	st, notices, _ := store.Open(o) // as in OpenStore: only a missing Dir fails it
+	for _, n := range notices {
+		fmt.Fprintln(env.Stderr, "cxi: "+n)
+	}
+	return st, store.File(o), nil
 }

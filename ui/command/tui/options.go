@@ -17,7 +17,6 @@ import (
 	"github.com/opencx-tools/cxi/ui/act"
 	copier "github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/command"
-	"github.com/opencx-tools/cxi/ui/command/doctor"
 	"github.com/opencx-tools/cxi/ui/config"
 	"github.com/opencx-tools/cxi/ui/fullhelp"
 	"github.com/opencx-tools/cxi/ui/keys"
@@ -31,7 +30,7 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 		SessionURL: cfg.SessionURL, Filters: cfg.Filters}
 	// Over SSH a browser would open on the remote machine, if at all:
 	// the UI copies the link instead.
-	ssh := env.Getenv("SSH_CONNECTION") != "" || env.Getenv("SSH_TTY") != ""
+	ssh := copier.OverSSH(env.Getenv)
 	if !ssh {
 		browser.Stdout, browser.Stderr = io.Discard, io.Discard // the TUI owns the terminal
 		opts.OpenURL = browser.OpenURL
@@ -72,7 +71,7 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 	if env.Getenv("TMUX") != "" {
 		// Read once, as cxi doctor does: with "external" or "off" no
 		// OSC 52 sequence reaches a clipboard, and a copy must say so.
-		if v, err := doctor.TmuxShowOption("set-clipboard"); err == nil {
+		if v, err := copier.TmuxShowOption("set-clipboard"); err == nil {
 			opts.Copier.Tmux = v
 		}
 	}

@@ -29,7 +29,8 @@ type Config struct {
 // Parse reads the TUI's flags and its optional SESSION, in any order, and
 // resolves the settings with them. What would stop the TUI later (a bad
 // flag, a SESSION without an ID, no key, a bad base URL) is an error here,
-// before anything starts. --help is flag.ErrHelp.
+// before anything starts, and exits 2 by its own code (a keyring that does
+// not answer exits 1). --help is flag.ErrHelp.
 func Parse(args []string, env command.Env) (Config, error) {
 	var cfg Config
 	fs, f := settings.NewFlagSet("cxi")
@@ -53,10 +54,10 @@ func Parse(args []string, env command.Env) (Config, error) {
 		cfg.Query = positional[0]
 	}
 	if cfg.OSC52, err = copier.ParseMode(*osc); err != nil {
-		return cfg, err
+		return cfg, command.Usagef("%v", err)
 	}
 	if f.Refresh != 0 && f.Refresh < config.MinAutoRefresh {
-		return cfg, fmt.Errorf("--refresh %s is too often: the API allows 100 requests a minute; use %s or more", f.Refresh, config.MinAutoRefresh)
+		return cfg, command.Usagef("--refresh %s is too often: the API allows 100 requests a minute; use %s or more", f.Refresh, config.MinAutoRefresh)
 	}
 	if cfg.Settings, err = settings.Resolve(*f, env); err != nil {
 		return cfg, err
@@ -64,7 +65,7 @@ func Parse(args []string, env command.Env) (Config, error) {
 	// The file's session_url is checked as it is read; a flag's or the
 	// environment's only here, as only the TUI uses it.
 	if cfg.SessionURL != "" && !strings.Contains(cfg.SessionURL, "{id}") {
-		return cfg, fmt.Errorf("--session-url %q has no {id} placeholder for the session ID", cfg.SessionURL)
+		return cfg, command.Usagef("--session-url %q has no {id} placeholder for the session ID", cfg.SessionURL)
 	}
 	cfg.key, err = cfg.Key()
 	return cfg, err

@@ -132,3 +132,40 @@ func TestOptions(t *testing.T) {
 		t.Errorf("locally, stderr a terminal: OpenURL set %v, terminal %v, err %v", opts.OpenURL != nil, opts.Copier.Terminal, err)
 	}
 }
+
+// TestOptionsOverSSHByAnyVariable: SSH_CLIENT alone makes an SSH session
+// for the TUI too, as for cxi doctor: the link is copied rather than
+// opened, and the native clipboard is not trusted.
+func TestOptionsOverSSHByAnyVariable(t *testing.T) {
+	cfg, err := Parse([]string{"--demo", "--no-store"}, env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts, stop, err := Options(cfg, keys.Default(), env(map[string]string{"SSH_CLIENT": "10.0.0.1 52000 22"}))
+	defer stop()
+	if err != nil || opts.OpenURL != nil || !opts.Copier.SSH {
+		t.Errorf("SSH_CLIENT only: OpenURL set %v, copier SSH %v, err %v", opts.OpenURL != nil, opts.Copier.SSH, err)
+	}
+}
+
+// TestParseErrorsExitAsUsage: every mistake Parse finds carries exit code
+// 2 itself, so main reports the error's own code.
+func TestParseErrorsExitAsUsage(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		vars map[string]string
+	}{
+		{[]string{"--frobnicate"}, nil},
+		{[]string{"--demo", "not-an-id"}, nil},
+		{[]string{"--demo", "3c90c3cc-0d44-4b50-8888-8dd25736052a", "3c90c3cc-0d44-4b50-8888-8dd25736052a"}, nil},
+		{[]string{"--demo", "--osc52", "dcs"}, nil},
+		{[]string{"--demo", "--refresh", "5s"}, nil},
+		{[]string{"--demo", "--session-url", "https://dash.example/s"}, nil},
+		{nil, nil}, // no key
+		{nil, map[string]string{"OPENCX_API_KEY": "a-test-key", "OPENCX_BASE_URL": "ftp://x"}},
+	} {
+		if _, err := Parse(tt.args, env(tt.vars)); err == nil || command.ExitCode(err) != command.ExitUsage {
+			t.Errorf("%q %v: %v, exit %d; want 2", tt.args, tt.vars, err, command.ExitCode(err))
+		}
+	}
+}
