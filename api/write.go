@@ -72,11 +72,11 @@ func (c *Client) postRedaction(ctx context.Context, op, path string, body any) (
 		return nil, err
 	}
 	if !r.Success {
-		cause := ErrNotRedacted
-		if msg := oneLine(Redact(r.Message, c.key)); msg != "" {
+		msg, cause := oneLine(Redact(r.Message, c.key)), ErrNotRedacted
+		if msg != "" {
 			cause = fmt.Errorf("%w: %s", ErrNotRedacted, msg)
 		}
-		return nil, &Error{Kind: KindUnknown, Op: op, BaseURL: c.BaseURL(), Err: cause}
+		return nil, &Error{Kind: KindUnknown, Op: op, BaseURL: c.BaseURL(), Message: msg, Err: cause}
 	}
 	return &r, nil
 }

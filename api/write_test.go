@@ -108,8 +108,8 @@ func TestARedactionThatDidNotSucceedIsAnError(t *testing.T) {
 				t.Errorf("%s, %s: %+v, %v", name, tt.body, r, err)
 				continue
 			}
-			if !strings.HasPrefix(e.Op, "redact "+name) || e.Status != 0 {
-				t.Errorf("%s: op %q, status %d", name, e.Op, e.Status)
+			if !strings.HasPrefix(e.Op, "redact "+name) || e.Status != 0 || !strings.Contains(e.Message+" "+api.ErrNotRedacted.Error(), tt.words) {
+				t.Errorf("%s: op %q, status %d, message %q", name, e.Op, e.Status, e.Message)
 			}
 		}
 	}

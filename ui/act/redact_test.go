@@ -48,7 +48,7 @@ func (a *auditLog) Audit(_ context.Context, e store.AuditEntry) error { *a = app
 // says so and is audited as failed.
 func TestRedactionCountsWhatTheCommandCounts(t *testing.T) {
 	s := api.Session{ID: "3c90c3cc-0d44-4b50-8888-8dd25736052a", Status: api.StatusOpen}
-	notDone := &api.Error{Op: "redact session 3c90c3cc", Err: fmt.Errorf("%w: Session already redacted", api.ErrNotRedacted)}
+	notDone := &api.Error{Op: "redact session 3c90c3cc", Message: "Session already redacted", Err: fmt.Errorf("%w: Session already redacted", api.ErrNotRedacted)}
 	for _, tt := range []struct {
 		name    string
 		err     error
@@ -58,7 +58,7 @@ func TestRedactionCountsWhatTheCommandCounts(t *testing.T) {
 	}{
 		{"session", nil, nil, "Redacted 4 messages of 3c90c3cc", "ok"},
 		{"message", nil, &api.Event{ID: "msg-1"}, "Redacted 1 message of 3c90c3cc", "ok"},
-		{"not done", notDone, nil, "Not redacted: redact session 3c90c3cc: the API answered that it did not redact: Session already redacted.", "failed (redact session 3c90c3cc"},
+		{"not done", notDone, nil, "Not redacted: The API redacted nothing: Session already redacted.", "failed (The API redacted nothing: Session already redacted."},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var log auditLog

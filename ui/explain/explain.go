@@ -49,6 +49,9 @@ func Describe(err error, id string) Failure {
 	if !errors.As(err, &e) {
 		return Failure{Sentence: asSentence(err.Error())}
 	}
+	if errors.Is(e, api.ErrNotRedacted) { // a 201 saying "success": false; its message is the reason
+		return Failure{Sentence: asSentence(strings.TrimSuffix("The API redacted nothing: "+e.Message, ": "))}
+	}
 	short := api.ShortID(id)
 	base := render.Line(e.BaseURL)
 	f := Failure{Detail: detailLine(e)}

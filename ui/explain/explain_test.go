@@ -87,3 +87,18 @@ func TestLineIsTheSentenceAndTheServersWords(t *testing.T) {
 		}
 	}
 }
+
+// TestARedactionNotDoneReadsAsWhatTheAPISaid: success:false carries no
+// HTTP status; the sentence is that nothing was redacted and the API's
+// reason, without the operation a caller names itself.
+func TestARedactionNotDoneReadsAsWhatTheAPISaid(t *testing.T) {
+	for msg, want := range map[string]string{
+		"Session is locked by a legal hold": "The API redacted nothing: Session is locked by a legal hold.",
+		"":                                  "The API redacted nothing.",
+	} {
+		err := &api.Error{Op: "redact session 3c90c3cc", Message: msg, Err: api.ErrNotRedacted}
+		if got := Describe(err, "3c90c3cc").Line(); got != want {
+			t.Errorf("message %q: %q, want %q", msg, got, want)
+		}
+	}
+}

@@ -364,3 +364,19 @@ func TestAKeyStoreThatCannotBeReadExitsOne(t *testing.T) {
 		}
 	}
 }
+
+// TestARedactionAnsweredNotDoneFails: 201 with success:false is no
+// redaction: the line says it failed, with the API's words, the exit is an
+// error and the audit log does not record it as done.
+func TestARedactionAnsweredNotDoneFails(t *testing.T) {
+	w := newWorld(t)
+	w.srv.notRedacted = "Session is locked by a legal hold"
+	out, errOut, code := w.run(redactCmd, "--yes", idOpen)
+	if code != command.ExitError || !strings.HasPrefix(out, "3c90c3cc ") || strings.Contains(out, "redacted (") ||
+		!strings.Contains(out+errOut, "legal hold") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if log, _, _ := w.log("--since", "1h"); strings.Contains(log, " ok ") || !strings.Contains(log, "redact") {
+		t.Errorf("audit log: %q", log)
+	}
+}

@@ -45,15 +45,16 @@ type request struct {
 // an ID with that HTTP status; ignore makes PATCH succeed without a
 // change; limited answers that many writes with 429 first.
 type server struct {
-	t          *testing.T
-	mu         sync.Mutex
-	status     map[string]api.Status
-	writeFault map[string]int
-	allWrites  int    // every write answers this status (403: a key that may not write)
-	proxyPage  string // with allWrites: the HTML body a proxy answers it with, instead of the API's JSON
-	ignore     bool
-	limited    int
-	requests   []request
+	t           *testing.T
+	mu          sync.Mutex
+	status      map[string]api.Status
+	writeFault  map[string]int
+	allWrites   int    // every write answers this status (403: a key that may not write)
+	proxyPage   string // with allWrites: the HTML body a proxy answers it with, instead of the API's JSON
+	ignore      bool
+	notRedacted string // a redaction answers 201 with success:false and this message
+	limited     int
+	requests    []request
 }
 
 func newServer(t *testing.T) *server {
@@ -141,6 +142,10 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		kind, item := "session", req.Body["sessionId"]
 		if r.URL.Path == "/redaction/message" {
 			kind, item = "message", req.Body["messageId"]
+		}
+		if s.notRedacted != "" {
+			fmt.Fprintf(w, `{"success":false,"message":%q,"itemId":%q,"redactionType":%q,"affectedCount":0,"messagesRedacted":0}`, s.notRedacted, item, kind)
+			return
 		}
 		fmt.Fprintf(w, `{"success":true,"message":"Redacted","itemId":%q,"redactionType":%q,"affectedCount":3,"messagesRedacted":3}`, item, kind)
 	default:
