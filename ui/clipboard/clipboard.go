@@ -14,6 +14,7 @@ import (
 
 	"github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/ui/render"
 )
 
 // Mode selects the OSC 52 form.
@@ -142,12 +143,8 @@ func Check(value string) error {
 			return ErrUnsafeValue
 		}
 	}
-	for _, r := range value {
-		// Cf holds the bidi controls (U+202A–202E, U+2066–2069, U+200E/F),
-		// the zero-width ones (U+200B–200D, U+2060, U+FEFF) and their kin.
-		if unicode.Is(unicode.Cf, r) {
-			return ErrHiddenChars
-		}
+	if render.Hidden(value) { // what the screen drops: bidi controls, zero-width characters and their kin
+		return ErrHiddenChars
 	}
 	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/opencx-tools/cxi/ui/render"
 )
 
 // TestReportSaysWhatReallyHappened: "Copied" only where a path is known to
@@ -64,3 +66,23 @@ func TestHiddenCharactersAreShownNotCopied(t *testing.T) {
 type writerFunc func([]byte)
 
 func (f writerFunc) Write(p []byte) (int, error) { f(p); return len(p), nil }
+
+// TestCheckRefusesWhatTheScreenDropsAndNothingItShows: Check and the
+// sanitizer agree. A blank letter the screen drops (a Hangul filler, the
+// combining grapheme joiner) is refused although it is no Cf character; an
+// emoji's zero-width joiner, which the screen keeps, is copied.
+func TestCheckRefusesWhatTheScreenDropsAndNothingItShows(t *testing.T) {
+	for _, v := range []string{"a\u3164b", "a\u034Fb", "a\u115Fb", "Sam \u200D"} {
+		if err := Check(v); !errors.Is(err, ErrHiddenChars) {
+			t.Errorf("%+q: Check = %v, want ErrHiddenChars", v, err)
+		}
+	}
+	for _, v := range []string{"Sam 👩\u200D💻", "👨\u200D👩\u200D👧", "❤\uFE0F\u200D🔥"} {
+		if err := Check(v); err != nil {
+			t.Errorf("%+q: Check = %v, want it copied as shown", v, err)
+		}
+		if render.Line(v) != v {
+			t.Errorf("%+q: the screen shows %+q", v, render.Line(v))
+		}
+	}
+}

@@ -29,13 +29,14 @@ func JSONLine(v any) (string, error) {
 }
 
 // EscapeJSON escapes as \uXXXX what encoding/json leaves raw in strings:
-// DEL, C1 controls, format characters (bidi overrides, zero-width) and the
-// line and paragraph separators, so that no API text reaches a terminal
-// unescaped even as JSON.
+// DEL, C1 controls, format characters (bidi overrides, zero-width, the
+// blank fillers Line drops) and the line and paragraph separators, so that
+// no API text reaches a terminal unescaped even as JSON. An emoji's joiner
+// is escaped too: \u200d decodes to the same text, and JSON loses nothing.
 func EscapeJSON(b []byte) []byte {
 	var out bytes.Buffer
 	for _, r := range string(b) {
-		if r == 0x7f || (r >= 0x80 && r <= 0x9f) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029' {
+		if r == 0x7f || (r >= 0x80 && r <= 0x9f) || unicode.Is(unicode.Cf, r) || isInvisibleFormat(r) || r == '\u2028' || r == '\u2029' {
 			fmt.Fprintf(&out, `\u%04x`, r)
 			continue
 		}

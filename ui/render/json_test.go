@@ -32,3 +32,22 @@ func TestJSONLineIsOneEscapedLine(t *testing.T) {
 		t.Error("a func encoded without an error")
 	}
 }
+
+// TestEscapeJSONEscapesTheBlankLettersLineDrops: a Hangul filler is no Cf
+// character, yet drawn blank; in JSON it is escaped like the rest, which
+// loses nothing (jq reads it back).
+func TestEscapeJSONEscapesTheBlankLettersLineDrops(t *testing.T) {
+	if got, want := string(EscapeJSON([]byte("\"a\u3164b\u034Fc\""))), `"a\u3164b\u034fc"`; got != want {
+		t.Errorf("EscapeJSON = %s, want %s", got, want)
+	}
+}
+
+// TestHiddenIsWhatLineDrops: Hidden reports exactly the format characters
+// Line removes, so that a copied value is the value read.
+func TestHiddenIsWhatLineDrops(t *testing.T) {
+	for _, s := range []string{"plain", "Sam 👩\u200D💻", "Привет", "a\u202eb", "a\u200Bb", "a\u3164b", "x\u200Dy", "\U000E0041tag"} {
+		if got, dropped := Hidden(s), Line(s) != s; got != dropped {
+			t.Errorf("%+q: Hidden = %v, but Line drops something: %v", s, got, dropped)
+		}
+	}
+}

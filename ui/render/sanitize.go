@@ -37,8 +37,6 @@ func clean(s string, multiline bool) string {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
-		case r == '\u200D' && joinsEmoji(prev, s[i:]):
-			b.WriteRune(r) // inside an emoji sequence (👩‍💻): it joins, it hides nothing
 		case r == '\r':
 			if !multiline {
 				b.WriteByte(' ')
@@ -57,7 +55,7 @@ func clean(s string, multiline bool) string {
 			}
 		case r == utf8.RuneError && size == 1:
 			b.WriteRune('\uFFFD')
-		case unicode.IsControl(r), unicode.Is(unicode.Cf, r), isInvisibleFormat(r):
+		case unicode.IsControl(r), hides(r, prev, s[i:]):
 			// dropped: C0, DEL, C1, and format characters (bidi controls,
 			// zero-width characters, tag characters) that hide or reorder text
 		default:
@@ -66,6 +64,33 @@ func clean(s string, multiline bool) string {
 		prev = r
 	}
 	return b.String()
+}
+
+// Hidden reports whether s holds a character the screen would not show
+// because it hides or reorders text (see hides): a value with one would
+// paste as something other than what was read.
+func Hidden(s string) bool {
+	var prev rune
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if hides(r, prev, s[i:]) {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
+// hides reports whether r, after prev and before rest, is a format
+// character Line drops: every one of Unicode's Cf and the blank letters of
+// isInvisibleFormat, but for a zero-width joiner inside an emoji sequence
+// (👩‍💻), which joins and hides nothing.
+func hides(r, prev rune, rest string) bool {
+	if r == '\u200D' && joinsEmoji(prev, rest) {
+		return false
+	}
+	return unicode.Is(unicode.Cf, r) || isInvisibleFormat(r)
 }
 
 // joinsEmoji reports whether a zero-width joiner after prev and before
