@@ -118,6 +118,11 @@ func Load(path string) (Config, error) {
 	if err != nil {
 		return Config{}, err
 	}
+	return parse(path, doc)
+}
+
+// parse is Load of doc, read from path.
+func parse(path string, doc []byte) (Config, error) {
 	var f file
 	dec := toml.NewDecoder(bytes.NewReader(doc))
 	dec.DisallowUnknownFields()

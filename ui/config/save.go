@@ -6,12 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/opencx-tools/cxi/ui/config/privatefile"
 	toml "github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 )
@@ -36,7 +35,7 @@ func SaveActions(path string, o StatusOptions) error {
 		return err
 	}
 	if len(doc) > 0 {
-		if _, err := Load(path); err != nil {
+		if _, err := parse(path, doc); err != nil { // the bytes read: a second read could see another file
 			return err
 		}
 	}
@@ -44,7 +43,7 @@ func SaveActions(path string, o StatusOptions) error {
 	if err != nil {
 		return fmt.Errorf("config file %s: %w", path, err)
 	}
-	return writePrivate(path, doc)
+	return privatefile.Replace(path, doc)
 }
 
 // setActions is doc with [actions] helpdesk and summary set to o.
@@ -151,34 +150,4 @@ func actionSpans(doc []byte) (map[string][2]int, int, error) {
 		return nil, -1, err
 	}
 	return spans, table, nil
-}
-
-// writePrivate replaces the file at path with doc: a private temporary
-// file beside it, synced, then renamed over it.
-func writePrivate(path string, doc []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, ".config-*.toml")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after the rename, there is nothing to remove
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(doc); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -165,30 +165,7 @@ func (s Store) writeFile(key string) error {
 	if s.Dir == "" {
 		return errors.New("save the key: no config folder (set XDG_CONFIG_HOME or HOME)")
 	}
-	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
-		return fmt.Errorf("save the key: %w", err)
-	}
-	tmp, err := os.CreateTemp(s.Dir, ".key-*")
-	if err != nil {
-		return fmt.Errorf("save the key: %w", err)
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	if err := tmp.Chmod(0o600); err != nil && runtime.GOOS != "windows" {
-		tmp.Close()
-		return fmt.Errorf("save the key: %w", err)
-	}
-	if _, err := tmp.WriteString(key + "\n"); err != nil {
-		tmp.Close()
-		return fmt.Errorf("save the key in %s: %w", tmp.Name(), err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("save the key in %s: %w", tmp.Name(), err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("save the key in %s: %w", tmp.Name(), err)
-	}
-	if err := os.Rename(tmp.Name(), s.KeyFile()); err != nil {
+	if err := privatefile.Replace(s.KeyFile(), []byte(key+"\n")); err != nil {
 		return fmt.Errorf("save the key: %w", err)
 	}
 	return nil

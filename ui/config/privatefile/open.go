@@ -1,4 +1,4 @@
-// Package privatefile opens the files cxi keeps to their owner, config.toml
+// Package privatefile opens and replaces the files cxi keeps to their owner, config.toml
 // and the key file, without ever waiting on something that is not a file:
 // os.Open of a FIFO blocks until a writer comes, a device may never end,
 // and a directory cannot be read as one. Such a path is refused at once,
