@@ -116,6 +116,19 @@ func TestFloatTicketNumberAndCopyHint(t *testing.T) {
 	}
 }
 
+// TestCopyHintOnlyWhereTheKeyCopies: an external_id that is blank on
+// screen, or holds a hidden character, is never copied, so neither the
+// first line nor the ticket panel offers the key for it.
+func TestCopyHintOnlyWhereTheKeyCopies(t *testing.T) {
+	for _, ext := range []string{"   ", "ZD-\u200b884213", "ZD-\x1b[2J884213"} {
+		s := fixture(t, demo.IDResolvedEmail)
+		s.TicketingSystem.ExternalID = ext
+		if v := fullContent(s, 120); strings.Contains(v, "y copy") {
+			t.Errorf("external_id %+q: a copy hint is shown:\n%s", ext, v)
+		}
+	}
+}
+
 func TestScrolling(t *testing.T) {
 	m := newPane(theme(), DefaultKeyMap()).SetSize(60, 10).SetSession(fixture(t, demo.IDAngryHandoff), now)
 	if !m.Scrollable() || m.ScrollPercent() != 0 {

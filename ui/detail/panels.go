@@ -4,7 +4,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/clipboard"
@@ -121,18 +120,23 @@ func (c content) ticketPanel(s *api.Session) panel {
 		if ts == nil {
 			return t.Muted.Render("No ticketing system linked.")
 		}
-		ext := field{label: "External ID", value: render.Or(ts.ExternalID), whole: true}
-		// The hint shows only where the key works: a value with a control
-		// character is shown but never copied.
-		if c.copyKey != "" && ext.value != dash && clipboard.Check(ts.ExternalID) == nil {
-			ext.hint = "  " + t.Key.Render(c.copyKey) + t.Muted.Render(" copy")
-		}
+		ext := field{label: "External ID", value: render.Or(ts.ExternalID), whole: true, hint: c.copyHint(ts)}
 		return fieldRows(t, []field{
 			{label: "System", value: render.Enum(ts.Name), tag: unknownTag(ts.Name)},
 			ext,
 			{label: "ID type", value: render.Enum(ts.IDType), tag: unknownTag(ts.IDType)},
 		}, w)
 	}}
+}
+
+// copyHint names the key that copies the external_id, where it works: a
+// value that is blank on screen, or holds a control or hidden character,
+// is shown but never copied.
+func (c content) copyHint(ts *api.TicketingSystem) string {
+	if c.copyKey == "" || render.Or(ts.ExternalID) == dash || clipboard.Check(ts.ExternalID) != nil {
+		return ""
+	}
+	return "  " + c.theme.Key.Render(c.copyKey) + c.theme.Muted.Render(" copy")
 }
 
 // ticketLine is the pane's first line: the ticketing system, the
@@ -151,12 +155,9 @@ func (c content) ticketLine(s *api.Session, width int) string {
 		id = t.Muted.Render(dash + " (empty external_id)")
 	}
 	system := t.Muted.Render(render.Enum(ts.Name) + " ")
-	hint := ""
-	if c.copyKey != "" && clipboard.Check(ts.ExternalID) == nil {
-		hint = "  " + t.Key.Render(c.copyKey) + t.Muted.Render(" copy")
-	}
+	hint := c.copyHint(ts)
 	for _, line := range []string{label + system + id + hint, label + id + hint, label + id, id} {
-		if lipgloss.Width(line) <= width {
+		if render.Width(line) <= width {
 			return line
 		}
 	}
