@@ -157,18 +157,17 @@ func (m redactMenu) View(width, _ int) string {
 		what = "the message " + render.Line(m.message.ID) + " (" + render.Fit(render.Line(m.message.Text), 40) + ")"
 	}
 	ready := strings.TrimSpace(m.word.Value()) == confirmWord
-	hint := t.Muted.Render("type " + confirmWord + " to confirm · " + keys.Name(m.keys.Field) + " moves to the reason · " + keys.Name(m.keys.Close) + " cancel")
+	hint, hintText := t.Muted, "type "+confirmWord+" to confirm · "+keys.Name(m.keys.Field)+" moves to the reason · "+keys.Name(m.keys.Close)+" cancel"
 	if ready {
-		hint = t.Marker.Render(keys.Name(m.keys.Confirm) + " redacts it · " + keys.Name(m.keys.Close) + " cancel")
+		hint, hintText = t.Marker, keys.Name(m.keys.Confirm)+" redacts it · "+keys.Name(m.keys.Close)+" cancel"
 	}
-	lines := []string{
-		t.Error.Render("Redact " + what + " — permanent, cannot be undone"),
-		t.Error.Render("Permanent: a redaction cannot be undone."),
-		t.Muted.Render("The text becomes [REDACTED] and attachments are deleted, for everyone."),
-		"", m.word.View(), m.reason.View(), "", hint,
-	}
-	for i, l := range lines {
-		lines[i] = render.ClipLine(l, width-t.Panel.GetHorizontalFrameSize())
-	}
+	inner := width - t.Panel.GetHorizontalFrameSize()
+	// The warning is wrapped, never cut: on a narrow terminal it is what
+	// must still be read whole. The inputs are one line each.
+	lines := render.WrapStyled(t.Error, "Redact "+what+" — permanent, cannot be undone", inner)
+	lines = append(lines, render.WrapStyled(t.Error, "Permanent: a redaction cannot be undone.", inner)...)
+	lines = append(lines, render.WrapStyled(t.Muted, "The text becomes [REDACTED] and attachments are deleted, for everyone.", inner)...)
+	lines = append(lines, "", render.ClipLine(m.word.View(), inner), render.ClipLine(m.reason.View(), inner), "")
+	lines = append(lines, render.WrapStyled(hint, hintText, inner)...)
 	return render.Box(t.Panel, strings.Join(lines, "\n"), width) // a Devanagari message keeps the border in place
 }

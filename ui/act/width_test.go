@@ -52,3 +52,18 @@ func TestPanelsKeepTheirWidthWithWideScripts(t *testing.T) {
 		}
 	}
 }
+
+// TestTheRedactionWarningIsWrappedNotCut: on a narrow terminal every word
+// of the warning, and of the hint that says how to confirm, is on screen.
+func TestTheRedactionWarningIsWrappedNotCut(t *testing.T) {
+	s := api.Session{ID: "3c90c3cc-0d44-4b50-8888-8dd25736052a", Status: api.StatusOpen}
+	o, _ := New(testCtx(), nil, Settings{}).RedactMenu(&s, nil)
+	for _, width := range []int{120, 60, 40} {
+		v := strings.Join(strings.Fields(strings.NewReplacer("│", " ", "╭", " ", "╮", " ", "╰", " ", "╯", " ", "─", " ").Replace(ansi.Strip(o.View(width, 30)))), " ")
+		for _, want := range []string{"— permanent, cannot be undone", "deleted, for everyone.", "moves to the reason · esc cancel"} {
+			if !strings.Contains(v, want) {
+				t.Errorf("at %d the panel lacks %q:\n%s", width, want, o.View(width, 30))
+			}
+		}
+	}
+}
