@@ -67,7 +67,7 @@ func (c *Client) Search(ctx context.Context, query string) (*SearchResult, error
 	if query == "" {
 		return nil, errors.New("empty search query")
 	}
-	path := "/chat/sessions/search?" + url.Values{"query": {query}}.Encode()
+	path := "/chat/sessions/search?" + url.Values{"q": {query}}.Encode()
 	var raw rawSearch
 	if err := c.get(ctx, "search", path, &raw); err != nil {
 		return nil, err

@@ -115,7 +115,7 @@ func TestSearchQueryEscaping(t *testing.T) {
 	var last seen
 	srv := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
-		last = seen{r.URL.Path, r.URL.RawQuery, r.URL.Query().Get("query")}
+		last = seen{r.URL.Path, r.URL.RawQuery, r.URL.Query().Get("q")}
 		mu.Unlock()
 		respond(200, "application/json", `{"contacts":[],"messages":[]}`)(w, r)
 	}))
@@ -138,7 +138,7 @@ func TestSearchQueryEscaping(t *testing.T) {
 		if got.path != "/chat/sessions/search" || got.query != q {
 			t.Errorf("%q: the server saw path %q, query %q", q, got.path, got.query)
 		}
-		if want := "query=" + url.QueryEscape(q); got.rawQuery != want {
+		if want := "q=" + url.QueryEscape(q); got.rawQuery != want {
 			t.Errorf("%q: raw query %q, want %q", q, got.rawQuery, want)
 		}
 		if strings.ContainsAny(got.rawQuery, " &#?") || strings.Count(got.rawQuery, "=") != 1 {

@@ -36,11 +36,11 @@ type searchResult struct {
 	Messages []searchMessageJSON `json:"messages"`
 }
 
-// search sends GET /chat/sessions/search?query=q and decodes a 200 answer,
+// search sends GET /chat/sessions/search?q=q and decodes a 200 answer,
 // failing the test on anything else.
 func search(t *testing.T, s *fake.Server, q string) searchResult {
 	t.Helper()
-	path := "/chat/sessions/search?" + url.Values{"query": {q}}.Encode()
+	path := "/chat/sessions/search?" + url.Values{"q": {q}}.Encode()
 	w := probe.Get(s, path, fake.DemoKey)
 	if w.Code != http.StatusOK {
 		t.Fatalf("GET %s: status %d: %s", path, w.Code, w.Body)
@@ -148,37 +148,42 @@ func TestSearchFoldsCase(t *testing.T) {
 
 func TestSearchNoMatch(t *testing.T) {
 	t.Parallel()
-	w := probe.Get(probe.Server(demo.Catalog(demo.WithGenerated(10))), "/chat/sessions/search?query=zqxj-no-such-thing", fake.DemoKey)
+	w := probe.Get(probe.Server(demo.Catalog(demo.WithGenerated(10))), "/chat/sessions/search?q=zqxj-no-such-thing", fake.DemoKey)
 	probe.WantResponse(t, w, http.StatusOK, probe.JSONContentType, `{"contacts":[],"messages":[]}`)
 }
 
+// TestSearchBadQuery: the contract's parameter is q, required, at least
+// one character. Without it (a client still sending the old "query"
+// among them) the fake refuses as a validating server does, naming q; a
+// query of blanks is valid and finds nothing.
 func TestSearchBadQuery(t *testing.T) {
 	t.Parallel()
 	s := probe.Server(demo.Catalog(demo.WithGenerated(10)))
-	for _, path := range []string{
-		"/chat/sessions/search",
-		"/chat/sessions/search?query=",
-		"/chat/sessions/search?query=+++",
-		"/chat/sessions/search?q=dana",
+	for path, want := range map[string]string{
+		"/chat/sessions/search":              "querystring must have required property 'q'",
+		"/chat/sessions/search?query=dana":   "querystring must have required property 'q'",
+		"/chat/sessions/search?q=":           "querystring/q must NOT have fewer than 1 characters",
+		"/chat/sessions/search?q=&query=dan": "querystring/q must NOT have fewer than 1 characters",
 	} {
 		w := probe.Get(s, path, fake.DemoKey)
 		if w.Code != http.StatusBadRequest {
 			t.Errorf("GET %s: status %d, want 400", path, w.Code)
 			continue
 		}
-		if e := errorBody(t, w.Body.Bytes()); e.StatusCode != 400 || e.Error != "Bad Request" || !strings.Contains(e.Message, "query") {
-			t.Errorf("GET %s: ErrorDto %+v does not name the parameter", path, e)
+		if e := errorBody(t, w.Body.Bytes()); e.StatusCode != 400 || e.Error != "Bad Request" || e.Message != want {
+			t.Errorf("GET %s: ErrorDto %+v, want the message %q", path, e, want)
 		}
 	}
+	probe.WantResponse(t, probe.Get(s, "/chat/sessions/search?q=+++", fake.DemoKey), http.StatusOK, probe.JSONContentType, `{"contacts":[],"messages":[]}`)
 }
 
 func TestSearchAuthAndMethod(t *testing.T) {
 	t.Parallel()
 	s := probe.Server(demo.Catalog(demo.WithGenerated(10)), fake.WithSearchFault(fake.Fault{Status: http.StatusServiceUnavailable, Body: "down"}))
-	probe.WantResponse(t, probe.Get(s, "/chat/sessions/search?query=dana", ""), http.StatusUnauthorized, probe.JSONContentType, unauthorizedBody)
-	probe.WantResponse(t, probe.Get(s, "/chat/sessions/search?query=dana", "wrong"), http.StatusUnauthorized, probe.JSONContentType, unauthorizedBody)
+	probe.WantResponse(t, probe.Get(s, "/chat/sessions/search?q=dana", ""), http.StatusUnauthorized, probe.JSONContentType, unauthorizedBody)
+	probe.WantResponse(t, probe.Get(s, "/chat/sessions/search?q=dana", "wrong"), http.StatusUnauthorized, probe.JSONContentType, unauthorizedBody)
 
-	r := httptest.NewRequest(http.MethodPost, "/chat/sessions/search?query=dana", nil)
+	r := httptest.NewRequest(http.MethodPost, "/chat/sessions/search?q=dana", nil)
 	r.Header.Set("Authorization", "Bearer "+fake.DemoKey)
 	w := httptest.NewRecorder()
 	s.ServeHTTP(w, r)
@@ -319,8 +324,8 @@ func TestSearchContactsAreListed(t *testing.T) {
 
 func TestSearchDeterministic(t *testing.T) {
 	t.Parallel()
-	a := probe.Get(newTestServer(), "/chat/sessions/search?query=an", fake.DemoKey)
-	b := probe.Get(newTestServer(), "/chat/sessions/search?query=an", fake.DemoKey)
+	a := probe.Get(newTestServer(), "/chat/sessions/search?q=an", fake.DemoKey)
+	b := probe.Get(newTestServer(), "/chat/sessions/search?q=an", fake.DemoKey)
 	if a.Code != http.StatusOK || a.Body.String() != b.Body.String() {
 		t.Errorf("two servers with one clock answer differently:\n%s\n%s", a.Body, b.Body)
 	}
@@ -332,7 +337,7 @@ func TestSearchFault(t *testing.T) {
 	s := probe.Server(demo.Catalog(demo.WithGenerated(10)), fake.WithSearchFault(fake.Fault{
 		Status: http.StatusBadGateway, ContentType: "text/html", Body: badGatewayHTML,
 	}))
-	probe.WantResponse(t, probe.Get(s, "/chat/sessions/search?query=dana", fake.DemoKey), http.StatusBadGateway, "text/html", badGatewayHTML)
+	probe.WantResponse(t, probe.Get(s, "/chat/sessions/search?q=dana", fake.DemoKey), http.StatusBadGateway, "text/html", badGatewayHTML)
 	// The fault is the search's alone.
 	if w := probe.Get(s, "/chat/sessions", fake.DemoKey); w.Code != http.StatusOK {
 		t.Errorf("list: status %d", w.Code)

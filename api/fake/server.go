@@ -113,7 +113,7 @@ func (s *Server) indexNow() *index {
 //
 // Routes: GET /chat/sessions (list), GET /chat/sessions/{id} (one session),
 // GET /chat/sessions/{id}/history (its events), GET /chat/sessions/search
-// (contacts and messages matching ?query=); and the writes (write.go):
+// (contacts and messages matching ?q=); and the writes (write.go):
 // PATCH /chat/sessions/{id}, POST /redaction/session, POST
 // /redaction/message.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {

@@ -107,7 +107,7 @@ func TestStrictReportsUnusedStubs(t *testing.T) {
 		fake.Expect(http.MethodGet, "/chat/sessions").Times(3),
 		fake.Expect(http.MethodGet, "/chat/sessions/search")))
 	probe.Get(s, "/chat/sessions", fake.DemoKey)
-	probe.Get(s, "/chat/sessions/search?query=dana", fake.DemoKey)
+	probe.Get(s, "/chat/sessions/search?q=dana", fake.DemoKey)
 	if got := rec.reported(); len(got) != 0 {
 		t.Fatalf("reported before the test ended: %q", got)
 	}

@@ -314,7 +314,7 @@ func TestRedactSession(t *testing.T) {
 		t.Error("the session's body changed")
 	}
 	if word != "" {
-		w := probe.Get(s, "/chat/sessions/search?query="+url.QueryEscape(word), fake.DemoKey)
+		w := probe.Get(s, "/chat/sessions/search?q="+url.QueryEscape(word), fake.DemoKey)
 		var res struct {
 			Messages []struct {
 				SessionID string `json:"session_id"`
@@ -571,7 +571,7 @@ func TestConcurrentWrites(t *testing.T) {
 			defer wg.Done()
 			probe.Get(s, "/chat/sessions?status=open", fake.DemoKey)
 			probe.Get(s, "/chat/sessions/"+id+"/history", fake.DemoKey)
-			probe.Get(s, "/chat/sessions/search?query=order", fake.DemoKey)
+			probe.Get(s, "/chat/sessions/search?q=order", fake.DemoKey)
 		}()
 	}
 	wg.Wait()
