@@ -3,13 +3,17 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/url"
 )
 
 // Event is one entry of a session's history: a message, a handoff, a
 // status change, or a type this client does not know yet (kept as sent).
+// Every field may be empty: the contract makes all of a history item
+// optional and nullable, and the newer reference page shows items without
+// an id.
 type Event struct {
-	ID          string
+	ID          string // "" when the API gave none (absent, null or empty)
 	CreatedAt   Timestamp
 	Type        string // "message", "handoff", "status_change", …
 	SenderType  string // "contact", "ai", "agent", "system", …
@@ -28,7 +32,25 @@ type Attachment struct {
 	URL  string  `json:"url"`
 }
 
-// wireEvent is the history item as the API nests it.
+// HasID reports whether the API gave the event an ID: what redacting one
+// message (POST /redaction/message) needs.
+func (e *Event) HasID() bool { return e.ID != "" }
+
+// Identity tells events apart when pages overlap: the ID where the API
+// gave one; without one, the time as sent, the type, the sender and the
+// text, each quoted so that no two sets of fields run together into the
+// same key. Two different messages without IDs are then two, and one
+// message served on two pages is one.
+func (e *Event) Identity() string {
+	if e.HasID() {
+		return "id " + e.ID
+	}
+	return fmt.Sprintf("at %q %q %q %q %q", e.CreatedAt.Raw, e.Type, e.SenderType, e.SenderName, e.Text)
+}
+
+// wireEvent is the history item as the API nests it. null decodes as
+// absent for every field (encoding/json leaves a null struct, string or
+// slice as its zero value), which is what the contract's nullables need.
 type wireEvent struct {
 	ID        string    `json:"id"`
 	CreatedAt Timestamp `json:"created_at"`

@@ -2,6 +2,7 @@ package fake_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"slices"
@@ -105,5 +106,39 @@ func TestConcurrentListAndHistory(t *testing.T) {
 	wg.Wait()
 	if !slices.Equal(s.SessionIDs(), ids) {
 		t.Error("concurrent first use built a different catalog")
+	}
+}
+
+// TestHistoryWithoutEventIDsIsRedactedWhole: a history without event IDs
+// (as the newer reference page shows one) can be redacted as a session:
+// every message becomes [REDACTED], and the items still carry no id.
+func TestHistoryWithoutEventIDsIsRedactedWhole(t *testing.T) {
+	s := newTestServer(fake.WithoutFaults())
+	id := demo.IDWithoutEventIDs
+	before := probe.History(t, s, id)
+	messages := 0
+	for _, e := range before {
+		if e.ID != "" {
+			t.Fatalf("event %+v has an id", e)
+		}
+		if e.Event.Type == "message" {
+			messages++
+		}
+	}
+	r := redactionOf(t, send(s, http.MethodPost, "/redaction/session", fake.DemoKey, `{"sessionId":"`+id+`"}`))
+	if !r.Success || r.MessagesRedacted == nil || *r.MessagesRedacted != float64(messages) || messages == 0 {
+		t.Fatalf("answer %+v for %d messages", r, messages)
+	}
+	items, _ := probe.Walk(t, s, "/chat/sessions/"+id+"/history", nil)
+	for i, item := range items {
+		var keys map[string]json.RawMessage
+		if err := json.Unmarshal(item, &keys); err != nil || keys["id"] != nil {
+			t.Errorf("item %d gained an id (or is not an object: %v): %.120s", i, err, item)
+		}
+	}
+	for i, e := range probe.History(t, s, id) {
+		if e.ID != "" || e.Event.Type == "message" && e.Event.Content.Text != "[REDACTED]" {
+			t.Errorf("event %d after the redaction: %+v", i, e)
+		}
 	}
 }

@@ -47,10 +47,18 @@ func (m Model) RedactMenu(s *api.Session, msg *api.Event) (overlay.Overlay, tea.
 	case m.set.ReadOnly != "":
 		return nil, statusline.Say("Read-only ("+m.set.ReadOnly+"): nothing is sent, so nothing is redacted.", true)
 	}
+	// The API redacts one message by its id; the newer reference page's
+	// history gives none. Such a message is not sent as messageId "" (or
+	// at all): the whole session is offered instead, confirmed the same way.
+	var alone string
+	if msg != nil && !msg.HasID() {
+		alone = "This message (" + excerpt(msg.Text) + ") cannot be redacted alone: the API redacts a message by its id, and this history did not give it one. Redact every message of the session instead?"
+		msg = nil
+	}
 	word, reason := textinput.New(), textinput.New()
 	word.Prompt, reason.Prompt = "type "+confirmWord+": ", "reason (optional): "
 	word.Focus()
-	return redactMenu{theme: m.ctx.Theme, keys: m.ctx.Keys.ForRedaction(), session: *s, message: msg, word: word, reason: reason,
+	return redactMenu{theme: m.ctx.Theme, keys: m.ctx.Keys.ForRedaction(), session: *s, message: msg, alone: alone, word: word, reason: reason,
 		send: m.redact}, nil
 }
 
@@ -109,6 +117,7 @@ type redactMenu struct {
 	keys    keys.Redaction
 	session api.Session
 	message *api.Event
+	alone   string // why the message asked for cannot be redacted alone; "" when it can, or none was
 	word    textinput.Model
 	reason  textinput.Model
 	send    func(s api.Session, msg *api.Event, reason string) tea.Cmd
@@ -154,7 +163,7 @@ func (m redactMenu) View(width, _ int) string {
 	t := m.theme
 	what := "every message of session " + render.Line(api.ShortID(m.session.ID))
 	if m.message != nil {
-		what = "the message " + render.Line(m.message.ID) + " (" + render.Fit(render.Line(m.message.Text), 40) + ")"
+		what = "the message " + render.Line(m.message.ID) + " (" + excerpt(m.message.Text) + ")"
 	}
 	ready := strings.TrimSpace(m.word.Value()) == confirmWord
 	hint, hintText := t.Muted, "type "+confirmWord+" to confirm · "+keys.Name(m.keys.Field)+" moves to the reason · "+keys.Name(m.keys.Close)+" cancel"
@@ -164,10 +173,20 @@ func (m redactMenu) View(width, _ int) string {
 	inner := width - t.Panel.GetHorizontalFrameSize()
 	// The warning is wrapped, never cut: on a narrow terminal it is what
 	// must still be read whole. The inputs are one line each.
-	lines := render.WrapStyled(t.Error, "Redact "+what+" — permanent, cannot be undone", inner)
+	var lines []string
+	if m.alone != "" {
+		lines = append(render.WrapStyled(t.Marker, m.alone, inner), "")
+	}
+	lines = append(lines, render.WrapStyled(t.Error, "Redact "+what+" — permanent, cannot be undone", inner)...)
 	lines = append(lines, render.WrapStyled(t.Error, "Permanent: a redaction cannot be undone.", inner)...)
 	lines = append(lines, render.WrapStyled(t.Muted, "The text becomes [REDACTED] and attachments are deleted, for everyone.", inner)...)
 	lines = append(lines, "", render.ClipLine(m.word.View(), inner), render.ClipLine(m.reason.View(), inner), "")
 	lines = append(lines, render.WrapStyled(hint, hintText, inner)...)
 	return render.Box(t.Panel, strings.Join(lines, "\n"), width) // a Devanagari message keeps the border in place
+}
+
+// excerpt is a message's text cut to 40 cells for the confirmation, without
+// the padding render.Fit adds for a table column ("(hi      )").
+func excerpt(text string) string {
+	return strings.TrimRight(render.Fit(render.Line(text), 40), " ")
 }

@@ -45,13 +45,13 @@ type Model struct {
 	loading   bool
 	started   bool
 	end       bool
-	toEnd     bool            // G was pressed: load every page left, then land on the last event
-	seen      map[string]bool // event IDs loaded: a page that repeats them adds nothing twice
-	guard     paging.Guard    // ends paging when the server repeats a cursor
-	halt      error           // why paging stopped before the server's end
-	mem       Memory          // the local store; nil keeps nothing
-	offlineAt time.Time       // the events are the store's, as read then; zero when the API's
-	keptWhole bool            // with offlineAt: the store holds every page, not only the first ones
+	toEnd     bool         // G was pressed: load every page left, then land on the last event
+	seen      overlap      // the events loaded: a page that repeats them adds nothing twice
+	guard     paging.Guard // ends paging when the server repeats a cursor
+	halt      error        // why paging stopped before the server's end
+	mem       Memory       // the local store; nil keeps nothing
+	offlineAt time.Time    // the events are the store's, as read then; zero when the API's
+	keptWhole bool         // with offlineAt: the store holds every page, not only the first ones
 	err       error
 	skipped   int
 	cancel    context.CancelFunc
@@ -167,20 +167,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, tea.Batch(cmd, more)
 }
 
-// add takes a page in: events not seen before, by ID (events without one
-// are all kept), and the next cursor unless the server is going round in
-// circles.
+// add takes a page in: events not loaded before (by ID, or without one by
+// time, type, sender and text), and the next cursor unless the server is
+// going round in circles.
 func (m *Model) add(cursor string, p *api.HistoryPage) {
-	if m.seen == nil {
-		m.seen = map[string]bool{}
-	}
 	m.skipped += len(p.Skipped)
-	for i := range p.Items {
-		e := p.Items[i]
-		if e.ID != "" && m.seen[e.ID] {
-			continue
-		}
-		m.seen[e.ID] = e.ID != ""
+	for _, e := range m.seen.fresh(p.Items) {
 		m.events = append(m.events, e)
 		m.rendered = append(m.rendered, renderEvent(m.theme, &e, m.width, m.now))
 	}

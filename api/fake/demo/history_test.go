@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -11,8 +12,10 @@ import (
 )
 
 // TestHistoryOfEverySession checks every listed session's history (demo
-// and generated): each event exactly once, oldest first, within the
-// session's created_at..updated_at. The demo sessions and every eighth
+// and generated): each event exactly once (by its UUID, or in a history
+// without event IDs by its time, type, sender and text, which must then
+// tell every event apart), oldest first, within the session's
+// created_at..updated_at. The demo sessions and every eighth
 // generated one are paged through over HTTP; the rest are read straight from
 // the transcript, which keeps the test fast under -race.
 func TestHistoryOfEverySession(t *testing.T) {
@@ -27,15 +30,16 @@ func TestHistoryOfEverySession(t *testing.T) {
 		id                  string
 		at                  time.Time
 		kind, sender, ctype string
+		text                string
 	}
-	long := 0
+	long, withoutIDs := 0, 0
 	for n, id := range s.SessionIDs() {
 		body := probe.Get(s, "/chat/sessions/"+id, fake.DemoKey).Body.Bytes()
 		e := newEntry(id, body)
 		var events []brief
 		if demo[id] || n%8 == 0 {
 			for _, ev := range probe.History(t, s, id) {
-				events = append(events, brief{ev.ID, ev.CreatedAt, ev.Event.Type, ev.Event.Sender.Type, ev.Event.Content.Type})
+				events = append(events, brief{ev.ID, ev.CreatedAt, ev.Event.Type, ev.Event.Sender.Type, ev.Event.Content.Type, ev.Event.Content.Text})
 			}
 			if n := len(cat.History(id, body)); n != len(events) {
 				t.Errorf("%s: the transcript has %d events, paging gave %d", id, n, len(events))
@@ -43,7 +47,7 @@ func TestHistoryOfEverySession(t *testing.T) {
 		} else {
 			for _, ev := range transcriptFor(e) {
 				at, _ := time.Parse(time.RFC3339, ev.CreatedAt)
-				events = append(events, brief{ev.ID, at, ev.Event.Type, ev.Event.Sender.Type, ev.Event.Content.Type})
+				events = append(events, brief{ev.ID, at, ev.Event.Type, ev.Event.Sender.Type, ev.Event.Content.Type, ev.Event.Content.Text})
 			}
 		}
 		if len(events) < 4 {
@@ -52,12 +56,25 @@ func TestHistoryOfEverySession(t *testing.T) {
 		if len(events) > 2*fake.DefaultHistoryPageSize {
 			long++
 		}
+		bare := withoutEventIDs(id)
+		if bare && !demo[id] {
+			withoutIDs++
+		}
 		seen := map[string]bool{}
 		for i, ev := range events {
-			if seen[ev.id] || !uuidPattern.MatchString(ev.id) {
-				t.Errorf("%s: event %d id %q repeated or not a UUID", id, i, ev.id)
+			key := ev.id
+			switch {
+			case bare && ev.id != "":
+				t.Errorf("%s: event %d has id %q in a history without event IDs", id, i, ev.id)
+			case bare:
+				key = fmt.Sprintf("%v %q %q %q", ev.at, ev.kind, ev.sender, ev.text)
+			case !uuidPattern.MatchString(ev.id):
+				t.Errorf("%s: event %d id %q is not a UUID", id, i, ev.id)
 			}
-			seen[ev.id] = true
+			if seen[key] {
+				t.Errorf("%s: event %d repeats %s", id, i, key)
+			}
+			seen[key] = true
 			if i > 0 && ev.at.Before(events[i-1].at) {
 				t.Errorf("%s: event %d at %v, before event %d", id, i, ev.at, i-1)
 			}
@@ -71,6 +88,9 @@ func TestHistoryOfEverySession(t *testing.T) {
 	}
 	if long < 3 {
 		t.Errorf("%d sessions have a long history (over two pages); want a few", long)
+	}
+	if withoutIDs < DefaultGenerated/20 || withoutIDs > DefaultGenerated/4 {
+		t.Errorf("%d of %d generated histories come without event IDs; want about one in eight", withoutIDs, DefaultGenerated)
 	}
 }
 

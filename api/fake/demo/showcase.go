@@ -33,7 +33,8 @@ const (
 	// IDAssumedResolvedSMS is assumed resolved over SMS with no sentiment,
 	// a contact known only by phone and a Twilio Flex conversation SID.
 	IDAssumedResolvedSMS = "6d2f0a94-3e7b-4c15-8f2a-97d1b4e60c3d"
-	// IDInstagram is an open, happy Instagram DM with a Gorgias ticket.
+	// IDInstagram is an open, happy Instagram DM with a Gorgias ticket,
+	// whose history has no event IDs (IDWithoutEventIDs).
 	IDInstagram = "84c1e7b2-5a9f-4d36-b0e8-1c72f5a49d60"
 	// IDMessenger is an angry Messenger session handed off to Intercom whose
 	// handoff has no sentiment.
@@ -85,7 +86,7 @@ func showcaseEntries() []showcaseEntry {
 		{Session{IDUnknownEnums, "unknown future enum values (newer API) · Telegram"}, "fixtures/06-unknown-future-enums.json"},
 		{Session{IDHostile, "hostile text: escapes, bidi, NUL (shown sanitized)"}, "fixtures/07-hostile-text.json"},
 		{Session{IDAssumedResolvedSMS, "assumed resolved · no sentiment · SMS · Twilio Flex"}, "fixtures/08-assumed-resolved-sms.json"},
-		{Session{IDInstagram, "open · happy · Instagram · Gorgias"}, "fixtures/09-open-happy-instagram.json"},
+		{Session{IDInstagram, "open · happy · Instagram · Gorgias · no event IDs"}, "fixtures/09-open-happy-instagram.json"},
 		{Session{IDMessenger, "unresolved · angry · Messenger · Intercom"}, "fixtures/10-unresolved-angry-messenger.json"},
 		{Session{IDAPI, "open · neutral · API integration · Salesforce case"}, "fixtures/11-open-neutral-api.json"},
 		{Session{IDWebVoice, "resolved · happy · web voice call · Front"}, "fixtures/12-resolved-happy-web-voice.json"},

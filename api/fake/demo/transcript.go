@@ -8,9 +8,10 @@ import (
 	"time"
 )
 
-// event is one history item as the API sends it.
+// event is one history item as the API sends it. ID is left out of the
+// JSON when empty: the newer reference page's items have none.
 type event struct {
-	ID        string    `json:"id"`
+	ID        string    `json:"id,omitempty"`
 	CreatedAt string    `json:"created_at"`
 	Event     eventBody `json:"event"`
 }
@@ -48,15 +49,41 @@ const aiName = "Larkspur Assistant"
 
 // transcriptFor writes the history of a session: scripted for the star and
 // the hostile session, generated from the session for every other one.
+// Some histories come without event IDs (withoutEventIDs).
 func transcriptFor(e *entry) []event {
 	switch e.key {
 	case IDAngryHandoff:
 		return starTranscript(e)
 	case IDHostile:
 		return hostileTranscript(e)
-	default:
-		return generatedTranscript(e)
 	}
+	events := generatedTranscript(e)
+	if withoutEventIDs(e.key) {
+		for i := range events {
+			events[i].ID = ""
+		}
+	}
+	return events
+}
+
+// IDWithoutEventIDs is the showcase session whose history has no event
+// IDs, as the newer reference page shows a history: its messages can be
+// read but not redacted one by one.
+const IDWithoutEventIDs = IDInstagram
+
+// withoutEventIDs reports whether the history of the session key is served
+// without event IDs, as the newer reference page shows them: the showcase's
+// IDWithoutEventIDs, and about one generated session in eight (chosen by
+// its ID, so the same ones every run). The scripted histories and the other
+// showcase sessions keep theirs: tests and the README walk through them.
+func withoutEventIDs(key string) bool {
+	if key == IDWithoutEventIDs {
+		return true
+	}
+	if slices.ContainsFunc(showcaseEntries(), func(s showcaseEntry) bool { return s.ID == key }) {
+		return false
+	}
+	return rngFor(key, "without event ids").IntN(8) == 0
 }
 
 // beat is an event before it has a time.

@@ -1,0 +1,109 @@
+package demo
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"gopkg.in/yaml.v3"
+
+	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/internal/probe"
+)
+
+// contractPath is the one contract, opencx.openapi.yaml, as copied into
+// the tests (checked byte for byte against the shared original elsewhere).
+const contractPath = "../../testdata/opencx.openapi.yaml"
+
+// historyItemSchema compiles the contract's HistoryItem.
+func historyItemSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	raw, err := os.ReadFile(contractPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		t.Fatalf("parse %s: %v", contractPath, err)
+	}
+	// Fragment-only "$id"s are refused by the 2020-12 metaschema and add
+	// nothing to a document loaded as one resource.
+	for _, s := range doc["components"].(map[string]any)["schemas"].(map[string]any) {
+		delete(s.(map[string]any), "$id")
+	}
+	js, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := jsonschema.UnmarshalJSON(bytes.NewReader(js))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	c.UseRegexpEngine(compileECMA)
+	if err := c.AddResource("file:///opencx.json", res); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("file:///opencx.json#/components/schemas/HistoryItem")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sch
+}
+
+// TestHistoriesWithoutEventIDs: the showcase's IDWithoutEventIDs and the
+// generated sessions chosen for it serve their history as the newer
+// reference page shows it: no "id" key at all (not null, not ""), every
+// item still a valid HistoryItem of the contract. The other showcase
+// histories keep their IDs and are valid too.
+func TestHistoriesWithoutEventIDs(t *testing.T) {
+	sch := historyItemSchema(t)
+	s := probe.Server(Catalog(), fake.WithoutFaults())
+	check := func(id string, wantIDs bool) {
+		items, _ := probe.Walk(t, s, "/chat/sessions/"+id+"/history", nil)
+		if len(items) == 0 {
+			t.Fatalf("%s: no history", id)
+		}
+		for i, item := range items {
+			var keys map[string]json.RawMessage
+			if err := json.Unmarshal(item, &keys); err != nil {
+				t.Fatalf("%s: item %d: %v", id, i, err)
+			}
+			if _, has := keys["id"]; has != wantIDs {
+				t.Errorf("%s: item %d has an id key: %v, want %v: %.120s", id, i, has, wantIDs, item)
+			}
+			if err := sch.Validate(decodeInstance(t, item)); err != nil {
+				t.Errorf("%s: item %d is not a valid HistoryItem: %.200s\n%v", id, i, item, err)
+			}
+		}
+	}
+	for _, d := range Sessions() {
+		check(d.ID, d.ID != IDWithoutEventIDs)
+	}
+	if !strings.Contains(titleOf(IDWithoutEventIDs), "no event IDs") {
+		t.Errorf("the showcase title of %s does not say its history has no event IDs: %q", IDWithoutEventIDs, titleOf(IDWithoutEventIDs))
+	}
+	n := 0
+	for _, id := range s.SessionIDs() {
+		if withoutEventIDs(id) && id != IDWithoutEventIDs {
+			check(id, false)
+			n++
+		}
+	}
+	if n == 0 {
+		t.Error("no generated session has a history without event IDs")
+	}
+}
+
+func titleOf(id string) string {
+	for _, d := range Sessions() {
+		if d.ID == id {
+			return d.Title
+		}
+	}
+	return ""
+}
