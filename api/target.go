@@ -53,14 +53,7 @@ type SessionReader interface {
 // commands decide that a write may go to id. A read answered with another
 // session is an *OtherSessionError, and nothing may be sent.
 func ReadTarget(ctx context.Context, c SessionReader, id string) (*Session, error) {
-	s, err := c.GetSession(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	if !SameSession(s.ID, id) {
-		return nil, &OtherSessionError{Asked: id, Answered: s.ID}
-	}
-	return s, nil
+	return readAs(ctx, c, id, false)
 }
 
 // ReadConfirmation reads session id again after a write was sent to it, to
@@ -68,12 +61,20 @@ func ReadTarget(ctx context.Context, c SessionReader, id string) (*Session, erro
 // nothing about the write: it is an *OtherSessionError with Sent set, never
 // a confirmation.
 func ReadConfirmation(ctx context.Context, c SessionReader, id string) (*Session, error) {
+	return readAs(ctx, c, id, true)
+}
+
+// readAs reads session id and checks the answer is that session; sent
+// says whether a write to it went before.
+func readAs(ctx context.Context, c SessionReader, id string, sent bool) (*Session, error) {
 	s, err := c.GetSession(ctx, id)
-	if err != nil {
+	switch {
+	case err != nil:
 		return nil, err
-	}
-	if !SameSession(s.ID, id) {
-		return nil, &OtherSessionError{Asked: id, Answered: s.ID, Sent: true}
+	case s == nil: // no client answers so; a test's might, and it is no session
+		return nil, &OtherSessionError{Asked: id, Sent: sent}
+	case !SameSession(s.ID, id):
+		return nil, &OtherSessionError{Asked: id, Answered: s.ID, Sent: sent}
 	}
 	return s, nil
 }
