@@ -31,7 +31,8 @@ func (e *OtherSessionError) Error() string {
 	}
 	s := "asked for " + asked + ", the API answered " + answered
 	if e.Sent {
-		return s + ": the change was sent, but is not confirmed"
+		// The verdict first: a status line cut at 80 columns keeps it.
+		return "sent, not confirmed: " + s
 	}
 	return s + ": nothing sent"
 }

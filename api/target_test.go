@@ -50,7 +50,7 @@ func TestReadTargetRefusesAnotherSession(t *testing.T) {
 		want     string
 	}{
 		{"before", api.ReadTarget, other, "asked for 0d322df5, the API answered 497f6eca: nothing sent"},
-		{"after", api.ReadConfirmation, other, "asked for 0d322df5, the API answered 497f6eca: the change was sent, but is not confirmed"},
+		{"after", api.ReadConfirmation, other, "sent, not confirmed: asked for 0d322df5, the API answered 497f6eca"},
 		// The short forms would be the same: the whole IDs are said.
 		{"same first block", api.ReadTarget, "0D322DF5-1111-4b50-8888-8dd25736052a",
 			"asked for " + asked + ", the API answered 0D322DF5-1111-4b50-8888-8dd25736052a: nothing sent"},

@@ -100,7 +100,7 @@ func TestAConfirmationFromAnotherSessionIsNotConfirmed(t *testing.T) {
 	if !last.Finished || fmt.Sprint(last.Settled) != "["+idAsked+"]" || fmt.Sprint(last.Failed) != "["+idAsked+"]" {
 		t.Errorf("last event %+v", last)
 	}
-	if want := "Asked for 0d322df5, the API answered 497f6eca: the change was sent, but is not confirmed."; said.Text != want || !said.Bad {
+	if want := "Sent, not confirmed: asked for 0d322df5, the API answered 497f6eca."; said.Text != want || !said.Bad {
 		t.Errorf("said %+v\nwant %q", said, want)
 	}
 	if len(log) != 1 || log[0].Outcome != notConfirmed || log[0].After != "" || log[0].SessionID != idAsked {

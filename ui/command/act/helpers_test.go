@@ -57,6 +57,7 @@ type server struct {
 	ignore       bool
 	notRedacted  string // a redaction answers 201 with success:false and this message
 	limited      int
+	readLimited  int // GETs of one session answered 429 first
 	answerAs     map[string]string
 	confirmAs    map[string]string
 	written      map[string]bool
@@ -90,6 +91,12 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id, isSession := strings.CutPrefix(r.URL.Path, "/chat/sessions/")
+	if isSession && r.Method == http.MethodGet && s.readLimited > 0 {
+		s.readLimited--
+		w.Header().Set("Retry-After", "1")
+		fail(w, http.StatusTooManyRequests)
+		return
+	}
 	if r.Method != http.MethodGet {
 		if s.limited > 0 {
 			s.limited--

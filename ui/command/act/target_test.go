@@ -104,7 +104,7 @@ func TestAConfirmationFromAnotherSessionIsNoConfirmation(t *testing.T) {
 	if code != command.ExitBadData || out != "3c90c3cc sent, not confirmed (the API answered another session)\n" {
 		t.Errorf("exit %d, stdout %q", code, out)
 	}
-	if want := "cxi: asked for 3c90c3cc, the API answered 9b1deb4d: the change was sent, but is not confirmed.\n"; errOut != want {
+	if want := "cxi: sent, not confirmed: asked for 3c90c3cc, the API answered 9b1deb4d.\n"; errOut != want {
 		t.Errorf("stderr %q\nwant   %q", errOut, want)
 	}
 	if sent := w.srv.sent(); len(sent) != 1 || sent[0].Path != "/chat/sessions/"+idOpen {
@@ -150,5 +150,48 @@ func TestRedactAnswered200Or201OrNothing(t *testing.T) {
 		if e := auditLog(t, w); len(e) != 1 || e[0].Outcome != "sent, but whether anything was redacted is not known" {
 			t.Errorf("%q: audit %+v", args, e)
 		}
+	}
+}
+
+// TestUndeclaredNotFoundAndRateLimited: the published document declares
+// no 404 or 429 for the GET, none for the redactions and no 429 for the
+// PATCH; each is still handled as it always was. A 429 on the read is
+// retried once after its Retry-After, twice stops with exit 5; a 404 on
+// the write is "not found", exit 4; a redaction answered 429 twice is
+// "rate limited", exit 5.
+func TestUndeclaredNotFoundAndRateLimited(t *testing.T) {
+	w := newWorld(t)
+	w.srv.readLimited = 1
+	out, errOut, code := w.run(closeCmd, idOpen)
+	if code != command.ExitOK || out != "3c90c3cc closed (resolved)\n" || len(w.waits) != 1 {
+		t.Errorf("GET 429 once: exit %d, %q, stderr %q, waits %v", code, out, errOut, w.waits)
+	}
+	w = newWorld(t)
+	w.srv.readLimited = 2
+	out, _, code = w.run(reopenCmd, idResolved)
+	if code != command.ExitRateLimited || out != "9b1deb4d rate limited (HTTP 429)\n" || len(w.srv.sent()) != 0 {
+		t.Errorf("GET 429 twice: exit %d, %q, %d writes", code, out, len(w.srv.sent()))
+	}
+	for _, tt := range []struct {
+		name string
+		cmd  run
+		args []string
+		out  string
+	}{
+		{"PATCH", closeCmd, []string{idOpen}, "3c90c3cc not found\n"},
+		{"redaction", redactCmd, []string{"--yes", idOpen}, "3c90c3cc not found\n"},
+	} {
+		w = newWorld(t)
+		w.srv.writeFault[idOpen] = 404
+		out, _, code = w.run(tt.cmd, tt.args...)
+		if code != command.ExitNotFound || out != tt.out || len(w.srv.sent()) != 1 {
+			t.Errorf("%s 404: exit %d, %q", tt.name, code, out)
+		}
+	}
+	w = newWorld(t)
+	w.srv.limited = 2
+	out, _, code = w.run(redactCmd, "--yes", idOpen)
+	if code != command.ExitRateLimited || out != "3c90c3cc rate limited (HTTP 429)\n" || len(w.srv.sent()) != 2 || len(w.waits) != 1 {
+		t.Errorf("redaction 429 twice: exit %d, %q, %d writes", code, out, len(w.srv.sent()))
 	}
 }
