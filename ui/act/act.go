@@ -2,8 +2,10 @@
 // resolved, close as unresolved, reopen) on the session in view or the
 // selected rows, a confirmation that says exactly what will be sent, and
 // the batch that sends it through the shared limiter, one session after
-// the other, each confirmed by one GET. The views show the new status at
-// once, marked "saving…", and take the confirmed session or go back.
+// the other, each confirmed by one GET whose answer must be that session
+// (api.ReadConfirmation, as cxi close reads it). The views show the new
+// status at once, marked "saving…", and take the confirmed session or go
+// back.
 package act
 
 import (
