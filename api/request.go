@@ -90,7 +90,7 @@ func (c *Client) do(ctx context.Context, method, op, path string, in, out any) e
 	// Content-Type, and "expected JSON, got a body without a Content-Type"
 	// with an empty excerpt would send the user looking for a gateway page.
 	if len(bytes.TrimSpace(body)) == 0 {
-		return fail(KindDecode, 0, errors.New("the response body is empty"))
+		return fail(KindDecode, 0, errEmptyBody)
 	}
 	if ctype := resp.Header.Get("Content-Type"); !isJSON(ctype, body) {
 		e := fail(KindNotJSON, resp.StatusCode, fmt.Errorf("expected JSON, got %s", describeType(ctype)))
@@ -105,6 +105,10 @@ func (c *Client) do(ctx context.Context, method, op, path string, in, out any) e
 	}
 	return nil
 }
+
+// errEmptyBody is a 2xx answer with no body where one was expected: a
+// write (a redaction) tells it apart from an answer it cannot read.
+var errEmptyBody = errors.New("the response body is empty")
 
 // waitTurn waits for the shared limiter like rate.Limiter.Wait, and tells
 // the OnWait hook how long, so a command-line user learns why it pauses.

@@ -20,8 +20,9 @@ type StatusChange struct {
 	ReflectInHelpdesk bool `json:"reflect_status_change_for_integration,omitempty"`
 }
 
-// SetStatus changes a session's status. The API answers no body: read the
-// session again to see the result.
+// SetStatus changes a session's status. The API answers no body (any 2xx,
+// with a body or without, is success): read the session again to see the
+// result, with ReadConfirmation.
 func (c *Client) SetStatus(ctx context.Context, id string, ch StatusChange) error {
 	return c.do(ctx, http.MethodPatch, "change the status of "+ShortID(id), "/chat/sessions/"+url.PathEscape(id), ch, nil)
 }
@@ -62,15 +63,39 @@ func (c *Client) RedactMessage(ctx context.Context, messageID, reason string) (*
 // an answer that is not an HTTP error, yet nothing was redacted.
 var ErrNotRedacted = errors.New("the API answered that it did not redact")
 
+// ErrRedactionUnknown is a redaction the API accepted (any 2xx: the pages
+// disagree between 200 and 201) without saying whether it redacted: an
+// empty body, or one without "success". It was sent; what came of it is
+// not known, so it is neither a success nor ErrNotRedacted.
+var ErrRedactionUnknown = errors.New("whether anything was redacted is not known")
+
 // postRedaction sends one redaction. An answer of "success": false is
 // made an error here, once, so that no caller reads it as done: an *Error
 // whose cause is ErrNotRedacted with the API's message, cut to one line
-// and without the key, as an error body's message is.
+// and without the key, as an error body's message is. An answer that
+// does not say is an *Error of KindDecode whose cause is
+// ErrRedactionUnknown.
 func (c *Client) postRedaction(ctx context.Context, op, path string, body any) (*Redaction, error) {
-	var r Redaction
-	if err := c.do(ctx, http.MethodPost, op, path, body, &r); err != nil {
+	// Success as a pointer, shadowing Redaction's: an answer without it
+	// must not read as "success": false.
+	var got struct {
+		Redaction
+		Success *bool `json:"success"`
+	}
+	unknown := func(why string) error {
+		return &Error{Kind: KindDecode, Op: op, BaseURL: c.BaseURL(), Err: fmt.Errorf("%s, so %w", why, ErrRedactionUnknown)}
+	}
+	if err := c.do(ctx, http.MethodPost, op, path, body, &got); err != nil {
+		if errors.Is(err, errEmptyBody) {
+			return nil, unknown("the API accepted it with an empty body")
+		}
 		return nil, err
 	}
+	if got.Success == nil {
+		return nil, unknown(`the API accepted it with an answer that has no "success"`)
+	}
+	r := got.Redaction
+	r.Success = *got.Success
 	if !r.Success {
 		msg, cause := oneLine(Redact(r.Message, c.key)), ErrNotRedacted
 		if msg != "" {

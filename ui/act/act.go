@@ -2,8 +2,10 @@
 // resolved, close as unresolved, reopen) on the session in view or the
 // selected rows, a confirmation that says exactly what will be sent, and
 // the batch that sends it through the shared limiter, one session after
-// the other, each confirmed by one GET. The views show the new status at
-// once, marked "saving…", and take the confirmed session or go back.
+// the other, each confirmed by one GET whose answer must be that session
+// (api.ReadConfirmation, as cxi close reads it). The views show the new
+// status at once, marked "saving…", and take the confirmed session or go
+// back.
 package act
 
 import (
@@ -76,9 +78,12 @@ type batch struct {
 	total   int
 	ok      int
 	missing int
-	failed  []string // sessions whose change failed, to stay selected
-	reason  string   // the last failure, in words
-	stopped string   // why the batch stopped before its end
+	// unconfirmed counts changes sent whose confirming read answered
+	// another session: what came of them is not known.
+	unconfirmed int
+	failed      []string // sessions whose change failed, to stay selected
+	reason      string   // the last failure, in words
+	stopped     string   // why the batch stopped before its end
 }
 
 // New returns the runner.
@@ -222,8 +227,9 @@ func (m Model) next() (Model, tea.Cmd) {
 		ctx := context.Background()
 		done := DoneMsg{seq: seq, ID: s.ID, Err: client.SetStatus(ctx, s.ID, change)}
 		if done.Err == nil {
-			// The PATCH answers no body: one GET says what the API now holds.
-			done.Session, done.Err = client.GetSession(ctx, s.ID)
+			// The PATCH answers no body: one GET says what the API now
+			// holds, if it answers with this session.
+			done.Session, done.Err = api.ReadConfirmation(ctx, client, s.ID)
 		}
 		record(ctx, audit, s, change, done, now())
 		return done
@@ -241,6 +247,8 @@ func record(ctx context.Context, audit Auditor, s api.Session, ch api.StatusChan
 	switch {
 	case done.Err != nil && api.KindOf(done.Err) == api.KindNotFound:
 		e.Outcome = "not found"
+	case errors.Is(done.Err, api.ErrOtherSession):
+		e.After, e.Outcome = "", notConfirmed // as cxi close records it
 	case done.Err != nil:
 		e.Outcome = "failed (" + failure(done.Err) + ")"
 	case done.Session != nil:
@@ -263,6 +271,14 @@ func (m Model) answered(msg DoneMsg) (Model, Event, tea.Cmd) {
 	case kind == api.KindNotFound:
 		b.missing++
 		b.failed = append(b.failed, msg.ID)
+	case errors.Is(msg.Err, api.ErrOtherSession):
+		// Sent, but the read after it is about another session: neither
+		// done nor failed, and never shown as the session's new copy.
+		b.unconfirmed++
+		b.failed = append(b.failed, msg.ID)
+		if b.total == 1 {
+			b.reason = capitalize(explain.Describe(msg.Err, msg.ID).Sentence)
+		}
 	case kind == api.KindUnauthorized || kind == api.KindForbidden:
 		// The rest would fail the same way: stop here.
 		b.failed = append(b.failed, msg.ID)
@@ -381,6 +397,9 @@ func (m Model) Busy() string {
 // summary is the status line at the end: "38 closed · 1 not found · 1
 // failed (HTTP 500)".
 func summary(b *batch) string {
+	if b.total == 1 && b.unconfirmed == 1 {
+		return b.reason
+	}
 	if b.total == 1 && len(b.failed) == 1 && b.reason != "" {
 		return "Status not changed: " + b.reason
 	}
@@ -392,7 +411,10 @@ func summary(b *batch) string {
 	if b.missing > 0 {
 		parts = append(parts, fmt.Sprintf("%d not found", b.missing))
 	}
-	if n := len(b.failed) - b.missing; n > 0 && b.reason != "" {
+	if b.unconfirmed > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s", b.unconfirmed, notConfirmed))
+	}
+	if n := len(b.failed) - b.missing - b.unconfirmed; n > 0 && b.reason != "" {
 		parts = append(parts, fmt.Sprintf("%d failed (%s)", n, b.reason))
 	}
 	if b.stopped != "" {
@@ -402,6 +424,18 @@ func summary(b *batch) string {
 		parts = append(parts, "the ones that failed stay selected")
 	}
 	return strings.Join(parts, " · ")
+}
+
+// notConfirmed is a change sent whose confirming read answered another
+// session, in the words cxi close uses for it.
+const notConfirmed = "sent, not confirmed (the API answered another session)"
+
+// capitalize starts a sentence that explain words as a clause.
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func failure(err error) string {

@@ -2,6 +2,7 @@ package act
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -62,8 +63,9 @@ func (m Model) RedactMenu(s *api.Session, msg *api.Event) (overlay.Overlay, tea.
 		send: m.redact}, nil
 }
 
-// redact sends the redaction, and records it in the audit log after the
-// answer.
+// redact reads the session first, as cxi redact does, and sends the
+// redaction only when the API answers with that session; it records the
+// redaction in the audit log after the answer.
 func (m Model) redact(s api.Session, msg *api.Event, reason string) tea.Cmd {
 	client, audit, now := m.client, m.set.Audit, m.ctx.Now
 	return func() tea.Msg {
@@ -73,6 +75,10 @@ func (m Model) redact(s api.Session, msg *api.Event, reason string) tea.Cmd {
 			return RedactedMsg{SessionID: s.ID, Err: errNoRedaction}
 		}
 		done := RedactedMsg{SessionID: s.ID}
+		if _, err := api.ReadTarget(ctx, client, s.ID); err != nil {
+			done.Err = err // nothing sent: nothing to record
+			return done
+		}
 		e := store.AuditEntry{SessionID: s.ID, Action: store.ActionRedact, Before: s.Status, After: s.Status, Source: store.SourceTUI, Outcome: "ok"}
 		if reason != "" {
 			e.Options = []string{"reason: " + reason}
@@ -83,7 +89,10 @@ func (m Model) redact(s api.Session, msg *api.Event, reason string) tea.Cmd {
 		} else {
 			done.Result, done.Err = r.RedactSession(ctx, s.ID, reason)
 		}
-		if done.Err != nil {
+		switch {
+		case errors.Is(done.Err, api.ErrRedactionUnknown):
+			e.Outcome = redactionUnknown // as cxi redact records it
+		case done.Err != nil:
 			e.Outcome = "failed (" + failure(done.Err) + ")"
 		}
 		if audit != nil {
@@ -96,6 +105,12 @@ func (m Model) redact(s api.Session, msg *api.Event, reason string) tea.Cmd {
 
 // redacted says how the redaction went; the views reload what changed.
 func (m Model) redacted(msg RedactedMsg) (Model, Event, tea.Cmd) {
+	var e *api.Error
+	if errors.Is(msg.Err, api.ErrRedactionUnknown) && errors.As(msg.Err, &e) && e.Err != nil {
+		// Sent and accepted: something may have changed, so the transcript
+		// reloads; what the answer did not say is said.
+		return m, Event{Redacted: msg.SessionID}, statusline.Say("Redaction sent, but "+render.Line(e.Err.Error())+"; the transcript shows what the API now returns.", true)
+	}
 	if msg.Err != nil {
 		return m, Event{}, statusline.Say("Not redacted: "+explain.Describe(msg.Err, msg.SessionID).Advice(keys.Name(m.ctx.Keys.Refresh)), true)
 	}
@@ -110,6 +125,10 @@ func (m Model) redacted(msg RedactedMsg) (Model, Event, tea.Cmd) {
 	}
 	return m, Event{Redacted: msg.SessionID}, statusline.Say("Redacted "+plural.Count(n, "message")+" of "+api.ShortID(msg.SessionID)+"; the transcript shows what the API now returns.", false)
 }
+
+// redactionUnknown is a redaction accepted without saying whether it
+// redacted, in the words cxi redact uses for it.
+const redactionUnknown = "sent, but whether anything was redacted is not known"
 
 // redactMenu is the typed confirmation of a redaction.
 type redactMenu struct {

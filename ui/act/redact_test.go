@@ -14,16 +14,32 @@ import (
 )
 
 // redactor answers redactions as the API would, its counts differing as
-// they may: affectedCount can count more than the messages.
+// they may: affectedCount can count more than the messages. Its GET
+// answers the session asked for, or the one with ID answer; sent, when
+// set, counts the redactions sent.
 type redactor struct {
-	err error
+	err    error
+	answer string
+	sent   *int
 }
 
 func (redactor) SetStatus(context.Context, string, api.StatusChange) error { return nil }
 
-func (redactor) GetSession(context.Context, string) (*api.Session, error) { return nil, nil }
+func (r redactor) GetSession(_ context.Context, id string) (*api.Session, error) {
+	if r.answer != "" {
+		id = r.answer
+	}
+	return &api.Session{ID: id, Status: api.StatusOpen}, nil
+}
+
+func (r redactor) count() {
+	if r.sent != nil {
+		*r.sent++
+	}
+}
 
 func (r redactor) RedactSession(context.Context, string, string) (*api.Redaction, error) {
+	r.count()
 	if r.err != nil {
 		return nil, r.err
 	}
@@ -31,6 +47,7 @@ func (r redactor) RedactSession(context.Context, string, string) (*api.Redaction
 }
 
 func (r redactor) RedactMessage(context.Context, string, string) (*api.Redaction, error) {
+	r.count()
 	if r.err != nil {
 		return nil, r.err
 	}

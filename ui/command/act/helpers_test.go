@@ -43,22 +43,31 @@ type request struct {
 // session's current status, PATCH changes it (answering no body), the
 // redactions answer as the contract says. writeFault answers a write to
 // an ID with that HTTP status; ignore makes PATCH succeed without a
-// change; limited answers that many writes with 429 first.
+// change; limited answers that many writes with 429 first. answerAs
+// makes a GET of an ID answer with the session of another ID (or the
+// same in another case); confirmAs does so only once the ID was written
+// to. redactStatus and redactBody replace a redaction's 201 and its body.
 type server struct {
-	t           *testing.T
-	mu          sync.Mutex
-	status      map[string]api.Status
-	writeFault  map[string]int
-	allWrites   int    // every write answers this status (403: a key that may not write)
-	proxyPage   string // with allWrites: the HTML body a proxy answers it with, instead of the API's JSON
-	ignore      bool
-	notRedacted string // a redaction answers 201 with success:false and this message
-	limited     int
-	requests    []request
+	t            *testing.T
+	mu           sync.Mutex
+	status       map[string]api.Status
+	writeFault   map[string]int
+	allWrites    int    // every write answers this status (403: a key that may not write)
+	proxyPage    string // with allWrites: the HTML body a proxy answers it with, instead of the API's JSON
+	ignore       bool
+	notRedacted  string // a redaction answers 201 with success:false and this message
+	limited      int
+	readLimited  int // GETs of one session answered 429 first
+	answerAs     map[string]string
+	confirmAs    map[string]string
+	written      map[string]bool
+	redactStatus int
+	redactBody   *string
+	requests     []request
 }
 
 func newServer(t *testing.T) *server {
-	return &server{t: t, writeFault: map[string]int{}, status: map[string]api.Status{
+	return &server{t: t, writeFault: map[string]int{}, answerAs: map[string]string{}, confirmAs: map[string]string{}, written: map[string]bool{}, status: map[string]api.Status{
 		idOpen: api.StatusOpen, idResolved: api.StatusClosedResolved, idBroken: api.StatusOpen, idOther: api.StatusOpen,
 	}}
 }
@@ -82,6 +91,12 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id, isSession := strings.CutPrefix(r.URL.Path, "/chat/sessions/")
+	if isSession && r.Method == http.MethodGet && s.readLimited > 0 {
+		s.readLimited--
+		w.Header().Set("Retry-After", "1")
+		fail(w, http.StatusTooManyRequests)
+		return
+	}
 	if r.Method != http.MethodGet {
 		if s.limited > 0 {
 			s.limited--
@@ -120,13 +135,20 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprintf(w, `{"items":[%s],"next":null}`, strings.Join(items, ","))
 	case isSession && r.Method == http.MethodGet:
-		st, ok := s.status[id]
+		answered := id
+		if other, ok := s.answerAs[id]; ok {
+			answered = other
+		}
+		if other, ok := s.confirmAs[id]; ok && s.written[id] {
+			answered = other
+		}
+		st, ok := s.status[strings.ToLower(answered)]
 		if !ok {
 			fail(w, http.StatusNotFound)
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprintf(w, `{"id":%q,"status":%q,"channel":{"type":"web"},"assist_mode":false,"created_at":"2026-03-11T08:00:00Z","updated_at":"2026-03-11T09:00:00Z"}`, id, st)
+		fmt.Fprintf(w, `{"id":%q,"status":%q,"channel":{"type":"web"},"assist_mode":false,"created_at":"2026-03-11T08:00:00Z","updated_at":"2026-03-11T09:00:00Z"}`, answered, st)
 	case isSession && r.Method == http.MethodPatch:
 		if _, ok := s.status[id]; !ok {
 			fail(w, http.StatusNotFound)
@@ -135,13 +157,22 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if !s.ignore {
 			s.status[id] = api.Status(req.Body["status"].(string))
 		}
+		s.written[id] = true
 		w.WriteHeader(http.StatusOK)
 	case r.Method == http.MethodPost && (r.URL.Path == "/redaction/session" || r.URL.Path == "/redaction/message"):
 		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusCreated)
+		status := http.StatusCreated
+		if s.redactStatus != 0 {
+			status = s.redactStatus
+		}
+		w.WriteHeader(status)
 		kind, item := "session", req.Body["sessionId"]
 		if r.URL.Path == "/redaction/message" {
 			kind, item = "message", req.Body["messageId"]
+		}
+		if s.redactBody != nil {
+			fmt.Fprint(w, *s.redactBody)
+			return
 		}
 		if s.notRedacted != "" {
 			fmt.Fprintf(w, `{"success":false,"message":%q,"itemId":%q,"redactionType":%q,"affectedCount":0,"messagesRedacted":0}`, s.notRedacted, item, kind)

@@ -32,6 +32,9 @@ func (o outcome) ok() bool { return o.code == command.ExitOK }
 // whether it stops the batch: a key refused (401, 403), a rate limit that
 // outlasted its one retry, an unreachable API or the user's interrupt
 // would fail every session after it; a 404 or a 5xx is that session's.
+// An answer about another session than the one named, and a redaction
+// accepted without saying whether it redacted, exit 7 as an answer that
+// cannot be used; the words say whether anything was sent.
 func failed(err error) outcome {
 	status := ""
 	var e *api.Error
@@ -39,6 +42,17 @@ func failed(err error) outcome {
 		status = fmt.Sprintf(" (HTTP %d)", e.Status)
 	}
 	code := command.ExitCode(err)
+	switch {
+	case errors.Is(err, api.ErrOtherSession):
+		// The API's answer cannot be used: unreadable data, for a script.
+		var other *api.OtherSessionError
+		if errors.As(err, &other) && other.Sent {
+			return outcome{words: "sent, not confirmed (the API answered another session)", code: command.ExitBadData}
+		}
+		return outcome{words: "not sent (the API answered another session)", code: command.ExitBadData}
+	case errors.Is(err, api.ErrRedactionUnknown):
+		return outcome{words: "sent, but whether anything was redacted is not known", code: command.ExitBadData}
+	}
 	switch api.KindOf(err) {
 	case api.KindNotFound:
 		return outcome{words: "not found", code: code}

@@ -22,8 +22,9 @@ const RedactUsage = `Usage: cxi redact [--message ID] [--reason TEXT] [--yes] SE
 
 Redacts every message of the session (attachments are deleted), or with
 --message only that message (its id in the session's history). Redaction is
-permanent: it cannot be undone. On a terminal cxi asks you to type redact;
-without one it refuses unless --yes.
+permanent: it cannot be undone. The session is read first: an ID the API
+answers with another session gets nothing. On a terminal cxi asks you to type
+redact; without one it refuses unless --yes.
   --message ID   redact this message only
   --reason TEXT  why, sent with the redaction (the server logs it)
   --yes          do not ask (needed when stdin is not a terminal)
@@ -69,12 +70,12 @@ func redactCmd(ctx context.Context, args []string, env command.Env, d deps) int 
 		return code
 	}
 	tg := ts[0]
-	sess, o, ok := r.find(ctx, tg)
+	id, _, o, ok := r.find(ctx, tg)
 	if !ok {
 		fmt.Fprintf(env.Stdout, "%s %s\n", tg.label(), o.words)
 		return o.code
 	}
-	label := api.ShortID(sess.ID)
+	label := api.ShortID(id)
 	what := "every message of session " + label + " (attachments deleted)"
 	if *message != "" {
 		what = "message " + render.Line(*message) + " of session " + label
@@ -83,7 +84,7 @@ func redactCmd(ctx context.Context, args []string, env command.Env, d deps) int 
 		fmt.Fprintln(env.Stderr, "cxi: cancelled: nothing was sent")
 		return command.ExitError
 	}
-	entry := store.AuditEntry{SessionID: sess.ID, MessageID: *message, Action: store.ActionRedact}
+	entry := store.AuditEntry{SessionID: id, MessageID: *message, Action: store.ActionRedact}
 	if *reason != "" {
 		entry.Options = []string{"reason: " + *reason}
 	}
@@ -93,7 +94,7 @@ func redactCmd(ctx context.Context, args []string, env command.Env, d deps) int 
 		if *message != "" {
 			red, err = r.client.RedactMessage(ctx, *message, *reason)
 		} else {
-			red, err = r.client.RedactSession(ctx, sess.ID, *reason)
+			red, err = r.client.RedactSession(ctx, id, *reason)
 		}
 		return err
 	})
@@ -101,11 +102,11 @@ func redactCmd(ctx context.Context, args []string, env command.Env, d deps) int 
 	if *message != "" {
 		subject = label + " message " + render.Line(*message)
 	}
-	if err != nil { // a success:false answer among them: api.ErrNotRedacted
+	if err != nil { // a success:false answer among them (api.ErrNotRedacted), and one that does not say (api.ErrRedactionUnknown)
 		o := failed(err)
 		entry.Outcome = o.words
 		r.audit(ctx, entry)
-		r.sayWrite(err, sess.ID)
+		r.sayWrite(err, id)
 		fmt.Fprintf(env.Stdout, "%s %s\n", subject, o.words)
 		return o.code
 	}

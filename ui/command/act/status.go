@@ -25,9 +25,10 @@ takes (an ID, a URL, #1234, ZD-884213, …); - reads them from stdin, one a line
   --helpdesk     also close it in the connected helpdesk (Zendesk, Salesforce, …)
   --summary      have the API generate the summary and sentiment
   --read-only    refuse, sending nothing (as CXI_READ_ONLY=1, read_only = true)
-Each session is read first (one already closed so is skipped) and read again
-after the change, and gets one line on stdout. Exit 0 when all succeeded, 10
-when some did, else the code they all failed with (see cxi --help).
+Each session is read first (one already closed so is skipped; an ID the API
+answers with another session gets nothing) and read again after the change,
+and gets one line on stdout. Exit 0 when all succeeded, 10 when some did, else
+the code they all failed with (see cxi --help).
 `
 
 // ReopenUsage is the help of `cxi reopen`.
@@ -139,36 +140,46 @@ func state(s api.Status) string {
 
 // setStatus reads the session, sends the change unless it is already in
 // that status, reads it again to confirm, records the write in the audit
-// log and prints the session's result line.
+// log and prints the session's result line. The change goes to the ID the
+// user named when they named one, never to an ID only the API's answer
+// gave.
 func (r *runner) setStatus(ctx context.Context, tg target, ch api.StatusChange) outcome {
-	sess, o, ok := r.find(ctx, tg)
+	id, sess, o, ok := r.find(ctx, tg)
 	if !ok {
 		fmt.Fprintf(r.env.Stdout, "%s %s\n", tg.label(), o.words)
 		return o
 	}
-	label := api.ShortID(sess.ID)
+	label := api.ShortID(id)
 	if sess.Status == ch.Status {
 		fmt.Fprintf(r.env.Stdout, "%s %s, nothing sent\n", label, already(ch.Status))
 		return succeeded(already(ch.Status))
 	}
-	entry := store.StatusEntry(sess.ID, sess.Status, ch)
-	err := r.once(ctx, func() error { return r.client.SetStatus(ctx, sess.ID, ch) })
+	entry := store.StatusEntry(id, sess.Status, ch)
+	err := r.once(ctx, func() error { return r.client.SetStatus(ctx, id, ch) })
 	if err != nil {
 		o := failed(err)
 		entry.Outcome = o.words
 		r.audit(ctx, entry)
-		r.sayWrite(err, sess.ID)
+		r.sayWrite(err, id)
 		fmt.Fprintf(r.env.Stdout, "%s %s\n", label, o.words)
 		return o
 	}
-	// The PATCH answers no body: one GET says what the API now holds.
+	// The PATCH answers no body: one GET says what the API now holds, if
+	// it answers with the session the change went to.
 	var now *api.Session
 	cerr := r.once(ctx, func() error {
 		var err error
-		now, err = r.client.GetSession(ctx, sess.ID)
+		now, err = api.ReadConfirmation(ctx, r.client, id)
 		return err
 	})
 	switch {
+	case errors.Is(cerr, api.ErrOtherSession):
+		o := failed(cerr)
+		entry.Outcome = o.words
+		r.audit(ctx, entry)
+		r.say(cerr, id)
+		fmt.Fprintf(r.env.Stdout, "%s %s\n", label, o.words)
+		return o
 	case cerr != nil:
 		o := succeeded(done(ch.Status))
 		entry.Outcome = "ok, not confirmed: " + failed(cerr).words
@@ -188,16 +199,21 @@ func (r *runner) setStatus(ctx context.Context, tg target, ch api.StatusChange) 
 	return succeeded(done(ch.Status))
 }
 
-// find reads the session tg names: an ID with one GET (no fallback to a
-// ticket search: a write goes to the session named, or to none), other
-// text as get resolves it. Either way the session, and the status the
-// change is weighed against, is the API's answer of a moment ago: Resolve
-// is given no loaded sessions, so what it finds it has just listed or
-// fetched, and it is not fetched again. ok is false when there is not
-// exactly one; the outcome says why, and stderr lists several.
-func (r *runner) find(ctx context.Context, tg target) (*api.Session, outcome, bool) {
+// find reads the session tg names and says which ID a write goes to. An
+// ID is read with one GET (no fallback to a ticket search: a write goes
+// to the session named, or to none), whose answer must be that session
+// (api.ReadTarget); the write goes to the ID as named. Other text is
+// resolved as get resolves it, and the write goes to the session found:
+// the user named it by its ticket, email or name. Either way the session,
+// and the status the change is weighed against, is the API's answer of a
+// moment ago: Resolve is given no loaded sessions, so what it finds it has
+// just listed or fetched, and it is not fetched again. ok is false when
+// there is not exactly one; the outcome says why, and stderr lists
+// several.
+func (r *runner) find(ctx context.Context, tg target) (string, *api.Session, outcome, bool) {
 	if tg.query.Kind == resolve.KindID {
-		return r.get(ctx, tg.query.Value)
+		sess, o, ok := r.get(ctx, tg.query.Value)
+		return tg.query.Value, sess, o, ok
 	}
 	var res *resolve.Result
 	err := r.once(ctx, func() error {
@@ -207,28 +223,29 @@ func (r *runner) find(ctx context.Context, tg target) (*api.Session, outcome, bo
 	})
 	if err != nil {
 		r.say(err, "")
-		return nil, failed(err), false
+		return "", nil, failed(err), false
 	}
 	switch len(res.Sessions) {
 	case 0:
-		return nil, outcome{words: "not found", code: command.ExitNotFound}, false
+		return "", nil, outcome{words: "not found", code: command.ExitNotFound}, false
 	case 1:
-		return &res.Sessions[0], outcome{}, true
+		return res.Sessions[0].ID, &res.Sessions[0], outcome{}, true
 	}
 	fmt.Fprintf(r.env.Stderr, "cxi: %d sessions match %s; pass one ID:\n", len(res.Sessions), tg.label())
 	for i := range res.Sessions {
 		s := &res.Sessions[i]
 		fmt.Fprintf(r.env.Stderr, "  %s  %s  %s\n", render.Or(s.ID), render.Status(s.Status), render.Contact(s.Contact))
 	}
-	return nil, outcome{words: fmt.Sprintf("matches %d sessions, none sent", len(res.Sessions)), code: command.ExitAmbiguous}, false
+	return "", nil, outcome{words: fmt.Sprintf("matches %d sessions, none sent", len(res.Sessions)), code: command.ExitAmbiguous}, false
 }
 
-// get reads the session with ID id, as find does for an ID.
+// get reads the session with ID id, as find does for an ID: an answer
+// with another session is an error, and nothing is sent.
 func (r *runner) get(ctx context.Context, id string) (*api.Session, outcome, bool) {
 	var sess *api.Session
 	err := r.once(ctx, func() error {
 		var err error
-		sess, err = r.client.GetSession(ctx, id)
+		sess, err = api.ReadTarget(ctx, r.client, id)
 		return err
 	})
 	if err != nil {
