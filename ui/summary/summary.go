@@ -103,6 +103,9 @@ func ticketText(s *api.Session) string {
 		parts = append(parts, render.Enum(t.Name)+" "+render.Or(t.ExternalID)+" ("+render.Enum(t.IDType)+")")
 	}
 	if n := render.Number(s.TicketNumber); n != render.Dash {
+		if tag := render.NotNumber(s.TicketNumber); tag != "" {
+			n += " (" + tag + ")"
+		}
 		parts = append(parts, "#"+n)
 	}
 	if len(parts) == 0 {
