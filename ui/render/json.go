@@ -11,7 +11,19 @@ import (
 // does, as `cxi get --json` prints it and the TUI's raw view shows it.
 func JSON(doc []byte) (string, error) {
 	var b bytes.Buffer
-	if err := json.Indent(&b, doc, "", "  "); err != nil {
+	// Indent keeps trailing space, which a body as sent often ends with.
+	if err := json.Indent(&b, bytes.TrimSpace(doc), "", "  "); err != nil {
+		return "", err
+	}
+	return string(EscapeJSON(b.Bytes())), nil
+}
+
+// CompactJSON is a JSON document on one line, every value as written
+// (key order, number literals, unknown fields) and escaped as EscapeJSON
+// does: one session of `cxi list --json`, as the API sent it.
+func CompactJSON(doc []byte) (string, error) {
+	var b bytes.Buffer
+	if err := json.Compact(&b, doc); err != nil {
 		return "", err
 	}
 	return string(EscapeJSON(b.Bytes())), nil

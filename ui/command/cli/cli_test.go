@@ -66,7 +66,9 @@ func TestGetGoldens(t *testing.T) {
 	}
 }
 
-func TestGetJSONIsTheSessionReencoded(t *testing.T) {
+// TestGetJSONIsTheSessionAsSent: the demo's float ticket number comes out
+// with the digits the fake sent.
+func TestGetJSONIsTheSessionAsSent(t *testing.T) {
 	c := client(t, fake.Strict(t, fake.Expect(http.MethodGet, "/chat/sessions/"+demo.IDResolvedEmail)))
 	out, _, _ := runGet(t, c, "--json", demo.IDResolvedEmail)
 	var s api.Session
@@ -141,12 +143,12 @@ func TestFieldTellsNoValueFromAnEmptyOne(t *testing.T) {
 		{api.Session{ID: demo.IDMinimal, Language: &empty}, "", true},
 		{api.Session{ID: demo.IDMinimal}, "", false},
 	} {
-		v, ok, err := field(tt.s, "language")
+		v, ok, err := field(&tt.s, "language")
 		if err != nil || v != tt.value || ok != tt.ok {
 			t.Errorf("language %v: %q, %v, %v; want %q, %v", tt.s.Language, v, ok, err, tt.value, tt.ok)
 		}
 	}
-	if _, ok, err := field(api.Session{}, "sentiment"); ok || err != nil {
+	if _, ok, err := field(&api.Session{}, "sentiment"); ok || err != nil {
 		t.Errorf("null sentiment: ok %v, err %v", ok, err)
 	}
 }
