@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"unicode"
+
+	"github.com/opencx-tools/cxi/api"
 )
 
 // JSON is a JSON document indented for reading and escaped as EscapeJSON
@@ -27,6 +29,23 @@ func CompactJSON(doc []byte) (string, error) {
 		return "", err
 	}
 	return string(EscapeJSON(b.Bytes())), nil
+}
+
+// Value is one JSON value as sent, on one sanitized line: a string bare,
+// null a Dash, a number with its digits, an object or array as compact
+// JSON in the order sent (escaped as EscapeJSON does); with its kind, so a
+// view can mute what is not the value itself.
+func Value(raw []byte) (string, api.ValueKind) {
+	text, kind := api.FormatValue(raw)
+	switch kind {
+	case api.KindNull:
+		return Dash, kind
+	case api.KindOther:
+		if doc, err := CompactJSON(raw); err == nil {
+			return Line(doc), kind
+		}
+	}
+	return Or(text), kind
 }
 
 // JSONLine is v encoded as one line of JSON and escaped as EscapeJSON
