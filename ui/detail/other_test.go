@@ -65,3 +65,17 @@ func TestOtherFieldsAreShown(t *testing.T) {
 		t.Errorf("a session with nothing unknown has an Other fields panel:\n%s", v)
 	}
 }
+
+// TestTicketNumberNotANumberIsShownAndTagged: a ticket_number sent as a
+// string is shown as its text and tagged, not dropped or failed.
+func TestTicketNumberNotANumberIsShownAndTagged(t *testing.T) {
+	s := fixture(t, demo.IDMinimal)
+	n, err := api.ParseNumber(`"4471"`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.TicketNumber = &n
+	if v := fullContent(s, 80); !strings.Contains(v, "Ticket #     4471 not a number") {
+		t.Errorf("string ticket number not shown as sent and tagged:\n%s", v)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 	"github.com/opencx-tools/cxi/ui/command"
 	"golang.org/x/time/rate"
 )
@@ -207,4 +208,41 @@ func TestFieldReachesWhatTheAPISent(t *testing.T) {
 		}
 		assertNoControls(t, out+errOut)
 	}
+}
+
+// TestJSONOfASessionFoundBySearch: a session found by an email address
+// (search, then the list) prints as the API sent it too.
+func TestJSONOfASessionFoundBySearch(t *testing.T) {
+	c := client(t)
+	out, errOut, code := runGet(t, c, "--json", "dana.whitfield@example.com")
+	if code != command.ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	fixture, _ := demo.Fixture(demo.IDAngryHandoff)
+	var want map[string]json.RawMessage
+	if err := json.Unmarshal(fixture, &want); err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	// The demo dates its sessions to the clock: compare what does not move.
+	for _, k := range []string{"id", "custom_data", "handoff", "ticketing_system", "ticket_number", "assignee_id"} {
+		if string(want[k]) == "" || !bytes.Equal(compact(t, want[k]), compact(t, got[k])) {
+			t.Errorf("%s: got %s, want %s", k, got[k], want[k])
+		}
+	}
+	if keyOrder(t, string(fixture))[0] != keyOrder(t, out)[0] {
+		t.Errorf("key order changed")
+	}
+}
+
+func compact(t *testing.T, b []byte) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	if err := json.Compact(&out, b); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }
