@@ -94,6 +94,7 @@ func (c *Client) ListSessions(ctx context.Context, p ListParams) (*SessionPage, 
 			page.Skipped = append(page.Skipped, Skipped{Index: i, Reason: "no valid session id"})
 			continue
 		}
+		s.Raw = item // the item as sent, as a GET keeps its body
 		page.Items = append(page.Items, s)
 	}
 	return page, nil

@@ -65,14 +65,18 @@ type Session struct {
 	Team            *Team            `json:"team,omitempty"`
 	Handoff         *Handoff         `json:"handoff,omitempty"`
 	TicketingSystem *TicketingSystem `json:"ticketing_system,omitempty"`
-	// TicketNumber is a JSON number in the contract, not an integer.
-	TicketNumber *float64  `json:"ticket_number"`
+	// TicketNumber is a JSON number in the contract, not an integer; kept
+	// as the literal sent (see Number).
+	TicketNumber *Number   `json:"ticket_number"`
 	AssistMode   *bool     `json:"assist_mode"`
 	CreatedAt    Timestamp `json:"created_at"`
 	UpdatedAt    Timestamp `json:"updated_at"`
 
-	// Raw is the body GET /chat/sessions/{id} answered, as sent, for a
-	// "raw JSON" view; nil for a session that came from a list page.
+	// Raw is the session as the API sent it: the body GET
+	// /chat/sessions/{id} answered, or the session's item of a list page.
+	// Every key, null and number literal, and the fields cxi does not know,
+	// are there, in the order sent: `cxi get --json`, the raw view and
+	// --field read it. nil only for a session cxi made itself (a test's).
 	Raw json.RawMessage `json:"-"`
 }
 

@@ -37,12 +37,12 @@ func TestRawJSONShowsTheAnswerAsSent(t *testing.T) {
 	if v := m.View(); strings.Contains(v, "as the API sent it") || !strings.Contains(v, "Sentiment") {
 		t.Errorf("esc did not go back to the panels:\n%s", v)
 	}
-	// A row opened from the queue has no body of its own until the
-	// refresh answers: its decoded form is shown, and says so.
+	// A session without a kept body (the stub's are made by hand; in life,
+	// one kept by an older cxi) shows its decoded form, and says so.
 	m = startedModel(t, &stubClient{sessions: stubSessions(2)})
 	m = send(m, enter)
 	m = press(m, "v")
-	if !strings.Contains(m.View(), "as decoded from the list") {
-		t.Errorf("a list item's raw view does not say what it is:\n%s", m.View())
+	if !strings.Contains(m.View(), "as cxi decoded it") {
+		t.Errorf("a session without its body: the raw view does not say what it shows:\n%s", m.View())
 	}
 }

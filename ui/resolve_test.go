@@ -13,7 +13,7 @@ import (
 
 func TestFindFromAnything(t *testing.T) {
 	sessions := stubSessions(4)
-	n := 1234.0
+	n := api.NumberOf(1234)
 	sessions[stubID(1)].TicketNumber = &n
 	sessions[stubID(2)].TicketingSystem = &api.TicketingSystem{Name: "zendesk", ExternalID: "ZD-884213", IDType: "ticket_id"}
 	// Two sessions of the same contact.

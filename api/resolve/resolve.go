@@ -3,7 +3,6 @@ package resolve
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/opencx-tools/cxi/api"
@@ -104,12 +103,7 @@ func ticketMatches(s *api.Session, ref string) bool {
 	if t := s.TicketingSystem; t != nil && strings.EqualFold(strings.TrimSpace(t.ExternalID), ref) {
 		return true
 	}
-	if s.TicketNumber != nil {
-		if f, err := strconv.ParseFloat(ref, 64); err == nil && f == *s.TicketNumber {
-			return true
-		}
-	}
-	return false
+	return s.TicketNumber != nil && s.TicketNumber.Equal(ref)
 }
 
 func bySearch(ctx context.Context, c Client, q Query) (*Result, error) {

@@ -108,7 +108,7 @@ func BenchmarkFindTicket(b *testing.B) {
 	sessions, _, _ := corpus(b, 100_000)
 	s, dir := openFilled(b, sessions)
 	target := sessions[len(sessions)/2]
-	ref := "#" + numberKey(*target.TicketNumber)
+	ref := "#" + target.TicketNumber.Key()
 	if t := target.TicketingSystem; t != nil {
 		ref = t.ExternalID
 	}

@@ -107,11 +107,11 @@ func (s *Store) found(ctx context.Context, f finder) ([]Found, error) {
 	if len(f.parts) == 0 {
 		return nil, nil
 	}
-	query := "SELECT doc, fetched_ns FROM sessions WHERE rid IN (" + strings.Join(f.parts, " UNION ") + ") ORDER BY updated_ns DESC, id LIMIT ?"
+	query := "SELECT doc, raw, fetched_ns FROM sessions WHERE rid IN (" + strings.Join(f.parts, " UNION ") + ") ORDER BY updated_ns DESC, id LIMIT ?"
 	return s.readFound(ctx, query, append(f.args, MaxFound)...)
 }
 
-// readFound reads (doc, fetched_ns) rows as Found.
+// readFound reads (doc, raw, fetched_ns) rows as Found.
 func (s *Store) readFound(ctx context.Context, query string, args ...any) ([]Found, error) {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -120,12 +120,12 @@ func (s *Store) readFound(ctx context.Context, query string, args ...any) ([]Fou
 	defer rows.Close()
 	var out []Found
 	for rows.Next() {
-		var doc []byte
+		var doc, raw []byte
 		var fetched int64
-		if err := rows.Scan(&doc, &fetched); err != nil {
+		if err := rows.Scan(&doc, &raw, &fetched); err != nil {
 			return nil, err
 		}
-		sess, err := decodeSession(doc)
+		sess, err := decodeSession(doc, raw)
 		if err != nil {
 			return nil, err
 		}
@@ -159,7 +159,7 @@ func (s *Store) Search(ctx context.Context, words string) ([]Found, error) {
 	// "+rid" keeps SQLite from reading every hit's row to sort them: it
 	// walks the activity index instead, newest first, and stops at the
 	// MaxFound-th hit (a common word hits thousands of transcripts).
-	query := "SELECT doc, fetched_ns FROM sessions WHERE +rid IN (" + strings.Join(parts, " INTERSECT ") + ") ORDER BY updated_ns DESC, id LIMIT ?"
+	query := "SELECT doc, raw, fetched_ns FROM sessions WHERE +rid IN (" + strings.Join(parts, " INTERSECT ") + ") ORDER BY updated_ns DESC, id LIMIT ?"
 	return s.readFound(ctx, query, append(args, MaxFound)...)
 }
 

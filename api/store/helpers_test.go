@@ -91,7 +91,8 @@ func withTicket(system, external string, number float64) func(*api.Session) {
 			s.TicketingSystem = &api.TicketingSystem{Name: api.SystemName(system), ExternalID: external, IDType: "ticket_id"}
 		}
 		if number != 0 {
-			s.TicketNumber = &number
+			n := api.NumberOf(number)
+			s.TicketNumber = &n
 		}
 	}
 }

@@ -1,9 +1,7 @@
 package store
 
 import (
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -34,7 +32,7 @@ func identsOf(sess *api.Session) []ident {
 		add(identTicket, ticketKey(t.ExternalID))
 	}
 	if n := sess.TicketNumber; n != nil {
-		add(identTicket, numberKey(*n))
+		add(identTicket, n.Key())
 	}
 	c := sess.Contact
 	if c == nil {
@@ -66,22 +64,12 @@ func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 // matched in any case, as resolve does.
 func ticketKey(ref string) string { return fold(ref) }
 
-// numberKey is a ticket number as text: 884213, 1042.5.
-func numberKey(f float64) string {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return ""
-	}
-	return strconv.FormatFloat(f, 'f', -1, 64)
-}
-
 // ticketKeys are the values a ticket reference matches: itself, and the
 // number it reads as (00012345 is ticket number 12345), as resolve compares.
 func ticketKeys(ref string) []string {
 	keys := []string{ticketKey(ref)}
-	if f, err := strconv.ParseFloat(strings.TrimSpace(ref), 64); err == nil {
-		if k := numberKey(f); k != "" && k != keys[0] {
-			keys = append(keys, k)
-		}
+	if k, ok := api.NumberKey(ref); ok && k != keys[0] {
+		keys = append(keys, k)
 	}
 	return keys
 }

@@ -42,7 +42,7 @@ func (s *Store) SetReviewed(ctx context.Context, id string, on bool, at time.Tim
 		err := tx.QueryRowContext(ctx, "SELECT doc FROM sessions WHERE id = ?", id).Scan(&doc)
 		switch {
 		case err == nil:
-			sess, err := decodeSession(doc)
+			sess, err := decodeSession(doc, nil)
 			if err != nil {
 				return err
 			}
@@ -133,7 +133,7 @@ func (r markRow) session() (*api.Session, error) {
 	if r.doc == nil {
 		return nil, nil
 	}
-	return decodeSession(r.doc)
+	return decodeSession(r.doc, nil)
 }
 
 // mark makes the Mark, and the fields that changed since the review; sess

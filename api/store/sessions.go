@@ -15,9 +15,10 @@ import (
 
 // SaveSessions keeps sessions as the API sent them at time at (a list page,
 // or one GET): each replaces what was kept under its ID. A session's Raw
-// (the GET's body) is kept when set; a session without one keeps the body
-// of an earlier GET only while its fields have not changed since, so a raw
-// view never shows older data than the rest.
+// (the GET's body, or its list item) is kept when set, so that --json, the
+// raw view and --field read offline what they read online; a session
+// without one keeps an earlier body only while its fields have not changed
+// since, so a raw view never shows older data than the rest.
 func (s *Store) SaveSessions(ctx context.Context, sessions []api.Session, at time.Time) error {
 	if len(sessions) == 0 {
 		return nil
@@ -139,9 +140,9 @@ func (sv *saver) save(ctx context.Context, tx *sql.Tx, sess *api.Session, at tim
 	return indexKeptTranscript(ctx, tx, rid, id, events)
 }
 
-// Session is the session kept under id (any case), with its Raw when a GET
-// fetched it, and when cxi last had it from the API; ok is false when none
-// is kept.
+// Session is the session kept under id (any case), with its Raw when one
+// was kept, and when cxi last had it from the API; ok is false when none is
+// kept.
 func (s *Store) Session(ctx context.Context, id string) (sess *api.Session, fetchedAt time.Time, ok bool, err error) {
 	if s == nil {
 		return nil, time.Time{}, false, nil
@@ -156,12 +157,9 @@ func (s *Store) Session(ctx context.Context, id string) (sess *api.Session, fetc
 	if err != nil {
 		return nil, time.Time{}, false, s.damaged(fmt.Errorf("read session %s: %w", api.ShortID(id), err))
 	}
-	sess, err = decodeSession(doc)
+	sess, err = decodeSession(doc, raw)
 	if err != nil {
 		return nil, time.Time{}, false, err
-	}
-	if len(raw) > 0 {
-		sess.Raw = json.RawMessage(raw)
 	}
 	return sess, fromNano(fetched), true, nil
 }
@@ -178,7 +176,7 @@ type Query struct {
 }
 
 // Sessions is the kept sessions that match q, newest activity first (as
-// the list orders them), without their Raw (Session has it).
+// the list orders them), each with its Raw when one was kept.
 func (s *Store) Sessions(ctx context.Context, q Query) ([]api.Session, error) {
 	if s == nil {
 		return nil, nil
@@ -197,7 +195,7 @@ func (s *Store) Sessions(ctx context.Context, q Query) ([]api.Session, error) {
 	if !q.UpdatedAfter.IsZero() {
 		where, args = append(where, "updated_ns > ?"), append(args, q.UpdatedAfter.UnixNano())
 	}
-	query := "SELECT doc FROM sessions"
+	query := "SELECT doc, raw FROM sessions"
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -214,11 +212,11 @@ func (s *Store) Sessions(ctx context.Context, q Query) ([]api.Session, error) {
 	defer rows.Close()
 	var out []api.Session
 	for rows.Next() {
-		var doc []byte
-		if err := rows.Scan(&doc); err != nil {
+		var doc, raw []byte
+		if err := rows.Scan(&doc, &raw); err != nil {
 			return nil, err
 		}
-		sess, err := decodeSession(doc)
+		sess, err := decodeSession(doc, raw)
 		if err != nil {
 			return nil, err
 		}
@@ -258,12 +256,16 @@ func (s *Store) SetSync(ctx context.Context, key string, at time.Time) error {
 	})
 }
 
-// decodeSession reads a kept session. The JSON is cxi's own encoding of
-// api.Session, which decodes back to the same values.
-func decodeSession(doc []byte) (*api.Session, error) {
+// decodeSession reads a kept session: doc is cxi's own encoding of
+// api.Session, which decodes back to the same values, and raw the body the
+// API sent, when it was kept (nil for none).
+func decodeSession(doc, raw []byte) (*api.Session, error) {
 	var sess api.Session
 	if err := json.Unmarshal(doc, &sess); err != nil {
 		return nil, fmt.Errorf("a kept session cannot be read: %w", err)
+	}
+	if len(raw) > 0 {
+		sess.Raw = json.RawMessage(raw)
 	}
 	return &sess, nil
 }

@@ -120,3 +120,32 @@ func TestSync(t *testing.T) {
 		t.Errorf("another key: %v", at)
 	}
 }
+
+// TestListItemRawIsKeptAndHandedBack: a list item's body is kept as a
+// GET's is, replaces an older body even when the fields cxi decodes did not
+// change (a field cxi does not know may have), and comes back from every
+// way the store hands sessions out, so that --json, the raw view and
+// --field agree offline.
+func TestListItemRawIsKeptAndHandedBack(t *testing.T) {
+	s := fresh(t)
+	item := session(id(1), 0, withTicket("zendesk", "ZD-1", 0))
+	item.Raw = json.RawMessage(`{"id":"` + id(1) + `","tags":["vip"]}`)
+	save(t, s, t0, item)
+	later := item
+	later.Raw = json.RawMessage(`{"id":"` + id(1) + `","tags":["vip","refund"]}`)
+	save(t, s, t0.Add(time.Minute), later)
+
+	want := string(later.Raw)
+	got, _, _, err := s.Session(ctx, id(1))
+	if err != nil || string(got.Raw) != want {
+		t.Errorf("Session: Raw %s (%v), want %s", got.Raw, err, want)
+	}
+	all, err := s.Sessions(ctx, Query{})
+	if err != nil || len(all) != 1 || string(all[0].Raw) != want {
+		t.Errorf("Sessions: %+v (%v), want one with Raw %s", all, err, want)
+	}
+	found, err := s.FindText(ctx, "ZD-1")
+	if err != nil || len(found) != 1 || string(found[0].Session.Raw) != want {
+		t.Errorf("FindText: %+v (%v), want one with Raw %s", found, err, want)
+	}
+}

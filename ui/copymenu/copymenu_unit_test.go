@@ -37,7 +37,7 @@ func copier() clipboard.Copier {
 
 func fullSession() *api.Session {
 	email, name := "dana.whitfield@example.com", "Dana Whitfield"
-	number := 884213.0
+	number := api.NumberOf(884213)
 	return &api.Session{
 		ID: sessionID, Status: "open",
 		TicketingSystem: &api.TicketingSystem{Name: "zendesk", ExternalID: "ZD-884213"},

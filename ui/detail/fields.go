@@ -21,6 +21,9 @@ type field struct {
 	// it when there is room ("y copy").
 	whole bool
 	hint  string
+	// cut keeps a value to one line, cut with "…" at the panel's width
+	// (a field cxi does not know may hold a whole document).
+	cut bool
 	// heading, when set, makes this row a muted sub-heading across the
 	// panel ("Contact custom data") instead of a label/value pair.
 	heading string
@@ -83,6 +86,9 @@ func fieldRows(t *styles.Theme, fields []field, width int) string {
 // its own, with the tag after the last word when it fits there.
 func valueLines(t *styles.Theme, style lipgloss.Style, f field, vw int) []string {
 	lines := render.WrapStyled(style, f.value, vw)
+	if f.cut {
+		lines = []string{style.Render(truncateLabel(f.value, vw))}
+	}
 	if f.tag != "" {
 		tag := t.Marker.Render(f.tag)
 		if last := len(lines) - 1; render.Width(lines[last])+1+render.Width(tag) <= vw {

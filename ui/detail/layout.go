@@ -22,17 +22,26 @@ func (c content) layout(s *api.Session, width int) string {
 	handoff, ticket, team, custom := c.handoffPanel(s), c.ticketPanel(s), c.teamPanel(s), c.customDataPanel(s)
 	t := c.theme
 	head := c.ticketLine(s, width)
+	// Other fields only when the API sent some: most sessions have none.
+	var others []panel
+	if other := s.OtherFields(); len(other) > 0 {
+		others = append(others, c.otherPanel(other))
+	}
 	if width < TwoColumnWidth {
-		return head + "\n" + stack(t, []panel{status, sentiment, contact, handoff, ticket, team, custom}, width)
+		return head + "\n" + stack(t, append([]panel{status, sentiment, contact, handoff, ticket, team, custom}, others...), width)
 	}
 	left := (width - gap) / 2
 	right := width - gap - left
-	return strings.Join([]string{
+	rows := []string{
 		head,
 		columns(stack(t, []panel{status, sentiment}, left), stack(t, []panel{contact}, right), left, right),
 		renderPanel(t, handoff, width),
 		columns(stack(t, []panel{ticket, team}, left), stack(t, []panel{custom}, right), left, right),
-	}, "\n")
+	}
+	for _, p := range others {
+		rows = append(rows, renderPanel(t, p, width))
+	}
+	return strings.Join(rows, "\n")
 }
 
 // columns sets two rendered columns side by side, leftWidth and

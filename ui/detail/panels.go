@@ -34,7 +34,7 @@ func (c content) statusPanel(s *api.Session) panel {
 			{label: "Channel", value: render.Enum(s.Channel.Type), tag: unknownTag(s.Channel.Type)},
 			{label: "Language", value: render.Ptr(s.Language)},
 			{label: "Assist mode", value: render.Bool(s.AssistMode)},
-			{label: "Ticket #", value: render.Number(s.TicketNumber)},
+			{label: "Ticket #", value: render.Number(s.TicketNumber), tag: render.NotNumber(s.TicketNumber)},
 			{label: "Created", value: c.timestamp(s.CreatedAt)},
 			{label: "Updated", value: c.timestamp(s.UpdatedAt)},
 			{label: "Session ID", value: render.Or(s.ID), muted: true, whole: true},

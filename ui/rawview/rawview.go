@@ -35,15 +35,17 @@ type Model struct {
 	viewport viewport.Model
 }
 
-// New shows s's JSON in a pane of width × height cells. A session from a
-// list page has no raw body yet: its decoded form is shown, and says so.
+// New shows s's JSON in a pane of width × height cells: the body the API
+// sent, whether a GET or a list page brought it. A session without one (kept
+// by an older cxi, which kept only GETs' bodies) shows its decoded form, and
+// says so.
 func New(ctx common.Context, s *api.Session, width, height int) Model {
 	k := ctx.Keys.ForRaw()
 	m := Model{theme: ctx.Theme, keys: k, viewport: scroll.New(k.Scroll)}
 	doc, where := []byte(s.Raw), "as the API sent it"
 	if len(doc) == 0 {
 		doc, _ = json.Marshal(s)
-		where = "as decoded from the list (refresh for the API's own answer)"
+		where = "as cxi decoded it (the API's own body was not kept; refresh for it)"
 	}
 	body, err := render.JSON(doc)
 	if err != nil {

@@ -5,16 +5,47 @@ import (
 	"encoding/json"
 	"fmt"
 	"unicode"
+
+	"github.com/opencx-tools/cxi/api"
 )
 
 // JSON is a JSON document indented for reading and escaped as EscapeJSON
 // does, as `cxi get --json` prints it and the TUI's raw view shows it.
 func JSON(doc []byte) (string, error) {
 	var b bytes.Buffer
-	if err := json.Indent(&b, doc, "", "  "); err != nil {
+	// Indent keeps trailing space, which a body as sent often ends with.
+	if err := json.Indent(&b, bytes.TrimSpace(doc), "", "  "); err != nil {
 		return "", err
 	}
 	return string(EscapeJSON(b.Bytes())), nil
+}
+
+// CompactJSON is a JSON document on one line, every value as written
+// (key order, number literals, unknown fields) and escaped as EscapeJSON
+// does: one session of `cxi list --json`, as the API sent it.
+func CompactJSON(doc []byte) (string, error) {
+	var b bytes.Buffer
+	if err := json.Compact(&b, doc); err != nil {
+		return "", err
+	}
+	return string(EscapeJSON(b.Bytes())), nil
+}
+
+// Value is one JSON value as sent, on one sanitized line: a string bare,
+// null a Dash, a number with its digits, an object or array as compact
+// JSON in the order sent (escaped as EscapeJSON does); with its kind, so a
+// view can mute what is not the value itself.
+func Value(raw []byte) (string, api.ValueKind) {
+	text, kind := api.FormatValue(raw)
+	switch kind {
+	case api.KindNull:
+		return Dash, kind
+	case api.KindOther:
+		if doc, err := CompactJSON(raw); err == nil {
+			return Line(doc), kind
+		}
+	}
+	return Or(text), kind
 }
 
 // JSONLine is v encoded as one line of JSON and escaped as EscapeJSON

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/opencx-tools/cxi/api"
 )
 
 func TestLineRemovesHostileSequences(t *testing.T) {
@@ -63,8 +65,7 @@ func TestBlockKeepsLineBreaksOnly(t *testing.T) {
 func TestValuesShowDashForAbsent(t *testing.T) {
 	var nilStr *string
 	blank := "   "
-	f := 1042.5
-	big := 1e21
+	f, big, huge, text := number(t, "1042.5"), number(t, "1e21"), number(t, "9007199254740993"), number(t, `"44\u001b[2J71"`)
 	if got := Ptr(nilStr); got != Dash {
 		t.Errorf("Ptr(nil) = %q", got)
 	}
@@ -77,11 +78,21 @@ func TestValuesShowDashForAbsent(t *testing.T) {
 	if got := Number(nil); got != Dash {
 		t.Errorf("Number(nil) = %q", got)
 	}
-	if got := Number(&f); got != "1042.5" {
+	if got := Number(f); got != "1042.5" {
 		t.Errorf("Number(1042.5) = %q", got)
 	}
-	if got := Number(&big); got != "1000000000000000000000" {
+	// The digits as sent: no float in between to round or reformat them.
+	if got := Number(big); got != "1e21" {
 		t.Errorf("Number(1e21) = %q", got)
+	}
+	if got := Number(huge); got != "9007199254740993" {
+		t.Errorf("Number(9007199254740993) = %q", got)
+	}
+	if got, tag := Number(text), NotNumber(text); got != "4471" || tag != "not a number" {
+		t.Errorf("Number(a string) = %q tagged %q, want its text sanitized, tagged not a number", got, tag)
+	}
+	if tag := NotNumber(huge); tag != "" {
+		t.Errorf("NotNumber(a number) = %q", tag)
 	}
 	if got := Bool(nil); got != Dash {
 		t.Errorf("Bool(nil) = %q", got)
@@ -129,4 +140,13 @@ func BenchmarkLine(b *testing.B) {
 	for b.Loop() {
 		Line(s)
 	}
+}
+
+func number(t *testing.T, literal string) *api.Number {
+	t.Helper()
+	n, err := api.ParseNumber(literal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &n
 }

@@ -1,10 +1,11 @@
 package render
 
 import (
-	"math"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/opencx-tools/cxi/api"
 )
 
 // Dash stands for a value that is absent or null, so an empty field never
@@ -27,13 +28,24 @@ func Ptr[T ~string](p *T) string {
 	return Or(string(*p))
 }
 
-// Number formats a JSON number without exponent or trailing zeros: 884213,
-// 1042.5. The contract types ticket_number as a number, not an integer.
-func Number(f *float64) string {
-	if f == nil || math.IsNaN(*f) || math.IsInf(*f, 0) {
+// Number shows a number with the digits the API sent (884213, 1042.5,
+// 9007199254740993), never rounded through a float. A value the API sent
+// as another type shows its text (the string "4471" as 4471): NotNumber
+// says so beside it where there is room.
+func Number(n *api.Number) string {
+	if n == nil {
 		return Dash
 	}
-	return strconv.FormatFloat(*f, 'f', -1, 64)
+	return Or(n.String())
+}
+
+// NotNumber is the tag of a value the contract types as a number that came
+// as something else; "" for a number or an absent value.
+func NotNumber(n *api.Number) string {
+	if n == nil || n.IsNumber() {
+		return ""
+	}
+	return "not a number"
 }
 
 // Bool formats a nullable boolean as yes/no.

@@ -37,6 +37,21 @@ func Text(s *api.Session, now time.Time, width int) string {
 	row("Ticket", ticketText(s))
 	row("Created", timeText(s.CreatedAt, now))
 	row("Updated", timeText(s.UpdatedAt, now))
+	if other := s.OtherFields(); len(other) > 0 {
+		// Fields the API added before the contract named them: one line
+		// each, cut at the width (--field prints one whole).
+		b.WriteString("\nOther fields\n")
+		lw := 0
+		for _, f := range other {
+			lw = max(lw, render.Width(render.Or(f.Path))+2)
+		}
+		lw = min(lw, max(width, 20)/2)
+		for _, f := range other {
+			v, _ := render.Value(f.Value)
+			line := "  " + render.Fit(render.Or(f.Path), lw-2) + "  " + v
+			b.WriteString(strings.TrimRight(render.Fit(line, max(width, 20)), " ") + "\n")
+		}
+	}
 	if h := s.Handoff; h != nil {
 		fmt.Fprintf(&b, "\nHandoff summary (sentiment: %s)\n", render.Ptr(h.Sentiment))
 		text := strings.TrimSpace(render.Block(h.Summary))
@@ -57,6 +72,13 @@ func Markdown(s *api.Session, now time.Time) string {
 	fmt.Fprintf(&b, "- **Contact:** %s\n", md(contactText(s.Contact)))
 	fmt.Fprintf(&b, "- **Ticket:** %s\n", md(ticketText(s)))
 	fmt.Fprintf(&b, "- **Updated:** %s\n", md(timeText(s.UpdatedAt, now)))
+	if other := s.OtherFields(); len(other) > 0 {
+		b.WriteString("- **Other fields:**\n")
+		for _, f := range other {
+			v, _ := render.Value(f.Value)
+			fmt.Fprintf(&b, "  - `%s`: %s\n", code(f.Path), md(v))
+		}
+	}
 	if h := s.Handoff; h != nil {
 		fmt.Fprintf(&b, "\n**Handoff summary** (sentiment: %s)\n", md(render.Ptr(h.Sentiment)))
 		for _, line := range strings.Split(strings.TrimSpace(render.Block(h.Summary)), "\n") {
@@ -103,6 +125,9 @@ func ticketText(s *api.Session) string {
 		parts = append(parts, render.Enum(t.Name)+" "+render.Or(t.ExternalID)+" ("+render.Enum(t.IDType)+")")
 	}
 	if n := render.Number(s.TicketNumber); n != render.Dash {
+		if tag := render.NotNumber(s.TicketNumber); tag != "" {
+			n += " (" + tag + ")"
+		}
 		parts = append(parts, "#"+n)
 	}
 	if len(parts) == 0 {

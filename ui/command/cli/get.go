@@ -5,7 +5,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -28,8 +27,11 @@ const GetUsage = `Usage: cxi get [--json | --field PATH | --format text|md] SESS
 SESSION is a session ID or any text containing one (a URL, a log line), or
 what you were handed instead: #1234 or a helpdesk ID (ZD-884213), an email
 address, a phone number or a name. Several matches are listed on stderr.
-  --json          the session as JSON (control characters escaped)
-  --field PATH    one value, e.g. ticketing_system.external_id or contact.email;
+  --json          the session as the API sent it, indented (every key and
+                  null, numbers as written, fields cxi does not know;
+                  terminal control characters escaped as \uXXXX)
+  --field PATH    one value, e.g. ticketing_system.external_id, contact.email
+                  or a field cxi does not know yet (tags, channel.id);
                   a session without one (absent or null) prints nothing, exit 9
   --format FMT    text (default) or md, a Markdown summary for Slack or a ticket
 `
@@ -70,7 +72,7 @@ func get(ctx context.Context, args []string, env command.Env, dial connector) in
 	}
 	switch {
 	case *asJSON:
-		b, err := json.Marshal(s)
+		b, err := sessionJSON(s)
 		var doc string
 		if err == nil {
 			doc, err = render.JSON(b)

@@ -34,7 +34,7 @@ One session a line: id, status, sentiment, channel, age, ticket, contact
                       cxi does not know yet is asked for, with a warning)
   --updated-within D  only sessions updated within D (e.g. 90m, 24h, 7d)
   --limit N           at most N sessions (default 50)
-  --json              one JSON object a line instead
+  --json              one session a line as the API sent it (JSON)
 `
 
 // List runs `cxi list` with the arguments after "list" and returns its
@@ -203,7 +203,11 @@ func warnNewChannel(env command.Env, ch api.ChannelType) {
 
 func printRow(env command.Env, s *api.Session, asJSON bool) error {
 	if asJSON {
-		line, err := render.JSONLine(s)
+		doc, err := sessionJSON(s)
+		if err != nil {
+			return err
+		}
+		line, err := render.CompactJSON(doc)
 		if err != nil {
 			return err
 		}

@@ -110,7 +110,7 @@ type handoverJSON struct {
 	Contact            *contactJSON `json:"contact"`
 	TicketingSystem    *string      `json:"ticketing_system"`
 	ExternalID         *string      `json:"external_id"`
-	TicketNumber       *float64     `json:"ticket_number"`
+	TicketNumber       *api.Number  `json:"ticket_number"`
 	ReviewedAt         *time.Time   `json:"reviewed_at"`
 	ChangedSinceReview []changeJSON `json:"changed_since_review"`
 	Note               *string      `json:"note"`
