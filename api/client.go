@@ -160,5 +160,10 @@ func (c *Client) GetSession(ctx context.Context, id string) (*Session, error) {
 		// Every view shows IDs as they are: only a real UUID may pass.
 		return nil, &Error{Kind: KindDecode, Op: op, BaseURL: c.BaseURL(), Err: errors.New("the response's id is not a session ID")}
 	}
+	if !SameSession(s.ID, id) {
+		// Shown, it would pass for the session asked for, and a key pressed
+		// on it would act on a session nobody named.
+		return nil, &Error{Kind: KindDecode, Op: op, BaseURL: c.BaseURL(), Err: &OtherSessionError{Asked: id, Answered: s.ID}}
+	}
 	return &s, nil
 }

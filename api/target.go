@@ -10,12 +10,15 @@ import (
 var ErrOtherSession = errors.New("the API answered another session")
 
 // OtherSessionError is a read of one session that the API answered with
-// another. Before a write it means nothing may be sent: the write would go
-// to a session the user did not name, or the API would take the named ID
-// for another session. After a write it means the write is not confirmed.
+// another. GetSession refuses such an answer: shown, it would pass for the
+// session asked for. Before a write it means nothing may be sent: the
+// write would go to a session the user did not name, or the API would take
+// the named ID for another session. After a write it means the write is
+// not confirmed.
 type OtherSessionError struct {
 	Asked    string // the ID the read asked for
-	Answered string // the ID of the session the API answered with (not sanitized: the UI does that)
+	Answered string // the ID of the session the API answered with (a UUID: GetSession checks it)
+	Write    bool   // the read was for a write (ReadTarget, ReadConfirmation)
 	Sent     bool   // a write to Asked was sent before the read: its result is not known
 }
 
@@ -30,11 +33,14 @@ func (e *OtherSessionError) Error() string {
 		answered = "a session without an ID"
 	}
 	s := "asked for " + asked + ", the API answered " + answered
-	if e.Sent {
+	switch {
+	case e.Sent:
 		// The verdict first: a status line cut at 80 columns keeps it.
 		return "sent, not confirmed: " + s
+	case e.Write:
+		return s + ": nothing sent"
 	}
-	return s + ": nothing sent"
+	return s
 }
 
 // Is makes every OtherSessionError match ErrOtherSession.
@@ -69,13 +75,16 @@ func ReadConfirmation(ctx context.Context, c SessionReader, id string) (*Session
 // says whether a write to it went before.
 func readAs(ctx context.Context, c SessionReader, id string, sent bool) (*Session, error) {
 	s, err := c.GetSession(ctx, id)
+	var other *OtherSessionError
 	switch {
+	case errors.As(err, &other):
+		return nil, &OtherSessionError{Asked: other.Asked, Answered: other.Answered, Write: true, Sent: sent}
 	case err != nil:
 		return nil, err
 	case s == nil: // no client answers so; a test's might, and it is no session
-		return nil, &OtherSessionError{Asked: id, Sent: sent}
+		return nil, &OtherSessionError{Asked: id, Write: true, Sent: sent}
 	case !SameSession(s.ID, id):
-		return nil, &OtherSessionError{Asked: id, Answered: s.ID, Sent: sent}
+		return nil, &OtherSessionError{Asked: id, Answered: s.ID, Write: true, Sent: sent}
 	}
 	return s, nil
 }

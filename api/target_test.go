@@ -3,6 +3,8 @@ package api_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -71,5 +73,40 @@ func TestReadTargetRefusesAnotherSession(t *testing.T) {
 	notFound := &api.Error{Kind: api.KindNotFound, Status: 404}
 	if _, err := api.ReadTarget(ctx, answers{err: notFound}, asked); err != notFound {
 		t.Errorf("a 404: %v", err)
+	}
+}
+
+// TestGetSessionRefusesAnotherSession: a GET of one session answered with
+// another is an error in the client itself, so that no view shows it as
+// the session asked for and no key acts on it; an answer in other capitals
+// is the same session. A write's target read says "nothing sent" on top.
+func TestGetSessionRefusesAnotherSession(t *testing.T) {
+	const other = "497f6eca-6276-4993-bfeb-53cbbbba6f08"
+	srv := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := other
+		if strings.HasSuffix(r.URL.Path, strings.ToUpper(testID)) {
+			id = testID
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"id":%q,"status":"open","ai_closure_type":null,"sentiment":null,"channel":{"type":"web"},"ticket_number":1,"assist_mode":false,"created_at":"2026-11-25T12:00:00Z","updated_at":"2026-11-25T12:00:00Z"}`, id)
+	}))
+	c := newClient(t, srv.URL)
+
+	s, err := c.GetSession(context.Background(), testID)
+	e := asError(t, err, srv.URL)
+	if s != nil || e.Kind != api.KindDecode || !errors.Is(err, api.ErrOtherSession) {
+		t.Fatalf("got %+v, kind %s, %v; want a decode error that is ErrOtherSession", s, kindName(e.Kind), err)
+	}
+	if want := "asked for 3c90c3cc, the API answered 497f6eca"; !strings.HasSuffix(err.Error(), want) {
+		t.Errorf("error %q, want it to end %q", err, want)
+	}
+
+	if s, err := c.GetSession(context.Background(), strings.ToUpper(testID)); err != nil || s.ID != testID {
+		t.Errorf("the same session in capitals: %+v, %v", s, err)
+	}
+
+	_, err = api.ReadTarget(context.Background(), c, testID)
+	if want := "asked for 3c90c3cc, the API answered 497f6eca: nothing sent"; err == nil || err.Error() != want {
+		t.Errorf("ReadTarget: %v, want %q", err, want)
 	}
 }

@@ -327,13 +327,15 @@ func TestRedirects(t *testing.T) {
 		rec := &recorder{}
 		srv := serve(t, rec)
 		rec.next = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if strings.HasSuffix(r.URL.Path, "/old") {
+			// The same session under its ID in capitals: moved, and still
+			// the session asked for.
+			if strings.HasSuffix(r.URL.Path, strings.ToUpper(testID)) {
 				http.Redirect(w, r, srv.URL+"/chat/sessions/"+testID, http.StatusMovedPermanently)
 				return
 			}
 			session(w, r)
 		})
-		s, err := newClient(t, srv.URL).GetSession(context.Background(), "old")
+		s, err := newClient(t, srv.URL).GetSession(context.Background(), strings.ToUpper(testID))
 		if err != nil || s.ID != testID {
 			t.Fatalf("got %v, %v; want the redirect followed", s, err)
 		}

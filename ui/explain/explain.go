@@ -55,6 +55,10 @@ func Describe(err error, id string) Failure {
 	short := api.ShortID(id)
 	base := render.Line(e.BaseURL)
 	f := Failure{Detail: detailLine(e)}
+	if errors.Is(e, api.ErrOtherSession) { // a read answered with a session nobody asked for
+		f.Sentence = asSentence("The API answered with another session (" + render.Line(errText(e.Err)) + "), which is not shown so that nothing is done to it by mistake")
+		return f
+	}
 	switch e.Kind {
 	case api.KindUnauthorized:
 		f.Sentence = "The API key was rejected (HTTP 401). Check OPENCX_API_KEY."

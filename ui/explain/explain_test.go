@@ -102,3 +102,15 @@ func TestARedactionNotDoneReadsAsWhatTheAPISaid(t *testing.T) {
 		}
 	}
 }
+
+// TestAnotherSessionReadsAsWhatHappened: a GET answered with another
+// session is said as that, not as an answer that "could not be read".
+func TestAnotherSessionReadsAsWhatHappened(t *testing.T) {
+	e := &api.Error{Kind: api.KindDecode, Op: "get session 3c90c3cc", BaseURL: "https://api.example",
+		Err: &api.OtherSessionError{Asked: "3c90c3cc-0d44-4b50-8888-8dd25736052a", Answered: "497f6eca-6276-4993-bfeb-53cbbbba6f08"}}
+	f := Describe(e, "3c90c3cc-0d44-4b50-8888-8dd25736052a")
+	want := "The API answered with another session (asked for 3c90c3cc, the API answered 497f6eca), which is not shown so that nothing is done to it by mistake."
+	if f.Sentence != want || f.Retry != RetryNone {
+		t.Errorf("got %q (retry %d), want %q and no retry", f.Sentence, f.Retry, want)
+	}
+}

@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -395,6 +397,29 @@ func TestAKeyStoreThatCannotBeReadExitsOne(t *testing.T) {
 		env := command.Env{Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return vars[k] }, Now: func() time.Time { return now }, Width: 80}
 		if code := tc.run(tc.args, env); code != command.ExitError || !strings.HasPrefix(errOut.String(), "cxi: read the key file: ") {
 			t.Errorf("%s: exit %d, stderr %q; want 1", tc.name, code, errOut.String())
+		}
+	}
+}
+
+// TestGetRefusesAnotherSession: `cxi get A` answered with session B prints
+// nothing on stdout and says which answered, exit 7 (an answer that cannot
+// be used), so a script never takes B's external_id for A's.
+func TestGetRefusesAnotherSession(t *testing.T) {
+	const asked = "0d322df5-1c2b-4e8a-9f00-5a6b7c8d9e0f"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"id":"497f6eca-6276-4993-bfeb-53cbbbba6f08","status":"open","ai_closure_type":null,"sentiment":null,"channel":{"type":"web"},"ticket_number":1,"assist_mode":false,"created_at":"2026-11-25T12:00:00Z","updated_at":"2026-11-25T12:00:00Z","ticketing_system":{"name":"zendesk","external_id":"ZD-1","id_type":"ticket_id"}}`)
+	}))
+	t.Cleanup(srv.Close)
+	c, err := api.New(srv.URL, "sk-test-key-0123456789")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{asked}, {"--field", "ticketing_system.external_id", asked}, {"--json", asked}} {
+		out, errOut, code := runGet(t, c, args...)
+		want := "cxi: The API answered with another session (asked for 0d322df5, the API answered 497f6eca), which is not shown so that nothing is done to it by mistake."
+		if code != command.ExitBadData || out != "" || !strings.HasPrefix(errOut, want) {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit %d, nothing on stdout, stderr starting %q", args, code, out, errOut, command.ExitBadData, want)
 		}
 	}
 }
