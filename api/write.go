@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 )
 
 // StatusChange is the body of PATCH /chat/sessions/{id}: the new status
@@ -52,6 +53,11 @@ func (c *Client) RedactSession(ctx context.Context, id, reason string) (*Redacti
 // It is permanent. An answer of "success": false is an error
 // (ErrNotRedacted).
 func (c *Client) RedactMessage(ctx context.Context, messageID, reason string) (*Redaction, error) {
+	if strings.TrimSpace(messageID) == "" {
+		// The contract requires it, and an empty one would leave the API
+		// to guess; the views offer the whole session for such a message.
+		return nil, &Error{Kind: KindUnknown, Op: "redact message", BaseURL: c.BaseURL(), Err: errors.New("no message id: the history gave this message none, so it cannot be redacted alone")}
+	}
 	body := struct {
 		MessageID string `json:"messageId"`
 		Reason    string `json:"reason,omitempty"`

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/opencx-tools/cxi/api"
@@ -112,5 +113,23 @@ func TestARedactionThatDidNotSucceedIsAnError(t *testing.T) {
 				t.Errorf("%s: op %q, status %d, message %q", name, e.Op, e.Status, e.Message)
 			}
 		}
+	}
+}
+
+// TestAMessageWithoutIDIsNeverSent: the newer reference page shows history
+// events without an id; redacting one of them alone cannot be asked, and
+// the client sends nothing rather than `"messageId": ""`.
+func TestAMessageWithoutIDIsNeverSent(t *testing.T) {
+	var sent atomic.Int32
+	srv := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { sent.Add(1) }))
+	c := newClient(t, srv.URL)
+	for _, id := range []string{"", "  "} {
+		r, err := c.RedactMessage(context.Background(), id, "card number")
+		if r != nil || err == nil || !strings.Contains(err.Error(), "no message id") {
+			t.Errorf("%q: %+v, %v", id, r, err)
+		}
+	}
+	if n := sent.Load(); n != 0 {
+		t.Errorf("%d requests sent, want none", n)
 	}
 }

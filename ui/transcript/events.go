@@ -40,6 +40,11 @@ func who(e *api.Event) string {
 // renderEvent draws one event for a width: a header with who and when,
 // then the word-wrapped text and the attachments. Handoffs and status
 // changes are set apart so they stand out while scrolling.
+// isMessage reports whether e is drawn as a message, and so is what X on
+// "the message at the top" takes: the contract lets an event's type be
+// absent or null, and such an event reads as a message.
+func isMessage(e *api.Event) bool { return e.Type == "message" || e.Type == "" }
+
 func renderEvent(t *styles.Theme, e *api.Event, width int, now time.Time) string {
 	when := render.Dash
 	if e.CreatedAt.Valid() {
@@ -55,8 +60,8 @@ func renderEvent(t *styles.Theme, e *api.Event, width int, now time.Time) string
 		return strings.Join(render.WrapStyled(style, text, max(width-2, 8)), "\n")
 	}
 
-	switch e.Type {
-	case "message", "":
+	switch {
+	case isMessage(e):
 		head := t.PanelTitle.Render(who(e)) + "  " + t.Muted.Render(when)
 		lines := []string{head}
 		if text != "" {
@@ -66,7 +71,7 @@ func renderEvent(t *styles.Theme, e *api.Event, width int, now time.Time) string
 			lines = append(lines, indent(t.Marker.Render(attachmentLine(a))))
 		}
 		return strings.Join(lines, "\n")
-	case "handoff", "status_change":
+	case e.Type == "handoff", e.Type == "status_change":
 		title := "Handed off to a human"
 		if e.Type == "status_change" {
 			title = "Status changed"

@@ -53,7 +53,7 @@ func (m Model) Current(inView bool) *api.Event {
 	line := 0
 	for i, r := range m.rendered {
 		end := line + strings.Count(r, "\n") + 1
-		if end > m.viewport.YOffset && m.events[i].Type == "message" {
+		if end > m.viewport.YOffset && isMessage(&m.events[i]) {
 			return &m.events[i]
 		}
 		line = end + 1 // the blank line between events
