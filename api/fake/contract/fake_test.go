@@ -3,12 +3,14 @@ package contract_test
 import (
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/contract"
 	"github.com/opencx-tools/cxi/api/fake/demo"
 )
 
@@ -19,7 +21,12 @@ func clock() time.Time { return time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC) }
 // session answers at once: its delay is the point of the demo, not of the
 // contract, and a test does not wait for it.
 func demoServer(opts ...fake.Option) *fake.Server {
-	all := append([]fake.Option{fake.WithClock(clock), fake.WithCatalog(demo.Catalog())}, opts...)
+	return catalogServer(demo.Catalog(), opts...)
+}
+
+// catalogServer is demoServer with another catalog.
+func catalogServer(c fake.Catalog, opts ...fake.Option) *fake.Server {
+	all := append([]fake.Option{fake.WithClock(clock), fake.WithCatalog(c)}, opts...)
 	s := fake.New(all...)
 	s.SetFault(demo.IDSlow, fake.Fault{})
 	return s
@@ -91,6 +98,23 @@ func TestFakeListMatchesContract(t *testing.T) {
 	}
 	s.wantMet("unknown future enum values", "ticket_number as a string", "a list item that is no object")
 	t.Logf("%d pages and answers checked, %d items", s.checks, total)
+}
+
+// TestFakeDemoDaysMatchContract: what `cxi --demo` serves (recent dates,
+// and the days after, when sessions have changed) — every session and
+// every page of the unfiltered list.
+func TestFakeDemoDaysMatchContract(t *testing.T) {
+	for day := range 3 {
+		srv := catalogServer(demo.Catalog(demo.WithRecentDates(), demo.WithDay(day)))
+		s := newSweep(t, srv)
+		s.walk("/chat/sessions", nil)
+		for _, id := range srv.SessionIDs() {
+			s.do(http.MethodGet, "/chat/sessions/"+id, "")
+		}
+		for _, id := range srv.SessionIDs()[:20] {
+			s.walk("/chat/sessions/"+id+"/history", nil)
+		}
+	}
 }
 
 // TestFakeHistoryMatchesContract walks every page of every session's
@@ -200,6 +224,38 @@ func TestFakeWritesMatchContract(t *testing.T) {
 	srv.SetReadOnly(true)
 	if w := s.do(http.MethodPatch, patch, `{"status":"open"}`); w.Code != http.StatusForbidden {
 		t.Errorf("read-only key: %d", w.Code)
+	}
+}
+
+// TestFakeRoutingErrorsAreErrorDtos: a path or method the contract does not
+// have has no operation to check against; the fake's 404 and 405 are still
+// the API's ErrorDto, as JSON.
+func TestFakeRoutingErrorsAreErrorDtos(t *testing.T) {
+	doc, err := contract.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := demoServer()
+	for _, c := range []struct{ method, path string }{
+		{http.MethodGet, "/chat/threads"},
+		{http.MethodGet, "/chat/sessions/"},
+		{http.MethodGet, "/redaction/session"},
+		{http.MethodPost, "/chat/sessions/" + demo.IDMinimal},
+		{http.MethodDelete, "/chat/sessions/" + demo.IDMinimal},
+	} {
+		r := httptest.NewRequest(c.method, c.path, nil)
+		r.Header.Set("Authorization", "Bearer "+fake.DemoKey)
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, r)
+		if w.Code != http.StatusNotFound && w.Code != http.StatusMethodNotAllowed {
+			t.Errorf("%s %s: %d", c.method, c.path, w.Code)
+		}
+		if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+			t.Errorf("%s %s: Content-Type %q", c.method, c.path, ct)
+		}
+		if err := doc.Validate("/components/schemas/ErrorDto", w.Body.Bytes()); err != nil {
+			t.Errorf("%s %s: %v", c.method, c.path, err)
+		}
 	}
 }
 
