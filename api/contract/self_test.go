@@ -15,13 +15,15 @@ import (
 	"github.com/opencx-tools/cxi/api/fake/demo"
 )
 
-// TestHarnessFlagsWrongRequests is the harness's own test: requests the
-// contract refuses — the old client's search by query= instead of q, a
-// status the PATCH does not take, a redaction without its ID — are
-// flagged, and none of them is mistaken for an expected oddity.
-func TestHarnessFlagsWrongRequests(t *testing.T) {
-	h := newHarness(t)
-	for _, c := range []struct{ method, path, body, want string }{
+// wrongRequest is a request the contract refuses, and a word the
+// violation must name.
+type wrongRequest struct{ method, path, body, want string }
+
+// wrongRequests are the old client's search by query= instead of q, an
+// empty q, a status the PATCH does not take, a key it does not have, list
+// filters outside their enums, redactions without a proper ID.
+func wrongRequests() []wrongRequest {
+	return []wrongRequest{
 		{http.MethodGet, "/chat/sessions/search?query=x", "", "'q'"},
 		{http.MethodGet, "/chat/sessions/search?q=", "", "q"},
 		{http.MethodPatch, "/chat/sessions/" + demo.IDInstagram, `{"status":"closed"}`, "status"},
@@ -30,7 +32,17 @@ func TestHarnessFlagsWrongRequests(t *testing.T) {
 		{http.MethodGet, "/chat/sessions?handed_off=maybe", "", "handed_off"},
 		{http.MethodPost, "/redaction/session", `{"sessionId":"not-a-uuid"}`, "uuid"},
 		{http.MethodPost, "/redaction/message", `{"reason":"no id"}`, "messageId"},
-	} {
+	}
+}
+
+// TestHarnessFlagsWrongRequests is the harness's own test: every request
+// of wrongRequests is flagged, for what is wrong with it, and none is
+// mistaken for an expected oddity or forwarded to the fake. Sent to the
+// fake directly, each is refused there too: a fake that takes what the API
+// refuses teaches the client a wrong API, as query= did.
+func TestHarnessFlagsWrongRequests(t *testing.T) {
+	h := newHarness(t)
+	for _, c := range wrongRequests() {
 		before := len(h.check.Unexpected())
 		resp := h.send(t, c.method, c.path, c.body)
 		got := h.check.Unexpected()[before:]
@@ -42,10 +54,22 @@ func TestHarnessFlagsWrongRequests(t *testing.T) {
 			t.Errorf("%s %s %s: flagged, but not for %q:\n%s", c.method, c.path, c.body, c.want, s)
 		}
 	}
-	// None of those reached the fake: Prism refuses them itself.
-	for _, r := range h.srv.Requests() {
-		if strings.Contains(r.RawQuery, "query=") || strings.Contains(r.Body, `"closed"`) {
-			t.Errorf("forwarded to the fake: %s %s %s", r.Method, r.Path, r.Body)
+	if n := len(h.srv.Requests()); n > 0 {
+		for _, r := range h.srv.Requests() {
+			t.Logf("reached the fake: %s %s?%s %s", r.Method, r.Path, r.RawQuery, r.Body)
+		}
+		t.Errorf("%d requests reached the fake; Prism should have refused them itself", n)
+	}
+	for _, c := range wrongRequests() {
+		req, _ := http.NewRequest(c.method, h.check.upstream+c.path, strings.NewReader(c.body))
+		req.Header.Set("Authorization", "Bearer "+fake.DemoKey)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("the fake answered %s %s %s with %d, want 400", c.method, c.path, c.body, resp.StatusCode)
 		}
 	}
 }

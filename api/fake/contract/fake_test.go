@@ -176,33 +176,40 @@ func TestFakeWritesMatchContract(t *testing.T) {
 	s.do(http.MethodGet, patch, "")
 	s.walk(patch+"/history", nil)
 
-	var msgID string
-	for _, raw := range s.walk("/chat/sessions/"+demo.IDAngryHandoff+"/history", nil) {
-		var ev struct {
-			ID    string
-			Event struct{ Type string }
+	// A message to redact: the first with an id (some demo histories have
+	// none, as the newer reference page shows), and the session it is in.
+	var msgID, owner string
+	for _, sid := range append([]string{demo.IDAngryHandoff}, srv.SessionIDs()...) {
+		for _, raw := range s.walk("/chat/sessions/"+sid+"/history", nil) {
+			var ev struct {
+				ID    string
+				Event struct{ Type string }
+			}
+			if json.Unmarshal(raw, &ev) == nil && ev.ID != "" && ev.Event.Type == "message" {
+				msgID, owner = ev.ID, sid
+				break
+			}
 		}
-		if json.Unmarshal(raw, &ev) == nil && ev.ID != "" && ev.Event.Type == "message" {
-			msgID = ev.ID
+		if msgID != "" {
 			break
 		}
 	}
 	if msgID == "" {
-		t.Fatal("the star's history has no message with an id")
+		t.Fatal("no message with an id in any demo history")
 	}
 	for _, w := range []struct {
 		path, body string
 	}{
 		{"/redaction/message", `{"messageId":"` + msgID + `","reason":"card number"}`},
 		{"/redaction/message", `{"messageId":"` + msgID + `"}`}, // already redacted
-		{"/redaction/session", `{"sessionId":"` + demo.IDAngryHandoff + `","reason":"GDPR request"}`},
-		{"/redaction/session", `{"sessionId":"` + demo.IDAngryHandoff + `"}`},
+		{"/redaction/session", `{"sessionId":"` + owner + `","reason":"GDPR request"}`},
+		{"/redaction/session", `{"sessionId":"` + owner + `"}`},
 	} {
 		if r := s.do(http.MethodPost, w.path, w.body); r.Code != http.StatusCreated && r.Code != http.StatusOK {
 			t.Errorf("POST %s %s: %d %s", w.path, w.body, r.Code, r.Body)
 		}
 	}
-	s.walk("/chat/sessions/"+demo.IDAngryHandoff+"/history", nil)
+	s.walk("/chat/sessions/"+owner+"/history", nil)
 
 	for _, bad := range []struct {
 		method, path, body string
