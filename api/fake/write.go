@@ -11,13 +11,14 @@ import (
 	"strings"
 )
 
-// The writes, as actions.openapi.yaml describes them:
+// The writes, as the contract (opencx.openapi.yaml) describes them:
 //
-//   - PATCH /chat/sessions/{id}: body UpdateChatSessionInput; 200 without a
-//     body. The session's status and updated_at (the server clock's now)
-//     change, and a status_change event joins its history, so the next GET,
-//     list page and history show it. A PATCH to the status the session
-//     already has changes nothing.
+//   - PATCH /chat/sessions/{id}: body UpdateChatSessionInput (every key
+//     optional; session_closed_payload any value); 200 without a body. The
+//     session's status and updated_at (the server clock's now) change, and a
+//     status_change event joins its history, so the next GET, list page and
+//     history show it. A PATCH without a status, or to the status the
+//     session already has, changes nothing.
 //   - POST /redaction/session, POST /redaction/message: 201 and a
 //     RedactionResult. Every message of the session, or the one message, has
 //     its text replaced by "[REDACTED]" and its attachments removed; the
@@ -37,7 +38,8 @@ const redactedText = "[REDACTED]"
 // writeStatuses are the statuses a PATCH accepts: the contract's enum.
 func writeStatuses() []string { return []string{"open", "closed_resolved", "closed_unresolved"} }
 
-// statusInput is a valid PATCH body; only the status changes anything here.
+// statusInput is a valid PATCH body; only the status changes anything
+// here, and "" (absent) changes nothing.
 type statusInput struct{ status string }
 
 // redactionInput is a valid redaction body: the session or message ID.
@@ -114,12 +116,16 @@ func writeAnswer(w http.ResponseWriter, a answer) {
 // parseStatusInput validates a PATCH body against UpdateChatSessionInput,
 // with the API's (class-validator's) wording, every problem at once.
 func parseStatusInput(body []byte) (statusInput, []string) {
-	m, bad := parseObject(body, "status", "generate_summary_and_sentiment_on_resolve", "reflect_status_change_for_integration")
+	// session_closed_payload is on the newer page, untyped (example {}): any
+	// JSON value passes, and it changes nothing here. status is optional on
+	// the pages (the contract follows them): a PATCH without it is valid
+	// and changes nothing either.
+	m, bad := parseObject(body, "status", "generate_summary_and_sentiment_on_resolve", "reflect_status_change_for_integration", "session_closed_payload")
 	if m == nil {
 		return statusInput{}, bad
 	}
 	var in statusInput
-	if json.Unmarshal(m["status"], &in.status) != nil || !slices.Contains(writeStatuses(), in.status) {
+	if raw, ok := m["status"]; ok && (json.Unmarshal(raw, &in.status) != nil || !slices.Contains(writeStatuses(), in.status)) {
 		bad = append(bad, "status must be one of the following values: "+strings.Join(writeStatuses(), ", "))
 	}
 	for _, key := range []string{"generate_summary_and_sentiment_on_resolve", "reflect_status_change_for_integration"} {
@@ -184,7 +190,7 @@ func (s *Server) applyStatus(id string, in statusInput) answer {
 	if !ok {
 		return errorAnswer(http.StatusNotFound, "Chat session not found")
 	}
-	if old.view.Status == in.status {
+	if in.status == "" || old.view.Status == in.status {
 		return answer{status: http.StatusOK}
 	}
 	now := s.now().UTC()

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -13,33 +14,41 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/fake/contract"
 	"github.com/opencx-tools/cxi/api/fake/prism"
 	"github.com/opencx-tools/cxi/ui/render"
 )
 
 // TestAgainstPrism looks sessions up through the real client against
-// Stoplight Prism serving the contract's OpenAPI document in dynamic mode
-// (random data that conforms to the schema), and renders every one. It
-// needs the prism binary: `.ci/run` installs it and sets CXI_PRISM.
+// Stoplight Prism serving the contract (opencx.openapi.yaml) in dynamic
+// mode (random data that conforms to the schema), and renders every one.
+// The seed is fixed and logged, and every request gets its own seed from
+// it, so the 200 sessions differ from one another and are the same in
+// every run. It needs the prism binary: `.ci/run` installs it and sets
+// CXI_PRISM.
 //
 //	go test -tags prism ./ui/detail/ -run Prism   (with CXI_PRISM=path/to/prism)
 func TestAgainstPrism(t *testing.T) {
-	base := prism.Start(t, "../../api/testdata/get-chat-session.openapi.yaml", true, "/chat/sessions/00000000-0000-0000-0000-000000000000")
+	const seed = 15
+	base := prism.StartMock(t, contract.Path(), seed, "/chat/sessions/00000000-0000-0000-0000-000000000000")
 
 	// Prism has no rate limit; the program's own limiter would make 200
 	// lookups take two minutes.
-	client, err := api.New(base, "prism-test-key", api.WithLimiter(rate.NewLimiter(rate.Inf, 1)))
+	hc := &http.Client{Transport: &prism.SeedEach{Base: seed}}
+	client, err := api.New(base, "prism-test-key", api.WithHTTPClient(hc), api.WithLimiter(rate.NewLimiter(rate.Inf, 1)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	rng := rand.New(rand.NewPCG(7, 7))
 	const lookups = 200
+	distinct := map[string]bool{}
 	for i := range lookups {
 		id := randomUUID(rng)
 		s, err := client.GetSession(context.Background(), id)
 		if err != nil {
-			t.Fatalf("lookup %d (%s): %v", i, id, err)
+			t.Fatalf("lookup %d (%s, seed %d-%d): %v", i, id, seed, i+1, err)
 		}
+		distinct[s.ID+string(s.Status)+s.CreatedAt.Raw+s.UpdatedAt.Raw] = true
 		for _, width := range []int{120, 60} {
 			m := newPane(theme(), DefaultKeyMap()).SetSize(width, 1000).SetSession(s, time.Now())
 			view := m.View()
@@ -55,7 +64,10 @@ func TestAgainstPrism(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d sessions from prism looked up and rendered", lookups)
+	if len(distinct) < lookups/2 {
+		t.Errorf("only %d distinct sessions in %d lookups: the per-request seeds do not vary the answers", len(distinct), lookups)
+	}
+	t.Logf("%d sessions from prism looked up and rendered, %d distinct", lookups, len(distinct))
 }
 
 // randomUUID makes a version 4 UUID, which the contract's pattern accepts.
