@@ -1,54 +1,25 @@
 package demo
 
 import (
-	"bytes"
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
-	"gopkg.in/yaml.v3"
 
 	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/contract"
 	"github.com/opencx-tools/cxi/api/fake/internal/probe"
 )
-
-// contractPath is the one contract, opencx.openapi.yaml, as copied into
-// the tests (checked byte for byte against the shared original elsewhere).
-const contractPath = "../../testdata/opencx.openapi.yaml"
 
 // historyItemSchema compiles the contract's HistoryItem.
 func historyItemSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
-	raw, err := os.ReadFile(contractPath)
+	doc, err := contract.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var doc map[string]any
-	if err := yaml.Unmarshal(raw, &doc); err != nil {
-		t.Fatalf("parse %s: %v", contractPath, err)
-	}
-	// Fragment-only "$id"s are refused by the 2020-12 metaschema and add
-	// nothing to a document loaded as one resource.
-	for _, s := range doc["components"].(map[string]any)["schemas"].(map[string]any) {
-		delete(s.(map[string]any), "$id")
-	}
-	js, err := json.Marshal(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := jsonschema.UnmarshalJSON(bytes.NewReader(js))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	c.UseRegexpEngine(compileECMA)
-	if err := c.AddResource("file:///opencx.json", res); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile("file:///opencx.json#/components/schemas/HistoryItem")
+	sch, err := doc.Schema("/components/schemas/HistoryItem")
 	if err != nil {
 		t.Fatal(err)
 	}
