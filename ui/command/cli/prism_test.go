@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"net/http"
 	"strings"
 	"sync"
@@ -18,6 +17,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/fake/contract"
 	"github.com/opencx-tools/cxi/api/fake/prism"
 	"github.com/opencx-tools/cxi/ui/command"
 )
@@ -70,9 +70,10 @@ func (r *recorder) take() []recorded {
 //
 //	CXI_PRISM=path/to/prism go test -tags prism -run Prism ./ui/command/cli/
 func TestRawJSONAgainstPrism(t *testing.T) {
-	base := prism.Start(t, "../../../api/testdata/opencx.openapi.yaml", true, "/chat/sessions/00000000-0000-0000-0000-000000000000")
+	const seed = 23
+	base := prism.StartMock(t, contract.Path(), seed, "/chat/sessions/00000000-0000-0000-0000-000000000000")
 	rec := &recorder{}
-	hc := &http.Client{Transport: rec}
+	hc := &http.Client{Transport: &prism.SeedEach{Base: seed, Next: rec}}
 	t.Cleanup(hc.CloseIdleConnections)
 	// Prism has no rate limit; the program's own limiter would make this
 	// take minutes.
@@ -80,25 +81,32 @@ func TestRawJSONAgainstPrism(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rng := rand.New(rand.NewPCG(15, 3))
 	env := func(out, errOut *bytes.Buffer) command.Env {
 		return command.Env{Stdout: out, Stderr: errOut, Now: time.Now, Width: 100}
 	}
 
 	const lookups = 200
 	for i := range lookups {
-		id := randomUUID(rng)
+		// Prism answers about a random session whatever the ID asked for,
+		// which cxi refuses (another session); the same seed gives the same
+		// answer, so the session it is about is asked for next.
+		ctx := prism.Pin(context.Background(), fmt.Sprintf("%d-%d", seed, i+1))
+		id, err := prism.AnsweredID(ctx, c)
+		if err != nil {
+			t.Fatalf("get %d (seed %d-%d): %v", i, seed, i+1, err)
+		}
+		rec.take()
 		var out, errOut bytes.Buffer
-		if code := get(context.Background(), []string{"--json", id}, env(&out, &errOut), fixed(c)); code != command.ExitOK {
+		if code := get(ctx, []string{"--json", id}, env(&out, &errOut), fixed(c)); code != command.ExitOK {
 			t.Fatalf("get %d (%s): exit %d: %s", i, id, code, errOut.String())
 		}
 		sent := rec.take()
-		if len(sent) != 1 || sent[0].path != "/chat/sessions/"+id {
+		if len(sent) != 1 || !strings.EqualFold(sent[0].path, "/chat/sessions/"+id) { // cxi writes an ID in small letters
 			t.Fatalf("get %d: requests %v, want the one GET", i, paths(sent))
 		}
 		assertNoControls(t, out.String())
 		assertSameDocument(t, string(sent[0].body), out.String())
-		checkFields(t, c, id, sent[0].body, rec)
+		checkFields(ctx, t, c, id, sent[0].body, rec)
 	}
 
 	// Each walk pages until Prism's random next is null (or repeats): a
@@ -147,7 +155,7 @@ func TestRawJSONAgainstPrism(t *testing.T) {
 // checkFields asks --field for every top-level field of body: a null is
 // "no value", a number prints its literal, a string its text (or is
 // refused as unsafe), and nothing is a usage error.
-func checkFields(t *testing.T, c *api.Client, id string, body []byte, rec *recorder) {
+func checkFields(ctx context.Context, t *testing.T, c *api.Client, id string, body []byte, rec *recorder) {
 	t.Helper()
 	var doc map[string]json.RawMessage
 	if err := json.Unmarshal(body, &doc); err != nil {
@@ -155,8 +163,8 @@ func checkFields(t *testing.T, c *api.Client, id string, body []byte, rec *recor
 	}
 	for name := range doc {
 		var out, errOut bytes.Buffer
-		code := get(context.Background(), []string{"--field", name, id}, command.Env{Stdout: &out, Stderr: &errOut, Now: time.Now}, fixed(c))
-		value := rec.take()[0].body // the answer of this lookup, another random session
+		code := get(ctx, []string{"--field", name, id}, command.Env{Stdout: &out, Stderr: &errOut, Now: time.Now}, fixed(c))
+		value := rec.take()[0].body // the answer of this lookup: the same, under the same seed
 		var fresh map[string]json.RawMessage
 		_ = json.Unmarshal(value, &fresh)
 		text, kind := api.FormatValue(fresh[name])
@@ -181,15 +189,4 @@ func paths(rs []recorded) []string {
 		out = append(out, r.path)
 	}
 	return out
-}
-
-// randomUUID makes a version 4 UUID, which the contract's pattern accepts.
-func randomUUID(r *rand.Rand) string {
-	b := make([]byte, 16)
-	for i := range b {
-		b[i] = byte(r.IntN(256))
-	}
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }
