@@ -35,7 +35,7 @@ type searchContact struct {
 
 // searchMessage is a message as the search answers it.
 type searchMessage struct {
-	ID        string `json:"id"`
+	ID        string `json:"id,omitempty"` // absent where the history gave the message none, as there
 	SessionID string `json:"session_id"`
 	Message   string `json:"message"`
 	Type      string `json:"type"` // the sender type

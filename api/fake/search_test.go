@@ -36,7 +36,7 @@ type searchResult struct {
 	Messages []searchMessageJSON `json:"messages"`
 }
 
-// search sends GET /chat/sessions/search?q=q and decodes a 200 answer,
+// search sends GET /chat/sessions/search?q=… and decodes a 200 answer,
 // failing the test on anything else.
 func search(t *testing.T, s *fake.Server, q string) searchResult {
 	t.Helper()
@@ -367,5 +367,30 @@ func TestPhoneLike(t *testing.T) {
 		if got := fake.PhoneLike(q); got != want {
 			t.Errorf("phoneLike(%q) = %v, want %v", q, got, want)
 		}
+	}
+}
+
+// TestSearchHitsWithoutEventIDsHaveNoID: a message found in a history
+// that gave its events no id is answered without one too (never "id": ""),
+// as the history itself serves it.
+func TestSearchHitsWithoutEventIDsHaveNoID(t *testing.T) {
+	t.Parallel()
+	w := probe.Get(probe.Server(demo.Catalog(), fake.WithoutFaults()), "/chat/sessions/search?q=Larkspur", fake.DemoKey)
+	var res struct{ Messages []map[string]json.RawMessage }
+	if err := json.Unmarshal(w.Body.Bytes(), &res); err != nil {
+		t.Fatal(err)
+	}
+	without := 0
+	for _, m := range res.Messages {
+		id, has := m["id"]
+		switch {
+		case !has:
+			without++
+		case string(id) == `""` || string(id) == "null":
+			t.Errorf("a hit in %s has the id %s, not none", m["session_id"], id)
+		}
+	}
+	if without == 0 {
+		t.Errorf("no hit without an id among %d: the demo's histories without event IDs are not searched", len(res.Messages))
 	}
 }
