@@ -4,8 +4,6 @@ package contract_test
 
 import (
 	"bytes"
-	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"slices"
@@ -108,30 +106,13 @@ func (c *checker) direct(r *http.Request) (*http.Response, []byte, error) {
 	return resp, body, err
 }
 
-// explain finds the oddity behind a violation of an answer: in a list page
-// the item it sits in, elsewhere the session the path names. A violation of
+// explain finds the oddity behind a violation of an answer. A violation of
 // a request is never expected.
 func explain(r *http.Request, v prism.Violation, direct []byte) (demo.Oddity, bool) {
 	if !v.InResponse() {
 		return demo.Oddity{}, false
 	}
-	loc := v.BodyPointer()
-	if rest, ok := strings.CutPrefix(loc, "/items/"); ok && r.URL.Path == "/chat/sessions" {
-		var page struct{ Items []json.RawMessage }
-		var i int
-		n, rel, _ := strings.Cut(rest, "/")
-		if _, err := fmt.Sscan(n, &i); err != nil || json.Unmarshal(direct, &page) != nil || i >= len(page.Items) {
-			return demo.Oddity{}, false
-		}
-		var item struct{ ID string }
-		_ = json.Unmarshal(page.Items[i], &item) // the corrupted item has none
-		if rel != "" {
-			rel = "/" + rel
-		}
-		return demo.ExpectedOddity(item.ID, page.Items[i], rel)
-	}
-	id, _ := strings.CutPrefix(r.URL.Path, "/chat/sessions/")
-	return demo.ExpectedOddity(id, nil, loc)
+	return demo.OddityIn(r.URL.Path, direct, v.BodyPointer())
 }
 
 // Unexpected returns what Prism flagged that no oddity explains.

@@ -5,17 +5,11 @@ package detail
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"strings"
 	"testing"
 	"time"
 
-	"golang.org/x/time/rate"
-
-	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/api/fake/contract"
 	"github.com/opencx-tools/cxi/api/fake/prism"
-	"github.com/opencx-tools/cxi/ui/render"
+	"github.com/opencx-tools/cxi/ui/internal/screentest"
 )
 
 // TestAgainstPrism looks sessions up through the real client against
@@ -29,15 +23,7 @@ import (
 //	go test -tags prism ./ui/detail/ -run Prism   (with CXI_PRISM=path/to/prism)
 func TestAgainstPrism(t *testing.T) {
 	const seed = 15
-	base := prism.StartMock(t, contract.Path(), seed, "/chat/sessions/00000000-0000-0000-0000-000000000000")
-
-	// Prism has no rate limit; the program's own limiter would make 200
-	// lookups take two minutes.
-	hc := &http.Client{Transport: &prism.SeedEach{Base: seed}}
-	client, err := api.New(base, "prism-test-key", api.WithHTTPClient(hc), api.WithLimiter(rate.NewLimiter(rate.Inf, 1)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	client := prism.MockClient(t, seed, "/chat/sessions/00000000-0000-0000-0000-000000000000", nil)
 	const lookups = 200
 	distinct := map[string]bool{}
 	for i := range lookups {
@@ -56,17 +42,7 @@ func TestAgainstPrism(t *testing.T) {
 		distinct[s.ID+string(s.Status)+s.CreatedAt.Raw+s.UpdatedAt.Raw] = true
 		for _, width := range []int{120, 60} {
 			m := newPane(theme(), DefaultKeyMap()).SetSize(width, 1000).SetSession(s, time.Now())
-			view := m.View()
-			for _, r := range view {
-				if r != '\n' && (r < 0x20 || (r >= 0x7f && r <= 0x9f)) {
-					t.Fatalf("lookup %d: control character %U on screen at width %d", i, r, width)
-				}
-			}
-			for n, line := range strings.Split(view, "\n") {
-				if render.Width(line) > width {
-					t.Fatalf("lookup %d: line %d is %d cells at width %d: %q", i, n, render.Width(line), width, line)
-				}
-			}
+			screentest.Check(t, fmt.Sprintf("lookup %d", i), m.View(), width)
 		}
 	}
 	if len(distinct) < lookups/2 {

@@ -4,17 +4,13 @@ package queue
 
 import (
 	"context"
-	"net/http"
-	"strings"
+	"fmt"
 	"sync"
 	"testing"
 
-	"golang.org/x/time/rate"
-
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/api/fake/contract"
 	"github.com/opencx-tools/cxi/api/fake/prism"
-	"github.com/opencx-tools/cxi/ui/render"
+	"github.com/opencx-tools/cxi/ui/internal/screentest"
 )
 
 // TestAgainstPrism fills the queue with list pages of random sessions from
@@ -26,13 +22,7 @@ import (
 //	go test -tags prism ./ui/queue/ -run Prism   (with CXI_PRISM=path/to/prism)
 func TestAgainstPrism(t *testing.T) {
 	const seed = 21
-	base := prism.StartMock(t, contract.Path(), seed, "/chat/sessions")
-	hc := &http.Client{Transport: &prism.SeedEach{Base: seed}}
-	t.Cleanup(hc.CloseIdleConnections)
-	client, err := api.New(base, "prism-test-key", api.WithHTTPClient(hc), api.WithLimiter(rate.NewLimiter(rate.Inf, 1)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	client := prism.MockClient(t, seed, "/chat/sessions", nil)
 	const pages = 50
 	rows := 0
 	for i := range pages {
@@ -42,16 +32,7 @@ func TestAgainstPrism(t *testing.T) {
 			m, cmd := m.Reload()
 			m = run(m, cmd)
 			view := m.View()
-			for _, r := range view {
-				if r != '\n' && (r < 0x20 || (r >= 0x7f && r <= 0x9f)) {
-					t.Fatalf("page %d: control character %U on screen at width %d", i, r, width)
-				}
-			}
-			for n, line := range strings.Split(view, "\n") {
-				if render.Width(line) > width {
-					t.Fatalf("page %d: line %d is %d cells at width %d: %q", i, n, render.Width(line), width, line)
-				}
-			}
+			screentest.Check(t, fmt.Sprintf("page %d", i), view, width)
 			// Prism's random IDs repeat (the nil UUID often), and the queue
 			// keeps one row per ID.
 			if m.Loaded() != l.distinct {

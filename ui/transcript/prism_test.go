@@ -4,17 +4,14 @@ package transcript
 
 import (
 	"context"
-	"net/http"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
-	"golang.org/x/time/rate"
-
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/api/fake/contract"
 	"github.com/opencx-tools/cxi/api/fake/prism"
-	"github.com/opencx-tools/cxi/ui/render"
+	"github.com/opencx-tools/cxi/ui/internal/screentest"
 )
 
 // TestAgainstPrism renders history pages of random events from Stoplight
@@ -27,13 +24,7 @@ import (
 //	go test -tags prism ./ui/transcript/ -run Prism   (with CXI_PRISM=path/to/prism)
 func TestAgainstPrism(t *testing.T) {
 	const seed = 33
-	base := prism.StartMock(t, contract.Path(), seed, "/chat/sessions/x/history")
-	hc := &http.Client{Transport: &prism.SeedEach{Base: seed}}
-	t.Cleanup(hc.CloseIdleConnections)
-	client, err := api.New(base, "prism-test-key", api.WithHTTPClient(hc), api.WithLimiter(rate.NewLimiter(rate.Inf, 1)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	client := prism.MockClient(t, seed, "/chat/sessions/x/history", nil)
 	const pages = 50
 	events := 0
 	for i := range pages {
@@ -56,16 +47,7 @@ func TestAgainstPrism(t *testing.T) {
 				t.Errorf("page %d: %d events shown of %d (%d distinct)", i, m.Loaded(), len(pg.Items), d)
 			}
 			view := m.View()
-			for _, r := range view {
-				if r != '\n' && (r < 0x20 || (r >= 0x7f && r <= 0x9f)) {
-					t.Fatalf("page %d: control character %U on screen at width %d", i, r, width)
-				}
-			}
-			for n, line := range strings.Split(view, "\n") {
-				if render.Width(line) > width {
-					t.Fatalf("page %d: line %d is %d cells at width %d: %q", i, n, render.Width(line), width, line)
-				}
-			}
+			screentest.Check(t, fmt.Sprintf("page %d", i), view, width)
 		}
 	}
 	t.Logf("%d history pages from prism, %d events, decoded and rendered", pages, events)

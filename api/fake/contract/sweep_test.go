@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -67,7 +66,7 @@ func (s *sweep) check(method, path string, w *httptest.ResponseRecorder) {
 	}
 	var unexpected []string
 	for _, f := range v.Failures {
-		if o, ok := s.explain(path, w.Body.Bytes(), f.Location); ok {
+		if o, ok := demo.OddityIn(path, w.Body.Bytes(), f.Location); ok {
 			s.met[o.Name] = true
 			continue
 		}
@@ -77,27 +76,6 @@ func (s *sweep) check(method, path string, w *httptest.ResponseRecorder) {
 		s.t.Errorf("%s %s answered %d, which the contract refuses:\n  %s\nbody: %.300s",
 			method, path, w.Code, strings.Join(unexpected, "\n  "), w.Body)
 	}
-}
-
-// explain finds the oddity behind a failure: in a list page the item the
-// failure sits in, elsewhere the session the path names.
-func (s *sweep) explain(path string, body []byte, loc string) (demo.Oddity, bool) {
-	if rest, ok := strings.CutPrefix(loc, "/items/"); ok && path == "/chat/sessions" {
-		n, rel, _ := strings.Cut(rest, "/")
-		i, err := strconv.Atoi(n)
-		var page struct{ Items []json.RawMessage }
-		if err != nil || json.Unmarshal(body, &page) != nil || i >= len(page.Items) {
-			return demo.Oddity{}, false
-		}
-		var item struct{ ID string }
-		_ = json.Unmarshal(page.Items[i], &item) // the corrupted item has none
-		if rel != "" {
-			rel = "/" + rel
-		}
-		return demo.ExpectedOddity(item.ID, page.Items[i], rel)
-	}
-	id, _ := strings.CutPrefix(path, "/chat/sessions/")
-	return demo.ExpectedOddity(id, nil, loc)
 }
 
 // walk pages through a paged endpoint from the first page to the last,

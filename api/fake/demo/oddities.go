@@ -1,7 +1,9 @@
 package demo
 
 import (
+	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -81,4 +83,28 @@ func ExpectedOddity(sessionID string, item []byte, location string) (Oddity, boo
 		}
 	}
 	return Oddity{}, false
+}
+
+// OddityIn returns the oddity that explains a failure at pointer (a JSON
+// pointer into body) in the answer body to GET path: in a list page the
+// item the failure sits in, elsewhere the session the path names. The
+// contract checks of the fake and the Prism harness both ask it.
+func OddityIn(path string, body []byte, pointer string) (Oddity, bool) {
+	rest, inItem := strings.CutPrefix(pointer, "/items/")
+	if !inItem || path != "/chat/sessions" {
+		id, _ := strings.CutPrefix(path, "/chat/sessions/")
+		return ExpectedOddity(id, nil, pointer)
+	}
+	n, rel, _ := strings.Cut(rest, "/")
+	i, err := strconv.Atoi(n)
+	var page struct{ Items []json.RawMessage }
+	if err != nil || json.Unmarshal(body, &page) != nil || i < 0 || i >= len(page.Items) {
+		return Oddity{}, false
+	}
+	var item struct{ ID string }
+	_ = json.Unmarshal(page.Items[i], &item) // the corrupted item has none
+	if rel != "" {
+		rel = "/" + rel
+	}
+	return ExpectedOddity(item.ID, page.Items[i], rel)
 }

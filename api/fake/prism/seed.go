@@ -6,8 +6,12 @@ import (
 	"fmt"
 	"net/http"
 	"sync/atomic"
+	"testing"
+
+	"golang.org/x/time/rate"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/fake/contract"
 )
 
 // SeedEach is a transport for a StartMock server: it gives every request a
@@ -65,4 +69,20 @@ func AnsweredID(ctx context.Context, c *api.Client) (string, error) {
 		return "", err
 	}
 	return s.ID, nil // the answer happened to be about the nil UUID
+}
+
+// MockClient starts a StartMock server of the contract with seed and
+// returns the real client, talking to it through SeedEach (then next, nil
+// for the default transport) and with no rate limit: Prism has none, and
+// the program's own would make hundreds of lookups take minutes.
+func MockClient(t *testing.T, seed int, probe string, next http.RoundTripper) *api.Client {
+	t.Helper()
+	base := StartMock(t, contract.Path(), seed, probe)
+	hc := &http.Client{Transport: &SeedEach{Base: seed, Next: next}}
+	t.Cleanup(hc.CloseIdleConnections)
+	c, err := api.New(base, "prism-test-key", api.WithHTTPClient(hc), api.WithLimiter(rate.NewLimiter(rate.Inf, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

@@ -14,10 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/time/rate"
-
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/api/fake/contract"
 	"github.com/opencx-tools/cxi/api/fake/prism"
 	"github.com/opencx-tools/cxi/ui/command"
 )
@@ -71,16 +68,8 @@ func (r *recorder) take() []recorded {
 //	CXI_PRISM=path/to/prism go test -tags prism -run Prism ./ui/command/cli/
 func TestRawJSONAgainstPrism(t *testing.T) {
 	const seed = 23
-	base := prism.StartMock(t, contract.Path(), seed, "/chat/sessions/00000000-0000-0000-0000-000000000000")
 	rec := &recorder{}
-	hc := &http.Client{Transport: &prism.SeedEach{Base: seed, Next: rec}}
-	t.Cleanup(hc.CloseIdleConnections)
-	// Prism has no rate limit; the program's own limiter would make this
-	// take minutes.
-	c, err := api.New(base, "prism-test-key", api.WithHTTPClient(hc), api.WithLimiter(rate.NewLimiter(rate.Inf, 1)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := prism.MockClient(t, seed, "/chat/sessions/00000000-0000-0000-0000-000000000000", rec)
 	env := func(out, errOut *bytes.Buffer) command.Env {
 		return command.Env{Stdout: out, Stderr: errOut, Now: time.Now, Width: 100}
 	}
