@@ -38,20 +38,40 @@ func stall(w http.ResponseWriter, r *http.Request) {
 	<-r.Context().Done()
 }
 
-// resetMidBody sends headers and part of the body, then resets the TCP
-// connection (SO_LINGER 0), as a crashing proxy does.
-func resetMidBody(w http.ResponseWriter, r *http.Request) {
-	conn, buf, err := http.NewResponseController(w).Hijack()
-	if err != nil {
-		panic(err)
+// resetMidBody returns a handler that sends the headers and part of the
+// body, waits until the client has read the headers (headersRead, from
+// headersSeen), then resets the TCP connection (SO_LINGER 0), as a
+// crashing proxy does: a reset before that would be another case.
+func resetMidBody(headersRead <-chan struct{}) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		conn, buf, err := http.NewResponseController(w).Hijack()
+		if err != nil {
+			panic(err)
+		}
+		_, _ = buf.WriteString("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n{\"id\":\"" + testID + "\",")
+		_ = buf.Flush()
+		select {
+		case <-headersRead:
+		case <-r.Context().Done():
+		}
+		if tc, ok := conn.(*net.TCPConn); ok {
+			_ = tc.SetLinger(0)
+		}
+		_ = conn.Close()
 	}
-	_, _ = buf.WriteString("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n{\"id\":\"" + testID + "\",")
-	_ = buf.Flush()
-	time.Sleep(20 * time.Millisecond) // let the client start reading the body
-	if tc, ok := conn.(*net.TCPConn); ok {
-		_ = tc.SetLinger(0)
-	}
-	_ = conn.Close()
+}
+
+// headersSeen is a transport that closes read once a response's headers
+// have arrived, which is when the client starts on the body.
+type headersSeen struct {
+	once sync.Once
+	read chan struct{}
+}
+
+func (h *headersSeen) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := http.DefaultTransport.RoundTrip(r)
+	h.once.Do(func() { close(h.read) })
+	return resp, err
 }
 
 // startFake starts srv on loopback, stopped with the test.
@@ -79,6 +99,7 @@ func TestTransportErrors(t *testing.T) {
 			return base
 		}
 	}
+	reset := &headersSeen{read: make(chan struct{})}
 	tests := []struct {
 		name    string
 		base    func(t *testing.T) string
@@ -92,7 +113,7 @@ func TestTransportErrors(t *testing.T) {
 		{"body stalls after the headers", httptestBase(stall), []api.Option{api.WithTimeout(shortTimeout)}, api.KindTimeout, "no answer within"},
 		{"fake server cuts the body", fakeBase(fake.Fault{TruncateAt: 100}), nil, api.KindDropped, "dropped"},
 		{"fake server announces more than it sends", fakeBase(fake.Fault{Status: 200, ContentType: "application/json", Body: `{"id":"x"}`, Header: http.Header{"Content-Length": {"5000"}}}), nil, api.KindDropped, "dropped"},
-		{"connection reset mid-body", httptestBase(resetMidBody), nil, api.KindDropped, ""},
+		{"connection reset mid-body", httptestBase(resetMidBody(reset.read)), []api.Option{api.WithHTTPClient(&http.Client{Transport: reset})}, api.KindDropped, ""},
 		{"closed port", closedPort, nil, api.KindUnreachable, "refused"},
 	}
 	for _, tt := range tests {

@@ -189,6 +189,11 @@ func digitsOf(s string) string {
 // writes every listed session's transcript, which only a search needs. A
 // write swaps the index, and the next search builds again from the new one,
 // so a redacted text is never found again.
+// Warm builds what the first request would otherwise build: the catalog's
+// index and the search index over every history. Start calls it; a test
+// serving the handler through httptest may too.
+func (s *Server) Warm() { s.searchIndexNow() }
+
 func (s *Server) searchIndexNow() *searchIndex {
 	c := s.indexNow()
 	s.searchMu.Lock()

@@ -23,7 +23,13 @@ const shutdownGrace = 5 * time.Second
 // hanging faults end at once instead of holding the shutdown. The server logs
 // nothing: in --demo it shares the terminal with the UI, and a stray log line
 // would corrupt the screen.
+//
+// The catalog and the search index start building at once, beside the
+// caller's own start-up (the TUI draws its first frame meanwhile); the
+// first request waits for them. A test that times its first request calls
+// Warm first (faketest.Start does).
 func (s *Server) Start() (baseURL string, stop func(), err error) {
+	go s.Warm()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", nil, fmt.Errorf("fake server: listen on loopback: %w", err)

@@ -12,9 +12,13 @@ import (
 )
 
 // Start serves srv on loopback until the test ends and returns its base
-// URL; a test that cannot listen fails at once.
+// URL; a test that cannot listen fails at once. The catalog and the search
+// index are built before it returns, so that no test's first request pays
+// for them within its client's timeout (under -race on a busy machine that
+// took over 5 s once).
 func Start(tb testing.TB, srv *fake.Server) string {
 	tb.Helper()
+	srv.Warm()
 	base, stop, err := srv.Start()
 	if err != nil {
 		tb.Fatal(err)
