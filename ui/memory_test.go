@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	tea "github.com/charmbracelet/bubbletea"
 	"strings"
 	"testing"
@@ -224,5 +225,42 @@ func TestFindsFromLocalHistoryFirst(t *testing.T) {
 	}
 	if v := m.View(); !strings.Contains(v, "Found in local history") {
 		t.Errorf("no word of where it was found:\n%s", v)
+	}
+}
+
+// TestOfflineNameSearchOpensAPicker: offline, a name several kept sessions
+// share is found in the store with no request, listed in a picker titled
+// with where they were found, and the one chosen opens from the store.
+func TestOfflineNameSearchOpensAPicker(t *testing.T) {
+	st := openStore(t, t.TempDir())
+	client := &stubClient{sessions: stubSessions(3)}
+	m := restart(t, client, st)
+	next, cmd := m.Update(startMsg{})
+	m = drain(next.(Model), cmd)
+
+	m = restart(t, unreachable{client}, st)
+	next, cmd = m.Update(startMsg{})
+	m = drain(next.(Model), cmd)
+	m = press(m, "enter") // in the pane, a name is searched for, not filtered
+	m = typeText(m, "Customer")
+	m = press(m, "enter")
+	v := m.View()
+	if !strings.Contains(v, "3 sessions in local history for name Customer") {
+		t.Fatalf("no picker of the kept sessions:\n%s", v)
+	}
+	for i := range 3 {
+		if !strings.Contains(v, fmt.Sprintf("Customer %d", i)) {
+			t.Errorf("Customer %d is not offered:\n%s", i, v)
+		}
+	}
+	m = press(m, "enter")
+	s := m.session()
+	if s == nil || !strings.HasPrefix(s.ID, stubID(0)[:8]) && !strings.HasPrefix(s.ID, stubID(1)[:8]) && !strings.HasPrefix(s.ID, stubID(2)[:8]) {
+		t.Fatalf("after choosing, shown %v", s)
+	}
+	// Chosen from the store, it is as fetched then: the API is asked, and
+	// offline the pane says how old it is (it was shown as fresh).
+	if v := m.View(); !strings.Contains(v, "offline — as fetched at") || strings.Contains(v, "Lookup failed") {
+		t.Errorf("the session chosen, offline:\n%s", v)
 	}
 }

@@ -57,8 +57,13 @@ type SearchedMsg struct {
 	Query  resolve.Query // how the text was understood, for a local answer
 }
 
-// ChosenMsg is a session picked from a search's matches.
-type ChosenMsg struct{ Session api.Session }
+// ChosenMsg is a session picked from a search's matches. Kept is set when
+// the match came from the local store: then the session is as fetched
+// that day, not the API's answer of a moment ago.
+type ChosenMsg struct {
+	Session api.Session
+	Kept    *store.Found
+}
 
 func (LoadedMsg) detailMsg()     {}
 func (FailedMsg) detailMsg()     {}

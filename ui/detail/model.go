@@ -105,6 +105,9 @@ func (m Model) Update(msg tea.Msg) (Model, Event, tea.Cmd) {
 	case SearchedMsg:
 		return m.searched(msg)
 	case ChosenMsg:
+		if msg.Kept != nil {
+			return m.openKept(*msg.Kept)
+		}
 		return m.showFound(msg.Session)
 	case RecalledMsg:
 		if s := m.pane.Session(); s == nil || s.ID != msg.ID {

@@ -51,27 +51,38 @@ func findLocally(ctx context.Context, mem Memory, q resolve.Query, text string) 
 }
 
 // searchedLocally takes what the store found: one session opens at once,
-// with one GET to confirm it is current; several open the picker.
+// with one GET to confirm it is current; several open the picker, and the
+// one chosen opens the same way.
 func (m Model) searchedLocally(msg SearchedMsg) (Model, Event, tea.Cmd) {
 	m.endRequest()
 	what := msg.Query.Kind.String() + " " + render.Line(msg.Query.Value)
 	if len(msg.Local) == 1 {
-		f := msg.Local[0]
-		m.lastID = f.Session.ID
-		m.offlineAt = time.Time{}
-		m = m.show(&f.Session, m.now)
-		m, confirm := m.fetch(f.Session.ID, true)
-		s := f.Session
-		return m, Event{Arrived: &s}, tea.Batch(confirm, recall(m.mem, &s, m.now),
-			statusline.Say("Found in local history, fetched "+render.Age(f.FetchedAt, m.now)+"; checking it is current.", false))
+		return m.openKept(msg.Local[0])
 	}
 	sessions := make([]api.Session, len(msg.Local))
+	kept := make(map[string]store.Found, len(msg.Local))
 	for i, f := range msg.Local {
 		sessions[i] = f.Session
+		kept[f.Session.ID] = f
 	}
 	title := plural.CountAs(len(sessions), "session", "sessions") + " in local history for " + what
-	choose := func(s api.Session) tea.Cmd { return func() tea.Msg { return ChosenMsg{Session: s} } }
+	choose := func(s api.Session) tea.Cmd {
+		f := kept[s.ID]
+		return func() tea.Msg { return ChosenMsg{Session: s, Kept: &f} }
+	}
 	return m, Event{Pick: picker.New(m.ctx, title, sessions, choose)}, nil
+}
+
+// openKept shows a session the store kept, as fetched then, and asks the
+// API once whether it is current: offline, the failed GET marks it so.
+func (m Model) openKept(f store.Found) (Model, Event, tea.Cmd) {
+	m.lastID = f.Session.ID
+	m.offlineAt = time.Time{}
+	m = m.show(&f.Session, m.now)
+	m, confirm := m.fetch(f.Session.ID, true)
+	s := f.Session
+	return m, Event{Arrived: &s}, tea.Batch(confirm, recall(m.mem, &s, m.now),
+		statusline.Say("Found in local history, fetched "+render.Age(f.FetchedAt, m.now)+"; checking it is current.", false))
 }
 
 func (m Model) searched(msg SearchedMsg) (Model, Event, tea.Cmd) {
