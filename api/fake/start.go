@@ -29,11 +29,15 @@ const shutdownGrace = 5 * time.Second
 // first request waits for them. A test that times its first request calls
 // Warm first (faketest.Start does).
 func (s *Server) Start() (baseURL string, stop func(), err error) {
-	go s.Warm()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", nil, fmt.Errorf("fake server: listen on loopback: %w", err)
 	}
+	warmed := make(chan struct{})
+	go func() {
+		defer close(warmed)
+		s.Warm()
+	}()
 	ctx, cancel := context.WithCancel(context.Background())
 	srv := &http.Server{
 		Handler:           s,
@@ -57,6 +61,7 @@ func (s *Server) Start() (baseURL string, stop func(), err error) {
 				_ = srv.Close()
 			}
 			<-done
+			<-warmed // nothing of the server outlives stop
 		})
 	}
 	return "http://" + ln.Addr().String(), stop, nil
