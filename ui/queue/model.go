@@ -48,6 +48,10 @@ type Model struct {
 	sel   int            // cursor position in view
 	top   int            // first visible position in view
 	selID string         // the selected session, kept across refreshes
+	// pinned keeps the cursor on the top row, in the needs-attention order,
+	// until the user moves it: more urgent sessions arriving (a page, the
+	// ranking's walk) take the top, and the top is where to look first.
+	pinned bool
 
 	gen     int // query generation
 	cancel  context.CancelFunc
@@ -90,6 +94,7 @@ func (m Model) Reload() (Model, tea.Cmd) {
 	m.gen++
 	m.rows, m.byID, m.view = nil, map[string]int{}, nil
 	m.sel, m.top, m.next, m.end, m.err, m.skipped = 0, 0, "", false, nil, 0
+	m.pinned = true
 	m.guard, m.halt = paging.Guard{}, nil
 	m, load := m.load("", false, false)
 	if !m.attention {
@@ -213,7 +218,7 @@ func (m Model) Neighbour(id string, delta int) *api.Session {
 // asks for the next page when that brings the cursor near the end.
 func (m Model) Select(id string) (Model, tea.Cmd) {
 	if pos := m.position(id); pos >= 0 {
-		m.rank.top = false
+		m.pinned = false
 		m.sel = pos
 		m.selID = id
 		m.scrollToSel()
@@ -323,7 +328,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		// A new order is read from the top: that is where the sessions
 		// needing attention now are.
 		m.attention = !m.attention
-		m.selID = ""
+		m.selID, m.pinned = "", true
 		m.rebuild()
 		if !m.attention {
 			m.stopRanking()
@@ -346,7 +351,7 @@ func (m Model) move(delta int) (Model, tea.Cmd) {
 	if len(m.view) == 0 {
 		return m, nil
 	}
-	m.rank.top = false
+	m.pinned = false
 	atEnd := m.sel == len(m.view)-1
 	m.sel = min(max(m.sel+delta, 0), len(m.view)-1)
 	m.selID = m.rows[m.view[m.sel]].session.ID
@@ -463,6 +468,9 @@ func (m *Model) rebuild() {
 	}
 	if m.attention {
 		attentionOrder(m.rows, m.view)
+		if m.pinned {
+			m.selID = ""
+		}
 	}
 	m.sel = 0
 	if pos := m.position(m.selID); pos >= 0 {

@@ -29,7 +29,6 @@ type ranking struct {
 	found    int          // sessions the walk read
 	cancel   context.CancelFunc
 	on       bool  // a walk was started for these filters
-	top      bool  // the cursor stays on the top row until the user moves it
 	capped   bool  // stopped at RankCap
 	halt     error // why the walk stopped early (a repeated cursor)
 	err      error // the page that failed
@@ -65,7 +64,7 @@ func (m Model) rankStatuses() []api.Status {
 // startRanking walks every session that can need attention.
 func (m Model) startRanking() (Model, tea.Cmd) {
 	m.stopRanking()
-	m.rank = ranking{gen: m.rank.gen + 1, statuses: m.rankStatuses(), on: true, top: m.sel == 0}
+	m.rank = ranking{gen: m.rank.gen + 1, statuses: m.rankStatuses(), on: true}
 	return m.rankNext("")
 }
 
@@ -119,10 +118,7 @@ func (m Model) ranked(msg rankPageMsg) (Model, tea.Cmd) {
 		m.rows = append(m.rows, newRow(s))
 		m.byID[s.ID] = len(m.rows) - 1
 	}
-	if m.rank.top {
-		m.selID = "" // a more urgent session arrived: it is the one to see first
-	}
-	m.rebuild()
+	m.rebuild() // pinned, a more urgent session arriving takes the cursor
 	next := msg.page.Next
 	if err := m.rank.guard.Page(msg.cursor, len(msg.page.Items), next); err != nil {
 		m.rank.halt, next = err, ""
@@ -145,7 +141,9 @@ func (m Model) rankState() string {
 	case !m.attention:
 		return "newest"
 	case r.err != nil:
-		return "attention among the sessions loaded: ranking failed (" + explain.Describe(r.err, "").Sentence + ") · " + keys.Name(m.keys.Refresh) + " retries"
+		// What to do before why: the filter bar is cut at the edge, and
+		// the sentence is the part that can go.
+		return "attention among the sessions loaded, ranking failed · " + keys.Name(m.keys.Refresh) + " retries · " + explain.Describe(r.err, "").Sentence
 	case m.Ranking():
 		return "ranking · " + plural.CountAs(r.pages, "page", "pages") + " read, " + sessions(r.found) + "…"
 	case r.capped:

@@ -146,3 +146,48 @@ func TestResolvedFilterNeedsNoRanking(t *testing.T) {
 		t.Errorf("ranking asked for unresolved sessions under a resolved filter: %v", l.calls)
 	}
 }
+
+// failingRank is a statusLister whose status-filtered walks (the ranking's)
+// fail while down is set; the queue's own pages never do.
+type failingRank struct {
+	*statusLister
+	down bool
+}
+
+func (l *failingRank) ListSessions(ctx context.Context, p api.ListParams) (*api.SessionPage, error) {
+	if l.down && p.Status != "" {
+		return nil, &api.Error{Kind: api.KindServer, Status: 503, BaseURL: "https://api.example.test"}
+	}
+	return l.statusLister.ListSessions(ctx, p)
+}
+
+// TestRefreshAfterAFailedRankingRanksAgain: when the ranking's walk
+// fails, the header says so and names the key; that key ranks the whole
+// set again and refreshes the first page, and the most urgent session
+// comes to the top.
+func TestRefreshAfterAFailedRankingRanksAgain(t *testing.T) {
+	l := &failingRank{statusLister: urgentOldest(), down: true}
+	m := New(theme(), DefaultKeyMap(), l, Filters{}, true, now).SetSize(120, 30)
+	m, cmd := m.Reload()
+	m = runAll(m, cmd)
+	if v := m.View(); !strings.Contains(v, "ranking failed") || !strings.Contains(v, "r retries") {
+		t.Fatalf("a failed ranking is not said, with its key:\n%s", v)
+	}
+	if got := m.Selected(); got != nil && got.ID == l.all[223].ID {
+		t.Fatal("the urgent session is on top without the ranking")
+	}
+
+	l.down = false
+	pages := l.calls[""]
+	m, cmd = m.Refresh()
+	m = runAll(m, cmd)
+	if got := m.Selected(); got == nil || got.ID != l.all[223].ID {
+		t.Fatalf("top row %v after r, want the oldest, most urgent session %s", got, l.all[223].ID)
+	}
+	if v := m.View(); !strings.Contains(v, "attention · all 150 unresolved ranked") {
+		t.Errorf("the header does not say the order is final:\n%s", v)
+	}
+	if l.calls[""] == pages {
+		t.Error("r ranked again but did not refresh the queue's first page")
+	}
+}
