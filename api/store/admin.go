@@ -42,15 +42,15 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	return st, nil
 }
 
-// tables are the tables Clear empties, every one that holds data.
+// tables are the tables Clear empties, every one that holds data but the
+// search index, which is emptied by its own command.
 func tables() []string {
-	return []string{"idents", "sessions", "seen", "marks", "histories", "syncs", "search", "audit"}
+	return []string{"idents", "sessions", "seen", "marks", "histories", "syncs", "audit"}
 }
 
-// Clear empties the store. The file is then rebuilt without the freed
-// pages (VACUUM) and its write-ahead log emptied, so that what was deleted
-// does not linger on disk, where rows deleted by SQLite otherwise stay
-// until their pages are reused.
+// Clear empties the store, leaving none of what it held in its files
+// (scrub): the search index is emptied with FTS5's delete-all, as deleting
+// its rows would only mark their terms deleted.
 func (s *Store) Clear(ctx context.Context) error {
 	if s == nil {
 		return nil
@@ -61,15 +61,16 @@ func (s *Store) Clear(ctx context.Context) error {
 				return fmt.Errorf("empty %s: %w", t, err)
 			}
 		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO search(search) VALUES('delete-all')"); err != nil {
+			return fmt.Errorf("empty the search index: %w", err)
+		}
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("clear the store: %w", err)
+		return fmt.Errorf("clear the store: %w", s.damaged(err))
 	}
-	for _, stmt := range []string{"VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)"} {
-		if _, err := s.db.ExecContext(ctx, stmt); err != nil {
-			return fmt.Errorf("clear the store (%s): %w", stmt, err)
-		}
+	if err := s.scrub(ctx); err != nil {
+		return fmt.Errorf("clear the store: %w", err)
 	}
 	return nil
 }

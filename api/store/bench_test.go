@@ -214,3 +214,31 @@ func TestBenchCorpusIsRealistic(t *testing.T) {
 		t.Errorf("%d summaries, %d tickets in 200 sessions", summaries, tickets)
 	}
 }
+
+// BenchmarkEraseRedacted erases one redacted transcript from a store of
+// 10,000 sessions with their transcripts: the index merge and the rewrite
+// of the file that leave no trace of it are most of the time.
+func BenchmarkEraseRedacted(b *testing.B) {
+	sessions, cat, raw := corpus(b, 10_000)
+	s, dir := openFilled(b, sessions)
+	events := make([][]api.Event, len(sessions))
+	for i := range sessions {
+		events[i] = transcript(b, cat, sessions[i].ID, raw[i])
+		if err := s.SaveHistory(ctx, sessions[i].ID, events[i], true, t0); err != nil {
+			b.Fatal(err)
+		}
+	}
+	i := 0
+	for b.Loop() {
+		b.StopTimer()
+		if err := s.SaveHistory(ctx, sessions[i].ID, events[i], true, t0); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if err := s.EraseRedacted(ctx, sessions[i].ID, ""); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	reportSize(b, dir)
+}

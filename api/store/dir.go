@@ -85,8 +85,22 @@ func makePrivateDir(dir string) (notice string, err error) {
 // creates a database 0644 and gives its -wal and -shm files the database's
 // mode. A file that exists with a looser mode, and its -wal and -shm
 // beside it, are tightened; the notice says so.
+//
+// None of the three is followed if it is a symlink, nor used if it is not
+// a regular file (checkNotLinked): a link there would have cxi create its
+// database at the link's target, outside the store folder, or make
+// someone's file 0600. Such a path is refused rather than moved aside as
+// a damaged store is: cxi never makes a link there, so someone did, and
+// what they meant by it is theirs to undo. The folder itself may be a link
+// (see makePrivateDir): that is the user's own layout.
 func makePrivateFile(path string) (notice string, err error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, fileMode)
+	companions := []string{path, path + "-wal", path + "-shm"}
+	for _, p := range companions {
+		if err := checkNotLinked(p); err != nil {
+			return "", err
+		}
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|noFollow|nonBlocking, fileMode)
 	if err != nil {
 		return "", err
 	}
@@ -97,24 +111,95 @@ func makePrivateFile(path string) (notice string, err error) {
 		return "", nil
 	}
 	var loose []string
-	for _, p := range []string{path, path + "-wal", path + "-shm"} {
-		info, err := os.Stat(p)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
+	for _, p := range companions {
+		was, err := tighten(p)
 		if err != nil {
 			return "", err
 		}
-		if info.Mode().Perm()&0o077 == 0 {
-			continue
+		if was != 0 {
+			loose = append(loose, fmt.Sprintf("%s (was %04o)", filepath.Base(p), was))
 		}
-		if err := os.Chmod(p, fileMode); err != nil {
-			return "", err
-		}
-		loose = append(loose, fmt.Sprintf("%s (was %04o)", filepath.Base(p), info.Mode().Perm()))
 	}
 	if len(loose) == 0 {
 		return "", nil
 	}
 	return "Made the local store private (0600): " + strings.Join(loose, ", ") + ".", nil
+}
+
+// tighten makes the file at p 0600 when others may read it, through the
+// file opened (not following a link), and returns the mode it had; 0 when
+// it was private already or is not there.
+func tighten(p string) (fs.FileMode, error) {
+	f, err := os.OpenFile(p, os.O_RDONLY|noFollow|nonBlocking, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	if !info.Mode().IsRegular() {
+		return 0, &notAFileError{name: filepath.Base(p), mode: info.Mode()}
+	}
+	perm := info.Mode().Perm()
+	if perm&0o077 == 0 {
+		return 0, nil
+	}
+	return perm, f.Chmod(fileMode)
+}
+
+// checkNotLinked refuses a path that is a symlink or something other than
+// a regular file; one that does not exist is fine.
+func checkNotLinked(p string) error {
+	info, err := os.Lstat(p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case info.Mode()&fs.ModeSymlink != 0:
+		target, _ := os.Readlink(p)
+		return &linkError{name: filepath.Base(p), target: target}
+	case !info.Mode().IsRegular():
+		return &notAFileError{name: filepath.Base(p), mode: info.Mode()}
+	}
+	return nil
+}
+
+// linkError is a symlink where a file of the store should be.
+type linkError struct{ name, target string }
+
+func (e *linkError) Error() string {
+	return fmt.Sprintf("%s is a symbolic link (to %s), and cxi does not follow one there: remove it, or set %s to the folder to keep the store in",
+		e.name, e.target, EnvDir)
+}
+
+// notAFileError is something other than a file where a file of the store
+// should be: a FIFO would hang SQLite, a directory cannot be one.
+type notAFileError struct {
+	name string
+	mode fs.FileMode
+}
+
+func (e *notAFileError) Error() string {
+	return fmt.Sprintf("%s is %s, not a regular file", e.name, kind(e.mode))
+}
+
+// kind names what a file of mode m is, for a sentence.
+func kind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }

@@ -125,7 +125,7 @@ func Open(o Options) (*Store, []string, error) {
 		}
 	}
 	if o.Existing {
-		_, err := os.Stat(path)
+		_, err := os.Lstat(path) // a link there is refused below, not looked through
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, nil
 		}
@@ -159,7 +159,7 @@ func Open(o Options) (*Store, []string, error) {
 // with a notice, and a fresh one made in its place.
 func openFile(path string, now, cut time.Time) (*Store, string, error) {
 	var err error
-	if _, merr := os.Stat(path + damageMark); merr == nil {
+	if _, merr := os.Lstat(path + damageMark); merr == nil {
 		err = errors.New("SQLite found it damaged in an earlier run")
 	} else {
 		var s *Store
@@ -188,9 +188,18 @@ const damageMark = ".damaged"
 // returns err.
 func (s *Store) damaged(err error) error {
 	if s != nil && isCorrupt(err) {
-		_ = os.WriteFile(s.path+damageMark, nil, fileMode) // at worst, the next start finds the damage itself
+		s.markDamaged()
 	}
 	return err
+}
+
+// markDamaged leaves the damage mark beside the store: an empty file, made
+// without following a link there or emptying a file that is there. At
+// worst it cannot be made, and the next start finds the damage itself.
+func (s *Store) markDamaged() {
+	if f, err := os.OpenFile(s.path+damageMark, os.O_WRONLY|os.O_CREATE|noFollow|nonBlocking, fileMode); err == nil {
+		f.Close()
+	}
 }
 
 // openPruned opens path at the current schema and prunes what nothing

@@ -43,6 +43,13 @@ type Settings struct {
 	Helpdesk, Summary bool
 	Save              func(helpdesk, summary bool) error
 	Audit             Auditor // where every write is recorded; nil records nothing
+	Erase             Eraser  // the copy a redaction erases too; nil keeps none
+}
+
+// Eraser erases, locally, what a redaction erased from the API: the local
+// store's copy.
+type Eraser interface {
+	EraseRedacted(ctx context.Context, sessionID, messageID string) error
 }
 
 // Auditor records a write after its answer: the local store's audit log.

@@ -35,6 +35,7 @@ type RedactedMsg struct {
 	MessageID string // the one message redacted; "" for every message of the session
 	Result    *api.Redaction
 	Err       error
+	Kept      error // why the local store's copy could not be erased; nil when it was, or none was kept
 }
 
 func (RedactedMsg) actMsg() {}
@@ -67,7 +68,7 @@ func (m Model) RedactMenu(s *api.Session, msg *api.Event) (overlay.Overlay, tea.
 // redaction only when the API answers with that session; it records the
 // redaction in the audit log after the answer.
 func (m Model) redact(s api.Session, msg *api.Event, reason string) tea.Cmd {
-	client, audit, now := m.client, m.set.Audit, m.ctx.Now
+	client, audit, erase, now := m.client, m.set.Audit, m.set.Erase, m.ctx.Now
 	return func() tea.Msg {
 		ctx := context.Background()
 		r, ok := client.(Redactor)
@@ -89,6 +90,9 @@ func (m Model) redact(s api.Session, msg *api.Event, reason string) tea.Cmd {
 		} else {
 			done.Result, done.Err = r.RedactSession(ctx, s.ID, reason)
 		}
+		if erase != nil && store.RedactionMayHaveHappened(done.Err) {
+			done.Kept = erase.EraseRedacted(ctx, s.ID, done.MessageID) // as cxi redact does
+		}
 		switch {
 		case errors.Is(done.Err, api.ErrRedactionUnknown):
 			e.Outcome = redactionUnknown // as cxi redact records it
@@ -109,7 +113,7 @@ func (m Model) redacted(msg RedactedMsg) (Model, Event, tea.Cmd) {
 	if errors.Is(msg.Err, api.ErrRedactionUnknown) && errors.As(msg.Err, &e) && e.Err != nil {
 		// Sent and accepted: something may have changed, so the transcript
 		// reloads; what the answer did not say is said.
-		return m, Event{Redacted: msg.SessionID}, statusline.Say("Redaction sent, but "+render.Line(e.Err.Error())+"; the transcript shows what the API now returns.", true)
+		return m, Event{Redacted: msg.SessionID}, statusline.Say("Redaction sent, but "+render.Line(e.Err.Error())+"; the transcript shows what the API now returns."+kept(msg.Kept), true)
 	}
 	if msg.Err != nil {
 		return m, Event{}, statusline.Say("Not redacted: "+explain.Describe(msg.Err, msg.SessionID).Advice(keys.Name(m.ctx.Keys.Refresh)), true)
@@ -123,7 +127,16 @@ func (m Model) redacted(msg RedactedMsg) (Model, Event, tea.Cmd) {
 	case r != nil:
 		n = int(r.MessagesRedacted)
 	}
-	return m, Event{Redacted: msg.SessionID}, statusline.Say("Redacted "+plural.Count(n, "message")+" of "+api.ShortID(msg.SessionID)+"; the transcript shows what the API now returns.", false)
+	return m, Event{Redacted: msg.SessionID}, statusline.Say("Redacted "+plural.Count(n, "message")+" of "+api.ShortID(msg.SessionID)+"; the transcript shows what the API now returns."+kept(msg.Kept), msg.Kept != nil)
+}
+
+// kept says that the local store still holds what was redacted, and why;
+// "" when it does not.
+func kept(err error) string {
+	if err == nil {
+		return ""
+	}
+	return " But cxi could not erase the local store's copy: " + render.Line(err.Error()) + "."
 }
 
 // redactionUnknown is a redaction accepted without saying whether it

@@ -98,6 +98,12 @@ func redactCmd(ctx context.Context, args []string, env command.Env, d deps) int 
 		}
 		return err
 	})
+	if store.RedactionMayHaveHappened(err) {
+		// The store's copy goes too, before the result is printed.
+		if err := r.store.EraseRedacted(ctx, id, *message); err != nil {
+			fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
+		}
+	}
 	subject := label
 	if *message != "" {
 		subject = label + " message " + render.Line(*message)

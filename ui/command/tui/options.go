@@ -55,7 +55,7 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 	}
 	if st != nil {
 		ctx := context.Background()
-		opts.Memory, opts.Acting.Audit = st, st
+		opts.Memory, opts.Acting.Audit, opts.Acting.Erase = st, st, st
 		opts.LastSync, _ = st.Sync(ctx, queue.SyncKey)
 		opts.Cached, _ = st.Sessions(ctx, cachedQuery(cfg, env.Now()))
 	}
