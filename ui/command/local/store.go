@@ -74,6 +74,10 @@ func show(env command.Env, o *opened) error {
 		fmt.Fprintf(out, "The local store is off (%s): cxi keeps nothing on disk.\n", render.Line(o.settings.Store.OffBy))
 	}
 	if o.st == nil {
+		if what := notAStore(path); what != "" {
+			fmt.Fprintf(out, "No local store for this organization: %s\n", what)
+			return otherFiles(out, o, path)
+		}
 		fmt.Fprintf(out, "No local store for this organization. Its file would be %s\n", path)
 		if !o.settings.Store.Off {
 			fmt.Fprintln(out, "(made the first time cxi runs with the store on).")
@@ -153,6 +157,10 @@ func clear(env command.Env, o *opened, yes bool) error {
 	if err != nil {
 		return err
 	}
+	if what := notAStore(path); o.st == nil && what != "" {
+		fmt.Fprintf(env.Stdout, "Nothing cleared: %s\n", what)
+		return nil
+	}
 	if o.st == nil && len(damaged) == 0 {
 		fmt.Fprintf(env.Stdout, "Nothing to clear: no local store for this organization (%s).\n", path)
 		return nil
@@ -188,4 +196,25 @@ func clear(env command.Env, o *opened, yes bool) error {
 		fmt.Fprintf(env.Stdout, "Removed %d damaged copies moved aside.\n", len(damaged))
 	}
 	return nil
+}
+
+// notAStore says what is at the store's path when it is something cxi
+// refuses to open there (a symlink, a FIFO, a folder): it is the user's,
+// cxi neither follows nor removes it, and keeps nothing until it goes.
+// "" when there is nothing, or a regular file.
+func notAStore(path string) string {
+	fi, err := os.Lstat(path)
+	if err != nil || fi.Mode().IsRegular() {
+		return ""
+	}
+	kind := "something that is not a regular file"
+	switch {
+	case fi.Mode()&os.ModeSymlink != 0:
+		kind = "a symbolic link"
+	case fi.Mode()&os.ModeNamedPipe != 0:
+		kind = "a named pipe (FIFO)"
+	case fi.IsDir():
+		kind = "a folder"
+	}
+	return fmt.Sprintf("%s is %s, which cxi neither follows nor removes; it keeps nothing on disk for this organization until that is moved away.", path, kind)
 }

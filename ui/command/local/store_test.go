@@ -159,3 +159,28 @@ func TestStoreWithNoPlaceForIt(t *testing.T) {
 		}
 	}
 }
+
+// TestALinkWhereTheStoreWouldBeIsSaid: a symbolic link at the store's file
+// is refused by the store; cxi store and cxi store clear say what is
+// there, instead of "made the first time cxi runs", and leave it alone.
+func TestALinkWhereTheStoreWouldBeIsSaid(t *testing.T) {
+	w := newWorld(t, nil)
+	if err := os.MkdirAll(w.state, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(w.state, "demo.sqlite")
+	if err := os.Symlink(filepath.Join(t.TempDir(), "elsewhere.sqlite"), link); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := w.run(Store, "--demo")
+	if code != command.ExitOK || !strings.Contains(out, "is a symbolic link, which cxi neither follows nor removes") || strings.Contains(out, "made the first time") {
+		t.Errorf("cxi store: exit %d\n%s", code, out)
+	}
+	out, _, code = w.run(Store, "--demo", "clear", "--yes")
+	if code != command.ExitOK || !strings.HasPrefix(out, "Nothing cleared: ") || !strings.Contains(out, "symbolic link") {
+		t.Errorf("cxi store clear: exit %d\n%s", code, out)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link is gone or changed: %v, %v", fi, err)
+	}
+}
