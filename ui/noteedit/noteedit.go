@@ -104,20 +104,20 @@ func (m Model) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
 
 // Receive takes the store's answer to this editor's save: kept closes the
 // editor, not kept leaves it open with the text and why.
-func (m Model) Receive(msg tea.Msg) (overlay.Overlay, bool) {
+func (m Model) Receive(msg tea.Msg) (overlay.Overlay, tea.Cmd, bool) {
 	a, ok := msg.(Answer)
 	if !ok || !m.saving {
-		return m, false
+		return m, nil, false
 	}
 	id, note, err := a.NoteAnswer()
 	if !note || id != m.id {
-		return m, false
+		return m, nil, false
 	}
 	if err == nil {
-		return nil, true
+		return nil, nil, true
 	}
 	m.saving, m.failed = false, err.Error()
-	return m.SetSize(m.width, m.height), true
+	return m.SetSize(m.width, m.height), nil, true
 }
 
 // ShortHelp is the editor's keys.

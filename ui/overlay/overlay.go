@@ -30,8 +30,9 @@ type Resizer interface {
 // says how it went.
 type Receiver interface {
 	// Receive takes msg; taken reports whether it was the overlay's
-	// answer, and a nil Overlay that the overlay closed.
-	Receive(msg tea.Msg) (next Overlay, taken bool)
+	// answer, and a nil Overlay that the overlay closed. The command is
+	// what the answer starts (the next save, once one is answered).
+	Receive(msg tea.Msg) (next Overlay, cmd tea.Cmd, taken bool)
 }
 
 // Stack holds the open overlays, the last one on top. The zero Stack is
@@ -80,13 +81,13 @@ func (s Stack) Update(msg tea.KeyMsg) (Stack, tea.Cmd) {
 // Receive gives msg to the open overlays that wait for answers, top first,
 // until one takes it (and closes, or stays); taken reports whether one
 // did, so that the caller can say an answer nobody waits for any more.
-func (s Stack) Receive(msg tea.Msg) (Stack, bool) {
+func (s Stack) Receive(msg tea.Msg) (Stack, tea.Cmd, bool) {
 	for i := len(s.open) - 1; i >= 0; i-- {
 		r, ok := s.open[i].(Receiver)
 		if !ok {
 			continue
 		}
-		next, taken := r.Receive(msg)
+		next, cmd, taken := r.Receive(msg)
 		if !taken {
 			continue
 		}
@@ -95,9 +96,9 @@ func (s Stack) Receive(msg tea.Msg) (Stack, bool) {
 		if next != nil {
 			out = append(out, next)
 		}
-		return Stack{open: append(out, s.open[i+1:]...)}, true
+		return Stack{open: append(out, s.open[i+1:]...)}, cmd, true
 	}
-	return s, false
+	return s, nil, false
 }
 
 // SetSize gives every overlay that lays itself out the pane's new size.

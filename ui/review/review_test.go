@@ -95,7 +95,7 @@ func TestANoteIsStampedWhenSaved(t *testing.T) {
 	if len(st.at) != 1 || !st.at[0].Equal(c.now) || m.Mark.Note != "call" || !m.Mark.NoteAt.Equal(c.now) || m.Said != "Note on 3c90c3cc kept." {
 		t.Errorf("note written at %v, mark %+v, said %q; want %v", st.at, m.Mark, m.Said, c.now)
 	}
-	if ed, taken := ed.(overlay.Receiver).Receive(m); !taken || ed != nil {
+	if ed, _, taken := ed.(overlay.Receiver).Receive(m); !taken || ed != nil {
 		t.Errorf("the editor did not close when its note was kept: taken %v, %v", taken, ed)
 	}
 
@@ -166,7 +166,7 @@ func TestANoteNotKeptStaysInTheEditor(t *testing.T) {
 	if len(msgs) != 1 {
 		t.Fatalf("messages %#v", msgs)
 	}
-	ed, taken := ed.(overlay.Receiver).Receive(msgs[0])
+	ed, _, taken := ed.(overlay.Receiver).Receive(msgs[0])
 	if !taken || ed == nil {
 		t.Fatalf("the answer closed the editor (taken %v): the note was not kept", taken)
 	}
@@ -183,7 +183,7 @@ func TestANoteNotKeptStaysInTheEditor(t *testing.T) {
 		t.Errorf("the editor draws %d lines in a pane of 20", n)
 	}
 	// An answer about another session, or a mark, is not the editor's.
-	if _, taken := ed.(overlay.Receiver).Receive(review.MarkedMsg{ID: sessionID}); taken {
+	if _, _, taken := ed.(overlay.Receiver).Receive(review.MarkedMsg{ID: sessionID}); taken {
 		t.Error("the editor took a review mark's answer")
 	}
 
@@ -191,7 +191,7 @@ func TestANoteNotKeptStaysInTheEditor(t *testing.T) {
 	ed, cmd = ed.Update(tea.KeyMsg{Type: tea.KeyCtrlS})
 	if m := marked(t, cmd); m.Mark.Note != "Refund owed; call back Monday" {
 		t.Errorf("kept %q", m.Mark.Note)
-	} else if ed, taken := ed.(overlay.Receiver).Receive(m); !taken || ed != nil {
+	} else if ed, _, taken := ed.(overlay.Receiver).Receive(m); !taken || ed != nil {
 		t.Error("the editor stayed open after its note was kept")
 	}
 }
@@ -202,7 +202,7 @@ func TestANoteWithoutAStoreStaysInTheEditor(t *testing.T) {
 	ed := review.Editor(testCtx(&clock{}), nil, &api.Session{ID: sessionID}, "", 100, 20)
 	ed = typeInto(ed, "keep me")
 	ed, cmd := ed.Update(tea.KeyMsg{Type: tea.KeyCtrlS})
-	ed, taken := ed.(overlay.Receiver).Receive(keytest.Run(cmd)[0])
+	ed, _, taken := ed.(overlay.Receiver).Receive(keytest.Run(cmd)[0])
 	if !taken || ed == nil || !strings.Contains(ed.View(100, 20), "keep me") || !strings.Contains(ed.View(100, 20), "Notes live in the local store") {
 		t.Errorf("taken %v, editor %v", taken, ed)
 	}
