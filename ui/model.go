@@ -119,6 +119,7 @@ type Model struct {
 	pendingStep bool     // n waits for the next page of the queue
 	notices     []string // what opening the store had to say, for the first frame
 	store       Memory   // the local store; nil when off
+	stopped     string   // why the store stopped remembering while cxi ran, for the header; "" while it keeps
 	act         act.Model
 }
 

@@ -42,6 +42,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status, cmd = m.status.Update(msg)
 	case share.BrowserFailedMsg:
 		cmd = m.share.Update(msg)
+	case act.OptionsSavedMsg:
+		// Said in the menu that toggled them; on the status line when it
+		// was closed before the answer came.
+		var taken bool
+		m.act = m.act.Remembered(msg)
+		if m.overlays, cmd, taken = m.overlays.Receive(msg); !taken {
+			cmd = msg.Notice()
+		}
 	case act.Msg:
 		var ev act.Event
 		m.act, ev, cmd = m.act.Update(msg)
@@ -50,7 +58,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.transcript, reload = m.transcript.Acted(ev.Redacted)
 		cmd = tea.Batch(cmd, reload)
 	case review.MarkedMsg:
+		m.overlays, _, _ = m.overlays.Receive(msg) // a note editor waiting for it closes
 		m.queue, m.detail, cmd = m.queue.SetMark(msg.ID, msg.Mark), m.detail.SetMark(msg.ID, msg.Mark), msg.Notice()
+	case review.FailedMsg:
+		// Said where it was made: in the note editor, which keeps the
+		// text, or on the status line when no editor waits for it.
+		var taken bool
+		if m.overlays, cmd, taken = m.overlays.Receive(msg); !taken {
+			cmd = msg.Notice()
+		}
+		if r := msg.Stopped(); r != "" {
+			m.stopped = r
+		}
 	case clockTickMsg:
 		m = m.tick(msg)
 		cmd = m.tickClock()
@@ -82,6 +101,11 @@ func (m Model) tick(msg clockTickMsg) Model {
 	m.now = msg.now
 	m.detail = m.detail.Tick(msg.now)
 	m.status = m.status.SetBudget(m.client.Budget())
+	if m.stopped == "" && m.store != nil {
+		// A page or transcript the store could not keep is dropped
+		// quietly by the view that fetched it; the header says it here.
+		m.stopped = review.StoppedReason(m.store.Stopped())
+	}
 	return m
 }
 

@@ -25,6 +25,17 @@ func (e *NotRememberingError) Error() string {
 
 func (e *NotRememberingError) Unwrap() error { return e.Err }
 
+// Reason is why, in a few words ("database or disk is full"), for a
+// header that has no room for the whole notice: SQLite's own message,
+// without the context the write wrapped it in.
+func (e *NotRememberingError) Reason() string {
+	var se *sqlite.Error
+	if errors.As(e.Err, &se) {
+		return sqliteMessage(se)
+	}
+	return reason(e.Err)
+}
+
 // notRemembering is the notice for a store that cannot be used: what goes
 // on working, and why nothing is kept.
 func notRemembering(where string, err error) string {

@@ -24,13 +24,14 @@ type Mark struct {
 // SetReviewed marks the session reviewed at time at (on), or unmarks it.
 // The mark keeps a snapshot of the session as kept then, so that a later
 // change shows as "changed since reviewed"; a session never kept gets a
-// mark without one, which no change can be told against.
+// mark without one, which no change can be told against. Once the store
+// has stopped remembering it fails (see writeOwn).
 func (s *Store) SetReviewed(ctx context.Context, id string, on bool, at time.Time) error {
 	id = fold(id)
 	if id == "" {
 		return nil
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.writeOwn(ctx, func(tx *sql.Tx) error {
 		if !on {
 			if _, err := tx.ExecContext(ctx, "UPDATE marks SET reviewed_ns = 0, reviewed_snap = NULL WHERE session_id = ?", id); err != nil {
 				return err
@@ -59,13 +60,14 @@ func (s *Store) SetReviewed(ctx context.Context, id string, on bool, at time.Tim
 }
 
 // SetNote writes the user's private note on a session at time at; empty
-// (or blank) text deletes it.
+// (or blank) text deletes it. Once the store has stopped remembering it
+// fails (see writeOwn): the editor then keeps the text.
 func (s *Store) SetNote(ctx context.Context, id, text string, at time.Time) error {
 	id = fold(id)
 	if id == "" {
 		return nil
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.writeOwn(ctx, func(tx *sql.Tx) error {
 		if strings.TrimSpace(text) == "" {
 			if _, err := tx.ExecContext(ctx, "UPDATE marks SET note = '', note_ns = 0 WHERE session_id = ?", id); err != nil {
 				return err

@@ -348,12 +348,28 @@ func TestFullDiskTurnsTheStoreOff(t *testing.T) {
 	if !errors.As(err, &nr) || !strings.Contains(err.Error(), "Not remembering this run") {
 		t.Fatalf("first failing write: %v", err)
 	}
-	// Said once: later writes do nothing, and say nothing.
+	// Said once: later writes of what cxi keeps on its own do nothing, and
+	// say nothing; Stopped keeps saying why, for the header.
 	if err := s.SaveSessions(ctx, big, t0); err != nil {
 		t.Errorf("second write: %v", err)
 	}
-	if err := s.SetNote(ctx, id(0), "x", t0); err != nil {
-		t.Errorf("note: %v", err)
+	if err := s.Stopped(); !errors.As(err, &nr) || nr.Reason() != "database or disk is full" {
+		t.Errorf("Stopped: %v (reason %q), want the full disk", err, nr.Reason())
+	}
+	// What the user made is never reported kept when it was not: a note
+	// or a mark after the store stopped fails, every time, with the reason.
+	for name, write := range map[string]func() error{
+		"note":        func() error { return s.SetNote(ctx, id(0), "x", t0) },
+		"mark":        func() error { return s.SetReviewed(ctx, id(0), true, t0) },
+		"unmark":      func() error { return s.SetReviewed(ctx, id(0), false, t0) },
+		"note, again": func() error { return s.SetNote(ctx, id(0), "y", t0) },
+	} {
+		if err := write(); !errors.As(err, &nr) || !strings.Contains(err.Error(), "disk is full") {
+			t.Errorf("%s after the disk filled: %v, want a *NotRememberingError", name, err)
+		}
+	}
+	if m, err := s.Marks(ctx, []string{id(0)}); err != nil || len(m) != 0 {
+		t.Errorf("marks after the failed writes: %+v %v, want none", m, err)
 	}
 	// What was kept still reads.
 	if _, ok, err := sessionOK(s, id(0)); !ok || err != nil {
@@ -369,6 +385,7 @@ func TestNilStoreDoesNothing(t *testing.T) {
 		"MarkSeen":     s.MarkSeen(ctx, sess, t0),
 		"SetReviewed":  s.SetReviewed(ctx, sess.ID, true, t0),
 		"SetNote":      s.SetNote(ctx, sess.ID, "n", t0),
+		"Stopped":      s.Stopped(),
 		"SaveHistory":  s.SaveHistory(ctx, sess.ID, nil, true, t0),
 		"SetSync":      s.SetSync(ctx, "k", t0),
 		"Clear":        s.Clear(ctx),

@@ -13,7 +13,8 @@
 // once, damage it finds later (in a page only some read touches) at the
 // next start, the read itself failing. A disk that fills up while cxi runs
 // turns the store off the same way, the first write that fails saying so
-// (*NotRememberingError).
+// (*NotRememberingError), Stopped saying it from then on, and every later
+// mark or note failing with it.
 //
 // The store is pure Go (modernc.org/sqlite): no cgo, so `go run .` keeps
 // working everywhere.
@@ -68,9 +69,10 @@ type Options struct {
 type Store struct {
 	db   *sql.DB
 	path string
-	// off is set when a write found the disk full or read-only: later
-	// writes do nothing instead of failing one by one.
-	off atomic.Bool
+	// off is the first write that found the disk full or read-only: later
+	// background writes do nothing instead of failing one by one, and the
+	// user's own (a mark, a note) fail with it (see writeOwn).
+	off atomic.Pointer[NotRememberingError]
 }
 
 // File is the path of the store o names: one file per base URL and API
@@ -290,19 +292,52 @@ func (s *Store) Path() string {
 
 // write runs fn in an immediate transaction. When the disk is full or
 // read-only it turns the store off: that first failure is returned as a
-// *NotRememberingError, and every later write does nothing.
+// *NotRememberingError, and every later write does nothing, silently:
+// for what cxi keeps on its own (pages, transcripts, what was seen) the
+// user hears of it once, and Stopped tells the header.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	if s == nil || s.off.Load() {
+	return s.writeAs(ctx, fn, false)
+}
+
+// writeOwn is write for what the user made (a mark, a note): once the
+// store is off it fails with the reason every time, for a save that did
+// not happen must never be reported as kept.
+func (s *Store) writeOwn(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return s.writeAs(ctx, fn, true)
+}
+
+func (s *Store) writeAs(ctx context.Context, fn func(tx *sql.Tx) error, own bool) error {
+	if s == nil {
 		return nil
 	}
-	err := s.damaged(s.inTx(ctx, fn))
-	if isDiskProblem(err) {
-		if s.off.CompareAndSwap(false, true) {
-			return &NotRememberingError{Path: s.path, Err: err}
+	if off := s.off.Load(); off != nil {
+		if own {
+			return off
 		}
 		return nil
 	}
-	return err
+	err := s.damaged(s.inTx(ctx, fn))
+	if !isDiskProblem(err) {
+		return err
+	}
+	nr := &NotRememberingError{Path: s.path, Err: err}
+	if s.off.CompareAndSwap(nil, nr) || own {
+		return s.off.Load()
+	}
+	return nil
+}
+
+// Stopped is why the store stopped remembering while cxi ran (a full or
+// read-only disk, as a *NotRememberingError), or nil while it still keeps
+// what it is given. A nil *Store never started: it has nothing to say here.
+func (s *Store) Stopped() error {
+	if s == nil {
+		return nil
+	}
+	if off := s.off.Load(); off != nil {
+		return off
+	}
+	return nil
 }
 
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {

@@ -157,7 +157,7 @@ func (m Model) Menu(queued []api.Session, shown *api.Session, inQueue bool) (ove
 	case m.run != nil:
 		return nil, statusline.Say("A change is still being sent: wait for it, or esc stops it.", true)
 	}
-	return newMenu(m.ctx, sessions, m.set.Helpdesk, m.set.Summary), nil
+	return newMenu(m.ctx, sessions, m.set), nil
 }
 
 // Update takes the confirmation and the answers.

@@ -32,7 +32,7 @@ func SaveActions(path string, o StatusOptions) error {
 		doc, err = nil, nil
 	}
 	if err != nil {
-		return err
+		return fileError("read", path, err)
 	}
 	if len(doc) > 0 {
 		if _, err := parse(path, doc); err != nil { // the bytes read: a second read could see another file
@@ -43,7 +43,19 @@ func SaveActions(path string, o StatusOptions) error {
 	if err != nil {
 		return fmt.Errorf("config file %s: %w", path, err)
 	}
-	return privatefile.Replace(path, doc)
+	return fileError("write", path, privatefile.Replace(path, doc))
+}
+
+// fileError says that path could not be read or written (verb), and why
+// in the system's words, without the name of the temporary file the
+// system's error may hold; cxi's own errors (a link to nowhere, a file
+// open to others) already name the file and pass as they are.
+func fileError(verb, path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("cannot %s %s: %w", verb, path, pe.Err)
+	}
+	return err
 }
 
 // setActions is doc with [actions] helpdesk and summary set to o.

@@ -25,6 +25,16 @@ type Resizer interface {
 	SetSize(width, height int) Overlay
 }
 
+// Receiver is an overlay that waits for the answer to a command it
+// started (the note editor, for its save): it stays open until the answer
+// says how it went.
+type Receiver interface {
+	// Receive takes msg; taken reports whether it was the overlay's
+	// answer, and a nil Overlay that the overlay closed. The command is
+	// what the answer starts (the next save, once one is answered).
+	Receive(msg tea.Msg) (next Overlay, cmd tea.Cmd, taken bool)
+}
+
 // Stack holds the open overlays, the last one on top. The zero Stack is
 // empty.
 type Stack struct {
@@ -66,6 +76,29 @@ func (s Stack) Update(msg tea.KeyMsg) (Stack, tea.Cmd) {
 		return Stack{open: rest}, cmd
 	}
 	return Stack{open: append(rest, next)}, cmd
+}
+
+// Receive gives msg to the open overlays that wait for answers, top first,
+// until one takes it (and closes, or stays); taken reports whether one
+// did, so that the caller can say an answer nobody waits for any more.
+func (s Stack) Receive(msg tea.Msg) (Stack, tea.Cmd, bool) {
+	for i := len(s.open) - 1; i >= 0; i-- {
+		r, ok := s.open[i].(Receiver)
+		if !ok {
+			continue
+		}
+		next, cmd, taken := r.Receive(msg)
+		if !taken {
+			continue
+		}
+		out := make([]Overlay, 0, len(s.open))
+		out = append(out, s.open[:i]...)
+		if next != nil {
+			out = append(out, next)
+		}
+		return Stack{open: append(out, s.open[i+1:]...)}, cmd, true
+	}
+	return s, nil, false
 }
 
 // SetSize gives every overlay that lays itself out the pane's new size.

@@ -49,3 +49,40 @@ func TestPushDoesNotShareTheBackingArray(t *testing.T) {
 		t.Error("two pushes onto one stack overwrote each other")
 	}
 }
+
+// waiting is an overlay that waits for the answer "done" (closes) or
+// "again" (stays, counting).
+type waiting struct {
+	named
+	answers int
+}
+
+func (w waiting) Receive(msg tea.Msg) (Overlay, tea.Cmd, bool) {
+	switch msg {
+	case "done":
+		return nil, nil, true
+	case "again":
+		w.answers++
+		return w, func() tea.Msg { return "asked again" }, true
+	}
+	return w, nil, false
+}
+
+func TestAnAnswerReachesTheOverlayWaitingForIt(t *testing.T) {
+	s := Stack{}.Push(waiting{named: named{name: "editor"}}).Push(named{name: "help"})
+	s, cmd, taken := s.Receive("again")
+	if !taken || s.Top().(named).name != "help" || cmd == nil || cmd() != "asked again" {
+		t.Fatalf("taken %v, top %v, command %v", taken, s.Top(), cmd)
+	}
+	if _, _, taken := s.Receive("nobody's"); taken {
+		t.Error("an answer nobody waits for was taken")
+	}
+	s, _ = s.Update(tea.KeyMsg{Type: tea.KeyEsc})
+	if w := s.Top().(waiting); w.answers != 1 {
+		t.Errorf("the editor under the help got %d answers, want 1", w.answers)
+	}
+	s, _, taken = s.Receive("done")
+	if !taken || !s.Empty() {
+		t.Errorf("taken %v, %d open after the answer that closes it", taken, len(s.open))
+	}
+}

@@ -308,7 +308,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	page := max(m.listHeight()-1, 1)
 	switch {
 	case key.Matches(msg, k.Select):
-		return m.toggleSelected(), nil
+		return m.toggleSelected()
 	case key.Matches(msg, k.Up):
 		return m.move(-1)
 	case key.Matches(msg, k.Down):

@@ -3,17 +3,21 @@ package queue
 import (
 	"strconv"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/act"
 )
 
 // toggleSelected selects the row under the cursor for an action on
 // several sessions, or unselects it, and moves on to the next row, as
-// k9s does.
-func (m Model) toggleSelected() Model {
+// k9s does. Moving on may page, exactly as j does, so the command from
+// move is handed on: dropped, it left the queue "loading" with nothing
+// under way, and no page after the first was ever asked for.
+func (m Model) toggleSelected() (Model, tea.Cmd) {
 	s := m.Selected()
 	if s == nil {
-		return m
+		return m, nil
 	}
 	if m.picked == nil {
 		m.picked = map[string]bool{}
@@ -23,8 +27,7 @@ func (m Model) toggleSelected() Model {
 	} else {
 		m.picked[s.ID] = true
 	}
-	m, _ = m.move(1)
-	return m
+	return m.move(1)
 }
 
 // Targets is what an action acts on: the selected sessions in the order on

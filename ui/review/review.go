@@ -5,6 +5,8 @@ package review
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -21,6 +23,8 @@ type Store interface {
 	SetReviewed(ctx context.Context, id string, on bool, at time.Time) error
 	SetNote(ctx context.Context, id, text string, at time.Time) error
 	Marks(ctx context.Context, ids []string) (map[string]store.Mark, error)
+	// Stopped is why the store stopped remembering while cxi ran, or nil.
+	Stopped() error
 }
 
 // MarkedMsg is a mark written: the session, and its mark as the store now
@@ -29,6 +33,48 @@ type MarkedMsg struct {
 	ID   string
 	Mark store.Mark
 	Said string // what the status line says of it
+	Note bool   // it was the note that was written (the editor waits for it)
+}
+
+// NoteAnswer tells the note editor its note was kept.
+func (m MarkedMsg) NoteAnswer() (string, bool, error) { return m.ID, m.Note, nil }
+
+// FailedMsg is a mark or note the store did not keep.
+type FailedMsg struct {
+	ID   string
+	Note bool   // it was the note (the editor, if still open, says it and keeps the text)
+	Said string // what was not kept, and why, in a sentence
+	Err  error
+}
+
+// NoteAnswer tells the note editor its note was not kept, and why.
+func (m FailedMsg) NoteAnswer() (string, bool, error) { return m.ID, m.Note, errors.New(m.Said) }
+
+// Notice is what the status line says of the failure, when no editor is
+// left to say it.
+func (m FailedMsg) Notice() tea.Cmd { return statusline.Say(m.Said, true) }
+
+// Stopped is what the header says for good when the failure was the store
+// stopping remembering (a full or read-only disk): its reason in a few
+// words; "" for a failure of this write only.
+func (m FailedMsg) Stopped() string { return StoppedReason(m.Err) }
+
+// StoppedReason is the few words the header says of a store that stopped
+// remembering, err being why (store.Stopped); "" when err is not that.
+func StoppedReason(err error) string {
+	var nr *store.NotRememberingError
+	if !errors.As(err, &nr) {
+		return ""
+	}
+	return nr.Reason()
+}
+
+// why is err as the end of "Could not keep …: why".
+func why(err error) string {
+	if r := StoppedReason(err); r != "" {
+		return "the local store stopped remembering (" + r + ")"
+	}
+	return strings.TrimSuffix(err.Error(), ".")
 }
 
 // Toggle marks session s reviewed, or unmarks it when reviewed says it is,
@@ -46,8 +92,8 @@ func Toggle(ctx common.Context, st Store, s *api.Session, reviewed func(id strin
 	if !on {
 		said = "Unmarked " + api.ShortID(id) + "."
 	}
-	return write(st, id, ctx.Now, func(c context.Context, at time.Time) error { return st.SetReviewed(c, id, on, at) },
-		said, "Could not keep the mark")
+	return write(st, id, false, ctx.Now, func(c context.Context, at time.Time) error { return st.SetReviewed(c, id, on, at) },
+		said, "Could not keep the mark on "+api.ShortID(id))
 }
 
 // Notice is what the status line says of the mark.
@@ -58,20 +104,25 @@ func (m MarkedMsg) Notice() tea.Cmd { return statusline.Say(m.Said, false) }
 // nothing happens.
 func SaveNote(ctx common.Context, st Store, id, text string) tea.Cmd {
 	if st == nil {
-		return statusline.Say("Notes live in the local store, which is off this run (--no-store or store = \"off\").", true)
+		// A FailedMsg, not a notice: the editor waits for an answer, and
+		// keeps the text it could not give to anyone.
+		return func() tea.Msg {
+			return FailedMsg{ID: id, Note: true, Said: "Notes live in the local store, which is off this run (--no-store or store = \"off\")."}
+		}
 	}
 	said := "Note on " + api.ShortID(id) + " kept."
 	if text == "" {
 		said = "Note on " + api.ShortID(id) + " removed."
 	}
-	return write(st, id, ctx.Now, func(c context.Context, at time.Time) error { return st.SetNote(c, id, text, at) },
-		said, "Could not keep the note")
+	return write(st, id, true, ctx.Now, func(c context.Context, at time.Time) error { return st.SetNote(c, id, text, at) },
+		said, "Could not keep the note on "+api.ShortID(id))
 }
 
 // write is the command that runs save in st at now() (the time of the
 // write, not of the key that asked for it), reads session id's mark back
-// and says said of it, or failed and why.
-func write(st Store, id string, now func() time.Time, save func(ctx context.Context, at time.Time) error, said, failed string) tea.Cmd {
+// and says said of it, or failed and why. A note is only said kept when
+// the store took it and reads it back.
+func write(st Store, id string, note bool, now func() time.Time, save func(ctx context.Context, at time.Time) error, said, failed string) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
 		err := save(ctx, now())
@@ -80,9 +131,9 @@ func write(st Store, id string, now func() time.Time, save func(ctx context.Cont
 			marks, err = st.Marks(ctx, []string{id})
 		}
 		if err != nil {
-			return statusline.NoticeMsg{Text: failed + ": " + err.Error() + ".", Bad: true}
+			return FailedMsg{ID: id, Note: note, Said: failed + ": " + why(err) + ".", Err: err}
 		}
-		return MarkedMsg{ID: id, Mark: marks[id], Said: said}
+		return MarkedMsg{ID: id, Mark: marks[id], Said: said, Note: note}
 	}
 }
 

@@ -197,11 +197,22 @@ func (s Store) Delete() ([]Source, error) {
 	return removed, errors.Join(errs...)
 }
 
+// removeFile removes the key file. A key file that is a link (into the
+// user's dotfiles) had the key written through it, so the file it leads to
+// goes too: removing the link alone would leave the key on disk.
 func (s Store) removeFile() error {
 	if s.Dir == "" {
 		return fs.ErrNotExist
 	}
-	return os.Remove(s.KeyFile())
+	path := s.KeyFile()
+	if info, err := os.Lstat(path); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		if target, err := filepath.EvalSymlinks(path); err == nil {
+			if err := os.Remove(target); err != nil {
+				return err
+			}
+		}
+	}
+	return os.Remove(path)
 }
 
 // MinKeyLen is the shortest key cxi takes, in characters. Real keys are far

@@ -43,8 +43,11 @@ type Settings struct {
 	ReadOnly   bool
 	ReadOnlyBy string
 	File       config.Config // the config file as read, whose key remaps the key map applies
-	Keys       auth.Store    // the API key's sources: OPENCX_API_KEY, the OS keyring, the key file
-	UserAgent  string        // what the client calls itself: cxi/VERSION
+	// ConfigPath is where config.toml is, or is made when the status
+	// menu's options are first remembered; "" without a config folder.
+	ConfigPath string
+	Keys       auth.Store // the API key's sources: OPENCX_API_KEY, the OS keyring, the key file
+	UserAgent  string     // what the client calls itself: cxi/VERSION
 }
 
 // Resolve weighs f, the environment and the config file (CXI_CONFIG, else
@@ -78,6 +81,7 @@ func Resolve(f Flags, env command.Env) (Settings, error) {
 		Theme:          file.Theme,
 		Filters:        file.Queue,
 		File:           file,
+		ConfigPath:     path,
 		Keys:           auth.Store{Dir: dir, Getenv: env.Getenv, Keyring: auth.SystemKeyring(runtime.GOOS, env.Getenv)},
 		UserAgent:      "cxi/" + env.Version,
 	}

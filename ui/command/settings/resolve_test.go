@@ -164,8 +164,8 @@ func TestANamedConfigMustExist(t *testing.T) {
 	if err == nil || err.Error() != want || command.ExitCode(err) != command.ExitUsage {
 		t.Errorf("err = %v (exit %d), want %q, exit 2", err, command.ExitCode(err), want)
 	}
-	if s, err := Resolve(Flags{}, envWith(t, nil)); err != nil || s.File.Path != "" {
-		t.Errorf("no file at the default path: %v, %q", err, s.File.Path)
+	if s, err := Resolve(Flags{}, envWith(t, nil)); err != nil || s.File.Path != "" || filepath.Base(s.ConfigPath) != "config.toml" {
+		t.Errorf("no file at the default path: %v, %q; where one would go: %q", err, s.File.Path, s.ConfigPath)
 	}
 }
 

@@ -50,7 +50,7 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 	if cfg.ReadOnly {
 		opts.Acting.ReadOnly = cfg.ReadOnlyBy
 	}
-	if path := cfg.File.Path; path != "" {
+	if path := cfg.ConfigPath; path != "" { // made, private, on the first toggle when there is none
 		opts.Acting.Save = func(h, s bool) error { return config.SaveActions(path, config.StatusOptions{Helpdesk: h, Summary: s}) }
 	}
 	if st != nil {
