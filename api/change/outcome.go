@@ -23,6 +23,9 @@ const (
 	// RedactionUnknown is a redaction accepted without saying whether it
 	// redacted anything.
 	RedactionUnknown = "sent, but whether anything was redacted is not known"
+	// SentUnknown is a write that left and whose answer was not waited
+	// for: until it comes, what came of it is not known.
+	SentUnknown = "sent, result unknown"
 	// NoAnswer and Dropped are a write that left and got no answer: it
 	// may or may not have happened.
 	NoAnswer = "no answer (it may or may not have happened)"

@@ -61,6 +61,7 @@ type Model struct {
 	undo   []api.Session
 	undoTo api.Status // the status the undone change set
 	undoBy time.Time
+	late   *lateWrite // a write whose answer the stopped batch did not wait for
 }
 
 // undoFor is how long after a status change ctrl+z can take it back.
@@ -145,9 +146,7 @@ func (m Model) Update(msg Msg) (Model, Event, tea.Cmd) {
 		return m.start(msg)
 	case DoneMsg:
 		if m.run == nil || msg.seq != m.seq {
-			// No batch waits for it (none does end with a request out):
-			// it still says what the API now holds.
-			return m, Event{Settled: []string{msg.ID}, Fresh: msg.Session}, nil
+			return m.lateAnswer(msg)
 		}
 		return m.answered(msg)
 	case retryTickMsg:

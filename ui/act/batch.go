@@ -104,34 +104,31 @@ func (m Model) answered(msg DoneMsg) (Model, Event, tea.Cmd) {
 	}
 	b.retried = false
 	b.done++
-	ev := Event{Settled: []string{s.ID}}
-	ch := b.changeFor(s.ID)
-	entry := store.StatusEntry(s.ID, s.Status, ch)
-	entry.Source = store.SourceTUI
+	r := m.resultOf(s, b.changeFor(s.ID), msg)
+	ev := Event{Settled: []string{s.ID}, Fresh: r.fresh}
 	switch {
-	case msg.Err == nil:
-		entry = m.confirmed(s, ch, msg, entry, &ev)
-	case api.KindOf(msg.Err) == api.KindCanceled:
-		// esc while it waited its turn: it never left, nothing to record.
+	case r.notSent:
 		b.notSent++
-		b.failed = append(b.failed, s.ID)
-	default:
-		entry.Outcome = change.Failed(msg.Err)
-		b.outcome = append(b.outcome, entry.Outcome)
-		b.failed = append(b.failed, s.ID)
-		if b.total == 1 {
-			b.reason = m.sentence(msg.Err, s.ID)
-		}
-		if why, stop := change.Stops(msg.Err); stop && b.stopped == "" {
-			// The rest would fail the same way: not sent, kept selected.
-			ev.Settled = append(ev.Settled, m.giveUp("after "+why)...)
+	case r.ok:
+		b.ok++
+		if before, ok := b.before(s.ID); ok {
+			b.changed = append(b.changed, before)
 		}
 	}
-	var record tea.Cmd
-	if entry.Outcome != "" {
-		entry.At = msg.At
-		record = m.record(entry)
+	if r.words != "" {
+		b.outcome = append(b.outcome, r.words)
 	}
+	if r.failed {
+		b.failed = append(b.failed, s.ID)
+	}
+	if b.total == 1 {
+		b.reason = r.reason
+	}
+	if why, stop := change.Stops(msg.Err); stop && !r.notSent && b.stopped == "" {
+		// The rest would fail the same way: not sent, kept selected.
+		ev.Settled = append(ev.Settled, m.giveUp("after "+why)...)
+	}
+	record := m.record(r.entry)
 	if len(b.todo) == 0 || b.stopped != "" {
 		m, ev, say := m.finish(ev)
 		return m, ev, tea.Batch(record, say)
@@ -140,42 +137,53 @@ func (m Model) answered(msg DoneMsg) (Model, Event, tea.Cmd) {
 	return m, ev, tea.Batch(record, cmd)
 }
 
-// confirmed is a PATCH the API took, and what its confirming read said:
-// the session's new copy; another session (sent, not confirmed); another
-// status than the one sent; or no answer (changed, not confirmed).
-func (m Model) confirmed(s api.Session, ch api.StatusChange, msg DoneMsg, e store.AuditEntry, ev *Event) store.AuditEntry {
-	b := m.run
+// result is what came of one session's request, from its answer alone.
+type result struct {
+	entry   store.AuditEntry // for the audit log; no Outcome: nothing to record
+	words   string           // how the summary counts it; "" when done as asked, or never sent
+	ok      bool             // the API took the change
+	failed  bool             // kept selected, to retry or check
+	notSent bool             // it never left: esc while it waited its turn
+	fresh   *api.Session     // the API's copy of the session, when it answered with it
+	reason  string           // its failure as a sentence, for a batch of one
+}
+
+// resultOf is the outcome of the request that sent ch to s: for a PATCH
+// the API took, what its confirming read said (the session's copy;
+// another session: sent, not confirmed; another status; no answer:
+// changed, not confirmed); else the PATCH's failure, in change's words.
+func (m Model) resultOf(s api.Session, ch api.StatusChange, msg DoneMsg) result {
+	e := store.StatusEntry(s.ID, s.Status, ch)
+	e.At, e.Source = msg.At, store.SourceTUI
+	r := result{}
 	switch {
-	case errors.Is(msg.ConfirmErr, api.ErrOtherSession):
+	case msg.Err == nil && errors.Is(msg.ConfirmErr, api.ErrOtherSession):
 		// Neither done nor failed, and never shown as the session's copy.
 		e.Outcome = change.SentNotConfirmed
-		b.outcome = append(b.outcome, e.Outcome)
-		b.failed = append(b.failed, s.ID)
-		if b.total == 1 {
-			b.reason = capitalize(explain.Describe(msg.ConfirmErr, s.ID).Sentence)
-		}
-		return e
-	case msg.ConfirmErr != nil:
+		r.words, r.failed = e.Outcome, true
+		r.reason = capitalize(explain.Describe(msg.ConfirmErr, s.ID).Sentence)
+	case msg.Err == nil && msg.ConfirmErr != nil:
 		// The API took the change; only the read after it failed.
 		words := change.Failed(msg.ConfirmErr)
 		e.After, e.Outcome = ch.Status, change.OK+", not confirmed: "+words
-		b.ok++
-		b.outcome = append(b.outcome, "not confirmed ("+words+")")
-	case msg.Session.Status != ch.Status:
+		r.ok, r.words = true, "not confirmed ("+words+")"
+	case msg.Err == nil && msg.Session.Status != ch.Status:
 		e.After, e.Outcome = msg.Session.Status, "not confirmed: the API says "+string(msg.Session.Status)
-		b.outcome = append(b.outcome, "sent, but the API says "+render.Line(string(msg.Session.Status)))
-		b.failed = append(b.failed, s.ID)
-		ev.Fresh = msg.Session
-		return e
-	default:
+		r.words, r.failed, r.fresh = "sent, but the API says "+render.Line(string(msg.Session.Status)), true, msg.Session
+		r.reason = capitalize(r.words) + "."
+	case msg.Err == nil:
 		e.After, e.Outcome = msg.Session.Status, change.OK
-		b.ok++
-		ev.Fresh = msg.Session
+		r.ok, r.fresh = true, msg.Session
+	case api.KindOf(msg.Err) == api.KindCanceled:
+		// esc while it waited its turn: it never left, nothing to record.
+		r.notSent, r.failed = true, true
+	default:
+		e.Outcome = change.Failed(msg.Err)
+		r.words, r.failed = e.Outcome, true
+		r.reason = m.sentence(msg.Err, s.ID)
 	}
-	if before, ok := b.before(s.ID); ok {
-		b.changed = append(b.changed, before)
-	}
-	return e
+	r.entry = e
+	return r
 }
 
 // sentence is a batch of one's failure, as the one sentence every error
@@ -203,10 +211,11 @@ func (m Model) giveUp(why string) []string {
 }
 
 // record writes e to the audit log, after its answer (a crash cannot log
-// a write that never happened).
+// a write that never happened); an entry without an outcome is nothing to
+// record.
 func (m Model) record(e store.AuditEntry) tea.Cmd {
 	audit := m.set.Audit
-	if audit == nil {
+	if audit == nil || e.Outcome == "" {
 		return nil
 	}
 	return func() tea.Msg {
@@ -231,8 +240,18 @@ func (stopMsg) actMsg() {}
 
 func (m Model) stop() (Model, Event, tea.Cmd) {
 	b := m.run
+	if b.stopped != "" && b.out != nil {
+		// esc again: stop waiting. The request out was sent and its
+		// result is unknown until its answer, which is said and recorded
+		// when it comes (lateAnswer); its row stays "saving…" till then.
+		s := *b.out
+		m.late = &lateWrite{seq: m.seq, s: s, ch: b.changeFor(s.ID)}
+		b.out = nil
+		b.outcome, b.failed = append(b.outcome, change.SentUnknown), append(b.failed, s.ID)
+		return m.finish(Event{})
+	}
 	if b.stopped != "" {
-		return m, Event{}, nil // stopped already, waiting for the answer out
+		return m, Event{}, nil
 	}
 	b.cancel()
 	ev := Event{}
@@ -307,4 +326,32 @@ func (b *batch) before(id string) (api.Session, bool) {
 		}
 	}
 	return api.Session{}, false
+}
+
+// lateWrite is a request whose batch stopped waiting for its answer.
+type lateWrite struct {
+	seq int
+	s   api.Session
+	ch  api.StatusChange
+}
+
+// lateAnswer is an answer no batch waits for. That of a write given up on
+// with esc says what came of it, and is recorded then; any other still
+// tells the views what the API now holds.
+func (m Model) lateAnswer(msg DoneMsg) (Model, Event, tea.Cmd) {
+	l := m.late
+	if l == nil || l.seq != msg.seq || l.s.ID != msg.ID {
+		return m, Event{Settled: []string{msg.ID}, Fresh: msg.Session}, nil
+	}
+	m.late = nil
+	r := m.resultOf(l.s, l.ch, msg)
+	words := r.words
+	if r.ok && words == "" {
+		words = done(l.ch.Status)
+	}
+	if r.notSent {
+		words = change.NotSent
+	}
+	say := statusline.Say(api.ShortID(l.s.ID)+", sent before the batch was stopped: "+words+".", r.failed)
+	return m, Event{Settled: []string{msg.ID}, Fresh: r.fresh}, tea.Batch(m.record(r.entry), say)
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/bubbles/progress"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/plural"
-	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/render"
 )
 
@@ -24,10 +23,10 @@ func (m Model) Busy() string {
 	case b.retry != nil:
 		left := max(b.retryAt.Sub(b.now), 0)
 		left = (left + time.Second - 1).Truncate(time.Second) // a countdown rounds up
-		return fmt.Sprintf("Rate limited (HTTP 429): sending %s once more in %s, as the API asked · %s stops",
-			api.ShortID(b.retry.ID), render.Duration(left), keys.Name(m.ctx.Keys.Back))
+		// The status line adds the key that stops it.
+		return fmt.Sprintf("Rate limited (HTTP 429): sending %s once more in %s", api.ShortID(b.retry.ID), render.Duration(left))
 	case b.stopped != "" && b.out != nil:
-		return "Stopping: waiting for the answer about " + api.ShortID(b.out.ID) + "; nothing more is sent"
+		return "Stopping: nothing more is sent; waiting for the answer about " + api.ShortID(b.out.ID)
 	}
 	v := verb(b.change.Status)
 	if b.undo {
