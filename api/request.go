@@ -27,6 +27,10 @@ func (c *Client) get(ctx context.Context, op, path string, out any) error {
 // in as its JSON body. out receives a JSON answer; nil takes none, as a
 // PATCH that answers no body. A write always waits its turn as a request
 // the user asked for (never as background work) and is never retried.
+// Cancelling ctx stops a write only while it waits its turn (it comes back
+// KindCanceled and was never sent); once it has its turn it is seen
+// through to its answer or the client's timeout, since a cancel could not
+// call it back, only lose the answer that says what came of it.
 func (c *Client) do(ctx context.Context, method, op, path string, in, out any) error {
 	fail := func(kind Kind, status int, err error) *Error {
 		return &Error{Kind: kind, Op: op, Status: status, BaseURL: c.BaseURL(), Err: err}
@@ -45,6 +49,9 @@ func (c *Client) do(ctx context.Context, method, op, path string, in, out any) e
 			return fail(KindCanceled, 0, ctx.Err())
 		}
 		return fail(KindRateLimited, 0, err)
+	}
+	if in != nil {
+		ctx = context.WithoutCancel(ctx) // from here on the write may leave
 	}
 
 	reqCtx, cancel := context.WithTimeout(ctx, c.timeout)

@@ -5,7 +5,9 @@
 // the other, each confirmed by one GET whose answer must be that session
 // (api.ReadConfirmation, as cxi close reads it). The views show the new
 // status at once, marked "saving…", and take the confirmed session or go
-// back.
+// back. A 429 follows cxi close's rule (api/change), and every outcome is
+// said and recorded in cxi close's words: nothing is called "not sent"
+// once it may have left.
 package act
 
 import (
@@ -15,14 +17,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/progress"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/explain"
-	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/statusline"
@@ -68,34 +68,15 @@ type Model struct {
 	undo   []api.Session
 	undoTo api.Status // the status the undone change set
 	undoBy time.Time
+	late   *lateWrite // a write whose answer the stopped batch did not wait for
 }
 
 // undoFor is how long after a status change ctrl+z can take it back.
 const undoFor = 10 * time.Second
 
-// batch is a status change sent to several sessions in turn.
-type batch struct {
-	change  api.StatusChange
-	to      map[string]api.Status // per session, when they differ (an undo puts each back)
-	undo    bool                  // this batch undoes the last one
-	todo    []api.Session         // still to send, the next first
-	changed []api.Session         // what was changed, as it was before: what an undo puts back
-	all     []api.Session         // every session of the batch, as it was before
-	done    int
-	total   int
-	ok      int
-	missing int
-	// unconfirmed counts changes sent whose confirming read answered
-	// another session: what came of them is not known.
-	unconfirmed int
-	failed      []string // sessions whose change failed, to stay selected
-	reason      string   // the last failure, in words
-	stopped     string   // why the batch stopped before its end
-}
-
 // New returns the runner.
 func New(ctx common.Context, client Client, set Settings) Model {
-	return Model{ctx: ctx, client: client, set: set}
+	return Model{ctx: ctx.WithDefaults(), client: client, set: set}
 }
 
 // Msg is every message of this package's commands.
@@ -113,8 +94,12 @@ type ConfirmedMsg struct {
 type DoneMsg struct {
 	seq     int
 	ID      string
-	Session *api.Session
-	Err     error
+	At      time.Time    // when the answer came (a 429's wait counts from it)
+	Err     error        // the PATCH's error: nil when the API took the change
+	Session *api.Session // the confirming read's answer, after a PATCH taken
+	// ConfirmErr is the confirming read's error, after a PATCH taken:
+	// the change was made, what the API now holds is not known.
+	ConfirmErr error
 }
 
 // undoMsg is ctrl+z.
@@ -137,7 +122,8 @@ type Event struct {
 // ReadOnly reports whether writes are refused this run.
 func (m Model) ReadOnly() bool { return m.set.ReadOnly != "" }
 
-// Running reports whether a batch is under way (esc stops it).
+// Running reports whether a batch is under way (esc stops it; once
+// stopped, it may still wait for the answer to the request already out).
 func (m Model) Running() bool { return m.run != nil }
 
 // Menu is the status menu on the session in view, or in the queue on its
@@ -167,11 +153,14 @@ func (m Model) Update(msg Msg) (Model, Event, tea.Cmd) {
 		return m.start(msg)
 	case DoneMsg:
 		if m.run == nil || msg.seq != m.seq {
-			// The answer of a request sent before esc stopped the batch:
-			// it still says what the API now holds.
-			return m, Event{Settled: []string{msg.ID}, Fresh: msg.Session}, nil
+			return m.lateAnswer(msg)
 		}
 		return m.answered(msg)
+	case retryTickMsg:
+		if m.run == nil || msg.seq != m.seq || m.run.retry == nil {
+			return m, Event{}, nil
+		}
+		return m.counted(msg.at)
 	case undoMsg:
 		return m.undoLast()
 	case RedactedMsg:
@@ -209,137 +198,14 @@ func (m Model) start(msg ConfirmedMsg) (Model, Event, tea.Cmd) {
 		return m, Event{}, tea.Batch(remember, statusline.Say("Nothing to send: "+plural.CountAs(skipped, "session is", "sessions are")+" already "+render.Status(msg.Change.Status)+".", false))
 	}
 	m.seq++
-	m.run = &batch{change: msg.Change, todo: append([]api.Session(nil), msg.Sessions...), all: msg.Sessions, total: len(msg.Sessions)}
+	m.run = newBatch(msg.Change, msg.Sessions)
+	m.run.all = msg.Sessions
 	saving := map[string]api.Status{}
 	for _, s := range msg.Sessions {
 		saving[s.ID] = msg.Change.Status
 	}
 	m, cmd := m.next()
 	return m, Event{Saving: saving}, tea.Batch(cmd, remember)
-}
-
-// next sends the change to the next session, or ends the batch.
-func (m Model) next() (Model, tea.Cmd) {
-	b := m.run
-	if len(b.todo) == 0 || b.stopped != "" {
-		return m, nil
-	}
-	s := b.todo[0]
-	b.todo = b.todo[1:]
-	client, change, seq, audit, now := m.client, b.change, m.seq, m.set.Audit, m.ctx.Now
-	if to, ok := b.to[s.ID]; ok {
-		change.Status = to
-	}
-	return m, func() tea.Msg {
-		ctx := context.Background()
-		done := DoneMsg{seq: seq, ID: s.ID, Err: client.SetStatus(ctx, s.ID, change)}
-		if done.Err == nil {
-			// The PATCH answers no body: one GET says what the API now
-			// holds, if it answers with this session.
-			done.Session, done.Err = api.ReadConfirmation(ctx, client, s.ID)
-		}
-		record(ctx, audit, s, change, done, now())
-		return done
-	}
-}
-
-// record writes the write to the audit log after its answer, so that a
-// crash cannot log a write that never happened.
-func record(ctx context.Context, audit Auditor, s api.Session, ch api.StatusChange, done DoneMsg, at time.Time) {
-	if audit == nil {
-		return
-	}
-	e := store.StatusEntry(s.ID, s.Status, ch)
-	e.At, e.After, e.Outcome, e.Source = at, ch.Status, "ok", store.SourceTUI
-	switch {
-	case done.Err != nil && api.KindOf(done.Err) == api.KindNotFound:
-		e.Outcome = "not found"
-	case errors.Is(done.Err, api.ErrOtherSession):
-		e.After, e.Outcome = "", notConfirmed // as cxi close records it
-	case done.Err != nil:
-		e.Outcome = "failed (" + failure(done.Err) + ")"
-	case done.Session != nil:
-		e.After = done.Session.Status
-	}
-	_ = audit.Audit(ctx, e)
-}
-
-func (m Model) answered(msg DoneMsg) (Model, Event, tea.Cmd) {
-	b := m.run
-	b.done++
-	ev := Event{Settled: []string{msg.ID}}
-	switch kind := api.KindOf(msg.Err); {
-	case msg.Err == nil:
-		b.ok++
-		ev.Fresh = msg.Session
-		if before, ok := b.before(msg.ID); ok {
-			b.changed = append(b.changed, before)
-		}
-	case kind == api.KindNotFound:
-		b.missing++
-		b.failed = append(b.failed, msg.ID)
-	case errors.Is(msg.Err, api.ErrOtherSession):
-		// Sent, but the read after it is about another session: neither
-		// done nor failed, and never shown as the session's new copy.
-		b.unconfirmed++
-		b.failed = append(b.failed, msg.ID)
-		if b.total == 1 {
-			b.reason = capitalize(explain.Describe(msg.Err, msg.ID).Sentence)
-		}
-	case kind == api.KindUnauthorized || kind == api.KindForbidden:
-		// The rest would fail the same way: stop here.
-		b.failed = append(b.failed, msg.ID)
-		for _, s := range b.todo {
-			b.failed = append(b.failed, s.ID)
-			ev.Settled = append(ev.Settled, s.ID)
-		}
-		b.todo, b.stopped = nil, explain.Describe(msg.Err, msg.ID).CommandLine()
-	default:
-		b.failed = append(b.failed, msg.ID)
-		b.reason = failure(msg.Err)
-		if b.total == 1 {
-			// One session: its error as the one sentence every error is.
-			b.reason = explain.Describe(msg.Err, msg.ID).Advice(keys.Name(m.ctx.Keys.Refresh))
-		}
-	}
-	if len(b.todo) == 0 {
-		return m.finish(ev)
-	}
-	m, cmd := m.next()
-	return m, ev, cmd
-}
-
-// Stop ends the batch between two requests (esc): the one in flight still
-// lands, the rest is not sent. The views hear of it from Update.
-func (m Model) Stop() (Model, tea.Cmd) {
-	seq := m.seq
-	return m, func() tea.Msg { return stopMsg{seq: seq} }
-}
-
-// stopMsg is esc during a batch.
-type stopMsg struct{ seq int }
-
-func (stopMsg) actMsg() {}
-
-func (m Model) stop() (Model, Event, tea.Cmd) {
-	ev := Event{}
-	for _, s := range m.run.todo {
-		ev.Settled = append(ev.Settled, s.ID)
-		m.run.failed = append(m.run.failed, s.ID)
-	}
-	m.run.todo, m.run.stopped = nil, "stopped with esc"
-	return m.finish(ev)
-}
-
-func (m Model) finish(ev Event) (Model, Event, tea.Cmd) {
-	b := m.run
-	m.run, ev.Finished, ev.Failed = nil, true, b.failed
-	m.seq++ // an answer still in flight is the batch's no more
-	said := summary(b)
-	if m.undo, m.undoTo, m.undoBy = b.changed, b.change.Status, m.ctx.Now().Add(undoFor); len(b.changed) > 0 {
-		said += " · " + keys.Name(m.ctx.Keys.Undo) + " undoes it for " + render.Duration(undoFor)
-	}
-	return m, ev, statusline.Say(said, len(b.failed) > 0)
 }
 
 // Undo is ctrl+z: for a few seconds after a status change, the inverse
@@ -364,78 +230,12 @@ func (m Model) undoLast() (Model, Event, tea.Cmd) {
 	}
 	m.seq++
 	// Without all, no session is "changed": an undo is not undone.
-	m.run = &batch{change: api.StatusChange{Status: m.undo[0].Status}, to: to, todo: todo, total: len(todo), undo: true}
+	m.run = newBatch(api.StatusChange{Status: m.undo[0].Status}, todo)
+	m.run.to, m.run.undo = to, true
 	m.undo = nil
 	m, cmd := m.next()
 	return m, Event{Saving: to}, cmd
 }
-
-// before is session id as it was when the batch started.
-func (b *batch) before(id string) (api.Session, bool) {
-	for _, s := range b.all {
-		if s.ID == id {
-			return s, true
-		}
-	}
-	return api.Session{}, false
-}
-
-// Busy is the status line while a batch runs: "Closing 12 of 40" ("" when
-// none runs).
-func (m Model) Busy() string {
-	b := m.run
-	if b == nil {
-		return ""
-	}
-	v := verb(b.change.Status)
-	if b.undo {
-		v = "Undoing"
-	}
-	at := fmt.Sprintf("%s %d of %d", v, min(b.done+1, b.total), b.total)
-	if b.total < 2 {
-		return at
-	}
-	// bubbles' progress bar, drawn as it stands: the batch moves it, not
-	// an animation.
-	bar := progress.New(progress.WithWidth(20), progress.WithoutPercentage())
-	return bar.ViewAs(float64(b.done)/float64(b.total)) + " " + at
-}
-
-// summary is the status line at the end: "38 closed · 1 not found · 1
-// failed (HTTP 500)".
-func summary(b *batch) string {
-	if b.total == 1 && b.unconfirmed == 1 {
-		return b.reason
-	}
-	if b.total == 1 && len(b.failed) == 1 && b.reason != "" {
-		return "Status not changed: " + b.reason
-	}
-	word := done(b.change.Status)
-	if b.undo {
-		word = "put back as they were"
-	}
-	parts := []string{fmt.Sprintf("%d %s", b.ok, word)}
-	if b.missing > 0 {
-		parts = append(parts, fmt.Sprintf("%d not found", b.missing))
-	}
-	if b.unconfirmed > 0 {
-		parts = append(parts, fmt.Sprintf("%d %s", b.unconfirmed, notConfirmed))
-	}
-	if n := len(b.failed) - b.missing - b.unconfirmed; n > 0 && b.reason != "" {
-		parts = append(parts, fmt.Sprintf("%d failed (%s)", n, b.reason))
-	}
-	if b.stopped != "" {
-		parts = append(parts, "stopped: "+b.stopped+" ("+plural.Count(b.total-b.done, "session")+" not sent)")
-	}
-	if len(b.failed) > 0 {
-		parts = append(parts, "the ones that failed stay selected")
-	}
-	return strings.Join(parts, " · ")
-}
-
-// notConfirmed is a change sent whose confirming read answered another
-// session, in the words cxi close uses for it.
-const notConfirmed = "sent, not confirmed (the API answered another session)"
 
 // capitalize starts a sentence that explain words as a clause.
 func capitalize(s string) string {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/change"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/statusline"
 )
@@ -103,7 +104,7 @@ func TestAConfirmationFromAnotherSessionIsNotConfirmed(t *testing.T) {
 	if want := "Sent, not confirmed: asked for 0d322df5, the API answered 497f6eca."; said.Text != want || !said.Bad {
 		t.Errorf("said %+v\nwant %q", said, want)
 	}
-	if len(log) != 1 || log[0].Outcome != notConfirmed || log[0].After != "" || log[0].SessionID != idAsked {
+	if len(log) != 1 || log[0].Outcome != change.SentNotConfirmed || log[0].After != "" || log[0].SessionID != idAsked {
 		t.Errorf("audit log %+v", log)
 	}
 }
@@ -128,7 +129,7 @@ func TestABatchCountsTheUnconfirmedApart(t *testing.T) {
 			}
 		}
 	}
-	if want := "1 closed · 1 " + notConfirmed + " · the ones that failed stay selected"; fresh != 1 || !strings.HasPrefix(said.Text, want) {
+	if want := "1 closed · 1 " + change.SentNotConfirmed + " · the ones that failed stay selected"; fresh != 1 || !strings.HasPrefix(said.Text, want) {
 		t.Errorf("%d fresh, said %q\nwant %q", fresh, said.Text, want)
 	}
 }

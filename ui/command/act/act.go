@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/change"
 	"github.com/opencx-tools/cxi/api/resolve"
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/command"
@@ -43,10 +44,6 @@ type deps struct {
 	// wait waits until a 429's Retry-After time, or ctx is done.
 	wait func(ctx context.Context, until time.Time) error
 }
-
-// maxRetryWait is the longest Retry-After a write waits for before its one
-// retry; a longer one stops the batch instead of holding a script.
-const maxRetryWait = time.Minute
 
 func defaults(env command.Env) deps {
 	return deps{dial: connect(env), wait: sleepUntil}
@@ -95,19 +92,17 @@ type runner struct {
 }
 
 // once runs a request, and once more after a 429 whose Retry-After has
-// passed (within maxRetryWait): the only retry a write ever gets.
+// passed, as change.RetryAfter allows (the TUI's batch keeps the same
+// rule): the only retry a write ever gets.
 func (r *runner) once(ctx context.Context, fn func() error) error {
 	err := fn()
-	var e *api.Error
-	if !errors.As(err, &e) || e.Kind != api.KindRateLimited || e.RetryAt.IsZero() {
+	now := time.Now() // the clock the client read Retry-After against
+	d, ok := change.RetryAfter(err, now)
+	if !ok {
 		return err
 	}
-	d := time.Until(e.RetryAt)
-	if d > maxRetryWait {
-		return err
-	}
-	fmt.Fprintf(r.env.Stderr, "cxi: rate limited: trying once more after the %s the API asked to wait\n", max(d, 0).Round(time.Second))
-	if werr := r.wait(ctx, e.RetryAt); werr != nil {
+	fmt.Fprintf(r.env.Stderr, "cxi: rate limited: trying once more after the %s the API asked to wait\n", d.Round(time.Second))
+	if werr := r.wait(ctx, now.Add(d)); werr != nil {
 		return err
 	}
 	return fn()

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/change"
 	"github.com/opencx-tools/cxi/ui/command"
 )
 
@@ -28,57 +29,21 @@ func succeeded(words string) outcome { return outcome{words: words} }
 func (o outcome) ok() bool { return o.code == command.ExitOK }
 
 // failed is the outcome of err: the words for the result line and the
-// audit log ("not found", "failed (HTTP 500)"), its exit code, and
-// whether it stops the batch: a key refused (401, 403), a rate limit that
-// outlasted its one retry, an unreachable API or the user's interrupt
-// would fail every session after it; a 404 or a 5xx is that session's.
-// An answer about another session than the one named, and a redaction
-// accepted without saying whether it redacted, exit 7 as an answer that
-// cannot be used; the words say whether anything was sent.
+// audit log, and whether it stops the batch, as the TUI says them too
+// (change.Failed, change.Stops); and its exit code. An answer about
+// another session than the one named, and a redaction accepted without
+// saying whether it redacted, exit 7 as an answer that cannot be used;
+// the user's interrupt exits 1.
 func failed(err error) outcome {
-	status := ""
-	var e *api.Error
-	if errors.As(err, &e) && e.Status != 0 {
-		status = fmt.Sprintf(" (HTTP %d)", e.Status)
-	}
-	code := command.ExitCode(err)
+	why, stop := change.Stops(err)
+	o := outcome{words: change.Failed(err), code: command.ExitCode(err), stop: stop, why: why}
 	switch {
-	case errors.Is(err, api.ErrOtherSession):
-		// The API's answer cannot be used: unreadable data, for a script.
-		var other *api.OtherSessionError
-		if errors.As(err, &other) && other.Sent {
-			return outcome{words: "sent, not confirmed (the API answered another session)", code: command.ExitBadData}
-		}
-		return outcome{words: "not sent (the API answered another session)", code: command.ExitBadData}
-	case errors.Is(err, api.ErrRedactionUnknown):
-		return outcome{words: "sent, but whether anything was redacted is not known", code: command.ExitBadData}
+	case errors.Is(err, api.ErrOtherSession), errors.Is(err, api.ErrRedactionUnknown):
+		o.code = command.ExitBadData
+	case api.KindOf(err) == api.KindCanceled, errors.Is(err, context.Canceled):
+		o.code = command.ExitError
 	}
-	switch api.KindOf(err) {
-	case api.KindNotFound:
-		return outcome{words: "not found", code: code}
-	case api.KindUnauthorized, api.KindForbidden:
-		return outcome{words: "refused" + status, code: code, stop: true, why: strings.Trim(status, " ()")}
-	case api.KindRateLimited:
-		return outcome{words: "rate limited" + status, code: code, stop: true, why: strings.Trim(status, " ()")}
-	case api.KindUnreachable:
-		return outcome{words: "failed (unreachable)", code: code, stop: true, why: "the API was unreachable"}
-	case api.KindCanceled:
-		return outcome{words: "cancelled", code: command.ExitError, stop: true, why: "the interrupt"}
-	case api.KindTimeout:
-		// A write that got no answer may or may not have happened.
-		return outcome{words: "no answer (it may or may not have happened)", code: code}
-	case api.KindDropped:
-		return outcome{words: "connection dropped (it may or may not have happened)", code: code}
-	case api.KindDecode, api.KindTooLarge:
-		return outcome{words: "failed (unreadable answer)", code: code}
-	}
-	if errors.Is(err, context.Canceled) {
-		return outcome{words: "cancelled", code: command.ExitError, stop: true, why: "the interrupt"}
-	}
-	if status != "" {
-		return outcome{words: "failed" + status, code: code}
-	}
-	return outcome{words: "failed", code: code}
+	return o
 }
 
 // tally is a batch's outcomes, in order.
