@@ -69,7 +69,9 @@ func (s *Store) Audit(ctx context.Context, e AuditEntry) error {
 	if err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	// What was written to the API must not go unrecorded in silence: like a
+	// note, a failed entry says so every time, never only the first.
+	return s.writeOwn(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO audit(at_ns, session_id, message_id, action, options, before, after, outcome, source)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			unixNano(e.At), e.SessionID, e.MessageID, e.Action, string(doc), string(e.Before), string(e.After), e.Outcome, e.Source)

@@ -363,6 +363,9 @@ func TestFullDiskTurnsTheStoreOff(t *testing.T) {
 		"mark":        func() error { return s.SetReviewed(ctx, id(0), true, t0) },
 		"unmark":      func() error { return s.SetReviewed(ctx, id(0), false, t0) },
 		"note, again": func() error { return s.SetNote(ctx, id(0), "y", t0) },
+		"audit entry": func() error {
+			return s.Audit(ctx, AuditEntry{At: t0, SessionID: id(0), Action: "close", Outcome: "ok", Source: SourceCommand})
+		},
 	} {
 		if err := write(); !errors.As(err, &nr) || !strings.Contains(err.Error(), "disk is full") {
 			t.Errorf("%s after the disk filled: %v, want a *NotRememberingError", name, err)

@@ -219,7 +219,9 @@ func (m Model) record(e store.AuditEntry) tea.Cmd {
 		return nil
 	}
 	return func() tea.Msg {
-		_ = audit.Audit(context.Background(), e)
+		if err := audit.Audit(context.Background(), e); err != nil {
+			return statusline.NoticeMsg{Text: "Not recorded in the audit log (" + api.ShortID(e.SessionID) + "): " + render.Line(err.Error()) + ".", Bad: true}
+		}
 		return nil
 	}
 }

@@ -9,6 +9,8 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/change"
+	"github.com/opencx-tools/cxi/api/store"
+	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 // failingAPI answers every PATCH with patchErr and every GET with getErr
@@ -75,5 +77,36 @@ func TestAChangeTakenButNotReadBackIsNotAFailure(t *testing.T) {
 	}
 	if len(log) != 2 || log[0].Outcome != "ok, not confirmed: failed (HTTP 500)" {
 		t.Errorf("audit log %+v", log)
+	}
+}
+
+// fullAudit is an audit log on a disk that filled up.
+type fullAudit struct{}
+
+func (fullAudit) Audit(context.Context, store.AuditEntry) error {
+	return &store.NotRememberingError{Path: "/tmp/org.sqlite", Err: errors.New("database or disk is full (13)")}
+}
+
+// TestAWriteTheAuditLogCouldNotRecordIsSaid: the audit log is a promise
+// ("every write is recorded"); when it cannot keep one, the status line
+// says so, for a status change and for a redaction alike.
+func TestAWriteTheAuditLogCouldNotRecordIsSaid(t *testing.T) {
+	d := &driver{t: t, m: New(testCtx(), &failingAPI{}, Settings{Audit: fullAudit{}})}
+	d.run(d.update(ConfirmedMsg{Change: api.StatusChange{Status: api.StatusClosedResolved}, Sessions: opened(idAsked)}))
+	found := false
+	for _, n := range d.said {
+		if strings.HasPrefix(n.Text, "Not recorded in the audit log (0d322df5): ") && strings.Contains(n.Text, "disk is full") && n.Bad {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the lost audit entry is not said: %+v", d.said)
+	}
+
+	m := New(testCtx(), &failingAPI{}, Settings{Audit: fullAudit{}})
+	_, _, cmd := m.Update(RedactedMsg{SessionID: idAsked, Result: &api.Redaction{Success: true, MessagesRedacted: 3}, Unlogged: fullAudit{}.Audit(context.Background(), store.AuditEntry{})})
+	said, _ := cmd().(statusline.NoticeMsg)
+	if !strings.Contains(said.Text, "Redacted 3 messages of 0d322df5") || !strings.Contains(said.Text, "Not recorded in the audit log: ") || !said.Bad {
+		t.Errorf("redaction: said %+v", said)
 	}
 }

@@ -36,6 +36,7 @@ type RedactedMsg struct {
 	Result    *api.Redaction
 	Err       error
 	Kept      error // why the local store's copy could not be erased; nil when it was, or none was kept
+	Unlogged  error // why the audit log could not record it; nil when it did
 }
 
 func (RedactedMsg) actMsg() {}
@@ -101,7 +102,7 @@ func (m Model) redact(s api.Session, msg *api.Event, reason string) tea.Cmd {
 		}
 		if audit != nil {
 			e.At = now()
-			_ = audit.Audit(ctx, e)
+			done.Unlogged = audit.Audit(ctx, e)
 		}
 		return done
 	}
@@ -113,10 +114,10 @@ func (m Model) redacted(msg RedactedMsg) (Model, Event, tea.Cmd) {
 	if errors.Is(msg.Err, api.ErrRedactionUnknown) && errors.As(msg.Err, &e) && e.Err != nil {
 		// Sent and accepted: something may have changed, so the transcript
 		// reloads; what the answer did not say is said.
-		return m, Event{Redacted: msg.SessionID}, statusline.Say("Redaction sent, but "+render.Line(e.Err.Error())+"; the transcript shows what the API now returns."+kept(msg.Kept), true)
+		return m, Event{Redacted: msg.SessionID}, statusline.Say("Redaction sent, but "+render.Line(e.Err.Error())+"; the transcript shows what the API now returns."+kept(msg.Kept)+unlogged(msg.Unlogged), true)
 	}
 	if msg.Err != nil {
-		return m, Event{}, statusline.Say("Not redacted: "+explain.Describe(msg.Err, msg.SessionID).Advice(keys.Name(m.ctx.Keys.Refresh)), true)
+		return m, Event{}, statusline.Say("Not redacted: "+explain.Describe(msg.Err, msg.SessionID).Advice(keys.Name(m.ctx.Keys.Refresh))+unlogged(msg.Unlogged), true)
 	}
 	// The count cxi redact prints: messagesRedacted for a session; a
 	// message's answer has none (the contract), so there affectedCount.
@@ -127,7 +128,7 @@ func (m Model) redacted(msg RedactedMsg) (Model, Event, tea.Cmd) {
 	case r != nil:
 		n = int(r.MessagesRedacted)
 	}
-	return m, Event{Redacted: msg.SessionID}, statusline.Say("Redacted "+plural.Count(n, "message")+" of "+api.ShortID(msg.SessionID)+"; the transcript shows what the API now returns."+kept(msg.Kept), msg.Kept != nil)
+	return m, Event{Redacted: msg.SessionID}, statusline.Say("Redacted "+plural.Count(n, "message")+" of "+api.ShortID(msg.SessionID)+"; the transcript shows what the API now returns."+kept(msg.Kept)+unlogged(msg.Unlogged), msg.Kept != nil || msg.Unlogged != nil)
 }
 
 // kept says that the local store still holds what was redacted, and why;
@@ -137,6 +138,15 @@ func kept(err error) string {
 		return ""
 	}
 	return " But cxi could not erase the local store's copy: " + render.Line(err.Error()) + "."
+}
+
+// unlogged is what the words of a write add when the audit log could not
+// record it.
+func unlogged(err error) string {
+	if err == nil {
+		return ""
+	}
+	return " Not recorded in the audit log: " + render.Line(err.Error()) + "."
 }
 
 // redactionUnknown is a redaction accepted without saying whether it
