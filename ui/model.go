@@ -71,6 +71,9 @@ type Options struct {
 	Cached      []api.Session // what the store held for the queue's filters at start
 	LastSync    time.Time     // when the list was last read whole
 	Notices     []string      // what opening the store had to say
+	// Unkept says, for the header, why nothing is remembered this run when
+	// the store could not be opened at start; "" when it was, or is off.
+	Unkept string
 	Acting      act.Settings  // read-only or not, the status menu's options, the audit log
 }
 
@@ -143,6 +146,7 @@ func New(o Options) Model {
 		share:   share.New(o.Copier, o.SessionURL, o.OpenURL),
 		help:    ctx.Help(),
 		notices: o.Notices,
+		stopped: o.Unkept,
 		act:     act.New(ctx, o.Client, o.Acting),
 	}
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing

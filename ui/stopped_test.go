@@ -45,7 +45,7 @@ func diskFull(path string) *store.NotRememberingError {
 	return &store.NotRememberingError{Path: path, Err: errors.New("database or disk is full (13)")}
 }
 
-const stoppedHeader = "store stopped remembering: database or disk is full"
+const stoppedHeader = "not remembering: database or disk is full"
 
 // TestSavesThatFailSaySo: with the disk full, a note is not said kept but
 // stays in the editor with why, a mark is not said marked, and the header
@@ -116,5 +116,19 @@ func TestTheHeaderSaysTheStoreStoppedFromABackgroundWrite(t *testing.T) {
 	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	if h := strings.Split(m.View(), "\n")[0]; !strings.Contains(h, stoppedHeader) {
 		t.Errorf("at 80 columns the header lost it:\n%s", h)
+	}
+}
+
+// TestAStoreThatCouldNotOpenIsInTheHeader: when the store could not be
+// opened at start, the notice fades but the header keeps saying that
+// nothing is remembered this run.
+func TestAStoreThatCouldNotOpenIsInTheHeader(t *testing.T) {
+	m := startedModel(t, &stubClient{sessions: stubSessions(2)}, func(o *Options) {
+		o.Notices = []string{"Not remembering this run: the local store /x/org.sqlite cannot be used (read-only file system)."}
+		o.Unkept = "the store could not be opened (cxi store says why)"
+	})
+	m = m.tick(clockTickMsg{now: m.now.Add(time.Minute)})
+	if v := m.View(); !strings.Contains(strings.Split(v, "\n")[0], "not remembering: the store could not be opened") {
+		t.Errorf("the header does not say it:\n%s", v)
 	}
 }

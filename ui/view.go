@@ -64,7 +64,7 @@ func (m Model) headerView() string {
 	if m.stopped != "" {
 		// Before the crumbs, which a narrow header cuts first: marks and
 		// notes are not kept from now on, and the user must know.
-		left += " " + t.Error.Render("store stopped remembering: "+render.Line(m.stopped))
+		left += " " + t.Error.Render("not remembering: "+render.Line(m.stopped))
 	}
 	if len(m.suggest) > 0 && m.view == viewQueue {
 		left += t.Muted.Render(" (" + keys.Name(m.keys.Help) + " lists sessions to try)")

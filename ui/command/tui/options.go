@@ -46,6 +46,10 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 	closeStore := stop
 	stop = func() { _ = st.Close(); closeStore() }
 	opts.Notices = notices
+	if st == nil && !cfg.Store.Off {
+		// The notice fades; what it means lasts the whole run.
+		opts.Unkept = "the store could not be opened (cxi store says why)"
+	}
 	opts.Acting = act.Settings{Helpdesk: cfg.File.Actions.Helpdesk, Summary: cfg.File.Actions.Summary}
 	if cfg.ReadOnly {
 		opts.Acting.ReadOnly = cfg.ReadOnlyBy
