@@ -290,3 +290,21 @@ func TestRowsKeepTheirWidthWithWideScripts(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownSummaryEscapesTheContact: the copy menu's Markdown is the
+// summary cxi get --format md writes, escaped as ui/summary's goldmark
+// test checks: a name written as a link stays text.
+func TestMarkdownSummaryEscapesTheContact(t *testing.T) {
+	s := fullSession()
+	name := `\[click here\](http://evil.example) __x__`
+	s.Contact.Name = &name
+	var md string
+	for _, e := range copymenu.New(testCtx(), copier(), s, link).Entries() {
+		if e.What == "Markdown summary" {
+			md = e.Value
+		}
+	}
+	if want := `- **Contact:** \\\[click here\\\](http\://evil.example) \_\_x\_\_ · dana.whitfield\@example.com`; !strings.Contains(md, want) {
+		t.Errorf("the Markdown summary lacks %q:\n%s", want, md)
+	}
+}

@@ -3,35 +3,66 @@ package render
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
 )
 
-// Width is the number of cells s may take on screen, erring wide. lipgloss
-// measures grapheme clusters, but most terminals (tmux, xterm, VTE) give
-// every code point its own wcwidth: a Devanagari name lipgloss measures
-// at 5 cells takes 10 there, and a full-width line holding it wraps and
-// scrolls the whole screen. Counting both ways and taking the larger keeps
-// a line inside the terminal whichever way it counts.
+// Width is the number of cells s may take on screen, erring wide. Text is
+// measured a grapheme cluster at a time, each cluster as the wider of two
+// counts: lipgloss's (one emoji's two cells for a ZWJ sequence such as
+// 👩‍👩‍👧 or a flag such as 🇩🇪, as tmux 3.3 draws them too) and the
+// terminal's own per code point (wcwidth, marks and format characters at
+// none), where tmux joins what follows a zero-width joiner into the cell
+// before it. The second is why: lipgloss measures a Devanagari name at 5
+// cells that tmux, xterm and VTE draw in 10, and a full-width line holding
+// it would wrap and scroll the whole screen; tmux 3.3 also draws a skin
+// tone apart from its emoji (👍🏽 in 4). Counted per code point over the
+// whole text, as before, a family of four took 8 cells where the terminal
+// draws 2, and the right border stood 6 columns short.
 func Width(s string) int {
 	plain := ansi.Strip(s)
-	perRune, emoji := 0, false
+	emoji := false
 	for _, r := range plain {
-		if isPictograph(r) || (r >= 0xFE00 && r <= 0xFE0F) || r == 0x200D {
-			emoji = true // emoji sequences can be wider as clusters
+		if isPictograph(r) || (r >= 0xFE00 && r <= 0xFE0F) || r == 0x200D || (r >= 0xE0000 && r <= 0xE007F) {
+			emoji = true // emoji sequences are measured as clusters
+			break
 		}
-		if unicode.In(r, unicode.Mn, unicode.Me) {
-			continue
-		}
-		perRune += runewidth.RuneWidth(r)
 	}
 	if !emoji {
 		// Without emoji a cluster is never wider than its code points, so
 		// the costly grapheme count can be skipped (View calls this per line).
-		return perRune
+		return codePointWidth(plain)
 	}
-	return max(perRune, ansi.StringWidth(plain))
+	w := 0
+	for plain != "" {
+		c, cw := ansi.FirstGraphemeCluster(plain, ansi.GraphemeWidth)
+		if c == "" {
+			break
+		}
+		w += max(cw, codePointWidth(c))
+		plain = plain[len(c):]
+	}
+	return w
+}
+
+// codePointWidth counts s as tmux draws it: each code point its wcwidth,
+// none for combining marks and format characters (a joiner, a flag's tag
+// letters) but the soft hyphen, and none for a code point other than ASCII
+// right after a zero-width joiner, which tmux puts in the joiner's cell.
+func codePointWidth(s string) int {
+	w, joined := 0, false
+	for _, r := range s {
+		switch {
+		case joined && r >= utf8.RuneSelf:
+		case unicode.In(r, unicode.Mn, unicode.Me), unicode.Is(unicode.Cf, r) && r != 0xAD:
+		default:
+			w += runewidth.RuneWidth(r)
+		}
+		joined = r == 0x200D
+	}
+	return w
 }
 
 // Fit cuts plain text to at most w cells (by Width, with "…") and pads it

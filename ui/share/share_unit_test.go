@@ -267,6 +267,7 @@ func (h *handover) Handover(_ context.Context, _ time.Time) ([]store.HandoverIte
 func TestHandoverIsReadInTheCommand(t *testing.T) {
 	ctx := common.Context{Theme: styles.Plain(), Keys: keys.Default(), Now: func() time.Time { return testNow }}
 	s := &api.Session{ID: sessionID}
+	markdownNote := store.HandoverItem{Session: api.Session{ID: sessionID, Status: api.StatusOpen}, Mark: store.Mark{Note: `\[click here\](http://evil.example)` + "\n# heading", NoteAt: testNow.Add(-time.Hour)}}
 	noted := store.HandoverItem{Session: api.Session{ID: sessionID, Status: api.StatusOpen}, Mark: store.Mark{Note: "call back Monday", NoteAt: testNow.Add(-time.Hour)}}
 	for _, tt := range []struct {
 		name   string
@@ -275,6 +276,9 @@ func TestHandoverIsReadInTheCommand(t *testing.T) {
 		notice string
 	}{
 		{"one noted", &handover{items: []store.HandoverItem{noted}}, "call back Monday", ""},
+		// The note is escaped as ui/summary's goldmark test checks: a link
+		// hidden behind backslashes and a heading stay text.
+		{"a note in Markdown", &handover{items: []store.HandoverItem{markdownNote}}, "  > " + `\\\[click here\\\](http\://evil.example)` + "\n  > " + `\# heading` + "\n", ""},
 		{"nothing", &handover{}, "", "Nothing to hand over"},
 		{"store fails", &handover{err: errors.New("disk \x1b[31mgone")}, "", "Could not read the handover: disk"},
 	} {

@@ -90,7 +90,7 @@ func handoverItem(b *strings.Builder, it store.HandoverItem, now time.Time) {
 		title += " · " + t
 	}
 	fmt.Fprintf(b, "\n**%s**\n", md(title))
-	fmt.Fprintf(b, "- **Session:** `%s`\n", code(s.ID))
+	fmt.Fprintf(b, "- **Session:** %s\n", code(s.ID))
 	if s.Contact != nil {
 		fmt.Fprintf(b, "- **Contact:** %s\n", md(contactText(s.Contact)))
 	}

@@ -35,7 +35,7 @@ func TestOtherFieldsInTextAndMarkdown(t *testing.T) {
 		}
 	}
 	md := Markdown(&s, now)
-	for _, want := range []string{"- **Other fields:**\n", "  - `channel.id`: ch_1\n", `  - ` + "`tags`" + `: \["vip","\[link\](https://evil.example)"\]`} {
+	for _, want := range []string{"- **Other fields:**\n", "  - `channel.id`: ch_1\n", `  - ` + "`tags`" + `: \["vip","\[link\](https\://evil.example)"\]`} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, md)
 		}

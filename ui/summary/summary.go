@@ -65,7 +65,7 @@ func Text(s *api.Session, now time.Time, width int) string {
 // sentiment, contact, ticket, then the handoff summary as a quote.
 func Markdown(s *api.Session, now time.Time) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "**Session** `%s`\n", code(s.ID))
+	fmt.Fprintf(&b, "**Session** %s\n", code(s.ID))
 	fmt.Fprintf(&b, "- **Status:** %s\n", md(statusText(s)))
 	fmt.Fprintf(&b, "- **Sentiment:** %s\n", md(render.Ptr(s.Sentiment)))
 	fmt.Fprintf(&b, "- **Channel:** %s\n", md(render.Enum(s.Channel.Type)))
@@ -76,7 +76,7 @@ func Markdown(s *api.Session, now time.Time) string {
 		b.WriteString("- **Other fields:**\n")
 		for _, f := range other {
 			v, _ := render.Value(f.Value)
-			fmt.Fprintf(&b, "  - `%s`: %s\n", code(f.Path), md(v))
+			fmt.Fprintf(&b, "  - %s: %s\n", code(f.Path), md(v))
 		}
 	}
 	if h := s.Handoff; h != nil {
@@ -154,14 +154,9 @@ func indent(s, prefix string) string {
 	return strings.Join(lines, "\n")
 }
 
-// md escapes only what could turn API text into links, HTML, code or
-// bold: Slack shows backslash escapes literally, so ordinary characters
-// (handed_off, #884213) stay as they are. Inside words, CommonMark does not
-// read underscores as emphasis anyway.
-func md(s string) string {
-	r := strings.NewReplacer("`", "'", "*", `\*`, "[", `\[`, "]", `\]`, "<", "‹", ">", "›")
-	return r.Replace(s)
-}
+// md escapes sanitized text for Markdown (render.MarkdownText, the one
+// escaping every Markdown cxi writes goes through).
+func md(s string) string { return render.MarkdownText(s) }
 
-// code keeps a value safe inside an inline code span.
-func code(s string) string { return strings.ReplaceAll(render.Line(s), "`", "'") }
+// code is a value as an inline code span, sanitized, a dash when blank.
+func code(s string) string { return render.MarkdownCode(render.Or(s)) }
