@@ -71,9 +71,7 @@ type Options struct {
 	Cached      []api.Session // what the store held for the queue's filters at start
 	LastSync    time.Time     // when the list was last read whole
 	Notices     []string      // what opening the store had to say
-	// Unkept says, for the header, why nothing is remembered this run when
-	// the store could not be opened at start; "" when it was, or is off.
-	Unkept string
+	Unkept      string        // for the header: why the store could not be opened at start; "" when it was, or is off
 	Acting      act.Settings  // read-only or not, the status menu's options, the audit log
 }
 
