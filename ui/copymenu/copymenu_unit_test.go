@@ -304,7 +304,7 @@ func TestMarkdownSummaryEscapesTheContact(t *testing.T) {
 			md = e.Value
 		}
 	}
-	if want := `- **Contact:** \\\[click here\\\](http\://evil.example) \_\_x\_\_ · dana.whitfield\@example.com`; !strings.Contains(md, want) {
+	if want := "- **Contact:** \\\\\\[click here\\\\\\](http\\://evil.example) \\_\\_x\\_\\_ · `dana.whitfield@example.com`"; !strings.Contains(md, want) {
 		t.Errorf("the Markdown summary lacks %q:\n%s", want, md)
 	}
 }

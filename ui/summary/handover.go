@@ -92,7 +92,7 @@ func handoverItem(b *strings.Builder, it store.HandoverItem, now time.Time) {
 	fmt.Fprintf(b, "\n**%s**\n", md(title))
 	fmt.Fprintf(b, "- **Session:** %s\n", code(s.ID))
 	if s.Contact != nil {
-		fmt.Fprintf(b, "- **Contact:** %s\n", md(contactText(s.Contact)))
+		fmt.Fprintf(b, "- **Contact:** %s\n", contactMarkdown(s.Contact))
 	}
 	fmt.Fprintf(b, "- **Ticket:** %s\n", md(ticketText(s)))
 	if !it.ReviewedAt.IsZero() {

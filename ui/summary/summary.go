@@ -69,7 +69,7 @@ func Markdown(s *api.Session, now time.Time) string {
 	fmt.Fprintf(&b, "- **Status:** %s\n", md(statusText(s)))
 	fmt.Fprintf(&b, "- **Sentiment:** %s\n", md(render.Ptr(s.Sentiment)))
 	fmt.Fprintf(&b, "- **Channel:** %s\n", md(render.Enum(s.Channel.Type)))
-	fmt.Fprintf(&b, "- **Contact:** %s\n", md(contactText(s.Contact)))
+	fmt.Fprintf(&b, "- **Contact:** %s\n", contactMarkdown(s.Contact))
 	fmt.Fprintf(&b, "- **Ticket:** %s\n", md(ticketText(s)))
 	fmt.Fprintf(&b, "- **Updated:** %s\n", md(timeText(s.UpdatedAt, now)))
 	if other := s.OtherFields(); len(other) > 0 {
@@ -108,6 +108,25 @@ func contactText(c *api.Contact) string {
 	}
 	if len(parts) == 0 {
 		return render.Dash + " (contact " + render.Or(c.ID) + ")"
+	}
+	return strings.Join(parts, " · ")
+}
+
+// contactMarkdown is contactText for Markdown: the email and the phone
+// number as code spans, which no renderer links and every reader shows as
+// typed (escaped as text, an address read "dana\@example.com" in Slack).
+func contactMarkdown(c *api.Contact) string {
+	if c == nil || (render.Ptr(c.Name) == render.Dash && render.Ptr(c.Email) == render.Dash && render.Ptr(c.PhoneNumber) == render.Dash) {
+		return md(contactText(c))
+	}
+	var parts []string
+	if v := render.Ptr(c.Name); v != render.Dash {
+		parts = append(parts, md(v))
+	}
+	for _, p := range []*string{c.Email, c.PhoneNumber} {
+		if v := render.Ptr(p); v != render.Dash {
+			parts = append(parts, code(v))
+		}
 	}
 	return strings.Join(parts, " · ")
 }
