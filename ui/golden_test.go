@@ -36,17 +36,19 @@ type step struct {
 // and review the diff like code.
 func TestGolden(t *testing.T) {
 	cases := []goldenCase{
-		{name: "queue", wait: "unresolved"},
-		{name: "queue_attention", wait: "unresolved", steps: []step{{keyRunes("!"), "· all "}}},
-		{name: "queue_status_picker", wait: "unresolved", steps: []step{{keyRunes("s"), "in force"}}},
-		{name: "detail_star", query: demo.IDAngryHandoff, wait: "Session ID"},
-		{name: "detail_star_bottom", query: demo.IDAngryHandoff, wait: "Session ID", steps: []step{{keyRunes("G"), "Session custom data"}}},
-		{name: "detail_minimal", query: demo.IDMinimal, wait: "Session ID"},
-		{name: "detail_unknown_enums", query: demo.IDUnknownEnums, wait: "Session ID"},
-		{name: "detail_non_latin", query: demo.IDNonLatin, wait: "Session ID"},
-		{name: "transcript_star", query: demo.IDAngryHandoff, wait: "Session ID", steps: []step{{keyRunes("t"), "(customer)"}}},
+		{name: "queue", wait: "resolved"},
+		{name: "queue_attention", wait: "resolved", steps: []step{{keyRunes("!"), "· all "}}},
+		{name: "queue_status_picker", wait: "resolved", steps: []step{{keyRunes("s"), "in force"}}},
+		{name: "detail_star", query: demo.IDAngryHandoff, wait: "─ Handoff"},
+		{name: "detail_star_bottom", query: demo.IDAngryHandoff, wait: "─ Handoff", steps: []step{{keyRunes("G"), "Session custom data"}}},
+		{name: "detail_minimal", query: demo.IDMinimal, wait: "─ Handoff"},
+		{name: "detail_unknown_enums", query: demo.IDUnknownEnums, wait: "─ Handoff"},
+		{name: "detail_non_latin", query: demo.IDNonLatin, wait: "─ Handoff"},
+		{name: "transcript_star", query: demo.IDAngryHandoff, wait: "─ Handoff", steps: []step{{keyRunes("t"), "(customer)"}}},
 	}
-	for _, size := range [][2]int{{120, 40}, {60, 30}} {
+	// The sizes a lead's day is lived at: a wide terminal, the common
+	// 80×24, and a narrow split.
+	for _, size := range [][2]int{{120, 40}, {80, 24}, {60, 20}} {
 		for _, c := range cases {
 			t.Run(fmt.Sprintf("%s_%dx%d", c.name, size[0], size[1]), func(t *testing.T) {
 				runGolden(t, c, size[0], size[1])

@@ -15,29 +15,49 @@ const TwoColumnWidth = 116
 // gap separates columns.
 const gap = 1
 
-// layout renders every panel of s for a pane width cells wide. Status,
-// sentiment, contact and handoff come first in reading order at any width.
+// SideBySideWidth is the narrowest pane where status and sentiment share
+// a line: below it, each would wrap its few words.
+const SideBySideWidth = 60
+
+// layout renders every panel of s for a pane width cells wide: first the
+// ticket line and the four panels a lead reads first (status, sentiment,
+// contact, handoff summary), dense enough to fit one screen of a 24-line
+// terminal; then the long tail (the session's details, the contact's,
+// ticket, team, custom data, fields cxi does not know). A wide pane puts
+// panels side by side rather than making the page taller.
 func (c content) layout(s *api.Session, width int) string {
-	status, sentiment, contact := c.statusPanel(s), c.sentimentPanel(s), c.contactPanel(s)
-	handoff, ticket, team, custom := c.handoffPanel(s), c.ticketPanel(s), c.teamPanel(s), c.customDataPanel(s)
 	t := c.theme
-	head := c.ticketLine(s, width)
+	status, sentiment, contact, handoff := c.statusPanel(s), c.sentimentPanel(s), c.contactPanel(s), c.handoffPanel(s)
+	details, contactDetails := c.detailsPanel(s), c.contactDetailsPanel(s)
+	ticket, team, custom := c.ticketPanel(s), c.teamPanel(s), c.customDataPanel(s)
 	// Other fields only when the API sent some: most sessions have none.
 	var others []panel
 	if other := s.OtherFields(); len(other) > 0 {
 		others = append(others, c.otherPanel(other))
 	}
-	if width < TwoColumnWidth {
-		return head + "\n" + stack(t, append([]panel{status, sentiment, contact, handoff, ticket, team, custom}, others...), width)
+	rows := []string{c.ticketLine(s, width)}
+	switch {
+	case width < SideBySideWidth:
+		rows = append(rows, stack(t, append([]panel{status, sentiment, contact, handoff, details, contactDetails, ticket, team, custom}, others...), width))
+		return strings.Join(rows, "\n")
+	case width < TwoColumnWidth:
+		first := (width - gap) * 2 / 3
+		rows = append(rows,
+			row(t, []panel{status, sentiment}, []int{first, width - gap - first}),
+			renderPanel(t, contact, width),
+			renderPanel(t, handoff, width),
+			stack(t, append([]panel{details, contactDetails, ticket, team, custom}, others...), width))
+		return strings.Join(rows, "\n")
 	}
+	// Wide: status, sentiment and contact in one row; the tail in two columns.
+	a := (width - 2*gap) * 2 / 5
+	b := (width - 2*gap) / 5
 	left := (width - gap) / 2
 	right := width - gap - left
-	rows := []string{
-		head,
-		columns(stack(t, []panel{status, sentiment}, left), stack(t, []panel{contact}, right), left, right),
+	rows = append(rows,
+		row(t, []panel{status, sentiment, contact}, []int{a, b, width - 2*gap - a - b}),
 		renderPanel(t, handoff, width),
-		columns(stack(t, []panel{ticket, team}, left), stack(t, []panel{custom}, right), left, right),
-	}
+		columns(stack(t, []panel{details, ticket, team}, left), stack(t, []panel{contactDetails, custom}, right), left, right))
 	for _, p := range others {
 		rows = append(rows, renderPanel(t, p, width))
 	}

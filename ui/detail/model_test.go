@@ -45,7 +45,7 @@ func TestAbsentValuesShowADash(t *testing.T) {
 				t.Errorf("width %d: %q in view:\n%s", width, bad, v)
 			}
 		}
-		for _, want := range []string{"No contact on this session.", "Not handed off.", "No ticketing system linked.", "No custom data.", "Language     —", "Customer     —", "Team         —"} {
+		for _, want := range []string{"No contact on this session.", "Not handed off.", "No ticketing system linked.", "No custom data.", "Language     —", "— not judged", "Team         —"} {
 			if !strings.Contains(v, want) {
 				t.Errorf("width %d: view lacks %q:\n%s", width, want, v)
 			}
@@ -53,32 +53,56 @@ func TestAbsentValuesShowADash(t *testing.T) {
 	}
 }
 
+// TestPanelOrderAndColumns: the four panels a lead reads first come first
+// at every width (status, sentiment, contact, handoff), then the long
+// tail; status and sentiment share a line from SideBySideWidth, and a wide
+// pane puts contact beside them and the tail in two columns.
 func TestPanelOrderAndColumns(t *testing.T) {
 	s := fixture(t, demo.IDAngryHandoff)
-	wide := fullContent(s, 120)
-	// Two columns: Status and Contact share a line.
-	if !strings.Contains(firstLineWith(wide, "Status"), "Contact") {
-		t.Errorf("no two columns at 120:\n%s", wide)
-	}
-	narrow := fullContent(s, 60)
-	if strings.Contains(firstLineWith(narrow, "Status"), "Contact") {
-		t.Errorf("two columns at 60:\n%s", narrow)
-	}
-	// Reading order, line by line: panels side by side share a line.
-	order := []string{"│ Status", "│ Sentiment", "│ Contact", "│ Handoff", "│ Ticket  ", "│ Team & assignee", "│ Session custom data"}
-	for _, v := range []string{narrow} {
+	order := []string{"─ Status ", "─ Sentiment ", "─ Contact ", "─ Handoff ", "─ Session ", "─ Contact details ", "─ Ticket ", "─ Team & assignee ", "─ Session custom data "}
+	for _, width := range []int{50, 80, 120} {
+		v := fullContent(s, width)
 		last := -1
 		for _, title := range order {
 			line := lineOfFrom(v, title, last)
 			if line < 0 || line < last {
-				t.Fatalf("panel %q missing or out of order:\n%s", title, v)
+				t.Fatalf("width %d: panel %q missing or out of order:\n%s", width, title, v)
 			}
 			last = line
 		}
 	}
-	if lineOf(wide, "│ Contact") != lineOf(wide, "│ Status") || lineOf(wide, "│ Handoff") < lineOf(wide, "│ Sentiment") ||
-		lineOf(wide, "│ Ticket  ") < lineOf(wide, "│ Handoff") || lineOfFrom(wide, "│ Session custom data", lineOf(wide, "│ Handoff")) < 0 {
-		t.Errorf("at 120 the contact should sit beside status, the handoff below both:\n%s", wide)
+	if narrow := fullContent(s, 50); lineOf(narrow, "─ Sentiment ") == lineOf(narrow, "─ Status ") {
+		t.Errorf("status and sentiment side by side at 50:\n%s", narrow)
+	}
+	if mid := fullContent(s, 80); lineOf(mid, "─ Sentiment ") != lineOf(mid, "─ Status ") || lineOf(mid, "─ Contact ") == lineOf(mid, "─ Status ") {
+		t.Errorf("at 80 status and sentiment share a line, the contact below:\n%s", mid)
+	}
+	wide := fullContent(s, 120)
+	if lineOf(wide, "─ Contact ") != lineOf(wide, "─ Status ") || lineOf(wide, "─ Contact details ") != lineOf(wide, "─ Session ") {
+		t.Errorf("at 120 the contact sits beside status, the tail in two columns:\n%s", wide)
+	}
+}
+
+// TestTheFourPanelsFitA24LineScreen: at 80×24 (a pane of 19 lines) the
+// first screen of a session holds status, sentiment, contact and the
+// start of the handoff summary, for the showcase and for a session with a
+// long summary, no contact name and no ticket.
+func TestTheFourPanelsFitA24LineScreen(t *testing.T) {
+	star := fixture(t, demo.IDAngryHandoff)
+	bare := fixture(t, demo.IDAngryHandoff)
+	bare.TicketingSystem, bare.Contact.Name = nil, nil
+	bare.Handoff.Summary = strings.Repeat("The customer explains the problem again at length. ", 40)
+	for name, s := range map[string]*api.Session{"showcase": star, "no name, no ticket, long summary": bare} {
+		m := newPane(theme(), DefaultKeyMap()).SetSize(80, 19).SetSession(s, now)
+		v := m.View()
+		for _, want := range []string{"─ Status ", "open", "─ Sentiment ", "angry", "─ Contact ", "─ Handoff ", strings.Fields(s.Handoff.Summary)[0]} {
+			if !strings.Contains(v, want) {
+				t.Errorf("%s: the first screen at 80×24 lacks %q:\n%s", name, want, v)
+			}
+		}
+		if first := strings.Fields(s.Handoff.Summary)[:6]; !strings.Contains(strings.Join(strings.Fields(v), " "), strings.Join(first, " ")) {
+			t.Errorf("%s: the summary's first words are not on the first screen:\n%s", name, v)
+		}
 	}
 }
 

@@ -15,6 +15,7 @@ const dash = render.Dash
 // panel is one titled box of the detail pane, before layout decides its width.
 type panel struct {
 	title string
+	note  string                 // said after the title, in its edge, already styled ("· angry")
 	body  func(width int) string // renders the content for an inner width
 }
 
@@ -25,13 +26,34 @@ type content struct {
 	copyKey string // the key that copies external_id, shown beside it
 }
 
+// statusPanel is the session's state at a glance, in two lines: the
+// status and how the AI closed it; the channel, the language and how long
+// since anything happened. The long form is the details panel's.
 func (c content) statusPanel(s *api.Session) panel {
 	return panel{title: "Status", body: func(w int) string {
 		t := c.theme
+		state := []string{t.StatusStyle(string(s.Status)).Render(render.Status(s.Status)) + tagged(t, unknownTag(s.Status))}
+		if s.AIClosureType != nil {
+			state = append(state, t.Muted.Render("AI ")+t.Value.Render(ptrEnum(s.AIClosureType))+tagged(t, unknownPtrTag(s.AIClosureType)))
+		}
+		where := []string{t.Value.Render(render.Enum(s.Channel.Type)) + tagged(t, unknownTag(s.Channel.Type))}
+		if lang := render.Ptr(s.Language); lang != dash {
+			where = append(where, t.Value.Render(lang))
+		}
+		if s.UpdatedAt.Valid() {
+			where = append(where, t.Muted.Render("updated ")+t.Value.Render(render.Age(s.UpdatedAt.Time, c.now)))
+		}
+		return strings.Join(append(joinWrapped(t, state, w), joinWrapped(t, where, w)...), "\n")
+	}}
+}
+
+// detailsPanel is the long form of the session's own facts, below the
+// four panels a lead reads first.
+func (c content) detailsPanel(s *api.Session) panel {
+	return panel{title: "Session", body: func(w int) string {
+		t := c.theme
 		return fieldRows(t, []field{
-			{label: "Status", value: t.StatusStyle(string(s.Status)).Render(render.Status(s.Status)), tag: unknownTag(s.Status)},
 			{label: "AI closure", value: ptrEnum(s.AIClosureType), tag: unknownPtrTag(s.AIClosureType)},
-			{label: "Channel", value: render.Enum(s.Channel.Type), tag: unknownTag(s.Channel.Type)},
 			{label: "Language", value: render.Ptr(s.Language)},
 			{label: "Assist mode", value: render.Bool(s.AssistMode)},
 			{label: "Ticket #", value: render.Number(s.TicketNumber), tag: render.NotNumber(s.TicketNumber)},
@@ -42,22 +64,89 @@ func (c content) statusPanel(s *api.Session) panel {
 	}}
 }
 
+// tagged is a marker after a value ("new value"), or nothing.
+func tagged(t *styles.Theme, tag string) string {
+	if tag == "" {
+		return ""
+	}
+	return " " + t.Marker.Render(tag)
+}
+
+// joinWrapped joins styled parts with " · " into lines of w cells,
+// breaking only between parts (a part wider than w is wrapped on its own).
+func joinWrapped(t *styles.Theme, parts []string, w int) []string {
+	sep := t.Muted.Render(" · ")
+	var lines []string
+	line := ""
+	for _, p := range parts {
+		switch {
+		case line == "":
+			line = p
+		case render.Width(line+sep+p) <= w:
+			line += sep + p
+		default:
+			lines = append(lines, line)
+			line = p
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	var out []string
+	for _, l := range lines {
+		if render.Width(l) <= w {
+			out = append(out, l)
+			continue
+		}
+		out = append(out, render.Wrap(l, w)...)
+	}
+	return out
+}
+
 func (c content) sentimentPanel(s *api.Session) panel {
 	return panel{title: "Sentiment", body: func(w int) string {
 		t := c.theme
 		if s.Sentiment == nil || strings.TrimSpace(render.Line(string(*s.Sentiment))) == "" {
-			return fieldRows(t, []field{{label: "Customer", value: dash}}, w)
+			return t.Muted.Render(dash + " not judged")
 		}
-		return fieldRows(t, []field{{
-			label: "Customer",
-			value: t.SentimentBadge(render.Enum(*s.Sentiment)),
-			tag:   unknownPtrTag(s.Sentiment),
-		}}, w)
+		return strings.Join(render.Wrap(t.SentimentBadge(render.Enum(*s.Sentiment))+tagged(t, unknownPtrTag(s.Sentiment)), w), "\n")
 	}}
 }
 
+// contactPanel is who the customer is, on one line where it fits: name,
+// email and phone; what they typed themselves, unverified, only when
+// nothing verified names them. The rest is the contact details panel's.
 func (c content) contactPanel(s *api.Session) panel {
 	return panel{title: "Contact", body: func(w int) string {
+		t := c.theme
+		ct := s.Contact
+		if ct == nil {
+			return t.Muted.Render("No contact on this session.")
+		}
+		var parts []string
+		for _, p := range []*string{ct.Name, ct.Email, ct.PhoneNumber} {
+			if v := render.Ptr(p); v != dash {
+				parts = append(parts, t.Value.Render(v))
+			}
+		}
+		if len(parts) == 0 {
+			for _, p := range []*string{ct.NonVerifiedName, ct.NonVerifiedEmail} {
+				if v := render.Ptr(p); v != dash {
+					parts = append(parts, t.Value.Render(v)+tagged(t, "unverified"))
+				}
+			}
+		}
+		if len(parts) == 0 {
+			return t.Muted.Render("No name, email or phone on this contact.")
+		}
+		return strings.Join(joinWrapped(t, parts, w), "\n")
+	}}
+}
+
+// contactDetailsPanel is the contact in full: every field, the custom
+// data, and what the customer typed themselves, kept apart.
+func (c content) contactDetailsPanel(s *api.Session) panel {
+	return panel{title: "Contact details", body: func(w int) string {
 		t := c.theme
 		ct := s.Contact
 		if ct == nil {
@@ -93,24 +182,29 @@ func (c content) contactPanel(s *api.Session) panel {
 	}}
 }
 
+// handoffPanel is the AI's summary of the conversation, with the
+// customer's sentiment when it handed off in its title.
 func (c content) handoffPanel(s *api.Session) panel {
-	return panel{title: "Handoff", body: func(w int) string {
-		t := c.theme
+	t := c.theme
+	p := panel{title: "Handoff"}
+	if h := s.Handoff; h != nil && h.Sentiment != nil && render.Or(string(*h.Sentiment)) != dash {
+		v := render.Enum(*h.Sentiment)
+		// The badge's colours without its padding: in an edge, the
+		// padding reads as a gap in the line.
+		p.note = t.Muted.Render(" · customer ") + t.SentimentStyle(v).Padding(0).Render(v) + tagged(t, unknownPtrTag(h.Sentiment))
+	}
+	p.body = func(w int) string {
 		h := s.Handoff
 		if h == nil {
 			return t.Muted.Render("Not handed off.")
 		}
-		sentiment := dash
-		if h.Sentiment != nil && render.Or(string(*h.Sentiment)) != dash {
-			sentiment = t.SentimentBadge(render.Enum(*h.Sentiment))
-		}
-		head := fieldRows(t, []field{{label: "Sentiment", value: sentiment, tag: unknownPtrTag(h.Sentiment)}}, w)
 		summary := strings.TrimSpace(render.Block(h.Summary))
 		if summary == "" {
-			return head + "\n" + t.Muted.Render("No summary.")
+			return t.Muted.Render("No summary.")
 		}
-		return head + "\n\n" + strings.Join(render.WrapStyled(t.Value, summary, w), "\n")
-	}}
+		return strings.Join(render.WrapStyled(t.Value, summary, w), "\n")
+	}
+	return p
 }
 
 func (c content) ticketPanel(s *api.Session) panel {
@@ -219,12 +313,21 @@ func ptrEnum[T ~string](p *T) string {
 	return render.Enum(*p)
 }
 
-// renderPanel draws a titled, bordered box exactly width cells wide, as
-// terminals count them (render.Box).
+// renderPanel draws a bordered box exactly width cells wide, as terminals
+// count them, with the panel's title in its top edge (render.TitledBox).
 func renderPanel(t *styles.Theme, p panel, width int) string {
+	return renderPanelLines(t, p, width, 0)
+}
+
+// renderPanelLines is renderPanel with the body padded to at least lines
+// lines, so that panels side by side end on the same line.
+func renderPanelLines(t *styles.Theme, p panel, width, lines int) string {
 	inner := max(width-t.Panel.GetHorizontalFrameSize(), 1)
-	body := t.PanelTitle.Render(render.Line(p.title)) + "\n" + p.body(inner)
-	return render.Box(t.Panel, body, width)
+	body := p.body(inner)
+	if n := strings.Count(body, "\n") + 1; n < lines {
+		body += strings.Repeat("\n", lines-n)
+	}
+	return render.TitledBox(t.Panel, t.PanelTitle.Render(render.Line(p.title))+p.note, body, width)
 }
 
 // stack joins panels vertically, all of one width. strings.Join, not
@@ -235,4 +338,21 @@ func stack(t *styles.Theme, ps []panel, width int) string {
 		out[i] = renderPanel(t, p, width)
 	}
 	return strings.Join(out, "\n")
+}
+
+// row sets panels side by side, each as wide as widths says, their boxes
+// as tall as the tallest body.
+func row(t *styles.Theme, ps []panel, widths []int) string {
+	tallest := 0
+	for i, p := range ps {
+		inner := max(widths[i]-t.Panel.GetHorizontalFrameSize(), 1)
+		tallest = max(tallest, strings.Count(p.body(inner), "\n")+1)
+	}
+	out := renderPanelLines(t, ps[0], widths[0], tallest)
+	width := widths[0]
+	for i := 1; i < len(ps); i++ {
+		out = columns(out, renderPanelLines(t, ps[i], widths[i], tallest), width, widths[i])
+		width += gap + widths[i]
+	}
+	return out
 }

@@ -33,7 +33,7 @@ func TestPanelTitlesAreDistinct(t *testing.T) {
 // TestStatusInTheQueuesWords: the pane says "unresolved", as the queue does.
 func TestStatusInTheQueuesWords(t *testing.T) {
 	v := fullContent(fixture(t, demo.IDNonLatin), 120)
-	if !strings.Contains(v, "│ Status       unresolved ") || strings.Contains(v, "closed_unresolved") {
+	if !strings.Contains(v, "│ unresolved · AI") || strings.Contains(v, "closed_unresolved") {
 		t.Errorf("status not in the queue's words: %q", firstLineWith(v, "unresolved"))
 	}
 }

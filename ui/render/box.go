@@ -52,3 +52,24 @@ func Box(style lipgloss.Style, body string, width int) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TitledBox is Box with title set into its top edge ("╭─ Status ───╮"),
+// where a panel's heading costs no line of its own: on a 24-line terminal
+// the lines saved are what lets the four panels of a session fit one
+// screen. A title too long for the edge is cut with "…".
+func TitledBox(style lipgloss.Style, title, body string, width int) string {
+	box := Box(style, body, width)
+	b := style.GetBorderStyle()
+	if !style.GetBorderTop() || width < 6 {
+		return box
+	}
+	edge := lipgloss.NewStyle().Foreground(style.GetBorderTopForeground()).Background(style.GetBorderTopBackground())
+	room := width - 5 // the corners, one edge cell before the title and a space each side
+	if Width(title) > room {
+		title = Fit(title, room)
+	}
+	fill := max(width-4-Width(title)-1, 0)
+	top := edge.Render(b.TopLeft+b.Top+" ") + title + edge.Render(" "+strings.Repeat(b.Top, fill)+b.TopRight)
+	_, rest, _ := strings.Cut(box, "\n")
+	return top + "\n" + rest
+}
