@@ -86,7 +86,7 @@ func SetStatus(ctx context.Context, c Client, req StatusRequest) StatusResult {
 	before := req.Before
 	if before == nil {
 		var err error
-		err = req.once(ctx, func() error {
+		err = req.Once(ctx, func() error {
 			before, err = api.ReadTarget(ctx, c, req.ID)
 			return err
 		})
@@ -100,7 +100,7 @@ func SetStatus(ctx context.Context, c Client, req StatusRequest) StatusResult {
 		r.Outcome, r.Session = Already, before
 		return r
 	}
-	err := req.once(ctx, func() error { return c.SetStatus(ctx, req.ID, req.Change) })
+	err := req.Once(ctx, func() error { return c.SetStatus(ctx, req.ID, req.Change) })
 	switch {
 	case err == nil:
 	case api.KindOf(err) == api.KindCanceled || errors.Is(err, context.Canceled):
@@ -119,7 +119,7 @@ func SetStatus(ctx context.Context, c Client, req StatusRequest) StatusResult {
 	// The PATCH answers no body: one GET says what the API now holds.
 	confirm := context.WithoutCancel(ctx)
 	var now *api.Session
-	err = req.once(confirm, func() error {
+	err = req.Once(confirm, func() error {
 		var err error
 		now, err = api.ReadConfirmation(confirm, c, req.ID)
 		return err
@@ -137,9 +137,10 @@ func SetStatus(ctx context.Context, c Client, req StatusRequest) StatusResult {
 	return r
 }
 
-// once runs fn, and once more after a 429 that RetryAfter allows, when
-// the request has a Wait.
-func (req StatusRequest) once(ctx context.Context, fn func() error) error {
+// Once runs fn, and once more after a 429 that RetryAfter allows, when
+// the request has a Wait: the rule every request of a write keeps, and
+// the reads that find its session.
+func (req StatusRequest) Once(ctx context.Context, fn func() error) error {
 	err := fn()
 	if req.Wait == nil {
 		return err

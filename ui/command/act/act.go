@@ -91,21 +91,18 @@ type runner struct {
 	auditFailed bool
 }
 
-// once runs a request, and once more after a 429 whose Retry-After has
-// passed, as change.RetryAfter allows (the TUI's batch keeps the same
-// rule): the only retry a write ever gets.
+// once runs a read that resolves a SESSION, and once more after a 429,
+// by the rule the writes keep (change.StatusRequest's Wait): the only
+// retry a request ever gets.
 func (r *runner) once(ctx context.Context, fn func() error) error {
-	err := fn()
-	now := time.Now() // the clock the client read Retry-After against
-	d, ok := change.RetryAfter(err, now)
-	if !ok {
-		return err
-	}
+	return change.StatusRequest{Wait: r.pause}.Once(ctx, fn)
+}
+
+// pause waits out a 429's Retry-After d before the one retry, saying so
+// on stderr.
+func (r *runner) pause(ctx context.Context, d time.Duration) error {
 	fmt.Fprintf(r.env.Stderr, "cxi: rate limited: trying once more after the %s the API asked to wait\n", d.Round(time.Second))
-	if werr := r.wait(ctx, now.Add(d)); werr != nil {
-		return err
-	}
-	return fn()
+	return r.wait(ctx, time.Now().Add(d))
 }
 
 // audit records e in the store's audit log, saying on stderr (once) when

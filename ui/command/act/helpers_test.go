@@ -57,7 +57,8 @@ type server struct {
 	ignore       bool
 	notRedacted  string // a redaction answers 201 with success:false and this message
 	limited      int
-	readLimited  int // GETs of one session answered 429 first
+	readLimited  int            // GETs of one session answered 429 first
+	confirmFault map[string]int // a GET of an ID written to answers this status
 	answerAs     map[string]string
 	confirmAs    map[string]string
 	written      map[string]bool
@@ -67,7 +68,7 @@ type server struct {
 }
 
 func newServer(t *testing.T) *server {
-	return &server{t: t, writeFault: map[string]int{}, answerAs: map[string]string{}, confirmAs: map[string]string{}, written: map[string]bool{}, status: map[string]api.Status{
+	return &server{t: t, writeFault: map[string]int{}, answerAs: map[string]string{}, confirmAs: map[string]string{}, confirmFault: map[string]int{}, written: map[string]bool{}, status: map[string]api.Status{
 		idOpen: api.StatusOpen, idResolved: api.StatusClosedResolved, idBroken: api.StatusOpen, idOther: api.StatusOpen,
 	}}
 }
@@ -91,6 +92,10 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id, isSession := strings.CutPrefix(r.URL.Path, "/chat/sessions/")
+	if code := s.confirmFault[id]; isSession && r.Method == http.MethodGet && s.written[id] && code != 0 {
+		fail(w, code)
+		return
+	}
 	if isSession && r.Method == http.MethodGet && s.readLimited > 0 {
 		s.readLimited--
 		w.Header().Set("Retry-After", "1")
