@@ -91,7 +91,7 @@ func TestCxiRemembers(t *testing.T) {
 	}
 	m = press(m, "enter")
 	v := m.View()
-	for _, want := range []string{"Since you last looked", "status", "open → closed_unresolved", "sentiment", "— → angry"} {
+	for _, want := range []string{"Since you last looked", "status", "open → unresolved", "sentiment", "— → angry"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the pane lacks %q:\n%s", want, v)
 		}

@@ -24,6 +24,11 @@ type entries []store.AuditEntry
 
 func (e *entries) Audit(_ context.Context, a store.AuditEntry) error { *e = append(*e, a); return nil }
 
+// tuiCtx is what the TUI's models share, with the tests' clock.
+func tuiCtx() common.Context {
+	return common.Context{Theme: styles.Plain(), Keys: keys.Default(), Now: func() time.Time { return t0 }}
+}
+
 // closeInTUI closes sessions with the TUI's batch against w's server and
 // returns what its status line said at the end, and what it recorded.
 func closeInTUI(t *testing.T, w *world, ids ...string) (string, entries) {
@@ -33,8 +38,7 @@ func closeInTUI(t *testing.T, w *world, ids ...string) (string, entries) {
 		t.Fatal(err)
 	}
 	var log entries
-	ctx := common.Context{Theme: styles.Plain(), Keys: keys.Default(), Now: func() time.Time { return t0 }}
-	m := tui.New(ctx, c, tui.Settings{Audit: &log})
+	m := tui.New(tuiCtx(), c, tui.Settings{Audit: &log})
 	var sessions []api.Session
 	for _, id := range ids {
 		sessions = append(sessions, api.Session{ID: id, Status: api.StatusOpen})
