@@ -13,6 +13,7 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/settings"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
@@ -332,7 +333,7 @@ func TestLogWithNoPlaceForTheStore(t *testing.T) {
 	var out, errOut bytes.Buffer
 	env := w.env(&out, &errOut)
 	env.UserConfigDir = nil // macOS and Windows keep the store there
-	code := logCmd(ctx(), []string{"--demo"}, env, openStore(env))
+	code := logCmd(ctx(), []string{"--demo"}, env, settings.NewDeps(env))
 	if code != command.ExitError || out.Len() != 0 || !strings.HasPrefix(errOut.String(), "cxi: the local store has no place: no home directory") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
 	}

@@ -28,21 +28,10 @@ It lives in the local store and is kept as long as the store keeps sessions.
 
 // Log runs `cxi log` with the arguments after "log".
 func Log(args []string, env command.Env) int {
-	return logCmd(context.Background(), args, env, openStore(env))
+	return logCmd(context.Background(), args, env, settings.NewDeps(env))
 }
 
-// storeOpener opens the store the settings and key name if it is there,
-// for reading; nil when there is none.
-type storeOpener func(s settings.Settings, key string) (*store.Store, error)
-
-func openStore(env command.Env) storeOpener {
-	return func(s settings.Settings, key string) (*store.Store, error) {
-		st, _, err := s.OpenExisting(key, env)
-		return st, err
-	}
-}
-
-func logCmd(ctx context.Context, args []string, env command.Env, open storeOpener) int {
+func logCmd(ctx context.Context, args []string, env command.Env, d settings.Deps) int {
 	fs, shared := settings.NewFlagSet("log")
 	sinceText := fs.String("since", "24h", "")
 	asJSON := fs.Bool("json", false, "")
@@ -74,7 +63,7 @@ func logCmd(ctx context.Context, args []string, env command.Env, open storeOpene
 	if err != nil {
 		return command.Fail(env, err, "")
 	}
-	st, err := open(s, key)
+	st, err := d.OpenExisting(s, key)
 	if err != nil {
 		return command.Fail(env, err, "") // no place for the store exits 1, as for cxi store and handover
 	}

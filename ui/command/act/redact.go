@@ -36,10 +36,10 @@ const confirmWord = "redact"
 
 // Redact runs `cxi redact` with the arguments after "redact".
 func Redact(args []string, env command.Env) int {
-	return redactCmd(context.Background(), args, env, defaults(env))
+	return redactCmd(context.Background(), args, env, settings.NewDeps(env))
 }
 
-func redactCmd(ctx context.Context, args []string, env command.Env, d deps) int {
+func redactCmd(ctx context.Context, args []string, env command.Env, d settings.Deps) int {
 	fs, shared := settings.NewFlagSet("redact")
 	message := fs.String("message", "", "")
 	reason := fs.String("reason", "", "")

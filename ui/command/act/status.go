@@ -42,15 +42,15 @@ Exit 0 when all succeeded, 10 when some did, else the code they all failed with.
 
 // Close runs `cxi close` with the arguments after "close".
 func Close(args []string, env command.Env) int {
-	return closeCmd(context.Background(), args, env, defaults(env))
+	return closeCmd(context.Background(), args, env, settings.NewDeps(env))
 }
 
 // Reopen runs `cxi reopen` with the arguments after "reopen".
 func Reopen(args []string, env command.Env) int {
-	return reopenCmd(context.Background(), args, env, defaults(env))
+	return reopenCmd(context.Background(), args, env, settings.NewDeps(env))
 }
 
-func closeCmd(ctx context.Context, args []string, env command.Env, d deps) int {
+func closeCmd(ctx context.Context, args []string, env command.Env, d settings.Deps) int {
 	fs, shared := settings.NewFlagSet("close")
 	unresolved := fs.Bool("unresolved", false, "")
 	helpdesk := fs.Bool("helpdesk", false, "")
@@ -65,7 +65,7 @@ func closeCmd(ctx context.Context, args []string, env command.Env, d deps) int {
 	})
 }
 
-func reopenCmd(ctx context.Context, args []string, env command.Env, d deps) int {
+func reopenCmd(ctx context.Context, args []string, env command.Env, d settings.Deps) int {
 	fs, shared := settings.NewFlagSet("reopen")
 	helpdesk := fs.Bool("helpdesk", false, "")
 	return changeStatus(ctx, args, env, d, fs, shared, ReopenUsage, func() api.StatusChange {
@@ -75,7 +75,7 @@ func reopenCmd(ctx context.Context, args []string, env command.Env, d deps) int 
 
 // changeStatus parses the command line (change reads the parsed flags),
 // then sends the change to each session in turn.
-func changeStatus(ctx context.Context, args []string, env command.Env, d deps, fs *flag.FlagSet, shared *settings.Flags, usage string, change func() api.StatusChange) int {
+func changeStatus(ctx context.Context, args []string, env command.Env, d settings.Deps, fs *flag.FlagSet, shared *settings.Flags, usage string, change func() api.StatusChange) int {
 	positional, err := command.Parse(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return command.Help(env, usage)
