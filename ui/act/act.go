@@ -2,12 +2,13 @@
 // resolved, close as unresolved, reopen) on the session in view or the
 // selected rows, a confirmation that says exactly what will be sent, and
 // the batch that sends it through the shared limiter, one session after
-// the other, each confirmed by one GET whose answer must be that session
-// (api.ReadConfirmation, as cxi close reads it). The views show the new
-// status at once, marked "saving…", and take the confirmed session or go
-// back. A 429 follows cxi close's rule (api/change), and every outcome is
-// said and recorded in cxi close's words: nothing is called "not sent"
-// once it may have left.
+// the other, each through change.SetStatus, the routine cxi close calls
+// (without its read before: the row is what the change is weighed
+// against). The views show the new status at once, marked "saving…", and
+// take the confirmed session or go back. A 429 follows cxi close's rule
+// (api/change), counted down on screen, and every outcome is said and
+// recorded in the routine's words: nothing is called "not sent" once it
+// may have left.
 package act
 
 import (
