@@ -115,7 +115,7 @@ func TestEveryWriteIsInTheAuditLog(t *testing.T) {
 	m := startedModel(t, client, func(o *Options) { o.Acting.Audit = st })
 	m = send(m, space, space)
 	m = press(m, "S", "2", "enter")
-	if !strings.Contains(m.View(), "1 closed · 1 failed (HTTP 500)") {
+	if !strings.Contains(m.View(), "1 closed as unresolved · 1 failed (HTTP 500)") {
 		t.Errorf("summary:\n%s", m.View())
 	}
 	log, err := st.AuditLog(context.Background(), testNow.Add(-time.Hour))

@@ -3,13 +3,14 @@ package ui
 import (
 	"context"
 	"fmt"
-	tea "github.com/charmbracelet/bubbletea"
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/filter"
 	"github.com/opencx-tools/cxi/api/store"
-	"github.com/opencx-tools/cxi/ui/queue"
 )
 
 // openStore is a real store in a directory of the test's own.
@@ -32,7 +33,7 @@ func restart(t *testing.T, client Client, st *store.Store) Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	last, _ := st.Sync(ctx, queue.SyncKey)
+	last, _ := st.Sync(ctx, filter.SyncKey)
 	return newTestModel(t, client, func(o *Options) { o.Memory, o.Cached, o.LastSync = st, cached, last })
 }
 
@@ -90,7 +91,7 @@ func TestCxiRemembers(t *testing.T) {
 	}
 	m = press(m, "enter")
 	v := m.View()
-	for _, want := range []string{"Since you last looked", "status", "open → closed_unresolved", "sentiment", "— → angry"} {
+	for _, want := range []string{"Since you last looked", "status", "open → unresolved", "sentiment", "— → angry"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the pane lacks %q:\n%s", want, v)
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/filter"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/act"
 	"github.com/opencx-tools/cxi/ui/clipboard"
@@ -62,7 +63,7 @@ type Options struct {
 	Suggestions []fullhelp.Suggestion // sessions to try, listed in the full help
 	SessionURL  string                // template of a session's dashboard URL, "{id}" replaced; "" when unknown
 	OpenURL     func(string) error    // opens a URL in a browser; nil where none can (over SSH)
-	Filters     queue.Filters         // the queue's filters at start
+	Filters     filter.Filters        // the queue's filters at start
 	Attention   bool                  // start with the "needs attention" ordering
 	AutoRefresh time.Duration         // queue auto-refresh interval; 0 = off at start
 	Now         func() time.Time

@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/filter"
 	"github.com/opencx-tools/cxi/ui/detail"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/queue"
@@ -263,7 +264,7 @@ func TestFilterKeysReachTheQueue(t *testing.T) {
 	if f.Status != api.StatusOpen || !f.HandedOff {
 		t.Errorf("filters %+v", f)
 	}
-	if f != (queue.Filters{Status: api.StatusOpen, HandedOff: true}) {
+	if f != (filter.Filters{Status: api.StatusOpen, HandedOff: true}) {
 		t.Errorf("filters %+v", f)
 	}
 }

@@ -2,27 +2,27 @@
 // resolved, close as unresolved, reopen) on the session in view or the
 // selected rows, a confirmation that says exactly what will be sent, and
 // the batch that sends it through the shared limiter, one session after
-// the other, each confirmed by one GET whose answer must be that session
-// (api.ReadConfirmation, as cxi close reads it). The views show the new
-// status at once, marked "saving…", and take the confirmed session or go
-// back. A 429 follows cxi close's rule (api/change), and every outcome is
-// said and recorded in cxi close's words: nothing is called "not sent"
-// once it may have left.
+// the other, each through change.SetStatus, the routine cxi close calls
+// (without its read before: the row is what the change is weighed
+// against). The views show the new status at once, marked "saving…", and
+// take the confirmed session or go back. A 429 follows cxi close's rule
+// (api/change), counted down on screen, and every outcome is said and
+// recorded in the routine's words: nothing is called "not sent" once it
+// may have left.
 package act
 
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/change"
 	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/common"
-	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/statusline"
@@ -42,14 +42,8 @@ type Settings struct {
 	// (nil: not remembered).
 	Helpdesk, Summary bool
 	Save              func(helpdesk, summary bool) error
-	Audit             Auditor // where every write is recorded; nil records nothing
-	Erase             Eraser  // the copy a redaction erases too; nil keeps none
-}
-
-// Eraser erases, locally, what a redaction erased from the API: the local
-// store's copy.
-type Eraser interface {
-	EraseRedacted(ctx context.Context, sessionID, messageID string) error
+	Audit             Auditor       // where every write is recorded; nil records nothing
+	Erase             change.Eraser // the copy a redaction erases too; nil keeps none
 }
 
 // Auditor records a write after its answer: the local store's audit log.
@@ -90,16 +84,13 @@ type ConfirmedMsg struct {
 	Summary  bool
 }
 
-// DoneMsg is one session's change answered: its confirmed copy, or why not.
+// DoneMsg is one session's change answered: what came of it, as
+// change.SetStatus says.
 type DoneMsg struct {
-	seq     int
-	ID      string
-	At      time.Time    // when the answer came (a 429's wait counts from it)
-	Err     error        // the PATCH's error: nil when the API took the change
-	Session *api.Session // the confirming read's answer, after a PATCH taken
-	// ConfirmErr is the confirming read's error, after a PATCH taken:
-	// the change was made, what the API now holds is not known.
-	ConfirmErr error
+	seq    int
+	ID     string
+	At     time.Time // when the answer came (a 429's wait counts from it)
+	Result change.StatusResult
 }
 
 // undoMsg is ctrl+z.
@@ -245,26 +236,11 @@ func capitalize(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-func failure(err error) string {
-	var e *api.Error
-	if errors.As(err, &e) && e.Status != 0 {
-		return fmt.Sprintf("HTTP %d", e.Status)
-	}
-	return explain.Describe(err, "").CommandLine()
-}
-
 func verb(s api.Status) string {
 	if s == api.StatusOpen {
 		return "Reopening"
 	}
 	return "Closing"
-}
-
-func done(s api.Status) string {
-	if s == api.StatusOpen {
-		return "reopened"
-	}
-	return "closed"
 }
 
 // errNoRedaction is a client that cannot redact (a test's).

@@ -2,7 +2,6 @@ package act
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -72,21 +71,17 @@ func (m Model) next() (Model, tea.Cmd) {
 	return m.send(s)
 }
 
-// send sends the change to s, then one GET confirms it.
+// send sends the change to s through change.SetStatus, without a read
+// before (the row is the status it is weighed against: a request of the
+// budget saved per session) and without waiting out a 429 (the batch
+// counts it down on screen).
 func (m Model) send(s api.Session) (Model, tea.Cmd) {
 	b := m.run
 	b.out = &s
 	client, ch, seq, ctx, now := m.client, b.changeFor(s.ID), m.seq, b.ctx, m.ctx.Now
 	return m, func() tea.Msg {
-		done := DoneMsg{seq: seq, ID: s.ID, Err: client.SetStatus(ctx, s.ID, ch)}
-		if done.Err == nil {
-			// The PATCH answers no body: one GET says what the API now
-			// holds, if it answers with this session. esc does not stop
-			// it: it is how the change that was sent is known.
-			done.Session, done.ConfirmErr = api.ReadConfirmation(context.WithoutCancel(ctx), client, s.ID)
-		}
-		done.At = now()
-		return done
+		r := change.SetStatus(ctx, client, change.StatusRequest{ID: s.ID, Change: ch, Before: &s})
+		return DoneMsg{seq: seq, ID: s.ID, At: now(), Result: r}
 	}
 }
 
@@ -96,39 +91,40 @@ func (m Model) answered(msg DoneMsg) (Model, Event, tea.Cmd) {
 	b := m.run
 	s := *b.out
 	b.out = nil
-	if !b.retried && b.stopped == "" {
-		if wait, ok := change.RetryAfter(msg.Err, msg.At); ok {
-			b.retry, b.retryErr, b.retryAt, b.now = &s, msg.Err, msg.At.Add(wait), msg.At
+	res := msg.Result
+	if !b.retried && b.stopped == "" && !res.Took() {
+		if wait, ok := change.RetryAfter(res.Err, msg.At); ok {
+			b.retry, b.retryErr, b.retryAt, b.now = &s, res.Err, msg.At.Add(wait), msg.At
 			return m, Event{}, m.tick()
 		}
 	}
 	b.retried = false
 	b.done++
-	r := m.resultOf(s, b.changeFor(s.ID), msg)
-	ev := Event{Settled: []string{s.ID}, Fresh: r.fresh}
+	ev := Event{Settled: []string{s.ID}, Fresh: fresh(res)}
 	switch {
-	case r.notSent:
+	case res.Outcome == change.Stopped:
 		b.notSent++
-	case r.ok:
+	case res.Outcome == change.Changed:
 		b.ok++
+	default:
+		b.outcome = append(b.outcome, render.Line(res.Words()))
+	}
+	if res.Took() {
 		if before, ok := b.before(s.ID); ok {
 			b.changed = append(b.changed, before)
 		}
 	}
-	if r.words != "" {
-		b.outcome = append(b.outcome, r.words)
-	}
-	if r.failed {
+	if !res.OK() {
 		b.failed = append(b.failed, s.ID)
 	}
 	if b.total == 1 {
-		b.reason = r.reason
+		b.reason = m.reason(res)
 	}
-	if why, stop := change.Stops(msg.Err); stop && !r.notSent && b.stopped == "" {
+	if why, stop := res.Stops(); stop && res.Outcome != change.Stopped && b.stopped == "" {
 		// The rest would fail the same way: not sent, kept selected.
 		ev.Settled = append(ev.Settled, m.giveUp("after "+why)...)
 	}
-	record := m.record(r.entry)
+	record := m.record(m.entry(res, msg.At))
 	if len(b.todo) == 0 || b.stopped != "" {
 		m, ev, say := m.finish(ev)
 		return m, ev, tea.Batch(record, say)
@@ -137,60 +133,36 @@ func (m Model) answered(msg DoneMsg) (Model, Event, tea.Cmd) {
 	return m, ev, tea.Batch(record, cmd)
 }
 
-// result is what came of one session's request, from its answer alone.
-type result struct {
-	entry   store.AuditEntry // for the audit log; no Outcome: nothing to record
-	words   string           // how the summary counts it; "" when done as asked, or never sent
-	ok      bool             // the API took the change
-	failed  bool             // kept selected, to retry or check
-	notSent bool             // it never left: esc while it waited its turn
-	fresh   *api.Session     // the API's copy of the session, when it answered with it
-	reason  string           // its failure as a sentence, for a batch of one
-}
-
-// resultOf is the outcome of the request that sent ch to s: for a PATCH
-// the API took, what its confirming read said (the session's copy;
-// another session: sent, not confirmed; another status; no answer:
-// changed, not confirmed); else the PATCH's failure, in change's words.
-func (m Model) resultOf(s api.Session, ch api.StatusChange, msg DoneMsg) result {
-	e := store.StatusEntry(s.ID, s.Status, ch)
-	e.At, e.Source = msg.At, store.SourceTUI
-	r := result{}
-	switch {
-	case msg.Err == nil && errors.Is(msg.ConfirmErr, api.ErrOtherSession):
-		// Neither done nor failed, and never shown as the session's copy.
-		e.Outcome = change.SentNotConfirmed
-		r.words, r.failed = e.Outcome, true
-		r.reason = capitalize(explain.Describe(msg.ConfirmErr, s.ID).Sentence)
-	case msg.Err == nil && msg.ConfirmErr != nil:
-		// The API took the change; only the read after it failed.
-		words := change.Failed(msg.ConfirmErr)
-		e.After, e.Outcome = ch.Status, change.OK+", not confirmed: "+words
-		r.ok, r.words = true, "not confirmed ("+words+")"
-	case msg.Err == nil && msg.Session.Status != ch.Status:
-		e.After, e.Outcome = msg.Session.Status, "not confirmed: the API says "+string(msg.Session.Status)
-		r.words, r.failed, r.fresh = "sent, but the API says "+render.Line(string(msg.Session.Status)), true, msg.Session
-		r.reason = capitalize(r.words) + "."
-	case msg.Err == nil:
-		e.After, e.Outcome = msg.Session.Status, change.OK
-		r.ok, r.fresh = true, msg.Session
-	case api.KindOf(msg.Err) == api.KindCanceled:
-		// esc while it waited its turn: it never left, nothing to record.
-		r.notSent, r.failed = true, true
-	default:
-		e.Outcome = change.Failed(msg.Err)
-		r.words, r.failed = e.Outcome, true
-		r.reason = m.sentence(msg.Err, s.ID)
+// fresh is the API's copy of the session after the change, when it
+// answered with it.
+func fresh(r change.StatusResult) *api.Session {
+	if r.Outcome == change.Changed || r.Outcome == change.Disputed {
+		return r.Session
 	}
-	r.entry = e
-	return r
+	return nil
 }
 
-// sentence is a batch of one's failure, as the one sentence every error
-// is; a write that got no answer says it may have happened.
-func (m Model) sentence(err error, id string) string {
-	advice := explain.Describe(err, id).Advice(keys.Name(m.ctx.Keys.Refresh))
-	if w := change.Failed(err); w == change.NoAnswer || w == change.Dropped {
+// entry is r as the audit log records it, from the TUI at time at.
+func (m Model) entry(r change.StatusResult, at time.Time) store.AuditEntry {
+	e := r.Entry()
+	e.At, e.Source = at, store.SourceTUI
+	return e
+}
+
+// reason is a batch of one's failure as a sentence, "" for a success
+// (the summary's count says it): a write that got no answer says it may
+// have happened; an answer about another session says which.
+func (m Model) reason(r change.StatusResult) string {
+	switch r.Outcome {
+	case change.Changed, change.ChangedNotConfirmed, change.Already, change.Stopped:
+		return ""
+	case change.Disputed:
+		return capitalize(render.Line(r.Words())) + "."
+	case change.NotConfirmed:
+		return capitalize(explain.Describe(r.Err, r.ID).Sentence)
+	}
+	advice := explain.Describe(r.Err, r.ID).Advice(keys.Name(m.ctx.Keys.Refresh))
+	if r.Outcome == change.Unknown {
 		return "Sent, result unknown (it may or may not have happened): " + advice
 	}
 	return "Status not changed: " + advice
@@ -260,9 +232,9 @@ func (m Model) stop() (Model, Event, tea.Cmd) {
 	var record tea.Cmd
 	if s := b.retry; s != nil {
 		// Answered 429 and waiting its one retry: that answer is its outcome.
-		e := store.StatusEntry(s.ID, s.Status, b.changeFor(s.ID))
-		e.At, e.Source, e.Outcome = m.ctx.Now(), store.SourceTUI, change.Failed(b.retryErr)
-		b.outcome, b.failed = append(b.outcome, e.Outcome), append(b.failed, s.ID)
+		r := change.StatusResult{ID: s.ID, Outcome: change.Refused, Change: b.changeFor(s.ID), Before: s.Status, Err: b.retryErr, Sent: true}
+		e := m.entry(r, m.ctx.Now())
+		b.outcome, b.failed = append(b.outcome, r.Words()), append(b.failed, s.ID)
 		ev.Settled, b.retry = []string{s.ID}, nil
 		record = m.record(e)
 	}
@@ -342,18 +314,11 @@ type lateWrite struct {
 // tells the views what the API now holds.
 func (m Model) lateAnswer(msg DoneMsg) (Model, Event, tea.Cmd) {
 	l := m.late
+	res := msg.Result
 	if l == nil || l.seq != msg.seq || l.s.ID != msg.ID {
-		return m, Event{Settled: []string{msg.ID}, Fresh: msg.Session}, nil
+		return m, Event{Settled: []string{msg.ID}, Fresh: fresh(res)}, nil
 	}
 	m.late = nil
-	r := m.resultOf(l.s, l.ch, msg)
-	words := r.words
-	if r.ok && words == "" {
-		words = done(l.ch.Status)
-	}
-	if r.notSent {
-		words = change.NotSent
-	}
-	say := statusline.Say(api.ShortID(l.s.ID)+", sent before the batch was stopped: "+words+".", r.failed)
-	return m, Event{Settled: []string{msg.ID}, Fresh: r.fresh}, tea.Batch(m.record(r.entry), say)
+	say := statusline.Say(api.ShortID(l.s.ID)+", sent before the batch was stopped: "+render.Line(res.Words())+".", !res.OK())
+	return m, Event{Settled: []string{msg.ID}, Fresh: fresh(res)}, tea.Batch(m.record(m.entry(res, msg.At)), say)
 }

@@ -52,7 +52,7 @@ func TestEscDuringAWriteSaysWhatHappened(t *testing.T) {
 	if ev == nil {
 		t.Fatalf("the batch did not end with the answer; said %+v", d.said)
 	}
-	if want := "1 closed · stopped with esc (1 session not sent) · the ones that failed stay selected"; !strings.HasPrefix(d.last().Text, want) {
+	if want := "1 closed as resolved · stopped with esc (1 session not sent) · the ones that failed stay selected"; !strings.HasPrefix(d.last().Text, want) {
 		t.Errorf("said %q\nwant %q", d.last().Text, want)
 	}
 	if s := d.fresh(idAsked); s == nil || s.Status != api.StatusClosedResolved {
@@ -104,7 +104,7 @@ func TestEscCancelsAWriteStillWaitingItsTurn(t *testing.T) {
 	if ev := d.finished(); ev == nil || fmt.Sprint(ev.Failed) != "["+idAsked+"]" {
 		t.Errorf("finished %+v, want the session still selected", ev)
 	}
-	if want := "0 closed · stopped with esc (1 session not sent)"; !strings.HasPrefix(d.last().Text, want) {
+	if want := "0 closed as resolved · stopped with esc (1 session not sent)"; !strings.HasPrefix(d.last().Text, want) {
 		t.Errorf("said %q\nwant %q", d.last().Text, want)
 	}
 	if got := a.patched(); len(got) != 0 {
@@ -137,7 +137,7 @@ func TestEscTwiceStopsWaiting(t *testing.T) {
 	if ev == nil || d.m.Running() {
 		t.Fatalf("a second esc did not end the batch; busy %q", d.m.Busy())
 	}
-	if want := "0 closed · 1 sent, result unknown · stopped with esc (1 session not sent)"; !strings.HasPrefix(d.last().Text, want) {
+	if want := "1 sent, result unknown · stopped with esc (1 session not sent)"; !strings.HasPrefix(d.last().Text, want) {
 		t.Errorf("said %q\nwant %q", d.last().Text, want)
 	}
 	if len(ev.Failed) != 2 || len(log) != 0 {
@@ -155,7 +155,7 @@ func TestEscTwiceStopsWaiting(t *testing.T) {
 	for _, msg := range <-answers {
 		d.run(d.update(msg.(Msg)))
 	}
-	if want := "0d322df5, sent before the batch was stopped: closed."; d.last().Text != want || d.last().Bad {
+	if want := "0d322df5, sent before the batch was stopped: closed as resolved."; d.last().Text != want || d.last().Bad {
 		t.Errorf("said %+v\nwant %q", d.last(), want)
 	}
 	if s := d.fresh(idAsked); s == nil || s.Status != api.StatusClosedResolved {

@@ -69,7 +69,7 @@ func TestAChangeTakenButNotReadBackIsNotAFailure(t *testing.T) {
 	f := &failingAPI{getErr: &api.Error{Kind: api.KindServer, Status: 500, Op: "get session 0d322df5"}}
 	d := &driver{t: t, m: New(testCtx(), f, Settings{Audit: &log})}
 	d.run(d.update(ConfirmedMsg{Change: api.StatusChange{Status: api.StatusClosedResolved}, Sessions: opened(idAsked, idAsked2)}))
-	if want := "2 closed · 2 not confirmed (failed (HTTP 500))"; !strings.HasPrefix(d.last().Text, want) || d.last().Bad {
+	if want := "2 closed as resolved, not confirmed (failed (HTTP 500))"; !strings.HasPrefix(d.last().Text, want) || d.last().Bad {
 		t.Errorf("said %+v\nwant %q", d.last(), want)
 	}
 	if ev := d.finished(); ev == nil || len(ev.Failed) != 0 {

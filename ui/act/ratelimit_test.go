@@ -60,7 +60,7 @@ func TestA429InABatchWaitsThenStops(t *testing.T) {
 	if len(ev.Failed) != 8 {
 		t.Errorf("selected after the stop: %d, want all 8", len(ev.Failed))
 	}
-	if want := "0 closed · 1 rate limited (HTTP 429) · stopped after HTTP 429 (7 sessions not sent)"; !strings.HasPrefix(d.last().Text, want) {
+	if want := "1 rate limited (HTTP 429) · stopped after HTTP 429 (7 sessions not sent)"; !strings.HasPrefix(d.last().Text, want) {
 		t.Errorf("said %q\nwant %q", d.last().Text, want)
 	}
 	if len(log) != 1 || log[0].Outcome != "rate limited (HTTP 429)" || log[0].SessionID != ids[0] {
@@ -129,7 +129,7 @@ func TestEscDuringARetryWaitStops(t *testing.T) {
 	if ev == nil || len(ev.Failed) != 8 {
 		t.Fatalf("finished %+v", ev)
 	}
-	if want := "0 closed · 1 rate limited (HTTP 429) · stopped with esc (7 sessions not sent)"; !strings.HasPrefix(d.last().Text, want) {
+	if want := "1 rate limited (HTTP 429) · stopped with esc (7 sessions not sent)"; !strings.HasPrefix(d.last().Text, want) {
 		t.Errorf("said %q\nwant %q", d.last().Text, want)
 	}
 	if len(log) != 1 || log[0].Outcome != "rate limited (HTTP 429)" || log[0].SessionID != ids[0] {

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/change"
 	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/styles"
@@ -18,12 +19,6 @@ import (
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/statusline"
 )
-
-// Redactor is what redaction needs of the API client.
-type Redactor interface {
-	RedactSession(ctx context.Context, id, reason string) (*api.Redaction, error)
-	RedactMessage(ctx context.Context, messageID, reason string) (*api.Redaction, error)
-}
 
 // confirmWord is what the user types to confirm a redaction, as
 // `gh repo delete` asks for the name: a permanent act takes a word, not a key.
@@ -65,43 +60,25 @@ func (m Model) RedactMenu(s *api.Session, msg *api.Event) (overlay.Overlay, tea.
 		send: m.redact}, nil
 }
 
-// redact reads the session first, as cxi redact does, and sends the
-// redaction only when the API answers with that session; it records the
-// redaction in the audit log after the answer.
+// redact sends the redaction through change.Redact, which reads the
+// session first and sends nothing unless the API answers with it; the
+// redaction is recorded in the audit log after the answer.
 func (m Model) redact(s api.Session, msg *api.Event, reason string) tea.Cmd {
 	client, audit, erase, now := m.client, m.set.Audit, m.set.Erase, m.ctx.Now
 	return func() tea.Msg {
 		ctx := context.Background()
-		r, ok := client.(Redactor)
+		r, ok := client.(change.Redactor)
 		if !ok {
 			return RedactedMsg{SessionID: s.ID, Err: errNoRedaction}
 		}
-		done := RedactedMsg{SessionID: s.ID}
-		if _, err := api.ReadTarget(ctx, client, s.ID); err != nil {
-			done.Err = err // nothing sent: nothing to record
-			return done
-		}
-		e := store.AuditEntry{SessionID: s.ID, Action: store.ActionRedact, Before: s.Status, After: s.Status, Source: store.SourceTUI, Outcome: "ok"}
-		if reason != "" {
-			e.Options = []string{"reason: " + reason}
-		}
+		req := change.RedactRequest{ID: s.ID, Reason: reason, Read: true, Erase: erase}
 		if msg != nil {
-			e.MessageID, done.MessageID = msg.ID, msg.ID
-			done.Result, done.Err = r.RedactMessage(ctx, msg.ID, reason)
-		} else {
-			done.Result, done.Err = r.RedactSession(ctx, s.ID, reason)
+			req.MessageID = msg.ID
 		}
-		if erase != nil && store.RedactionMayHaveHappened(done.Err) {
-			done.Kept = erase.EraseRedacted(ctx, s.ID, done.MessageID) // as cxi redact does
-		}
-		switch {
-		case errors.Is(done.Err, api.ErrRedactionUnknown):
-			e.Outcome = redactionUnknown // as cxi redact records it
-		case done.Err != nil:
-			e.Outcome = "failed (" + failure(done.Err) + ")"
-		}
-		if audit != nil {
-			e.At = now()
+		res := change.Redact(ctx, r, req)
+		done := RedactedMsg{SessionID: s.ID, MessageID: res.MessageID, Result: res.Redaction, Err: res.Err, Kept: res.Kept}
+		if e := res.Entry(); audit != nil && e.Outcome != "" {
+			e.At, e.Source = now(), store.SourceTUI
 			done.Unlogged = audit.Audit(ctx, e)
 		}
 		return done
@@ -119,15 +96,8 @@ func (m Model) redacted(msg RedactedMsg) (Model, Event, tea.Cmd) {
 	if msg.Err != nil {
 		return m, Event{}, statusline.Say("Not redacted: "+explain.Describe(msg.Err, msg.SessionID).Advice(keys.Name(m.ctx.Keys.Refresh))+unlogged(msg.Unlogged), true)
 	}
-	// The count cxi redact prints: messagesRedacted for a session; a
-	// message's answer has none (the contract), so there affectedCount.
-	n := 0
-	switch r := msg.Result; {
-	case r != nil && msg.MessageID != "":
-		n = int(r.Affected)
-	case r != nil:
-		n = int(r.MessagesRedacted)
-	}
+	// The count cxi redact prints.
+	n := change.RedactResult{MessageID: msg.MessageID, Redaction: msg.Result}.Count()
 	return m, Event{Redacted: msg.SessionID}, statusline.Say("Redacted "+plural.Count(n, "message")+" of "+api.ShortID(msg.SessionID)+"; the transcript shows what the API now returns."+kept(msg.Kept)+unlogged(msg.Unlogged), msg.Kept != nil || msg.Unlogged != nil)
 }
 
@@ -148,10 +118,6 @@ func unlogged(err error) string {
 	}
 	return " Not recorded in the audit log: " + render.Line(err.Error()) + "."
 }
-
-// redactionUnknown is a redaction accepted without saying whether it
-// redacted, in the words cxi redact uses for it.
-const redactionUnknown = "sent, but whether anything was redacted is not known"
 
 // redactMenu is the typed confirmation of a redaction.
 type redactMenu struct {

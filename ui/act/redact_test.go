@@ -75,7 +75,7 @@ func TestRedactionCountsWhatTheCommandCounts(t *testing.T) {
 	}{
 		{"session", nil, nil, "Redacted 4 messages of 3c90c3cc", "ok"},
 		{"message", nil, &api.Event{ID: "msg-1"}, "Redacted 1 message of 3c90c3cc", "ok"},
-		{"not done", notDone, nil, "Not redacted: The API redacted nothing: Session already redacted.", "failed (The API redacted nothing: Session already redacted."},
+		{"not done", notDone, nil, "Not redacted: The API redacted nothing: Session already redacted.", "failed"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var log auditLog
@@ -93,7 +93,7 @@ func TestRedactionCountsWhatTheCommandCounts(t *testing.T) {
 			if (ev.Redacted == s.ID) != (tt.err == nil) {
 				t.Errorf("event %+v", ev)
 			}
-			if len(log) != 1 || !strings.HasPrefix(log[0].Outcome, tt.outcome) {
+			if len(log) != 1 || log[0].Outcome != tt.outcome {
 				t.Errorf("audit log %+v", log)
 			}
 		})

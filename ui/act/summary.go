@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/progress"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/change"
 	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/ui/render"
 )
@@ -50,11 +51,14 @@ func summary(b *batch) string {
 	if b.total == 1 && b.reason != "" {
 		return b.reason
 	}
-	word := done(b.change.Status)
+	word := change.Done(b.change.Status)
 	if b.undo {
 		word = "put back as they were"
 	}
-	parts := []string{fmt.Sprintf("%d %s", b.ok, word)}
+	var parts []string
+	if b.ok > 0 || len(b.outcome) == 0 {
+		parts = append(parts, fmt.Sprintf("%d %s", b.ok, word))
+	}
 	var order []string
 	n := map[string]int{}
 	for _, w := range b.outcome {

@@ -129,7 +129,7 @@ func TestABatchCountsTheUnconfirmedApart(t *testing.T) {
 			}
 		}
 	}
-	if want := "1 closed · 1 " + change.SentNotConfirmed + " · the ones that failed stay selected"; fresh != 1 || !strings.HasPrefix(said.Text, want) {
+	if want := "1 closed as resolved · 1 " + change.SentNotConfirmed + " · the ones that failed stay selected"; fresh != 1 || !strings.HasPrefix(said.Text, want) {
 		t.Errorf("%d fresh, said %q\nwant %q", fresh, said.Text, want)
 	}
 }
@@ -193,7 +193,7 @@ func TestARedactionThatDoesNotSayReloads(t *testing.T) {
 	if ev.Redacted != idAsked {
 		t.Errorf("event %+v: the transcript does not reload", ev)
 	}
-	if len(log) != 1 || log[0].Outcome != redactionUnknown {
+	if len(log) != 1 || log[0].Outcome != change.RedactionUnknown {
 		t.Errorf("audit log %+v", log)
 	}
 }

@@ -18,7 +18,7 @@ import (
 
 	toml "github.com/pelletier/go-toml/v2"
 
-	"github.com/opencx-tools/cxi/ui/queue"
+	"github.com/opencx-tools/cxi/api/filter"
 )
 
 // Config is the user's config file, decoded and validated. The zero Config
@@ -27,7 +27,7 @@ type Config struct {
 	BaseURL        string              // base_url: the API's base URL; "" = the default
 	SessionURL     string              // session_url: dashboard URL template with {id}
 	Theme          string              // theme: "auto", "dark" or "light"; "" means auto
-	Queue          queue.Filters       // [queue] status, handed_off, channel, updated_within
+	Queue          filter.Filters      // [queue] status, handed_off, channel, updated_within
 	NeedsAttention bool                // [queue] needs_attention: start with that ordering
 	AutoRefresh    time.Duration       // auto_refresh: "30s" (at least 10s); "", "0" or "off" = off
 	Keys           map[string][]string // [keys] action = ["key", ...], as written, validated

@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/filter"
 	"github.com/opencx-tools/cxi/ui/keys"
-	"github.com/opencx-tools/cxi/ui/queue"
 )
 
 func TestExampleLoads(t *testing.T) {
@@ -29,7 +29,7 @@ func TestExampleLoads(t *testing.T) {
 		BaseURL:    "https://api.open.cx",
 		SessionURL: "https://dashboard.example.com/sessions/{id}",
 		Theme:      "auto",
-		Queue: queue.Filters{
+		Queue: filter.Filters{
 			Status: api.StatusOpen, HandedOff: true, Channel: api.ChannelEmail, Window: 24 * time.Hour,
 		},
 		NeedsAttention: true,
@@ -117,7 +117,7 @@ func TestEmptyFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Path != path || c.AutoRefresh != 0 || c.Theme != "" || c.Queue != (queue.Filters{}) || len(c.Keys) != 0 {
+	if c.Path != path || c.AutoRefresh != 0 || c.Theme != "" || c.Queue != (filter.Filters{}) || len(c.Keys) != 0 {
 		t.Errorf("empty file loads as %+v", c)
 	}
 }

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/ui/queue"
+	"github.com/opencx-tools/cxi/api/filter"
 )
 
 // MinAutoRefresh is the shortest auto-refresh interval: the queue's list
@@ -63,7 +63,7 @@ func (c *Config) set(f file, p *problems) {
 	if q.UpdatedWithin != "" && !ok {
 		p.add(at("queue.updated_within"), "updated_within %q is not one of %s (leave it out for any time)", q.UpdatedWithin, quoteAll(windows))
 	}
-	c.Queue = queue.Filters{
+	c.Queue = filter.Filters{
 		Status: api.Status(q.Status), HandedOff: q.HandedOff, Channel: api.ChannelType(q.Channel), Window: window,
 	}
 	c.NeedsAttention = q.NeedsAttention

@@ -84,7 +84,7 @@ func (m Model) banner() []string {
 	if c := r.Change; len(c.Fields) > 0 {
 		out = append(out, t.PanelTitle.Render("Since you last looked")+t.Muted.Render(" ("+render.Age(c.SeenAt, m.now)+")"))
 		for _, f := range c.Fields {
-			out = append(out, "  "+t.Label.Render(fmt.Sprintf("%-10s", f.Name))+t.Value.Render(render.Or(f.Before)+" → "+render.Or(f.After)))
+			out = append(out, "  "+t.Label.Render(fmt.Sprintf("%-10s", f.Name))+t.Value.Render(render.FieldChange(f.Name, f.Before, f.After)))
 		}
 	}
 	if mk := r.Mark; !mk.ReviewedAt.IsZero() {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"runtime"
 	"testing"
+
+	"github.com/opencx-tools/cxi/api/filter"
 )
 
 // BenchmarkQueueView draws the queue at 120×40 with n sessions loaded. View
@@ -11,7 +13,7 @@ import (
 func BenchmarkQueueView(b *testing.B) {
 	for _, n := range []int{100, 10000, 100000} {
 		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
-			m := New(theme(), DefaultKeyMap(), nil, Filters{}, false, now).SetSize(120, 40)
+			m := New(theme(), DefaultKeyMap(), nil, filter.Filters{}, false, now).SetSize(120, 40)
 			m = withRows(m, n)
 			m, _ = m.Select(session(n / 2).ID)
 			b.ReportAllocs()
@@ -32,7 +34,7 @@ func BenchmarkQueueLoaded(b *testing.B) {
 			for b.Loop() {
 				runtime.GC()
 				runtime.ReadMemStats(&before)
-				m := withRows(New(theme(), DefaultKeyMap(), nil, Filters{}, false, now).SetSize(120, 40), n)
+				m := withRows(New(theme(), DefaultKeyMap(), nil, filter.Filters{}, false, now).SetSize(120, 40), n)
 				runtime.GC()
 				runtime.ReadMemStats(&after)
 				runtime.KeepAlive(m)

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/opencx-tools/cxi/api/filter"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/store"
@@ -85,7 +87,7 @@ func TestChangedNarrowsToChangedAndNew(t *testing.T) {
 		},
 	}
 	p := newPager(25, 25)
-	m := New(theme(), DefaultKeyMap(), p, Filters{}, false, now).WithMemory(mem, nil, now.Add(-time.Hour)).SetSize(120, 20)
+	m := New(theme(), DefaultKeyMap(), p, filter.Filters{}, false, now).WithMemory(mem, nil, now.Add(-time.Hour)).SetSize(120, 20)
 	m, cmd := m.Reload()
 	m = run(m, cmd)
 	calls := len(p.calls)
@@ -126,7 +128,7 @@ func TestChangedNarrowsToChangedAndNew(t *testing.T) {
 func TestChangedWithNothingChangedSaysSo(t *testing.T) {
 	mem := &fakeMemory{marks: map[string]store.Mark{session(1).ID: {ReviewedAt: now.Add(-time.Hour)}}}
 	p := newPager(25, 25)
-	m := New(theme(), DefaultKeyMap(), p, Filters{}, false, now).WithMemory(mem, nil, now.Add(-time.Hour)).SetSize(120, 20)
+	m := New(theme(), DefaultKeyMap(), p, filter.Filters{}, false, now).WithMemory(mem, nil, now.Add(-time.Hour)).SetSize(120, 20)
 	m, cmd := m.Reload()
 	m = run(m, cmd)
 	m, _ = press(m, "*")
@@ -143,7 +145,7 @@ func TestChangedFollowsARemap(t *testing.T) {
 	km.Changed.SetKeys("x")
 	km.Changed.SetHelp("x", "changed & new only")
 	p := newPager(5, 25)
-	m := New(theme(), km, p, Filters{}, false, now).WithMemory(&fakeMemory{}, nil, now.Add(-time.Hour)).SetSize(120, 20)
+	m := New(theme(), km, p, filter.Filters{}, false, now).WithMemory(&fakeMemory{}, nil, now.Add(-time.Hour)).SetSize(120, 20)
 	m, cmd := m.Reload()
 	m = run(m, cmd)
 	if m, _ = press(m, "*"); m.ChangedOnly() {
@@ -162,7 +164,7 @@ func TestChangedFollowsARemap(t *testing.T) {
 func TestAnAutoRefreshFromTheStoreIsBackgroundWorkToItsLastPage(t *testing.T) {
 	p := newPager(30, 25) // two pages: the refresh follows Next
 	noTimer := func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-	m := New(theme(), DefaultKeyMap(), p, Filters{}, false, now).WithMemory(&fakeMemory{}, nil, now.Add(-time.Hour)).
+	m := New(theme(), DefaultKeyMap(), p, filter.Filters{}, false, now).WithMemory(&fakeMemory{}, nil, now.Add(-time.Hour)).
 		WithAutoRefresh(time.Minute, noTimer, nil).SetSize(120, 20)
 	m, cmd := m.Reload()
 	m = run(m, cmd)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/opencx-tools/cxi/api/filter"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/store"
@@ -23,11 +25,6 @@ type Memory interface {
 	Sync(ctx context.Context, key string) (time.Time, error)
 	SetSync(ctx context.Context, key string, at time.Time) error
 }
-
-// SyncKey names the queue's list sync in the store: an incremental refresh
-// asks for every session updated since, whatever the filters, and filters
-// here, so one sync serves every filter.
-const SyncKey = "queue"
 
 // mark is what a row shows of the user's own history with its session.
 type mark struct {
@@ -264,7 +261,7 @@ func (m Model) synced(at time.Time) (Model, tea.Cmd) {
 		return m, nil
 	}
 	return m, func() tea.Msg {
-		_ = mem.SetSync(context.Background(), SyncKey, at)
+		_ = mem.SetSync(context.Background(), filter.SyncKey, at)
 		return nil
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/opencx-tools/cxi/api/filter"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
@@ -36,7 +38,7 @@ type Model struct {
 	lister Lister
 	now    time.Time
 
-	filters   Filters
+	filters   filter.Filters
 	team      teamFilter // local: the list endpoint has no team parameter
 	changed   bool       // local: changed and new sessions only (*)
 	attention bool
@@ -83,7 +85,7 @@ type Model struct {
 }
 
 // New returns an empty queue; Reload starts loading.
-func New(theme *styles.Theme, keys KeyMap, lister Lister, filters Filters, attention bool, now time.Time) Model {
+func New(theme *styles.Theme, keys KeyMap, lister Lister, filters filter.Filters, attention bool, now time.Time) Model {
 	return Model{theme: theme, keys: keys, lister: lister, filters: filters, attention: attention, now: now, byID: map[string]int{}}
 }
 
@@ -185,7 +187,7 @@ func (m Model) SetText(text string) Model {
 }
 
 // Filters are the current server-side filters.
-func (m Model) Filters() Filters { return m.filters }
+func (m Model) Filters() filter.Filters { return m.filters }
 
 // Loading reports whether a page is on its way.
 func (m Model) Loading() bool { return m.loading }

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/opencx-tools/cxi/api/filter"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/opencx-tools/cxi/api"
@@ -90,7 +92,7 @@ func loadedQueue(t *testing.T, p *pager) Model {
 	t.Helper()
 	// 20 lines: a 25-session page overflows it, so no page is fetched
 	// just to fill the screen.
-	m := New(theme(), DefaultKeyMap(), p, Filters{}, false, now).SetSize(120, 20)
+	m := New(theme(), DefaultKeyMap(), p, filter.Filters{}, false, now).SetSize(120, 20)
 	m, cmd := m.Reload()
 	return run(m, cmd)
 }
@@ -153,7 +155,7 @@ func TestPagingIsInvisibleAndHappensOnce(t *testing.T) {
 
 func TestFilterChangeCancelsTheOldQueryAndDropsItsPage(t *testing.T) {
 	p := newPager(100, 25)
-	m := New(theme(), DefaultKeyMap(), p, Filters{}, false, now).SetSize(120, 30)
+	m := New(theme(), DefaultKeyMap(), p, filter.Filters{}, false, now).SetSize(120, 30)
 	m, first := m.Reload()
 	oldMsg := first() // the first query's page, not yet delivered
 	m, second := pick(t, m, "s", "1")
@@ -177,7 +179,7 @@ func TestFilterChangeCancelsTheOldQueryAndDropsItsPage(t *testing.T) {
 }
 
 func TestFiltersBecomeQueryParameters(t *testing.T) {
-	f := Filters{Status: api.StatusClosedUnresolved, Channel: api.ChannelWeb, Window: 24 * time.Hour}.ToggleHandedOff()
+	f := filter.Filters{Status: api.StatusClosedUnresolved, Channel: api.ChannelWeb, Window: 24 * time.Hour}.ToggleHandedOff()
 	q := f.Params(now).Query()
 	want := map[string]string{
 		"status":        "closed_unresolved",
@@ -198,7 +200,7 @@ func TestFiltersBecomeQueryParameters(t *testing.T) {
 	for _, k := range []string{"s", "C", "w"} {
 		m, _ = pick(t, m, k, "0")
 	}
-	if g := m.Filters(); g != (Filters{HandedOff: true}) {
+	if g := m.Filters(); g != (filter.Filters{HandedOff: true}) {
 		t.Errorf("the pickers did not come back to any: %+v", g)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/opencx-tools/cxi/api/filter"
+
 	"github.com/opencx-tools/cxi/api"
 )
 
@@ -61,7 +63,7 @@ func TestPagingEndsWhenTheServerRepeatsACursor(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := New(theme(), DefaultKeyMap(), tt.l, Filters{}, false, now).SetSize(120, 40)
+			m := New(theme(), DefaultKeyMap(), tt.l, filter.Filters{}, false, now).SetSize(120, 40)
 			m, cmd := m.Reload()
 			m = run(m, cmd)
 			if tt.l.calls != tt.pages {
@@ -87,7 +89,7 @@ func TestTicketColumnShowsTheExternalIDWhole(t *testing.T) {
 	s.TicketingSystem = &api.TicketingSystem{Name: "twilio_flex", ExternalID: "CH2bec36426f4e4c8b9d0a1b2c3d4e5f60", IDType: "conversation_sid"}
 	l := &loopingLister{next: func(string) string { return "" }, items: func(string) []api.Session { return []api.Session{s, session(1)} }}
 	for _, width := range []int{120, 100} {
-		m := New(theme(), DefaultKeyMap(), l, Filters{}, false, now).SetSize(width, 20)
+		m := New(theme(), DefaultKeyMap(), l, filter.Filters{}, false, now).SetSize(width, 20)
 		m, cmd := m.Reload()
 		m = run(m, cmd)
 		if v := m.View(); !strings.Contains(v, "CH2bec36426f4e4c8b9d0a1b2c3d4e5f60") || !strings.Contains(v, "Customer 00000") {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/opencx-tools/cxi/api/filter"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
@@ -120,7 +122,7 @@ func (m Model) setFilter(msg FilterChosenMsg) (Model, tea.Cmd) {
 func (m Model) choices(kind filterKind) (filterpicker.Filter, []filterValue) {
 	switch kind {
 	case pickStatus:
-		return serverChoices(m, "Status", statusValues(), m.filters.Status, statusName,
+		return serverChoices(m, "Status", filter.Statuses(), m.filters.Status, statusName,
 			func(r *row) api.Status { return r.session.Status }, func(s api.Status) filterValue { return filterValue{status: s} })
 	case pickChannel:
 		return serverChoices(m, "Channel", append([]api.ChannelType{""}, api.Channels()...), m.filters.Channel, channelName,
@@ -168,11 +170,11 @@ func (m Model) windowChoices() (filterpicker.Filter, []filterValue) {
 	cur := m.filters.Window
 	f := filterpicker.Filter{Name: "Updated within", Note: m.countNote(cur != 0)}
 	var out []filterValue
-	for i, d := range windowValues() {
+	for i, d := range filter.Windows() {
 		n := filterpicker.Unknown
 		if cur == 0 || (d != 0 && d <= cur) {
 			n = 0
-			within := Filters{Window: d}
+			within := filter.Filters{Window: d}
 			for j := range m.rows {
 				if within.Match(m.rows[j].session, m.now) {
 					n++

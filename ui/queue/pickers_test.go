@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/opencx-tools/cxi/api/filter"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/filterpicker"
@@ -174,7 +176,7 @@ func TestARemappedFilterKeyOpensAndClosesThePicker(t *testing.T) {
 	km := DefaultKeyMap()
 	km.Status.SetKeys("S")
 	km.Status.SetHelp("S", "status filter")
-	m := New(theme(), km, newPager(0, 25), Filters{}, false, now).SetSize(120, 20)
+	m := New(theme(), km, newPager(0, 25), filter.Filters{}, false, now).SetSize(120, 20)
 	if m.FilterPicker(keytest.Msg("s")) != nil {
 		t.Error("s still opens the status picker")
 	}

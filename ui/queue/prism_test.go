@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/opencx-tools/cxi/api/filter"
+
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake/prism"
 	"github.com/opencx-tools/cxi/ui/internal/screentest"
@@ -28,7 +30,7 @@ func TestAgainstPrism(t *testing.T) {
 	for i := range pages {
 		l := &onePage{t: t, client: client}
 		for _, width := range []int{120, 60} {
-			m := New(theme(), DefaultKeyMap(), l, Filters{}, false, now).SetSize(width, 40)
+			m := New(theme(), DefaultKeyMap(), l, filter.Filters{}, false, now).SetSize(width, 40)
 			m, cmd := m.Reload()
 			m = run(m, cmd)
 			view := m.View()

@@ -3,11 +3,13 @@ package queue
 import (
 	"context"
 	"fmt"
-	tea "github.com/charmbracelet/bubbletea"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api/filter"
 
 	"github.com/opencx-tools/cxi/api"
 )
@@ -85,7 +87,7 @@ func urgentOldest() *statusLister {
 
 func TestAttentionRanksTheWholeUnresolvedSet(t *testing.T) {
 	l := urgentOldest()
-	m := New(theme(), DefaultKeyMap(), l, Filters{}, false, now).SetSize(120, 30)
+	m := New(theme(), DefaultKeyMap(), l, filter.Filters{}, false, now).SetSize(120, 30)
 	m, cmd := m.Reload()
 	m = runAll(m, cmd)
 	if got := m.Selected().ID; got == l.all[223].ID {
@@ -123,7 +125,7 @@ func TestRankingStopsAtTheCap(t *testing.T) {
 		s.UpdatedAt = api.Timestamp{Time: now.Add(-time.Duration(i) * time.Second)}
 		l.all = append(l.all, s)
 	}
-	m := New(theme(), DefaultKeyMap(), l, Filters{}, true, now).SetSize(120, 30)
+	m := New(theme(), DefaultKeyMap(), l, filter.Filters{}, true, now).SetSize(120, 30)
 	m, cmd := m.Reload()
 	m = runAll(m, cmd)
 	if l.calls[api.StatusOpen] != RankCap/100 {
@@ -139,7 +141,7 @@ func TestRankingStopsAtTheCap(t *testing.T) {
 
 func TestResolvedFilterNeedsNoRanking(t *testing.T) {
 	l := urgentOldest()
-	m := New(theme(), DefaultKeyMap(), l, Filters{Status: api.StatusClosedResolved}, true, now).SetSize(120, 30)
+	m := New(theme(), DefaultKeyMap(), l, filter.Filters{Status: api.StatusClosedResolved}, true, now).SetSize(120, 30)
 	m, cmd := m.Reload()
 	runAll(m, cmd)
 	if l.calls[api.StatusOpen]+l.calls[api.StatusClosedUnresolved] != 0 {
@@ -167,7 +169,7 @@ func (l *failingRank) ListSessions(ctx context.Context, p api.ListParams) (*api.
 // comes to the top.
 func TestRefreshAfterAFailedRankingRanksAgain(t *testing.T) {
 	l := &failingRank{statusLister: urgentOldest(), down: true}
-	m := New(theme(), DefaultKeyMap(), l, Filters{}, true, now).SetSize(120, 30)
+	m := New(theme(), DefaultKeyMap(), l, filter.Filters{}, true, now).SetSize(120, 30)
 	m, cmd := m.Reload()
 	m = runAll(m, cmd)
 	if v := m.View(); !strings.Contains(v, "ranking failed") || !strings.Contains(v, "r retries") {

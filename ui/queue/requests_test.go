@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/opencx-tools/cxi/api/filter"
+
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/api/fake/demo"
@@ -111,7 +113,7 @@ func TestRequestsOfAStartAndARefreshWithNothingChanged(t *testing.T) {
 		runs = append(runs, r)
 	}
 	fresh := func(mem Memory, cached []api.Session, last time.Time) Model {
-		m := New(theme(), DefaultKeyMap(), counter, Filters{}, false, now)
+		m := New(theme(), DefaultKeyMap(), counter, filter.Filters{}, false, now)
 		if mem != nil {
 			m = m.WithMemory(mem, cached, last)
 		}
@@ -126,7 +128,7 @@ func TestRequestsOfAStartAndARefreshWithNothingChanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	last, err := st.Sync(ctx, SyncKey)
+	last, err := st.Sync(ctx, filter.SyncKey)
 	if err != nil || last.IsZero() {
 		t.Fatalf("no sync kept: %v", err)
 	}

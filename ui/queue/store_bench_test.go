@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/opencx-tools/cxi/api/filter"
+
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake/demo"
 	"github.com/opencx-tools/cxi/api/store"
@@ -63,7 +65,7 @@ func BenchmarkStartFromStore(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	if err := st.SetSync(ctx, SyncKey, now); err != nil {
+	if err := st.SetSync(ctx, filter.SyncKey, now); err != nil {
 		b.Fatal(err)
 	}
 	path := st.Path()
@@ -80,11 +82,11 @@ func BenchmarkStartFromStore(b *testing.B) {
 		if err != nil || len(cached) != 500 {
 			b.Fatalf("%d cached: %v", len(cached), err)
 		}
-		last, err := st.Sync(ctx, SyncKey)
+		last, err := st.Sync(ctx, filter.SyncKey)
 		if err != nil {
 			b.Fatal(err)
 		}
-		m := New(theme(), DefaultKeyMap(), nil, Filters{}, false, now).WithMemory(st, cached, last).SetSize(120, 40)
+		m := New(theme(), DefaultKeyMap(), nil, filter.Filters{}, false, now).WithMemory(st, cached, last).SetSize(120, 40)
 		if m.View() == "" {
 			b.Fatal("no frame")
 		}

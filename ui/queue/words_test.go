@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/opencx-tools/cxi/api/filter"
+
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/statusline"
@@ -14,14 +16,14 @@ import (
 // STATUS column does, and a window the way the config file writes it.
 func TestFilterBarSaysWhatWasWritten(t *testing.T) {
 	for _, tt := range []struct {
-		f    Filters
+		f    filter.Filters
 		want string
 	}{
-		{Filters{Window: 24 * time.Hour}, "updated: last 24h"},
-		{Filters{Window: time.Hour}, "updated: last 1h"},
-		{Filters{Window: 7 * 24 * time.Hour}, "updated: last 7d"},
-		{Filters{Status: api.StatusClosedUnresolved}, "status: unresolved"},
-		{Filters{Status: api.StatusClosedResolved}, "status: resolved"},
+		{filter.Filters{Window: 24 * time.Hour}, "updated: last 24h"},
+		{filter.Filters{Window: time.Hour}, "updated: last 1h"},
+		{filter.Filters{Window: 7 * 24 * time.Hour}, "updated: last 7d"},
+		{filter.Filters{Status: api.StatusClosedUnresolved}, "status: unresolved"},
+		{filter.Filters{Status: api.StatusClosedResolved}, "status: resolved"},
 	} {
 		m := New(theme(), DefaultKeyMap(), newPager(0, 25), tt.f, false, now).SetSize(160, 10)
 		if bar := m.filterBar(); !strings.Contains(bar, tt.want) {
@@ -45,7 +47,7 @@ func TestTailCountsAgreeWithTheirNouns(t *testing.T) {
 }
 
 func TestAutoRefreshNoticeNamesTheIntervalAsWritten(t *testing.T) {
-	m := New(theme(), DefaultKeyMap(), newPager(0, 25), Filters{}, false, now).WithAutoRefresh(time.Minute, nil, nil)
+	m := New(theme(), DefaultKeyMap(), newPager(0, 25), filter.Filters{}, false, now).WithAutoRefresh(time.Minute, nil, nil)
 	m, _ = press(m, "a") // off
 	_, cmd := press(m, "a")
 	if n, ok := cmd().(statusline.NoticeMsg); !ok || n.Text != "Auto-refresh every 1m." {

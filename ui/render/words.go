@@ -6,21 +6,29 @@ import (
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/change"
 )
 
 // Status is a session status in the words cxi uses everywhere a person
-// reads it (the queue, the filter bar, the detail pane, `cxi get` and
-// `cxi list`): "open", "unresolved", "resolved". A value the contract does
-// not list yet is shown as sent, sanitized. JSON output keeps the API's
-// words; this is only for reading.
-func Status(s api.Status) string {
-	switch s {
-	case api.StatusClosedResolved:
-		return "resolved"
-	case api.StatusClosedUnresolved:
-		return "unresolved"
+// reads it (the queue, the filter bar, the panes, the "since you last
+// looked" lines, the handover, cxi log, the commands' result lines):
+// "open", "unresolved", "resolved", change.StatusWord's, sanitized. A value
+// the contract does not list yet is shown as sent. JSON output keeps the
+// API's words; this is only for reading.
+func Status(s api.Status) string { return Or(change.StatusWord(s)) }
+
+// statusField is the name the store gives a status in a field change
+// (store.FieldStatus).
+const statusField = "status"
+
+// FieldChange is a kept field's change as a person reads it, sanitized:
+// "open → resolved" for the status, in Status's words, and any other
+// field's values as kept ("neutral → angry").
+func FieldChange(field, before, after string) string {
+	if field == statusField {
+		return Status(api.Status(before)) + " → " + Status(api.Status(after))
 	}
-	return Enum(s)
+	return Or(before) + " → " + Or(after)
 }
 
 // Duration is d the way a person writes it, as the config file and the

@@ -5,7 +5,24 @@ import (
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/store"
 )
+
+// TestFieldChangeSaysAStatusInTheSameWords: a status kept as the API's
+// "closed_unresolved" reads "unresolved" in a change too, as everywhere;
+// other fields read as kept, sanitized.
+func TestFieldChangeSaysAStatusInTheSameWords(t *testing.T) {
+	for _, tt := range []struct{ field, before, after, want string }{
+		{store.FieldStatus, "open", "closed_unresolved", "open → unresolved"},
+		{store.FieldStatus, "closed_resolved", "", "resolved → " + Dash},
+		{store.FieldSentiment, "neutral", "angry\x1b[2J", "neutral → angry"},
+		{store.FieldTeam, "closed_resolved", "billing", "closed_resolved → billing"},
+	} {
+		if got := FieldChange(tt.field, tt.before, tt.after); got != tt.want {
+			t.Errorf("FieldChange(%q, %q, %q) = %q, want %q", tt.field, tt.before, tt.after, got, tt.want)
+		}
+	}
+}
 
 func TestStatusUsesTheQueuesWords(t *testing.T) {
 	for in, want := range map[api.Status]string{

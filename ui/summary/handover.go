@@ -68,7 +68,7 @@ func HandoverMarkdown(items []store.HandoverItem, since, now time.Time) string {
 	}
 	fmt.Fprintf(&b, "%s reviewed or noted.\n", plural.Count(len(items), "session"))
 	for _, g := range GroupHandover(items) {
-		status := render.Enum(g.Status)
+		status := render.Status(g.Status)
 		if g.Status == "" {
 			status = "status unknown (never fetched)"
 		}
@@ -115,7 +115,7 @@ func handoverItem(b *strings.Builder, it store.HandoverItem, now time.Time) {
 }
 
 // changesText says what changed, one field after the other: "status open →
-// closed_unresolved; sentiment neutral → angry". A handoff summary is long,
+// unresolved; sentiment neutral → angry". A handoff summary is long,
 // so only its arrival, change or removal is said.
 func changesText(changes []store.FieldChange) string {
 	parts := make([]string, len(changes))
@@ -125,8 +125,8 @@ func changesText(changes []store.FieldChange) string {
 	return strings.Join(parts, "; ")
 }
 
-// ChangeText says one change in a line, sanitized: "status open →
-// closed_unresolved", "handoff: new summary".
+// ChangeText says one change in a line, sanitized, a status in the words
+// of render.Status: "status open → unresolved", "handed off".
 func ChangeText(c store.FieldChange) string {
 	if c.Name == store.FieldHandoff {
 		switch {
@@ -137,5 +137,5 @@ func ChangeText(c store.FieldChange) string {
 		}
 		return "handoff summary changed"
 	}
-	return c.Name + " " + render.Or(c.Before) + " → " + render.Or(c.After)
+	return render.Line(c.Name) + " " + render.FieldChange(c.Name, c.Before, c.After)
 }

@@ -12,7 +12,7 @@ func TestChangeText(t *testing.T) {
 		c    store.FieldChange
 		want string
 	}{
-		{store.FieldChange{Name: store.FieldStatus, Before: "open", After: "closed_resolved"}, "status open → closed_resolved"},
+		{store.FieldChange{Name: store.FieldStatus, Before: "open", After: "closed_resolved"}, "status open → resolved"},
 		{store.FieldChange{Name: store.FieldAssignee, Before: "", After: "agent-7"}, "assignee — → agent-7"},
 		{store.FieldChange{Name: store.FieldTeam, Before: "Billing\x1b[31m", After: "\u202eTier 2"}, "team Billing → Tier 2"},
 		{store.FieldChange{Name: store.FieldHandoff, Before: "", After: "a summary"}, "handed off"},

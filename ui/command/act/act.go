@@ -33,54 +33,6 @@ type Client interface {
 	RedactMessage(ctx context.Context, messageID, reason string) (*api.Redaction, error)
 }
 
-// connector makes the client and opens the store the settings name, once
-// the command line has been read and the run found not read-only. stop
-// closes both.
-type connector func(settings.Settings) (c Client, st *store.Store, stop func(), err error)
-
-// deps are what a command reaches the world with: injected in tests.
-type deps struct {
-	dial connector
-	// wait waits until a 429's Retry-After time, or ctx is done.
-	wait func(ctx context.Context, until time.Time) error
-}
-
-func defaults(env command.Env) deps {
-	return deps{dial: connect(env), wait: sleepUntil}
-}
-
-// connect is the program's connector: the key, the client (a line on
-// stderr whenever the rate limit holds a request back) and the store,
-// whose notices go to stderr.
-func connect(env command.Env) connector {
-	return func(s settings.Settings) (Client, *store.Store, func(), error) {
-		key, err := s.Key()
-		if err != nil {
-			return nil, nil, func() {}, err
-		}
-		c, stop, err := s.Client(key, settings.WaitNotice(env))
-		if err != nil {
-			return nil, nil, func() {}, err
-		}
-		st, notices := s.OpenStore(key, env)
-		for _, n := range notices {
-			fmt.Fprintln(env.Stderr, "cxi: "+n)
-		}
-		return c, st, func() { st.Close(); stop() }, nil
-	}
-}
-
-func sleepUntil(ctx context.Context, until time.Time) error {
-	t := time.NewTimer(time.Until(until))
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
-
 // runner is one command's run: where it writes, what it writes with.
 type runner struct {
 	env    command.Env
@@ -91,21 +43,18 @@ type runner struct {
 	auditFailed bool
 }
 
-// once runs a request, and once more after a 429 whose Retry-After has
-// passed, as change.RetryAfter allows (the TUI's batch keeps the same
-// rule): the only retry a write ever gets.
+// once runs a read that resolves a SESSION, and once more after a 429,
+// by the rule the writes keep (change.StatusRequest's Wait): the only
+// retry a request ever gets.
 func (r *runner) once(ctx context.Context, fn func() error) error {
-	err := fn()
-	now := time.Now() // the clock the client read Retry-After against
-	d, ok := change.RetryAfter(err, now)
-	if !ok {
-		return err
-	}
+	return change.StatusRequest{Wait: r.pause}.Once(ctx, fn)
+}
+
+// pause waits out a 429's Retry-After d before the one retry, saying so
+// on stderr.
+func (r *runner) pause(ctx context.Context, d time.Duration) error {
 	fmt.Fprintf(r.env.Stderr, "cxi: rate limited: trying once more after the %s the API asked to wait\n", d.Round(time.Second))
-	if werr := r.wait(ctx, now.Add(d)); werr != nil {
-		return err
-	}
-	return fn()
+	return r.wait(ctx, time.Now().Add(d))
 }
 
 // audit records e in the store's audit log, saying on stderr (once) when
@@ -120,7 +69,7 @@ func (r *runner) audit(ctx context.Context, e store.AuditEntry) {
 
 // start resolves the settings, refuses a read-only run, and connects. A
 // code other than -1 ends the command with it, having said why.
-func start(env command.Env, f settings.Flags, d deps) (*runner, func(), int) {
+func start(env command.Env, f settings.Flags, d settings.Deps) (*runner, func(), int) {
 	s, err := settings.Resolve(f, env)
 	if err == nil {
 		err = s.CheckWrite()
@@ -128,18 +77,18 @@ func start(env command.Env, f settings.Flags, d deps) (*runner, func(), int) {
 	if err != nil {
 		return nil, func() {}, command.Fail(env, err, "")
 	}
-	c, st, stop, err := d.dial(s)
+	conn, err := d.Open(s)
 	if err != nil {
 		return nil, func() {}, command.Fail(env, err, "")
 	}
-	if st == nil {
+	if conn.Store == nil {
 		why := "it cannot be used here"
 		if s.Store.Off {
 			why = "the local store is off (" + s.Store.OffBy + ")"
 		}
 		fmt.Fprintln(env.Stderr, "cxi: the writes of this run are not recorded in the audit log: "+why)
 	}
-	return &runner{env: env, client: c, store: st, wait: d.wait}, stop, -1
+	return &runner{env: env, client: conn.Client, store: conn.Store, wait: d.Wait}, conn.Close, -1
 }
 
 // say is err as one line on stderr, as the TUI would word it.

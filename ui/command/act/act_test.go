@@ -13,6 +13,7 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/settings"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
@@ -73,7 +74,7 @@ func auditLog(t *testing.T, w *world) []store.AuditEntry {
 func TestCloseOptionsAndReopen(t *testing.T) {
 	w := newWorld(t)
 	out, _, code := w.run(closeCmd, "--unresolved", "--summary", idOpen)
-	if code != 0 || out != "3c90c3cc closed (unresolved)\n" {
+	if code != 0 || out != "3c90c3cc closed as unresolved\n" {
 		t.Errorf("close: exit %d, %q", code, out)
 	}
 	out, _, code = w.run(reopenCmd, idOpen, "--helpdesk")
@@ -98,10 +99,10 @@ func TestSessionsFromStdin(t *testing.T) {
 	w := newWorld(t)
 	w.stdin = idOpen + "\n\n  " + idOther + "  \n"
 	out, errOut, code := w.run(closeCmd, "-")
-	if code != 0 || out != "3c90c3cc closed (resolved)\na1b2c3d4 closed (resolved)\n" {
+	if code != 0 || out != "3c90c3cc closed as resolved\na1b2c3d4 closed as resolved\n" {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
-	if !strings.Contains(errOut, "cxi: 2 closed (resolved)\n") {
+	if !strings.Contains(errOut, "cxi: 2 closed as resolved\n") {
 		t.Errorf("summary: %q", errOut)
 	}
 	// Usage mistakes send nothing.
@@ -137,7 +138,7 @@ func TestForbiddenStopsTheBatch(t *testing.T) {
 func TestCloseByTicketUsesTheSessionResolved(t *testing.T) {
 	w := newWorld(t)
 	out, errOut, code := w.run(closeCmd, "ZD-3c90c3cc", "ZD-9b1deb4d")
-	if code != command.ExitOK || out != "3c90c3cc closed (resolved)\n9b1deb4d already closed (resolved), nothing sent\n" {
+	if code != command.ExitOK || out != "3c90c3cc closed as resolved\n9b1deb4d already resolved, nothing sent\n" {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 	var got []string
@@ -181,7 +182,7 @@ func TestRateLimitedWriteIsRetriedOnce(t *testing.T) {
 	w := newWorld(t)
 	w.srv.limited = 1
 	out, errOut, code := w.run(closeCmd, idOpen)
-	if code != 0 || out != "3c90c3cc closed (resolved)\n" || len(w.waits) != 1 || len(w.srv.sent()) != 2 {
+	if code != 0 || out != "3c90c3cc closed as resolved\n" || len(w.waits) != 1 || len(w.srv.sent()) != 2 {
 		t.Errorf("exit %d, %q, stderr %q, waits %v, %d writes", code, out, errOut, w.waits, len(w.srv.sent()))
 	}
 	// A second 429 is not retried again, and stops the batch.
@@ -332,7 +333,7 @@ func TestLogWithNoPlaceForTheStore(t *testing.T) {
 	var out, errOut bytes.Buffer
 	env := w.env(&out, &errOut)
 	env.UserConfigDir = nil // macOS and Windows keep the store there
-	code := logCmd(ctx(), []string{"--demo"}, env, openStore(env))
+	code := logCmd(ctx(), []string{"--demo"}, env, settings.NewDeps(env))
 	if code != command.ExitError || out.Len() != 0 || !strings.HasPrefix(errOut.String(), "cxi: the local store has no place: no home directory") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
 	}

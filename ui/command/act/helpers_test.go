@@ -57,7 +57,8 @@ type server struct {
 	ignore       bool
 	notRedacted  string // a redaction answers 201 with success:false and this message
 	limited      int
-	readLimited  int // GETs of one session answered 429 first
+	readLimited  int            // GETs of one session answered 429 first
+	confirmFault map[string]int // a GET of an ID written to answers this status
 	answerAs     map[string]string
 	confirmAs    map[string]string
 	written      map[string]bool
@@ -67,7 +68,7 @@ type server struct {
 }
 
 func newServer(t *testing.T) *server {
-	return &server{t: t, writeFault: map[string]int{}, answerAs: map[string]string{}, confirmAs: map[string]string{}, written: map[string]bool{}, status: map[string]api.Status{
+	return &server{t: t, writeFault: map[string]int{}, answerAs: map[string]string{}, confirmAs: map[string]string{}, confirmFault: map[string]int{}, written: map[string]bool{}, status: map[string]api.Status{
 		idOpen: api.StatusOpen, idResolved: api.StatusClosedResolved, idBroken: api.StatusOpen, idOther: api.StatusOpen,
 	}}
 }
@@ -91,6 +92,10 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id, isSession := strings.CutPrefix(r.URL.Path, "/chat/sessions/")
+	if code := s.confirmFault[id]; isSession && r.Method == http.MethodGet && s.written[id] && code != 0 {
+		fail(w, code)
+		return
+	}
 	if isSession && r.Method == http.MethodGet && s.readLimited > 0 {
 		s.readLimited--
 		w.Header().Set("Retry-After", "1")
@@ -238,21 +243,27 @@ func (w *world) storeOptions() store.Options {
 	return store.Options{Dir: w.dir, BaseURL: w.url, Key: testKey, Now: func() time.Time { return t0 }}
 }
 
-func (w *world) deps() deps {
-	return deps{
-		dial: func(settings.Settings) (Client, *store.Store, func(), error) {
+func (w *world) deps() settings.Deps {
+	return settings.Deps{
+		Open: func(settings.Settings) (settings.Conn, error) {
 			w.dials++
 			c, err := api.New(w.url, testKey, api.WithLimiter(rate.NewLimiter(rate.Inf, 1)))
 			if err != nil {
-				return nil, nil, func() {}, err
+				return settings.Conn{Close: func() {}}, err
 			}
 			st, notices, err := store.Open(w.storeOptions())
 			if err != nil || len(notices) > 0 {
 				w.t.Fatalf("store: %v %q", err, notices)
 			}
-			return c, st, func() { st.Close() }, nil
+			return settings.Conn{Client: c, Store: st, Close: func() { st.Close() }}, nil
 		},
-		wait: func(_ context.Context, until time.Time) error {
+		OpenExisting: func(settings.Settings, string) (*store.Store, error) {
+			o := w.storeOptions()
+			o.Existing = true
+			st, _, err := store.Open(o)
+			return st, err
+		},
+		Wait: func(_ context.Context, until time.Time) error {
 			w.waits = append(w.waits, until)
 			return nil
 		},
@@ -268,7 +279,7 @@ func (w *world) env(out, errOut *bytes.Buffer) command.Env {
 	}
 }
 
-type run func(ctx context.Context, args []string, env command.Env, d deps) int
+type run func(ctx context.Context, args []string, env command.Env, d settings.Deps) int
 
 // run runs a command and returns its stdout, stderr and exit code.
 func (w *world) run(cmd run, args ...string) (string, string, int) {
@@ -282,13 +293,7 @@ func (w *world) run(cmd run, args ...string) (string, string, int) {
 func (w *world) log(args ...string) (string, string, int) {
 	w.t.Helper()
 	var out, errOut bytes.Buffer
-	open := func(settings.Settings, string) (*store.Store, error) {
-		o := w.storeOptions()
-		o.Existing = true
-		st, _, err := store.Open(o)
-		return st, err
-	}
-	code := logCmd(context.Background(), args, w.env(&out, &errOut), open)
+	code := logCmd(context.Background(), args, w.env(&out, &errOut), w.deps())
 	return out.String(), errOut.String(), code
 }
 

@@ -28,21 +28,10 @@ It lives in the local store and is kept as long as the store keeps sessions.
 
 // Log runs `cxi log` with the arguments after "log".
 func Log(args []string, env command.Env) int {
-	return logCmd(context.Background(), args, env, openStore(env))
+	return logCmd(context.Background(), args, env, settings.NewDeps(env))
 }
 
-// storeOpener opens the store the settings and key name if it is there,
-// for reading; nil when there is none.
-type storeOpener func(s settings.Settings, key string) (*store.Store, error)
-
-func openStore(env command.Env) storeOpener {
-	return func(s settings.Settings, key string) (*store.Store, error) {
-		st, _, err := s.OpenExisting(key, env)
-		return st, err
-	}
-}
-
-func logCmd(ctx context.Context, args []string, env command.Env, open storeOpener) int {
+func logCmd(ctx context.Context, args []string, env command.Env, d settings.Deps) int {
 	fs, shared := settings.NewFlagSet("log")
 	sinceText := fs.String("since", "24h", "")
 	asJSON := fs.Bool("json", false, "")
@@ -74,7 +63,7 @@ func logCmd(ctx context.Context, args []string, env command.Env, open storeOpene
 	if err != nil {
 		return command.Fail(env, err, "")
 	}
-	st, err := open(s, key)
+	st, err := d.OpenExisting(s, key)
 	if err != nil {
 		return command.Fail(env, err, "") // no place for the store exits 1, as for cxi store and handover
 	}
@@ -124,18 +113,25 @@ func entryJSON(e store.AuditEntry) auditJSON {
 }
 
 // entryLine is an entry as one line of text, every value from the store
-// sanitized (an outcome may quote the API, a reason the user):
+// sanitized (an outcome may quote the API, a reason the user), a status in
+// the words cxi uses everywhere (render.Status; --json keeps the API's).
+// A redaction changes no status and says what it redacted; entries the
+// TUI recorded before it knew that carry its status twice, which is not
+// shown as a change:
 //
-//	2026-03-11 14:00:05  3c90c3cc  close   open → closed_resolved  [helpdesk]  ok  (command)
+//	2026-03-11 14:00:05  3c90c3cc  close   open → resolved  [helpdesk]  ok  (command)
+//	2026-03-11 14:02:10  3c90c3cc  redact  every message  [reason: GDPR]  ok  (tui)
 func entryLine(e store.AuditEntry, loc *time.Location) string {
 	parts := []string{e.At.In(loc).Format("2006-01-02 15:04:05"), api.ShortID(render.Line(e.SessionID)), fmt.Sprintf("%-6s", render.Line(e.Action))}
 	switch {
-	case e.MessageID != "":
+	case e.Action == store.ActionRedact && e.MessageID != "":
 		parts = append(parts, "message "+render.Line(e.MessageID))
+	case e.Action == store.ActionRedact:
+		parts = append(parts, "every message")
 	case e.After != "":
-		parts = append(parts, render.Line(string(orUnknown(e.Before)))+" → "+render.Line(string(e.After)))
+		parts = append(parts, orUnknown(e.Before)+" → "+render.Status(e.After))
 	case e.Before != "":
-		parts = append(parts, "was "+render.Line(string(e.Before)))
+		parts = append(parts, "was "+render.Status(e.Before))
 	}
 	if len(e.Options) > 0 {
 		opts := make([]string, len(e.Options))
@@ -148,9 +144,10 @@ func entryLine(e store.AuditEntry, loc *time.Location) string {
 	return strings.Join(parts, "  ")
 }
 
-func orUnknown(s api.Status) api.Status {
+// orUnknown is a status before, "?" when the entry has none.
+func orUnknown(s api.Status) string {
 	if s == "" {
 		return "?"
 	}
-	return s
+	return render.Status(s)
 }

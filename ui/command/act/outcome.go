@@ -49,7 +49,7 @@ func failed(err error) outcome {
 // tally is a batch's outcomes, in order.
 type tally []outcome
 
-// summary is the batch in one line: "38 closed (resolved) · 1 not found ·
+// summary is the batch in one line: "38 closed as resolved · 1 not found ·
 // 1 failed (HTTP 500)", each kind of outcome counted in the order it came.
 func (t tally) summary() string {
 	var order []string

@@ -10,8 +10,7 @@ import (
 	"strings"
 
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/api/plural"
-	"github.com/opencx-tools/cxi/api/store"
+	"github.com/opencx-tools/cxi/api/change"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/settings"
 	"github.com/opencx-tools/cxi/ui/render"
@@ -37,10 +36,10 @@ const confirmWord = "redact"
 
 // Redact runs `cxi redact` with the arguments after "redact".
 func Redact(args []string, env command.Env) int {
-	return redactCmd(context.Background(), args, env, defaults(env))
+	return redactCmd(context.Background(), args, env, settings.NewDeps(env))
 }
 
-func redactCmd(ctx context.Context, args []string, env command.Env, d deps) int {
+func redactCmd(ctx context.Context, args []string, env command.Env, d settings.Deps) int {
 	fs, shared := settings.NewFlagSet("redact")
 	message := fs.String("message", "", "")
 	reason := fs.String("reason", "", "")
@@ -84,44 +83,21 @@ func redactCmd(ctx context.Context, args []string, env command.Env, d deps) int 
 		fmt.Fprintln(env.Stderr, "cxi: cancelled: nothing was sent")
 		return command.ExitError
 	}
-	entry := store.AuditEntry{SessionID: id, MessageID: *message, Action: store.ActionRedact}
-	if *reason != "" {
-		entry.Options = []string{"reason: " + *reason}
+	res := change.Redact(ctx, r.client, change.RedactRequest{ID: id, MessageID: *message, Reason: *reason, Erase: r.store, Wait: r.pause})
+	if res.Kept != nil {
+		fmt.Fprintln(env.Stderr, "cxi: "+res.Kept.Error())
 	}
-	var red *api.Redaction
-	err = r.once(ctx, func() error {
-		var err error
-		if *message != "" {
-			red, err = r.client.RedactMessage(ctx, *message, *reason)
-		} else {
-			red, err = r.client.RedactSession(ctx, id, *reason)
-		}
-		return err
-	})
-	if store.RedactionMayHaveHappened(err) {
-		// The store's copy goes too, before the result is printed.
-		if err := r.store.EraseRedacted(ctx, id, *message); err != nil {
-			fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
-		}
+	if e := res.Entry(); e.Outcome != "" {
+		r.audit(ctx, e)
 	}
 	subject := label
 	if *message != "" {
 		subject = label + " message " + render.Line(*message)
 	}
-	if err != nil { // a success:false answer among them (api.ErrNotRedacted), and one that does not say (api.ErrRedactionUnknown)
-		o := failed(err)
-		entry.Outcome = o.words
-		r.audit(ctx, entry)
-		r.sayWrite(err, id)
-		fmt.Fprintf(env.Stdout, "%s %s\n", subject, o.words)
-		return o.code
-	}
-	entry.Outcome = "ok"
-	r.audit(ctx, entry)
-	if *message != "" {
-		fmt.Fprintf(env.Stdout, "%s redacted\n", subject)
-	} else {
-		fmt.Fprintf(env.Stdout, "%s redacted (%s)\n", subject, plural.Count(int(red.MessagesRedacted), "message"))
+	fmt.Fprintf(env.Stdout, "%s %s\n", subject, render.Line(res.Words()))
+	if res.Err != nil { // a success:false answer among them (api.ErrNotRedacted), and one that does not say (api.ErrRedactionUnknown)
+		r.sayWrite(res.Err, id)
+		return failed(res.Err).code
 	}
 	return command.ExitOK
 }

@@ -7,9 +7,9 @@ import (
 	"fmt"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/change"
 	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/api/resolve"
-	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/settings"
 	"github.com/opencx-tools/cxi/ui/render"
@@ -42,15 +42,15 @@ Exit 0 when all succeeded, 10 when some did, else the code they all failed with.
 
 // Close runs `cxi close` with the arguments after "close".
 func Close(args []string, env command.Env) int {
-	return closeCmd(context.Background(), args, env, defaults(env))
+	return closeCmd(context.Background(), args, env, settings.NewDeps(env))
 }
 
 // Reopen runs `cxi reopen` with the arguments after "reopen".
 func Reopen(args []string, env command.Env) int {
-	return reopenCmd(context.Background(), args, env, defaults(env))
+	return reopenCmd(context.Background(), args, env, settings.NewDeps(env))
 }
 
-func closeCmd(ctx context.Context, args []string, env command.Env, d deps) int {
+func closeCmd(ctx context.Context, args []string, env command.Env, d settings.Deps) int {
 	fs, shared := settings.NewFlagSet("close")
 	unresolved := fs.Bool("unresolved", false, "")
 	helpdesk := fs.Bool("helpdesk", false, "")
@@ -65,7 +65,7 @@ func closeCmd(ctx context.Context, args []string, env command.Env, d deps) int {
 	})
 }
 
-func reopenCmd(ctx context.Context, args []string, env command.Env, d deps) int {
+func reopenCmd(ctx context.Context, args []string, env command.Env, d settings.Deps) int {
 	fs, shared := settings.NewFlagSet("reopen")
 	helpdesk := fs.Bool("helpdesk", false, "")
 	return changeStatus(ctx, args, env, d, fs, shared, ReopenUsage, func() api.StatusChange {
@@ -75,7 +75,7 @@ func reopenCmd(ctx context.Context, args []string, env command.Env, d deps) int 
 
 // changeStatus parses the command line (change reads the parsed flags),
 // then sends the change to each session in turn.
-func changeStatus(ctx context.Context, args []string, env command.Env, d deps, fs *flag.FlagSet, shared *settings.Flags, usage string, change func() api.StatusChange) int {
+func changeStatus(ctx context.Context, args []string, env command.Env, d settings.Deps, fs *flag.FlagSet, shared *settings.Flags, usage string, change func() api.StatusChange) int {
 	positional, err := command.Parse(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return command.Help(env, usage)
@@ -113,90 +113,51 @@ func changeStatus(ctx context.Context, args []string, env command.Env, d deps, f
 	return t.exitCode()
 }
 
-// done is what a change to status is called once made.
-func done(s api.Status) string {
-	switch s {
-	case api.StatusOpen:
-		return "reopened"
-	case api.StatusClosedResolved, api.StatusClosedUnresolved:
-		return state(s)
-	}
-	return "set to " + state(s)
-}
-
-// already is a session found in the status asked for.
-func already(s api.Status) string { return "already " + state(s) }
-
-// state is status s as "the session is …" says it.
-func state(s api.Status) string {
-	switch s {
-	case api.StatusClosedResolved:
-		return "closed (resolved)"
-	case api.StatusClosedUnresolved:
-		return "closed (unresolved)"
-	}
-	return render.Line(string(s))
-}
-
-// setStatus reads the session, sends the change unless it is already in
-// that status, reads it again to confirm, records the write in the audit
-// log and prints the session's result line. The change goes to the ID the
-// user named when they named one, never to an ID only the API's answer
-// gave.
+// setStatus sends the change to the session tg names through
+// change.SetStatus (read, check, PATCH, confirming GET, each waited out
+// once after a 429), records it in the audit log and prints the session's
+// result line in the routine's words. An ID is read by the routine; other
+// text is resolved first as get resolves it, and the change goes to the
+// session found. The change goes to the ID the user named when they named
+// one, never to an ID only the API's answer gave.
 func (r *runner) setStatus(ctx context.Context, tg target, ch api.StatusChange) outcome {
-	id, sess, o, ok := r.find(ctx, tg)
-	if !ok {
-		fmt.Fprintf(r.env.Stdout, "%s %s\n", tg.label(), o.words)
-		return o
+	req := change.StatusRequest{ID: tg.query.Value, Change: ch, Wait: r.pause}
+	if tg.query.Kind != resolve.KindID {
+		id, sess, o, ok := r.find(ctx, tg)
+		if !ok {
+			fmt.Fprintf(r.env.Stdout, "%s %s\n", tg.label(), o.words)
+			return o
+		}
+		req.ID, req.Before = id, sess
 	}
-	label := api.ShortID(id)
-	if sess.Status == ch.Status {
-		fmt.Fprintf(r.env.Stdout, "%s %s, nothing sent\n", label, already(ch.Status))
-		return succeeded(already(ch.Status))
+	res := change.SetStatus(ctx, r.client, req)
+	if e := res.Entry(); e.Outcome != "" {
+		r.audit(ctx, e)
 	}
-	entry := store.StatusEntry(id, sess.Status, ch)
-	err := r.once(ctx, func() error { return r.client.SetStatus(ctx, id, ch) })
-	if err != nil {
-		o := failed(err)
-		entry.Outcome = o.words
-		r.audit(ctx, entry)
-		r.sayWrite(err, id)
-		fmt.Fprintf(r.env.Stdout, "%s %s\n", label, o.words)
-		return o
-	}
-	// The PATCH answers no body: one GET says what the API now holds, if
-	// it answers with the session the change went to.
-	var now *api.Session
-	cerr := r.once(ctx, func() error {
-		var err error
-		now, err = api.ReadConfirmation(ctx, r.client, id)
-		return err
-	})
+	label := api.ShortID(req.ID)
 	switch {
-	case errors.Is(cerr, api.ErrOtherSession):
-		o := failed(cerr)
-		entry.Outcome = o.words
-		r.audit(ctx, entry)
-		r.say(cerr, id)
-		fmt.Fprintf(r.env.Stdout, "%s %s\n", label, o.words)
-		return o
-	case cerr != nil:
-		o := succeeded(done(ch.Status))
-		entry.Outcome = "ok, not confirmed: " + failed(cerr).words
-		r.audit(ctx, entry)
-		fmt.Fprintf(r.env.Stdout, "%s %s, not confirmed (%s)\n", label, o.words, failed(cerr).words)
-		return o
-	case now.Status != ch.Status:
-		entry.After = now.Status
-		entry.Outcome = "not confirmed: the API says " + string(now.Status)
-		r.audit(ctx, entry)
-		fmt.Fprintf(r.env.Stdout, "%s sent, but the API says %s\n", label, render.Line(string(now.Status)))
-		return outcome{words: "not confirmed", code: command.ExitError}
+	case res.Outcome == change.Refused && !res.Sent:
+		// The read before: nothing was sent.
+		if api.KindOf(res.Err) != api.KindNotFound {
+			r.say(res.Err, req.ID)
+		}
+	case res.Outcome == change.NotConfirmed, res.Outcome == change.Stopped:
+		r.say(res.Err, req.ID)
+	case res.Outcome == change.Refused, res.Outcome == change.Unknown:
+		r.sayWrite(res.Err, req.ID)
 	}
-	entry.After, entry.Outcome = now.Status, "ok"
-	r.audit(ctx, entry)
-	fmt.Fprintf(r.env.Stdout, "%s %s\n", label, done(ch.Status))
-	return succeeded(done(ch.Status))
+	words := render.Line(res.Words())
+	fmt.Fprintf(r.env.Stdout, "%s %s\n", label, words)
+	switch {
+	case res.OK():
+		return succeeded(words)
+	case res.Outcome == change.Disputed:
+		return outcome{words: words, code: command.ExitError}
+	}
+	o := failed(res.Err)
+	o.words = words
+	o.why, o.stop = res.Stops()
+	return o
 }
 
 // find reads the session tg names and says which ID a write goes to. An

@@ -19,7 +19,7 @@ func TestAWriteGoesOnlyToTheSessionNamed(t *testing.T) {
 		other string // what the GET of idOpen answers: a session the command would otherwise write to
 	}{
 		{"close", closeCmd, []string{idOpen}, idOther},                                 // open: would be closed
-		{"close --unresolved", closeCmd, []string{"--unresolved", idOpen}, idResolved}, // closed (resolved): would be closed as unresolved
+		{"close --unresolved", closeCmd, []string{"--unresolved", idOpen}, idResolved}, // closed as resolved: would be closed as unresolved
 		{"reopen", reopenCmd, []string{idOpen}, idResolved},                            // closed: would be reopened
 		{"redact", redactCmd, []string{"--yes", idOpen}, idOther},
 		{"redact --message", redactCmd, []string{"--yes", "--message", "m-7", idOpen}, idOther},
@@ -50,13 +50,13 @@ func TestABatchGoesOnWithoutTheSessionAnsweredAsAnother(t *testing.T) {
 	w := newWorld(t)
 	w.srv.answerAs[idOpen] = idBroken
 	out, errOut, code := w.run(closeCmd, idOpen, idOther)
-	if code != command.ExitPartial || out != "3c90c3cc not sent (the API answered another session)\na1b2c3d4 closed (resolved)\n" {
+	if code != command.ExitPartial || out != "3c90c3cc not sent (the API answered another session)\na1b2c3d4 closed as resolved\n" {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 	if sent := w.srv.sent(); len(sent) != 1 || sent[0].Path != "/chat/sessions/"+idOther {
 		t.Errorf("sent %s", mustJSON(sent))
 	}
-	if !strings.Contains(errOut, "cxi: 1 not sent (the API answered another session) · 1 closed (resolved)\n") {
+	if !strings.Contains(errOut, "cxi: 1 not sent (the API answered another session) · 1 closed as resolved\n") {
 		t.Errorf("summary: %q", errOut)
 	}
 }
@@ -75,7 +75,7 @@ func TestIDsDifferingInCaseAreOneSession(t *testing.T) {
 			w := newWorld(t)
 			w.srv.answerAs[idOpen] = tt.answered
 			out, errOut, code := w.run(closeCmd, tt.named)
-			if code != command.ExitOK || out != "3c90c3cc closed (resolved)\n" {
+			if code != command.ExitOK || out != "3c90c3cc closed as resolved\n" {
 				t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
 			}
 			if sent := w.srv.sent(); len(sent) != 1 || sent[0].Path != "/chat/sessions/"+idOpen {
@@ -99,7 +99,7 @@ func TestIDsDifferingInCaseAreOneSession(t *testing.T) {
 // never "ok".
 func TestAConfirmationFromAnotherSessionIsNoConfirmation(t *testing.T) {
 	w := newWorld(t)
-	w.srv.confirmAs[idOpen] = idResolved // closed (resolved), as the change asked: it must not pass for it
+	w.srv.confirmAs[idOpen] = idResolved // closed as resolved, as the change asked: it must not pass for it
 	out, errOut, code := w.run(closeCmd, idOpen)
 	if code != command.ExitBadData || out != "3c90c3cc sent, not confirmed (the API answered another session)\n" {
 		t.Errorf("exit %d, stdout %q", code, out)
@@ -163,7 +163,7 @@ func TestUndeclaredNotFoundAndRateLimited(t *testing.T) {
 	w := newWorld(t)
 	w.srv.readLimited = 1
 	out, errOut, code := w.run(closeCmd, idOpen)
-	if code != command.ExitOK || out != "3c90c3cc closed (resolved)\n" || len(w.waits) != 1 {
+	if code != command.ExitOK || out != "3c90c3cc closed as resolved\n" || len(w.waits) != 1 {
 		t.Errorf("GET 429 once: exit %d, %q, stderr %q, waits %v", code, out, errOut, w.waits)
 	}
 	w = newWorld(t)

@@ -30,9 +30,14 @@ func client(t *testing.T, opts ...fake.Option) *api.Client {
 	return faketest.Client(t, fake.New(append([]fake.Option{fake.WithClock(func() time.Time { return now }), fake.WithCatalog(demo.Catalog(demo.WithRecentDates()))}, opts...)...))
 }
 
-// fixed is a connector that hands over c, whatever the flags.
-func fixed(c *api.Client) connector {
-	return func(settings.Flags) (*api.Client, func(), error) { return c, func() {}, nil }
+// connector makes a client from a command's flags, as settings.Deps's
+// Connect does.
+type connector = func(settings.Flags) (*api.Client, func(), error)
+
+// fixed is the dependencies of a command whose client is c, whatever the
+// flags.
+func fixed(c *api.Client) settings.Deps {
+	return settings.Deps{Connect: func(settings.Flags) (*api.Client, func(), error) { return c, func() {}, nil }}
 }
 
 func runGet(t *testing.T, c *api.Client, args ...string) (string, string, int) {
@@ -324,7 +329,7 @@ func TestUsageErrorsSayTheMistake(t *testing.T) {
 		if tc.cmd == "list" {
 			run, usage = list, ListUsage
 		}
-		code := run(context.Background(), tc.args, env, never)
+		code := run(context.Background(), tc.args, env, settings.Deps{Connect: never})
 		first, rest, _ := strings.Cut(errOut.String(), "\n")
 		if code != command.ExitUsage || first != tc.first || rest != usage || out.Len() != 0 {
 			t.Errorf("%s %q: exit %d, stderr %q; want 2, %q and the usage", tc.cmd, tc.args, code, errOut.String(), tc.first)
@@ -342,10 +347,10 @@ func TestHelpAndSharedFlags(t *testing.T) {
 	}
 	for name, run := range map[string]func([]string, command.Env, connector) int{
 		"get": func(args []string, env command.Env, dial connector) int {
-			return get(context.Background(), args, env, dial)
+			return get(context.Background(), args, env, settings.Deps{Connect: dial})
 		},
 		"list": func(args []string, env command.Env, dial connector) int {
-			return list(context.Background(), args, env, dial)
+			return list(context.Background(), args, env, settings.Deps{Connect: dial})
 		},
 	} {
 		var out, errOut bytes.Buffer

@@ -39,11 +39,11 @@ address, a phone number or a name. Several matches are listed on stderr.
 // Get runs `cxi get` with the arguments after "get" and returns its exit
 // code.
 func Get(args []string, env command.Env) int {
-	return get(context.Background(), args, env, connect(env))
+	return get(context.Background(), args, env, settings.NewDeps(env))
 }
 
-// get is Get with the client's making injected, for tests.
-func get(ctx context.Context, args []string, env command.Env, dial connector) int {
+// get is Get with its dependencies injected, for tests.
+func get(ctx context.Context, args []string, env command.Env, d settings.Deps) int {
 	fs, shared := settings.NewFlagSet("get")
 	asJSON := fs.Bool("json", false, "")
 	path := fs.String("field", "", "")
@@ -61,7 +61,7 @@ func get(ctx context.Context, args []string, env command.Env, dial connector) in
 	if err != nil {
 		return fail(env, err, "", GetUsage)
 	}
-	client, stop, err := dial(*shared)
+	client, stop, err := d.Connect(*shared)
 	if err != nil {
 		return command.Fail(env, err, "") // the config file, the key, the base URL
 	}

@@ -40,11 +40,11 @@ One session a line: id, status, sentiment, channel, age, ticket, contact
 // List runs `cxi list` with the arguments after "list" and returns its
 // exit code.
 func List(args []string, env command.Env) int {
-	return list(context.Background(), args, env, connect(env))
+	return list(context.Background(), args, env, settings.NewDeps(env))
 }
 
-// list is List with the client's making injected, for tests.
-func list(ctx context.Context, args []string, env command.Env, dial connector) int {
+// list is List with its dependencies injected, for tests.
+func list(ctx context.Context, args []string, env command.Env, d settings.Deps) int {
 	var f listFlags
 	fs, shared := settings.NewFlagSet("list")
 	f.register(fs)
@@ -56,7 +56,7 @@ func list(ctx context.Context, args []string, env command.Env, dial connector) i
 		return fail(env, err, "", ListUsage)
 	}
 	warnNewChannel(env, p.ChannelType)
-	client, stop, err := dial(*shared)
+	client, stop, err := d.Connect(*shared)
 	if err != nil {
 		return command.Fail(env, err, "") // the config file, the key, the base URL
 	}

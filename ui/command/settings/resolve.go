@@ -8,10 +8,10 @@ import (
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/filter"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/auth"
 	"github.com/opencx-tools/cxi/ui/config"
-	"github.com/opencx-tools/cxi/ui/queue"
 )
 
 // The environment variables cxi reads its settings from (the API key's is
@@ -29,15 +29,15 @@ const (
 // that gives one.
 type Settings struct {
 	Demo           bool
-	DemoOffline    bool          // CXI_DEMO_OFFLINE=1: the demo with no server at all, to browse what its store kept
-	DemoDay        int           // CXI_DEMO_DAY: the demo as it looks that many days on (something changed since the last run)
-	BaseURL        string        // --base-url, OPENCX_BASE_URL, base_url, else api.DefaultBaseURL
-	SessionURL     string        // --session-url, CXI_SESSION_URL, session_url; "" when none
-	Refresh        time.Duration // --refresh, else auto_refresh; 0 is off
-	NeedsAttention bool          // --needs-attention or [queue] needs_attention
-	Theme          string        // theme: "auto", "dark" or "light" ("" is auto)
-	Filters        queue.Filters // the queue's filters at start ([queue])
-	Store          Store         // the local store: on or off, where, how long it keeps
+	DemoOffline    bool           // CXI_DEMO_OFFLINE=1: the demo with no server at all, to browse what its store kept
+	DemoDay        int            // CXI_DEMO_DAY: the demo as it looks that many days on (something changed since the last run)
+	BaseURL        string         // --base-url, OPENCX_BASE_URL, base_url, else api.DefaultBaseURL
+	SessionURL     string         // --session-url, CXI_SESSION_URL, session_url; "" when none
+	Refresh        time.Duration  // --refresh, else auto_refresh; 0 is off
+	NeedsAttention bool           // --needs-attention or [queue] needs_attention
+	Theme          string         // theme: "auto", "dark" or "light" ("" is auto)
+	Filters        filter.Filters // the queue's filters at start ([queue])
+	Store          Store          // the local store: on or off, where, how long it keeps
 	// ReadOnly is set by --read-only, CXI_READ_ONLY=1 or read_only = true:
 	// no write is sent. ReadOnlyBy says which, for messages.
 	ReadOnly   bool

@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"io"
-	"time"
 
 	"github.com/atotto/clipboard"
 	tea "github.com/charmbracelet/bubbletea"
@@ -11,7 +10,7 @@ import (
 	"github.com/cli/browser"
 
 	"github.com/opencx-tools/cxi/api/fake/demo"
-	"github.com/opencx-tools/cxi/api/store"
+	"github.com/opencx-tools/cxi/api/filter"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui"
 	"github.com/opencx-tools/cxi/ui/act"
@@ -20,7 +19,6 @@ import (
 	"github.com/opencx-tools/cxi/ui/config"
 	"github.com/opencx-tools/cxi/ui/fullhelp"
 	"github.com/opencx-tools/cxi/ui/keys"
-	"github.com/opencx-tools/cxi/ui/queue"
 )
 
 // Options makes the client, starting the demo server for --demo (the func
@@ -60,8 +58,8 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 	if st != nil {
 		ctx := context.Background()
 		opts.Memory, opts.Acting.Audit, opts.Acting.Erase = st, st, st
-		opts.LastSync, _ = st.Sync(ctx, queue.SyncKey)
-		opts.Cached, _ = st.Sessions(ctx, cachedQuery(cfg, env.Now()))
+		opts.LastSync, _ = st.Sync(ctx, filter.SyncKey)
+		opts.Cached, _ = st.Sessions(ctx, cfg.Filters.Query(env.Now(), cachedRows))
 	}
 	if cfg.Demo {
 		opts.Label = "demo"
@@ -111,13 +109,3 @@ func themedRenderer(theme string) *lipgloss.Renderer {
 // cachedRows is how many kept sessions the queue starts with: a few
 // screens, more than anyone pages through before the API answers.
 const cachedRows = 500
-
-// cachedQuery asks the store for the sessions the queue's filters would list.
-func cachedQuery(cfg Config, now time.Time) store.Query {
-	f := cfg.Filters
-	q := store.Query{Status: f.Status, HandedOff: f.HandedOff, Channel: f.Channel, Limit: cachedRows}
-	if f.Window > 0 {
-		q.UpdatedAfter = now.Add(-f.Window)
-	}
-	return q
-}
