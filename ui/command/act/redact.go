@@ -3,11 +3,11 @@ package act
 import (
 	"bufio"
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/plural"
@@ -17,59 +17,72 @@ import (
 	"github.com/opencx-tools/cxi/ui/render"
 )
 
-// RedactUsage is the help of `cxi redact`.
-const RedactUsage = `Usage: cxi redact [--message ID] [--reason TEXT] [--yes] SESSION
-
-Redacts every message of the session (attachments are deleted), or with
+// redactLong is the help of `cxi redact` above its flags.
+const redactLong = `Redacts every message of the session (attachments are deleted), or with
 --message only that message (its id in the session's history). Redaction is
 permanent: it cannot be undone. The session is read first: an ID the API
 answers with another session gets nothing. On a terminal cxi asks you to type
-redact; without one it refuses unless --yes.
-  --message ID   redact this message only
-  --reason TEXT  why, sent with the redaction (the server logs it)
-  --yes          do not ask (needed when stdin is not a terminal)
-  --read-only    refuse, sending nothing
-`
+redact; without one it refuses unless --yes.`
 
 // confirmWord is what the user types to confirm a redaction, as
 // `gh repo delete` asks for the repository's name.
 const confirmWord = "redact"
 
-// Redact runs `cxi redact` with the arguments after "redact".
-func Redact(args []string, env command.Env) int {
-	return redactCmd(context.Background(), args, env, defaults(env))
+// NewRedactCommand is `cxi redact`.
+func NewRedactCommand(env command.Env) *cobra.Command { return newRedact(env, defaults(env)) }
+
+// redactCmd runs `cxi redact` with args, reaching the world through d.
+func redactCmd(ctx context.Context, args []string, env command.Env, d deps) int {
+	return command.Execute(ctx, newRedact(env, d), args, env)
 }
 
-func redactCmd(ctx context.Context, args []string, env command.Env, d deps) int {
-	fs, shared := settings.NewFlagSet("redact")
-	message := fs.String("message", "", "")
-	reason := fs.String("reason", "", "")
-	yes := fs.Bool("yes", false, "")
-	positional, err := command.Parse(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return command.Help(env, RedactUsage)
+// redactFlags are the flags of `cxi redact`.
+type redactFlags struct {
+	shared          settings.Flags
+	message, reason string
+	yes             bool
+}
+
+func newRedact(env command.Env, d deps) *cobra.Command {
+	var f redactFlags
+	cmd := &cobra.Command{
+		Use:   "redact [--message ID] [--reason TEXT] [--yes] SESSION",
+		Short: "Redact a session or one message, permanently",
+		Long:  redactLong,
+		Args:  cobra.ArbitraryArgs, // read by redactArgs, in cxi's words
+		RunE: func(cmd *cobra.Command, args []string) error {
+			err := redactArgs(args, f.message, cmd.Flags().Changed("message"))
+			var ts []target
+			if err == nil {
+				ts, err = targets(args, nil)
+			}
+			if err != nil {
+				return err
+			}
+			if !f.yes && !env.StdinTTY {
+				// Checked before the settings, so that nothing at all is
+				// sent; the usage would not say more than the line does.
+				return command.Exit(command.Fail(env, command.Usagef("redaction is permanent and stdin is not a terminal to confirm it on: pass --yes to redact without asking"), ""))
+			}
+			return command.Exit(redact(cmd.Context(), ts[0], env, d, f))
+		},
 	}
-	var ts []target
-	if err == nil {
-		err = redactArgs(fs, positional, *message)
-	}
-	if err == nil {
-		ts, err = targets(positional, nil)
-	}
-	if err != nil {
-		return command.Fail(env, err, RedactUsage)
-	}
-	if !*yes && !env.StdinTTY {
-		// Checked before the settings, so that nothing at all is sent; the
-		// usage would not say more than the line does.
-		return command.Fail(env, command.Usagef("redaction is permanent and stdin is not a terminal to confirm it on: pass --yes to redact without asking"), "")
-	}
-	r, stop, code := start(env, *shared, d)
+	fs := cmd.Flags()
+	fs.StringVar(&f.message, "message", "", "redact only the message with this `ID`")
+	fs.StringVar(&f.reason, "reason", "", "why, sent with the redaction (the server logs it)")
+	fs.BoolVar(&f.yes, "yes", false, "do not ask (needed when stdin is not a terminal)")
+	f.shared.AddShared(fs)
+	return cmd
+}
+
+// redact sends the redaction tg and f ask for, once confirmed, and
+// records it.
+func redact(ctx context.Context, tg target, env command.Env, d deps, f redactFlags) int {
+	r, stop, code := start(env, f.shared, d)
 	defer stop()
 	if code >= 0 {
 		return code
 	}
-	tg := ts[0]
 	id, _, o, ok := r.find(ctx, tg)
 	if !ok {
 		fmt.Fprintf(env.Stdout, "%s %s\n", tg.label(), o.words)
@@ -77,36 +90,36 @@ func redactCmd(ctx context.Context, args []string, env command.Env, d deps) int 
 	}
 	label := api.ShortID(id)
 	what := "every message of session " + label + " (attachments deleted)"
-	if *message != "" {
-		what = "message " + render.Line(*message) + " of session " + label
+	if f.message != "" {
+		what = "message " + render.Line(f.message) + " of session " + label
 	}
-	if !*yes && !confirmed(env, what) {
+	if !f.yes && !confirmed(env, what) {
 		fmt.Fprintln(env.Stderr, "cxi: cancelled: nothing was sent")
 		return command.ExitError
 	}
-	entry := store.AuditEntry{SessionID: id, MessageID: *message, Action: store.ActionRedact}
-	if *reason != "" {
-		entry.Options = []string{"reason: " + *reason}
+	entry := store.AuditEntry{SessionID: id, MessageID: f.message, Action: store.ActionRedact}
+	if f.reason != "" {
+		entry.Options = []string{"reason: " + f.reason}
 	}
 	var red *api.Redaction
-	err = r.once(ctx, func() error {
+	err := r.once(ctx, func() error {
 		var err error
-		if *message != "" {
-			red, err = r.client.RedactMessage(ctx, *message, *reason)
+		if f.message != "" {
+			red, err = r.client.RedactMessage(ctx, f.message, f.reason)
 		} else {
-			red, err = r.client.RedactSession(ctx, id, *reason)
+			red, err = r.client.RedactSession(ctx, id, f.reason)
 		}
 		return err
 	})
 	if store.RedactionMayHaveHappened(err) {
 		// The store's copy goes too, before the result is printed.
-		if err := r.store.EraseRedacted(ctx, id, *message); err != nil {
+		if err := r.store.EraseRedacted(ctx, id, f.message); err != nil {
 			fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
 		}
 	}
 	subject := label
-	if *message != "" {
-		subject = label + " message " + render.Line(*message)
+	if f.message != "" {
+		subject = label + " message " + render.Line(f.message)
 	}
 	if err != nil { // a success:false answer among them (api.ErrNotRedacted), and one that does not say (api.ErrRedactionUnknown)
 		o := failed(err)
@@ -118,7 +131,7 @@ func redactCmd(ctx context.Context, args []string, env command.Env, d deps) int 
 	}
 	entry.Outcome = "ok"
 	r.audit(ctx, entry)
-	if *message != "" {
+	if f.message != "" {
 		fmt.Fprintf(env.Stdout, "%s redacted\n", subject)
 	} else {
 		fmt.Fprintf(env.Stdout, "%s redacted (%s)\n", subject, plural.Count(int(red.MessagesRedacted), "message"))
@@ -128,16 +141,10 @@ func redactCmd(ctx context.Context, args []string, env command.Env, d deps) int 
 
 // redactArgs checks what only redact forbids: one SESSION, named (stdin
 // is the confirmation's), and a --message that names one.
-func redactArgs(fs *flag.FlagSet, positional []string, message string) error {
-	var err error
-	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "message" && strings.TrimSpace(message) == "" {
-			err = command.Usagef("--message needs a message ID: without one, every message of the session would be redacted")
-		}
-	})
+func redactArgs(positional []string, message string, messageGiven bool) error {
 	switch {
-	case err != nil:
-		return err
+	case messageGiven && strings.TrimSpace(message) == "":
+		return command.Usagef("--message needs a message ID: without one, every message of the session would be redacted")
 	case len(positional) != 1:
 		return command.Usagef("expected one SESSION, got %d", len(positional))
 	case positional[0] == "-":

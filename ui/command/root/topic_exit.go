@@ -1,0 +1,23 @@
+package root
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/opencx-tools/cxi/ui/command"
+)
+
+// exitCodesTopic is `cxi help exit-codes`, from command.ExitCodes.
+func exitCodesTopic() string {
+	var b strings.Builder
+	b.WriteString(`Exit codes
+
+Every command prints data on stdout and errors on stderr, and exits with one
+code per class of error, so that a script can tell them apart:
+
+`)
+	for _, e := range command.ExitCodes() {
+		fmt.Fprintf(&b, "  %2d  %s\n", e.Code, e.Meaning)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
