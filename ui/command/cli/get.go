@@ -61,8 +61,8 @@ func newGet(env command.Env, dial connector) *cobra.Command {
 		},
 	}
 	fs := cmd.Flags()
-	fs.BoolVar(&f.asJSON, "json", false, "the session as the API sent it, indented (every key and null, numbers as written,\nfields cxi does not know; terminal control characters escaped as \\uXXXX)")
-	fs.StringVar(&f.path, "field", "", "one value at `PATH`, e.g. ticketing_system.external_id, contact.email or a field cxi\ndoes not know yet (tags, channel.id)")
+	fs.BoolVar(&f.asJSON, "json", false, "the session as the API sent it, indented (every key and null, numbers as written, fields cxi does not know; terminal control characters escaped as \\uXXXX)")
+	fs.StringVar(&f.path, "field", "", "one value at `PATH`, e.g. ticketing_system.external_id, contact.email or a field cxi does not know yet (tags, channel.id)")
 	fs.StringVar(&f.format, "format", "text", "output format `FMT`: text, or md (a Markdown summary for Slack or a ticket)")
 	f.shared.AddShared(fs)
 	return cmd

@@ -116,9 +116,9 @@ type listFlags struct {
 }
 
 func (f *listFlags) register(fs *pflag.FlagSet) {
-	fs.StringVar(&f.status, "status", "", "status `S`: open, unresolved or resolved (or the API's words: closed_unresolved,\nclosed_resolved)")
+	fs.StringVar(&f.status, "status", "", "status `S`: open, unresolved or resolved (or the API's words: closed_unresolved, closed_resolved)")
 	fs.BoolVar(&f.handedOff, "handed-off", false, "only sessions handed off to a human")
-	fs.StringVar(&f.channel, "channel", "", "channel `C`: web, email, whatsapp, … (any SessionChannel value; one cxi does not know\nyet is asked for, with a warning)")
+	fs.StringVar(&f.channel, "channel", "", "channel `C`: web, email, whatsapp, … (any SessionChannel value; one cxi does not know yet is asked for, with a warning)")
 	fs.StringVar(&f.within, "updated-within", "", "only sessions updated within `SPAN` (e.g. 90m, 24h, 7d)")
 	fs.IntVar(&f.limit, "limit", 50, "at most `N` sessions")
 	fs.BoolVar(&f.asJSON, "json", false, "one session a line as the API sent it (JSON)")

@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -75,6 +76,9 @@ func New(env command.Env, start StartTUI) *cobra.Command {
 		},
 	}
 	root.SetVersionTemplate("cxi {{.Version}}\n")
+	// Flag help wrapped at 80 columns, as every other help text is, for
+	// the root and every command below it.
+	root.SetUsageTemplate(strings.ReplaceAll(root.UsageTemplate(), ".FlagUsages", ".FlagUsagesWrapped 80"))
 	f.Register(root.Flags())
 	root.AddGroup(&cobra.Group{ID: groupRead, Title: "Reading:"}, &cobra.Group{ID: groupWrite, Title: "Writing:"},
 		&cobra.Group{ID: groupSetup, Title: "Setting up:"})

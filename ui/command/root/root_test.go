@@ -217,3 +217,27 @@ func keep(t *testing.T, vars map[string]string, sessions ...api.Session) {
 }
 
 func ptr(s string) *string { return &s }
+
+// TestHelpFitsEightyColumns: the help of cxi and of every command, flags
+// included, wraps at 80 columns, as text output does.
+func TestHelpFitsEightyColumns(t *testing.T) {
+	cmd := New(command.Env{Version: "test"}, nil)
+	paths := [][]string{{}}
+	for _, c := range cmd.Commands() {
+		paths = append(paths, []string{c.Name()})
+		for _, sub := range c.Commands() {
+			paths = append(paths, []string{c.Name(), sub.Name()})
+		}
+	}
+	for _, p := range paths {
+		if len(p) == 1 && p[0] == "config" {
+			continue // the example config file, as it is written, which TestConfigTopicIsTheExampleWithTheRealKeys holds
+		}
+		out, _, code, _ := run(t, nil, false, append([]string{"help"}, p...)...)
+		for _, line := range strings.Split(out, "\n") {
+			if code != command.ExitOK || len([]rune(line)) > 80 {
+				t.Errorf("cxi help %s: exit %d, a line of %d columns: %q", strings.Join(p, " "), code, len([]rune(line)), line)
+			}
+		}
+	}
+}

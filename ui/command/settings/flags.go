@@ -25,7 +25,7 @@ type Flags struct {
 // are registered here only, so that they read alike in every help.
 func (f *Flags) AddShared(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.Demo, "demo", false, "run on built-in demo data (no API key, no network)")
-	fs.StringVar(&f.BaseURL, "base-url", "", "API base `URL` (default $"+EnvBaseURL+", else base_url in config.toml,\nelse https://api.open.cx)")
+	fs.StringVar(&f.BaseURL, "base-url", "", "API base `URL` (default $"+EnvBaseURL+", else base_url in config.toml, else https://api.open.cx)")
 	fs.BoolVar(&f.NoStore, "no-store", false, "keep nothing on disk this run (see cxi help store)")
 	fs.BoolVar(&f.ReadOnly, "read-only", false, "send no write: close, reopen and redact refuse (also "+EnvReadOnly+"=1)")
 }
@@ -33,7 +33,7 @@ func (f *Flags) AddShared(fs *pflag.FlagSet) {
 // AddTUI registers the settings only the TUI uses: --session-url, --refresh
 // and --needs-attention.
 func (f *Flags) AddTUI(fs *pflag.FlagSet) {
-	fs.StringVar(&f.SessionURL, "session-url", "", "dashboard `URL` of a session, {id} replaced (or "+EnvSessionURL+"); used by o\nand the copy menu's link")
+	fs.StringVar(&f.SessionURL, "session-url", "", "dashboard `URL` of a session, {id} replaced (or "+EnvSessionURL+"); used by o and the copy menu's link")
 	fs.DurationVar(&f.Refresh, "refresh", 0, "auto-refresh the queue every `DUR` (e.g. 30s; at least 10s; off by default)")
 	fs.BoolVar(&f.NeedsAttention, "needs-attention", false, "start the queue in needs-attention order")
 }

@@ -36,7 +36,7 @@ type Flags struct {
 func (f *Flags) Register(fs *pflag.FlagSet) {
 	f.AddShared(fs)
 	f.AddTUI(fs)
-	fs.StringVar(&f.OSC52, "osc52", "plain", "the clipboard escape sequence's `MODE`: plain, tmux (DCS-wrapped, needs\ntmux's allow-passthrough) or off (cxi help copy)")
+	fs.StringVar(&f.OSC52, "osc52", "plain", "the clipboard escape sequence's `MODE`: plain, tmux (DCS-wrapped, needs tmux's allow-passthrough) or off (cxi help copy)")
 }
 
 // Build checks the TUI's optional SESSION and its flags' values, and
