@@ -75,6 +75,9 @@ type Binding struct {
 	Action string   // "copy_external_id"
 	Keys   []string // as [keys] takes them: "space", not " "
 	Help   string   // what the help says it does
+	// Enabled is whether the binding acts in km as it is: keys.Map.Enable
+	// turns off those that do nothing in the view in focus.
+	Enabled bool
 }
 
 // Bindings are km's bindings by action name, in keys.Map's order: what
@@ -88,7 +91,7 @@ func Bindings(km keys.Map) []Binding {
 		for j, k := range b.Keys() {
 			names[j] = displayName(k)
 		}
-		out[i] = Binding{Action: a.name, Keys: names, Help: b.Help().Desc}
+		out[i] = Binding{Action: a.name, Keys: names, Help: b.Help().Desc, Enabled: b.Enabled()}
 	}
 	return out
 }

@@ -71,9 +71,18 @@ func TestKeysTopicListsEveryDefaultBinding(t *testing.T) {
 			t.Errorf("cxi help keys lacks %s = %q (%s):\n%s", actions[i], names, b.Help().Desc, text)
 		}
 	}
-	// What the README once said wrongly: space selects, it does not page.
-	if !strings.Contains(text, "page_down         pgdown f ") {
-		t.Errorf("page_down:\n%s", text)
+	// What the README once said wrongly: space selects, it does not page;
+	// and where keys act, as the views take them.
+	for _, want := range []string{
+		"page_down         pgdown f   everywhere ",
+		"select            space      queue ",
+		"half_page_up      u ctrl+u   detail, transcript ",
+		"next              n J ]      detail ",
+		"redact            X          detail, transcript ",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in:\n%s", want, text)
+		}
 	}
 }
 
