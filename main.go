@@ -1,12 +1,10 @@
 // Command cxi is a terminal inspector for OpenCX chat sessions. This file
-// is wiring only: the process's environment in, a command or the TUI run
-// with it, errors mapped to exit codes.
+// is wiring only: the process's environment in, the command line (package
+// ui/command/root) run with it, the TUI started with the key map.
 package main
 
 import (
-	"errors"
-	"flag"
-	"fmt"
+	"context"
 	"os"
 	"runtime/debug"
 	"time"
@@ -14,12 +12,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/opencx-tools/cxi/ui/command"
-	"github.com/opencx-tools/cxi/ui/command/act"
-	"github.com/opencx-tools/cxi/ui/command/auth"
-	"github.com/opencx-tools/cxi/ui/command/cli"
-	"github.com/opencx-tools/cxi/ui/command/doctor"
-	"github.com/opencx-tools/cxi/ui/command/local"
-	"github.com/opencx-tools/cxi/ui/command/settings"
+	"github.com/opencx-tools/cxi/ui/command/root"
 	"github.com/opencx-tools/cxi/ui/command/tui"
 )
 
@@ -42,55 +35,18 @@ func main() {
 	}))
 }
 
-// run dispatches to a command, or else to the TUI, and returns the exit
-// code.
+// run runs the command line args in env and returns the exit code.
 func run(args []string, env command.Env) int {
-	if len(args) > 0 {
-		switch args[0] {
-		case "get":
-			return cli.Get(args[1:], env)
-		case "list":
-			return cli.List(args[1:], env)
-		case "auth":
-			return auth.Run(args[1:], env, settings.Auth)
-		case "doctor":
-			return doctor.Main(args[1:], env)
-		case "store":
-			return local.Store(args[1:], env)
-		case "handover":
-			return local.Handover(args[1:], env)
-		case "close":
-			return act.Close(args[1:], env)
-		case "reopen":
-			return act.Reopen(args[1:], env)
-		case "redact":
-			return act.Redact(args[1:], env)
-		case "log":
-			return act.Log(args[1:], env)
-		}
-	}
-	return runTUI(args, env)
+	return root.Execute(context.Background(), args, env, startTUI)
 }
 
-// runTUI starts the TUI. Whatever the user must fix first (flags, config,
-// key, terminal) exits 2 before the screen changes; any other failure exits
-// with its error's code, as the commands do.
-func runTUI(args []string, env command.Env) int {
-	cfg, err := tui.Parse(args, env)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		return command.Help(env, tui.Usage)
-	case err != nil:
-		return command.Fail(env, err, "")
-	case cfg.Version:
-		fmt.Fprintln(env.Stdout, "cxi "+env.Version)
-		return command.ExitOK
-	case !env.StdoutTTY || !env.StdinTTY:
-		return command.Fail(env, &command.SetupError{Err: errors.New("needs an interactive terminal (stdin and stdout must be a TTY)")}, "")
-	}
+// startTUI runs the TUI with cfg until the user quits. A remap in
+// config.toml that does not apply exits 2 before the screen changes; any
+// other failure exits with its error's code, as the commands do.
+func startTUI(cfg tui.Config, env command.Env) int {
 	keys, err := keyMap(cfg.File)
 	if err != nil {
-		return command.Fail(env, &command.SetupError{Err: err}, "") // a remap in config.toml
+		return command.Fail(env, &command.SetupError{Err: err}, "")
 	}
 	opts, stop, err := tui.Options(cfg, keys, env)
 	defer stop()

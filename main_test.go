@@ -40,6 +40,12 @@ func environ(getenv func(string) string, out, errOut *bytes.Buffer) command.Env 
 	return e
 }
 
+// parseTUI is the TUI's config with no flags and no SESSION, as cxi alone
+// builds it.
+func parseTUI(e command.Env) (tui.Config, error) {
+	return tui.Build(tui.Flags{OSC52: "plain"}, nil, e)
+}
+
 func TestMissingKeyIsAClearUsageError(t *testing.T) {
 	var out, errOut bytes.Buffer
 	code := run(nil, environ(env(nil), &out, &errOut))
@@ -99,7 +105,7 @@ func TestConfigFile(t *testing.T) {
 	getenv := env(map[string]string{"OPENCX_API_KEY": "a-test-key", "CXI_CONFIG": path})
 
 	write("base_url = \"https://file.example\"\nsession_url = \"https://dash.example/s/{id}\"\n[queue]\nstatus = \"open\"\nneeds_attention = true\n[keys]\nquit = [\"Q\"]\n", 0o600)
-	cfg, err := tui.Parse(nil, environ(getenv, nil, nil))
+	cfg, err := parseTUI(environ(getenv, nil, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +144,7 @@ func TestConfigFile(t *testing.T) {
 		t.Errorf("the help does not show Q:\n%s", v)
 	}
 	// The environment beats the file.
-	cfg, _ = tui.Parse(nil, environ(env(map[string]string{"OPENCX_API_KEY": "a-test-key", "CXI_CONFIG": path, "OPENCX_BASE_URL": "https://env.example"}), nil, nil))
+	cfg, _ = parseTUI(environ(env(map[string]string{"OPENCX_API_KEY": "a-test-key", "CXI_CONFIG": path, "OPENCX_BASE_URL": "https://env.example"}), nil, nil))
 	if cfg.BaseURL != "https://env.example" {
 		t.Errorf("base URL %q", cfg.BaseURL)
 	}
@@ -151,7 +157,7 @@ func TestConfigFile(t *testing.T) {
 	}
 	// A key conflict too.
 	write("[keys]\nquit = [\"y\"]\n", 0o600)
-	cfg, err = tui.Parse(nil, environ(getenv, nil, nil))
+	cfg, err = parseTUI(environ(getenv, nil, nil))
 	if err == nil {
 		_, err = keyMap(cfg.File)
 	}
@@ -160,7 +166,7 @@ func TestConfigFile(t *testing.T) {
 	}
 	// A file others can read is refused.
 	write("theme = \"dark\"\n", 0o644)
-	if _, err := tui.Parse(nil, environ(getenv, nil, nil)); err == nil || !strings.Contains(err.Error(), "chmod 600") {
+	if _, err := parseTUI(environ(getenv, nil, nil)); err == nil || !strings.Contains(err.Error(), "chmod 600") {
 		t.Errorf("0644 file: %v", err)
 	}
 }

@@ -3,41 +3,11 @@ package command
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
-	"slices"
 	"testing"
 
 	"github.com/opencx-tools/cxi/api"
 )
-
-func TestParseTakesFlagsAmongArguments(t *testing.T) {
-	for _, args := range [][]string{
-		{"--json", "a", "b"},
-		{"a", "--json", "b"},
-		{"a", "b", "-json"},
-	} {
-		fs := NewFlagSet("t")
-		asJSON := fs.Bool("json", false, "")
-		got, err := Parse(fs, args)
-		if err != nil || !*asJSON || !slices.Equal(got, []string{"a", "b"}) {
-			t.Errorf("%q: positional %q, --json %v, err %v", args, got, *asJSON, err)
-		}
-	}
-}
-
-func TestParseErrors(t *testing.T) {
-	for _, arg := range []string{"-h", "--help", "-help"} {
-		if _, err := Parse(NewFlagSet("t"), []string{"x", arg}); !errors.Is(err, flag.ErrHelp) {
-			t.Errorf("%s: err = %v, want flag.ErrHelp", arg, err)
-		}
-	}
-	_, err := Parse(NewFlagSet("t"), []string{"x", "--frobnicate"})
-	var usage *UsageError
-	if !errors.As(err, &usage) || usage.Msg != "flag provided but not defined: -frobnicate" || ExitCode(err) != ExitUsage {
-		t.Errorf("err = %v (exit %d)", err, ExitCode(err))
-	}
-}
 
 // badData names its own exit code, as cli's unsafe --field value does.
 type badData struct{}

@@ -26,6 +26,30 @@ const (
 	ExitPartial = 10
 )
 
+// ExitMeaning is one exit code and what it means, as `cxi help exit-codes` says it.
+type ExitMeaning struct {
+	Code    int
+	Meaning string
+}
+
+// ExitCodes are every exit code cxi uses, in order, each with what it
+// means: the one list the help prints and the tests hold to the constants.
+func ExitCodes() []ExitMeaning {
+	return []ExitMeaning{
+		{ExitOK, "ok"},
+		{ExitError, "anything else (the OS keyring did not answer, a cancelled confirmation, …)"},
+		{ExitUsage, "usage: bad flags or arguments, a bad config file, no API key, read-only refused a write"},
+		{ExitAuth, "the API key was rejected (HTTP 401/403)"},
+		{ExitNotFound, "not found (HTTP 404, or no session matched)"},
+		{ExitRateLimited, "rate limited (HTTP 429)"},
+		{ExitUnavailable, "server or network: 5xx, a gateway page that is not JSON, a timeout, no connection"},
+		{ExitBadData, "the answer could not be read, or a value is unsafe to print"},
+		{ExitAmbiguous, "several sessions match SESSION (listed on stderr)"},
+		{ExitNoValue, "get --field: the session has no value at that path (absent or null)"},
+		{ExitPartial, "close, reopen: some sessions succeeded, some did not (each has its line); when none did, the code they all failed with, or 1"},
+	}
+}
+
 // ExitCode maps an error to its exit code. An error that knows its own code
 // (an ExitCode() int method, as UsageError has) keeps it; API errors go by
 // their kind.
@@ -56,7 +80,12 @@ func ExitCode(err error) int {
 }
 
 // UsageError is a mistake on the command line.
-type UsageError struct{ Msg string }
+type UsageError struct {
+	Msg string
+	// Brief is said without the usage, which would bury the one line that
+	// matters (a typo of a command, named in Msg).
+	Brief bool
+}
 
 func (e *UsageError) Error() string { return e.Msg }
 

@@ -69,3 +69,29 @@ func snakeCase(s string) string {
 	}
 	return b.String()
 }
+
+// Binding is one action of [keys] as the config file spells it.
+type Binding struct {
+	Action string   // "copy_external_id"
+	Keys   []string // as [keys] takes them: "space", not " "
+	Help   string   // what the help says it does
+	// Enabled is whether the binding acts in km as it is: keys.Map.Enable
+	// turns off those that do nothing in the view in focus.
+	Enabled bool
+}
+
+// Bindings are km's bindings by action name, in keys.Map's order: what
+// `cxi help keys` and `cxi help config` list, from the key map itself.
+func Bindings(km keys.Map) []Binding {
+	v := reflect.ValueOf(km)
+	out := make([]Binding, len(actions))
+	for i, a := range actions {
+		b := v.Field(a.field).Interface().(key.Binding)
+		names := make([]string, len(b.Keys()))
+		for j, k := range b.Keys() {
+			names[j] = displayName(k)
+		}
+		out[i] = Binding{Action: a.name, Keys: names, Help: b.Help().Desc, Enabled: b.Enabled()}
+	}
+	return out
+}

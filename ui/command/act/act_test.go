@@ -357,7 +357,10 @@ func TestAKeyStoreThatCannotBeReadExitsOne(t *testing.T) {
 		name string
 		run  func([]string, command.Env) int
 		args []string
-	}{{"close", Close, []string{idOpen}}, {"log", Log, nil}} {
+	}{
+		{"close", func(args []string, env command.Env) int { return closeCmd(ctx(), args, env, settings.NewDeps(env)) }, []string{idOpen}},
+		{"log", func(args []string, env command.Env) int { return logCmd(ctx(), args, env, settings.NewDeps(env)) }, nil},
+	} {
 		var out, errOut bytes.Buffer
 		code := cmd.run(cmd.args, w.env(&out, &errOut))
 		if code != command.ExitError || !strings.HasPrefix(errOut.String(), "cxi: read the key file: ") || w.srv.count() != 0 {

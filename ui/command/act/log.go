@@ -2,11 +2,11 @@ package act
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/store"
@@ -16,42 +16,49 @@ import (
 	"github.com/opencx-tools/cxi/ui/render"
 )
 
-// LogUsage is the help of `cxi log`.
-const LogUsage = `Usage: cxi log [--since 24h] [--json]
-
-The audit log: every write cxi sent (close, reopen, redact), from the TUI or
+// logLong is the help of `cxi log` above its flags.
+const logLong = `The audit log: every write cxi sent (close, reopen, redact), from the TUI or
 a command, with the status before → after and the API's answer, oldest first.
-It lives in the local store and is kept as long as the store keeps sessions.
-  --since SPAN   how far back: "24h" (the default), "7d", "2w", …
-  --json         one JSON object a line (control characters escaped)
-`
+It lives in the local store and is kept as long as the store keeps sessions.`
 
-// Log runs `cxi log` with the arguments after "log".
-func Log(args []string, env command.Env) int {
-	return logCmd(context.Background(), args, env, settings.NewDeps(env))
+// NewLogCommand is `cxi log`.
+func NewLogCommand(env command.Env) *cobra.Command { return newLog(env, settings.NewDeps(env)) }
+
+// logCmd runs `cxi log` with args, reaching the store through d.
+func logCmd(ctx context.Context, args []string, env command.Env, d settings.Deps) int {
+	return command.Execute(ctx, newLog(env, d), args, env)
 }
 
-func logCmd(ctx context.Context, args []string, env command.Env, d settings.Deps) int {
-	fs, shared := settings.NewFlagSet("log")
-	sinceText := fs.String("since", "24h", "")
-	asJSON := fs.Bool("json", false, "")
-	rest, err := command.Parse(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return command.Help(env, LogUsage)
+func newLog(env command.Env, d settings.Deps) *cobra.Command {
+	var shared settings.Flags
+	var sinceText string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "log [--since 24h] [--json]",
+		Short: "The audit log: every write cxi sent, with its answer",
+		Long:  logLong,
+		Args:  cobra.ArbitraryArgs, // refused below, in cxi's words
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return command.Usagef("log takes no arguments, got %q", args[0])
+			}
+			span, err := config.ParseSpan(sinceText)
+			if err != nil {
+				return command.Usagef("--since %q is not a span such as 24h, 7d or 2w", sinceText)
+			}
+			return command.Exit(printLog(cmd.Context(), span, asJSON, shared, env, d))
+		},
 	}
-	var span time.Duration
-	if err == nil && len(rest) > 0 {
-		err = command.Usagef("log takes no arguments, got %q", rest[0])
-	}
-	if err == nil {
-		if span, err = config.ParseSpan(*sinceText); err != nil {
-			err = command.Usagef("--since %q is not a span such as 24h, 7d or 2w", *sinceText)
-		}
-	}
-	if err != nil {
-		return command.Fail(env, err, LogUsage)
-	}
-	s, err := settings.Resolve(*shared, env)
+	fs := cmd.Flags()
+	fs.StringVar(&sinceText, "since", "24h", "how far back: `SPAN` such as 24h, 7d, 2w")
+	fs.BoolVar(&asJSON, "json", false, "one JSON object a line (control characters escaped)")
+	shared.AddShared(fs)
+	return cmd
+}
+
+// printLog prints the entries of the last span, as text or JSON.
+func printLog(ctx context.Context, span time.Duration, asJSON bool, shared settings.Flags, env command.Env, d settings.Deps) int {
+	s, err := settings.Resolve(shared, env)
 	if err != nil {
 		return command.Fail(env, err, "")
 	}
@@ -73,11 +80,11 @@ func logCmd(ctx context.Context, args []string, env command.Env, d settings.Deps
 	if err != nil {
 		return command.Fail(env, err, "")
 	}
-	if len(entries) == 0 && !*asJSON {
+	if len(entries) == 0 && !asJSON {
 		fmt.Fprintf(env.Stderr, "cxi: no write recorded in the last %s\n", config.FormatSpan(span))
 	}
 	for _, e := range entries {
-		if *asJSON {
+		if asJSON {
 			line, err := render.JSONLine(entryJSON(e))
 			if err != nil {
 				return command.Fail(env, err, "")

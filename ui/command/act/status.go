@@ -2,9 +2,9 @@ package act
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
+
+	"github.com/spf13/cobra"
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/change"
@@ -15,84 +15,93 @@ import (
 	"github.com/opencx-tools/cxi/ui/render"
 )
 
-// CloseUsage is the help of `cxi close`.
-const CloseUsage = `Usage: cxi close [--unresolved] [--helpdesk] [--summary] SESSION…
-
-Closes each session, as resolved unless --unresolved. SESSION is what get
+// closeLong is the help of `cxi close` above its flags.
+const closeLong = `Closes each session, as resolved unless --unresolved. SESSION is what get
 takes (an ID, a URL, #1234, ZD-884213, …); - reads them from stdin, one a line:
   cxi list --status open --json | jq -r .id | cxi close -
-  --unresolved   close as unresolved (closed_unresolved)
-  --helpdesk     also close it in the connected helpdesk (Zendesk, Salesforce, …)
-  --summary      have the API generate the summary and sentiment
-  --read-only    refuse, sending nothing (as CXI_READ_ONLY=1, read_only = true)
 Each session is read first (one already closed so is skipped; an ID the API
 answers with another session gets nothing) and read again after the change,
 and gets one line on stdout. Exit 0 when all succeeded, 10 when some did, else
-the code they all failed with (see cxi --help).
-`
+the code they all failed with (see cxi help exit-codes).`
 
-// ReopenUsage is the help of `cxi reopen`.
-const ReopenUsage = `Usage: cxi reopen [--helpdesk] SESSION…
+// reopenLong is the help of `cxi reopen` above its flags.
+const reopenLong = `Reopens each session (status open). SESSION and - as for cxi close.
+Exit 0 when all succeeded, 10 when some did, else the code they all failed with.`
 
-Reopens each session (status open). SESSION and - as for cxi close.
-  --helpdesk     also reopen it in the connected helpdesk
-  --read-only    refuse, sending nothing
-Exit 0 when all succeeded, 10 when some did, else the code they all failed with.
-`
+// NewCloseCommand is `cxi close`.
+func NewCloseCommand(env command.Env) *cobra.Command { return newClose(env, settings.NewDeps(env)) }
 
-// Close runs `cxi close` with the arguments after "close".
-func Close(args []string, env command.Env) int {
-	return closeCmd(context.Background(), args, env, settings.NewDeps(env))
-}
+// NewReopenCommand is `cxi reopen`.
+func NewReopenCommand(env command.Env) *cobra.Command { return newReopen(env, settings.NewDeps(env)) }
 
-// Reopen runs `cxi reopen` with the arguments after "reopen".
-func Reopen(args []string, env command.Env) int {
-	return reopenCmd(context.Background(), args, env, settings.NewDeps(env))
-}
-
+// closeCmd runs `cxi close` with args, reaching the world through d.
 func closeCmd(ctx context.Context, args []string, env command.Env, d settings.Deps) int {
-	fs, shared := settings.NewFlagSet("close")
-	unresolved := fs.Bool("unresolved", false, "")
-	helpdesk := fs.Bool("helpdesk", false, "")
-	summary := fs.Bool("summary", false, "")
-	ch := api.StatusChange{Status: api.StatusClosedResolved}
-	return changeStatus(ctx, args, env, d, fs, shared, CloseUsage, func() api.StatusChange {
-		if *unresolved {
-			ch.Status = api.StatusClosedUnresolved
-		}
-		ch.ReflectInHelpdesk, ch.GenerateSummary = *helpdesk, *summary
-		return ch
-	})
+	return command.Execute(ctx, newClose(env, d), args, env)
 }
 
+// reopenCmd runs `cxi reopen` with args, reaching the world through d.
 func reopenCmd(ctx context.Context, args []string, env command.Env, d settings.Deps) int {
-	fs, shared := settings.NewFlagSet("reopen")
-	helpdesk := fs.Bool("helpdesk", false, "")
-	return changeStatus(ctx, args, env, d, fs, shared, ReopenUsage, func() api.StatusChange {
-		return api.StatusChange{Status: api.StatusOpen, ReflectInHelpdesk: *helpdesk}
-	})
+	return command.Execute(ctx, newReopen(env, d), args, env)
 }
 
-// changeStatus parses the command line (change reads the parsed flags),
-// then sends the change to each session in turn.
-func changeStatus(ctx context.Context, args []string, env command.Env, d settings.Deps, fs *flag.FlagSet, shared *settings.Flags, usage string, change func() api.StatusChange) int {
-	positional, err := command.Parse(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return command.Help(env, usage)
+func newClose(env command.Env, d settings.Deps) *cobra.Command {
+	var shared settings.Flags
+	var unresolved, helpdesk, summary bool
+	cmd := &cobra.Command{
+		Use:   "close [--unresolved] [--helpdesk] [--summary] SESSION…",
+		Short: "Close sessions (- reads them from stdin)",
+		Long:  closeLong,
+		Args:  cobra.ArbitraryArgs, // read by targets, in cxi's words
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ch := api.StatusChange{Status: api.StatusClosedResolved, ReflectInHelpdesk: helpdesk, GenerateSummary: summary}
+			if unresolved {
+				ch.Status = api.StatusClosedUnresolved
+			}
+			return changeStatus(cmd.Context(), args, env, d, shared, ch)
+		},
 	}
-	var ts []target
-	if err == nil {
-		ts, err = targets(positional, env.Stdin)
+	fs := cmd.Flags()
+	fs.BoolVar(&unresolved, "unresolved", false, "close as unresolved (closed_unresolved)")
+	fs.BoolVar(&helpdesk, "helpdesk", false, "also close it in the connected helpdesk (Zendesk, Salesforce, …)")
+	fs.BoolVar(&summary, "summary", false, "have the API generate the summary and sentiment")
+	shared.AddShared(fs)
+	return cmd
+}
+
+func newReopen(env command.Env, d settings.Deps) *cobra.Command {
+	var shared settings.Flags
+	var helpdesk bool
+	cmd := &cobra.Command{
+		Use:   "reopen [--helpdesk] SESSION…",
+		Short: "Reopen sessions",
+		Long:  reopenLong,
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return changeStatus(cmd.Context(), args, env, d, shared, api.StatusChange{Status: api.StatusOpen, ReflectInHelpdesk: helpdesk})
+		},
 	}
+	cmd.Flags().BoolVar(&helpdesk, "helpdesk", false, "also reopen it in the connected helpdesk")
+	shared.AddShared(cmd.Flags())
+	return cmd
+}
+
+// changeStatus reads the SESSION arguments (a mistake in one is a usage
+// error, before anything is sent), then sends ch to each session in turn.
+func changeStatus(ctx context.Context, positional []string, env command.Env, d settings.Deps, shared settings.Flags, ch api.StatusChange) error {
+	ts, err := targets(positional, env.Stdin)
 	if err != nil {
-		return command.Fail(env, err, usage)
+		return err
 	}
-	r, stop, code := start(env, *shared, d)
+	return command.Exit(sendEach(ctx, ts, env, d, shared, ch))
+}
+
+// sendEach sends ch to each target in turn, one result line each.
+func sendEach(ctx context.Context, ts []target, env command.Env, d settings.Deps, shared settings.Flags, ch api.StatusChange) int {
+	r, stop, code := start(env, shared, d)
 	defer stop()
 	if code >= 0 {
 		return code
 	}
-	ch := change()
 	var t tally
 	for i, tg := range ts {
 		o := r.setStatus(ctx, tg, ch)

@@ -1,9 +1,7 @@
 package auth
 
 import (
-	"errors"
-	"flag"
-	"fmt"
+	"github.com/spf13/cobra"
 
 	"github.com/opencx-tools/cxi/ui/command"
 )
@@ -18,54 +16,89 @@ type Backend struct {
 	Check func(key string) error
 }
 
-// Run runs `cxi auth login|status|logout` and returns its exit code. The
+// NewCommand is `cxi auth` with login, status and logout below it. The
 // settings resolver finds keys through this package, so it cannot be
 // imported here: backend is it, asked once the command line is read.
-func Run(args []string, env command.Env, backend func(command.Env) (Backend, error)) int {
-	sub, rest := "", []string(nil)
-	if len(args) > 0 {
-		sub, rest = args[0], args[1:]
+//
+// Nothing these commands were given is quoted back, unlike cobra's own
+// messages ("unknown flag: --…"): a user may have typed the key itself.
+func NewCommand(env command.Env, backend func(command.Env) (Backend, error)) *cobra.Command {
+	auth := &cobra.Command{
+		Use:   "auth",
+		Short: "Store the API key, say which one is used, or remove it",
+		Long: `Stores your OpenCX API key in the OS keyring or, where no keyring answers, in a
+file only you can read, beside cxi's config; says which key is used and
+whether it works; removes it. OPENCX_API_KEY, when set, is used instead of any
+stored key.`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(*cobra.Command, []string) error {
+			return command.Usagef("usage: %s", synopsis) // not quoted: it may be the key
+		},
 	}
-	switch sub {
-	case "login":
-		// Login reads its own flags: their errors must not quote an
-		// argument, which may be the key.
-	case "status", "logout":
-		if code, ok := noArgs("auth "+sub, rest, env); !ok {
-			return code
+	auth.SetFlagErrorFunc(func(cmd *cobra.Command, _ error) error {
+		return unquoted(cmd)
+	})
+	// run asks for the backend once the command line is known good.
+	run := func(do func(Backend) int) error {
+		b, err := backend(env)
+		if err != nil {
+			return command.Exit(command.Fail(env, err, "")) // the settings: the user's to fix, by their own code
 		}
-	case "-h", "-help", "--help":
-		return command.Help(env, "Usage: "+synopsis+"\n")
-	default:
-		fmt.Fprintln(env.Stderr, "cxi: usage: "+synopsis)
-		return command.ExitUsage
+		return command.Exit(do(b))
 	}
-	b, err := backend(env)
-	if err != nil {
-		return command.Fail(env, err, "") // the settings: the user's to fix, by their own code
+	var withToken bool
+	login := &cobra.Command{
+		Use:   "login [--with-token]",
+		Short: "Store the API key (OS keyring, or a 0600 file)",
+		Long: `Stores your OpenCX API key in the OS keyring or, where no keyring answers,
+in a file only you can read, beside cxi's config. Without flags it asks for
+the key without echoing it (stdin must be a terminal). The key is never an
+argument: arguments show in ps and in shell history. OPENCX_API_KEY, when
+set, is used instead of any stored key.`,
+		Example: "  cxi auth login --with-token < key.txt",
+		Args:    noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			return run(func(b Backend) int { return Login(withToken, b.Store, b.Check, env) })
+		},
 	}
-	switch sub {
-	case "login":
-		return Login(rest, b.Store, b.Check, env)
-	case "status":
-		return Status(b.Store, b.Check, env)
+	login.Flags().BoolVar(&withToken, "with-token", false, "read the key from stdin")
+	status := &cobra.Command{
+		Use:   "status",
+		Short: "Which key is used and whether it works",
+		Args:  noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			return run(func(b Backend) int { return Status(b.Store, b.Check, env) })
+		},
 	}
-	return Logout(b.Store, env)
+	logout := &cobra.Command{
+		Use:   "logout",
+		Short: "Remove the stored key",
+		Args:  noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			return run(func(b Backend) int { return Logout(b.Store, env) })
+		},
+	}
+	auth.AddCommand(login, status, logout)
+	return auth
 }
 
-// noArgs parses the flag set of a subcommand that takes no flags and no
-// arguments; when it may not run, it says why and returns the exit code.
-func noArgs(name string, args []string, env command.Env) (int, bool) {
-	usage := "Usage: cxi " + name + "\n"
-	rest, err := command.Parse(command.NewFlagSet(name), args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		return command.Help(env, usage), false
-	case err != nil || len(rest) > 0:
-		// Not quoted, as in login: what was typed may be the key.
-		fmt.Fprintf(env.Stderr, "cxi: %s takes no flags or arguments (the one given is not shown: it may be the key)\n", name)
-		fmt.Fprint(env.Stderr, usage)
-		return command.ExitUsage, false
+// noArgs refuses any argument without quoting it.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return unquoted(cmd)
 	}
-	return command.ExitOK, true
+	return nil
+}
+
+// unquoted is the usage error of an auth command given what it does not
+// take, which it does not show.
+func unquoted(cmd *cobra.Command) error {
+	name, takes := "auth "+cmd.Name(), "no flags or arguments"
+	switch cmd.Name() {
+	case "auth":
+		name, takes = "auth", "login, status or logout"
+	case "login":
+		takes = "no arguments but --with-token"
+	}
+	return command.Usagef("%s takes %s (the one given is not shown: it may be the key)", name, takes)
 }

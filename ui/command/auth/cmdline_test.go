@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -29,8 +30,8 @@ func TestRun(t *testing.T) {
 		{"logout", []string{"logout"}, "", command.ExitOK, true, "Removed the API key from the OS keyring."},
 		{"no subcommand", nil, "", command.ExitUsage, false, "cxi: usage: cxi auth login [--with-token] | status | logout"},
 		{"unknown subcommand", []string{"frobnicate"}, "", command.ExitUsage, false, "cxi: usage: cxi auth"},
-		{"help", []string{"--help"}, "", command.ExitOK, false, "Usage: cxi auth login"},
-		{"status help", []string{"status", "-h"}, "", command.ExitOK, false, "Usage: cxi auth status"},
+		{"help", []string{"--help"}, "", command.ExitOK, false, "Usage:\n  auth [flags]\n  auth [command]"},
+		{"status help", []string{"status", "-h"}, "", command.ExitOK, false, "Usage:\n  auth status"},
 		{"status with an argument", []string{"status", secret}, "", command.ExitUsage, false, "auth status takes no flags or arguments"},
 		{"logout with a flag", []string{"logout", "--" + secret}, "", command.ExitUsage, false, "auth logout takes no flags or arguments"},
 	}
@@ -38,7 +39,8 @@ func TestRun(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var o output
 			calls := 0
-			code := Run(tt.args, o.stdin(strings.NewReader(tt.stdin)), backendOf(b, &calls))
+			env := o.stdin(strings.NewReader(tt.stdin))
+			code := command.Execute(context.Background(), NewCommand(env, backendOf(b, &calls)), tt.args, env)
 			if code != tt.code || (calls == 1) != tt.resolved || !strings.Contains(o.all(), tt.out) {
 				t.Errorf("exit %d, backend asked %d times; want %d, %v, and %q in:\n%s", code, calls, tt.code, tt.resolved, tt.out, o.all())
 			}
@@ -52,7 +54,7 @@ func TestRunReportsTheSettings(t *testing.T) {
 	failing := func(command.Env) (Backend, error) {
 		return Backend{}, &command.SetupError{Err: errors.New("config.toml:2: unknown key")} // as settings.Resolve says it
 	}
-	if code := Run([]string{"status"}, o.env(), failing); code != command.ExitUsage || o.err.String() != "cxi: config.toml:2: unknown key\n" {
+	if code := command.Execute(context.Background(), NewCommand(o.env(), failing), []string{"status"}, o.env()); code != command.ExitUsage || o.err.String() != "cxi: config.toml:2: unknown key\n" {
 		t.Errorf("exit %d, stderr %q", code, o.err.String())
 	}
 }

@@ -2,7 +2,6 @@ package auth
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,17 +14,6 @@ import (
 	"github.com/opencx-tools/cxi/ui/command"
 )
 
-// LoginUsage is the help of `cxi auth login`.
-const LoginUsage = `Usage: cxi auth login [--with-token]
-
-Stores your OpenCX API key in the OS keyring or, where no keyring answers,
-in a file only you can read, beside cxi's config.
-  (no flags)      asks for the key without echoing it (stdin must be a terminal)
-  --with-token    reads the key from stdin: cxi auth login --with-token < key.txt
-The key is never an argument: arguments show in ps and in shell history.
-OPENCX_API_KEY, when set, is used instead of any stored key.
-`
-
 // maxTokenInput bounds what --with-token reads from stdin.
 const maxTokenInput = 64 << 10
 
@@ -33,8 +21,8 @@ const maxTokenInput = 64 << 10
 // terminal on stdin, or with --with-token from stdin (one line, trimmed),
 // checks it with check (one request; nil skips the check) and saves it.
 // It never prints the key, nor any argument it was given, which may be one.
-func Login(args []string, store Store, check func(key string) error, env command.Env) int {
-	return login(args, env.Stdin, fdOf(env.Stdin), func(int) bool { return env.StdinTTY }, readHidden, store, check, env)
+func Login(withToken bool, store Store, check func(key string) error, env command.Env) int {
+	return login(withToken, env.Stdin, fdOf(env.Stdin), func(int) bool { return env.StdinTTY }, readHidden, store, check, env)
 }
 
 // fdOf is the file descriptor behind stdin, -1 when it has none.
@@ -46,24 +34,10 @@ func fdOf(stdin io.Reader) int {
 }
 
 // login is Login with the terminal read injected, for tests.
-func login(args []string, stdin io.Reader, fd int, isTerminal func(int) bool, readPassword func(fd int, prompt io.Writer) ([]byte, error), store Store, check func(key string) error, env command.Env) int {
-	fs := command.NewFlagSet("auth login")
-	withToken := fs.Bool("with-token", false, "")
-	rest, err := command.Parse(fs, args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		return command.Help(env, LoginUsage)
-	case err != nil || len(rest) > 0:
-		// Neither the flag nor the argument is quoted: a user may have
-		// typed the key itself.
-		fmt.Fprintln(env.Stderr, "cxi: auth login takes no arguments but --with-token (the one given is not shown: it may be the key)")
-		fmt.Fprint(env.Stderr, LoginUsage)
-		return command.ExitUsage
-	}
-
+func login(withToken bool, stdin io.Reader, fd int, isTerminal func(int) bool, readPassword func(fd int, prompt io.Writer) ([]byte, error), store Store, check func(key string) error, env command.Env) int {
 	var key string
 	switch {
-	case *withToken:
+	case withToken:
 		b, err := io.ReadAll(io.LimitReader(stdin, maxTokenInput+1))
 		if err != nil {
 			fmt.Fprintln(env.Stderr, "cxi: read the key from stdin: "+err.Error())

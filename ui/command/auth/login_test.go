@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"context"
 	"errors"
 	"io"
 	"net/http"
@@ -38,7 +39,7 @@ func TestLoginWithToken(t *testing.T) {
 			var o output
 			var checked string
 			check := func(key string) error { checked = key; return nil }
-			code := login([]string{"--with-token"}, strings.NewReader(input), 0, notTerminal, noPrompt(t), store, check, o.env())
+			code := login(true, strings.NewReader(input), 0, notTerminal, noPrompt(t), store, check, o.env())
 			if code != command.ExitOK {
 				t.Fatalf("exit %d: %s", code, o.all())
 			}
@@ -57,7 +58,7 @@ func TestLoginWithTokenToFile(t *testing.T) {
 	skipOnWindows(t)
 	store := Store{Dir: t.TempDir(), Getenv: env(map[string]string{EnvVar: "other-key-from-env"})}
 	var o output
-	code := Login([]string{"-with-token"}, store, nil, o.stdin(strings.NewReader(secret+"\n")))
+	code := Login(true, store, nil, o.stdin(strings.NewReader(secret+"\n")))
 	if code != command.ExitOK {
 		t.Fatalf("exit %d: %s", code, o.all())
 	}
@@ -76,7 +77,7 @@ func TestLoginWithTokenToFile(t *testing.T) {
 func TestLoginRefusesNonTerminalStdin(t *testing.T) {
 	store := Store{Dir: t.TempDir()}
 	var o output
-	code := login(nil, strings.NewReader(secret+"\n"), 0, notTerminal, noPrompt(t), store, accept, o.env())
+	code := login(false, strings.NewReader(secret+"\n"), 0, notTerminal, noPrompt(t), store, accept, o.env())
 	if code != command.ExitUsage {
 		t.Fatalf("exit %d, want %d", code, command.ExitUsage)
 	}
@@ -104,7 +105,7 @@ func TestLoginRejectsBadKeys(t *testing.T) {
 			var o output
 			checked := false
 			check := func(string) error { checked = true; return nil }
-			code := login([]string{"--with-token"}, strings.NewReader(input), 0, notTerminal, noPrompt(t), store, check, o.env())
+			code := login(true, strings.NewReader(input), 0, notTerminal, noPrompt(t), store, check, o.env())
 			if code != command.ExitUsage {
 				t.Fatalf("exit %d, want %d: %s", code, command.ExitUsage, o.all())
 			}
@@ -120,26 +121,32 @@ func TestLoginRejectsBadKeys(t *testing.T) {
 }
 
 func TestLoginNeverEchoesArguments(t *testing.T) {
-	var o output
-	code := login([]string{secret}, strings.NewReader(""), 0, terminal, noPrompt(t), Store{Dir: t.TempDir()}, accept, o.env())
-	if code != command.ExitUsage {
-		t.Fatalf("exit %d", code)
+	never := func(command.Env) (Backend, error) {
+		t.Error("the settings were asked for a mistaken command line")
+		return Backend{}, nil
 	}
-	assertNoKey(t, &o)
-	o = output{}
-	code = login([]string{"--token=" + secret}, strings.NewReader(""), 0, terminal, noPrompt(t), Store{Dir: t.TempDir()}, accept, o.env())
-	if code != command.ExitUsage {
-		t.Fatalf("exit %d", code)
+	for _, args := range [][]string{
+		{"login", secret},
+		{"login", "--token=" + secret},
+		{"login", "--" + secret},
+		{"login", "-" + secret},
+		{secret},
+	} {
+		var o output
+		code := command.Execute(context.Background(), NewCommand(o.env(), never), args, o.env())
+		if code != command.ExitUsage {
+			t.Fatalf("%d args: exit %d", len(args), code)
+		}
+		assertNoKey(t, &o)
 	}
-	assertNoKey(t, &o)
 }
 
 func TestLoginHelp(t *testing.T) {
 	var o output
-	if code := Login([]string{"--help"}, Store{}, nil, o.env()); code != command.ExitOK {
+	if code := command.Execute(context.Background(), NewCommand(o.env(), nil), []string{"login", "--help"}, o.env()); code != command.ExitOK {
 		t.Fatalf("exit %d", code)
 	}
-	if !strings.Contains(o.out.String(), "Usage: cxi auth login") {
+	if !strings.Contains(o.out.String(), "Usage:\n  auth login [--with-token]") || !strings.Contains(o.out.String(), "--with-token   read the key from stdin") {
 		t.Fatalf("stdout: %q", o.out.String())
 	}
 }
@@ -154,7 +161,7 @@ func TestLoginFromTerminal(t *testing.T) {
 		}
 		return []byte(secret), nil
 	}
-	code := login(nil, strings.NewReader("not this"), 7, func(fd int) bool { return fd == 7 }, read, store, accept, o.env())
+	code := login(false, strings.NewReader("not this"), 7, func(fd int) bool { return fd == 7 }, read, store, accept, o.env())
 	if code != command.ExitOK || kr.stored() != secret {
 		t.Fatalf("exit %d, stored %q: %s", code, kr.stored(), o.all())
 	}
@@ -168,7 +175,7 @@ func TestLoginFromTerminal(t *testing.T) {
 	store.Keyring = kr
 	o = output{}
 	interrupted := func(int, io.Writer) ([]byte, error) { return nil, errInterrupted }
-	if code := login(nil, nil, 7, terminal, interrupted, store, accept, o.env()); code != command.ExitError || kr.stored() != "" {
+	if code := login(false, nil, 7, terminal, interrupted, store, accept, o.env()); code != command.ExitError || kr.stored() != "" {
 		t.Fatalf("interrupted login: exit %d, stored %q", code, kr.stored())
 	}
 }
@@ -194,7 +201,7 @@ func TestLoginCheck(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			kr := newMemKeyring()
 			var o output
-			code := Login([]string{"--with-token"}, Store{Keyring: kr}, func(string) error { return tt.err }, o.stdin(strings.NewReader(secret)))
+			code := Login(true, Store{Keyring: kr}, func(string) error { return tt.err }, o.stdin(strings.NewReader(secret)))
 			if code != tt.code || (kr.stored() != "") != tt.saved {
 				t.Fatalf("exit %d, stored %q; want %d, saved %v: %s", code, kr.stored(), tt.code, tt.saved, o.all())
 			}
@@ -213,6 +220,6 @@ func TestLoginCheckErrorNeverShowsKey(t *testing.T) {
 	// Should an error ever quote the key, it is redacted.
 	leaky := errors.New("bad header: Bearer " + secret)
 	var o output
-	Login([]string{"--with-token"}, Store{Keyring: newMemKeyring()}, func(string) error { return leaky }, o.stdin(strings.NewReader(secret)))
+	Login(true, Store{Keyring: newMemKeyring()}, func(string) error { return leaky }, o.stdin(strings.NewReader(secret)))
 	assertNoKey(t, &o)
 }

@@ -40,6 +40,16 @@ func fixed(c *api.Client) settings.Deps {
 	return settings.Deps{Connect: func(settings.Flags) (*api.Client, func(), error) { return c, func() {}, nil }}
 }
 
+// realGet and realList run the commands as cxi does, on the client their
+// flags and settings make.
+func realGet(args []string, env command.Env) int {
+	return get(context.Background(), args, env, settings.NewDeps(env))
+}
+
+func realList(args []string, env command.Env) int {
+	return list(context.Background(), args, env, settings.NewDeps(env))
+}
+
 func runGet(t *testing.T, c *api.Client, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
@@ -287,8 +297,8 @@ func TestWhatTheUserMustFixStopsTheCommands(t *testing.T) {
 			run  func([]string, command.Env) int
 			args []string
 		}{
-			{"get", Get, []string{demo.IDMinimal}},
-			{"list", List, nil},
+			{"get", realGet, []string{demo.IDMinimal}},
+			{"list", realList, nil},
 		} {
 			var out, errOut bytes.Buffer
 			env := command.Env{Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return vars.env[k] },
@@ -317,7 +327,7 @@ func TestUsageErrorsSayTheMistake(t *testing.T) {
 		{"get", []string{"a", "b"}, "cxi: expected one SESSION, got 2."},
 		{"get", []string{"--json", "--format", "md", demo.IDMinimal}, "cxi: --json, --field and --format md exclude each other."},
 		{"get", []string{"--format", "yaml", demo.IDMinimal}, `cxi: unknown --format "yaml" (want text or md).`},
-		{"get", []string{"--frobnicate", demo.IDMinimal}, "cxi: flag provided but not defined: -frobnicate."},
+		{"get", []string{"--frobnicate", demo.IDMinimal}, "cxi: unknown flag: --frobnicate"},
 		{"list", []string{"--status", "pending"}, `cxi: unknown --status "pending" (want open, unresolved or resolved; the API's closed_unresolved and closed_resolved work too).`},
 		{"list", []string{"--limit", "0"}, "cxi: --limit must be at least 1."},
 		{"list", []string{"--updated-within", "soon"}, `cxi: --updated-within "soon": want a positive duration such as 90m, 24h or 7d.`},
@@ -325,10 +335,12 @@ func TestUsageErrorsSayTheMistake(t *testing.T) {
 	} {
 		var out, errOut bytes.Buffer
 		env := command.Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }, Width: 80}
-		run, usage := get, GetUsage
+		run, cmd := get, newGet(env, settings.Deps{Connect: never})
 		if tc.cmd == "list" {
-			run, usage = list, ListUsage
+			run, cmd = list, newList(env, settings.Deps{Connect: never})
 		}
+		cmd.InitDefaultHelpFlag() // as running it does
+		usage := strings.TrimLeft(cmd.UsageString(), "\n")
 		code := run(context.Background(), tc.args, env, settings.Deps{Connect: never})
 		first, rest, _ := strings.Cut(errOut.String(), "\n")
 		if code != command.ExitUsage || first != tc.first || rest != usage || out.Len() != 0 {
@@ -355,7 +367,7 @@ func TestHelpAndSharedFlags(t *testing.T) {
 	} {
 		var out, errOut bytes.Buffer
 		env := command.Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }, Width: 80}
-		if code := run([]string{"--help"}, env, never); code != command.ExitOK || !strings.HasPrefix(out.String(), "Usage: cxi "+name) || errOut.Len() != 0 {
+		if code := run([]string{"--help"}, env, never); code != command.ExitOK || !strings.Contains(out.String(), "Usage:\n  "+name+" ") || !strings.Contains(out.String(), "--demo ") || errOut.Len() != 0 {
 			t.Errorf("%s --help: exit %d, stdout %q, stderr %q", name, code, out.String(), errOut.String())
 		}
 		// --demo and --base-url, anywhere, reach the settings; a client
@@ -397,7 +409,7 @@ func TestAKeyStoreThatCannotBeReadExitsOne(t *testing.T) {
 		name string
 		run  func([]string, command.Env) int
 		args []string
-	}{{"get", Get, []string{demo.IDMinimal}}, {"list", List, nil}} {
+	}{{"get", realGet, []string{demo.IDMinimal}}, {"list", realList, nil}} {
 		var out, errOut bytes.Buffer
 		env := command.Env{Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return vars[k] }, Now: func() time.Time { return now }, Width: 80}
 		if code := tc.run(tc.args, env); code != command.ExitError || !strings.HasPrefix(errOut.String(), "cxi: read the key file: ") {

@@ -21,7 +21,7 @@ func TestAFIFOForAConfigStopsGetAtOnce(t *testing.T) {
 	env := command.Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }, Width: 80,
 		Getenv: func(k string) string { return map[string]string{"CXI_CONFIG": fifo}[k] }}
 	code := -1
-	fifotest.Within(t, func() { code = Get([]string{"--demo", demo.IDMinimal}, env) })
+	fifotest.Within(t, func() { code = realGet([]string{"--demo", demo.IDMinimal}, env) })
 	if want := "cxi: config file " + fifo + " is a named pipe (FIFO), not a regular file\n"; code != command.ExitUsage || errOut.String() != want {
 		t.Errorf("exit %d, stderr %q; want 2, %q", code, errOut.String(), want)
 	}

@@ -5,9 +5,9 @@ package cli
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
+
+	"github.com/spf13/cobra"
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/resolve"
@@ -21,47 +21,72 @@ import (
 // input needs, since both resolve SESSION the same way.
 type Getter = resolve.Client
 
-// GetUsage is the help of `cxi get`.
-const GetUsage = `Usage: cxi get [--json | --field PATH | --format text|md] SESSION
+// getLong is the help of `cxi get` above its flags.
+const getLong = `Prints one session: a summary as text (the default), Markdown, the JSON the
+API sent, or one field.
 
 SESSION is a session ID or any text containing one (a URL, a log line), or
 what you were handed instead: #1234 or a helpdesk ID (ZD-884213), an email
-address, a phone number or a name. Several matches are listed on stderr.
-  --json          the session as the API sent it, indented (every key and
-                  null, numbers as written, fields cxi does not know;
-                  terminal control characters escaped as \uXXXX)
-  --field PATH    one value, e.g. ticketing_system.external_id, contact.email
-                  or a field cxi does not know yet (tags, channel.id);
-                  a session without one (absent or null) prints nothing, exit 9
-  --format FMT    text (default) or md, a Markdown summary for Slack or a ticket
-`
+address, a phone number or a name. Several matches are listed on stderr
+(exit 8). A session without the --field asked for (absent or null) prints
+nothing and exits 9.`
 
-// Get runs `cxi get` with the arguments after "get" and returns its exit
-// code.
-func Get(args []string, env command.Env) int {
-	return get(context.Background(), args, env, settings.NewDeps(env))
+// NewGetCommand is `cxi get`.
+func NewGetCommand(env command.Env) *cobra.Command {
+	return newGet(env, settings.NewDeps(env))
 }
 
-// get is Get with its dependencies injected, for tests.
+// get runs `cxi get` with args and returns its exit code; the client's
+// making is injected, for tests.
 func get(ctx context.Context, args []string, env command.Env, d settings.Deps) int {
-	fs, shared := settings.NewFlagSet("get")
-	asJSON := fs.Bool("json", false, "")
-	path := fs.String("field", "", "")
-	format := fs.String("format", "text", "")
-	text, err := parseOne(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return command.Help(env, GetUsage)
+	return command.Execute(ctx, newGet(env, d), args, env)
+}
+
+// getFlags are the flags of `cxi get` beside the shared ones.
+type getFlags struct {
+	shared       settings.Flags
+	asJSON       bool
+	path, format string
+}
+
+func newGet(env command.Env, d settings.Deps) *cobra.Command {
+	var f getFlags
+	cmd := &cobra.Command{
+		Use:   "get [--json | --field PATH | --format text|md] SESSION",
+		Short: "Print one session",
+		Long:  getLong,
+		Args:  cobra.ArbitraryArgs, // counted in execGet, in cxi's words
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return execGet(cmd.Context(), args, f, env, d)
+		},
 	}
+	fs := cmd.Flags()
+	fs.BoolVar(&f.asJSON, "json", false, "the session as the API sent it, indented (every key and null, numbers as written, fields cxi does not know; terminal control characters escaped as \\uXXXX)")
+	fs.StringVar(&f.path, "field", "", "one value at `PATH`, e.g. ticketing_system.external_id, contact.email or a field cxi does not know yet (tags, channel.id)")
+	fs.StringVar(&f.format, "format", "text", "output format `FMT`: text, or md (a Markdown summary for Slack or a ticket)")
+	f.shared.AddShared(fs)
+	return cmd
+}
+
+// execGet checks the command line, then prints the session. What it
+// cannot say as a usage error it says on stderr, returning the exit code.
+func execGet(ctx context.Context, args []string, f getFlags, env command.Env, d settings.Deps) error {
+	text, err := oneSession(args)
 	if err == nil {
-		err = oneOf(*asJSON, *path != "", *format != "text")
+		err = oneOf(f.asJSON, f.path != "", f.format != "text")
 	}
-	if err == nil && *format != "text" && *format != "md" {
-		err = command.Usagef("unknown --format %q (want text or md)", *format)
+	if err == nil && f.format != "text" && f.format != "md" {
+		err = command.Usagef("unknown --format %q (want text or md)", f.format)
 	}
 	if err != nil {
-		return fail(env, err, "", GetUsage)
+		return described{err, ""}
 	}
-	client, stop, err := d.Connect(*shared)
+	return command.Exit(printSession(ctx, text, f, env, d))
+}
+
+// printSession resolves text and prints the session as f asks.
+func printSession(ctx context.Context, text string, f getFlags, env command.Env, d settings.Deps) int {
+	client, stop, err := d.Connect(f.shared)
 	if err != nil {
 		return command.Fail(env, err, "") // the config file, the key, the base URL
 	}
@@ -71,7 +96,7 @@ func get(ctx context.Context, args []string, env command.Env, d settings.Deps) i
 		return code
 	}
 	switch {
-	case *asJSON:
+	case f.asJSON:
 		b, err := sessionJSON(s)
 		var doc string
 		if err == nil {
@@ -81,19 +106,19 @@ func get(ctx context.Context, args []string, env command.Env, d settings.Deps) i
 			return fail(env, err, s.ID, "")
 		}
 		fmt.Fprintln(env.Stdout, doc)
-	case *path != "":
-		v, ok, err := field(s, *path)
+	case f.path != "":
+		v, ok, err := field(s, f.path)
 		switch {
 		case err != nil:
 			return fail(env, err, s.ID, "")
 		case !ok:
 			// Nothing on stdout: `x=$(cxi get --field …)` stays empty, and
 			// the exit code tells "no value" from an empty one.
-			fmt.Fprintf(env.Stderr, "cxi: session %s has no %s\n", api.ShortID(s.ID), render.Line(*path))
+			fmt.Fprintf(env.Stderr, "cxi: session %s has no %s\n", api.ShortID(s.ID), render.Line(f.path))
 			return command.ExitNoValue
 		}
 		fmt.Fprintln(env.Stdout, v)
-	case *format == "md":
+	case f.format == "md":
 		fmt.Fprint(env.Stdout, summary.Markdown(s, env.Now()))
 	default:
 		fmt.Fprint(env.Stdout, summary.Text(s, env.Now(), env.Width))
@@ -128,19 +153,15 @@ func resolveOne(ctx context.Context, client Getter, text string, env command.Env
 	return nil, command.ExitAmbiguous
 }
 
-// parseOne parses flags around exactly one positional argument.
-func parseOne(fs *flag.FlagSet, args []string) (string, error) {
-	positional, err := command.Parse(fs, args)
-	if err != nil {
+// oneSession is the one SESSION argument, checked.
+func oneSession(args []string) (string, error) {
+	if len(args) != 1 {
+		return "", command.Usagef("expected one SESSION, got %d", len(args))
+	}
+	if _, err := resolve.Classify(args[0]); err != nil {
 		return "", err
 	}
-	if len(positional) != 1 {
-		return "", command.Usagef("expected one SESSION, got %d", len(positional))
-	}
-	if _, err := resolve.Classify(positional[0]); err != nil {
-		return "", err
-	}
-	return positional[0], nil
+	return args[0], nil
 }
 
 func oneOf(flags ...bool) error {

@@ -2,11 +2,12 @@ package cli
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/paging"
@@ -22,46 +23,44 @@ type Lister interface {
 	ListSessions(ctx context.Context, p api.ListParams) (*api.SessionPage, error)
 }
 
-// ListUsage is the help of `cxi list`.
-const ListUsage = `Usage: cxi list [flags]
+// listLong is the help of `cxi list` above its flags.
+const listLong = `One session a line: id, status, sentiment, channel, age, ticket, contact
+(tab-separated), newest activity first, paging until --limit.`
 
-One session a line: id, status, sentiment, channel, age, ticket, contact
-(tab-separated), newest activity first, paging until --limit.
-  --status S          open, unresolved or resolved (or the API's words:
-                      closed_unresolved, closed_resolved)
-  --handed-off        only sessions handed off to a human
-  --channel C         web, email, whatsapp, … (any SessionChannel value; one
-                      cxi does not know yet is asked for, with a warning)
-  --updated-within D  only sessions updated within D (e.g. 90m, 24h, 7d)
-  --limit N           at most N sessions (default 50)
-  --json              one session a line as the API sent it (JSON)
-`
-
-// List runs `cxi list` with the arguments after "list" and returns its
-// exit code.
-func List(args []string, env command.Env) int {
-	return list(context.Background(), args, env, settings.NewDeps(env))
+// NewListCommand is `cxi list`.
+func NewListCommand(env command.Env) *cobra.Command {
+	return newList(env, settings.NewDeps(env))
 }
 
-// list is List with its dependencies injected, for tests.
+// list runs `cxi list` with args and returns its exit code; the client's
+// making is injected, for tests.
 func list(ctx context.Context, args []string, env command.Env, d settings.Deps) int {
+	return command.Execute(ctx, newList(env, d), args, env)
+}
+
+func newList(env command.Env, d settings.Deps) *cobra.Command {
 	var f listFlags
-	fs, shared := settings.NewFlagSet("list")
-	f.register(fs)
-	p, err := f.parse(fs, args, env.Now())
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		return command.Help(env, ListUsage)
-	case err != nil:
-		return fail(env, err, "", ListUsage)
+	cmd := &cobra.Command{
+		Use:   "list [flags]",
+		Short: "Print sessions, one a line",
+		Long:  listLong,
+		Args:  cobra.ArbitraryArgs, // refused in parse, in cxi's words
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := f.parse(args, env.Now())
+			if err != nil {
+				return described{err, ""}
+			}
+			warnNewChannel(env, p.ChannelType)
+			client, stop, err := d.Connect(f.shared)
+			if err != nil {
+				return command.Exit(command.Fail(env, err, "")) // the config file, the key, the base URL
+			}
+			defer stop()
+			return command.Exit(walk(cmd.Context(), client, p, f, env))
+		},
 	}
-	warnNewChannel(env, p.ChannelType)
-	client, stop, err := d.Connect(*shared)
-	if err != nil {
-		return command.Fail(env, err, "") // the config file, the key, the base URL
-	}
-	defer stop()
-	return walk(ctx, client, p, f, env)
+	f.register(cmd.Flags())
+	return cmd
 }
 
 // walk prints the sessions of p page by page until f.limit. One guard
@@ -108,28 +107,29 @@ func walk(ctx context.Context, client Lister, p api.ListParams, f listFlags, env
 	}
 }
 
-// listFlags are the flags of `cxi list` beside --demo and --base-url.
+// listFlags are the flags of `cxi list`.
 type listFlags struct {
+	shared                  settings.Flags
 	status, channel, within string
 	handedOff, asJSON       bool
 	limit                   int
 }
 
-func (f *listFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.status, "status", "", "")
-	fs.BoolVar(&f.handedOff, "handed-off", false, "")
-	fs.StringVar(&f.channel, "channel", "", "")
-	fs.StringVar(&f.within, "updated-within", "", "")
-	fs.IntVar(&f.limit, "limit", 50, "")
-	fs.BoolVar(&f.asJSON, "json", false, "")
+func (f *listFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&f.status, "status", "", "status `S`: open, unresolved or resolved (or the API's words: closed_unresolved, closed_resolved)")
+	fs.BoolVar(&f.handedOff, "handed-off", false, "only sessions handed off to a human")
+	fs.StringVar(&f.channel, "channel", "", "channel `C`: web, email, whatsapp, … (any SessionChannel value; one cxi does not know yet is asked for, with a warning)")
+	fs.StringVar(&f.within, "updated-within", "", "only sessions updated within `SPAN` (e.g. 90m, 24h, 7d)")
+	fs.IntVar(&f.limit, "limit", 50, "at most `N` sessions")
+	fs.BoolVar(&f.asJSON, "json", false, "one session a line as the API sent it (JSON)")
+	f.shared.AddShared(fs)
 }
 
-// parse reads the command line into the list's query, checking each value.
-func (f *listFlags) parse(fs *flag.FlagSet, args []string, now time.Time) (api.ListParams, error) {
-	positional, err := command.Parse(fs, args)
+// parse reads the positional arguments and flags into the list's query,
+// checking each value.
+func (f *listFlags) parse(positional []string, now time.Time) (api.ListParams, error) {
+	var err error
 	switch {
-	case err != nil:
-		return api.ListParams{}, err
 	case len(positional) > 0:
 		return api.ListParams{}, command.Usagef("unexpected argument %q", positional[0])
 	case f.limit < 1:

@@ -2,13 +2,11 @@ package doctor
 
 import (
 	"context"
-	"errors"
-	"flag"
-	"fmt"
 	"os/exec"
 	"runtime"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/spf13/cobra"
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/clipboard"
@@ -17,33 +15,33 @@ import (
 	"github.com/opencx-tools/cxi/ui/command/settings"
 )
 
-// synopsis is how `cxi doctor` is called.
-const synopsis = "cxi doctor [--base-url URL] [--demo]"
-
-// usage is the help of `cxi doctor`.
-const usage = "Usage: " + synopsis + `
-
-Checks what cxi needs here: the API key, the API, the terminal's colours and
+// long is the help of `cxi doctor` above its flags.
+const long = `Checks what cxi needs here: the API key, the API, the terminal's colours and
 the ways a copy reaches your clipboard. Each line is ✔, ! (a warning: worth
 the fix, not a failure) or ✘ with the fix. Exit 0 when nothing failed.
-  --base-url URL  check this API instead of OPENCX_BASE_URL or the config's
-  --demo          check against the built-in demo server, as cxi --demo uses
-                  it: no key needed; the terminal and copy checks are real
-`
+With --demo it checks against the built-in demo server, as cxi --demo uses it:
+no key needed; the terminal and copy checks are real.`
 
-// Main runs `cxi doctor` with the arguments after "doctor", on this
-// machine's key, API, terminal and copy paths, and returns its exit code.
-func Main(args []string, env command.Env) int {
-	fs, f := settings.NewFlagSet("doctor")
-	rest, err := command.Parse(fs, args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		return command.Help(env, usage)
-	case err != nil || len(rest) > 0:
-		fmt.Fprintln(env.Stderr, "cxi: usage: "+synopsis)
-		return command.ExitUsage
+// NewCommand is `cxi doctor`.
+func NewCommand(env command.Env) *cobra.Command {
+	var f settings.Flags
+	cmd := &cobra.Command{
+		Use:   "doctor [--demo] [--base-url URL]",
+		Short: "Check the key, the API and the copy paths",
+		Long:  long,
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return command.Exit(Main(f, env))
+		},
 	}
-	s, err := settings.Resolve(*f, env)
+	f.AddShared(cmd.Flags())
+	return cmd
+}
+
+// Main runs `cxi doctor` with the settings f leads to, on this machine's
+// key, API, terminal and copy paths, and returns its exit code.
+func Main(f settings.Flags, env command.Env) int {
+	s, err := settings.Resolve(f, env)
 	if err != nil {
 		return command.Fail(env, err, "")
 	}

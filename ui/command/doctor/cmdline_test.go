@@ -2,6 +2,7 @@ package doctor
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/settings"
 )
 
 func TestMainCommandLine(t *testing.T) {
@@ -22,9 +24,9 @@ func TestMainCommandLine(t *testing.T) {
 		code int
 		out  string // in stdout or stderr
 	}{
-		{"help", []string{"--help"}, command.ExitOK, "Usage: cxi doctor [--base-url URL] [--demo]\n"},
-		{"an argument", []string{"extra"}, command.ExitUsage, "cxi: usage: cxi doctor [--base-url URL]"},
-		{"an unknown flag", []string{"--frobnicate"}, command.ExitUsage, "cxi: usage: cxi doctor"},
+		{"help", []string{"--help"}, command.ExitOK, "Usage:\n  doctor [--demo] [--base-url URL] [flags]\n"},
+		{"an argument", []string{"extra"}, command.ExitUsage, "cxi: unknown command \"extra\" for \"doctor\"\nUsage:\n  doctor"},
+		{"an unknown flag", []string{"--frobnicate"}, command.ExitUsage, "cxi: unknown flag: --frobnicate\nUsage:\n  doctor"},
 		{"a bad base URL", []string{"--base-url", "ftp://x"}, command.ExitUsage, "must start with https://"},
 		{"the checks", []string{"--base-url", "http://127.0.0.1:1"}, command.ExitError, "✘ Cannot reach http://127.0.0.1:1"},
 	}
@@ -33,7 +35,7 @@ func TestMainCommandLine(t *testing.T) {
 			var out bytes.Buffer
 			env := command.Env{Stdout: &out, Stderr: &out, Now: time.Now, Width: 80,
 				Getenv: vars("CXI_CONFIG", cfg)}
-			if code := Main(tt.args, env); code != tt.code || !strings.Contains(out.String(), tt.out) {
+			if code := command.Execute(context.Background(), NewCommand(env), tt.args, env); code != tt.code || !strings.Contains(out.String(), tt.out) {
 				t.Errorf("exit %d, want %d and %q in:\n%s", code, tt.code, tt.out, out.String())
 			}
 		})
@@ -48,7 +50,7 @@ func TestMainCommandLine(t *testing.T) {
 func TestDemoChecksTheDemoServer(t *testing.T) {
 	var out bytes.Buffer
 	env := command.Env{Stdout: &out, Stderr: &out, Now: time.Now, Width: 80, Getenv: vars("TERM", "xterm-256color")}
-	code := Main([]string{"--demo", "--base-url", "http://127.0.0.1:1"}, env)
+	code := Main(settings.Flags{Demo: true, BaseURL: "http://127.0.0.1:1"}, env)
 	if code != command.ExitOK {
 		t.Errorf("exit %d:\n%s", code, out.String())
 	}

@@ -43,7 +43,7 @@ func TestStoreClearLeavesNoTextOnDisk(t *testing.T) {
 			t.Fatalf("%q is not in the store's files before, so its absence would prove nothing", word)
 		}
 	}
-	if out, errOut, code := w.run(Store, "--demo", "clear", "--yes"); code != command.ExitOK || errOut != "" {
+	if out, errOut, code := w.run(NewStoreCommand, "--demo", "clear", "--yes"); code != command.ExitOK || errOut != "" {
 		t.Fatalf("exit %d, %q %q", code, out, errOut)
 	}
 	for _, word := range words {

@@ -3,10 +3,10 @@ package local
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/store"
@@ -17,37 +17,44 @@ import (
 	"github.com/opencx-tools/cxi/ui/summary"
 )
 
-// HandoverUsage is the help of `cxi handover`.
-const HandoverUsage = `Usage: cxi handover [--since 8h] [--format md|json] [--demo] [--base-url URL]
-
-The sessions you reviewed or wrote a note on since --since ago (default 8h,
+// handoverLong is the help of `cxi handover` above its flags.
+const handoverLong = `The sessions you reviewed or wrote a note on since --since ago (default 8h,
 a shift; also 90m, 2d, 1w), grouped by status, each with its contact,
 external_id, ticket number, your note and what changed: Markdown to paste
 into Slack or a ticket, or JSON. It reads the local store only, so it works
-offline.
-`
+offline.`
 
-// Handover runs `cxi handover` with the arguments after "handover" and
-// returns its exit code.
-func Handover(args []string, env command.Env) int {
-	fs, f := settings.NewFlagSet("handover")
-	sinceFlag := fs.String("since", "8h", "")
-	format := fs.String("format", "md", "")
-	rest, err := command.Parse(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return command.Help(env, HandoverUsage)
+// NewHandoverCommand is `cxi handover`.
+func NewHandoverCommand(env command.Env) *cobra.Command {
+	var f settings.Flags
+	var since, format string
+	cmd := &cobra.Command{
+		Use:   "handover [--since 8h] [--format md|json]",
+		Short: "Sessions you reviewed or noted, for the next shift",
+		Long:  handoverLong,
+		Args:  cobra.ArbitraryArgs, // read by handoverArgs, in cxi's words
+		RunE: func(cmd *cobra.Command, args []string) error {
+			window, err := handoverArgs(args, since, format)
+			if err != nil {
+				return err
+			}
+			return command.Exit(handoverCmd(window, format, f, env))
+		},
 	}
-	var window time.Duration
-	if err == nil {
-		window, err = handoverArgs(rest, *sinceFlag, *format)
-	}
-	if err != nil {
-		return command.Fail(env, err, HandoverUsage)
-	}
+	fs := cmd.Flags()
+	fs.StringVar(&since, "since", "8h", "how far back: `SPAN` such as 8h, 90m, 2d")
+	fs.StringVar(&format, "format", "md", "`FMT`: md (Markdown) or json")
+	f.AddShared(fs)
+	return cmd
+}
+
+// handoverCmd prints the handover of the last window, once the settings
+// allow it.
+func handoverCmd(window time.Duration, format string, f settings.Flags, env command.Env) int {
 	// Everything that can refuse the command is checked before the store
 	// is opened: opening prunes it, and may move a damaged file aside,
 	// which a mistyped flag or --no-store must not do.
-	s, err := settings.Resolve(*f, env)
+	s, err := settings.Resolve(f, env)
 	if err == nil && s.Store.Off {
 		err = &command.SetupError{Err: fmt.Errorf("the local store is off (%s): no marks or notes are kept to hand over", s.Store.OffBy)}
 	}
@@ -57,7 +64,7 @@ func Handover(args []string, env command.Env) int {
 	o, err := open(s, env)
 	defer o.close()
 	if err == nil {
-		err = handover(env, o.st, window, *format)
+		err = handover(env, o.st, window, format)
 	}
 	if err != nil {
 		return command.Fail(env, err, "")

@@ -2,6 +2,7 @@ package local
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/spf13/cobra"
 	"go.uber.org/goleak"
 
 	"github.com/opencx-tools/cxi/api"
@@ -56,10 +58,15 @@ func (w *world) env(stdin string, tty bool) (command.Env, *bytes.Buffer, *bytes.
 }
 
 // run runs a command with no terminal and nothing on stdin.
-func (w *world) run(cmd func([]string, command.Env) int, args ...string) (string, string, int) {
+func (w *world) run(cmd func(command.Env) *cobra.Command, args ...string) (string, string, int) {
 	env, out, errOut := w.env("", false)
-	code := cmd(args, env)
+	code := command.Execute(context.Background(), cmd(env), args, env)
 	return out.String(), errOut.String(), code
+}
+
+// runStore runs `cxi store` in env.
+func runStore(args []string, env command.Env) int {
+	return command.Execute(context.Background(), NewStoreCommand(env), args, env)
 }
 
 // open opens the store the commands will read, as the TUI would fill it.
@@ -159,7 +166,7 @@ func TestHandoverGoldens(t *testing.T) {
 		{"md_two_days", []string{"--demo", "--since", "2d"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out, errOut, code := w.run(Handover, tc.args...)
+			out, errOut, code := w.run(NewHandoverCommand, tc.args...)
 			if code != command.ExitOK || errOut != "" {
 				t.Fatalf("exit %d, stderr %q", code, errOut)
 			}
@@ -172,7 +179,7 @@ func TestHandoverGoldens(t *testing.T) {
 func TestHandoverJSONIsTheData(t *testing.T) {
 	w := newWorld(t, nil)
 	shift(t, w)
-	out, _, _ := w.run(Handover, "--demo", "--format", "json")
+	out, _, _ := w.run(NewHandoverCommand, "--demo", "--format", "json")
 	var doc struct {
 		Sessions []struct {
 			ID, Note           string
@@ -200,26 +207,26 @@ func TestHandoverJSONIsTheData(t *testing.T) {
 
 func TestHandoverEmptyAndOff(t *testing.T) {
 	w := newWorld(t, nil)
-	out, errOut, code := w.run(Handover, "--demo")
+	out, errOut, code := w.run(NewHandoverCommand, "--demo")
 	if code != command.ExitOK || errOut != "" || !strings.Contains(out, "No sessions reviewed or noted.") {
 		t.Errorf("no store: exit %d, %q %q", code, out, errOut)
 	}
 	if _, err := os.Stat(w.state); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("handover made the store: %v", err)
 	}
-	if out, _, _ := w.run(Handover, "--demo", "--format", "json"); !strings.Contains(out, `"sessions": []`) {
+	if out, _, _ := w.run(NewHandoverCommand, "--demo", "--format", "json"); !strings.Contains(out, `"sessions": []`) {
 		t.Errorf("empty JSON: %s", out)
 	}
 
 	shift(t, w)
-	_, errOut, code = w.run(Handover, "--demo", "--no-store")
+	_, errOut, code = w.run(NewHandoverCommand, "--demo", "--no-store")
 	if code != command.ExitUsage || !strings.Contains(errOut, "the local store is off (--no-store)") || strings.Contains(errOut, "Usage:") {
 		t.Errorf("--no-store: exit %d, %q", code, errOut)
 	}
 	off := filepath.Join(t.TempDir(), "config.toml")
 	must(t, os.WriteFile(off, []byte("store = \"off\"\n"), 0o600))
 	w.vars["CXI_CONFIG"] = off
-	_, errOut, code = w.run(Handover, "--demo")
+	_, errOut, code = w.run(NewHandoverCommand, "--demo")
 	if code != command.ExitUsage || !strings.Contains(errOut, `the local store is off (store = "off" in `+off+")") {
 		t.Errorf(`store = "off": exit %d, %q`, code, errOut)
 	}
@@ -235,18 +242,18 @@ func TestHandoverUsage(t *testing.T) {
 		{[]string{"--demo", "--since", "-8h"}, `--since "-8h"`},
 		{[]string{"--demo", "--format", "html"}, `--format "html": want md or json`},
 		{[]string{"--demo", "today"}, `unexpected argument "today"`},
-		{[]string{"--demo", "--frobnicate"}, "flag provided but not defined: -frobnicate"},
+		{[]string{"--demo", "--frobnicate"}, "unknown flag: --frobnicate"},
 	} {
-		_, errOut, code := w.run(Handover, tt.args...)
-		if code != command.ExitUsage || !strings.Contains(errOut, tt.want) || !strings.Contains(errOut, "Usage: cxi handover") {
+		_, errOut, code := w.run(NewHandoverCommand, tt.args...)
+		if code != command.ExitUsage || !strings.Contains(errOut, tt.want) || !strings.Contains(errOut, "Usage:\n  handover ") {
 			t.Errorf("%q: exit %d, %q", tt.args, code, errOut)
 		}
 	}
-	if out, _, code := w.run(Handover, "--help"); code != command.ExitOK || out != HandoverUsage {
+	if out, _, code := w.run(NewHandoverCommand, "--help"); code != command.ExitOK || !strings.HasPrefix(out, handoverLong) || !strings.Contains(out, "--since SPAN") {
 		t.Errorf("--help: %d %q", code, out)
 	}
 	// Without a key there is no organization to name.
-	if _, errOut, code := w.run(Handover); code != command.ExitUsage || !strings.Contains(errOut, "no API key") {
+	if _, errOut, code := w.run(NewHandoverCommand); code != command.ExitUsage || !strings.Contains(errOut, "no API key") {
 		t.Errorf("no key: %d %q", code, errOut)
 	}
 }
@@ -266,7 +273,7 @@ func TestHandoverRefusesBeforeTouchingTheStore(t *testing.T) {
 		{"--demo", "--format", "html"},
 		{"--demo", "today"},
 	} {
-		_, errOut, code := w.run(Handover, args...)
+		_, errOut, code := w.run(NewHandoverCommand, args...)
 		if code != command.ExitUsage || strings.Contains(errOut, "could not be read") {
 			t.Errorf("%q: exit %d, stderr %q", args, code, errOut)
 		}
@@ -289,8 +296,8 @@ func TestAKeyStoreThatCannotBeReadExitsOne(t *testing.T) {
 	must(t, os.Symlink(key, key))
 	for _, cmd := range []struct {
 		name string
-		run  func([]string, command.Env) int
-	}{{"store", Store}, {"handover", Handover}} {
+		run  func(command.Env) *cobra.Command
+	}{{"store", NewStoreCommand}, {"handover", NewHandoverCommand}} {
 		_, errOut, code := w.run(cmd.run)
 		if code != command.ExitError || !strings.HasPrefix(errOut, "cxi: read the key file: ") || strings.Contains(errOut, "Usage:") {
 			t.Errorf("%s: exit %d, stderr %q; want 1", cmd.name, code, errOut)

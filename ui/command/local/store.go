@@ -3,8 +3,6 @@ package local
 import (
 	"bufio"
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/dustin/go-humanize"
+	"github.com/spf13/cobra"
 
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/command"
@@ -21,29 +20,38 @@ import (
 	"github.com/opencx-tools/cxi/ui/render"
 )
 
-// StoreUsage is the help of `cxi store`.
-const StoreUsage = `Usage: cxi store [--demo] [--base-url URL]
-       cxi store clear [--yes]
-
-cxi store says where this organization's local store is (one file per base
+// storeLong is the help of `cxi store` above its flags.
+const storeLong = `cxi store says where this organization's local store is (one file per base
 URL and API key), its size and what it holds. cxi store clear empties it and
 removes damaged copies moved aside; it asks first on a terminal, and needs
---yes otherwise.
-`
+--yes otherwise.`
 
-// Store runs `cxi store` with the arguments after "store" and returns its
-// exit code.
-func Store(args []string, env command.Env) int {
-	fs, f := settings.NewFlagSet("store")
-	yes := fs.Bool("yes", false, "")
-	rest, err := command.Parse(fs, args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		return command.Help(env, StoreUsage)
-	case err != nil:
-		return command.Fail(env, err, StoreUsage)
+// NewStoreCommand is `cxi store`.
+func NewStoreCommand(env command.Env) *cobra.Command {
+	var f settings.Flags
+	var yes bool
+	cmd := &cobra.Command{
+		Use:       "store [clear [--yes]]",
+		Short:     "Where the local store is and what it holds / empty it",
+		Long:      storeLong,
+		Args:      cobra.ArbitraryArgs, // read by storeCmd, in cxi's words
+		ValidArgs: []string{"clear\tempty the store"},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case len(args) > 1 || (len(args) == 1 && args[0] != "clear"):
+				return command.Usagef("unexpected argument %q", args[len(args)-1])
+			}
+			return command.Exit(storeCmd(args, yes, f, env))
+		},
 	}
-	s, err := settings.Resolve(*f, env)
+	cmd.Flags().BoolVar(&yes, "yes", false, "clear without asking (needed when stdin is not a terminal)")
+	f.AddShared(cmd.Flags())
+	return cmd
+}
+
+// storeCmd shows the store, or clears it when rest is "clear".
+func storeCmd(rest []string, yes bool, f settings.Flags, env command.Env) int {
+	s, err := settings.Resolve(f, env)
 	if err != nil {
 		return command.Fail(env, err, "")
 	}
@@ -55,13 +63,11 @@ func Store(args []string, env command.Env) int {
 	switch {
 	case len(rest) == 0:
 		err = show(env, o)
-	case len(rest) == 1 && rest[0] == "clear":
-		err = clear(env, o, *yes)
 	default:
-		err = command.Usagef("unexpected argument %q", rest[0])
+		err = clear(env, o, yes)
 	}
 	if err != nil {
-		return command.Fail(env, err, StoreUsage)
+		return command.Fail(env, err, "")
 	}
 	return command.ExitOK
 }

@@ -9,6 +9,8 @@ import (
 
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/spf13/cobra"
+
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/settings"
@@ -22,7 +24,7 @@ func (w *world) stable(out string) string {
 func TestStoreGoldens(t *testing.T) {
 	w := newWorld(t, map[string]string{"OPENCX_API_KEY": "sk-test"})
 	t.Run("none yet", func(t *testing.T) {
-		out, errOut, code := w.run(Store, "--demo")
+		out, errOut, code := w.run(NewStoreCommand, "--demo")
 		if code != command.ExitOK || errOut != "" {
 			t.Fatalf("exit %d, %q", code, errOut)
 		}
@@ -34,14 +36,14 @@ func TestStoreGoldens(t *testing.T) {
 	shift(t, w)
 	w.open(t, settings.Flags{}, "sk-test").Close() // another organization's, beside it
 	t.Run("demo", func(t *testing.T) {
-		out, errOut, code := w.run(Store, "--demo")
+		out, errOut, code := w.run(NewStoreCommand, "--demo")
 		if code != command.ExitOK || errOut != "" {
 			t.Fatalf("exit %d, %q", code, errOut)
 		}
 		golden.RequireEqual(t, []byte(sizeless(w.stable(out))))
 	})
 	t.Run("off", func(t *testing.T) {
-		out, _, code := w.run(Store, "--demo", "--no-store")
+		out, _, code := w.run(NewStoreCommand, "--demo", "--no-store")
 		if code != command.ExitOK {
 			t.Fatalf("exit %d", code)
 		}
@@ -68,13 +70,13 @@ func TestStoreClear(t *testing.T) {
 	must(t, os.WriteFile(damaged, []byte("garbage"), 0o600))
 
 	// No terminal, no --yes: refused, nothing touched.
-	_, errOut, code := w.run(Store, "--demo", "clear")
+	_, errOut, code := w.run(NewStoreCommand, "--demo", "clear")
 	if code != command.ExitUsage || !strings.Contains(errOut, "pass --yes to empty "+path) {
 		t.Errorf("without --yes: exit %d, %q", code, errOut)
 	}
 	// On a terminal it asks; anything but yes leaves it.
 	env, out, errBuf := w.env("n\n", true)
-	if code := Store([]string{"--demo", "clear"}, env); code != command.ExitError || !strings.Contains(errBuf.String(), "? [y/N]") ||
+	if code := runStore([]string{"--demo", "clear"}, env); code != command.ExitError || !strings.Contains(errBuf.String(), "? [y/N]") ||
 		!strings.Contains(errBuf.String(), "nothing cleared") {
 		t.Errorf("answered no: exit %d, %q %q", code, out, errBuf)
 	}
@@ -82,7 +84,7 @@ func TestStoreClear(t *testing.T) {
 		t.Fatalf("cleared without a yes: %+v", st)
 	}
 	env, out, errBuf = w.env("yes\n", true)
-	if code := Store([]string{"--demo", "clear"}, env); code != command.ExitOK ||
+	if code := runStore([]string{"--demo", "clear"}, env); code != command.ExitOK ||
 		!strings.Contains(errBuf.String(), "Empty the local store "+path+" (5 sessions, 3 you looked at, 4 reviewed, 3 notes, 0 transcripts)? [y/N] ") ||
 		!strings.Contains(out.String(), "Emptied "+path) || !strings.Contains(out.String(), "Removed 1 damaged copies") {
 		t.Errorf("answered yes: exit %d, %q %q", code, out, errBuf)
@@ -95,12 +97,12 @@ func TestStoreClear(t *testing.T) {
 	}
 	// --yes needs no terminal.
 	shift(t, w)
-	if out, _, code := w.run(Store, "--demo", "clear", "--yes"); code != command.ExitOK || !strings.Contains(out, "Emptied") {
+	if out, _, code := w.run(NewStoreCommand, "--demo", "clear", "--yes"); code != command.ExitOK || !strings.Contains(out, "Emptied") {
 		t.Errorf("--yes: exit %d, %q", code, out)
 	}
 	// Nothing there: nothing to do, and nothing made.
 	fresh := newWorld(t, nil)
-	if out, _, code := fresh.run(Store, "--demo", "clear", "--yes"); code != command.ExitOK || !strings.Contains(out, "Nothing to clear") {
+	if out, _, code := fresh.run(NewStoreCommand, "--demo", "clear", "--yes"); code != command.ExitOK || !strings.Contains(out, "Nothing to clear") {
 		t.Errorf("no store: exit %d, %q", code, out)
 	}
 	if _, err := os.Stat(fresh.state); !errors.Is(err, os.ErrNotExist) {
@@ -123,12 +125,12 @@ func stats(t *testing.T, w *world) store.Stats {
 func TestStoreUsage(t *testing.T) {
 	w := newWorld(t, nil)
 	for _, args := range [][]string{{"--demo", "wipe"}, {"--demo", "clear", "now"}, {"--demo", "--all"}} {
-		_, errOut, code := w.run(Store, args...)
-		if code != command.ExitUsage || !strings.Contains(errOut, "Usage: cxi store") {
+		_, errOut, code := w.run(NewStoreCommand, args...)
+		if code != command.ExitUsage || !strings.Contains(errOut, "Usage:\n  store ") {
 			t.Errorf("%q: exit %d, %q", args, code, errOut)
 		}
 	}
-	if out, _, code := w.run(Store, "-h"); code != command.ExitOK || out != StoreUsage {
+	if out, _, code := w.run(NewStoreCommand, "-h"); code != command.ExitOK || !strings.HasPrefix(out, storeLong) || !strings.Contains(out, "--yes") {
 		t.Errorf("-h: %d %q", code, out)
 	}
 }
@@ -137,7 +139,7 @@ func TestStoreTellsOfADamagedStore(t *testing.T) {
 	w := newWorld(t, nil)
 	must(t, os.MkdirAll(w.state, 0o700))
 	must(t, os.WriteFile(filepath.Join(w.state, "demo.sqlite"), []byte(strings.Repeat("not sqlite ", 500)), 0o600))
-	out, errOut, code := w.run(Store, "--demo")
+	out, errOut, code := w.run(NewStoreCommand, "--demo")
 	if code != command.ExitOK || !strings.Contains(errOut, "cxi: The local store "+filepath.Join(w.state, "demo.sqlite")+" could not be read") ||
 		!strings.Contains(out, "Damaged copies moved aside: 1") {
 		t.Errorf("exit %d\n%s\n%s", code, out, errOut)
@@ -151,8 +153,8 @@ func TestStoreWithNoPlaceForIt(t *testing.T) {
 	delete(w.vars, store.EnvDir)
 	for _, cmd := range []struct {
 		name string
-		run  func([]string, command.Env) int
-	}{{"store", Store}, {"handover", Handover}} {
+		run  func(command.Env) *cobra.Command
+	}{{"store", NewStoreCommand}, {"handover", NewHandoverCommand}} {
 		out, errOut, code := w.run(cmd.run, "--demo")
 		if code != command.ExitError || out != "" || !strings.HasPrefix(errOut, "cxi: the local store has no place: no home directory") || strings.Contains(errOut, "Usage:") {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q", cmd.name, code, out, errOut)
@@ -172,11 +174,11 @@ func TestALinkWhereTheStoreWouldBeIsSaid(t *testing.T) {
 	if err := os.Symlink(filepath.Join(t.TempDir(), "elsewhere.sqlite"), link); err != nil {
 		t.Fatal(err)
 	}
-	out, _, code := w.run(Store, "--demo")
+	out, _, code := w.run(NewStoreCommand, "--demo")
 	if code != command.ExitOK || !strings.Contains(out, "is a symbolic link, which cxi neither follows nor removes") || strings.Contains(out, "made the first time") {
 		t.Errorf("cxi store: exit %d\n%s", code, out)
 	}
-	out, _, code = w.run(Store, "--demo", "clear", "--yes")
+	out, _, code = w.run(NewStoreCommand, "--demo", "clear", "--yes")
 	if code != command.ExitOK || !strings.HasPrefix(out, "Nothing cleared: ") || !strings.Contains(out, "symbolic link") {
 		t.Errorf("cxi store clear: exit %d\n%s", code, out)
 	}

@@ -1,13 +1,9 @@
-// Package settings decides what cxi runs with. A flag beats the environment,
-// which beats the config file, which beats the default: Resolve weighs them,
-// once, for the TUI and for every command.
 package settings
 
 import (
-	"flag"
 	"time"
 
-	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/spf13/pflag"
 )
 
 // Flags are what a command line may say about the settings. Each command
@@ -22,28 +18,22 @@ type Flags struct {
 	ReadOnly       bool          // --read-only: send no write (close, reopen, redact)
 }
 
-// NewFlagSet is the flag set of the command called name, with --demo,
-// --base-url, --no-store and --read-only registered on it, which the TUI
-// and the commands that talk to the API or the store all take: each of
-// them may read or write the local store, so each can be told not to, and
-// a script can pass --read-only to every command alike.
-func NewFlagSet(name string) (*flag.FlagSet, *Flags) {
-	fs, f := command.NewFlagSet(name), new(Flags)
-	f.addShared(fs)
-	return fs, f
-}
-
-func (f *Flags) addShared(fs *flag.FlagSet) {
-	fs.BoolVar(&f.Demo, "demo", false, "")
-	fs.StringVar(&f.BaseURL, "base-url", "", "")
-	fs.BoolVar(&f.NoStore, "no-store", false, "")
-	fs.BoolVar(&f.ReadOnly, "read-only", false, "")
+// AddShared registers --demo, --base-url, --no-store and --read-only on
+// fs, which the TUI and the commands that talk to the API or the store all
+// take: each of them may read or write the local store, so each can be told
+// not to, and a script can pass --read-only to every command alike. They
+// are registered here only, so that they read alike in every help.
+func (f *Flags) AddShared(fs *pflag.FlagSet) {
+	fs.BoolVar(&f.Demo, "demo", false, "run on built-in demo data (no API key, no network)")
+	fs.StringVar(&f.BaseURL, "base-url", "", "API base `URL` (default $"+EnvBaseURL+", else base_url in config.toml, else https://api.open.cx)")
+	fs.BoolVar(&f.NoStore, "no-store", false, "keep nothing on disk this run (see cxi help store)")
+	fs.BoolVar(&f.ReadOnly, "read-only", false, "send no write: close, reopen and redact refuse (also "+EnvReadOnly+"=1)")
 }
 
 // AddTUI registers the settings only the TUI uses: --session-url, --refresh
 // and --needs-attention.
-func (f *Flags) AddTUI(fs *flag.FlagSet) {
-	fs.StringVar(&f.SessionURL, "session-url", "", "")
-	fs.DurationVar(&f.Refresh, "refresh", 0, "")
-	fs.BoolVar(&f.NeedsAttention, "needs-attention", false, "")
+func (f *Flags) AddTUI(fs *pflag.FlagSet) {
+	fs.StringVar(&f.SessionURL, "session-url", "", "dashboard `URL` of a session, {id} replaced (or "+EnvSessionURL+"); used by o and the copy menu's link")
+	fs.DurationVar(&f.Refresh, "refresh", 0, "auto-refresh the queue every `DUR` (e.g. 30s; at least 10s; off by default)")
+	fs.BoolVar(&f.NeedsAttention, "needs-attention", false, "start the queue in needs-attention order")
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/pflag"
+
 	"github.com/opencx-tools/cxi/ui/command"
 )
 
@@ -47,7 +49,9 @@ func TestReadOnlyFromEachSource(t *testing.T) {
 }
 
 func TestReadOnlyIsASharedFlag(t *testing.T) {
-	fs, f := NewFlagSet("x")
+	var f Flags
+	fs := pflag.NewFlagSet("x", pflag.ContinueOnError)
+	f.AddShared(fs)
 	if err := fs.Parse([]string{"--read-only"}); err != nil || !f.ReadOnly {
 		t.Errorf("%v %+v", err, f)
 	}

@@ -3,10 +3,12 @@ package tui
 import (
 	"bytes"
 	"errors"
-	"flag"
+	"io"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/spf13/pflag"
 
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/keys"
@@ -20,8 +22,24 @@ func env(vars map[string]string) command.Env {
 	return command.Env{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, Getenv: getenv, Now: time.Now, Width: 80, Version: "test"}
 }
 
+// parse reads args as the root command does, with the TUI's flags, and
+// builds the TUI's config from them.
+func parse(args []string, e command.Env) (Config, error) {
+	f := Flags{}
+	fs := pflag.NewFlagSet("cxi", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	f.Register(fs)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return Config{}, err
+		}
+		return Config{}, command.Usagef("%v", err)
+	}
+	return Build(f, fs.Args(), e)
+}
+
 func TestBlankKeyIsMissing(t *testing.T) {
-	_, err := Parse(nil, env(map[string]string{"OPENCX_API_KEY": "  "}))
+	_, err := parse(nil, env(map[string]string{"OPENCX_API_KEY": "  "}))
 	if err == nil || !strings.Contains(err.Error(), "no API key: export OPENCX_API_KEY") {
 		t.Errorf("err = %v", err)
 	}
@@ -44,17 +62,16 @@ func TestParseArgs(t *testing.T) {
 		{"session then flag", []string{"https://app.open.cx/s/" + id, "--demo"}, env(nil), func(c Config) bool { return c.Demo && strings.Contains(c.Query, id) }, ""},
 		{"bad session", []string{"--demo", "not-an-id"}, env(nil), nil, "not a session ID"},
 		{"two sessions", []string{"--demo", id, id}, env(nil), nil, "at most one SESSION"},
-		{"unknown flag", []string{"--frobnicate"}, withKey, nil, "flag provided but not defined"},
+		{"unknown flag", []string{"--frobnicate"}, withKey, nil, "unknown flag: --frobnicate"},
 		{"bad base URL", []string{"--base-url", "ftp://x"}, withKey, nil, "must start with https://"},
 		{"credentials in base URL", []string{"--base-url", "https://user:secret@x.example"}, withKey, nil, "must not carry credentials"},
 		{"bad osc52 mode", []string{"--demo", "--osc52", "dcs"}, env(nil), nil, "unknown OSC 52 mode"},
-		{"version", []string{"--version"}, env(nil), func(c Config) bool { return c.Version }, ""},
 		{"no store", []string{"--demo", "--no-store"}, env(nil), func(c Config) bool { return c.Store.Off && c.Store.OffBy == "--no-store" }, ""},
 		{"store on by default", []string{"--demo"}, env(nil), func(c Config) bool { return !c.Store.Off }, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cfg, err := Parse(tt.args, tt.env)
+			cfg, err := parse(tt.args, tt.env)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want it to contain %q", err, tt.wantErr)
@@ -86,12 +103,12 @@ func TestParseChecksWhatOnlyTheTUIUses(t *testing.T) {
 		{"environment's session URL without {id}", []string{"--demo"}, map[string]string{"CXI_SESSION_URL": "https://dash.example/s"}, "no {id} placeholder"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := Parse(tt.args, env(tt.vars)); err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+			if _, err := parse(tt.args, env(tt.vars)); err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Errorf("err = %v, want it to contain %q", err, tt.wantErr)
 			}
 		})
 	}
-	cfg, err := Parse([]string{"--demo", "--refresh", "30s", "--needs-attention"}, env(nil))
+	cfg, err := parse([]string{"--demo", "--refresh", "30s", "--needs-attention"}, env(nil))
 	if err != nil || cfg.Refresh != 30*time.Second || !cfg.NeedsAttention {
 		t.Errorf("cfg = %+v, err %v", cfg, err)
 	}
@@ -99,14 +116,14 @@ func TestParseChecksWhatOnlyTheTUIUses(t *testing.T) {
 
 func TestParseHelp(t *testing.T) {
 	for _, arg := range []string{"--help", "-h"} {
-		if _, err := Parse([]string{"--demo", arg}, env(nil)); !errors.Is(err, flag.ErrHelp) {
-			t.Errorf("%s: err = %v, want flag.ErrHelp", arg, err)
+		if _, err := parse([]string{"--demo", arg}, env(nil)); !errors.Is(err, pflag.ErrHelp) {
+			t.Errorf("%s: err = %v, want pflag.ErrHelp", arg, err)
 		}
 	}
 }
 
 func TestOptions(t *testing.T) {
-	cfg, err := Parse([]string{"--demo", "--osc52", "tmux"}, env(nil))
+	cfg, err := parse([]string{"--demo", "--osc52", "tmux"}, env(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +154,7 @@ func TestOptions(t *testing.T) {
 // for the TUI too, as for cxi doctor: the link is copied rather than
 // opened, and the native clipboard is not trusted.
 func TestOptionsOverSSHByAnyVariable(t *testing.T) {
-	cfg, err := Parse([]string{"--demo", "--no-store"}, env(nil))
+	cfg, err := parse([]string{"--demo", "--no-store"}, env(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +181,7 @@ func TestParseErrorsExitAsUsage(t *testing.T) {
 		{nil, nil}, // no key
 		{nil, map[string]string{"OPENCX_API_KEY": "a-test-key", "OPENCX_BASE_URL": "ftp://x"}},
 	} {
-		if _, err := Parse(tt.args, env(tt.vars)); err == nil || command.ExitCode(err) != command.ExitUsage {
+		if _, err := parse(tt.args, env(tt.vars)); err == nil || command.ExitCode(err) != command.ExitUsage {
 			t.Errorf("%q %v: %v, exit %d; want 2", tt.args, tt.vars, err, command.ExitCode(err))
 		}
 	}

@@ -18,7 +18,7 @@ func TestOptionsAreRememberedWithoutAConfigFile(t *testing.T) {
 	home := filepath.Join(t.TempDir(), "config") // not there yet either
 	e := env(nil)
 	e.UserConfigDir = func() (string, error) { return home, nil }
-	cfg, err := Parse([]string{"--demo", "--no-store"}, e)
+	cfg, err := parse([]string{"--demo", "--no-store"}, e)
 	if err != nil {
 		t.Fatal(err)
 	}
