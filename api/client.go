@@ -1,6 +1,3 @@
-// Package api is the OpenCX REST client cxi uses: the contract's types, a
-// client with one shared rate limiter and a body cap, and typed errors. It
-// knows HTTP and the contract, nothing about terminals.
 package api
 
 import (

@@ -18,7 +18,7 @@ import (
 // TestBadInputMatrix drives one lookup per row through the real client
 // against the fake server misbehaving in one way, and checks the sentence
 // the user sees. Every row must end in words, never in a panic, a parse
-// error or the API key. The README's "Errors and what they mean" table is
+// error or the API key. The README's "When something goes wrong" table is
 // taken from these rows.
 func TestBadInputMatrix(t *testing.T) {
 	const id = demo.IDAngryHandoff

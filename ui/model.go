@@ -1,8 +1,3 @@
-// Package ui is cxi's root bubbletea model. It routes: window size to every
-// view, keys to the overlay on top or the view in focus, each message to the
-// package whose command produced it. It owns what no view can: which view
-// is shown, where the focus is, the overlay stack, and stepping from one
-// session of the queue to the next.
 package ui
 
 import (

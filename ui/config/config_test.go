@@ -83,22 +83,6 @@ func TestExampleDocumentsEverything(t *testing.T) {
 	}
 }
 
-// TestREADMEShowsTheExample keeps the README's example the file the tests
-// load, word for word.
-func TestREADMEShowsTheExample(t *testing.T) {
-	example, err := os.ReadFile(filepath.Join("testdata", "example.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(readme), "```toml\n"+string(example)+"```\n") {
-		t.Error("the README's config example differs from testdata/example.toml")
-	}
-}
-
 func TestMissingFileIsNoConfig(t *testing.T) {
 	for _, path := range []string{"", filepath.Join(t.TempDir(), "nope", "config.toml")} {
 		c, err := Load(path)

@@ -1,0 +1,64 @@
+// Package api is the OpenCX REST client cxi uses: the contract's types, a
+// client with one shared rate limiter and a body cap, and typed errors. It
+// knows HTTP and the contract, nothing about terminals.
+//
+// The contract is api/testdata/opencx.openapi.yaml, the published OpenAPI
+// document copied byte for byte; where the code and it disagree, it wins.
+// The API is 1.0-beta, so the types expect what it may send: nullable
+// fields are pointers, enums are open string types with Known, a
+// ticket_number keeps its literal (Number), a session keeps the body it came
+// in (Raw) and the fields cxi does not know yet, history events may have no
+// id, and an error body may be a proxy's HTML page (Error with a Kind, a
+// status and a short excerpt from which the key is scrubbed).
+//
+// The client does GetSession, ListSessions, History and Search, and the
+// writes (the status PATCH and the redactions), each with a context,
+// through one rate limiter per process that keeps under the documented 100
+// requests a minute. A request made with a Background context (prefetch,
+// auto-refresh, paging ahead) holds no place in it and goes only when no
+// request the user waits for is queued. ParseSessionID finds a session ID
+// in any text.
+//
+// # The packages under api
+//
+// What the TUI and the commands share about the data:
+//
+//   - api/change: what a write's outcome is called and what follows from it
+//     (the 429 rule, what stops a batch), for the TUI, the commands and the
+//     audit log alike.
+//   - api/resolve: what the input and cxi get understand (an ID, a ticket
+//     reference, an email, a phone, a name), resolved through the loaded
+//     queue, the list and the search endpoint.
+//   - api/paging: the guard that ends a walk through pages when the server
+//     repeats a cursor, goes round a cycle or sends empty pages without end.
+//   - api/plural: a count with its noun, agreeing ("1 page", "2 pages").
+//   - api/store: the local store: one SQLite file per organization (WAL,
+//     append-only user_version migrations, damaged files moved aside, a nil
+//     store that remembers nothing); sessions, what was seen and what changed
+//     since, review marks, notes, transcripts, list syncs, lookups, full-text
+//     search, the handover, the audit log, and erasing what was redacted.
+//
+// The fake server, which feeds --demo and the tests, and the checks that it
+// keeps to the contract:
+//
+//   - api/fake: an in-process OpenCX server: routes, auth, cursors,
+//     filters, search, writes, the rate limit, injectable faults, a request
+//     log, and a strict mode that fails a test on an unplanned request; it
+//     serves whatever Catalog it is given.
+//   - api/fake/demo: the demo's content: the showcase sessions and their
+//     faults, generated sessions, odd list items, every session's history,
+//     and Oddities, the listed departures from the contract.
+//   - api/fake/faketest: the fake served for the length of a test.
+//   - api/fake/internal/probe: what the tests of the fake and of the demo
+//     both ask a server.
+//   - api/fake/contract: the contract compiled (jsonschema, a validator that
+//     is not ours) with one CheckResponse, which every answer of the fake is
+//     held to.
+//   - api/fake/prism: starting Stoplight Prism, in mock mode with a logged
+//     seed and in proxy mode with --errors, and reading what it flags.
+//   - api/contract: the tests that put Prism between the real client and the
+//     fake (build tag prism).
+//
+// The TUI and the commands that use all this are under ui; see its package
+// comment.
+package api

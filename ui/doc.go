@@ -1,0 +1,107 @@
+// Package ui is cxi's root bubbletea model. It routes: window size to every
+// view, keys to the overlay on top or the view in focus, each message to the
+// package whose command produced it. It owns what no view can: which view
+// is shown, where the focus is, the overlay stack, and stepping from one
+// session of the queue to the next.
+//
+// # How the program starts
+//
+// main.go is wiring only: it builds a command.Env (stdio, "is a terminal",
+// getenv, the config folder, the clock, the version) from os.* once, runs a
+// command or the TUI with it, and maps errors to exit codes. Nothing below
+// main reads os.Getenv or writes os.Stdout.
+//
+//	main.go ──os.* once──▶ command.Env
+//	   │                      └──▶ ui/command/settings: flag > environment > config file > default,
+//	   │                           the API key, api.Client (the base URL, or api/fake serving
+//	   │                           api/fake/demo on loopback for --demo)
+//	   ├──▶ cxi get, list ──────────▶ ui/command/cli ──▶ api/resolve, ui/summary ──▶ stdout, exit code
+//	   ├──▶ cxi close, reopen, redact, log ──▶ ui/command/act ──▶ api/change, api/store (audit log)
+//	   ├──▶ cxi store, handover ────▶ ui/command/local ──▶ api/store
+//	   ├──▶ cxi auth, doctor ───────▶ ui/command/auth, ui/command/doctor
+//	   └──▶ cxi [SESSION] ──────────▶ ui/command/tui ──▶ ui.New(Options) ──▶ tea.Program
+//
+// # Inside the TUI
+//
+// Data flows one way, and every message goes back to the package whose
+// command produced it:
+//
+//	key ──▶ ui.Update ──▶ the overlay on top, else the lookup bar or the view in focus
+//	                         │
+//	                         └──▶ owner's Update ──▶ tea.Cmd ──▶ api.Client ──▶ OpenCX (one shared limiter)
+//	                                                                  │
+//	       detail.LoadedMsg, queue.PageLoadedMsg, statusline.NoticeMsg, … ◀┘
+//	                         │
+//	ui.Update forwards each to its owner ──▶ owner's Update ──▶ an Event the root acts on
+//	                         │                                  (show the pane, remember, prefetch)
+//	                       View ◀── every model's state (View only renders)
+//
+// # The packages under ui
+//
+// The views, each a Model with its own keys, Update and View:
+//
+//   - ui/queue: the queue: pages, server-side filters, the local text
+//     filter, the needs-attention order (which first reads every unresolved
+//     session), auto-refresh, selection; draws only the visible rows.
+//   - ui/detail: the detail pane and its session's life: the lookup or
+//     search under way, cancel, the failure and its retry, freshness,
+//     prefetching neighbours; the panels, laid out on data, size or clock
+//     change.
+//   - ui/transcript: the history, rendered once per width, paged as the
+//     reader scrolls.
+//   - ui/lookupbar: the input: filters the queue as the user types,
+//     classifies its text, the hint line, recent sessions.
+//   - ui/statusline: what is under way, notices that fade, the request
+//     budget.
+//
+// What acts on sessions from the keyboard:
+//
+//   - ui/act: the status menu, its confirmation and the batch that sends it;
+//     the redaction.
+//   - ui/review: review marks, and the note editor it opens.
+//   - ui/share: how a session leaves cxi: y, Y, the copy menu, o.
+//
+// The overlays, drawn over the view in focus, one stack of them:
+//
+//   - ui/overlay: the stack; the top one gets the keys.
+//   - ui/copymenu, ui/picker, ui/filterpicker, ui/fullhelp, ui/rawview,
+//     ui/noteedit: the copy menu, the sessions a search found, a queue
+//     filter's values with their counts, the full help, the session as the
+//     API sent it, the note editor.
+//
+// What every component is built with:
+//
+//   - ui/common: the theme, the key map, the clock and the timer.
+//   - ui/keys: the one home of key bindings: the defaults, each view's and
+//     overlay's key set, which keys are enabled where.
+//   - ui/render: the sanitizer (the only way API text reaches the screen),
+//     the shared words, widths by grapheme cluster, Markdown escaping.
+//   - ui/scroll: the scrolling keys every viewport shares.
+//   - ui/clipboard: OSC 52 and the native clipboard, and the report of what
+//     happened.
+//   - ui/explain: errors turned into the sentence the user reads.
+//   - ui/summary: a session as plain text and as Markdown, for cxi get, the
+//     copy menu and the handover.
+//   - styles (beside ui): the theme: adaptive colours, badges, panels.
+//
+// The commands, and what only they read:
+//
+//   - ui/command: what every command shares: Env, exit codes, flag parsing.
+//   - ui/command/settings: the one settings resolver and the client.
+//   - ui/command/tui: the TUI's command line and its Options.
+//   - ui/command/cli: cxi get and cxi list.
+//   - ui/command/act: cxi close, reopen, redact and log.
+//   - ui/command/local: cxi store and cxi handover.
+//   - ui/command/auth, ui/command/doctor: cxi auth and cxi doctor.
+//   - ui/config: the config file: strict TOML, errors naming the line, key
+//     remaps; ui/config/privatefile opens it and the key file, refusing a
+//     directory, FIFO or device at once, and ui/config/privatefile/fifotest
+//     helps tests show that.
+//
+// Test support, linked into no program: ui/internal/keytest (keys pressed,
+// commands run to their messages) and ui/internal/screentest (a screen
+// checked as a terminal would suffer it).
+//
+// The data side (the client, the store, the fake server) is under api; see
+// its package comment.
+package ui
