@@ -23,9 +23,14 @@
 //
 // What the TUI and the commands share about the data:
 //
-//   - api/change: what a write's outcome is called and what follows from it
-//     (the 429 rule, what stops a batch), for the TUI, the commands and the
-//     audit log alike.
+//   - api/change: the one routine for a status change (read, check, PATCH,
+//     confirming GET) and for a redaction (read, POST, erase the store's
+//     copy), what their outcome is called and what follows from it (the 429
+//     rule, what stops a batch), for the TUI, the commands and the audit log
+//     alike; the status words every view says.
+//   - api/filter: the queue's filters as values, the list endpoint's
+//     parameters, the store's query and the local match, all built from one
+//     Params, so the three cannot disagree.
 //   - api/resolve: what the input and cxi get understand (an ID, a ticket
 //     reference, an email, a phone, a name), resolved through the loaded
 //     queue, the list and the search endpoint.

@@ -7,11 +7,12 @@
 // # How the program starts
 //
 // main.go is wiring only: it builds a command.Env (stdio, "is a terminal",
-// getenv, the config folder, the clock, the version) from os.* once, runs a
-// command or the TUI with it, and maps errors to exit codes. Nothing below
+// getenv, the config folder, the clock, the version) from os.* once and
+// hands it to the cobra command tree (ui/command/root), which runs a
+// command or the TUI with it and maps errors to exit codes. Nothing below
 // main reads os.Getenv or writes os.Stdout.
 //
-//	main.go ──os.* once──▶ command.Env
+//	main.go ──os.* once──▶ command.Env ──▶ ui/command/root (cobra: help, version, completion)
 //	   │                      └──▶ ui/command/settings: flag > environment > config file > default,
 //	   │                           the API key, api.Client (the base URL, or api/fake serving
 //	   │                           api/fake/demo on loopback for --demo)
@@ -86,8 +87,13 @@
 //
 // The commands, and what only they read:
 //
-//   - ui/command: what every command shares: Env, exit codes, flag parsing.
-//   - ui/command/settings: the one settings resolver and the client.
+//   - ui/command: what every command shares: Env, exit codes, one way to
+//     print an error.
+//   - ui/command/root: the cobra tree: every command, cxi help and its
+//     topics (keys, config, copy, store, exit-codes) generated from the
+//     code, cxi version, shell completion, "did you mean" for a typo.
+//   - ui/command/settings: the one settings resolver, the shared flags, and
+//     Deps, the one set of things a command reaches the world with.
 //   - ui/command/tui: the TUI's command line and its Options.
 //   - ui/command/cli: cxi get and cxi list.
 //   - ui/command/act: cxi close, reopen, redact and log.

@@ -1,3 +1,6 @@
+// Package settings decides what cxi runs with. A flag beats the environment,
+// which beats the config file, which beats the default: Resolve weighs them,
+// once, for the TUI and for every command.
 package settings
 
 import (
