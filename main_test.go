@@ -315,7 +315,7 @@ func TestCopyLandsInTmux(t *testing.T) {
 	tmux("send-keys", "-t", "s", "Y")
 	waitBuffer(star)
 	tmux("send-keys", "-t", "s", "Enter")
-	waitScreen("Session ID")
+	waitScreen("─ Handoff")
 	for i, want := range []string{"ZD-884213", "884213", star, "dana.whitfield@example.com",
 		"https://app.open.cx/inbox/" + star, "**Session** `" + star + "`"} {
 		tmux("send-keys", "-t", "s", "c")
@@ -381,6 +381,15 @@ func TestCopyInTmuxWithSetClipboardExternal(t *testing.T) {
 		t.Fatalf("send-keys: %v\n%s", err, out)
 	}
 	wait("Not copied: tmux's set-clipboard is external, so OSC 52 goes nowhere; fix: `set -g set-clipboard on` in ~/.tmux.conf.")
+
+	// The lead fixes tmux while cxi runs: the next copy tells the truth.
+	if out, err := exec.Command("tmux", "-L", sock, "set", "-g", "set-clipboard", "on").CombinedOutput(); err != nil {
+		t.Fatalf("tmux set: %v\n%s", err, out)
+	}
+	if out, err := exec.Command("tmux", "-L", sock, "send-keys", "-t", "s", "y").CombinedOutput(); err != nil {
+		t.Fatalf("send-keys: %v\n%s", err, out)
+	}
+	wait("Copied ZD-884213 (through tmux, OSC 52)")
 }
 
 // The README, held to the code: its keys, screenshots, config example, first

@@ -64,9 +64,12 @@ type Copier struct {
 	Terminal io.Writer          // where the OSC 52 sequence is written (the tty); nil sends none
 	Mode     Mode               // which OSC 52 form to send
 	Native   func(string) error // the native clipboard (atotto/clipboard.WriteAll); nil skips it
-	// Tmux is tmux's set-clipboard option, read once at start ("on",
-	// "external", "off"), when running inside tmux; "" outside it.
-	Tmux string
+	// Tmux asks tmux's set-clipboard option ("on", "external", "off") at
+	// each copy, inside tmux; nil outside it. At each copy, not once at
+	// start: a lead who fixes ~/.tmux.conf after the first "Not copied"
+	// must not be told so again (the query is a few milliseconds, off
+	// the UI's goroutine).
+	Tmux func() string
 	// SSH is set over SSH, where the native clipboard is the remote
 	// machine's: its success says nothing about the user's clipboard.
 	SSH bool
@@ -112,7 +115,10 @@ func (c Copier) copyNow(what, value string) CopiedMsg {
 // write sends msg.Value down both paths and records how it went.
 func (c Copier) write(msg CopiedMsg) CopiedMsg {
 	value := msg.Value
-	msg.Tmux, msg.SSH = c.Tmux, c.SSH
+	msg.SSH = c.SSH
+	if c.Tmux != nil {
+		msg.Tmux = c.Tmux()
+	}
 	if c.Terminal != nil && c.Mode != Off {
 		seq := osc52.New(value)
 		if c.Mode == Tmux {

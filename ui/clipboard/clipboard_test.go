@@ -72,3 +72,19 @@ func TestParseMode(t *testing.T) {
 		t.Error("ParseMode(dcs) accepted")
 	}
 }
+
+// TestTmuxIsAskedAtEachCopy: a lead who fixes tmux's set-clipboard after
+// the first "Not copied" is told the truth at the next copy, not what tmux
+// said when cxi started.
+func TestTmuxIsAskedAtEachCopy(t *testing.T) {
+	setting := "external"
+	var term bytes.Buffer
+	c := Copier{Terminal: &term, Tmux: func() string { return setting }}
+	if text, bad := c.Copy("external_id", "ZD-1")().(CopiedMsg).Report(); !bad || !strings.Contains(text, "set-clipboard is external") {
+		t.Errorf("before the fix: %q (bad %v)", text, bad)
+	}
+	setting = "on" // set -g set-clipboard on, while cxi runs
+	if text, bad := c.Copy("external_id", "ZD-1")().(CopiedMsg).Report(); bad || !strings.Contains(text, "Copied ZD-1 (through tmux") {
+		t.Errorf("after the fix: %q (bad %v)", text, bad)
+	}
+}

@@ -23,7 +23,7 @@ func OverSSH(getenv func(string) string) bool {
 const tmuxTimeout = 2 * time.Second
 
 // TmuxShowOption returns a global tmux option's value, through
-// `tmux show-options -gv NAME`: the TUI reads set-clipboard once at start
+// `tmux show-options -gv NAME`: the TUI reads set-clipboard at each copy
 // to know whether OSC 52 gets through, and cxi doctor checks it.
 func TmuxShowOption(name string) (string, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), tmuxTimeout)
@@ -37,4 +37,14 @@ func TmuxShowOption(name string) (string, error) {
 		return "", err
 	}
 	return strings.TrimSpace(string(out)), nil
+}
+
+// TmuxSetClipboard is tmux's set-clipboard now, "" when tmux cannot be
+// asked: a Copier's Tmux inside tmux.
+func TmuxSetClipboard() string {
+	v, err := TmuxShowOption("set-clipboard")
+	if err != nil {
+		return ""
+	}
+	return v
 }

@@ -71,11 +71,10 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 	opts.Theme = styles.New(themedRenderer(cfg.Theme))
 	opts.Copier = copier.Copier{Mode: cfg.OSC52, Native: clipboard.WriteAll, SSH: ssh}
 	if env.Getenv("TMUX") != "" {
-		// Read once, as cxi doctor does: with "external" or "off" no
-		// OSC 52 sequence reaches a clipboard, and a copy must say so.
-		if v, err := copier.TmuxShowOption("set-clipboard"); err == nil {
-			opts.Copier.Tmux = v
-		}
+		// Asked at each copy, as cxi doctor asks it: with "external" or
+		// "off" no OSC 52 sequence reaches a clipboard, and a copy must
+		// say so until the user fixes it.
+		opts.Copier.Tmux = copier.TmuxSetClipboard
 	}
 	// OSC 52 goes to stderr: the renderer owns stdout, and stderr is the
 	// same terminal unless redirected, in which case no sequence is sent.
