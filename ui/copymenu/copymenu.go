@@ -74,6 +74,14 @@ func New(ctx common.Context, copier clipboard.Copier, s *api.Session, link strin
 		{What: "Markdown summary", Value: summary.Markdown(s, ctx.Now()), Multiline: true},
 	}}
 	m.entries = append(m.entries, extra...)
+	// The cursor starts on the first entry that copies something: on a
+	// session without a ticket, enter must not answer "Nothing to copy".
+	for i, e := range m.entries {
+		if e.Value != "" || e.Later != nil {
+			m.at = i
+			break
+		}
+	}
 	return m
 }
 

@@ -308,3 +308,16 @@ func TestMarkdownSummaryEscapesTheContact(t *testing.T) {
 		t.Errorf("the Markdown summary lacks %q:\n%s", want, md)
 	}
 }
+
+// TestTheCursorStartsOnWhatCanBeCopied: on a session without a ticket
+// (no external_id, no ticket number) enter copies the first entry that
+// holds something, the session ID, rather than saying "Nothing to copy".
+func TestTheCursorStartsOnWhatCanBeCopied(t *testing.T) {
+	s := &api.Session{ID: "3c90c3cc-0d44-4b50-8888-8dd25736052a", Status: api.StatusOpen}
+	m := copymenu.New(testCtx(), copier(), s, "")
+	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	got, ok := cmd().(clipboard.CopiedMsg)
+	if !ok || got.What != "session ID" || got.Value != s.ID {
+		t.Errorf("enter copied %+v, want the session ID", got)
+	}
+}

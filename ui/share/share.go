@@ -55,17 +55,28 @@ type BrowserFailedMsg struct {
 	Err error
 }
 
-// ExternalID copies the ticket's external_id, or says why there is none.
-func (m Model) ExternalID(s *api.Session) tea.Cmd {
+// ExternalID copies the ticket's external_id, or says why there is none
+// and what the keys k can copy instead (the session ID, and in the copy
+// menu the ticket number when there is one).
+func (m Model) ExternalID(s *api.Session, k keys.Share) tea.Cmd {
+	var why string
 	switch {
 	case s == nil:
 		return nil
 	case s.TicketingSystem == nil:
-		return statusline.Say("Session "+api.ShortID(s.ID)+" has no ticketing system: there is no external_id to copy.", true)
+		why = "Session " + api.ShortID(s.ID) + " has no ticketing system, so no external_id"
 	case strings.TrimSpace(s.TicketingSystem.ExternalID) == "":
-		return statusline.Say("Session "+api.ShortID(s.ID)+"'s ticket has an empty external_id: nothing to copy.", true)
+		why = "Session " + api.ShortID(s.ID) + "'s ticket has an empty external_id"
+	default:
+		return m.copier.Copy("external_id", s.TicketingSystem.ExternalID)
 	}
-	return m.copier.Copy("external_id", s.TicketingSystem.ExternalID)
+	instead := keys.Name(k.CopySessionID) + " copies the session ID"
+	if n := render.Number(s.TicketNumber); n != render.Dash {
+		instead += ", " + keys.Name(k.CopyMenu) + " the ticket number #" + n + " and more"
+	} else {
+		instead += ", " + keys.Name(k.CopyMenu) + " the rest"
+	}
+	return statusline.Say(why+": "+instead+".", true)
 }
 
 // SessionID copies the session's ID.
@@ -143,7 +154,7 @@ func (m Model) Update(msg BrowserFailedMsg) tea.Cmd {
 func (m Model) HandleKey(ctx common.Context, k keys.Share, msg tea.KeyMsg, s *api.Session) (cmd tea.Cmd, menu overlay.Overlay, ok bool) {
 	switch {
 	case key.Matches(msg, k.CopyExternalID):
-		return m.ExternalID(s), nil, true
+		return m.ExternalID(s, k), nil, true
 	case key.Matches(msg, k.CopySessionID):
 		return m.SessionID(s), nil, true
 	case key.Matches(msg, k.OpenBrowser):

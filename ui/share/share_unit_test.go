@@ -81,15 +81,16 @@ func TestExternalID(t *testing.T) {
 		notice string // "" when it copies
 		copied string
 	}{
-		{"no ticketing system", nil, "Session 3c90c3cc has no ticketing system: there is no external_id to copy.", ""},
-		{"empty external_id", &api.TicketingSystem{Name: "zendesk", ExternalID: ""}, "Session 3c90c3cc's ticket has an empty external_id: nothing to copy.", ""},
-		{"blank external_id", &api.TicketingSystem{Name: "zendesk", ExternalID: "  \t"}, "Session 3c90c3cc's ticket has an empty external_id: nothing to copy.", ""},
+		{"no ticketing system", nil, "Session 3c90c3cc has no ticketing system, so no external_id: Y copies the session ID, c the ticket number #1042 and more.", ""},
+		{"empty external_id", &api.TicketingSystem{Name: "zendesk", ExternalID: ""}, "Session 3c90c3cc's ticket has an empty external_id: Y copies the session ID, c the ticket number #1042 and more.", ""},
+		{"blank external_id", &api.TicketingSystem{Name: "zendesk", ExternalID: "  \t"}, "Session 3c90c3cc's ticket has an empty external_id: Y copies the session ID, c the ticket number #1042 and more.", ""},
 		{"external_id", &api.TicketingSystem{Name: "zendesk", ExternalID: "ZD-884213"}, "", "ZD-884213"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m, n := newShare(template, nil)
-			msgs := keytest.Run(m.ExternalID(&api.Session{ID: sessionID, TicketingSystem: tt.ticket}))
+			n1042, _ := api.ParseNumber("1042")
+			msgs := keytest.Run(m.ExternalID(&api.Session{ID: sessionID, TicketingSystem: tt.ticket, TicketNumber: &n1042}, keys.Default().ForShare()))
 			if tt.notice != "" {
 				ns := notices(msgs)
 				if len(msgs) != 1 || len(ns) != 1 || ns[0].Text != tt.notice || !ns[0].Bad {
@@ -110,7 +111,7 @@ func TestExternalID(t *testing.T) {
 		})
 	}
 	m, _ := newShare(template, nil)
-	if m.ExternalID(nil) != nil || m.SessionID(nil) != nil || m.Open(nil) != nil {
+	if m.ExternalID(nil, keys.Default().ForShare()) != nil || m.SessionID(nil) != nil || m.Open(nil) != nil {
 		t.Error("no session should mean no command")
 	}
 }
