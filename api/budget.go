@@ -15,10 +15,12 @@ type budget struct {
 	sent  []time.Time // send times within the last minute, oldest first
 	now   func() time.Time
 	limit int
-	// What the server last said is left (X-RateLimit-Remaining), and when:
-	// the server counts every program using the key, this one counts itself.
-	server   int
-	serverAt time.Time
+	// What the server last said is left (X-RateLimit-Remaining), when, and
+	// until when it holds: the server counts every program using the key,
+	// this one counts itself.
+	server      int
+	serverAt    time.Time
+	serverUntil time.Time
 }
 
 // observe records the server's own count of what is left, when it sends one.
@@ -29,7 +31,21 @@ func (b *budget) observe(remaining string) {
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.server, b.serverAt = n, b.now()
+	now := b.now()
+	b.server, b.serverAt, b.serverUntil = n, now, now.Add(time.Minute)
+}
+
+// exhaustedUntil records a 429 whose Retry-After says when the key may
+// send again: nothing is left until then, and from then the server's
+// count no longer holds, so the budget comes back when the wait is over,
+// not a minute after the answer.
+func (b *budget) exhaustedUntil(t time.Time) {
+	if t.IsZero() {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.server, b.serverAt, b.serverUntil = 0, b.now(), t
 }
 
 func newBudget(now func() time.Time) *budget {
@@ -51,7 +67,7 @@ func (b *budget) remaining() int {
 	now := b.now()
 	b.trim(now)
 	left := max(b.limit-len(b.sent), 0)
-	if !b.serverAt.IsZero() && now.Sub(b.serverAt) < time.Minute {
+	if now.Before(b.serverUntil) {
 		// Requests sent since the server answered are not in its count.
 		since := 0
 		for _, t := range b.sent {

@@ -248,6 +248,7 @@ func (c *Client) statusError(op string, resp *http.Response, body []byte) *Error
 	case code == http.StatusTooManyRequests:
 		e.Kind = KindRateLimited
 		e.RetryAt = retryAt(resp.Header.Get("Retry-After"), time.Now())
+		c.budget.exhaustedUntil(e.RetryAt)
 	case code >= 500:
 		e.Kind = KindServer
 	default:

@@ -38,16 +38,22 @@ func (m Model) failureView() string {
 	width := m.pane.width
 	refresh := keys.Name(m.keys.Refresh)
 	inner := width - t.ErrorPanel.GetHorizontalFrameSize()
-	lines := []string{t.Error.Bold(true).Render("Lookup failed"), t.Value.Width(inner).Render(f.Advice(refresh))}
+	// With a Retry-After the countdown is the advice: one thing said,
+	// not "press r once the wait is over" above "retrying by itself".
+	advice := f.Advice(refresh)
+	if !f.RetryAt.IsZero() {
+		advice = f.Sentence
+	}
+	lines := []string{t.Error.Bold(true).Render("Lookup failed"), t.Value.Width(inner).Render(advice)}
 	if f.Detail != "" {
 		lines = append(lines, t.Muted.Width(inner).Render(f.Detail))
 	}
 	if !f.RetryAt.IsZero() {
 		switch wait := f.RetryAt.Sub(m.now).Round(time.Second); {
 		case wait > 0 && !m.autoRetried:
-			lines = append(lines, t.Marker.Render(fmt.Sprintf("Retrying by itself in %s (or press %s then).", wait, refresh)))
+			lines = append(lines, t.Marker.Render(fmt.Sprintf("Retrying by itself in %s.", wait)))
 		case wait > 0:
-			lines = append(lines, t.Marker.Render(fmt.Sprintf("Retry possible in %s.", wait)))
+			lines = append(lines, t.Marker.Render(fmt.Sprintf("Tried again once; the API asks to wait %s more, then press %s.", wait, refresh)))
 		default:
 			lines = append(lines, t.Marker.Render("You can retry now: press "+refresh+"."))
 		}

@@ -456,7 +456,7 @@ func TestRateLimitRetriesOnceByItself(t *testing.T) {
 	if rec.count() != 1 || rec.call(0).d != 30*time.Second {
 		t.Fatalf("timer calls %d, want one for 30s", rec.count())
 	}
-	if v := m.View(); !strings.Contains(v, "Retrying by itself in 30s (or press r then).") {
+	if v := m.View(); !strings.Contains(v, "Retrying by itself in 30s.") {
 		t.Errorf("the panel does not announce the retry:\n%s", v)
 	}
 	due := rec.call(0).f(testNow.Add(30 * time.Second))
@@ -481,7 +481,7 @@ func TestRateLimitRetriesOnceByItself(t *testing.T) {
 	if rec.count() != 1 {
 		t.Errorf("the second 429 scheduled another retry (%d timer calls)", rec.count())
 	}
-	if v := m.View(); !strings.Contains(v, "Retry possible in 30s.") || strings.Contains(v, "Retrying by itself") {
+	if v := m.View(); !strings.Contains(v, "Tried again once; the API asks to wait 30s more, then press r.") || strings.Contains(v, "Retrying by itself") {
 		t.Errorf("the panel after the spent retry:\n%s", v)
 	}
 	// The old timer's message again does nothing.
@@ -1016,3 +1016,16 @@ func TestPrefetchMovedAwayAndBack(t *testing.T) {
 
 // cmdOf is the command of a Prefetch, for checks that keep no model.
 func cmdOf(_ detail.Model, cmd tea.Cmd) tea.Cmd { return cmd }
+
+// TestA429SaysOneThing: with a Retry-After the panel says the sentence and
+// the countdown, not also "press r once the wait is over".
+func TestA429SaysOneThing(t *testing.T) {
+	c := newStub(session(idA, "Dana"))
+	c.fail(idA, rateLimited(idA, 30*time.Second))
+	m, _ := newModel(t, c)
+	m, _, _ = lookedUp(t, m, idA)
+	v := m.View()
+	if strings.Contains(v, "once the wait is over") || strings.Count(v, "Retrying by itself") != 1 || !strings.Contains(v, "The API is rate limiting this key (HTTP 429).") {
+		t.Errorf("the 429 panel says more than one thing:\n%s", v)
+	}
+}
