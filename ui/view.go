@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
@@ -76,7 +75,7 @@ func (m Model) headerView() string {
 	right := t.Header.Render(render.Line(m.client.BaseURL()))
 	space := m.width - lipgloss.Width(left) - lipgloss.Width(right)
 	if space < 2 {
-		return ansi.Truncate(left, m.width, "…")
+		return render.FitWords(left, m.width)
 	}
 	return left + strings.Repeat(" ", space) + right
 }

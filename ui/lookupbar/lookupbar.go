@@ -14,7 +14,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/api/resolve"
@@ -70,7 +69,7 @@ func New(ctx common.Context, text string) Model {
 	t := ctx.Theme
 	in := textinput.New()
 	in.Prompt = "› "
-	in.Placeholder = "filter the queue, or paste a session ID or a URL containing one"
+	in.Placeholder = placeholders[0]
 	in.CharLimit = 4096
 	in.PromptStyle = t.Prompt
 	in.PlaceholderStyle = t.Muted
@@ -144,9 +143,25 @@ func (m Model) Focus() Model {
 // Blur takes focus away.
 func (m Model) Blur() Model { m.input.Blur(); return m }
 
+// placeholders say what the input takes, longest first: the first that
+// fits is shown, so that a narrow terminal reads a shorter sentence, not
+// one cut off ("… or a URL conta…").
+var placeholders = []string{
+	"filter the queue, or paste a session ID or a URL containing one",
+	"filter, or paste a session ID or URL",
+	"filter or paste an ID",
+}
+
 // SetWidth fits the input to width cells.
 func (m Model) SetWidth(width int) Model {
 	m.input.Width = max(width-render.Width(m.input.Prompt)-1, 1)
+	m.input.Placeholder = placeholders[len(placeholders)-1]
+	for _, p := range placeholders {
+		if render.Width(p) < m.input.Width {
+			m.input.Placeholder = p
+			break
+		}
+	}
 	return m
 }
 
@@ -244,7 +259,7 @@ type Context struct {
 func (m Model) HintView(width int, c Context) string {
 	// render.Width clips what lipgloss counts narrower than the terminal
 	// draws it (a Devanagari contact name), so the hint never wraps.
-	return render.ClipLine(ansi.Truncate(m.hint(c), width, "…"), width)
+	return render.FitWords(m.hint(c), width)
 }
 
 func (m Model) hint(c Context) string {

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/ui/explain"
@@ -91,7 +90,7 @@ func (m Model) filterBar() string {
 			}
 		}
 	}
-	return render.ClipLine(ansi.Truncate(line(false, false), m.width, "…"), m.width)
+	return render.FitWords(line(false, false), m.width)
 }
 
 // changedLabel is the changed-and-new filter in the filter bar, when on.
@@ -214,7 +213,7 @@ func (m Model) tailRow() string {
 	if m.skipped > 0 {
 		s += t.Marker.Render("  (" + plural.CountAs(m.skipped, "unreadable item", "unreadable items") + " skipped)")
 	}
-	return ansi.Truncate(s, m.width, "…")
+	return render.FitWords(s, m.width)
 }
 
 // matching says how many loaded sessions the local filters keep, the verb

@@ -140,3 +140,33 @@ func Fill(s string, width, height int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// FitWords keeps a styled line within w cells by dropping whole words from
+// its end, with a visible "…": a message cut mid-word ("Check the
+// network o") or mid-number ("reviewed 3 of 16…" when it is 160) says
+// something else than was meant. Only a first word wider than w is cut
+// inside, as nothing else can be done with it.
+func FitWords(line string, w int) string {
+	if Width(line) <= w {
+		return line
+	}
+	if w <= 1 {
+		return ClipLine(line, w)
+	}
+	plain := ansi.Strip(line)
+	keep := -1 // cells of the longest prefix that ends before a space and leaves room for "…"
+	for i, r := range plain {
+		if r != ' ' {
+			continue
+		}
+		cells := Width(strings.TrimRight(plain[:i], " "))
+		if cells > w-1 {
+			break
+		}
+		keep = cells
+	}
+	if keep <= 0 {
+		return ClipLine(ansi.Truncate(line, w, "…"), w)
+	}
+	return ClipLine(ansi.Truncate(line, keep, ""), keep) + "…"
+}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"strings"
 	"testing"
 
@@ -103,5 +104,30 @@ func TestPadAndBoxKeepTheRightBorderWithJoinedEmoji(t *testing.T) {
 	}
 	if got := Fit("👨\u200d👩\u200d👧\u200d👦👨\u200d👩\u200d👧\u200d👦", 3); got != "👨\u200d👩\u200d👧\u200d👦…" {
 		t.Errorf("Fit cut the second family wrong: %q", got)
+	}
+}
+
+// TestFitWordsNeverCutsAWordOrANumber: a message too long for its line
+// loses whole words from its end, shown by "…"; a count is never cut.
+func TestFitWordsNeverCutsAWordOrANumber(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		w    int
+		want string
+	}{
+		{"Cannot reach the API. Check the network or OPENCX_BASE_URL.", 40, "Cannot reach the API. Check the network…"},
+		{"reviewed 3 of 160 shown", 16, "reviewed 3 of…"},
+		{"(2 unreadable items skipped)", 22, "(2 unreadable items…"},
+		{"fits", 10, "fits"},
+		{"Supercalifragilistic", 8, "Superca…"},
+	} {
+		got := FitWords(tt.in, tt.w)
+		if got != tt.want || Width(got) > tt.w {
+			t.Errorf("FitWords(%q, %d) = %q, want %q", tt.in, tt.w, got, tt.want)
+		}
+	}
+	styled := "\x1b[1mreviewed\x1b[0m 3 of 160"
+	if got := ansi.Strip(FitWords(styled, 14)); got != "reviewed 3 of…" {
+		t.Errorf("styled: %q", got)
 	}
 }

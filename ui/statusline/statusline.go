@@ -12,7 +12,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/common"
@@ -175,7 +174,17 @@ func (m Model) View(width int, x Extras) string {
 	// lipgloss counts it narrower, and the line would wrap the screen.
 	space := width - render.Width(left) - render.Width(r)
 	if space < 1 {
-		return render.ClipLine(ansi.Truncate(left+" "+r, width, "…"), width)
+		// The notice is what the user must read: the extras on the right
+		// give way first, then its last words, never half a word.
+		room := width - render.Width(r) - 1
+		switch {
+		case left == "":
+			return render.FitWords(r, width)
+		case room < width/2:
+			return render.FitWords(left, width)
+		}
+		left = render.FitWords(left, room)
+		return left + strings.Repeat(" ", max(width-render.Width(left)-render.Width(r), 1)) + r
 	}
 	return left + strings.Repeat(" ", space) + r
 }

@@ -358,3 +358,20 @@ func TestDevanagariNoticeFitsTheLine(t *testing.T) {
 		}
 	}
 }
+
+// TestALongNoticeLosesWholeWords: a notice wider than the line drops whole
+// words from its end, with "…", and keeps the scroll position beside it;
+// never "Check the network o".
+func TestALongNoticeLosesWholeWords(t *testing.T) {
+	m, _ := newLine(t, keys.Default())
+	m, _ = m.Update(statusline.NoticeMsg{Text: "Cannot reach https://api.open.cx: connection refused. Check the network or OPENCX_BASE_URL.", Bad: true})
+	v := m.View(60, statusline.Extras{After: "42%"})
+	if render.Width(v) > 60 || !strings.HasSuffix(v, "42%") || !strings.Contains(v, "refused.…") && !strings.Contains(v, "Check the…") && !strings.Contains(v, "network…") {
+		t.Errorf("line %q", v)
+	}
+	for _, cut := range []string{"netwo…", "Chec…", " o…"} {
+		if strings.Contains(v, cut) {
+			t.Errorf("a word is cut: %q", v)
+		}
+	}
+}
