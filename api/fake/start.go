@@ -24,20 +24,14 @@ const shutdownGrace = 5 * time.Second
 // nothing: in --demo it shares the terminal with the UI, and a stray log line
 // would corrupt the screen.
 //
-// The catalog and the search index start building at once, beside the
-// caller's own start-up (the TUI draws its first frame meanwhile); the
-// first request waits for them. A test that times its first request calls
-// Warm first (faketest.Start does).
+// The catalog and the search index are built by the first request that
+// needs them; a test that times its first request calls Warm first
+// (faketest.Start does).
 func (s *Server) Start() (baseURL string, stop func(), err error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", nil, fmt.Errorf("fake server: listen on loopback: %w", err)
 	}
-	warmed := make(chan struct{})
-	go func() {
-		defer close(warmed)
-		s.Warm()
-	}()
 	ctx, cancel := context.WithCancel(context.Background())
 	srv := &http.Server{
 		Handler:           s,
@@ -61,7 +55,6 @@ func (s *Server) Start() (baseURL string, stop func(), err error) {
 				_ = srv.Close()
 			}
 			<-done
-			<-warmed // nothing of the server outlives stop
 		})
 	}
 	return "http://" + ln.Addr().String(), stop, nil
