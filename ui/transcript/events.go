@@ -37,14 +37,15 @@ func who(e *api.Event) string {
 	return name + " (" + role + ")"
 }
 
-// renderEvent draws one event for a width: a header with who and when,
-// then the word-wrapped text and the attachments. Handoffs and status
-// changes are set apart so they stand out while scrolling.
 // isMessage reports whether e is drawn as a message, and so is what X on
 // "the message at the top" takes: the contract lets an event's type be
 // absent or null, and such an event reads as a message.
 func isMessage(e *api.Event) bool { return e.Type == "message" || e.Type == "" }
 
+// renderEvent draws one event for a width: a header with who and when,
+// then the word-wrapped text and the attachments; a short message ("hi",
+// "ok thanks") on one line, who, text and, at the right, when. Handoffs
+// and status changes are set apart so they stand out while scrolling.
 func renderEvent(t *styles.Theme, e *api.Event, width int, now time.Time) string {
 	when := render.Dash
 	if e.CreatedAt.Valid() {
@@ -62,6 +63,13 @@ func renderEvent(t *styles.Theme, e *api.Event, width int, now time.Time) string
 
 	switch {
 	case isMessage(e):
+		short := when // on one line the time of day is enough: the session's day is in its other headers
+		if e.CreatedAt.Valid() {
+			short = e.CreatedAt.Time.UTC().Format("15:04")
+		}
+		if line, ok := oneLine(t, e, text, short, width); ok {
+			return line
+		}
 		head := t.PanelTitle.Render(who(e)) + "  " + t.Muted.Render(when)
 		lines := []string{head}
 		if text != "" {
@@ -104,4 +112,28 @@ func attachmentLine(a api.Attachment) string {
 
 func indent(s string) string {
 	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
+}
+
+// oneLine is a short message as one line, who and text on the left and
+// when at the right, if it fits in width; ok is false for a message of
+// several lines, with attachments, or too long.
+func oneLine(t *styles.Theme, e *api.Event, text, when string, width int) (string, bool) {
+	if text == "" || strings.Contains(text, "\n") || len(e.Attachments) > 0 {
+		return "", false
+	}
+	left := t.PanelTitle.Render(who(e)) + "  " + t.Value.Render(text)
+	space := width - render.Width(left) - render.Width(when)
+	if space < 2 {
+		return "", false
+	}
+	return left + strings.Repeat(" ", space) + t.Muted.Render(when), true
+}
+
+// separator is what stands between two rendered events: a blank line,
+// but between two one-line messages, which read as a chat does.
+func separator(prev, cur string) string {
+	if !strings.Contains(prev, "\n") && !strings.Contains(cur, "\n") {
+		return "\n"
+	}
+	return "\n\n"
 }

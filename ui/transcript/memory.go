@@ -50,13 +50,16 @@ func (m Model) Current(inView bool) *api.Event {
 	if !inView {
 		return nil
 	}
-	line := 0
+	line := 0 // the line an event starts on, as relayout joins them
 	for i, r := range m.rendered {
-		end := line + strings.Count(r, "\n") + 1
-		if end > m.viewport.YOffset && isMessage(&m.events[i]) {
+		if i > 0 {
+			line += strings.Count(separator(m.rendered[i-1], r), "\n")
+		}
+		last := line + strings.Count(r, "\n")
+		if last >= m.viewport.YOffset && isMessage(&m.events[i]) {
 			return &m.events[i]
 		}
-		line = end + 1 // the blank line between events
+		line = last
 	}
 	return nil
 }

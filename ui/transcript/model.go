@@ -206,7 +206,7 @@ func (m *Model) relayout() {
 	var b strings.Builder
 	for i, r := range m.rendered {
 		if i > 0 {
-			b.WriteString("\n\n")
+			b.WriteString(separator(m.rendered[i-1], r))
 		}
 		b.WriteString(r)
 	}

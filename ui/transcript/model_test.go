@@ -152,3 +152,33 @@ func BenchmarkTranscriptView(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// TestShortMessagesTakeOneLine: "hi" takes one line, who, text and the
+// time, with no blank line between two such; a long message keeps its
+// header and blank lines around it; and the message at the top of the
+// screen (what X redacts) is still the one the screen shows there.
+func TestShortMessagesTakeOneLine(t *testing.T) {
+	at := api.Timestamp{Raw: "x", Time: now.Add(-time.Hour)}
+	b := &book{size: 50, events: []api.Event{
+		{ID: "a", Type: "message", SenderType: "contact", SenderName: "Dana", CreatedAt: at, Text: "hi"},
+		{ID: "b", Type: "message", SenderType: "contact", SenderName: "Dana", CreatedAt: at, Text: "I was charged twice"},
+		{ID: "c", Type: "message", SenderType: "ai", SenderName: "Larkspur", CreatedAt: at, Text: strings.Repeat("A long answer that wraps. ", 8)},
+		{ID: "d", Type: "message", SenderType: "contact", SenderName: "Dana", CreatedAt: at, Text: "ok"},
+	}}
+	m := New(theme(), DefaultKeyMap(), b, "3c90c3cc-0d44-4b50-8888-8dd25736052a", now).SetSize(80, 30)
+	m, cmd := m.Start()
+	m = run(m, cmd)
+	lines := strings.Split(m.View(), "\n")
+	if !strings.HasPrefix(lines[0], "Dana (customer)  hi ") || !strings.HasSuffix(strings.TrimRight(lines[0], " "), "11:00") ||
+		!strings.HasPrefix(lines[1], "Dana (customer)  I was charged twice") || strings.TrimSpace(lines[2]) != "" ||
+		!strings.HasPrefix(lines[3], "Larkspur (AI agent)  Nov 25 11:00") {
+		t.Fatalf("layout:\n%s", strings.Join(lines[:8], "\n"))
+	}
+	m = m.SetSize(80, 3) // short, so that the screen can scroll to each line
+	for offset, want := range map[int]string{0: "a", 1: "b", 2: "c", 3: "c"} {
+		m.viewport.SetYOffset(offset)
+		if got := m.Current(true); got == nil || got.ID != want {
+			t.Errorf("top line %d: current %+v, want %s", offset, got, want)
+		}
+	}
+}
