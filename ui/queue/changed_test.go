@@ -2,6 +2,7 @@ package queue
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -193,5 +194,56 @@ func TestAnAutoRefreshFromTheStoreIsBackgroundWorkToItsLastPage(t *testing.T) {
 				t.Errorf("%s: page %d background = %v, want %v", tt.name, i+1, api.IsBackground(ctx), tt.background)
 			}
 		}
+	}
+}
+
+// TestNewIsNewSinceThePreviousLook: on a first run nothing is "new", however
+// deep the queue is read; on a later run a session made after the previous
+// look and not kept is new, and an old one the store never held (no page
+// that deep was read before) is not.
+func TestNewIsNewSinceThePreviousLook(t *testing.T) {
+	all := map[string]bool{}
+	p := newPager(100, 25)
+	for _, s := range p.all {
+		all[s.ID] = true // the store holds none of them
+	}
+	newRows := func(m Model) []string {
+		var ids []string
+		for id, mk := range m.marks {
+			if mk.isNew {
+				ids = append(ids, id)
+			}
+		}
+		return ids
+	}
+
+	first := New(theme(), DefaultKeyMap(), p, filter.Filters{}, false, now).WithMemory(&fakeMemory{fresh: all}, nil, time.Time{}).SetSize(120, 20)
+	first, cmd := first.Reload()
+	first = run(first, cmd)
+	first, cmd = press(first, "G")
+	first = run(first, cmd)
+	if first.Loaded() < 50 {
+		t.Fatalf("only %d rows loaded", first.Loaded())
+	}
+	if ids := newRows(first); len(ids) != 0 {
+		t.Errorf("first run: %d of %d rows are new: %v", len(ids), first.Loaded(), ids)
+	}
+
+	// The previous look was 30 minutes ago: sessions 0–29 (updated 0–29
+	// minutes ago, made then for this test) are new, 30 and older are not.
+	later := New(theme(), DefaultKeyMap(), p, filter.Filters{}, false, now).WithMemory(&fakeMemory{fresh: all}, nil, now.Add(-30*time.Minute)).SetSize(120, 20)
+	later, cmd = later.Reload()
+	later = run(later, cmd)
+	later, cmd = press(later, "G")
+	later = run(later, cmd)
+	for _, id := range newRows(later) {
+		var i int
+		fmt.Sscanf(id[len(id)-12:], "%d", &i)
+		if i >= 30 {
+			t.Errorf("%s, made %d minutes ago, before the previous look, is new", id, i)
+		}
+	}
+	if n := len(newRows(later)); n != 29 && n != 30 {
+		t.Errorf("%d new rows, want the 30 made since the previous look", n)
 	}
 }

@@ -44,17 +44,26 @@ type annotation struct {
 // history says of its sessions. It runs inside the page's command: the
 // store is I/O like the API. Errors leave the page unannotated: the
 // store is a help, never a reason to fail a page.
-func remember(ctx context.Context, mem Memory, items []api.Session, at time.Time, visited bool) annotation {
+func remember(ctx context.Context, mem Memory, items []api.Session, at, newAfter time.Time) annotation {
 	var a annotation
 	if mem == nil || len(items) == 0 {
 		return a
 	}
-	if visited {
-		a.fresh = map[string]bool{}
-		for i := range items {
-			if _, _, ok, err := mem.Session(ctx, items[i].ID); err == nil && !ok {
-				a.fresh[items[i].ID] = true
-			}
+	a.fresh = map[string]bool{}
+	for i := range items {
+		s := &items[i]
+		// New is new since the previous look: not kept before, and made
+		// after it. A session the store never held because no page that
+		// deep was read before is old news, not new.
+		made := s.CreatedAt
+		if !made.Valid() {
+			made = s.UpdatedAt // the contract requires created_at; an answer without it is still read
+		}
+		if made.Valid() && !made.Time.After(newAfter) {
+			continue
+		}
+		if _, _, ok, err := mem.Session(ctx, s.ID); err == nil && !ok {
+			a.fresh[s.ID] = true
 		}
 	}
 	_ = mem.SaveSessions(ctx, items, at)
@@ -197,6 +206,12 @@ func sinceShort(at, now time.Time) string {
 // first visit).
 func (m Model) WithMemory(mem Memory, cached []api.Session, lastSync time.Time) Model {
 	m.mem, m.lastSync = mem, lastSync
+	// "new" is measured from the previous look; on a first run, from now:
+	// nothing that was there before cxi first opened is new.
+	m.newAfter = lastSync
+	if m.newAfter.IsZero() {
+		m.newAfter = m.now
+	}
 	if len(cached) == 0 {
 		return m
 	}
@@ -218,7 +233,7 @@ func (m Model) incremental(cursor string, background bool) (Model, tea.Cmd) {
 	ctx := m.begin(background)
 	p := api.ListParams{UpdatedAfter: m.lastSync.Add(-time.Minute)}
 	q := query{gen: m.gen, cursor: cursor, incremental: true, background: background}
-	return m, fetchPage(ctx, m.lister, q, p, true, m.mem, m.now, true)
+	return m, fetchPage(ctx, m.lister, q, p, true, m.mem, m.now, m.newAfter)
 }
 
 // merge takes an incremental page in: a session that still matches the

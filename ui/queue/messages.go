@@ -48,15 +48,15 @@ type PageFailedMsg struct {
 }
 
 // fetchPage asks for one page, keeps it in the local store (mem may be
-// nil) and reads back what the store says of its sessions; visited says
-// whether there was a visit before this one, for "new" to mean something.
-func fetchPage(ctx context.Context, l Lister, q query, p api.ListParams, refresh bool, mem Memory, now time.Time, visited bool) tea.Cmd {
+// nil) and reads back what the store says of its sessions; a session made
+// after newAfter that the store did not hold is new.
+func fetchPage(ctx context.Context, l Lister, q query, p api.ListParams, refresh bool, mem Memory, now, newAfter time.Time) tea.Cmd {
 	p.Cursor = q.cursor
 	return func() tea.Msg {
 		page, err := l.ListSessions(ctx, p)
 		if err != nil {
 			return PageFailedMsg{q: q, Err: err}
 		}
-		return PageLoadedMsg{q: q, refresh: refresh, page: page, ann: remember(ctx, mem, page.Items, now, visited), at: now}
+		return PageLoadedMsg{q: q, refresh: refresh, page: page, ann: remember(ctx, mem, page.Items, now, newAfter), at: now}
 	}
 }

@@ -80,6 +80,7 @@ type Model struct {
 	mem      Memory                // the local store; nil keeps nothing
 	marks    map[string]mark       // what the user's history says of each row
 	lastSync time.Time             // when the list was last read from the API
+	newAfter time.Time             // a session made after this, and not kept before, is "new": the previous look, or this run's start
 	cachedAt time.Time             // the rows on screen came from the store, as of then; zero once the API answered
 	offline  bool                  // the API could not be reached: the rows are the store's
 }
@@ -138,7 +139,7 @@ func (m Model) refresh(background bool) (Model, tea.Cmd) {
 // api.Background.
 func (m Model) load(cursor string, refresh, background bool) (Model, tea.Cmd) {
 	ctx := m.begin(background)
-	return m, fetchPage(ctx, m.lister, query{gen: m.gen, cursor: cursor}, m.filters.Params(m.now), refresh, m.mem, m.now, !m.lastSync.IsZero())
+	return m, fetchPage(ctx, m.lister, query{gen: m.gen, cursor: cursor}, m.filters.Params(m.now), refresh, m.mem, m.now, m.newAfter)
 }
 
 // begin marks a page as under way and gives it its context, marked as
