@@ -332,6 +332,11 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		// needing attention now are.
 		m.attention = !m.attention
 		m.selID, m.pinned = "", true
+		if !m.attention {
+			// Newest activity first again: the ranking's walk added
+			// sessions at the end of the rows, out of the API's order.
+			newestFirst(m.rows)
+		}
 		m.rebuild()
 		if !m.attention {
 			m.stopRanking()

@@ -49,3 +49,11 @@ func attentionOrder(rows []row, idx []int) {
 		return ra.session.UpdatedAt.Time.Compare(rb.session.UpdatedAt.Time)
 	})
 }
+
+// newestFirst puts rows in the list endpoint's order, newest activity
+// first; rows of equal times keep their order. The caller reindexes.
+func newestFirst(rows []row) {
+	slices.SortStableFunc(rows, func(a, b row) int {
+		return b.session.UpdatedAt.Time.Compare(a.session.UpdatedAt.Time)
+	})
+}

@@ -115,6 +115,14 @@ func TestAttentionRanksTheWholeUnresolvedSet(t *testing.T) {
 	if cmd != nil || !strings.Contains(m.View(), "order: newest") {
 		t.Errorf("! again: cmd %v\n%s", cmd != nil, m.View())
 	}
+	// Newest first again, the sessions the ranking added among the others
+	// by their time (AGE read "1d, 2w, 1d").
+	for i := 1; i < len(m.view); i++ {
+		a, b := m.rows[m.view[i-1]].session.UpdatedAt.Time, m.rows[m.view[i]].session.UpdatedAt.Time
+		if b.After(a) {
+			t.Fatalf("row %d is newer than row %d after ! was turned off", i, i-1)
+		}
+	}
 }
 
 func TestRankingStopsAtTheCap(t *testing.T) {
