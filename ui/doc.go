@@ -31,13 +31,20 @@
 //	                         │
 //	                         └──▶ owner's Update ──▶ tea.Cmd ──▶ api.Client ──▶ OpenCX (one shared limiter)
 //	                                                                  │
-//	       detail.LoadedMsg, queue.PageLoadedMsg, statusline.NoticeMsg, … ◀┘
+//	       detail.LoadedMsg, queue.PageLoadedMsg, common.NoticeMsg, … ◀┘
 //	                         │
 //	ui.Update forwards each to its owner ──▶ owner's Update ──▶ an Event the root acts on
 //	                         │                                  (show the pane, remember, prefetch)
 //	                       View ◀── every model's state (View only renders)
 //
 // # The packages under ui
+//
+// Views are leaves: only this root package imports them (a test,
+// TestViewsAreLeaves, holds it). A view learns another's news as an
+// Event the root hands it (common.WriteEvent), asks for an overlay with a
+// choice the root builds (overlay.FilterChoice, SessionChoice,
+// CopyChoice), and says which of the program's keys act in it (its
+// EnableKeys).
 //
 // The views, each a Model with its own keys, Update and View:
 //
@@ -59,12 +66,13 @@
 //
 //   - ui/act: the status menu, its confirmation and the batch that sends it;
 //     the redaction.
-//   - ui/review: review marks, and the note editor it opens.
+//   - ui/review: review marks, and what the note editor saves with.
 //   - ui/share: how a session leaves cxi: y, Y, the copy menu, o.
 //
 // The overlays, drawn over the view in focus, one stack of them:
 //
-//   - ui/overlay: the stack; the top one gets the keys.
+//   - ui/overlay: the stack; the top one gets the keys; the choices a view
+//     asks for an overlay with.
 //   - ui/copymenu, ui/picker, ui/filterpicker, ui/fullhelp, ui/rawview,
 //     ui/noteedit: the copy menu, the sessions a search found, a queue
 //     filter's values with their counts, the full help, the session as the
@@ -72,9 +80,11 @@
 //
 // What every component is built with:
 //
-//   - ui/common: the theme, the key map, the clock and the timer.
+//   - ui/common: the theme, the key map, the clock and the timer; the
+//     messages and types any component may produce or take: a notice for
+//     the status line (Say), a write's news (WriteEvent) and its settings.
 //   - ui/keys: the one home of key bindings: the defaults, each view's and
-//     overlay's key set, which keys are enabled where.
+//     overlay's key set; which keys act where is each view's to say.
 //   - ui/render: the sanitizer (the only way API text reaches the screen),
 //     the shared words, widths by grapheme cluster, Markdown escaping.
 //   - ui/scroll: the scrolling keys every viewport shares.

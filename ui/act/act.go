@@ -21,11 +21,9 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/change"
 	"github.com/opencx-tools/cxi/api/plural"
-	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/render"
-	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 // Client is what acting needs of the API client.
@@ -34,28 +32,11 @@ type Client interface {
 	GetSession(ctx context.Context, id string) (*api.Session, error)
 }
 
-// Settings are how acting is set up for a run.
-type Settings struct {
-	ReadOnly string // why nothing may be sent ("--read-only"); "" when writes are allowed
-	// Helpdesk and Summary are the menu's two options as config.toml
-	// remembers them; Save writes them back when the user changes them
-	// (nil: not remembered).
-	Helpdesk, Summary bool
-	Save              func(helpdesk, summary bool) error
-	Audit             Auditor       // where every write is recorded; nil records nothing
-	Erase             change.Eraser // the copy a redaction erases too; nil keeps none
-}
-
-// Auditor records a write after its answer: the local store's audit log.
-type Auditor interface {
-	Audit(ctx context.Context, e store.AuditEntry) error
-}
-
 // Model runs one batch at a time.
 type Model struct {
 	ctx    common.Context
 	client Client
-	set    Settings
+	set    common.WriteSettings
 	seq    int    // the batch; bumped by every start and stop
 	run    *batch // the batch under way; nil when none
 	// undo is the last batch's changes as they were before, until undoBy.
@@ -69,7 +50,7 @@ type Model struct {
 const undoFor = 10 * time.Second
 
 // New returns the runner.
-func New(ctx common.Context, client Client, set Settings) Model {
+func New(ctx common.Context, client Client, set common.WriteSettings) Model {
 	return Model{ctx: ctx.WithDefaults(), client: client, set: set}
 }
 
@@ -100,16 +81,6 @@ func (undoMsg) actMsg()      {}
 func (ConfirmedMsg) actMsg() {}
 func (DoneMsg) actMsg()      {}
 
-// Event is what an update means for the views.
-type Event struct {
-	Saving   map[string]api.Status // sessions to show at once with their new status, "saving…"
-	Settled  []string              // sessions whose saving is over (confirmed or not)
-	Fresh    *api.Session          // a confirmed copy
-	Failed   []string              // at the end: the sessions to keep selected for a retry
-	Finished bool
-	Redacted string // a session whose messages were redacted: its transcript reloads
-}
-
 // ReadOnly reports whether writes are refused this run.
 func (m Model) ReadOnly() bool { return m.set.ReadOnly != "" }
 
@@ -130,15 +101,15 @@ func (m Model) Menu(queued []api.Session, shown *api.Session, inQueue bool) (ove
 	case len(sessions) == 0:
 		return nil, nil
 	case m.set.ReadOnly != "":
-		return nil, statusline.Say("Read-only ("+m.set.ReadOnly+"): nothing is sent, so the status stays as it is.", true)
+		return nil, common.Say("Read-only ("+m.set.ReadOnly+"): nothing is sent, so the status stays as it is.", true)
 	case m.run != nil:
-		return nil, statusline.Say("A change is still being sent: wait for it, or esc stops it.", true)
+		return nil, common.Say("A change is still being sent: wait for it, or esc stops it.", true)
 	}
 	return newMenu(m.ctx, sessions, m.set), nil
 }
 
 // Update takes the confirmation and the answers.
-func (m Model) Update(msg Msg) (Model, Event, tea.Cmd) {
+func (m Model) Update(msg Msg) (Model, common.WriteEvent, tea.Cmd) {
 	switch msg := msg.(type) {
 	case ConfirmedMsg:
 		return m.start(msg)
@@ -149,7 +120,7 @@ func (m Model) Update(msg Msg) (Model, Event, tea.Cmd) {
 		return m.answered(msg)
 	case retryTickMsg:
 		if m.run == nil || msg.seq != m.seq || m.run.retry == nil {
-			return m, Event{}, nil
+			return m, common.WriteEvent{}, nil
 		}
 		return m.counted(msg.at)
 	case undoMsg:
@@ -158,20 +129,20 @@ func (m Model) Update(msg Msg) (Model, Event, tea.Cmd) {
 		return m.redacted(msg)
 	case stopMsg:
 		if m.run == nil || msg.seq != m.seq {
-			return m, Event{}, nil
+			return m, common.WriteEvent{}, nil
 		}
 		return m.stop()
 	}
-	return m, Event{}, nil
+	return m, common.WriteEvent{}, nil
 }
 
-func (m Model) start(msg ConfirmedMsg) (Model, Event, tea.Cmd) {
+func (m Model) start(msg ConfirmedMsg) (Model, common.WriteEvent, tea.Cmd) {
 	var remember tea.Cmd
 	if (msg.Helpdesk != m.set.Helpdesk || msg.Summary != m.set.Summary) && m.set.Save != nil {
 		save, h, s := m.set.Save, msg.Helpdesk, msg.Summary
 		remember = func() tea.Msg {
 			if err := save(h, s); err != nil {
-				return statusline.NoticeMsg{Text: "The menu's options are not remembered: " + err.Error() + ".", Bad: true}
+				return common.NoticeMsg{Text: "The menu's options are not remembered: " + err.Error() + ".", Bad: true}
 			}
 			return nil
 		}
@@ -186,7 +157,7 @@ func (m Model) start(msg ConfirmedMsg) (Model, Event, tea.Cmd) {
 	}
 	skipped := len(msg.Sessions) - len(todo)
 	if msg.Sessions = todo; len(todo) == 0 {
-		return m, Event{}, tea.Batch(remember, statusline.Say("Nothing to send: "+plural.CountAs(skipped, "session is", "sessions are")+" already "+render.Status(msg.Change.Status)+".", false))
+		return m, common.WriteEvent{}, tea.Batch(remember, common.Say("Nothing to send: "+plural.CountAs(skipped, "session is", "sessions are")+" already "+render.Status(msg.Change.Status)+".", false))
 	}
 	m.seq++
 	m.run = newBatch(msg.Change, msg.Sessions)
@@ -196,19 +167,19 @@ func (m Model) start(msg ConfirmedMsg) (Model, Event, tea.Cmd) {
 		saving[s.ID] = msg.Change.Status
 	}
 	m, cmd := m.next()
-	return m, Event{Saving: saving}, tea.Batch(cmd, remember)
+	return m, common.WriteEvent{Saving: saving}, tea.Batch(cmd, remember)
 }
 
 // Undo is ctrl+z: for a few seconds after a status change, the inverse
 // change, each session back to its status before.
 func (m Model) Undo() tea.Cmd { return func() tea.Msg { return undoMsg{} } }
 
-func (m Model) undoLast() (Model, Event, tea.Cmd) {
+func (m Model) undoLast() (Model, common.WriteEvent, tea.Cmd) {
 	switch {
 	case m.run != nil:
-		return m, Event{}, statusline.Say("A change is still being sent: wait for it before undoing.", true)
+		return m, common.WriteEvent{}, common.Say("A change is still being sent: wait for it before undoing.", true)
 	case len(m.undo) == 0 || m.ctx.Now().After(m.undoBy):
-		return m, Event{}, statusline.Say("Nothing to undo: a status change can be undone for "+render.Duration(undoFor)+" after it.", false)
+		return m, common.WriteEvent{}, common.Say("Nothing to undo: a status change can be undone for "+render.Duration(undoFor)+" after it.", false)
 	}
 	// Each session's status to go back to is also what the views show
 	// while saving: one map serves both (the views only read it).
@@ -225,7 +196,7 @@ func (m Model) undoLast() (Model, Event, tea.Cmd) {
 	m.run.to, m.run.undo = to, true
 	m.undo = nil
 	m, cmd := m.next()
-	return m, Event{Saving: to}, cmd
+	return m, common.WriteEvent{Saving: to}, cmd
 }
 
 // capitalize starts a sentence that explain words as a clause.

@@ -8,10 +8,10 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/change"
 	"github.com/opencx-tools/cxi/api/store"
+	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/render"
-	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 // batch is a status change sent to several sessions in turn.
@@ -87,7 +87,7 @@ func (m Model) send(s api.Session) (Model, tea.Cmd) {
 
 // answered takes the answer of the request out: a 429 the rule waits
 // out starts the countdown; any other answer is the session's outcome.
-func (m Model) answered(msg DoneMsg) (Model, Event, tea.Cmd) {
+func (m Model) answered(msg DoneMsg) (Model, common.WriteEvent, tea.Cmd) {
 	b := m.run
 	s := *b.out
 	b.out = nil
@@ -95,12 +95,12 @@ func (m Model) answered(msg DoneMsg) (Model, Event, tea.Cmd) {
 	if !b.retried && b.stopped == "" && !res.Took() {
 		if wait, ok := change.RetryAfter(res.Err, msg.At); ok {
 			b.retry, b.retryErr, b.retryAt, b.now = &s, res.Err, msg.At.Add(wait), msg.At
-			return m, Event{}, m.tick()
+			return m, common.WriteEvent{}, m.tick()
 		}
 	}
 	b.retried = false
 	b.done++
-	ev := Event{Settled: []string{s.ID}, Fresh: fresh(res)}
+	ev := common.WriteEvent{Settled: []string{s.ID}, Fresh: fresh(res)}
 	switch {
 	case res.Outcome == change.Stopped:
 		b.notSent++
@@ -192,7 +192,7 @@ func (m Model) record(e store.AuditEntry) tea.Cmd {
 	}
 	return func() tea.Msg {
 		if err := audit.Audit(context.Background(), e); err != nil {
-			return statusline.NoticeMsg{Text: "Not recorded in the audit log (" + api.ShortID(e.SessionID) + "): " + render.Line(err.Error()) + ".", Bad: true}
+			return common.NoticeMsg{Text: "Not recorded in the audit log (" + api.ShortID(e.SessionID) + "): " + render.Line(err.Error()) + ".", Bad: true}
 		}
 		return nil
 	}
@@ -212,7 +212,7 @@ type stopMsg struct{ seq int }
 
 func (stopMsg) actMsg() {}
 
-func (m Model) stop() (Model, Event, tea.Cmd) {
+func (m Model) stop() (Model, common.WriteEvent, tea.Cmd) {
 	b := m.run
 	if b.stopped != "" && b.out != nil {
 		// esc again: stop waiting. The request out was sent and its
@@ -222,13 +222,13 @@ func (m Model) stop() (Model, Event, tea.Cmd) {
 		m.late = &lateWrite{seq: m.seq, s: s, ch: b.changeFor(s.ID)}
 		b.out = nil
 		b.outcome, b.failed = append(b.outcome, change.SentUnknown), append(b.failed, s.ID)
-		return m.finish(Event{})
+		return m.finish(common.WriteEvent{})
 	}
 	if b.stopped != "" {
-		return m, Event{}, nil
+		return m, common.WriteEvent{}, nil
 	}
 	b.cancel()
-	ev := Event{}
+	ev := common.WriteEvent{}
 	var record tea.Cmd
 	if s := b.retry; s != nil {
 		// Answered 429 and waiting its one retry: that answer is its outcome.
@@ -265,22 +265,22 @@ func (m Model) tick() tea.Cmd {
 func (m Model) tickAt(at time.Time) Msg { return retryTickMsg{seq: m.seq, at: at} }
 
 // counted moves the countdown; at its end the session is sent once more.
-func (m Model) counted(at time.Time) (Model, Event, tea.Cmd) {
+func (m Model) counted(at time.Time) (Model, common.WriteEvent, tea.Cmd) {
 	b := m.run
 	b.now = at
 	if at.Before(b.retryAt) {
-		return m, Event{}, m.tick()
+		return m, common.WriteEvent{}, m.tick()
 	}
 	s := *b.retry
 	b.retry, b.retried = nil, true
 	m, cmd := m.send(s)
-	return m, Event{}, cmd
+	return m, common.WriteEvent{}, cmd
 }
 
 // waiting reports a 429's countdown under way.
 func (m Model) waiting() bool { return m.run != nil && m.run.retry != nil }
 
-func (m Model) finish(ev Event) (Model, Event, tea.Cmd) {
+func (m Model) finish(ev common.WriteEvent) (Model, common.WriteEvent, tea.Cmd) {
 	b := m.run
 	b.cancel()
 	m.run, ev.Finished, ev.Failed = nil, true, b.failed
@@ -289,7 +289,7 @@ func (m Model) finish(ev Event) (Model, Event, tea.Cmd) {
 	if m.undo, m.undoTo, m.undoBy = b.changed, b.change.Status, m.ctx.Now().Add(undoFor); len(b.changed) > 0 {
 		said += " · " + keys.Name(m.ctx.Keys.Undo) + " undoes it for " + render.Duration(undoFor)
 	}
-	return m, ev, statusline.Say(said, len(b.failed) > 0)
+	return m, ev, common.Say(said, len(b.failed) > 0)
 }
 
 // before is session id as it was when the batch started.
@@ -312,13 +312,13 @@ type lateWrite struct {
 // lateAnswer is an answer no batch waits for. That of a write given up on
 // with esc says what came of it, and is recorded then; any other still
 // tells the views what the API now holds.
-func (m Model) lateAnswer(msg DoneMsg) (Model, Event, tea.Cmd) {
+func (m Model) lateAnswer(msg DoneMsg) (Model, common.WriteEvent, tea.Cmd) {
 	l := m.late
 	res := msg.Result
 	if l == nil || l.seq != msg.seq || l.s.ID != msg.ID {
-		return m, Event{Settled: []string{msg.ID}, Fresh: fresh(res)}, nil
+		return m, common.WriteEvent{Settled: []string{msg.ID}, Fresh: fresh(res)}, nil
 	}
 	m.late = nil
-	say := statusline.Say(api.ShortID(l.s.ID)+", sent before the batch was stopped: "+render.Line(res.Words())+".", !res.OK())
-	return m, Event{Settled: []string{msg.ID}, Fresh: fresh(res)}, tea.Batch(m.record(m.entry(res, msg.At)), say)
+	say := common.Say(api.ShortID(l.s.ID)+", sent before the batch was stopped: "+render.Line(res.Words())+".", !res.OK())
+	return m, common.WriteEvent{Settled: []string{msg.ID}, Fresh: fresh(res)}, tea.Batch(m.record(m.entry(res, msg.At)), say)
 }

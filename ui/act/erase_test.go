@@ -13,8 +13,8 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/store"
+	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
-	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 // secret is a word of the message to redact, which no other text holds.
@@ -66,13 +66,13 @@ func TestXErasesTheStoresCopy(t *testing.T) {
 
 	st := keptStore(t)
 	refused := &api.Error{Kind: api.KindForbidden, Status: http.StatusForbidden}
-	m := New(testCtx(), redactor{err: refused}, Settings{Audit: st, Erase: st})
+	m := New(testCtx(), redactor{err: refused}, common.WriteSettings{Audit: st, Erase: st})
 	m.redact(s, &api.Event{ID: "msg-2"}, "")()
 	if onDisk(t, st) == 0 {
 		t.Error("a redaction the API refused erased the store's copy")
 	}
 
-	m = New(testCtx(), redactor{}, Settings{Audit: st, Erase: st})
+	m = New(testCtx(), redactor{}, common.WriteSettings{Audit: st, Erase: st})
 	done := m.redact(s, &api.Event{ID: "msg-2"}, "")().(RedactedMsg)
 	if done.Err != nil || done.Kept != nil {
 		t.Fatalf("message: %v, %v", done.Err, done.Kept)
@@ -86,7 +86,7 @@ func TestXErasesTheStoresCopy(t *testing.T) {
 	}
 
 	st = keptStore(t)
-	m = New(testCtx(), redactor{}, Settings{Audit: st, Erase: st})
+	m = New(testCtx(), redactor{}, common.WriteSettings{Audit: st, Erase: st})
 	if done := m.redact(s, nil, "")().(RedactedMsg); done.Err != nil || done.Kept != nil {
 		t.Fatalf("session: %v, %v", done.Err, done.Kept)
 	}
@@ -106,13 +106,13 @@ func (failingEraser) EraseRedacted(context.Context, string, string) error {
 // follow says so on the status line, as a failure.
 func TestXSaysWhenTheStoreKeptTheText(t *testing.T) {
 	var log auditLog
-	m := New(testCtx(), redactor{}, Settings{Audit: &log, Erase: failingEraser{}})
+	m := New(testCtx(), redactor{}, common.WriteSettings{Audit: &log, Erase: failingEraser{}})
 	_, _, cmd := m.Update(m.redact(api.Session{ID: idAsked, Status: api.StatusOpen}, nil, "")().(RedactedMsg))
 	notices := keytest.Run(cmd)
 	if len(notices) != 1 {
 		t.Fatalf("said %+v", notices)
 	}
-	n := notices[0].(statusline.NoticeMsg)
+	n := notices[0].(common.NoticeMsg)
 	if !n.Bad || !strings.HasPrefix(n.Text, "Redacted 4 messages of 0d322df5") ||
 		!strings.Contains(n.Text, "could not erase the local store's copy: erase the redacted text of 0d322df5 from the local store: disk I/O error") {
 		t.Errorf("said %+v", n)

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
 )
 
@@ -23,7 +24,7 @@ func TestEscDuringAWriteSaysWhatHappened(t *testing.T) {
 	a, client := newWriteAPI(t, idAsked, idAsked2)
 	a.hold = true
 	var log auditLog
-	d := &driver{t: t, m: New(realCtx(), client, Settings{Audit: &log})}
+	d := &driver{t: t, m: New(realCtx(), client, common.WriteSettings{Audit: &log})}
 	first := d.update(ConfirmedMsg{Change: api.StatusChange{Status: api.StatusClosedResolved}, Sessions: opened(idAsked, idAsked2)})
 	answers := make(chan []tea.Msg, 1)
 	go func() { answers <- keytest.Run(first) }()
@@ -83,7 +84,7 @@ func TestEscCancelsAWriteStillWaitingItsTurn(t *testing.T) {
 		t.Fatal(err)
 	}
 	var log auditLog
-	d := &driver{t: t, m: New(realCtx(), client, Settings{Audit: &log})}
+	d := &driver{t: t, m: New(realCtx(), client, common.WriteSettings{Audit: &log})}
 	first := d.update(ConfirmedMsg{Change: api.StatusChange{Status: api.StatusClosedResolved}, Sessions: opened(idAsked)})
 	answers := make(chan []tea.Msg, 1)
 	go func() { answers <- keytest.Run(first) }()
@@ -123,7 +124,7 @@ func TestEscTwiceStopsWaiting(t *testing.T) {
 	a, client := newWriteAPI(t, idAsked, idAsked2)
 	a.hold = true
 	var log auditLog
-	d := &driver{t: t, m: New(realCtx(), client, Settings{Audit: &log})}
+	d := &driver{t: t, m: New(realCtx(), client, common.WriteSettings{Audit: &log})}
 	first := d.update(ConfirmedMsg{Change: api.StatusChange{Status: api.StatusClosedResolved}, Sessions: opened(idAsked, idAsked2)})
 	answers := make(chan []tea.Msg, 1)
 	go func() { answers <- keytest.Run(first) }()

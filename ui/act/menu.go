@@ -13,7 +13,6 @@ import (
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/render"
-	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 // KeyMap is the status menu's keys.
@@ -58,7 +57,7 @@ type memo struct {
 	bad    bool   // the last answer is a failure
 }
 
-func newMenu(ctx common.Context, sessions []api.Session, set Settings) menu {
+func newMenu(ctx common.Context, sessions []api.Session, set common.WriteSettings) menu {
 	return menu{theme: ctx.Theme, keys: ctx.Keys.ForStatusMenu(), sessions: sessions,
 		helpdesk: set.Helpdesk, summary: set.Summary, save: set.Save}
 }
@@ -78,7 +77,7 @@ func (m OptionsSavedMsg) Notice() tea.Cmd {
 	if m.Err == nil {
 		return nil
 	}
-	return statusline.Say("The menu's options are not remembered: "+m.Err.Error()+".", true)
+	return common.Say("The menu's options are not remembered: "+m.Err.Error()+".", true)
 }
 
 // Remembered takes the options as toggled in a menu, for the next menu of

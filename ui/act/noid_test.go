@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
-	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 // sentRedactions records what was sent: session IDs and message IDs.
@@ -36,7 +36,7 @@ func TestXOnAMessageWithoutIDOffersTheSession(t *testing.T) {
 	s := api.Session{ID: "3c90c3cc-0d44-4b50-8888-8dd25736052a", Status: api.StatusOpen}
 	var sessions, messages []string
 	var log auditLog
-	m := New(testCtx(), sentRedactions{sessions: &sessions, messages: &messages}, Settings{Audit: &log})
+	m := New(testCtx(), sentRedactions{sessions: &sessions, messages: &messages}, common.WriteSettings{Audit: &log})
 	o, cmd := m.RedactMenu(&s, &api.Event{Type: "message", SenderType: "contact", Text: "my card is 4111 1111 1111 1111"})
 	if o == nil || cmd != nil {
 		t.Fatalf("no confirmation: %v, %v", o, cmd)
@@ -70,7 +70,7 @@ func TestXOnAMessageWithoutIDOffersTheSession(t *testing.T) {
 		t.Fatalf("answer %+v", sent)
 	}
 	_, ev, said := m.Update(done)
-	if n := keytest.Run(said)[0].(statusline.NoticeMsg); !strings.HasPrefix(n.Text, "Redacted 4 messages of 3c90c3cc") || ev.Redacted != s.ID {
+	if n := keytest.Run(said)[0].(common.NoticeMsg); !strings.HasPrefix(n.Text, "Redacted 4 messages of 3c90c3cc") || ev.Redacted != s.ID {
 		t.Errorf("said %+v, event %+v", n, ev)
 	}
 	if len(log) != 1 || log[0].MessageID != "" || log[0].SessionID != s.ID || log[0].Options[0] != "reason: PII" {
@@ -83,10 +83,10 @@ func TestXOnAMessageWithoutIDOffersTheSession(t *testing.T) {
 func TestXOnAMessageWithoutIDReadOnly(t *testing.T) {
 	s := api.Session{ID: "3c90c3cc-0d44-4b50-8888-8dd25736052a", Status: api.StatusOpen}
 	var sessions, messages []string
-	m := New(testCtx(), sentRedactions{sessions: &sessions, messages: &messages}, Settings{ReadOnly: "--read-only"})
+	m := New(testCtx(), sentRedactions{sessions: &sessions, messages: &messages}, common.WriteSettings{ReadOnly: "--read-only"})
 	o, cmd := m.RedactMenu(&s, &api.Event{Type: "message", Text: "hi"})
 	notices := keytest.Run(cmd)
-	if o != nil || len(notices) != 1 || !strings.Contains(notices[0].(statusline.NoticeMsg).Text, "Read-only") || len(sessions)+len(messages) != 0 {
+	if o != nil || len(notices) != 1 || !strings.Contains(notices[0].(common.NoticeMsg).Text, "Read-only") || len(sessions)+len(messages) != 0 {
 		t.Errorf("open %v, said %v, sent %q %q", o != nil, notices, sessions, messages)
 	}
 }
@@ -96,7 +96,7 @@ func TestXOnAMessageWithoutIDReadOnly(t *testing.T) {
 func TestXOnAMessageWithIDStillRedactsTheMessage(t *testing.T) {
 	s := api.Session{ID: "3c90c3cc-0d44-4b50-8888-8dd25736052a", Status: api.StatusOpen}
 	var sessions, messages []string
-	m := New(testCtx(), sentRedactions{sessions: &sessions, messages: &messages}, Settings{})
+	m := New(testCtx(), sentRedactions{sessions: &sessions, messages: &messages}, common.WriteSettings{})
 	o, _ := m.RedactMenu(&s, &api.Event{ID: "msg-1", Type: "message", Text: "hi"})
 	if v := o.View(80, 24); strings.Contains(v, "cannot be redacted alone") || !strings.Contains(v, "the message msg-1 (hi)") {
 		t.Errorf("confirmation:\n%s", v)

@@ -10,7 +10,7 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/change"
 	"github.com/opencx-tools/cxi/api/store"
-	"github.com/opencx-tools/cxi/ui/statusline"
+	"github.com/opencx-tools/cxi/ui/common"
 )
 
 // failingAPI answers every PATCH with patchErr and every GET with getErr
@@ -45,7 +45,7 @@ func TestAWriteWithoutAnAnswerIsNotCalledUnchanged(t *testing.T) {
 	}{{api.KindTimeout, change.NoAnswer}, {api.KindDropped, change.Dropped}} {
 		var log auditLog
 		f := &failingAPI{patchErr: &api.Error{Kind: tt.kind, Op: "change the status of 0d322df5", Err: errors.New("no answer within 15s")}}
-		d := &driver{t: t, m: New(testCtx(), f, Settings{Audit: &log})}
+		d := &driver{t: t, m: New(testCtx(), f, common.WriteSettings{Audit: &log})}
 		d.run(d.update(ConfirmedMsg{Change: api.StatusChange{Status: api.StatusClosedResolved}, Sessions: opened(idAsked)}))
 		said := d.last()
 		if !strings.HasPrefix(said.Text, "Sent, result unknown (it may or may not have happened): ") || strings.Contains(said.Text, "not changed") {
@@ -67,7 +67,7 @@ func TestAWriteWithoutAnAnswerIsNotCalledUnchanged(t *testing.T) {
 func TestAChangeTakenButNotReadBackIsNotAFailure(t *testing.T) {
 	var log auditLog
 	f := &failingAPI{getErr: &api.Error{Kind: api.KindServer, Status: 500, Op: "get session 0d322df5"}}
-	d := &driver{t: t, m: New(testCtx(), f, Settings{Audit: &log})}
+	d := &driver{t: t, m: New(testCtx(), f, common.WriteSettings{Audit: &log})}
 	d.run(d.update(ConfirmedMsg{Change: api.StatusChange{Status: api.StatusClosedResolved}, Sessions: opened(idAsked, idAsked2)}))
 	if want := "2 closed as resolved, not confirmed (failed (HTTP 500))"; !strings.HasPrefix(d.last().Text, want) || d.last().Bad {
 		t.Errorf("said %+v\nwant %q", d.last(), want)
@@ -91,7 +91,7 @@ func (fullAudit) Audit(context.Context, store.AuditEntry) error {
 // ("every write is recorded"); when it cannot keep one, the status line
 // says so, for a status change and for a redaction alike.
 func TestAWriteTheAuditLogCouldNotRecordIsSaid(t *testing.T) {
-	d := &driver{t: t, m: New(testCtx(), &failingAPI{}, Settings{Audit: fullAudit{}})}
+	d := &driver{t: t, m: New(testCtx(), &failingAPI{}, common.WriteSettings{Audit: fullAudit{}})}
 	d.run(d.update(ConfirmedMsg{Change: api.StatusChange{Status: api.StatusClosedResolved}, Sessions: opened(idAsked)}))
 	found := false
 	for _, n := range d.said {
@@ -103,9 +103,9 @@ func TestAWriteTheAuditLogCouldNotRecordIsSaid(t *testing.T) {
 		t.Errorf("the lost audit entry is not said: %+v", d.said)
 	}
 
-	m := New(testCtx(), &failingAPI{}, Settings{Audit: fullAudit{}})
+	m := New(testCtx(), &failingAPI{}, common.WriteSettings{Audit: fullAudit{}})
 	_, _, cmd := m.Update(RedactedMsg{SessionID: idAsked, Result: &api.Redaction{Success: true, MessagesRedacted: 3}, Unlogged: fullAudit{}.Audit(context.Background(), store.AuditEntry{})})
-	said, _ := cmd().(statusline.NoticeMsg)
+	said, _ := cmd().(common.NoticeMsg)
 	if !strings.Contains(said.Text, "Redacted 3 messages of 0d322df5") || !strings.Contains(said.Text, "Not recorded in the audit log: ") || !said.Bad {
 		t.Errorf("redaction: said %+v", said)
 	}

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/common"
 )
 
 // eight sessions for a batch.
@@ -31,7 +32,7 @@ func TestA429InABatchWaitsThenStops(t *testing.T) {
 	a, client := newWriteAPI(t, ids...)
 	a.limited, a.retryAfter = 2, "60"
 	var log auditLog
-	d := &driver{t: t, m: New(realCtx(), client, Settings{Audit: &log})}
+	d := &driver{t: t, m: New(realCtx(), client, common.WriteSettings{Audit: &log})}
 	d.run(d.update(ConfirmedMsg{Change: api.StatusChange{Status: api.StatusClosedResolved}, Sessions: opened(ids...)}))
 	if got := a.patched(); len(got) != 1 {
 		t.Fatalf("PATCHes %d after a 429 with Retry-After: 60, want 1 until the wait is over", len(got))
@@ -75,7 +76,7 @@ func TestA429InABatchRetriedGoesOn(t *testing.T) {
 	a, client := newWriteAPI(t, ids...)
 	a.limited, a.retryAfter = 1, "2"
 	var log auditLog
-	d := &driver{t: t, m: New(realCtx(), client, Settings{Audit: &log})}
+	d := &driver{t: t, m: New(realCtx(), client, common.WriteSettings{Audit: &log})}
 	d.run(d.update(ConfirmedMsg{Change: api.StatusChange{Status: api.StatusClosedResolved}, Sessions: opened(ids...)}))
 	if !d.m.waiting() || len(a.patched()) != 1 {
 		t.Fatalf("waiting %v after %d PATCHes", d.m.waiting(), len(a.patched()))
@@ -99,7 +100,7 @@ func TestA429TooLongToWaitStopsAtOnce(t *testing.T) {
 		ids := eight()
 		a, client := newWriteAPI(t, ids...)
 		a.limited, a.retryAfter = 8, after
-		d := &driver{t: t, m: New(realCtx(), client, Settings{})}
+		d := &driver{t: t, m: New(realCtx(), client, common.WriteSettings{})}
 		d.run(d.update(ConfirmedMsg{Change: api.StatusChange{Status: api.StatusClosedResolved}, Sessions: opened(ids...)}))
 		if got := a.patched(); len(got) != 1 {
 			t.Errorf("Retry-After %q: %d PATCHes, want 1", after, len(got))
@@ -117,7 +118,7 @@ func TestEscDuringARetryWaitStops(t *testing.T) {
 	a, client := newWriteAPI(t, ids...)
 	a.limited, a.retryAfter = 1, "30"
 	var log auditLog
-	d := &driver{t: t, m: New(realCtx(), client, Settings{Audit: &log})}
+	d := &driver{t: t, m: New(realCtx(), client, common.WriteSettings{Audit: &log})}
 	d.run(d.update(ConfirmedMsg{Change: api.StatusChange{Status: api.StatusClosedResolved}, Sessions: opened(ids...)}))
 	var stop tea.Cmd
 	d.m, stop = d.m.Stop()

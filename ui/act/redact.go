@@ -13,11 +13,11 @@ import (
 	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/render"
-	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 // confirmWord is what the user types to confirm a redaction, as
@@ -43,7 +43,7 @@ func (m Model) RedactMenu(s *api.Session, msg *api.Event) (overlay.Overlay, tea.
 	case s == nil:
 		return nil, nil
 	case m.set.ReadOnly != "":
-		return nil, statusline.Say("Read-only ("+m.set.ReadOnly+"): nothing is sent, so nothing is redacted.", true)
+		return nil, common.Say("Read-only ("+m.set.ReadOnly+"): nothing is sent, so nothing is redacted.", true)
 	}
 	// The API redacts one message by its id; the newer reference page's
 	// history gives none. Such a message is not sent as messageId "" (or
@@ -86,19 +86,19 @@ func (m Model) redact(s api.Session, msg *api.Event, reason string) tea.Cmd {
 }
 
 // redacted says how the redaction went; the views reload what changed.
-func (m Model) redacted(msg RedactedMsg) (Model, Event, tea.Cmd) {
+func (m Model) redacted(msg RedactedMsg) (Model, common.WriteEvent, tea.Cmd) {
 	var e *api.Error
 	if errors.Is(msg.Err, api.ErrRedactionUnknown) && errors.As(msg.Err, &e) && e.Err != nil {
 		// Sent and accepted: something may have changed, so the transcript
 		// reloads; what the answer did not say is said.
-		return m, Event{Redacted: msg.SessionID}, statusline.Say("Redaction sent, but "+render.Line(e.Err.Error())+"; the transcript shows what the API now returns."+kept(msg.Kept)+unlogged(msg.Unlogged), true)
+		return m, common.WriteEvent{Redacted: msg.SessionID}, common.Say("Redaction sent, but "+render.Line(e.Err.Error())+"; the transcript shows what the API now returns."+kept(msg.Kept)+unlogged(msg.Unlogged), true)
 	}
 	if msg.Err != nil {
-		return m, Event{}, statusline.Say("Not redacted: "+explain.Describe(msg.Err, msg.SessionID).Advice(keys.Name(m.ctx.Keys.Refresh))+unlogged(msg.Unlogged), true)
+		return m, common.WriteEvent{}, common.Say("Not redacted: "+explain.Describe(msg.Err, msg.SessionID).Advice(keys.Name(m.ctx.Keys.Refresh))+unlogged(msg.Unlogged), true)
 	}
 	// The count cxi redact prints.
 	n := change.RedactResult{MessageID: msg.MessageID, Redaction: msg.Result}.Count()
-	return m, Event{Redacted: msg.SessionID}, statusline.Say("Redacted "+plural.Count(n, "message")+" of "+api.ShortID(msg.SessionID)+"; the transcript shows what the API now returns."+kept(msg.Kept)+unlogged(msg.Unlogged), msg.Kept != nil || msg.Unlogged != nil)
+	return m, common.WriteEvent{Redacted: msg.SessionID}, common.Say("Redacted "+plural.Count(n, "message")+" of "+api.ShortID(msg.SessionID)+"; the transcript shows what the API now returns."+kept(msg.Kept)+unlogged(msg.Unlogged), msg.Kept != nil || msg.Unlogged != nil)
 }
 
 // kept says that the local store still holds what was redacted, and why;

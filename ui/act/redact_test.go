@@ -9,8 +9,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/store"
+	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
-	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 // redactor answers redactions as the API would, its counts differing as
@@ -79,14 +79,14 @@ func TestRedactionCountsWhatTheCommandCounts(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var log auditLog
-			m := New(testCtx(), redactor{err: tt.err}, Settings{Audit: &log})
+			m := New(testCtx(), redactor{err: tt.err}, common.WriteSettings{Audit: &log})
 			msg := m.redact(s, tt.message, "")()
 			_, ev, cmd := m.Update(msg.(RedactedMsg))
 			notices := keytest.Run(cmd)
 			if len(notices) != 1 {
 				t.Fatalf("said %v", notices)
 			}
-			n := notices[0].(statusline.NoticeMsg)
+			n := notices[0].(common.NoticeMsg)
 			if !strings.HasPrefix(n.Text, tt.said) || n.Bad != (tt.err != nil) {
 				t.Errorf("said %+v, want %q", n, tt.said)
 			}
@@ -109,7 +109,7 @@ func TestRedactionFieldKeyIsABinding(t *testing.T) {
 	ctx.Keys.SwitchFocus.SetHelp("ctrl+o", "input ⇄ view")
 	s := api.Session{ID: "3c90c3cc-0d44-4b50-8888-8dd25736052a", Status: api.StatusOpen}
 	var sent []string
-	m := New(ctx, redactor{}, Settings{})
+	m := New(ctx, redactor{}, common.WriteSettings{})
 	o, _ := m.RedactMenu(&s, nil)
 	menu := o.(redactMenu)
 	menu.send = func(_ api.Session, _ *api.Event, reason string) tea.Cmd { sent = append(sent, reason); return nil }

@@ -10,8 +10,8 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/change"
+	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
-	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 const (
@@ -51,10 +51,10 @@ func (a *statusAPI) GetSession(_ context.Context, id string) (*api.Session, erro
 // runBatch confirms change on sessions and sends every answer back to
 // Update until the batch ends; it returns the events and what the status
 // line said last.
-func runBatch(t *testing.T, m Model, change api.StatusChange, sessions ...api.Session) ([]Event, statusline.NoticeMsg) {
+func runBatch(t *testing.T, m Model, change api.StatusChange, sessions ...api.Session) ([]common.WriteEvent, common.NoticeMsg) {
 	t.Helper()
-	var events []Event
-	var said statusline.NoticeMsg
+	var events []common.WriteEvent
+	var said common.NoticeMsg
 	m, ev, cmd := m.Update(ConfirmedMsg{Change: change, Sessions: sessions})
 	events = append(events, ev)
 	for range 10 {
@@ -65,7 +65,7 @@ func runBatch(t *testing.T, m Model, change api.StatusChange, sessions ...api.Se
 			case DoneMsg:
 				m, ev, cmd = m.Update(msg)
 				events = append(events, ev)
-			case statusline.NoticeMsg:
+			case common.NoticeMsg:
 				said = msg
 			}
 		}
@@ -86,7 +86,7 @@ func runBatch(t *testing.T, m Model, change api.StatusChange, sessions ...api.Se
 func TestAConfirmationFromAnotherSessionIsNotConfirmed(t *testing.T) {
 	var log auditLog
 	a := &statusAPI{answerAs: map[string]string{idAsked: idOther}, status: map[string]api.Status{}}
-	m := New(testCtx(), a, Settings{Audit: &log})
+	m := New(testCtx(), a, common.WriteSettings{Audit: &log})
 	events, said := runBatch(t, m, api.StatusChange{Status: api.StatusClosedResolved}, api.Session{ID: idAsked, Status: api.StatusOpen})
 
 	if len(a.patched) != 1 || a.patched[0] != idAsked {
@@ -114,7 +114,7 @@ func TestAConfirmationFromAnotherSessionIsNotConfirmed(t *testing.T) {
 // failed; the others go on.
 func TestABatchCountsTheUnconfirmedApart(t *testing.T) {
 	a := &statusAPI{answerAs: map[string]string{idAsked: idOther}, status: map[string]api.Status{}}
-	m := New(testCtx(), a, Settings{})
+	m := New(testCtx(), a, common.WriteSettings{})
 	events, said := runBatch(t, m, api.StatusChange{Status: api.StatusClosedResolved},
 		api.Session{ID: idAsked, Status: api.StatusOpen}, api.Session{ID: idAsked2, Status: api.StatusOpen})
 	if len(a.patched) != 2 {
@@ -138,7 +138,7 @@ func TestABatchCountsTheUnconfirmedApart(t *testing.T) {
 // a confirmation that spells the ID in upper case confirms the change.
 func TestAConfirmationInAnotherCaseIsTheSession(t *testing.T) {
 	a := &statusAPI{answerAs: map[string]string{idAsked: strings.ToUpper(idAsked)}, status: map[string]api.Status{}}
-	m := New(testCtx(), a, Settings{})
+	m := New(testCtx(), a, common.WriteSettings{})
 	events, said := runBatch(t, m, api.StatusChange{Status: api.StatusClosedResolved}, api.Session{ID: idAsked, Status: api.StatusOpen})
 	last := events[len(events)-1]
 	if last.Fresh == nil || last.Fresh.Status != api.StatusClosedResolved || len(last.Failed) != 0 || said.Bad {
@@ -155,7 +155,7 @@ func TestARedactionGoesOnlyToTheSessionNamed(t *testing.T) {
 	for _, msg := range []*api.Event{nil, {ID: "msg-1", Text: "card 4111"}} {
 		var log auditLog
 		sent := 0
-		m := New(testCtx(), redactor{answer: idOther, sent: &sent}, Settings{Audit: &log})
+		m := New(testCtx(), redactor{answer: idOther, sent: &sent}, common.WriteSettings{Audit: &log})
 		done := m.redact(s, msg, "")().(RedactedMsg)
 		_, ev, cmd := m.Update(done)
 		notices := keytest.Run(cmd)
@@ -163,11 +163,11 @@ func TestARedactionGoesOnlyToTheSessionNamed(t *testing.T) {
 			t.Errorf("message %v: %d sent, audit %+v, err %v, event %+v", msg, sent, log, done.Err, ev)
 		}
 		want := "Not redacted: asked for 0d322df5, the API answered 497f6eca: nothing sent."
-		if len(notices) != 1 || notices[0].(statusline.NoticeMsg).Text != want || !notices[0].(statusline.NoticeMsg).Bad {
+		if len(notices) != 1 || notices[0].(common.NoticeMsg).Text != want || !notices[0].(common.NoticeMsg).Bad {
 			t.Errorf("message %v: said %+v\nwant %q", msg, notices, want)
 		}
 
-		m = New(testCtx(), redactor{answer: strings.ToUpper(idAsked), sent: &sent}, Settings{Audit: &log})
+		m = New(testCtx(), redactor{answer: strings.ToUpper(idAsked), sent: &sent}, common.WriteSettings{Audit: &log})
 		if done := m.redact(s, msg, "")().(RedactedMsg); done.Err != nil || sent != 1 || len(log) != 1 {
 			t.Errorf("message %v, answered in upper case: %v, %d sent", msg, done.Err, sent)
 		}
@@ -183,11 +183,11 @@ func TestARedactionThatDoesNotSayReloads(t *testing.T) {
 	unknown := &api.Error{Kind: api.KindDecode, Op: "redact session 0d322df5",
 		Err: fmt.Errorf("the API accepted it with an empty body, so %w", api.ErrRedactionUnknown)}
 	var log auditLog
-	m := New(testCtx(), redactor{err: unknown}, Settings{Audit: &log})
+	m := New(testCtx(), redactor{err: unknown}, common.WriteSettings{Audit: &log})
 	_, ev, cmd := m.Update(m.redact(s, nil, "")().(RedactedMsg))
 	notices := keytest.Run(cmd)
 	want := "Redaction sent, but the API accepted it with an empty body, so whether anything was redacted is not known; the transcript shows what the API now returns."
-	if len(notices) != 1 || notices[0].(statusline.NoticeMsg).Text != want {
+	if len(notices) != 1 || notices[0].(common.NoticeMsg).Text != want {
 		t.Errorf("said %+v\nwant %q", notices, want)
 	}
 	if ev.Redacted != idAsked {

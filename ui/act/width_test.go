@@ -34,9 +34,9 @@ func TestPanelsKeepTheirWidthWithWideScripts(t *testing.T) {
 	ctx := testCtx()
 	s := api.Session{ID: "3c90c3cc-0d44-4b50-8888-8dd25736052a", Status: api.StatusOpen,
 		TicketingSystem: &api.TicketingSystem{Name: api.SystemName(devanagari)}}
-	chosen, _ := newMenu(ctx, []api.Session{s}, Settings{Helpdesk: true}).Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("1")})
-	redactAll, _ := New(ctx, nil, Settings{}).RedactMenu(&s, nil)
-	redactOne, _ := New(ctx, nil, Settings{}).RedactMenu(&s, &api.Event{ID: "msg-1", Text: devanagari})
+	chosen, _ := newMenu(ctx, []api.Session{s}, common.WriteSettings{Helpdesk: true}).Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("1")})
+	redactAll, _ := New(ctx, nil, common.WriteSettings{}).RedactMenu(&s, nil)
+	redactOne, _ := New(ctx, nil, common.WriteSettings{}).RedactMenu(&s, &api.Event{ID: "msg-1", Text: devanagari})
 	for name, o := range map[string]overlay.Overlay{"status menu": chosen, "redact session": redactAll, "redact message": redactOne} {
 		for _, width := range []int{120, 80, 60, 40} {
 			v := o.View(width, 30)
@@ -57,7 +57,7 @@ func TestPanelsKeepTheirWidthWithWideScripts(t *testing.T) {
 // of the warning, and of the hint that says how to confirm, is on screen.
 func TestTheRedactionWarningIsWrappedNotCut(t *testing.T) {
 	s := api.Session{ID: "3c90c3cc-0d44-4b50-8888-8dd25736052a", Status: api.StatusOpen}
-	o, _ := New(testCtx(), nil, Settings{}).RedactMenu(&s, nil)
+	o, _ := New(testCtx(), nil, common.WriteSettings{}).RedactMenu(&s, nil)
 	for _, width := range []int{120, 60, 40} {
 		v := strings.Join(strings.Fields(strings.NewReplacer("│", " ", "╭", " ", "╮", " ", "╰", " ", "╯", " ", "─", " ").Replace(ansi.Strip(o.View(width, 30)))), " ")
 		for _, want := range []string{"— permanent, cannot be undone", "deleted, for everyone.", "moves to the reason · esc cancel"} {

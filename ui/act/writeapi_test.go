@@ -19,7 +19,6 @@ import (
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/keys"
-	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 const testKey = "test-key-0123456789"
@@ -128,13 +127,13 @@ func realCtx() common.Context {
 type driver struct {
 	t      *testing.T
 	m      Model
-	events []Event
-	said   []statusline.NoticeMsg
+	events []common.WriteEvent
+	said   []common.NoticeMsg
 }
 
 // update hands msg to the model and keeps its event.
 func (d *driver) update(msg Msg) tea.Cmd {
-	var ev Event
+	var ev common.WriteEvent
 	var cmd tea.Cmd
 	d.m, ev, cmd = d.m.Update(msg)
 	d.events = append(d.events, ev)
@@ -152,7 +151,7 @@ func (d *driver) run(cmd tea.Cmd) {
 			switch msg := msg.(type) {
 			case Msg:
 				next = append(next, d.update(msg))
-			case statusline.NoticeMsg:
+			case common.NoticeMsg:
 				d.said = append(d.said, msg)
 			}
 		}
@@ -162,16 +161,16 @@ func (d *driver) run(cmd tea.Cmd) {
 }
 
 // last is what the status line said last ("" when nothing).
-func (d *driver) last() statusline.NoticeMsg {
+func (d *driver) last() common.NoticeMsg {
 	if len(d.said) == 0 {
-		return statusline.NoticeMsg{}
+		return common.NoticeMsg{}
 	}
 	return d.said[len(d.said)-1]
 }
 
 // finished is the batch's last event, the one that ends it (nil when it
 // has not ended).
-func (d *driver) finished() *Event {
+func (d *driver) finished() *common.WriteEvent {
 	for i := range d.events {
 		if d.events[i].Finished {
 			return &d.events[i]

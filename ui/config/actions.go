@@ -75,8 +75,8 @@ type Binding struct {
 	Action string   // "copy_external_id"
 	Keys   []string // as [keys] takes them: "space", not " "
 	Help   string   // what the help says it does
-	// Enabled is whether the binding acts in km as it is: keys.Map.Enable
-	// turns off those that do nothing in the view in focus.
+	// Enabled is whether the binding acts in km as it is: each view turns
+	// off those that do nothing in it (its EnableKeys).
 	Enabled bool
 }
 

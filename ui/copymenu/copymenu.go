@@ -17,7 +17,6 @@ import (
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/render"
-	"github.com/opencx-tools/cxi/ui/statusline"
 	"github.com/opencx-tools/cxi/ui/summary"
 )
 
@@ -77,6 +76,15 @@ func New(ctx common.Context, copier clipboard.Copier, s *api.Session, link strin
 	return m
 }
 
+// Open opens the menu a view asked for with c.
+func Open(ctx common.Context, c overlay.CopyChoice) Model {
+	extra := make([]Entry, len(c.Later))
+	for i, l := range c.Later {
+		extra[i] = Entry{What: l.What, About: l.About, Later: l.Copy}
+	}
+	return New(ctx, c.Copier, c.Session, c.Link, extra...)
+}
+
 // Entries are the menu's lines.
 func (m Model) Entries() []Entry { return m.entries }
 
@@ -105,7 +113,7 @@ func (m Model) copy(i int) tea.Cmd {
 	case e.Later != nil:
 		return e.Later
 	case e.Value == "":
-		return statusline.Say("Nothing to copy: "+e.Missing+".", true)
+		return common.Say("Nothing to copy: "+e.Missing+".", true)
 	case e.Multiline:
 		return m.copier.CopyText(e.What, e.Value)
 	}

@@ -17,7 +17,6 @@ import (
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/render"
-	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 const sessionID = "3c90c3cc-0d44-4b50-8888-8dd25736052a"
@@ -197,7 +196,7 @@ func TestNothingToCopySaysWhy(t *testing.T) {
 		if o != nil || cmd == nil {
 			t.Fatalf("%s: open=%v cmd=%v", tt.digit, o != nil, cmd != nil)
 		}
-		msg, ok := cmd().(statusline.NoticeMsg)
+		msg, ok := cmd().(common.NoticeMsg)
 		if !ok || msg.Text != tt.want || !msg.Bad {
 			t.Errorf("%s: %#v, want the bad notice %q", tt.digit, cmd(), tt.want)
 		}

@@ -23,44 +23,24 @@ type KeyMap = keys.Menu
 // DefaultKeyMap is the picker's keys as cxi ships them.
 func DefaultKeyMap() KeyMap { return keys.Default().ForFilterPicker() }
 
-// Unknown is the Count of a value whose sessions are not loaded: with the
-// status filter on "open", nothing says how many resolved sessions there
-// are, and 0 would be a lie.
-const Unknown = -1
-
-// Option is one value of the filter.
-type Option struct {
-	Label string // as shown, sanitized by the owner
-	Count int    // loaded sessions with this value, or Unknown
-}
-
-// Filter is what the picker shows: the filter's name, its values ("any"
-// first), the one in force and a line saying what the counts count.
-type Filter struct {
-	Name    string
-	Options []Option
-	Current int
-	Note    string
-}
-
 // Model is the open picker.
 type Model struct {
 	theme  *styles.Theme
 	keys   KeyMap
-	filter Filter
+	filter overlay.Filter
 	at     int
 	choose func(i int) tea.Cmd // what setting option i means: the owner of the filters decides
 }
 
 // New opens the picker on f, the cursor on the value in force; choosing
 // option i runs choose(i), and nothing else changes a filter.
-func New(theme *styles.Theme, km KeyMap, f Filter, choose func(i int) tea.Cmd) Model {
+func New(theme *styles.Theme, km KeyMap, f overlay.Filter, choose func(i int) tea.Cmd) Model {
 	at := min(max(f.Current, 0), max(len(f.Options)-1, 0))
 	return Model{theme: theme, keys: km, filter: f, at: at, choose: choose}
 }
 
 // Filter is what the picker shows.
-func (m Model) Filter() Filter { return m.filter }
+func (m Model) Filter() overlay.Filter { return m.filter }
 
 // Cursor is the option under the cursor.
 func (m Model) Cursor() int { return m.at }
@@ -126,7 +106,7 @@ func (m Model) row(i, labelW int) string {
 		digit = fmt.Sprint(i)
 	}
 	count := ""
-	if o.Count != Unknown {
+	if o.Count != overlay.Unknown {
 		count = fmt.Sprint(o.Count)
 	}
 	row := t.Key.Render(digit) + "  " + t.Value.Render(render.Fit(o.Label, labelW)) + "  " + t.Muted.Render(fmt.Sprintf("%5s", count))

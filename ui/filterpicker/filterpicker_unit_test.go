@@ -19,7 +19,7 @@ type chosen int
 func status(current int) filterpicker.Model {
 	km := filterpicker.DefaultKeyMap()
 	km.Toggle = keys.Default().Status
-	f := filterpicker.Filter{Name: "Status", Current: current, Note: "Counts among the 25 loaded sessions.", Options: []filterpicker.Option{
+	f := overlay.Filter{Name: "Status", Current: current, Note: "Counts among the 25 loaded sessions.", Options: []overlay.Option{
 		{Label: "any", Count: 25}, {Label: "open", Count: 12}, {Label: "unresolved", Count: 8}, {Label: "resolved", Count: 5},
 	}}
 	return filterpicker.New(styles.Plain(), km, f, func(i int) tea.Cmd { return func() tea.Msg { return chosen(i) } })
@@ -74,8 +74,8 @@ func TestViewShowsValuesCountsAndTheOneInForce(t *testing.T) {
 			t.Errorf("line of %d cells: %q", render.Width(l), l)
 		}
 	}
-	unknown := filterpicker.New(styles.Plain(), filterpicker.DefaultKeyMap(), filterpicker.Filter{Name: "Status", Current: 1,
-		Options: []filterpicker.Option{{Label: "any", Count: filterpicker.Unknown}, {Label: "open", Count: 9}}}, nil)
+	unknown := filterpicker.New(styles.Plain(), filterpicker.DefaultKeyMap(), overlay.Filter{Name: "Status", Current: 1,
+		Options: []overlay.Option{{Label: "any", Count: overlay.Unknown}, {Label: "open", Count: 9}}}, nil)
 	if v := unknown.View(60, 20); strings.Contains(v, "-1") || !strings.Contains(v, "0  any   ") {
 		t.Errorf("an unknown count shows as a number:\n%s", v)
 	}
@@ -85,7 +85,7 @@ func TestHintsNameTheBoundKeys(t *testing.T) {
 	km := filterpicker.DefaultKeyMap()
 	km.Choose.SetKeys("ctrl+s")
 	km.Choose.SetHelp("ctrl+s", "set filter")
-	m := filterpicker.New(styles.Plain(), km, filterpicker.Filter{Name: "Team", Options: []filterpicker.Option{{Label: "any"}}}, nil)
+	m := filterpicker.New(styles.Plain(), km, overlay.Filter{Name: "Team", Options: []overlay.Option{{Label: "any"}}}, nil)
 	if v := m.View(80, 10); !strings.Contains(v, "0 or ↑/↓ ctrl+s") {
 		t.Errorf("hint does not name the remapped key:\n%s", v)
 	}
@@ -95,11 +95,11 @@ func TestHintsNameTheBoundKeys(t *testing.T) {
 }
 
 func TestManyValuesScrollAroundTheCursor(t *testing.T) {
-	var opts []filterpicker.Option
+	var opts []overlay.Option
 	for i := range 30 {
-		opts = append(opts, filterpicker.Option{Label: "team " + string(rune('A'+i%26)) + strings.Repeat("x", i%3), Count: i})
+		opts = append(opts, overlay.Option{Label: "team " + string(rune('A'+i%26)) + strings.Repeat("x", i%3), Count: i})
 	}
-	m := filterpicker.New(styles.Plain(), filterpicker.DefaultKeyMap(), filterpicker.Filter{Name: "Team", Options: opts, Current: 25}, nil)
+	m := filterpicker.New(styles.Plain(), filterpicker.DefaultKeyMap(), overlay.Filter{Name: "Team", Options: opts, Current: 25}, nil)
 	v := m.View(60, 10)
 	if lines := strings.Split(v, "\n"); len(lines) > 10 {
 		t.Errorf("%d lines in a height of 10", len(lines))

@@ -13,7 +13,6 @@ import (
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/overlay"
-	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/render"
 )
 
@@ -77,20 +76,15 @@ func (m Model) View(width, _ int) string {
 	return lipgloss.NewStyle().Width(width).Render(out)
 }
 
-// Suggestion is a session worth trying, listed below the keys (the demo's
-// showcase sessions).
-type Suggestion struct {
-	ID    string
-	Title string
-}
-
-// Notes is what the full help explains below the keys: in the queue, its
-// order and its input; everywhere, the sessions worth trying.
-func Notes(ctx common.Context, inQueue bool, suggest []Suggestion) string {
+// Notes is what the full help explains below the keys: in the queue (when
+// order, the queue's "needs attention" rule in words, is given), its order
+// and its input; everywhere, the sessions worth trying. The root passes
+// the rule in: the full help does not import the queue (views are leaves).
+func Notes(ctx common.Context, order string, suggest []common.Suggestion) string {
 	t, k := ctx.Theme, ctx.Keys
 	var out []string
-	if inQueue {
-		out = append(out, t.Label.Render("needs-attention order: ")+t.Value.Render(queue.AttentionRule)+"\n"+
+	if order != "" {
+		out = append(out, t.Label.Render("needs-attention order: ")+t.Value.Render(order)+"\n"+
 			t.Label.Render("input: ")+t.Value.Render("text filters the loaded sessions as you type; a session ID (or a URL with one) opens on "+keys.Name(k.Lookup)))
 	}
 	if len(suggest) > 0 {

@@ -8,6 +8,7 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/store"
 	tui "github.com/opencx-tools/cxi/ui/act"
+	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
 )
 
@@ -26,7 +27,7 @@ func TestLogSaysARedactionAsARedaction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := tui.New(tuiCtx(), c, tui.Settings{Audit: st})
+	m := tui.New(tuiCtx(), c, common.WriteSettings{Audit: st})
 	menu, _ := m.RedactMenu(&api.Session{ID: idOpen, Status: api.StatusOpen}, nil)
 	_, send := keytest.Press(t, menu, "redact", "enter")
 	if msgs := keytest.Run(send); len(msgs) != 1 {

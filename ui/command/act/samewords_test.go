@@ -16,7 +16,6 @@ import (
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/keys"
-	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 // entries is an audit log in memory.
@@ -38,7 +37,7 @@ func closeInTUI(t *testing.T, w *world, ids ...string) (string, entries) {
 		t.Fatal(err)
 	}
 	var log entries
-	m := tui.New(tuiCtx(), c, tui.Settings{Audit: &log})
+	m := tui.New(tuiCtx(), c, common.WriteSettings{Audit: &log})
 	var sessions []api.Session
 	for _, id := range ids {
 		sessions = append(sessions, api.Session{ID: id, Status: api.StatusOpen})
@@ -53,7 +52,7 @@ func closeInTUI(t *testing.T, w *world, ids ...string) (string, entries) {
 				var c tea.Cmd
 				m, _, c = m.Update(msg)
 				next = append(next, c)
-			case statusline.NoticeMsg:
+			case common.NoticeMsg:
 				said = msg.Text
 			}
 		}
