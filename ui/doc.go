@@ -72,11 +72,13 @@
 // The overlays, drawn over the view in focus, one stack of them:
 //
 //   - ui/overlay: the stack; the top one gets the keys; the choices a view
-//     asks for an overlay with.
-//   - ui/copymenu, ui/picker, ui/filterpicker, ui/fullhelp, ui/rawview,
-//     ui/noteedit: the copy menu, the sessions a search found, a queue
-//     filter's values with their counts, the full help, the session as the
-//     API sent it, the note editor.
+//     asks for an overlay with. The overlays live beneath it:
+//   - ui/overlay/copymenu: the copy menu.
+//   - ui/overlay/picker: the sessions a search found.
+//   - ui/overlay/filterpicker: a queue filter's values with their counts.
+//   - ui/overlay/fullhelp: the full help.
+//   - ui/overlay/rawview: the session as the API sent it.
+//   - ui/overlay/noteedit: the note editor.
 //
 // What every component is built with:
 //
@@ -95,7 +97,8 @@
 //     copy menu and the handover.
 //   - styles (beside ui): the theme: adaptive colours, badges, panels.
 //
-// The commands, and what only they read:
+// The commands, and what only they read (main and the tests aside,
+// nothing outside ui/command imports them):
 //
 //   - ui/command: what every command shares: Env, exit codes, one way to
 //     print an error.
@@ -109,10 +112,11 @@
 //   - ui/command/act: cxi close, reopen, redact and log.
 //   - ui/command/local: cxi store and cxi handover.
 //   - ui/command/auth, ui/command/doctor: cxi auth and cxi doctor.
-//   - ui/config: the config file: strict TOML, errors naming the line, key
-//     remaps; ui/config/privatefile opens it and the key file, refusing a
-//     directory, FIFO or device at once, and ui/config/privatefile/fifotest
-//     helps tests show that.
+//   - ui/command/config: the config file: strict TOML, errors naming the
+//     line, key remaps; ui/command/config/privatefile opens it and the key
+//     file, refusing a directory, FIFO or device at once (typed errors:
+//     ui/command gives them their exit code), and
+//     ui/command/config/privatefile/fifotest helps tests show that.
 //
 // Test support, linked into no program: ui/internal/keytest (keys pressed,
 // commands run to their messages) and ui/internal/screentest (a screen

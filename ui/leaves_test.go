@@ -22,7 +22,6 @@ const module = "github.com/opencx-tools/cxi"
 var shared = []string{
 	"ui/clipboard", "ui/common", "ui/explain", "ui/internal/keytest", "ui/internal/screentest",
 	"ui/keys", "ui/overlay", "ui/render", "ui/scroll", "ui/summary",
-	"ui/config", "ui/config/privatefile", "ui/config/privatefile/fifotest",
 }
 
 // isView reports whether the package at dir (relative to the module) is a

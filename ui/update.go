@@ -13,7 +13,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/detail"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
-	"github.com/opencx-tools/cxi/ui/picker"
+	"github.com/opencx-tools/cxi/ui/overlay/picker"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/review"

@@ -9,9 +9,9 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/ui/filterpicker"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/overlay"
+	"github.com/opencx-tools/cxi/ui/overlay/filterpicker"
 )
 
 func options(t *testing.T, m Model, filterKey string) overlay.Filter {

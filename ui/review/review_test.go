@@ -14,8 +14,8 @@ import (
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/keys"
-	"github.com/opencx-tools/cxi/ui/noteedit"
 	"github.com/opencx-tools/cxi/ui/overlay"
+	"github.com/opencx-tools/cxi/ui/overlay/noteedit"
 	"github.com/opencx-tools/cxi/ui/review"
 )
 

@@ -308,7 +308,7 @@ func TestLog(t *testing.T) {
 	w := newWorld(t)
 	// No store yet: nothing, said on stderr, and none made.
 	out, errOut, code := w.log()
-	if code != 0 || out != "" || errOut != "cxi: no write recorded in the last 1d\n" {
+	if code != 0 || out != "" || errOut != "cxi: no write recorded in the last 24h\n" {
 		t.Errorf("exit %d, %q, %q", code, out, errOut)
 	}
 	if _, err := os.Stat(w.dir); !os.IsNotExist(err) {

@@ -11,8 +11,8 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/config"
 	"github.com/opencx-tools/cxi/ui/command/settings"
-	"github.com/opencx-tools/cxi/ui/config"
 	"github.com/opencx-tools/cxi/ui/render"
 )
 
@@ -81,7 +81,7 @@ func printLog(ctx context.Context, span time.Duration, asJSON bool, shared setti
 		return command.Fail(env, err, "")
 	}
 	if len(entries) == 0 && !asJSON {
-		fmt.Fprintf(env.Stderr, "cxi: no write recorded in the last %s\n", config.FormatSpan(span))
+		fmt.Fprintf(env.Stderr, "cxi: no write recorded in the last %s\n", render.Duration(span))
 	}
 	for _, e := range entries {
 		if asJSON {

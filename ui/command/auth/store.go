@@ -13,7 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/opencx-tools/cxi/ui/command"
-	"github.com/opencx-tools/cxi/ui/config/privatefile"
+	"github.com/opencx-tools/cxi/ui/command/config/privatefile"
 )
 
 // KeyFileName is the key file's name inside the config folder.

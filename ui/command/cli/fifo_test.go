@@ -10,7 +10,7 @@ import (
 
 	"github.com/opencx-tools/cxi/api/fake/demo"
 	"github.com/opencx-tools/cxi/ui/command"
-	"github.com/opencx-tools/cxi/ui/config/privatefile/fifotest"
+	"github.com/opencx-tools/cxi/ui/command/config/privatefile/fifotest"
 )
 
 // TestAFIFOForAConfigStopsGetAtOnce: `cxi get` with CXI_CONFIG naming a

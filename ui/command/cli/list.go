@@ -13,8 +13,8 @@ import (
 	"github.com/opencx-tools/cxi/api/paging"
 	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/config"
 	"github.com/opencx-tools/cxi/ui/command/settings"
-	"github.com/opencx-tools/cxi/ui/config"
 	"github.com/opencx-tools/cxi/ui/render"
 )
 

@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/opencx-tools/cxi/ui"
-	"github.com/opencx-tools/cxi/ui/config"
+	"github.com/opencx-tools/cxi/ui/command/config"
 	"github.com/opencx-tools/cxi/ui/keys"
 )
 

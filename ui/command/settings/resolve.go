@@ -11,7 +11,7 @@ import (
 	"github.com/opencx-tools/cxi/api/filter"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/auth"
-	"github.com/opencx-tools/cxi/ui/config"
+	"github.com/opencx-tools/cxi/ui/command/config"
 )
 
 // The environment variables cxi reads its settings from (the API key's is

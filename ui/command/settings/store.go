@@ -7,7 +7,7 @@ import (
 
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/command"
-	"github.com/opencx-tools/cxi/ui/config"
+	"github.com/opencx-tools/cxi/ui/command/config"
 )
 
 // Store is what the settings say of the local store.

@@ -15,8 +15,8 @@ import (
 	"github.com/opencx-tools/cxi/ui"
 	copier "github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/config"
 	"github.com/opencx-tools/cxi/ui/common"
-	"github.com/opencx-tools/cxi/ui/config"
 	"github.com/opencx-tools/cxi/ui/keys"
 )
 

@@ -11,8 +11,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/common"
-	"github.com/opencx-tools/cxi/ui/fullhelp"
 	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/overlay/fullhelp"
 )
 
 var testNow = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)

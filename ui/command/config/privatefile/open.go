@@ -9,8 +9,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-
-	"github.com/opencx-tools/cxi/ui/command"
 )
 
 // NotRegularError is a path that names something other than a regular file
@@ -23,9 +21,6 @@ type NotRegularError struct {
 func (e *NotRegularError) Error() string {
 	return fmt.Sprintf("%s is %s, not a regular file", e.Path, kind(e.Mode))
 }
-
-// ExitCode is command.ExitUsage: what the path names is the user's to fix.
-func (e *NotRegularError) ExitCode() int { return command.ExitUsage }
 
 // kind names what a file of mode m is, for a sentence.
 func kind(m fs.FileMode) string {

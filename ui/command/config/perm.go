@@ -8,7 +8,7 @@ import (
 	"runtime"
 	"strings"
 
-	"github.com/opencx-tools/cxi/ui/config/privatefile"
+	"github.com/opencx-tools/cxi/ui/command/config/privatefile"
 )
 
 // maxFileSize bounds what is read: a config file is a few hundred bytes.

@@ -10,8 +10,8 @@ import (
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/keys"
-	"github.com/opencx-tools/cxi/ui/noteedit"
 	"github.com/opencx-tools/cxi/ui/overlay"
+	"github.com/opencx-tools/cxi/ui/overlay/noteedit"
 	"github.com/opencx-tools/cxi/ui/render"
 )
 

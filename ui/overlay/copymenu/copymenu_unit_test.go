@@ -13,9 +13,9 @@ import (
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/common"
-	"github.com/opencx-tools/cxi/ui/copymenu"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/overlay/copymenu"
 	"github.com/opencx-tools/cxi/ui/render"
 )
 

@@ -6,10 +6,10 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/styles"
-	"github.com/opencx-tools/cxi/ui/filterpicker"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/overlay"
+	"github.com/opencx-tools/cxi/ui/overlay/filterpicker"
 	"github.com/opencx-tools/cxi/ui/render"
 )
 

@@ -14,7 +14,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/overlay"
-	"github.com/opencx-tools/cxi/ui/picker"
+	"github.com/opencx-tools/cxi/ui/overlay/picker"
 )
 
 var testNow = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)

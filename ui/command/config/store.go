@@ -64,20 +64,3 @@ func ParseSpan(s string) (time.Duration, error) {
 	}
 	return d, nil
 }
-
-// FormatSpan writes a span as ParseSpan reads it, whole days as days:
-// "30d", "12h", "1h30m".
-func FormatSpan(d time.Duration) string {
-	const day = 24 * time.Hour
-	if d >= day && d%day == 0 {
-		return strconv.FormatInt(int64(d/day), 10) + "d"
-	}
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
-	}
-	return s
-}

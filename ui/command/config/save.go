@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/opencx-tools/cxi/ui/config/privatefile"
+	"github.com/opencx-tools/cxi/ui/command/config/privatefile"
 	toml "github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 )

@@ -7,8 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-
-	"github.com/opencx-tools/cxi/ui/command"
 )
 
 // Replace puts data at path at once: a temporary file beside it, made
@@ -104,6 +102,3 @@ func (e *LinkError) Error() string {
 	}
 	return fmt.Sprintf("%s is a symbolic link to %s, which is %s, not a regular file", e.Path, e.Target, kind(e.Mode))
 }
-
-// ExitCode is command.ExitUsage: where the link points is the user's to fix.
-func (e *LinkError) ExitCode() int { return command.ExitUsage }

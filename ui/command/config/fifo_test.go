@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/opencx-tools/cxi/ui/config/privatefile/fifotest"
+	"github.com/opencx-tools/cxi/ui/command/config/privatefile/fifotest"
 )
 
 // TestAFIFOIsRefusedAtOnce: a FIFO where config.toml belongs would block

@@ -13,6 +13,7 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/filter"
 	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/render"
 )
 
 func TestExampleLoads(t *testing.T) {
@@ -241,13 +242,15 @@ func TestParseSpan(t *testing.T) {
 	}
 }
 
-func TestFormatSpan(t *testing.T) {
+// TestSpansReadBack: a span as cxi writes it (render.Duration, the one
+// formatter) is what ParseSpan reads.
+func TestSpansReadBack(t *testing.T) {
 	for d, want := range map[time.Duration]string{
 		30 * 24 * time.Hour: "30d", 14 * 24 * time.Hour: "14d", 12 * time.Hour: "12h", 90 * time.Minute: "1h30m",
-		36 * time.Hour: "36h", 45 * time.Second: "45s", 10 * time.Minute: "10m",
+		36 * time.Hour: "36h", 45 * time.Second: "45s", 10 * time.Minute: "10m", 24 * time.Hour: "24h",
 	} {
-		if got := FormatSpan(d); got != want {
-			t.Errorf("FormatSpan(%v) = %q, want %q", d, got, want)
+		if got := render.Duration(d); got != want {
+			t.Errorf("render.Duration(%v) = %q, want %q", d, got, want)
 		} else if back, err := ParseSpan(got); err != nil || back != d {
 			t.Errorf("ParseSpan(%q) = %v, %v", got, back, err)
 		}
