@@ -16,8 +16,8 @@
 //	   │                      └──▶ ui/command/settings: flag > environment > config file > default,
 //	   │                           the API key, api.Client (the base URL, or api/fake serving
 //	   │                           api/fake/demo on loopback for --demo)
-//	   ├──▶ cxi get, list ──────────▶ ui/command/cli ──▶ api/resolve, ui/summary ──▶ stdout, exit code
-//	   ├──▶ cxi close, reopen, redact, log ──▶ ui/command/act ──▶ api/change, api/store (audit log)
+//	   ├──▶ cxi get, list ──────────▶ ui/command/read ──▶ api/resolve, ui/summary ──▶ stdout, exit code
+//	   ├──▶ cxi close, reopen, redact, log ──▶ ui/command/write ──▶ api/change, api/store (audit log)
 //	   ├──▶ cxi store, handover ────▶ ui/command/local ──▶ api/store
 //	   ├──▶ cxi auth, doctor ───────▶ ui/command/auth, ui/command/doctor
 //	   └──▶ cxi [SESSION] ──────────▶ ui/command/tui ──▶ ui.New(Options) ──▶ tea.Program
@@ -64,7 +64,7 @@
 //
 // What acts on sessions from the keyboard:
 //
-//   - ui/act: the status menu, its confirmation and the batch that sends it;
+//   - ui/actions: the status menu, its confirmation and the batch that sends it;
 //     the redaction.
 //   - ui/review: review marks, and what the note editor saves with.
 //   - ui/share: how a session leaves cxi: y, Y, the copy menu, o.
@@ -108,8 +108,8 @@
 //   - ui/command/settings: the one settings resolver, the shared flags, and
 //     Deps, the one set of things a command reaches the world with.
 //   - ui/command/tui: the TUI's command line and its Options.
-//   - ui/command/cli: cxi get and cxi list.
-//   - ui/command/act: cxi close, reopen, redact and log.
+//   - ui/command/read: cxi get and cxi list.
+//   - ui/command/write: cxi close, reopen, redact and log.
 //   - ui/command/local: cxi store and cxi handover.
 //   - ui/command/auth, ui/command/doctor: cxi auth and cxi doctor.
 //   - ui/command/config: the config file: strict TOML, errors naming the

@@ -10,7 +10,7 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/filter"
 	"github.com/opencx-tools/cxi/styles"
-	"github.com/opencx-tools/cxi/ui/act"
+	"github.com/opencx-tools/cxi/ui/actions"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/detail"
@@ -116,7 +116,7 @@ type Model struct {
 	notices     []string // what opening the store had to say, for the first frame
 	store       Memory   // the local store; nil when off
 	stopped     string   // why the store stopped remembering while cxi ran, for the header; "" while it keeps
-	act         act.Model
+	act         actions.Model
 }
 
 // New builds the root model.
@@ -140,7 +140,7 @@ func New(o Options) Model {
 		help:    ctx.Help(),
 		notices: o.Notices,
 		stopped: o.Unkept,
-		act:     act.New(ctx, o.Client, o.Acting),
+		act:     actions.New(ctx, o.Client, o.Acting),
 	}
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)

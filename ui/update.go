@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api/resolve"
-	"github.com/opencx-tools/cxi/ui/act"
+	"github.com/opencx-tools/cxi/ui/actions"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/detail"
@@ -44,7 +44,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status, cmd = m.status.Update(msg)
 	case share.BrowserFailedMsg:
 		cmd = m.share.Update(msg)
-	case act.OptionsSavedMsg:
+	case actions.OptionsSavedMsg:
 		// Said in the menu that toggled them; on the status line when it
 		// was closed before the answer came.
 		var taken bool
@@ -52,7 +52,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.overlays, cmd, taken = m.overlays.Receive(msg); !taken {
 			cmd = msg.Notice()
 		}
-	case act.Msg:
+	case actions.Msg:
 		var ev common.WriteEvent
 		m.act, ev, cmd = m.act.Update(msg)
 		var reload tea.Cmd
