@@ -18,9 +18,6 @@ import (
 // KeyMap is the status menu's keys.
 type KeyMap = keys.StatusMenu
 
-// DefaultKeyMap is the status menu's keys as cxi ships them.
-func DefaultKeyMap() KeyMap { return keys.Default().ForStatusMenu() }
-
 // choice is one entry of the menu.
 type choice struct {
 	status api.Status

@@ -8,8 +8,11 @@ import (
 )
 
 // The key sets below are what each view and overlay answers to, taken from
-// one Map so that a remap reaches all of them. Each component's
-// DefaultKeyMap is its set taken from Default().
+// one Map so that a remap reaches all of them. A component built from its
+// key set (the queue, the detail pane, the transcript, the filter picker)
+// has a DefaultKeyMap, its set taken from Default(), which its tests build
+// it with; the others take their set from common.Context's Map, and have
+// none.
 
 // Scroll moves a viewport (the detail pane, the transcript).
 type Scroll struct {

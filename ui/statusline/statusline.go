@@ -23,9 +23,6 @@ import (
 // KeyMap is the status line's keys.
 type KeyMap = keys.StatusLine
 
-// DefaultKeyMap is the status line's keys as cxi ships them.
-func DefaultKeyMap() KeyMap { return keys.Default().ForStatusLine() }
-
 // noticeLifetime is how long a notice stays.
 const noticeLifetime = 4 * time.Second
 

@@ -23,9 +23,6 @@ import (
 // KeyMap is the menu's keys.
 type KeyMap = keys.Menu
 
-// DefaultKeyMap is the menu's keys as cxi ships them.
-func DefaultKeyMap() KeyMap { return keys.Default().ForCopyMenu() }
-
 // Entry is one line of the menu: what it copies and the value.
 type Entry struct {
 	What      string

@@ -19,9 +19,6 @@ import (
 // KeyMap is the keys that close the full help.
 type KeyMap = keys.HelpOverlay
 
-// DefaultKeyMap is those keys as cxi ships them.
-func DefaultKeyMap() KeyMap { return keys.Default().ForHelp() }
-
 // Model is the open full help.
 type Model struct {
 	keys   KeyMap

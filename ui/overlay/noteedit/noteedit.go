@@ -22,9 +22,6 @@ import (
 // KeyMap is the editor's keys.
 type KeyMap = keys.NoteEditor
 
-// DefaultKeyMap is the editor's keys as cxi ships them.
-func DefaultKeyMap() KeyMap { return keys.Default().ForNoteEditor() }
-
 // Answer is the store's answer to a save the editor asked for. The owner
 // of the store makes it (the editor knows nothing of stores).
 type Answer interface {

@@ -21,9 +21,6 @@ import (
 // KeyMap is the picker's keys.
 type KeyMap = keys.Menu
 
-// DefaultKeyMap is the picker's keys as cxi ships them.
-func DefaultKeyMap() KeyMap { return keys.Default().ForPicker() }
-
 // Model is the open picker.
 type Model struct {
 	now      time.Time // ages are measured from when the search answered

@@ -23,9 +23,6 @@ import (
 // KeyMap is the overlay's keys.
 type KeyMap = keys.Raw
 
-// DefaultKeyMap is the overlay's keys as cxi ships them.
-func DefaultKeyMap() KeyMap { return keys.Default().ForRaw() }
-
 // Model is the open raw view.
 type Model struct {
 	theme    *styles.Theme
