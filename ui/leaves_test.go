@@ -78,7 +78,10 @@ func imports(t *testing.T, root string) map[string][]string {
 // TestViewsAreLeaves: only the root ui package imports a view; a view that
 // needs another's news gets it from the root as an Event, and an overlay
 // it wants opened is a choice the root builds (STYLE.md, "Views are
-// leaves").
+// leaves"). It reads the program's files, not the tests': a view's test
+// may open the overlay the view asks for as the root does (queue's
+// filter picker, review's note editor), and the write commands' tests
+// hold their words to the TUI's (ui/actions).
 func TestViewsAreLeaves(t *testing.T) {
 	root, err := filepath.Abs("..")
 	if err != nil {
