@@ -25,8 +25,8 @@ import (
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui"
 	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/config"
 	"github.com/opencx-tools/cxi/ui/command/tui"
-	"github.com/opencx-tools/cxi/ui/config"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -190,7 +190,7 @@ func TestConfigFile(t *testing.T) {
 
 func TestExampleConfigAppliesToTheRealKeys(t *testing.T) {
 	// A checkout gives the file 0644, which Load refuses: load a 0600 copy.
-	body, err := os.ReadFile("ui/config/testdata/example.toml")
+	body, err := os.ReadFile("ui/command/config/testdata/example.toml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -258,7 +258,7 @@ func (c *Client) statusError(op string, resp *http.Response, body []byte) *Error
 	ctype := resp.Header.Get("Content-Type")
 	if isJSON(ctype, body) && json.Unmarshal(body, &dto) == nil {
 		// A JSON message is text, not markup: "limit must be <= 100" keeps its "<".
-		e.Message = oneLine(Redact(dto.text(), c.key)) // a proxy may echo the key back
+		e.Message = oneLine(ScrubKey(dto.text(), c.key)) // a proxy may echo the key back
 		return e
 	}
 	if len(bytes.TrimSpace(body)) > 0 {

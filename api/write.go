@@ -103,7 +103,7 @@ func (c *Client) postRedaction(ctx context.Context, op, path string, body any) (
 	r := got.Redaction
 	r.Success = *got.Success
 	if !r.Success {
-		msg, cause := oneLine(Redact(r.Message, c.key)), ErrNotRedacted
+		msg, cause := oneLine(ScrubKey(r.Message, c.key)), ErrNotRedacted
 		if msg != "" {
 			cause = fmt.Errorf("%w: %s", ErrNotRedacted, msg)
 		}

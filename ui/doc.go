@@ -16,8 +16,8 @@
 //	   │                      └──▶ ui/command/settings: flag > environment > config file > default,
 //	   │                           the API key, api.Client (the base URL, or api/fake serving
 //	   │                           api/fake/demo on loopback for --demo)
-//	   ├──▶ cxi get, list ──────────▶ ui/command/cli ──▶ api/resolve, ui/summary ──▶ stdout, exit code
-//	   ├──▶ cxi close, reopen, redact, log ──▶ ui/command/act ──▶ api/change, api/store (audit log)
+//	   ├──▶ cxi get, list ──────────▶ ui/command/read ──▶ api/resolve, ui/summary ──▶ stdout, exit code
+//	   ├──▶ cxi close, reopen, redact, log ──▶ ui/command/write ──▶ api/change, api/store (audit log)
 //	   ├──▶ cxi store, handover ────▶ ui/command/local ──▶ api/store
 //	   ├──▶ cxi auth, doctor ───────▶ ui/command/auth, ui/command/doctor
 //	   └──▶ cxi [SESSION] ──────────▶ ui/command/tui ──▶ ui.New(Options) ──▶ tea.Program
@@ -31,13 +31,20 @@
 //	                         │
 //	                         └──▶ owner's Update ──▶ tea.Cmd ──▶ api.Client ──▶ OpenCX (one shared limiter)
 //	                                                                  │
-//	       detail.LoadedMsg, queue.PageLoadedMsg, statusline.NoticeMsg, … ◀┘
+//	       detail.LoadedMsg, queue.PageLoadedMsg, common.NoticeMsg, … ◀┘
 //	                         │
 //	ui.Update forwards each to its owner ──▶ owner's Update ──▶ an Event the root acts on
 //	                         │                                  (show the pane, remember, prefetch)
 //	                       View ◀── every model's state (View only renders)
 //
 // # The packages under ui
+//
+// Views are leaves: only this root package imports them (a test,
+// TestViewsAreLeaves, holds it). A view learns another's news as an
+// Event the root hands it (common.WriteEvent), asks for an overlay with a
+// choice the root builds (overlay.FilterChoice, SessionChoice,
+// CopyChoice), and says which of the program's keys act in it (its
+// EnableKeys).
 //
 // The views, each a Model with its own keys, Update and View:
 //
@@ -57,24 +64,29 @@
 //
 // What acts on sessions from the keyboard:
 //
-//   - ui/act: the status menu, its confirmation and the batch that sends it;
+//   - ui/actions: the status menu, its confirmation and the batch that sends it;
 //     the redaction.
-//   - ui/review: review marks, and the note editor it opens.
+//   - ui/review: review marks, and what the note editor saves with.
 //   - ui/share: how a session leaves cxi: y, Y, the copy menu, o.
 //
 // The overlays, drawn over the view in focus, one stack of them:
 //
-//   - ui/overlay: the stack; the top one gets the keys.
-//   - ui/copymenu, ui/picker, ui/filterpicker, ui/fullhelp, ui/rawview,
-//     ui/noteedit: the copy menu, the sessions a search found, a queue
-//     filter's values with their counts, the full help, the session as the
-//     API sent it, the note editor.
+//   - ui/overlay: the stack; the top one gets the keys; the choices a view
+//     asks for an overlay with. The overlays live beneath it:
+//   - ui/overlay/copymenu: the copy menu.
+//   - ui/overlay/picker: the sessions a search found.
+//   - ui/overlay/filterpicker: a queue filter's values with their counts.
+//   - ui/overlay/fullhelp: the full help.
+//   - ui/overlay/rawview: the session as the API sent it.
+//   - ui/overlay/noteedit: the note editor.
 //
 // What every component is built with:
 //
-//   - ui/common: the theme, the key map, the clock and the timer.
+//   - ui/common: the theme, the key map, the clock and the timer; the
+//     messages and types any component may produce or take: a notice for
+//     the status line (Say), a write's news (WriteEvent) and its settings.
 //   - ui/keys: the one home of key bindings: the defaults, each view's and
-//     overlay's key set, which keys are enabled where.
+//     overlay's key set; which keys act where is each view's to say.
 //   - ui/render: the sanitizer (the only way API text reaches the screen),
 //     the shared words, widths by grapheme cluster, Markdown escaping.
 //   - ui/scroll: the scrolling keys every viewport shares.
@@ -85,7 +97,8 @@
 //     copy menu and the handover.
 //   - styles (beside ui): the theme: adaptive colours, badges, panels.
 //
-// The commands, and what only they read:
+// The commands, and what only they read (main and the tests aside,
+// nothing outside ui/command imports them):
 //
 //   - ui/command: what every command shares: Env, exit codes, one way to
 //     print an error.
@@ -95,14 +108,15 @@
 //   - ui/command/settings: the one settings resolver, the shared flags, and
 //     Deps, the one set of things a command reaches the world with.
 //   - ui/command/tui: the TUI's command line and its Options.
-//   - ui/command/cli: cxi get and cxi list.
-//   - ui/command/act: cxi close, reopen, redact and log.
+//   - ui/command/read: cxi get and cxi list.
+//   - ui/command/write: cxi close, reopen, redact and log.
 //   - ui/command/local: cxi store and cxi handover.
 //   - ui/command/auth, ui/command/doctor: cxi auth and cxi doctor.
-//   - ui/config: the config file: strict TOML, errors naming the line, key
-//     remaps; ui/config/privatefile opens it and the key file, refusing a
-//     directory, FIFO or device at once, and ui/config/privatefile/fifotest
-//     helps tests show that.
+//   - ui/command/config: the config file: strict TOML, errors naming the
+//     line, key remaps; ui/command/config/privatefile opens it and the key
+//     file, refusing a directory, FIFO or device at once (typed errors:
+//     ui/command gives them their exit code), and
+//     ui/command/config/privatefile/fifotest helps tests show that.
 //
 // Test support, linked into no program: ui/internal/keytest (keys pressed,
 // commands run to their messages) and ui/internal/screentest (a screen

@@ -2,7 +2,10 @@ package ui
 
 import (
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/opencx-tools/cxi/ui/detail"
 	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/queue"
+	"github.com/opencx-tools/cxi/ui/transcript"
 )
 
 // viewHelp is the one-line help of one view, most useful keys first, with
@@ -25,5 +28,29 @@ func fullHelp(k keys.Map) [][]key.Binding {
 		{k.CopyExternalID, k.CopySessionID, k.CopyMenu, k.OpenBrowser, k.Refresh, k.AutoRefresh, k.SetStatus, k.Undo, k.Redact},
 		{k.Status, k.HandedOff, k.Channel, k.Window, k.Team, k.Changed, k.Attention, k.Select},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown, k.Top, k.Bottom},
+	}
+}
+
+// ViewKeys is the key map as one view turns it on with a session in it,
+// and the view's own key set: where each key acts, for `cxi help keys`.
+type ViewKeys struct {
+	Name string
+	Keys keys.Map
+	Own  any // the view's key set (keys.Queue, keys.Detail, keys.Transcript)
+}
+
+// KeysByView is k as the queue, the detail pane and the transcript each
+// turn it on with a session in them, taken from the views themselves.
+func KeysByView(k keys.Map) []ViewKeys {
+	in := func(enable func(*keys.Map)) keys.Map {
+		v := k
+		keys.Turn(false, v.ViewKeys()...)
+		enable(&v)
+		return v
+	}
+	return []ViewKeys{
+		{"queue", in(func(v *keys.Map) { queue.EnableKeys(v, true, false) }), k.ForQueue()},
+		{"detail", in(func(v *keys.Map) { detail.EnableKeys(v, true, true) }), k.ForDetail()},
+		{"transcript", in(func(v *keys.Map) { transcript.EnableKeys(v, true) }), k.ForTranscript()},
 	}
 }

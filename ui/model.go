@@ -10,11 +10,10 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/filter"
 	"github.com/opencx-tools/cxi/styles"
-	"github.com/opencx-tools/cxi/ui/act"
+	"github.com/opencx-tools/cxi/ui/actions"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/detail"
-	"github.com/opencx-tools/cxi/ui/fullhelp"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/overlay"
@@ -53,22 +52,22 @@ type Options struct {
 	Theme       *styles.Theme
 	Keys        keys.Map
 	Copier      clipboard.Copier
-	Query       string                // text to look up at start (`cxi SESSION`)
-	Label       string                // shown in the header, e.g. "demo"
-	Suggestions []fullhelp.Suggestion // sessions to try, listed in the full help
-	SessionURL  string                // template of a session's dashboard URL, "{id}" replaced; "" when unknown
-	OpenURL     func(string) error    // opens a URL in a browser; nil where none can (over SSH)
-	Filters     filter.Filters        // the queue's filters at start
-	Attention   bool                  // start with the "needs attention" ordering
-	AutoRefresh time.Duration         // queue auto-refresh interval; 0 = off at start
+	Query       string              // text to look up at start (`cxi SESSION`)
+	Label       string              // shown in the header, e.g. "demo"
+	Suggestions []common.Suggestion // sessions to try, listed in the full help
+	SessionURL  string              // template of a session's dashboard URL, "{id}" replaced; "" when unknown
+	OpenURL     func(string) error  // opens a URL in a browser; nil where none can (over SSH)
+	Filters     filter.Filters      // the queue's filters at start
+	Attention   bool                // start with the "needs attention" ordering
+	AutoRefresh time.Duration       // queue auto-refresh interval; 0 = off at start
 	Now         func() time.Time
-	Timer       common.Timer  // tea.Tick by default; tests record instead of waiting
-	Memory      Memory        // the local store; nil remembers nothing
-	Cached      []api.Session // what the store held for the queue's filters at start
-	LastSync    time.Time     // when the list was last read whole
-	Notices     []string      // what opening the store had to say
-	Unkept      string        // for the header: why the store could not be opened at start; "" when it was, or is off
-	Acting      act.Settings  // read-only or not, the status menu's options, the audit log
+	Timer       common.Timer         // tea.Tick by default; tests record instead of waiting
+	Memory      Memory               // the local store; nil remembers nothing
+	Cached      []api.Session        // what the store held for the queue's filters at start
+	LastSync    time.Time            // when the list was last read whole
+	Notices     []string             // what opening the store had to say
+	Unkept      string               // for the header: why the store could not be opened at start; "" when it was, or is off
+	Acting      common.WriteSettings // read-only or not, the status menu's options, the audit log
 }
 
 type focus int
@@ -98,7 +97,7 @@ type Model struct {
 	keys    keys.Map // ctx.Keys, enabled where they act (syncKeys)
 	client  Client
 	label   string
-	suggest []fullhelp.Suggestion
+	suggest []common.Suggestion
 	now     time.Time
 
 	width, height int
@@ -117,7 +116,7 @@ type Model struct {
 	notices     []string // what opening the store had to say, for the first frame
 	store       Memory   // the local store; nil when off
 	stopped     string   // why the store stopped remembering while cxi ran, for the header; "" while it keeps
-	act         act.Model
+	act         actions.Model
 }
 
 // New builds the root model.
@@ -141,7 +140,7 @@ func New(o Options) Model {
 		help:    ctx.Help(),
 		notices: o.Notices,
 		stopped: o.Unkept,
-		act:     act.New(ctx, o.Client, o.Acting),
+		act:     actions.New(ctx, o.Client, o.Acting),
 	}
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)
@@ -154,7 +153,7 @@ func New(o Options) Model {
 func (m Model) Init() tea.Cmd {
 	var notice tea.Cmd
 	if len(m.notices) > 0 {
-		notice = statusline.Say(strings.Join(m.notices, " "), true)
+		notice = common.Say(strings.Join(m.notices, " "), true)
 	}
 	return tea.Batch(m.tickClock(), func() tea.Msg { return startMsg{} }, m.queue.ScheduleRefresh(), notice)
 }
@@ -175,12 +174,23 @@ func (m Model) tickClock() tea.Cmd {
 	return m.ctx.Timer(clockInterval, func(time.Time) tea.Msg { return clockTickMsg{now: now()} })
 }
 
-// syncKeys enables the bindings that can act in the current view, so the
-// help never lists a key that does nothing.
+// syncKeys turns on the bindings that can act in the current view, so
+// the help never lists a key that does nothing: the view in focus says
+// which of its keys act; esc acts too while something can be cancelled
+// (a lookup, a change under way, the input's focus); the write actions say
+// which keys this run refuses.
 func (m *Model) syncKeys() {
-	m.keys.Enable(keys.Where{
-		Queue: m.view == viewQueue, Detail: m.view == viewDetail, Transcript: m.view == viewTranscript,
-		Shown: m.detail.Shown() != nil, Selected: m.queue.Selected() != nil, CanRefresh: m.detail.CanRefresh(),
-		Busy: m.detail.Fetching() || m.focus == focusInput || m.queue.HasSelection() || m.act.Running(), ReadOnly: m.act.ReadOnly(),
-	})
+	keys.Turn(false, m.keys.ViewKeys()...)
+	switch m.view {
+	case viewQueue:
+		m.queue.EnableKeys(&m.keys)
+	case viewDetail:
+		m.detail.EnableKeys(&m.keys)
+	case viewTranscript:
+		transcript.EnableKeys(&m.keys, m.detail.Shown() != nil)
+	}
+	if m.detail.Fetching() || m.focus == focusInput || m.act.Running() {
+		m.keys.Back.SetEnabled(true)
+	}
+	m.act.MarkKeys(&m.keys)
 }

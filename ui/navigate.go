@@ -6,11 +6,15 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/ui/fullhelp"
-	"github.com/opencx-tools/cxi/ui/rawview"
+	"github.com/opencx-tools/cxi/ui/common"
+	"github.com/opencx-tools/cxi/ui/overlay/copymenu"
+	"github.com/opencx-tools/cxi/ui/overlay/filterpicker"
+	"github.com/opencx-tools/cxi/ui/overlay/fullhelp"
+	"github.com/opencx-tools/cxi/ui/overlay/noteedit"
+	"github.com/opencx-tools/cxi/ui/overlay/rawview"
+	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/review"
-	"github.com/opencx-tools/cxi/ui/statusline"
 	"github.com/opencx-tools/cxi/ui/transcript"
 )
 
@@ -20,7 +24,7 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	k := m.keys
 	if cmd, menu, ok := m.share.HandleKey(m.ctx, k.ForShare(), msg, m.target()); ok {
 		if menu != nil {
-			m.overlays = m.overlays.Push(menu)
+			m.overlays = m.overlays.Push(copymenu.Open(m.ctx, *menu))
 		}
 		return m, cmd
 	}
@@ -28,7 +32,7 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.overlays = m.overlays.Push(fullhelp.New(m.ctx, fullHelp(k), fullhelp.Notes(m.ctx, m.view == viewQueue, m.suggest)))
+		m.overlays = m.overlays.Push(fullhelp.New(m.ctx, fullHelp(k), fullhelp.Notes(m.ctx, m.queueOrder(), m.suggest)))
 		return m, nil
 	case key.Matches(msg, k.FocusInput), key.Matches(msg, k.SwitchFocus):
 		m.focusInput()
@@ -49,14 +53,14 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, review.Toggle(m.ctx, m.store, m.target(), m.queue.Reviewed)
 	case key.Matches(msg, k.Note):
 		if s := m.target(); s != nil {
-			m.overlays = m.overlays.Push(review.Editor(m.ctx, m.store, s, m.queue.Note(s.ID), m.width, m.paneHeight()))
+			m.overlays = m.overlays.Push(noteedit.New(m.ctx, s, m.queue.Note(s.ID), m.width, m.paneHeight(), review.Saver(m.ctx, m.store)))
 		}
 		return m, nil
 	case key.Matches(msg, k.NextToReview):
 		if s := m.queue.NextUnreviewed(m.target()); s != nil {
 			return m.openRow(s)
 		}
-		return m, statusline.Say("No session after this one in the queue is left to review.", false)
+		return m, common.Say("No session after this one in the queue is left to review.", false)
 	}
 	var cmd tea.Cmd
 	switch m.view {
@@ -69,8 +73,10 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		}
 		// A filter key opens the queue's picker over it; the value
 		// chosen goes back to the queue as its own message.
-		if p := m.queue.FilterPicker(msg); p != nil {
-			m.overlays = m.overlays.Push(p)
+		if c := m.queue.FilterChoice(msg); c != nil {
+			km := m.ctx.Keys.ForFilterPicker() // as built, not as turned on for the view: esc closes it
+			km.Toggle = c.Toggle
+			m.overlays = m.overlays.Push(filterpicker.New(m.ctx.Theme, km, c.Filter, c.Choose))
 			return m, nil
 		}
 		m.queue, cmd = m.queue.Update(msg)
@@ -220,4 +226,13 @@ func (m *Model) focusInput() {
 	m.queue = m.queue.SetText(m.bar.Filter())
 	m.focus = focusInput
 	m.layout()
+}
+
+// queueOrder is the queue's "needs attention" rule in words while the
+// queue is in focus, for the full help; "" elsewhere.
+func (m Model) queueOrder() string {
+	if m.view != viewQueue {
+		return ""
+	}
+	return queue.AttentionRule
 }

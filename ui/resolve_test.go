@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/ui/picker"
+	"github.com/opencx-tools/cxi/ui/overlay/picker"
 )
 
 func TestFindFromAnything(t *testing.T) {

@@ -8,10 +8,12 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api/resolve"
-	"github.com/opencx-tools/cxi/ui/act"
+	"github.com/opencx-tools/cxi/ui/actions"
 	"github.com/opencx-tools/cxi/ui/clipboard"
+	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/detail"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
+	"github.com/opencx-tools/cxi/ui/overlay/picker"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/review"
@@ -38,11 +40,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m, cmd = m.fromQueue(msg)
 	case transcript.Msg:
 		m.transcript, cmd = m.transcript.Update(msg)
-	case statusline.Msg, clipboard.CopiedMsg, spinner.TickMsg:
+	case common.NoticeMsg, statusline.Msg, clipboard.CopiedMsg, spinner.TickMsg:
 		m.status, cmd = m.status.Update(msg)
 	case share.BrowserFailedMsg:
 		cmd = m.share.Update(msg)
-	case act.OptionsSavedMsg:
+	case actions.OptionsSavedMsg:
 		// Said in the menu that toggled them; on the status line when it
 		// was closed before the answer came.
 		var taken bool
@@ -50,8 +52,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.overlays, cmd, taken = m.overlays.Receive(msg); !taken {
 			cmd = msg.Notice()
 		}
-	case act.Msg:
-		var ev act.Event
+	case actions.Msg:
+		var ev common.WriteEvent
 		m.act, ev, cmd = m.act.Update(msg)
 		var reload tea.Cmd
 		m.queue, m.detail = m.queue.Acted(ev), m.detail.Acted(ev)
@@ -122,8 +124,8 @@ func (m Model) fromDetail(d detail.Model, ev detail.Event, cmd tea.Cmd) (Model, 
 	if ev.Refused != "" {
 		m.bar = m.bar.SetError(ev.Refused)
 	}
-	if ev.Pick != nil {
-		m.overlays = m.overlays.Push(ev.Pick)
+	if c := ev.Pick; c != nil {
+		m.overlays = m.overlays.Push(picker.New(m.ctx, c.Title, c.Sessions, c.Choose))
 		m.focusView()
 	}
 	if ev.Failed {

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"testing"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/command/config/privatefile"
 )
 
 // badData names its own exit code, as cli's unsafe --field value does.
@@ -26,6 +28,9 @@ func TestExitCode(t *testing.T) {
 		{fmt.Errorf("wrapped: %w", Usagef("bad")), ExitUsage},
 		{badData{}, ExitBadData},
 		{&api.IDError{Reason: "no UUID"}, ExitUsage},
+		// A path that is not a private file is the user's to fix.
+		{fmt.Errorf("read config: %w", &privatefile.NotRegularError{Path: "/tmp/config.toml", Mode: fs.ModeDir}), ExitUsage},
+		{&privatefile.LinkError{Path: "/tmp/key", Target: "/nowhere", Missing: true}, ExitUsage},
 		{&api.Error{Kind: api.KindUnauthorized}, ExitAuth},
 		{&api.Error{Kind: api.KindForbidden}, ExitAuth},
 		{&api.Error{Kind: api.KindNotFound}, ExitNotFound},

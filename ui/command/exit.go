@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/command/config/privatefile"
 )
 
 // Exit codes, one per class of error a script may want to tell apart.
@@ -51,17 +52,21 @@ func ExitCodes() []ExitMeaning {
 }
 
 // ExitCode maps an error to its exit code. An error that knows its own code
-// (an ExitCode() int method, as UsageError has) keeps it; API errors go by
-// their kind.
+// (an ExitCode() int method, as UsageError has) keeps it; a path that is
+// not a private file (privatefile's errors: a directory, a FIFO, a broken
+// link) is the user's to fix; API errors go by their kind. The codes are
+// the commands' to give: the packages below them return typed errors.
 func ExitCode(err error) int {
 	var idErr *api.IDError
+	var notFile *privatefile.NotRegularError
+	var link *privatefile.LinkError
 	var coded interface{ ExitCode() int }
 	switch {
 	case err == nil:
 		return ExitOK
 	case errors.As(err, &coded):
 		return coded.ExitCode()
-	case errors.As(err, &idErr):
+	case errors.As(err, &idErr), errors.As(err, &notFile), errors.As(err, &link):
 		return ExitUsage
 	}
 	switch api.KindOf(err) {

@@ -1,7 +1,9 @@
 // Package common is the small set of shared, read-only things every view
 // and overlay is built with (soft-serve's common context): the theme, the
 // program's key map, the clock and the timer. Nothing in it changes while
-// the program runs.
+// the program runs. It also holds the few messages and types that more
+// than one view produces or takes (a notice, a write's news), so that no
+// view imports another for them.
 package common
 
 import (
@@ -33,4 +35,11 @@ func (c Context) WithDefaults() Context {
 		c.Timer = tea.Tick
 	}
 	return c
+}
+
+// Suggestion is a session worth trying (the demo's showcase sessions),
+// listed in the full help below the keys.
+type Suggestion struct {
+	ID    string
+	Title string
 }

@@ -8,9 +8,9 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/keys"
-	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 // freshFor is how long a fetched session counts as fresh: within it, n/p
@@ -110,7 +110,7 @@ func (m Model) failed(msg FailedMsg) (Model, Event, tea.Cmd) {
 	if msg.Req.Quiet {
 		// The pane still shows the queue's copy: say the refresh failed
 		// without hiding what is there.
-		return m, Event{}, statusline.Say("Could not refresh: "+f.Advice(keys.Name(m.keys.Refresh)), true)
+		return m, Event{}, common.Say("Could not refresh: "+f.Advice(keys.Name(m.keys.Refresh)), true)
 	}
 	if msg.NotCached {
 		f.Detail = strings.TrimSpace(f.Detail + " Not in local history either: cxi never fetched this session.")
@@ -150,7 +150,7 @@ func (m Model) Refresh() (Model, tea.Cmd) {
 	}
 	if f := m.failure; f != nil && f.RetryAt.After(m.now) {
 		wait := f.RetryAt.Sub(m.now).Round(time.Second)
-		return m, statusline.Say(fmt.Sprintf("Still rate limited: retry in %s.", wait), true)
+		return m, common.Say(fmt.Sprintf("Still rate limited: retry in %s.", wait), true)
 	}
 	quiet := m.Shown() != nil && m.Shown().ID == m.lastID
 	m.autoRetried = false
@@ -162,11 +162,11 @@ func (m Model) Cancel() (Model, tea.Cmd) {
 	switch {
 	case m.Searching():
 		m.endRequest()
-		return m, statusline.Say("Search cancelled.", false)
+		return m, common.Say("Search cancelled.", false)
 	case m.Fetching():
 		id := m.current.ID
 		m.endRequest()
-		return m, statusline.Say(fmt.Sprintf("Cancelled the lookup of %s.", api.ShortID(id)), false)
+		return m, common.Say(fmt.Sprintf("Cancelled the lookup of %s.", api.ShortID(id)), false)
 	}
 	return m, nil
 }

@@ -2,6 +2,7 @@ package detail_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -16,7 +17,6 @@ import (
 	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/keys"
-	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 const (
@@ -204,13 +204,13 @@ func one(t *testing.T, cmd tea.Cmd) tea.Msg {
 }
 
 // notice runs cmd and returns the status line notice it sends.
-func notice(t *testing.T, cmd tea.Cmd) statusline.NoticeMsg {
+func notice(t *testing.T, cmd tea.Cmd) common.NoticeMsg {
 	t.Helper()
 	if cmd == nil {
 		t.Fatal("no command, want a status line notice")
 	}
 	msg := one(t, cmd)
-	n, ok := msg.(statusline.NoticeMsg)
+	n, ok := msg.(common.NoticeMsg)
 	if !ok {
 		t.Fatalf("got %#v, want a status line notice", msg)
 	}
@@ -750,24 +750,21 @@ func TestSearchResults(t *testing.T) {
 				if ev.Pick == nil || ev.Arrived != nil || ev.Refused != "" || m.Shown() != nil {
 					t.Fatalf("event %+v, want a pick", ev)
 				}
-				v := ev.Pick.View(120, 20)
-				if !strings.Contains(v, tt.title) {
-					t.Errorf("picker title missing %q:\n%s", tt.title, v)
+				if !strings.Contains(ev.Pick.Title, tt.title) {
+					t.Errorf("picker title %q lacks %q", ev.Pick.Title, tt.title)
 				}
-				for _, id := range tt.pick {
-					if !strings.Contains(v, api.ShortID(id)) {
-						t.Errorf("picker lacks %s:\n%s", api.ShortID(id), v)
-					}
+				var ids []string
+				for _, s := range ev.Pick.Sessions {
+					ids = append(ids, s.ID)
 				}
-				if strings.Contains(v, api.ShortID(idD)) {
-					t.Errorf("picker lists a session of another contact:\n%s", v)
+				if !slices.Equal(ids, tt.pick) {
+					t.Errorf("the picker offers %v, want %v (no session of another contact)", ids, tt.pick)
 				}
 				// Choosing one shows it.
-				o, cmd := ev.Pick.Update(tea.KeyMsg{Type: tea.KeyDown})
-				o, cmd = o.Update(tea.KeyMsg{Type: tea.KeyEnter})
-				if o != nil || cmd == nil {
-					t.Fatalf("enter in the picker: open %v, cmd %v", o != nil, cmd != nil)
+				if len(ev.Pick.Sessions) < 2 {
+					t.Fatalf("the picker offers %d sessions", len(ev.Pick.Sessions))
 				}
+				cmd := ev.Pick.Choose(ev.Pick.Sessions[1])
 				chosen, ok := one(t, cmd).(detail.ChosenMsg)
 				if !ok || chosen.Session.ID != tt.pick[1] {
 					t.Fatalf("chose %#v, want %s", chosen, tt.pick[1])

@@ -8,7 +8,7 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/store"
-	"github.com/opencx-tools/cxi/ui/act"
+	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/render"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -115,7 +115,7 @@ func (m Model) SetMark(id string, mk store.Mark) Model {
 
 // Acted shows an action on the session in view: "saving…" with the new
 // status at once, then the confirmed copy, or the old status back.
-func (m Model) Acted(ev act.Event) Model {
+func (m Model) Acted(ev common.WriteEvent) Model {
 	s := m.pane.Session()
 	if s == nil {
 		return m

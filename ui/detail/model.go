@@ -68,12 +68,12 @@ type Model struct {
 
 // Event is what an update of the pane means for the rest of the screen.
 type Event struct {
-	Arrived *api.Session    // a lookup answered with this session: show the pane, remember it
-	Failed  bool            // a lookup failed: show the pane, which says why
-	Fresh   *api.Session    // a freshly fetched copy of a session, for the queue
-	Refused string          // why the input's text was not looked up or found nothing
-	Pick    overlay.Overlay // several sessions matched a search: choose one
-	Seen    *RecalledMsg    // the user looked at a session: what their history says of it
+	Arrived *api.Session           // a lookup answered with this session: show the pane, remember it
+	Failed  bool                   // a lookup failed: show the pane, which says why
+	Fresh   *api.Session           // a freshly fetched copy of a session, for the queue
+	Refused string                 // why the input's text was not looked up or found nothing
+	Pick    *overlay.SessionChoice // several sessions matched a search: the root opens the picker
+	Seen    *RecalledMsg           // the user looked at a session: what their history says of it
 }
 
 // New returns an empty pane.

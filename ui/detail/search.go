@@ -9,10 +9,10 @@ import (
 	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/api/resolve"
 	"github.com/opencx-tools/cxi/api/store"
+	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/explain"
-	"github.com/opencx-tools/cxi/ui/picker"
+	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/render"
-	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 // Search looks for text that is not a session ID (q says how it was
@@ -70,7 +70,7 @@ func (m Model) searchedLocally(msg SearchedMsg) (Model, Event, tea.Cmd) {
 		f := kept[s.ID]
 		return func() tea.Msg { return ChosenMsg{Session: s, Kept: &f} }
 	}
-	return m, Event{Pick: picker.New(m.ctx, title, sessions, choose)}, nil
+	return m, Event{Pick: &overlay.SessionChoice{Title: title, Sessions: sessions, Choose: choose}}, nil
 }
 
 // openKept shows a session the store kept, as fetched then, and asks the
@@ -82,7 +82,7 @@ func (m Model) openKept(f store.Found) (Model, Event, tea.Cmd) {
 	m, confirm := m.fetch(f.Session.ID, true)
 	s := f.Session
 	return m, Event{Arrived: &s}, tea.Batch(confirm, recall(m.mem, &s, m.now),
-		statusline.Say("Found in local history, fetched "+render.Age(f.FetchedAt, m.now)+"; checking it is current.", false))
+		common.Say("Found in local history, fetched "+render.Age(f.FetchedAt, m.now)+"; checking it is current.", false))
 }
 
 func (m Model) searched(msg SearchedMsg) (Model, Event, tea.Cmd) {
@@ -106,7 +106,7 @@ func (m Model) searched(msg SearchedMsg) (Model, Event, tea.Cmd) {
 	}
 	title := plural.CountAs(len(res.Sessions), "session", "sessions") + " for " + what + " · " + render.Line(res.Looked)
 	choose := func(s api.Session) tea.Cmd { return func() tea.Msg { return ChosenMsg{Session: s} } }
-	return m, Event{Pick: picker.New(m.ctx, title, res.Sessions, choose)}, nil
+	return m, Event{Pick: &overlay.SessionChoice{Title: title, Sessions: res.Sessions, Choose: choose}}, nil
 }
 
 // showFound shows a session a search found: the search's answer is as

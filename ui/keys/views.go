@@ -8,8 +8,11 @@ import (
 )
 
 // The key sets below are what each view and overlay answers to, taken from
-// one Map so that a remap reaches all of them. Each component's
-// DefaultKeyMap is its set taken from Default().
+// one Map so that a remap reaches all of them. A component built from its
+// key set (the queue, the detail pane, the transcript, the filter picker)
+// has a DefaultKeyMap, its set taken from Default(), which its tests build
+// it with; the others take their set from common.Context's Map, and have
+// none.
 
 // Scroll moves a viewport (the detail pane, the transcript).
 type Scroll struct {
@@ -23,23 +26,21 @@ func (k Map) ForScroll() Scroll {
 }
 
 // Queue is the queue's own keys: moving, the filters, the ordering,
-// refreshing and auto-refresh, and the keys of the filter picker that
-// status, channel, window and team open.
+// refreshing and auto-refresh. The filter picker that status, channel,
+// window and team ask for has its own (ForFilterPicker): the root opens it.
 type Queue struct {
 	Up, Down, PageUp, PageDown, Top, Bottom  key.Binding
 	Status, HandedOff, Channel, Window, Team key.Binding
 	Changed                                  key.Binding
 	Attention, Refresh, AutoRefresh          key.Binding
 	Select                                   key.Binding
-	Picker                                   Menu
 }
 
 // ForQueue is the queue's keys.
 func (k Map) ForQueue() Queue {
 	return Queue{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom,
 		Status: k.Status, HandedOff: k.HandedOff, Channel: k.Channel, Window: k.Window, Team: k.Team,
-		Changed: k.Changed, Attention: k.Attention, Refresh: k.Refresh, AutoRefresh: k.AutoRefresh, Select: k.Select,
-		Picker: k.ForFilterPicker()}
+		Changed: k.Changed, Attention: k.Attention, Refresh: k.Refresh, AutoRefresh: k.AutoRefresh, Select: k.Select}
 }
 
 // Detail is the detail pane's keys: scrolling, fetching again, and the copy

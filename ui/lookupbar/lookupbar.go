@@ -27,9 +27,6 @@ import (
 // KeyMap is the bar's keys while it has focus.
 type KeyMap = keys.Bar
 
-// DefaultKeyMap is the bar's keys as cxi ships them.
-func DefaultKeyMap() KeyMap { return keys.Default().ForBar() }
-
 // keepRecent is how many recently viewed sessions ↑ goes back through.
 const keepRecent = 50
 

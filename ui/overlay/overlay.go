@@ -2,6 +2,10 @@
 // copy menu, the search picker, the full help. The top overlay gets every
 // key and draws in the view's place; closing it shows the one below, or the
 // view. One stack replaces a priority order written out by hand.
+//
+// The overlays themselves live beneath it (ui/overlay/copymenu, picker,
+// filterpicker, fullhelp, rawview, noteedit); a view asks for one with a
+// choice (choice.go) that the root builds, so that views stay leaves.
 package overlay
 
 import (

@@ -6,7 +6,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/render"
-	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 // DefaultRefreshInterval is the auto-refresh interval `a` turns on when no
@@ -57,10 +56,10 @@ func (m Model) toggleAutoRefresh() (Model, tea.Cmd) {
 	m.auto.seq++
 	if m.auto.every > 0 {
 		m.auto.every = 0
-		return m, statusline.Say("Auto-refresh off.", false)
+		return m, common.Say("Auto-refresh off.", false)
 	}
 	m.auto.every = m.auto.gap
-	return m, tea.Batch(statusline.Say("Auto-refresh every "+render.Duration(m.auto.gap)+".", false), m.ScheduleRefresh())
+	return m, tea.Batch(common.Say("Auto-refresh every "+render.Duration(m.auto.gap)+".", false), m.ScheduleRefresh())
 }
 
 // refreshDue refreshes on schedule, unless the budget is low: background

@@ -17,8 +17,8 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/paging"
 	"github.com/opencx-tools/cxi/styles"
+	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/keys"
-	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 // KeyMap holds the queue's own keys, taken from the program's key map.
@@ -536,15 +536,15 @@ func (m Model) Beyond(id string, delta int, wait time.Duration) (Model, tea.Cmd,
 	}
 	switch {
 	case delta > 0 && m.loading:
-		return m, statusline.Say(loading, false), true
+		return m, common.Say(loading, false), true
 	case delta > 0 && !m.end:
 		var cmd tea.Cmd
 		m, cmd = m.LoadMore()
-		return m, tea.Batch(cmd, statusline.Say(loading, false)), true
+		return m, tea.Batch(cmd, common.Say(loading, false)), true
 	case m.Neighbour(id, 0) == nil:
-		return m, statusline.Say("This session is not in the queue: no next or previous.", true), false
+		return m, common.Say("This session is not in the queue: no next or previous.", true), false
 	case delta > 0:
-		return m, statusline.Say("This is the last session of the queue.", false), false
+		return m, common.Say("This is the last session of the queue.", false), false
 	}
-	return m, statusline.Say("This is the first session of the queue.", false), false
+	return m, common.Say("This is the first session of the queue.", false), false
 }

@@ -11,7 +11,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/plural"
-	"github.com/opencx-tools/cxi/ui/filterpicker"
 	"github.com/opencx-tools/cxi/ui/overlay"
 )
 
@@ -66,10 +65,11 @@ type FilterChosenMsg struct {
 	value filterValue
 }
 
-// FilterPicker is the picker a filter key opens (status, channel, updated
-// within, team), or nil when msg is no such key. The root pushes it on its
-// overlay stack; the value chosen comes back as a FilterChosenMsg.
-func (m Model) FilterPicker(msg tea.KeyMsg) overlay.Overlay {
+// FilterChoice is the picker a filter key asks for (status, channel,
+// updated within, team), or nil when msg is no such key. The root builds
+// the picker and pushes it on its overlay stack; the value chosen comes
+// back as a FilterChosenMsg.
+func (m Model) FilterChoice(msg tea.KeyMsg) *overlay.FilterChoice {
 	k := m.keys
 	var kind filterKind
 	var toggle key.Binding
@@ -86,12 +86,10 @@ func (m Model) FilterPicker(msg tea.KeyMsg) overlay.Overlay {
 		return nil
 	}
 	f, values := m.choices(kind)
-	km := k.Picker
-	km.Toggle = toggle
-	return filterpicker.New(m.theme, km, f, func(i int) tea.Cmd {
+	return &overlay.FilterChoice{Filter: f, Toggle: toggle, Choose: func(i int) tea.Cmd {
 		chosen := FilterChosenMsg{kind: kind, value: values[i]}
 		return func() tea.Msg { return chosen }
-	})
+	}}
 }
 
 // setFilter applies a picked value. A server-side filter reloads the
@@ -119,7 +117,7 @@ func (m Model) setFilter(msg FilterChosenMsg) (Model, tea.Cmd) {
 }
 
 // choices is what the picker of kind offers, and the value of each option.
-func (m Model) choices(kind filterKind) (filterpicker.Filter, []filterValue) {
+func (m Model) choices(kind filterKind) (overlay.Filter, []filterValue) {
 	switch kind {
 	case pickStatus:
 		return serverChoices(m, "Status", filter.Statuses(), m.filters.Status, statusName,
@@ -138,14 +136,14 @@ func (m Model) choices(kind filterKind) (filterpicker.Filter, []filterValue) {
 // values, then those the loaded rows have that known lacks. While the
 // filter is on one value, only sessions with it are loaded: the others'
 // counts are not known, and show as none rather than as 0.
-func serverChoices[T comparable](m Model, name string, known []T, current T, label func(T) string, of func(*row) T, value func(T) filterValue) (filterpicker.Filter, []filterValue) {
+func serverChoices[T comparable](m Model, name string, known []T, current T, label func(T) string, of func(*row) T, value func(T) filterValue) (overlay.Filter, []filterValue) {
 	var zero T
 	values := seenAfter(known, m.rows, of)
 	counts := map[T]int{}
 	for i := range m.rows {
 		counts[of(&m.rows[i])]++
 	}
-	f := filterpicker.Filter{Name: name, Note: m.countNote(current != zero)}
+	f := overlay.Filter{Name: name, Note: m.countNote(current != zero)}
 	out := make([]filterValue, len(values))
 	for i, v := range values {
 		n := counts[v]
@@ -153,12 +151,12 @@ func serverChoices[T comparable](m Model, name string, known []T, current T, lab
 		case v == zero && current == zero:
 			n = len(m.rows)
 		case current != zero && v != current:
-			n = filterpicker.Unknown
+			n = overlay.Unknown
 		}
 		if v == current {
 			f.Current = i
 		}
-		f.Options = append(f.Options, filterpicker.Option{Label: label(v), Count: n})
+		f.Options = append(f.Options, overlay.Option{Label: label(v), Count: n})
 		out[i] = value(v)
 	}
 	return f, out
@@ -166,12 +164,12 @@ func serverChoices[T comparable](m Model, name string, known []T, current T, lab
 
 // windowChoices counts the loaded sessions updated within each window; a
 // window wider than the one in force counts sessions that are not loaded.
-func (m Model) windowChoices() (filterpicker.Filter, []filterValue) {
+func (m Model) windowChoices() (overlay.Filter, []filterValue) {
 	cur := m.filters.Window
-	f := filterpicker.Filter{Name: "Updated within", Note: m.countNote(cur != 0)}
+	f := overlay.Filter{Name: "Updated within", Note: m.countNote(cur != 0)}
 	var out []filterValue
 	for i, d := range filter.Windows() {
-		n := filterpicker.Unknown
+		n := overlay.Unknown
 		if cur == 0 || (d != 0 && d <= cur) {
 			n = 0
 			within := filter.Filters{Window: d}
@@ -184,7 +182,7 @@ func (m Model) windowChoices() (filterpicker.Filter, []filterValue) {
 		if d == cur {
 			f.Current = i
 		}
-		f.Options = append(f.Options, filterpicker.Option{Label: windowName(d), Count: n})
+		f.Options = append(f.Options, overlay.Option{Label: windowName(d), Count: n})
 		out = append(out, filterValue{window: d})
 	}
 	return f, out
@@ -192,7 +190,7 @@ func (m Model) windowChoices() (filterpicker.Filter, []filterValue) {
 
 // teamChoices lists the teams of the loaded sessions, most sessions
 // first, then "no team" when some have none.
-func (m Model) teamChoices() (filterpicker.Filter, []filterValue) {
+func (m Model) teamChoices() (overlay.Filter, []filterValue) {
 	type team struct {
 		f     teamFilter
 		count int
@@ -228,13 +226,13 @@ func (m Model) teamChoices() (filterpicker.Filter, []filterValue) {
 	})
 	note := "The list has no team filter: this one keeps the loaded sessions of a team (" +
 		plural.CountAs(len(m.rows), "session", "sessions") + " loaded)."
-	f := filterpicker.Filter{Name: "Team", Note: note, Options: []filterpicker.Option{{Label: "any", Count: len(m.rows)}}}
+	f := overlay.Filter{Name: "Team", Note: note, Options: []overlay.Option{{Label: "any", Count: len(m.rows)}}}
 	out := []filterValue{{}}
 	for _, t := range teams {
 		if m.team.on && t.f.key == m.team.key {
 			f.Current = len(out)
 		}
-		f.Options = append(f.Options, filterpicker.Option{Label: t.f.name, Count: t.count})
+		f.Options = append(f.Options, overlay.Option{Label: t.f.name, Count: t.count})
 		out = append(out, filterValue{team: t.f})
 	}
 	return f, out

@@ -9,21 +9,21 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/ui/filterpicker"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
+	"github.com/opencx-tools/cxi/ui/overlay"
+	"github.com/opencx-tools/cxi/ui/overlay/filterpicker"
 )
 
-func options(t *testing.T, m Model, filterKey string) filterpicker.Filter {
+func options(t *testing.T, m Model, filterKey string) overlay.Filter {
 	t.Helper()
-	o := m.FilterPicker(keytest.Msg(filterKey))
-	p, ok := o.(filterpicker.Model)
-	if !ok {
-		t.Fatalf("%s opens %T", filterKey, o)
+	c := m.FilterChoice(keytest.Msg(filterKey))
+	if c == nil {
+		t.Fatalf("%s asks for no picker", filterKey)
 	}
-	return p.Filter()
+	return c.Filter
 }
 
-func labels(f filterpicker.Filter) string {
+func labels(f overlay.Filter) string {
 	var out []string
 	for _, o := range f.Options {
 		out = append(out, o.Label)
@@ -31,7 +31,7 @@ func labels(f filterpicker.Filter) string {
 	return strings.Join(out, ",")
 }
 
-func counts(f filterpicker.Filter) []int {
+func counts(f overlay.Filter) []int {
 	var out []int
 	for _, o := range f.Options {
 		out = append(out, o.Count)
@@ -61,7 +61,7 @@ func TestStatusPickerCountsTheLoadedSessions(t *testing.T) {
 	// With a status set, only its sessions are loaded: the others' counts
 	// are not known, and are not shown as 0.
 	f = options(t, m, "s")
-	if f.Current != 2 || counts(f)[2] != 8 || counts(f)[1] != filterpicker.Unknown || counts(f)[0] != filterpicker.Unknown {
+	if f.Current != 2 || counts(f)[2] != 8 || counts(f)[1] != overlay.Unknown || counts(f)[0] != overlay.Unknown {
 		t.Errorf("current %d, counts %v", f.Current, counts(f))
 	}
 	// The value in force again costs no request; esc changes nothing.
@@ -111,7 +111,7 @@ func TestWindowPickerSaysTheWindowsAsWritten(t *testing.T) {
 		t.Errorf("window %s:\n%s", m.Filters().Window, m.View())
 	}
 	// Within 24h, the 1h count is still known; "any time" is not.
-	if c := counts(options(t, m, "w")); c[0] != filterpicker.Unknown || c[1] != 61 || c[3] != filterpicker.Unknown {
+	if c := counts(options(t, m, "w")); c[0] != overlay.Unknown || c[1] != 61 || c[3] != overlay.Unknown {
 		t.Errorf("counts within 24h %v", c)
 	}
 }
@@ -177,7 +177,7 @@ func TestARemappedFilterKeyOpensAndClosesThePicker(t *testing.T) {
 	km.Status.SetKeys("S")
 	km.Status.SetHelp("S", "status filter")
 	m := New(theme(), km, newPager(0, 25), filter.Filters{}, false, now).SetSize(120, 20)
-	if m.FilterPicker(keytest.Msg("s")) != nil {
+	if m.FilterChoice(keytest.Msg("s")) != nil {
 		t.Error("s still opens the status picker")
 	}
 	if _, cmd := pick(t, m, "S", "S"); cmd != nil {
@@ -185,14 +185,17 @@ func TestARemappedFilterKeyOpensAndClosesThePicker(t *testing.T) {
 	}
 }
 
-// pick opens the picker of filterKey, presses keys in it and gives the
-// value chosen back to the queue, as the root and the program would.
+// pick opens the picker of filterKey as the root does, presses keys in it
+// and gives the value chosen back to the queue, as the program would.
 func pick(t *testing.T, m Model, filterKey string, keys ...string) (Model, tea.Cmd) {
 	t.Helper()
-	o := m.FilterPicker(keytest.Msg(filterKey))
-	if o == nil {
-		t.Fatalf("%s opens no picker", filterKey)
+	c := m.FilterChoice(keytest.Msg(filterKey))
+	if c == nil {
+		t.Fatalf("%s asks for no picker", filterKey)
 	}
+	km := filterpicker.DefaultKeyMap()
+	km.Toggle = c.Toggle
+	var o overlay.Overlay = filterpicker.New(theme(), km, c.Filter, c.Choose)
 	for _, k := range keys {
 		var cmd tea.Cmd
 		if o, cmd = o.Update(keytest.Msg(k)); o == nil {

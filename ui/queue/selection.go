@@ -6,7 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/ui/act"
+	"github.com/opencx-tools/cxi/ui/common"
 )
 
 // toggleSelected selects the row under the cursor for an action on
@@ -71,7 +71,7 @@ func (m Model) selectionNote() string {
 // Acted shows an action's progress: the new status at once, "saving…",
 // then the confirmed copy, or the old status back; at the end the
 // failures stay selected, to retry.
-func (m Model) Acted(ev act.Event) Model {
+func (m Model) Acted(ev common.WriteEvent) Model {
 	if m.saving == nil {
 		m.saving = map[string]api.Status{}
 	}

@@ -8,8 +8,8 @@ import (
 	"github.com/opencx-tools/cxi/api/filter"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/render"
-	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 // TestFilterBarSaysWhatWasWritten: the filter bar names a status as the
@@ -50,7 +50,7 @@ func TestAutoRefreshNoticeNamesTheIntervalAsWritten(t *testing.T) {
 	m := New(theme(), DefaultKeyMap(), newPager(0, 25), filter.Filters{}, false, now).WithAutoRefresh(time.Minute, nil, nil)
 	m, _ = press(m, "a") // off
 	_, cmd := press(m, "a")
-	if n, ok := cmd().(statusline.NoticeMsg); !ok || n.Text != "Auto-refresh every 1m." {
+	if n, ok := cmd().(common.NoticeMsg); !ok || n.Text != "Auto-refresh every 1m." {
 		t.Errorf("notice %#v", cmd())
 	}
 }

@@ -13,9 +13,6 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/common"
-	"github.com/opencx-tools/cxi/ui/noteedit"
-	"github.com/opencx-tools/cxi/ui/overlay"
-	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 // Store is what marks and notes need of the local store.
@@ -52,7 +49,7 @@ func (m FailedMsg) NoteAnswer() (string, bool, error) { return m.ID, m.Note, err
 
 // Notice is what the status line says of the failure, when no editor is
 // left to say it.
-func (m FailedMsg) Notice() tea.Cmd { return statusline.Say(m.Said, true) }
+func (m FailedMsg) Notice() tea.Cmd { return common.Say(m.Said, true) }
 
 // Stopped is what the header says for good when the failure was the store
 // stopping remembering (a full or read-only disk): its reason in a few
@@ -85,7 +82,7 @@ func Toggle(ctx common.Context, st Store, s *api.Session, reviewed func(id strin
 	case s == nil:
 		return nil
 	case st == nil:
-		return statusline.Say("Review marks live in the local store, which is off this run (--no-store or store = \"off\").", true)
+		return common.Say("Review marks live in the local store, which is off this run (--no-store or store = \"off\").", true)
 	}
 	id, on := s.ID, !reviewed(s.ID)
 	said := "Marked " + api.ShortID(id) + " reviewed."
@@ -97,7 +94,7 @@ func Toggle(ctx common.Context, st Store, s *api.Session, reviewed func(id strin
 }
 
 // Notice is what the status line says of the mark.
-func (m MarkedMsg) Notice() tea.Cmd { return statusline.Say(m.Said, false) }
+func (m MarkedMsg) Notice() tea.Cmd { return common.Say(m.Said, false) }
 
 // SaveNote writes text (empty deletes) as the note on session id, at the
 // time ctx's clock tells when it is written; without a store it says why
@@ -137,8 +134,9 @@ func write(st Store, id string, note bool, now func() time.Time, save func(ctx c
 	}
 }
 
-// Editor opens the note editor on s, holding note so far, in a pane of
-// width × height; ctrl+s keeps the note in st, stamped when it is saved.
-func Editor(ctx common.Context, st Store, s *api.Session, note string, width, height int) overlay.Overlay {
-	return noteedit.New(ctx, s, note, width, height, func(id, text string) tea.Cmd { return SaveNote(ctx, st, id, text) })
+// Saver is what the note editor runs on ctrl+s: it keeps the note in st,
+// stamped when it is saved. The root opens the editor with it; the review
+// does not import the editor (views are leaves).
+func Saver(ctx common.Context, st Store) func(id, text string) tea.Cmd {
+	return func(id, text string) tea.Cmd { return SaveNote(ctx, st, id, text) }
 }

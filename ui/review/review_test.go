@@ -15,8 +15,8 @@ import (
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/overlay"
+	"github.com/opencx-tools/cxi/ui/overlay/noteedit"
 	"github.com/opencx-tools/cxi/ui/review"
-	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 const sessionID = "3c90c3cc-0d44-4b50-8888-8dd25736052a"
@@ -87,7 +87,7 @@ func marked(t *testing.T, cmd tea.Cmd) review.MarkedMsg {
 func TestANoteIsStampedWhenSaved(t *testing.T) {
 	opened := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 	c, st := &clock{now: opened}, &memory{}
-	ed := review.Editor(testCtx(c), st, &api.Session{ID: sessionID}, "", 80, 20)
+	var ed overlay.Overlay = noteedit.New(testCtx(c), &api.Session{ID: sessionID}, "", 80, 20, review.Saver(testCtx(c), st))
 	c.now = opened.Add(7 * time.Minute)
 	ed, _ = keytest.Press(t, ed, "c", "a", "l", "l")
 	ed, cmd := ed.Update(tea.KeyMsg{Type: tea.KeyCtrlS})
@@ -138,7 +138,7 @@ func TestAFailedWriteSaysWhich(t *testing.T) {
 		if f.Stopped() != tt.stopped {
 			t.Errorf("%q: stopped %q, want %q", tt.want, f.Stopped(), tt.stopped)
 		}
-		if n, ok := keytest.Run(f.Notice())[0].(statusline.NoticeMsg); !ok || n.Text != tt.want || !n.Bad {
+		if n, ok := keytest.Run(f.Notice())[0].(common.NoticeMsg); !ok || n.Text != tt.want || !n.Bad {
 			t.Errorf("notice %#v, want %q as a warning", n, tt.want)
 		}
 	}
@@ -150,7 +150,7 @@ func TestAFailedWriteSaysWhich(t *testing.T) {
 // editor closes.
 func TestANoteNotKeptStaysInTheEditor(t *testing.T) {
 	c, st := &clock{now: time.Unix(0, 0)}, &memory{err: fullDisk}
-	ed := review.Editor(testCtx(c), st, &api.Session{ID: sessionID}, "", 100, 20)
+	var ed overlay.Overlay = noteedit.New(testCtx(c), &api.Session{ID: sessionID}, "", 100, 20, review.Saver(testCtx(c), st))
 	ed = typeInto(ed, "Refund owed; call back Monday")
 	ed, cmd := ed.Update(tea.KeyMsg{Type: tea.KeyCtrlS})
 	if ed == nil {
@@ -199,7 +199,7 @@ func TestANoteNotKeptStaysInTheEditor(t *testing.T) {
 // TestANoteWithoutAStoreStaysInTheEditor: with the store off, ctrl+s says
 // why in the editor instead of closing it with the text.
 func TestANoteWithoutAStoreStaysInTheEditor(t *testing.T) {
-	ed := review.Editor(testCtx(&clock{}), nil, &api.Session{ID: sessionID}, "", 100, 20)
+	var ed overlay.Overlay = noteedit.New(testCtx(&clock{}), &api.Session{ID: sessionID}, "", 100, 20, review.Saver(testCtx(&clock{}), nil))
 	ed = typeInto(ed, "keep me")
 	ed, cmd := ed.Update(tea.KeyMsg{Type: tea.KeyCtrlS})
 	ed, _, taken := ed.(overlay.Receiver).Receive(keytest.Run(cmd)[0])

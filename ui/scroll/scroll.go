@@ -13,9 +13,6 @@ import (
 // KeyMap holds the scrolling keys, taken from the program's key map.
 type KeyMap = keys.Scroll
 
-// DefaultKeyMap is the scrolling keys as cxi ships them.
-func DefaultKeyMap() KeyMap { return keys.Default().ForScroll() }
-
 // New returns an empty viewport that scrolls with k.
 func New(k KeyMap) viewport.Model {
 	vp := viewport.New(0, 0)

@@ -14,11 +14,9 @@ import (
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/common"
-	"github.com/opencx-tools/cxi/ui/copymenu"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/render"
-	"github.com/opencx-tools/cxi/ui/statusline"
 	"github.com/opencx-tools/cxi/ui/summary"
 )
 
@@ -76,7 +74,7 @@ func (m Model) ExternalID(s *api.Session, k keys.Share) tea.Cmd {
 	} else {
 		instead += ", " + keys.Name(k.CopyMenu) + " the rest"
 	}
-	return statusline.Say(why+": "+instead+".", true)
+	return common.Say(why+": "+instead+".", true)
 }
 
 // SessionID copies the session's ID.
@@ -87,27 +85,29 @@ func (m Model) SessionID(s *api.Session) tea.Cmd {
 	return m.copier.Copy("session ID", s.ID)
 }
 
-// Menu is the copy menu on s.
-func (m Model) Menu(ctx common.Context, s *api.Session) copymenu.Model {
+// Menu is the copy menu on s, as a choice the root opens: the share
+// does not import the menu (views are leaves).
+func (m Model) Menu(ctx common.Context, s *api.Session) overlay.CopyChoice {
+	c := overlay.CopyChoice{Session: s, Link: m.Link(s.ID), Copier: m.copier}
 	if m.handover == nil {
-		return copymenu.New(ctx, m.copier, s, m.Link(s.ID))
+		return c
 	}
 	h, copier, now := m.handover, m.copier, ctx.Now()
 	since := now.Add(-ShiftLength)
-	entry := copymenu.Entry{What: "handover", About: "the sessions you reviewed or noted since " + since.Local().Format("15:04") + ", as Markdown",
+	c.Later = append(c.Later, overlay.LaterCopy{What: "handover", About: "the sessions you reviewed or noted since " + since.Local().Format("15:04") + ", as Markdown",
 		// The store is read when the entry is chosen, inside the command:
 		// a query never runs in Update.
-		Later: func() tea.Msg {
+		Copy: func() tea.Msg {
 			items, err := h.Handover(context.Background(), since)
 			switch {
 			case err != nil:
-				return statusline.NoticeMsg{Text: "Could not read the handover: " + render.Line(err.Error()) + ".", Bad: true}
+				return common.NoticeMsg{Text: "Could not read the handover: " + render.Line(err.Error()) + ".", Bad: true}
 			case len(items) == 0:
-				return statusline.NoticeMsg{Text: "Nothing to hand over: no session reviewed or noted since " + since.Local().Format("15:04") + ".", Bad: true}
+				return common.NoticeMsg{Text: "Nothing to hand over: no session reviewed or noted since " + since.Local().Format("15:04") + ".", Bad: true}
 			}
 			return copier.CopyText("handover", summary.HandoverMarkdown(items, since, now))()
-		}}
-	return copymenu.New(ctx, m.copier, s, m.Link(s.ID), entry)
+		}})
+	return c
 }
 
 // Link is the session's dashboard URL, or "" without a template: cxi does
@@ -129,29 +129,29 @@ func (m Model) Open(s *api.Session) tea.Cmd {
 	url := m.Link(s.ID)
 	switch {
 	case url == "":
-		return statusline.Say("No session URL template: set session_url in config.toml, or start cxi with --session-url 'https://…/{id}'.", true)
+		return common.Say("No session URL template: set session_url in config.toml, or start cxi with --session-url 'https://…/{id}'.", true)
 	case m.openURL == nil:
-		return tea.Batch(statusline.Say("No browser here (SSH): copying the link instead.", false), m.copier.Copy("link", url))
+		return tea.Batch(common.Say("No browser here (SSH): copying the link instead.", false), m.copier.Copy("link", url))
 	}
 	open := m.openURL
 	return func() tea.Msg {
 		if err := open(url); err != nil {
 			return BrowserFailedMsg{URL: url, Err: err}
 		}
-		return statusline.NoticeMsg{Text: "Opened " + render.Line(url) + " in the browser."}
+		return common.NoticeMsg{Text: "Opened " + render.Line(url) + " in the browser."}
 	}
 }
 
 // Update takes a failed browser start: the link goes to the clipboard.
 func (m Model) Update(msg BrowserFailedMsg) tea.Cmd {
-	return tea.Batch(statusline.Say("Could not open a browser ("+render.Line(msg.Err.Error())+"): copying the link instead.", true),
+	return tea.Batch(common.Say("Could not open a browser ("+render.Line(msg.Err.Error())+"): copying the link instead.", true),
 		m.copier.Copy("link", msg.URL))
 }
 
 // HandleKey acts on a share key for session s (nil when none is in view):
 // the command to run, or the copy menu to open over the view. ok is false
 // for a key that is not a share key.
-func (m Model) HandleKey(ctx common.Context, k keys.Share, msg tea.KeyMsg, s *api.Session) (cmd tea.Cmd, menu overlay.Overlay, ok bool) {
+func (m Model) HandleKey(ctx common.Context, k keys.Share, msg tea.KeyMsg, s *api.Session) (cmd tea.Cmd, menu *overlay.CopyChoice, ok bool) {
 	switch {
 	case key.Matches(msg, k.CopyExternalID):
 		return m.ExternalID(s, k), nil, true
@@ -163,7 +163,8 @@ func (m Model) HandleKey(ctx common.Context, k keys.Share, msg tea.KeyMsg, s *ap
 		if s == nil {
 			return nil, nil, true
 		}
-		return nil, m.Menu(ctx, s), true
+		c := m.Menu(ctx, s)
+		return nil, &c, true
 	}
 	return nil, nil, false
 }

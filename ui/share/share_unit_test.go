@@ -19,7 +19,6 @@ import (
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/share"
-	"github.com/opencx-tools/cxi/ui/statusline"
 )
 
 const (
@@ -54,10 +53,10 @@ func newShare(template string, open func(string) error) (share.Model, *native) {
 	return share.New(clipboard.Copier{Mode: clipboard.Off, Native: n.write}, template, open), n
 }
 
-func notices(msgs []tea.Msg) []statusline.NoticeMsg {
-	var out []statusline.NoticeMsg
+func notices(msgs []tea.Msg) []common.NoticeMsg {
+	var out []common.NoticeMsg
 	for _, m := range msgs {
-		if n, ok := m.(statusline.NoticeMsg); ok {
+		if n, ok := m.(common.NoticeMsg); ok {
 			out = append(out, n)
 		}
 	}
@@ -138,13 +137,7 @@ func TestMenuCarriesTheLink(t *testing.T) {
 	s := &api.Session{ID: sessionID}
 	for _, tt := range []struct{ template, want string }{{template, link}, {"", ""}} {
 		m, _ := newShare(tt.template, nil)
-		var got string
-		for _, e := range m.Menu(ctx, s).Entries() {
-			if e.What == "link" {
-				got = e.Value
-			}
-		}
-		if got != tt.want {
+		if got := m.Menu(ctx, s).Link; got != tt.want {
 			t.Errorf("template %q: the menu's link is %q, want %q", tt.template, got, tt.want)
 		}
 	}
@@ -189,7 +182,7 @@ func TestOpenInTheBrowser(t *testing.T) {
 		t.Fatal("the browser started before the command ran (it must not block Update)")
 	}
 	// o says what it opened (issue 10: feedback for every key).
-	if msgs := keytest.Run(cmd); len(msgs) != 1 || msgs[0] != (statusline.NoticeMsg{Text: "Opened " + link + " in the browser."}) {
+	if msgs := keytest.Run(cmd); len(msgs) != 1 || msgs[0] != (common.NoticeMsg{Text: "Opened " + link + " in the browser."}) {
 		t.Errorf("a browser that started reports %#v", msgs)
 	}
 	if len(opened) != 1 || opened[0] != link || len(n.all()) != 0 {
@@ -262,9 +255,10 @@ func (h *handover) Handover(_ context.Context, _ time.Time) ([]store.HandoverIte
 	return h.items, h.err
 }
 
-// TestHandoverIsReadInTheCommand: choosing the copy menu's handover reads
-// the store in the command it returns, never in Update; the command copies
-// the Markdown, or says why there is nothing to copy.
+// TestHandoverIsReadInTheCommand: the copy menu's handover entry reads the
+// store in its command, never when the menu is built; the command copies
+// the Markdown, or says why there is nothing to copy. (ui's copy menu test
+// chooses it with its digit.)
 func TestHandoverIsReadInTheCommand(t *testing.T) {
 	ctx := common.Context{Theme: styles.Plain(), Keys: keys.Default(), Now: func() time.Time { return testNow }}
 	s := &api.Session{ID: sessionID}
@@ -285,11 +279,11 @@ func TestHandoverIsReadInTheCommand(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			m, n := newShare(template, nil)
-			menu := m.WithHandover(tt.h).Menu(ctx, s)
-			open, cmd := keytest.Press(t, menu, "7")
-			if open != nil || cmd == nil {
-				t.Fatalf("7 left %v open, command %v", open, cmd)
+			later := m.WithHandover(tt.h).Menu(ctx, s).Later
+			if len(later) != 1 || later[0].What != "handover" || later[0].Copy == nil {
+				t.Fatalf("the menu's later entries are %+v, want the handover", later)
 			}
+			cmd := later[0].Copy
 			if tt.h.reads != 0 {
 				t.Fatalf("Update read the store %d times", tt.h.reads)
 			}

@@ -22,9 +22,6 @@ import (
 // KeyMap is the status line's keys.
 type KeyMap = keys.StatusLine
 
-// DefaultKeyMap is the status line's keys as cxi ships them.
-func DefaultKeyMap() KeyMap { return keys.Default().ForStatusLine() }
-
 // noticeLifetime is how long a notice stays.
 const noticeLifetime = 4 * time.Second
 
@@ -47,26 +44,15 @@ type notice struct {
 	bad  bool
 }
 
-// NoticeMsg puts a notice on the line; Say makes one.
-type NoticeMsg struct {
-	Text string
-	Bad  bool // a warning or an error, drawn as one
-}
-
 // expiredMsg clears notice seq if it is still shown.
 type expiredMsg struct{ seq int }
 
 // Msg is every message of the status line's own; the root forwards each
-// to Update, with copy reports and spinner ticks.
+// to Update, with notices (common.NoticeMsg), copy reports and spinner
+// ticks.
 type Msg interface{ statusMsg() }
 
-func (NoticeMsg) statusMsg()  {}
 func (expiredMsg) statusMsg() {}
-
-// Say is the command that shows text on the status line for a few seconds.
-func Say(text string, bad bool) tea.Cmd {
-	return func() tea.Msg { return NoticeMsg{Text: text, Bad: bad} }
-}
 
 // New returns an empty status line.
 func New(ctx common.Context) Model {
@@ -81,7 +67,7 @@ func New(ctx common.Context) Model {
 // Update takes notices, copy reports and spinner ticks.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case NoticeMsg:
+	case common.NoticeMsg:
 		return m.say(msg.Text, msg.Bad)
 	case clipboard.CopiedMsg:
 		text, bad := msg.Report()

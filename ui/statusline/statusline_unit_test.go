@@ -43,27 +43,13 @@ func newLine(t *testing.T, km keys.Map) (statusline.Model, *recTimer) {
 	return statusline.New(ctx), rec
 }
 
-func TestSayMakesANoticeMsg(t *testing.T) {
-	for _, bad := range []bool{false, true} {
-		cmd := statusline.Say("Copied ZD-1", bad)
-		if cmd == nil {
-			t.Fatal("Say returned no command")
-		}
-		msg, ok := cmd().(statusline.NoticeMsg)
-		if !ok || msg.Text != "Copied ZD-1" || msg.Bad != bad {
-			t.Errorf("Say(…, %v)() = %#v", bad, msg)
-		}
-		var _ statusline.Msg = msg // the root forwards it as the line's own
-	}
-}
-
 func TestNoticeShowsAndExpiresAfterItsLifetime(t *testing.T) {
 	for _, bad := range []bool{false, true} {
 		m, rec := newLine(t, keys.Default())
 		if v := m.View(80, statusline.Extras{}); strings.TrimSpace(v) != "" {
 			t.Fatalf("a new line shows %q", v)
 		}
-		m, cmd := m.Update(statusline.NoticeMsg{Text: "Search cancelled.", Bad: bad})
+		m, cmd := m.Update(common.NoticeMsg{Text: "Search cancelled.", Bad: bad})
 		if !strings.Contains(m.View(80, statusline.Extras{}), "Search cancelled.") {
 			t.Fatalf("bad=%v: notice not shown: %q", bad, m.View(80, statusline.Extras{}))
 		}
@@ -91,8 +77,8 @@ func TestNoticeShowsAndExpiresAfterItsLifetime(t *testing.T) {
 // not be cleared by the older one's timer.
 func TestOnlyTheNoticesOwnTimerClearsIt(t *testing.T) {
 	m, _ := newLine(t, keys.Default())
-	m, first := m.Update(statusline.NoticeMsg{Text: "first"})
-	m, second := m.Update(statusline.NoticeMsg{Text: "second"})
+	m, first := m.Update(common.NoticeMsg{Text: "first"})
+	m, second := m.Update(common.NoticeMsg{Text: "second"})
 	v := m.View(80, statusline.Extras{})
 	if strings.Contains(v, "first") || !strings.Contains(v, "second") {
 		t.Fatalf("the newer notice should replace the older: %q", v)
@@ -106,7 +92,7 @@ func TestOnlyTheNoticesOwnTimerClearsIt(t *testing.T) {
 		t.Errorf("the second notice's own timer did not clear it")
 	}
 	// A timer delivered twice, or late, clears nothing shown since.
-	m, third := m.Update(statusline.NoticeMsg{Text: "third"})
+	m, third := m.Update(common.NoticeMsg{Text: "third"})
 	m, _ = m.Update(second())
 	if !strings.Contains(m.View(80, statusline.Extras{}), "third") {
 		t.Errorf("a stale timer cleared the third notice")
@@ -229,7 +215,7 @@ func TestRestartedSpinnerKeepsOneChain(t *testing.T) {
 
 func TestBusyHidesANoticeUntilDone(t *testing.T) {
 	m, _ := newLine(t, keys.Default())
-	m, _ = m.Update(statusline.NoticeMsg{Text: "Copied ZD-1"})
+	m, _ = m.Update(common.NoticeMsg{Text: "Copied ZD-1"})
 	m, _ = m.SetBusy("Fetching 3c90c3cc")
 	if v := m.View(80, statusline.Extras{}); strings.Contains(v, "Copied ZD-1") || !strings.Contains(v, "Fetching 3c90c3cc") {
 		t.Errorf("busy line: %q", v)
@@ -291,7 +277,7 @@ func TestExtrasOrderAroundTheBudget(t *testing.T) {
 		t.Errorf("scroll position alone: %q", v)
 	}
 	// The notice sits on the left, the extras on the right, padded apart.
-	m, _ = m.Update(statusline.NoticeMsg{Text: "Copied ZD-1"})
+	m, _ = m.Update(common.NoticeMsg{Text: "Copied ZD-1"})
 	v = m.View(60, x)
 	if !strings.HasPrefix(v, "Copied ZD-1 ") || !strings.HasSuffix(v, "auto-refresh 30s · 42%") || lipgloss.Width(v) != 60 {
 		t.Errorf("left and right: %q (%d cells)", v, lipgloss.Width(v))
@@ -319,7 +305,7 @@ func TestViewNeverExceedsTheWidth(t *testing.T) {
 		m, _ := newLine(t, keys.Default())
 		m = m.SetBudget(c.budget)
 		if c.notice != "" {
-			m, _ = m.Update(statusline.NoticeMsg{Text: c.notice, Bad: true})
+			m, _ = m.Update(common.NoticeMsg{Text: c.notice, Bad: true})
 		}
 		m, _ = m.SetBusy(c.busy)
 		for w := 1; w <= 200; w++ {
@@ -346,7 +332,7 @@ func TestDevanagariNoticeFitsTheLine(t *testing.T) {
 	m, _ := newLine(t, keys.Default())
 	x := statusline.Extras{After: "12%"}
 	for _, text := range []string{short, strings.Repeat(short+" ", 10)} {
-		m, _ := m.Update(statusline.NoticeMsg{Text: text})
+		m, _ := m.Update(common.NoticeMsg{Text: text})
 		for w := 1; w <= 120; w++ {
 			v := m.View(w, x)
 			if render.Width(v) > w {
@@ -364,7 +350,7 @@ func TestDevanagariNoticeFitsTheLine(t *testing.T) {
 // never "Check the network o".
 func TestALongNoticeLosesWholeWords(t *testing.T) {
 	m, _ := newLine(t, keys.Default())
-	m, _ = m.Update(statusline.NoticeMsg{Text: "Cannot reach https://api.open.cx: connection refused. Check the network or OPENCX_BASE_URL.", Bad: true})
+	m, _ = m.Update(common.NoticeMsg{Text: "Cannot reach https://api.open.cx: connection refused. Check the network or OPENCX_BASE_URL.", Bad: true})
 	v := m.View(60, statusline.Extras{After: "42%"})
 	if render.Width(v) > 60 || !strings.HasSuffix(v, "42%") || !strings.Contains(v, "refused.…") && !strings.Contains(v, "Check the…") && !strings.Contains(v, "network…") {
 		t.Errorf("line %q", v)

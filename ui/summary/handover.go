@@ -9,7 +9,6 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/api/store"
-	"github.com/opencx-tools/cxi/ui/config"
 	"github.com/opencx-tools/cxi/ui/render"
 )
 
@@ -61,7 +60,7 @@ func GroupHandover(items []store.HandoverItem) []HandoverGroup {
 // from the API, and the note, is sanitized.
 func HandoverMarkdown(items []store.HandoverItem, since, now time.Time) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## Handover since %s (%s)\n\n", since.UTC().Format("2006-01-02 15:04 UTC"), config.FormatSpan(now.Sub(since)))
+	fmt.Fprintf(&b, "## Handover since %s (%s)\n\n", since.UTC().Format("2006-01-02 15:04 UTC"), render.Duration(now.Sub(since)))
 	if len(items) == 0 {
 		b.WriteString("No sessions reviewed or noted.\n")
 		return b.String()

@@ -12,7 +12,7 @@ const synopsis = "cxi auth login [--with-token] | status | logout"
 // Backend is what the auth commands need from cxi's settings: where the key
 // is stored, and a check of a key against the API (nil skips it).
 type Backend struct {
-	Store Store
+	Keys  KeySources
 	Check func(key string) error
 }
 
@@ -58,7 +58,7 @@ set, is used instead of any stored key.`,
 		Example: "  cxi auth login --with-token < key.txt",
 		Args:    noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			return run(func(b Backend) int { return Login(withToken, b.Store, b.Check, env) })
+			return run(func(b Backend) int { return Login(withToken, b.Keys, b.Check, env) })
 		},
 	}
 	login.Flags().BoolVar(&withToken, "with-token", false, "read the key from stdin")
@@ -67,7 +67,7 @@ set, is used instead of any stored key.`,
 		Short: "Which key is used and whether it works",
 		Args:  noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			return run(func(b Backend) int { return Status(b.Store, b.Check, env) })
+			return run(func(b Backend) int { return Status(b.Keys, b.Check, env) })
 		},
 	}
 	logout := &cobra.Command{
@@ -75,7 +75,7 @@ set, is used instead of any stored key.`,
 		Short: "Remove the stored key",
 		Args:  noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			return run(func(b Backend) int { return Logout(b.Store, env) })
+			return run(func(b Backend) int { return Logout(b.Keys, env) })
 		},
 	}
 	auth.AddCommand(login, status, logout)

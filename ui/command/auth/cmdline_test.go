@@ -16,7 +16,7 @@ func backendOf(b Backend, calls *int) func(command.Env) (Backend, error) {
 
 func TestRun(t *testing.T) {
 	kr := newMemKeyring()
-	b := Backend{Store: Store{Dir: t.TempDir(), Keyring: kr}, Check: accept}
+	b := Backend{Keys: KeySources{Dir: t.TempDir(), Keyring: kr}, Check: accept}
 	tests := []struct {
 		name     string
 		args     []string

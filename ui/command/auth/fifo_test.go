@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/opencx-tools/cxi/ui/command"
-	"github.com/opencx-tools/cxi/ui/config/privatefile/fifotest"
+	"github.com/opencx-tools/cxi/ui/command/config/privatefile/fifotest"
 )
 
 // TestAKeyFileThatIsNoFileIsRefusedAtOnce: a FIFO or a directory where the
@@ -24,7 +24,7 @@ func TestAKeyFileThatIsNoFileIsRefusedAtOnce(t *testing.T) {
 	for dir, what := range map[string]string{fifoDir: "a named pipe (FIFO)", dirDir: "a directory"} {
 		var o output
 		code := -1
-		fifotest.Within(t, func() { code = Status(Store{Dir: dir}, accept, o.env()) })
+		fifotest.Within(t, func() { code = Status(KeySources{Dir: dir}, accept, o.env()) })
 		want := "cxi: the key file " + filepath.Join(dir, KeyFileName) + " is " + what + ", not a regular file: remove it, then run cxi auth login\n"
 		if code != command.ExitUsage || o.err.String() != want {
 			t.Errorf("exit %d, stderr %q; want 2, %q", code, o.err.String(), want)

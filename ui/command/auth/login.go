@@ -21,7 +21,7 @@ const maxTokenInput = 64 << 10
 // terminal on stdin, or with --with-token from stdin (one line, trimmed),
 // checks it with check (one request; nil skips the check) and saves it.
 // It never prints the key, nor any argument it was given, which may be one.
-func Login(withToken bool, store Store, check func(key string) error, env command.Env) int {
+func Login(withToken bool, store KeySources, check func(key string) error, env command.Env) int {
 	return login(withToken, env.Stdin, fdOf(env.Stdin), func(int) bool { return env.StdinTTY }, readHidden, store, check, env)
 }
 
@@ -34,7 +34,7 @@ func fdOf(stdin io.Reader) int {
 }
 
 // login is Login with the terminal read injected, for tests.
-func login(withToken bool, stdin io.Reader, fd int, isTerminal func(int) bool, readPassword func(fd int, prompt io.Writer) ([]byte, error), store Store, check func(key string) error, env command.Env) int {
+func login(withToken bool, stdin io.Reader, fd int, isTerminal func(int) bool, readPassword func(fd int, prompt io.Writer) ([]byte, error), store KeySources, check func(key string) error, env command.Env) int {
 	var key string
 	switch {
 	case withToken:

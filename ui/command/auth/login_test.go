@@ -35,7 +35,7 @@ func TestLoginWithToken(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			kr := newMemKeyring()
-			store := Store{Dir: t.TempDir(), Getenv: env(nil), Keyring: kr}
+			store := KeySources{Dir: t.TempDir(), Getenv: env(nil), Keyring: kr}
 			var o output
 			var checked string
 			check := func(key string) error { checked = key; return nil }
@@ -56,7 +56,7 @@ func TestLoginWithToken(t *testing.T) {
 
 func TestLoginWithTokenToFile(t *testing.T) {
 	skipOnWindows(t)
-	store := Store{Dir: t.TempDir(), Getenv: env(map[string]string{EnvVar: "other-key-from-env"})}
+	store := KeySources{Dir: t.TempDir(), Getenv: env(map[string]string{EnvVar: "other-key-from-env"})}
 	var o output
 	code := Login(true, store, nil, o.stdin(strings.NewReader(secret+"\n")))
 	if code != command.ExitOK {
@@ -75,7 +75,7 @@ func TestLoginWithTokenToFile(t *testing.T) {
 }
 
 func TestLoginRefusesNonTerminalStdin(t *testing.T) {
-	store := Store{Dir: t.TempDir()}
+	store := KeySources{Dir: t.TempDir()}
 	var o output
 	code := login(false, strings.NewReader(secret+"\n"), 0, notTerminal, noPrompt(t), store, accept, o.env())
 	if code != command.ExitUsage {
@@ -101,7 +101,7 @@ func TestLoginRejectsBadKeys(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			kr := newMemKeyring()
-			store := Store{Dir: t.TempDir(), Keyring: kr}
+			store := KeySources{Dir: t.TempDir(), Keyring: kr}
 			var o output
 			checked := false
 			check := func(string) error { checked = true; return nil }
@@ -153,7 +153,7 @@ func TestLoginHelp(t *testing.T) {
 
 func TestLoginFromTerminal(t *testing.T) {
 	kr := newMemKeyring()
-	store := Store{Dir: t.TempDir(), Keyring: kr}
+	store := KeySources{Dir: t.TempDir(), Keyring: kr}
 	var o output
 	read := func(fd int, _ io.Writer) ([]byte, error) {
 		if fd != 7 {
@@ -201,7 +201,7 @@ func TestLoginCheck(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			kr := newMemKeyring()
 			var o output
-			code := Login(true, Store{Keyring: kr}, func(string) error { return tt.err }, o.stdin(strings.NewReader(secret)))
+			code := Login(true, KeySources{Keyring: kr}, func(string) error { return tt.err }, o.stdin(strings.NewReader(secret)))
 			if code != tt.code || (kr.stored() != "") != tt.saved {
 				t.Fatalf("exit %d, stored %q; want %d, saved %v: %s", code, kr.stored(), tt.code, tt.saved, o.all())
 			}
@@ -220,6 +220,6 @@ func TestLoginCheckErrorNeverShowsKey(t *testing.T) {
 	// Should an error ever quote the key, it is redacted.
 	leaky := errors.New("bad header: Bearer " + secret)
 	var o output
-	Login(true, Store{Keyring: newMemKeyring()}, func(string) error { return leaky }, o.stdin(strings.NewReader(secret)))
+	Login(true, KeySources{Keyring: newMemKeyring()}, func(string) error { return leaky }, o.stdin(strings.NewReader(secret)))
 	assertNoKey(t, &o)
 }

@@ -35,7 +35,7 @@ func Verify(ctx context.Context, c SessionGetter) error {
 // Status runs `cxi auth status`: which source the key comes from, and
 // whether the API accepts it (one request through check; nil skips it).
 // Nothing of the key is printed, not even its last characters.
-func Status(store Store, check func(key string) error, env command.Env) int {
+func Status(store KeySources, check func(key string) error, env command.Env) int {
 	key, src, err := store.Key()
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "cxi: "+redact(err.Error(), key))
@@ -79,7 +79,7 @@ func Rejected(err error, src Source) string {
 // Logout runs `cxi auth logout`: it removes the stored key from the
 // keyring and the key file. OPENCX_API_KEY is not touched; if it is set,
 // Logout says cxi still uses it.
-func Logout(store Store, env command.Env) int {
+func Logout(store KeySources, env command.Env) int {
 	removed, err := store.Delete()
 	for _, src := range removed {
 		fmt.Fprintf(env.Stderr, "Removed the API key from %s.\n", store.Where(src))
@@ -111,6 +111,6 @@ func statusOf(err error) string {
 	return "no status"
 }
 
-// redact removes key from s, in the forms api.Redact knows: errors from
+// redact removes key from s, in the forms api.ScrubKey knows: errors from
 // the client never hold it, and this keeps it so should one ever start to.
-func redact(s, key string) string { return api.Redact(s, key) }
+func redact(s, key string) string { return api.ScrubKey(s, key) }

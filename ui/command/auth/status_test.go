@@ -45,7 +45,7 @@ func TestStatus(t *testing.T) {
 			if tt.kr != "" {
 				kr.secrets[KeyringService+"/"+KeyringUser] = tt.kr
 			}
-			store := Store{Dir: t.TempDir(), Getenv: env(tt.env), Keyring: kr}
+			store := KeySources{Dir: t.TempDir(), Getenv: env(tt.env), Keyring: kr}
 			var o output
 			var checked string
 			code := Status(store, func(key string) error { checked = key; return tt.check }, o.env())
@@ -73,7 +73,7 @@ func TestStatusFileSource(t *testing.T) {
 	dir := t.TempDir()
 	path := writeKeyFile(t, dir, secret+"\n", 0o600)
 	var o output
-	if code := Status(Store{Dir: dir}, nil, o.env()); code != command.ExitOK {
+	if code := Status(KeySources{Dir: dir}, nil, o.env()); code != command.ExitOK {
 		t.Fatalf("exit %d: %s", code, o.all())
 	}
 	if o.out.String() != "Key:   from "+path+"\n" {
@@ -84,7 +84,7 @@ func TestStatusFileSource(t *testing.T) {
 
 func TestStatusNotLoggedIn(t *testing.T) {
 	var o output
-	code := Status(Store{Dir: t.TempDir(), Getenv: env(nil), Keyring: newMemKeyring()}, func(string) error {
+	code := Status(KeySources{Dir: t.TempDir(), Getenv: env(nil), Keyring: newMemKeyring()}, func(string) error {
 		t.Error("checked without a key")
 		return nil
 	}, o.env())
@@ -98,7 +98,7 @@ func TestStatusRefusesOpenKeyFile(t *testing.T) {
 	dir := t.TempDir()
 	path := writeKeyFile(t, dir, secret, 0o644)
 	var o output
-	code := Status(Store{Dir: dir}, accept, o.env())
+	code := Status(KeySources{Dir: dir}, accept, o.env())
 	if code != command.ExitUsage || !strings.Contains(o.err.String(), "chmod 600 "+path) {
 		t.Fatalf("exit %d: %s", code, o.all())
 	}
@@ -109,7 +109,7 @@ func TestStatusRefusesOpenKeyFile(t *testing.T) {
 // OPENCX_API_KEY is the user's to fix (exit 2), before anything is sent.
 func TestStatusRefusesAShortEnvironmentKey(t *testing.T) {
 	var o output
-	code := Status(Store{Dir: t.TempDir(), Getenv: env(map[string]string{EnvVar: "abc"})}, func(string) error {
+	code := Status(KeySources{Dir: t.TempDir(), Getenv: env(map[string]string{EnvVar: "abc"})}, func(string) error {
 		t.Error("a short key was checked")
 		return nil
 	}, o.env())
@@ -124,7 +124,7 @@ func TestLogout(t *testing.T) {
 	kr := newMemKeyring()
 	kr.secrets[KeyringService+"/"+KeyringUser] = secret
 	path := writeKeyFile(t, dir, secret, 0o600)
-	store := Store{Dir: dir, Getenv: env(map[string]string{EnvVar: "env-key-value"}), Keyring: kr}
+	store := KeySources{Dir: dir, Getenv: env(map[string]string{EnvVar: "env-key-value"}), Keyring: kr}
 	var o output
 	if code := Logout(store, o.env()); code != command.ExitOK {
 		t.Fatalf("exit %d: %s", code, o.all())
@@ -139,18 +139,18 @@ func TestLogout(t *testing.T) {
 		}
 	}
 	assertNoKey(t, &o, "env-key-value")
-	if key, src, err := (Store{Dir: dir, Keyring: kr}).Key(); key != "" || src != SourceNone || err != nil {
+	if key, src, err := (KeySources{Dir: dir, Keyring: kr}).Key(); key != "" || src != SourceNone || err != nil {
 		t.Fatalf("after logout: %v, %v", src, err)
 	}
 
 	o = output{}
-	if code := Logout(Store{Dir: dir, Keyring: kr}, o.env()); code != command.ExitOK || o.err.String() != "No stored API key to remove.\n" {
+	if code := Logout(KeySources{Dir: dir, Keyring: kr}, o.env()); code != command.ExitOK || o.err.String() != "No stored API key to remove.\n" {
 		t.Fatalf("second logout: exit %d: %q", code, o.all())
 	}
 
 	kr.err = errors.New("keyring locked")
 	o = output{}
-	if code := Logout(Store{Dir: dir, Keyring: kr}, o.env()); code != command.ExitError || !strings.Contains(o.err.String(), "keyring locked") {
+	if code := Logout(KeySources{Dir: dir, Keyring: kr}, o.env()); code != command.ExitError || !strings.Contains(o.err.String(), "keyring locked") {
 		t.Fatalf("logout with a failing keyring: exit %d: %q", code, o.all())
 	}
 }

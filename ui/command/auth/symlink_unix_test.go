@@ -18,7 +18,7 @@ func TestAKeyFileLinkedFromDotfiles(t *testing.T) {
 	if err := os.WriteFile(target, []byte("old-key-0000\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	store := Store{Dir: dir}
+	store := KeySources{Dir: dir}
 	if err := os.Symlink(target, store.KeyFile()); err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,6 @@ import (
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/settings"
-	"github.com/opencx-tools/cxi/ui/config"
 	"github.com/opencx-tools/cxi/ui/render"
 )
 
@@ -98,7 +97,7 @@ func show(env command.Env, o *opened) error {
 	fmt.Fprintf(out, "Size:        %s\n", humanize.Bytes(uint64(st.Size)))
 	fmt.Fprintf(out, "Holds:       %s\n", holds(st))
 	fmt.Fprintf(out, "Keeps:       sessions nothing happened to for %s are removed at start (store_keep)\n",
-		config.FormatSpan(o.settings.Store.Keep))
+		render.Duration(o.settings.Store.Keep))
 	fmt.Fprintln(out)
 	fmt.Fprintln(out, "On disk: customer names, emails and phone numbers, handoff summaries and the")
 	fmt.Fprintln(out, "transcripts you opened, with your review marks and notes, for this organization")

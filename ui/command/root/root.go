@@ -15,13 +15,13 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/command"
-	"github.com/opencx-tools/cxi/ui/command/act"
 	"github.com/opencx-tools/cxi/ui/command/auth"
-	"github.com/opencx-tools/cxi/ui/command/cli"
 	"github.com/opencx-tools/cxi/ui/command/doctor"
 	"github.com/opencx-tools/cxi/ui/command/local"
+	"github.com/opencx-tools/cxi/ui/command/read"
 	"github.com/opencx-tools/cxi/ui/command/settings"
 	"github.com/opencx-tools/cxi/ui/command/tui"
+	"github.com/opencx-tools/cxi/ui/command/write"
 )
 
 // StartTUI runs the TUI with cfg and returns the exit code. main makes it,
@@ -88,12 +88,12 @@ func New(env command.Env, start StartTUI) *cobra.Command {
 			root.AddCommand(c)
 		}
 	}
-	get, closeCmd, reopen, redact := cli.NewGetCommand(env), act.NewCloseCommand(env), act.NewReopenCommand(env), act.NewRedactCommand(env)
+	get, closeCmd, reopen, redact := read.NewGetCommand(env), write.NewCloseCommand(env), write.NewReopenCommand(env), write.NewRedactCommand(env)
 	get.ValidArgsFunction = completeSessions(env, 1)
 	redact.ValidArgsFunction = completeSessions(env, 1)
 	closeCmd.ValidArgsFunction = completeSessions(env, 0)
 	reopen.ValidArgsFunction = completeSessions(env, 0)
-	add(groupRead, get, cli.NewListCommand(env), local.NewHandoverCommand(env), act.NewLogCommand(env))
+	add(groupRead, get, read.NewListCommand(env), local.NewHandoverCommand(env), write.NewLogCommand(env))
 	add(groupWrite, closeCmd, reopen, redact)
 	st := local.NewStoreCommand(env)
 	st.Long = storeTopic + st.Long

@@ -5,7 +5,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/opencx-tools/cxi/ui/config"
+	"github.com/opencx-tools/cxi/ui/command/config"
 	"github.com/opencx-tools/cxi/ui/keys"
 )
 

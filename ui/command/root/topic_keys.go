@@ -7,21 +7,10 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 
-	"github.com/opencx-tools/cxi/ui/config"
+	"github.com/opencx-tools/cxi/ui"
+	"github.com/opencx-tools/cxi/ui/command/config"
 	"github.com/opencx-tools/cxi/ui/keys"
 )
-
-// views are the views the keys topic says a key acts in, each with a
-// session in it as keys.Map.Enable takes it, and the view's own key set.
-var views = []struct {
-	name  string
-	where keys.Where
-	own   func(keys.Map) any
-}{
-	{"queue", keys.Where{Queue: true, Selected: true}, func(k keys.Map) any { return k.ForQueue() }},
-	{"detail", keys.Where{Detail: true, Shown: true, CanRefresh: true}, func(k keys.Map) any { return k.ForDetail() }},
-	{"transcript", keys.Where{Transcript: true, Shown: true}, func(k keys.Map) any { return k.ForTranscript() }},
-}
 
 // signatures are the bindings in v, a key set (nested structs of
 // key.Bindings), each by its keys.
@@ -45,7 +34,7 @@ func signatures(v any) map[string]bool {
 	return out
 }
 
-// actsIn reports whether b acts in view v: where Enable leaves it on, and,
+// actsIn reports whether b acts in view v: where the view turns it on, and,
 // for a scrolling key, where the view takes it (the queue moves by rows
 // and has no half pages). The other keys are the root's, in every view
 // Enable allows.
@@ -57,7 +46,7 @@ func actsIn(b config.Binding, own, scroll map[string]bool) bool {
 
 // keysTopic is `cxi help keys`: every binding of the default key map, by
 // the action name [keys] remaps it with, and the views it acts in, from
-// keys.Default() and keys.Map.Enable themselves.
+// keys.Default() and the views' own EnableKeys (ui.KeysByView).
 func keysTopic() string {
 	var b strings.Builder
 	b.WriteString(`Keys of the TUI
@@ -71,13 +60,12 @@ config): action = ["key", …] replaces its defaults, and the help shows them.
 	rows := config.Bindings(keys.Default())
 	where := make([][]string, len(rows))
 	scroll := signatures(keys.Default().ForScroll())
+	views := ui.KeysByView(keys.Default())
 	for _, v := range views {
-		km := keys.Default()
-		km.Enable(v.where)
-		own := signatures(v.own(km))
-		for i, r := range config.Bindings(km) {
+		own := signatures(v.Own)
+		for i, r := range config.Bindings(v.Keys) {
 			if actsIn(r, own, scroll) {
-				where[i] = append(where[i], v.name)
+				where[i] = append(where[i], v.Name)
 			}
 		}
 	}

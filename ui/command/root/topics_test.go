@@ -11,7 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/opencx-tools/cxi/ui/command"
-	"github.com/opencx-tools/cxi/ui/config"
+	"github.com/opencx-tools/cxi/ui/command/config"
 	"github.com/opencx-tools/cxi/ui/keys"
 )
 

@@ -111,5 +111,5 @@ func Auth(env command.Env) (auth.Backend, error) {
 	if err != nil {
 		return auth.Backend{}, err
 	}
-	return auth.Backend{Store: s.Keys, Check: s.CheckKey}, nil
+	return auth.Backend{Keys: s.Keys, Check: s.CheckKey}, nil
 }

@@ -43,7 +43,7 @@ func TestSettingsErrorsCarryTheirExitCodes(t *testing.T) {
 			t.Errorf("%s: %v, exit %d; want 2", tt.name, err, command.ExitCode(err))
 		}
 	}
-	s := Settings{BaseURL: api.DefaultBaseURL, Keys: auth.Store{Getenv: func(string) string { return "" }, Keyring: deadKeyring{}}}
+	s := Settings{BaseURL: api.DefaultBaseURL, Keys: auth.KeySources{Getenv: func(string) string { return "" }, Keyring: deadKeyring{}}}
 	if _, err := s.Key(); !errors.Is(err, auth.ErrKeyringTimeout) || command.ExitCode(err) != command.ExitError {
 		t.Errorf("a dead keyring: %v, exit %d; want 1", err, command.ExitCode(err))
 	}

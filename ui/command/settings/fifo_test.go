@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/opencx-tools/cxi/ui/command"
-	"github.com/opencx-tools/cxi/ui/config/privatefile/fifotest"
+	"github.com/opencx-tools/cxi/ui/command/config/privatefile/fifotest"
 )
 
 // TestAConfigThatIsNoFileIsRefusedAtOnce: CXI_CONFIG or the default path

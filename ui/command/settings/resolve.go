@@ -11,7 +11,7 @@ import (
 	"github.com/opencx-tools/cxi/api/filter"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/auth"
-	"github.com/opencx-tools/cxi/ui/config"
+	"github.com/opencx-tools/cxi/ui/command/config"
 )
 
 // The environment variables cxi reads its settings from (the API key's is
@@ -37,7 +37,7 @@ type Settings struct {
 	NeedsAttention bool           // --needs-attention or [queue] needs_attention
 	Theme          string         // theme: "auto", "dark" or "light" ("" is auto)
 	Filters        filter.Filters // the queue's filters at start ([queue])
-	Store          Store          // the local store: on or off, where, how long it keeps
+	Store          StoreSettings  // the local store: on or off, where, how long it keeps
 	// ReadOnly is set by --read-only, CXI_READ_ONLY=1 or read_only = true:
 	// no write is sent. ReadOnlyBy says which, for messages.
 	ReadOnly   bool
@@ -46,8 +46,8 @@ type Settings struct {
 	// ConfigPath is where config.toml is, or is made when the status
 	// menu's options are first remembered; "" without a config folder.
 	ConfigPath string
-	Keys       auth.Store // the API key's sources: OPENCX_API_KEY, the OS keyring, the key file
-	UserAgent  string     // what the client calls itself: cxi/VERSION
+	Keys       auth.KeySources // the API key's sources: OPENCX_API_KEY, the OS keyring, the key file
+	UserAgent  string          // what the client calls itself: cxi/VERSION
 }
 
 // Resolve weighs f, the environment and the config file (CXI_CONFIG, else
@@ -82,7 +82,7 @@ func Resolve(f Flags, env command.Env) (Settings, error) {
 		Filters:        file.Queue,
 		File:           file,
 		ConfigPath:     path,
-		Keys:           auth.Store{Dir: dir, Getenv: env.Getenv, Keyring: auth.SystemKeyring(runtime.GOOS, env.Getenv)},
+		Keys:           auth.KeySources{Dir: dir, Getenv: env.Getenv, Keyring: auth.SystemKeyring(runtime.GOOS, env.Getenv)},
 		UserAgent:      "cxi/" + env.Version,
 	}
 	if s.Refresh == 0 {

@@ -228,7 +228,7 @@ func TestAuth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b.Store.Dir != filepath.Dir(cfg) || b.Check == nil {
+	if b.Keys.Dir != filepath.Dir(cfg) || b.Check == nil {
 		t.Fatalf("backend %+v", b)
 	}
 	if err := b.Check("k"); api.KindOf(err) != api.KindUnreachable {

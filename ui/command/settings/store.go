@@ -7,11 +7,12 @@ import (
 
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/command"
-	"github.com/opencx-tools/cxi/ui/config"
+	"github.com/opencx-tools/cxi/ui/command/config"
 )
 
-// Store is what the settings say of the local store.
-type Store struct {
+// StoreSettings are what the settings say of the local store (the store
+// itself is api/store.Store).
+type StoreSettings struct {
 	// Off is set by --no-store or store = "off": nothing is kept on disk,
 	// and OpenStore opens nothing. OffBy says which, for messages.
 	Off   bool
@@ -26,8 +27,8 @@ type Store struct {
 // resolveStore weighs --no-store over the config file's store = "off"
 // (there is no setting that turns the store on over the other: on is the
 // default), and finds the directory.
-func resolveStore(f Flags, file config.Config, env command.Env) Store {
-	st := Store{Keep: file.StoreKeep}
+func resolveStore(f Flags, file config.Config, env command.Env) StoreSettings {
+	st := StoreSettings{Keep: file.StoreKeep}
 	switch {
 	case f.NoStore:
 		st.Off, st.OffBy = true, "--no-store"

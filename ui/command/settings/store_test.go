@@ -19,18 +19,18 @@ func TestStoreSettings(t *testing.T) {
 		name  string
 		flags Flags
 		vars  map[string]string
-		want  Store
+		want  StoreSettings
 	}{
 		{"on by default", Flags{}, map[string]string{store.EnvDir: state},
-			Store{Keep: store.DefaultKeep, Dir: state}},
+			StoreSettings{Keep: store.DefaultKeep, Dir: state}},
 		{"--no-store", Flags{NoStore: true}, map[string]string{store.EnvDir: state},
-			Store{Off: true, OffBy: "--no-store", Keep: store.DefaultKeep, Dir: state}},
+			StoreSettings{Off: true, OffBy: "--no-store", Keep: store.DefaultKeep, Dir: state}},
 		{"the file", Flags{}, map[string]string{store.EnvDir: state, EnvConfig: off},
-			Store{Off: true, OffBy: `store = "off" in ` + off, Keep: 14 * 24 * time.Hour, Dir: state}},
+			StoreSettings{Off: true, OffBy: `store = "off" in ` + off, Keep: 14 * 24 * time.Hour, Dir: state}},
 		{"the flag names itself", Flags{NoStore: true}, map[string]string{store.EnvDir: state, EnvConfig: off},
-			Store{Off: true, OffBy: "--no-store", Keep: 14 * 24 * time.Hour, Dir: state}},
+			StoreSettings{Off: true, OffBy: "--no-store", Keep: 14 * 24 * time.Hour, Dir: state}},
 		{"XDG_STATE_HOME", Flags{}, map[string]string{"XDG_STATE_HOME": state},
-			Store{Keep: store.DefaultKeep, Dir: filepath.Join(state, "cxi")}},
+			StoreSettings{Keep: store.DefaultKeep, Dir: filepath.Join(state, "cxi")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -13,11 +13,10 @@ import (
 	"github.com/opencx-tools/cxi/api/filter"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui"
-	"github.com/opencx-tools/cxi/ui/act"
 	copier "github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/command"
-	"github.com/opencx-tools/cxi/ui/config"
-	"github.com/opencx-tools/cxi/ui/fullhelp"
+	"github.com/opencx-tools/cxi/ui/command/config"
+	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/keys"
 )
 
@@ -48,7 +47,7 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 		// The notice fades; what it means lasts the whole run.
 		opts.Unkept = "the store could not be opened (cxi store says why)"
 	}
-	opts.Acting = act.Settings{Helpdesk: cfg.File.Actions.Helpdesk, Summary: cfg.File.Actions.Summary}
+	opts.Acting = common.WriteSettings{Helpdesk: cfg.File.Actions.Helpdesk, Summary: cfg.File.Actions.Summary}
 	if cfg.ReadOnly {
 		opts.Acting.ReadOnly = cfg.ReadOnlyBy
 	}
@@ -64,7 +63,7 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 	if cfg.Demo {
 		opts.Label = "demo"
 		for _, d := range demo.Sessions() {
-			opts.Suggestions = append(opts.Suggestions, fullhelp.Suggestion{ID: d.ID, Title: d.Title})
+			opts.Suggestions = append(opts.Suggestions, common.Suggestion{ID: d.ID, Title: d.Title})
 		}
 	}
 	opts.Client = client

@@ -10,8 +10,8 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	copier "github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/command"
+	"github.com/opencx-tools/cxi/ui/command/config"
 	"github.com/opencx-tools/cxi/ui/command/settings"
-	"github.com/opencx-tools/cxi/ui/config"
 )
 
 // Config is what the TUI's command line asks for, with the settings behind

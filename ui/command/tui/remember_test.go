@@ -6,7 +6,7 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/opencx-tools/cxi/ui/config"
+	"github.com/opencx-tools/cxi/ui/command/config"
 	"github.com/opencx-tools/cxi/ui/keys"
 )
 

@@ -1,0 +1,324 @@
+package actions
+
+import (
+	"context"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/change"
+	"github.com/opencx-tools/cxi/api/store"
+	"github.com/opencx-tools/cxi/ui/common"
+	"github.com/opencx-tools/cxi/ui/explain"
+	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/render"
+)
+
+// batch is a status change sent to several sessions in turn.
+type batch struct {
+	change  api.StatusChange
+	to      map[string]api.Status // per session, when they differ (an undo puts each back)
+	undo    bool                  // this batch undoes the last one
+	todo    []api.Session         // still to send, the next first
+	changed []api.Session         // what was changed, as it was before: what an undo puts back
+	all     []api.Session         // every session of the batch, as it was before
+	total   int
+	done    int      // sessions answered
+	ok      int      // changed: the API took it
+	outcome []string // every other session's outcome, in change's words, in order
+	failed  []string // sessions not changed or not confirmed, to stay selected
+	notSent int      // sessions never sent: stopped before their turn
+	reason  string   // a batch of one: its failure as a sentence
+	stopped string   // why the batch stopped before its end ("with esc")
+
+	// ctx is the batch's: esc cancels it, which stops a request still
+	// waiting its turn in the limiter; one that has left is seen through
+	// (the client does not abandon a write), and the batch waits for it.
+	ctx    context.Context
+	cancel context.CancelFunc
+	out    *api.Session // the session whose request is out; nil between two
+	// A 429 the rule waits out: retry is sent once more at retryAt; now
+	// is the clock's last tick, for the countdown.
+	retry    *api.Session
+	retryErr error // its 429
+	retried  bool  // the session out now is that retry: a second 429 stops
+	retryAt  time.Time
+	now      time.Time
+}
+
+func newBatch(ch api.StatusChange, sessions []api.Session) *batch {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &batch{change: ch, todo: append([]api.Session(nil), sessions...), total: len(sessions), ctx: ctx, cancel: cancel}
+}
+
+// changeFor is the change a session gets: an undo puts each back.
+func (b *batch) changeFor(id string) api.StatusChange {
+	ch := b.change
+	if to, ok := b.to[id]; ok {
+		ch.Status = to
+	}
+	return ch
+}
+
+// next sends the change to the next session, or ends the batch.
+func (m Model) next() (Model, tea.Cmd) {
+	b := m.run
+	if len(b.todo) == 0 || b.stopped != "" {
+		return m, nil
+	}
+	s := b.todo[0]
+	b.todo = b.todo[1:]
+	return m.send(s)
+}
+
+// send sends the change to s through change.SetStatus, without a read
+// before (the row is the status it is weighed against: a request of the
+// budget saved per session) and without waiting out a 429 (the batch
+// counts it down on screen).
+func (m Model) send(s api.Session) (Model, tea.Cmd) {
+	b := m.run
+	b.out = &s
+	client, ch, seq, ctx, now := m.client, b.changeFor(s.ID), m.seq, b.ctx, m.ctx.Now
+	return m, func() tea.Msg {
+		r := change.SetStatus(ctx, client, change.StatusRequest{ID: s.ID, Change: ch, Before: &s})
+		return DoneMsg{seq: seq, ID: s.ID, At: now(), Result: r}
+	}
+}
+
+// answered takes the answer of the request out: a 429 the rule waits
+// out starts the countdown; any other answer is the session's outcome.
+func (m Model) answered(msg DoneMsg) (Model, common.WriteEvent, tea.Cmd) {
+	b := m.run
+	s := *b.out
+	b.out = nil
+	res := msg.Result
+	if !b.retried && b.stopped == "" && !res.Took() {
+		if wait, ok := change.RetryAfter(res.Err, msg.At); ok {
+			b.retry, b.retryErr, b.retryAt, b.now = &s, res.Err, msg.At.Add(wait), msg.At
+			return m, common.WriteEvent{}, m.tick()
+		}
+	}
+	b.retried = false
+	b.done++
+	ev := common.WriteEvent{Settled: []string{s.ID}, Fresh: fresh(res)}
+	switch {
+	case res.Outcome == change.Stopped:
+		b.notSent++
+	case res.Outcome == change.Changed:
+		b.ok++
+	default:
+		b.outcome = append(b.outcome, render.Line(res.Words()))
+	}
+	if res.Took() {
+		if before, ok := b.before(s.ID); ok {
+			b.changed = append(b.changed, before)
+		}
+	}
+	if !res.OK() {
+		b.failed = append(b.failed, s.ID)
+	}
+	if b.total == 1 {
+		b.reason = m.reason(res)
+	}
+	if why, stop := res.Stops(); stop && res.Outcome != change.Stopped && b.stopped == "" {
+		// The rest would fail the same way: not sent, kept selected.
+		ev.Settled = append(ev.Settled, m.giveUp("after "+why)...)
+	}
+	record := m.record(m.entry(res, msg.At))
+	if len(b.todo) == 0 || b.stopped != "" {
+		m, ev, say := m.finish(ev)
+		return m, ev, tea.Batch(record, say)
+	}
+	m, cmd := m.next()
+	return m, ev, tea.Batch(record, cmd)
+}
+
+// fresh is the API's copy of the session after the change, when it
+// answered with it.
+func fresh(r change.StatusResult) *api.Session {
+	if r.Outcome == change.Changed || r.Outcome == change.Disputed {
+		return r.Session
+	}
+	return nil
+}
+
+// entry is r as the audit log records it, from the TUI at time at.
+func (m Model) entry(r change.StatusResult, at time.Time) store.AuditEntry {
+	e := r.Entry()
+	e.At, e.Source = at, store.SourceTUI
+	return e
+}
+
+// reason is a batch of one's failure as a sentence, "" for a success
+// (the summary's count says it): a write that got no answer says it may
+// have happened; an answer about another session says which.
+func (m Model) reason(r change.StatusResult) string {
+	switch r.Outcome {
+	case change.Changed, change.ChangedNotConfirmed, change.Already, change.Stopped:
+		return ""
+	case change.Disputed:
+		return capitalize(render.Line(r.Words())) + "."
+	case change.NotConfirmed:
+		return capitalize(explain.Describe(r.Err, r.ID).Sentence)
+	}
+	advice := explain.Describe(r.Err, r.ID).Advice(keys.Name(m.ctx.Keys.Refresh))
+	if r.Outcome == change.Unknown {
+		return "Sent, result unknown (it may or may not have happened): " + advice
+	}
+	return "Status not changed: " + advice
+}
+
+// giveUp stops the batch for why: what is still to send is not sent and
+// stays selected; it returns those sessions, for the views to settle.
+func (m Model) giveUp(why string) []string {
+	b := m.run
+	ids := make([]string, len(b.todo))
+	for i, s := range b.todo {
+		ids[i] = s.ID
+	}
+	b.failed = append(b.failed, ids...)
+	b.notSent += len(ids)
+	b.todo, b.stopped = nil, why
+	return ids
+}
+
+// record writes e to the audit log, after its answer (a crash cannot log
+// a write that never happened); an entry without an outcome is nothing to
+// record.
+func (m Model) record(e store.AuditEntry) tea.Cmd {
+	audit := m.set.Audit
+	if audit == nil || e.Outcome == "" {
+		return nil
+	}
+	return func() tea.Msg {
+		if err := audit.Audit(context.Background(), e); err != nil {
+			return common.NoticeMsg{Text: "Not recorded in the audit log (" + api.ShortID(e.SessionID) + "): " + render.Line(err.Error()) + ".", Bad: true}
+		}
+		return nil
+	}
+}
+
+// Stop ends the batch between two requests (esc): nothing more is sent. A
+// request still waiting its turn is cancelled (never sent); one that has
+// left is seen through, and the batch ends with its answer, counted as
+// what it was. The views hear of it from Update.
+func (m Model) Stop() (Model, tea.Cmd) {
+	seq := m.seq
+	return m, func() tea.Msg { return stopMsg{seq: seq} }
+}
+
+// stopMsg is esc during a batch.
+type stopMsg struct{ seq int }
+
+func (stopMsg) actMsg() {}
+
+func (m Model) stop() (Model, common.WriteEvent, tea.Cmd) {
+	b := m.run
+	if b.stopped != "" && b.out != nil {
+		// esc again: stop waiting. The request out was sent and its
+		// result is unknown until its answer, which is said and recorded
+		// when it comes (lateAnswer); its row stays "saving…" till then.
+		s := *b.out
+		m.late = &lateWrite{seq: m.seq, s: s, ch: b.changeFor(s.ID)}
+		b.out = nil
+		b.outcome, b.failed = append(b.outcome, change.SentUnknown), append(b.failed, s.ID)
+		return m.finish(common.WriteEvent{})
+	}
+	if b.stopped != "" {
+		return m, common.WriteEvent{}, nil
+	}
+	b.cancel()
+	ev := common.WriteEvent{}
+	var record tea.Cmd
+	if s := b.retry; s != nil {
+		// Answered 429 and waiting its one retry: that answer is its outcome.
+		r := change.StatusResult{ID: s.ID, Outcome: change.Refused, Change: b.changeFor(s.ID), Before: s.Status, Err: b.retryErr, Sent: true}
+		e := m.entry(r, m.ctx.Now())
+		b.outcome, b.failed = append(b.outcome, r.Words()), append(b.failed, s.ID)
+		ev.Settled, b.retry = []string{s.ID}, nil
+		record = m.record(e)
+	}
+	ev.Settled = append(ev.Settled, m.giveUp("with esc")...)
+	if b.out != nil {
+		return m, ev, nil // the answer ends the batch
+	}
+	m, ev, say := m.finish(ev)
+	return m, ev, tea.Batch(record, say)
+}
+
+// retryTickMsg is the clock during a 429's wait.
+type retryTickMsg struct {
+	seq int
+	at  time.Time
+}
+
+func (retryTickMsg) actMsg() {}
+
+// tick asks for the clock in a second (or at the retry, if sooner).
+func (m Model) tick() tea.Cmd {
+	b, seq := m.run, m.seq
+	wait := min(time.Second, max(b.retryAt.Sub(b.now), 0))
+	return m.ctx.Timer(wait, func(at time.Time) tea.Msg { return retryTickMsg{seq: seq, at: at} })
+}
+
+// tickAt is the tick at time at.
+func (m Model) tickAt(at time.Time) Msg { return retryTickMsg{seq: m.seq, at: at} }
+
+// counted moves the countdown; at its end the session is sent once more.
+func (m Model) counted(at time.Time) (Model, common.WriteEvent, tea.Cmd) {
+	b := m.run
+	b.now = at
+	if at.Before(b.retryAt) {
+		return m, common.WriteEvent{}, m.tick()
+	}
+	s := *b.retry
+	b.retry, b.retried = nil, true
+	m, cmd := m.send(s)
+	return m, common.WriteEvent{}, cmd
+}
+
+// waiting reports a 429's countdown under way.
+func (m Model) waiting() bool { return m.run != nil && m.run.retry != nil }
+
+func (m Model) finish(ev common.WriteEvent) (Model, common.WriteEvent, tea.Cmd) {
+	b := m.run
+	b.cancel()
+	m.run, ev.Finished, ev.Failed = nil, true, b.failed
+	m.seq++ // an answer still in flight is the batch's no more
+	said := summary(b)
+	if m.undo, m.undoTo, m.undoBy = b.changed, b.change.Status, m.ctx.Now().Add(undoFor); len(b.changed) > 0 {
+		said += " · " + keys.Name(m.ctx.Keys.Undo) + " undoes it for " + render.Duration(undoFor)
+	}
+	return m, ev, common.Say(said, len(b.failed) > 0)
+}
+
+// before is session id as it was when the batch started.
+func (b *batch) before(id string) (api.Session, bool) {
+	for _, s := range b.all {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return api.Session{}, false
+}
+
+// lateWrite is a request whose batch stopped waiting for its answer.
+type lateWrite struct {
+	seq int
+	s   api.Session
+	ch  api.StatusChange
+}
+
+// lateAnswer is an answer no batch waits for. That of a write given up on
+// with esc says what came of it, and is recorded then; any other still
+// tells the views what the API now holds.
+func (m Model) lateAnswer(msg DoneMsg) (Model, common.WriteEvent, tea.Cmd) {
+	l := m.late
+	res := msg.Result
+	if l == nil || l.seq != msg.seq || l.s.ID != msg.ID {
+		return m, common.WriteEvent{Settled: []string{msg.ID}, Fresh: fresh(res)}, nil
+	}
+	m.late = nil
+	say := common.Say(api.ShortID(l.s.ID)+", sent before the batch was stopped: "+render.Line(res.Words())+".", !res.OK())
+	return m, common.WriteEvent{Settled: []string{msg.ID}, Fresh: fresh(res)}, tea.Batch(m.record(m.entry(res, msg.At)), say)
+}

@@ -1,0 +1,42 @@
+package common
+
+import (
+	"context"
+
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/change"
+	"github.com/opencx-tools/cxi/api/store"
+)
+
+// WriteEvent is what a status change or a redaction under way means for
+// the views that show the sessions it touches. The write actions return
+// it; the root hands it to the queue, the detail pane and the transcript.
+// It lives here, not with the write actions, so that the views learn a
+// write's news without importing another view (views are leaves).
+type WriteEvent struct {
+	Saving   map[string]api.Status // sessions to show at once with their new status, "saving…"
+	Settled  []string              // sessions whose saving is over (confirmed or not)
+	Fresh    *api.Session          // a confirmed copy
+	Failed   []string              // at the end: the sessions to keep selected for a retry
+	Finished bool
+	Redacted string // a session whose messages were redacted: its transcript reloads
+}
+
+// WriteSettings are how the write actions are set up for a run. They
+// live here, beside WriteEvent, so that what builds the root (the tui
+// command) sets writes up without importing a view.
+type WriteSettings struct {
+	ReadOnly string // why nothing may be sent ("--read-only"); "" when writes are allowed
+	// Helpdesk and Summary are the menu's two options as config.toml
+	// remembers them; Save writes them back when the user changes them
+	// (nil: not remembered).
+	Helpdesk, Summary bool
+	Save              func(helpdesk, summary bool) error
+	Audit             Auditor       // where every write is recorded; nil records nothing
+	Erase             change.Eraser // the copy a redaction erases too; nil keeps none
+}
+
+// Auditor records a write after its answer: the local store's audit log.
+type Auditor interface {
+	Audit(ctx context.Context, e store.AuditEntry) error
+}
