@@ -502,7 +502,7 @@ func (m *Model) rebuild() {
 func (m Model) narrowed() bool { return m.text != "" || m.team.on || m.changed }
 
 // listHeight is the rows available below the filter bar and column titles.
-func (m Model) listHeight() int { return max(m.height-2, 1) }
+func (m Model) listHeight() int { return max(m.height-len(m.filterBar())-1, 1) }
 
 // scrollToSel moves the window just enough to show the cursor.
 func (m *Model) scrollToSel() {
