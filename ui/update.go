@@ -206,6 +206,11 @@ func (m Model) inputKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case lookupbar.Submit:
 		return m.submit()
 	case lookupbar.Leave:
+		// esc leaves the way k9s's filter prompt does: the text filter
+		// goes with it (tab and enter keep it).
+		if key.Matches(msg, m.ctx.Keys.Back) && m.view == viewQueue && m.bar.Filter() != "" {
+			m.setInput("")
+		}
 		m.focusView()
 	}
 	m.queue = m.queue.SetText(m.bar.Filter())

@@ -39,6 +39,7 @@ type Model struct {
 	now    time.Time
 
 	filters   filter.Filters
+	defaults  filter.Filters // the filters cxi started with: what ResetFilters goes back to
 	team      teamFilter // local: the list endpoint has no team parameter
 	changed   bool       // local: changed and new sessions only (*)
 	attention bool
@@ -87,7 +88,7 @@ type Model struct {
 
 // New returns an empty queue; Reload starts loading.
 func New(theme *styles.Theme, keys KeyMap, lister Lister, filters filter.Filters, attention bool, now time.Time) Model {
-	return Model{theme: theme, keys: keys, lister: lister, filters: filters, attention: attention, now: now, byID: map[string]int{}}
+	return Model{theme: theme, keys: keys, lister: lister, filters: filters, defaults: filters, attention: attention, now: now, byID: map[string]int{}}
 }
 
 // Reload drops the loaded rows and queries the first page with the current
