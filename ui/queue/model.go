@@ -40,8 +40,8 @@ type Model struct {
 
 	filters   filter.Filters
 	defaults  filter.Filters // the filters cxi started with: what ResetFilters goes back to
-	team      teamFilter // local: the list endpoint has no team parameter
-	changed   bool       // local: changed and new sessions only (*)
+	team      teamFilter     // local: the list endpoint has no team parameter
+	changed   bool           // local: changed and new sessions only (*)
 	attention bool
 	text      string // local filter, lower-cased
 
