@@ -71,6 +71,9 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			}
 			return m, nil
 		}
+		if key.Matches(msg, k.Preview) {
+			return m.togglePreview()
+		}
 		if key.Matches(msg, k.ResetFilters) {
 			if m.bar.Filter() != "" { // the input holds the text filter
 				m.setInput("")

@@ -72,6 +72,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if r := msg.Stopped(); r != "" {
 			m.stopped = r
 		}
+	case previewSavedMsg:
+		cmd = m.previewSaved(msg)
 	case clockTickMsg:
 		m = m.tick(msg)
 		cmd = m.tickClock()
@@ -81,6 +83,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	m.syncKeys()
+	m.syncPreview()
 	var spin tea.Cmd
 	m.status, spin = m.status.SetBusy(m.act.Busy(), m.detail.Busy())
 	return m, tea.Batch(cmd, spin)

@@ -15,6 +15,6 @@ func (m Model) EnableKeys(k *keys.Map) {
 func EnableKeys(k *keys.Map, selected, clearable bool) {
 	keys.Turn(selected, k.SessionKeys()...)
 	keys.Turn(true, &k.Lookup, &k.Status, &k.HandedOff, &k.Channel, &k.Window, &k.Team, &k.Changed, &k.Attention, &k.AutoRefresh, &k.Select,
-		&k.Refresh, &k.NextToReview, &k.Undo, &k.ResetFilters)
+		&k.Refresh, &k.NextToReview, &k.Undo, &k.ResetFilters, &k.Preview)
 	keys.Turn(clearable, &k.Back)
 }
