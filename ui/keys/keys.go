@@ -93,7 +93,7 @@ func Default() Map {
 		Attention:      bind("!", "needs-attention order", "!"),
 		AutoRefresh:    bind("a", "auto-refresh", "a"),
 		ResetFilters:   bind("F", "reset filters", "F"),
-		Preview:        bind("P", "preview", "P"),
+		Preview:        bind("P", "preview on/off", "P"),
 		Select:         bind("space", "select", " "),
 		Back:           bind("esc", "back", "esc"),
 		Help:           bind("?", "all keys", "?"),
