@@ -1,8 +1,9 @@
 // Package ui is cxi's root bubbletea model. It routes: window size to every
 // view, keys to the overlay on top or the view in focus, each message to the
 // package whose command produced it. It owns what no view can: which view
-// is shown, where the focus is, the overlay stack, and stepping from one
-// session of the queue to the next.
+// is shown, where the focus is, the overlay stack, stepping from one
+// session of the queue to the next, and the preview beside the queue (the
+// queue's row under the cursor drawn by detail.Preview: two views composed).
 //
 // # How the program starts
 //

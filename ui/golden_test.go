@@ -23,6 +23,7 @@ type goldenCase struct {
 	query string
 	wait  string
 	steps []step
+	opts  func(*Options) // what config.toml would set, when it matters
 }
 
 type step struct {
@@ -55,6 +56,23 @@ func TestGolden(t *testing.T) {
 			})
 		}
 	}
+	// The preview beside the queue: on its own from 140 columns; turned
+	// on (P, remembered as [queue] preview = "on") at 120, where it is
+	// still beside the queue, and at 80×24, where it goes below it.
+	on := func(o *Options) { shown := true; o.Preview = &shown }
+	for _, pc := range []struct {
+		size [2]int
+		c    goldenCase
+	}{
+		{[2]int{160, 40}, goldenCase{name: "queue_preview", wait: "Handoff"}},
+		{[2]int{120, 40}, goldenCase{name: "queue_preview_on", wait: "Handoff", opts: on}},
+		{[2]int{80, 24}, goldenCase{name: "queue_preview_on", wait: "Handoff", opts: on}},
+		{[2]int{160, 40}, goldenCase{name: "queue_preview_moved", wait: "Handoff", steps: []step{{keyRunes("j"), "王芳 ·"}}}},
+	} {
+		t.Run(fmt.Sprintf("%s_%dx%d", pc.c.name, pc.size[0], pc.size[1]), func(t *testing.T) {
+			runGolden(t, pc.c, pc.size[0], pc.size[1])
+		})
+	}
 }
 
 func runGolden(t *testing.T, c goldenCase, width, height int) {
@@ -66,7 +84,11 @@ func runGolden(t *testing.T, c goldenCase, width, height int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := New(Options{Client: client, Theme: testTheme(), Keys: keys.Default(), Now: fixedNow, Query: c.query})
+	o := Options{Client: client, Theme: testTheme(), Keys: keys.Default(), Now: fixedNow, Query: c.query}
+	if c.opts != nil {
+		c.opts(&o)
+	}
+	m := New(o)
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(width, height))
 	waitFor(t, tm, c.wait)
 	for _, s := range c.steps {

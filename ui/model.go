@@ -68,6 +68,8 @@ type Options struct {
 	Notices     []string             // what opening the store had to say
 	Unkept      string               // for the header: why the store could not be opened at start; "" when it was, or is off
 	Acting      common.WriteSettings // read-only or not, the status menu's options, the audit log
+	Preview     *bool                // the preview beside the queue: as config.toml says; nil shows it from PreviewAutoWidth
+	SavePreview func(on bool) error  // remembers a toggle of the preview in config.toml; nil when there is nowhere to
 }
 
 type focus int
@@ -117,6 +119,7 @@ type Model struct {
 	store       Memory   // the local store; nil when off
 	stopped     string   // why the store stopped remembering while cxi ran, for the header; "" while it keeps
 	act         actions.Model
+	preview     preview // the row under the queue's cursor, beside or below the queue
 }
 
 // New builds the root model.
@@ -141,6 +144,7 @@ func New(o Options) Model {
 		notices: o.Notices,
 		stopped: o.Unkept,
 		act:     actions.New(ctx, o.Client, o.Acting),
+		preview: preview{setting: o.Preview, save: o.SavePreview},
 	}
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)

@@ -71,6 +71,16 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			}
 			return m, nil
 		}
+		if key.Matches(msg, k.Preview) {
+			return m.togglePreview()
+		}
+		if key.Matches(msg, k.ResetFilters) {
+			if m.bar.Filter() != "" { // the input holds the text filter
+				m.setInput("")
+			}
+			m.queue, cmd = m.queue.ResetFilters()
+			return m, cmd
+		}
 		// A filter key opens the queue's picker over it; the value
 		// chosen goes back to the queue as its own message.
 		if c := m.queue.FilterChoice(msg); c != nil {
@@ -171,11 +181,17 @@ func (m Model) openTranscript() (Model, tea.Cmd) {
 	return m, cmd
 }
 
-// back is esc: transcript → detail → queue; from the input, back to the view.
+// back is esc: transcript → detail → queue; in the queue it clears the
+// text filter, then the selection.
 func (m Model) back() Model {
 	switch m.view {
 	case viewQueue:
-		m.queue = m.queue.SetSelection(nil) // esc clears what was selected
+		// The text filter first, as k9s does, then what was selected.
+		if m.bar.Filter() != "" {
+			m.setInput("")
+			break
+		}
+		m.queue = m.queue.SetSelection(nil)
 	case viewTranscript:
 		m.transcript = m.transcript.Stop()
 		m.openView(viewDetail)

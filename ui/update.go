@@ -72,6 +72,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if r := msg.Stopped(); r != "" {
 			m.stopped = r
 		}
+	case previewSavedMsg:
+		cmd = m.previewSaved(msg)
 	case clockTickMsg:
 		m = m.tick(msg)
 		cmd = m.tickClock()
@@ -81,6 +83,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	m.syncKeys()
+	m.syncPreview()
 	var spin tea.Cmd
 	m.status, spin = m.status.SetBusy(m.act.Busy(), m.detail.Busy())
 	return m, tea.Batch(cmd, spin)
@@ -206,6 +209,11 @@ func (m Model) inputKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case lookupbar.Submit:
 		return m.submit()
 	case lookupbar.Leave:
+		// esc leaves the way k9s's filter prompt does: the text filter
+		// goes with it (tab and enter keep it).
+		if key.Matches(msg, m.ctx.Keys.Back) && m.view == viewQueue && m.bar.Filter() != "" {
+			m.setInput("")
+		}
 		m.focusView()
 	}
 	m.queue = m.queue.SetText(m.bar.Filter())

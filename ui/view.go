@@ -23,7 +23,7 @@ func (m *Model) layout() {
 	}
 	m.bar = m.bar.SetWidth(m.width)
 	h := m.paneHeight()
-	m.queue = m.queue.SetSize(m.width, h)
+	m.layoutPreview(h) // sizes the queue, beside or above the preview
 	m.detail = m.detail.SetSize(m.width, h)
 	m.transcript = m.transcript.SetSize(m.width, h)
 	m.overlays = m.overlays.SetSize(m.width, h)
@@ -86,6 +86,9 @@ func (m Model) paneView() string {
 	}
 	switch m.view {
 	case viewQueue:
+		if m.preview.beside || m.preview.below {
+			return m.previewView(m.queue.View(), m.width, m.paneHeight())
+		}
 		return m.queue.View()
 	case viewTranscript:
 		return m.transcript.View()

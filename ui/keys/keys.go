@@ -45,6 +45,8 @@ type Map struct {
 	Changed        key.Binding // queue filter: changed and new sessions only
 	Attention      key.Binding // queue ordering: needs attention
 	AutoRefresh    key.Binding // queue auto-refresh on/off
+	ResetFilters   key.Binding // queue: every filter back to the ones cxi started with
+	Preview        key.Binding // queue: the preview of the row under the cursor, shown or hidden
 	Select         key.Binding // queue: select the row for an action on several, or unselect it
 	Back           key.Binding // cancel a fetch, or go back one view
 	Help           key.Binding
@@ -90,6 +92,8 @@ func Default() Map {
 		Changed:        bind("*", "changed & new only", "*"),
 		Attention:      bind("!", "needs-attention order", "!"),
 		AutoRefresh:    bind("a", "auto-refresh", "a"),
+		ResetFilters:   bind("F", "reset filters", "F"),
+		Preview:        bind("P", "preview on/off", "P"),
 		Select:         bind("space", "select", " "),
 		Back:           bind("esc", "back", "esc"),
 		Help:           bind("?", "all keys", "?"),

@@ -19,6 +19,7 @@ func (k *Map) ViewKeys() []*key.Binding {
 	return append(k.SessionKeys(),
 		&k.Redact, &k.Next, &k.Prev, &k.Transcript, &k.RawJSON,
 		&k.Lookup, &k.Status, &k.HandedOff, &k.Channel, &k.Window, &k.Team, &k.Changed, &k.Attention, &k.AutoRefresh, &k.Select,
+		&k.ResetFilters, &k.Preview,
 		&k.Refresh, &k.NextToReview, &k.Undo, &k.Back)
 }
 

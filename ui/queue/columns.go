@@ -53,11 +53,12 @@ const (
 
 // layoutColumns picks the columns that fit width and gives the rest to the
 // contact column. It returns the kept column ids in display order. The
-// ticket column grows to ticketNeed cells (the widest external_id loaded)
-// so that an ID shows whole: it takes the contact column's padding beyond
-// contactNeed (its widest name) first, then the contact's width down to
-// keepContact, then the team column's place, which goes when that is what
-// it takes.
+// ticket column grows toward ticketNeed cells (the widest external_id
+// loaded): it takes the contact column's padding beyond contactNeed (its
+// widest name) first, then the contact's width down to keepContact. It
+// never takes another column's place: a ticket longer than that is cut
+// with "…" in its cell (the preview and the pane show it whole, and y
+// copies it whole), and the TEAM column stays.
 //
 // The mark column (the user's history) is there only with a store.
 func layoutColumns(width, contactNeed, ticketNeed int, marks bool) ([]int, []int) {
@@ -84,14 +85,6 @@ func layoutColumns(width, contactNeed, ticketNeed int, marks bool) ([]int, []int
 		}
 	}
 	widths := sized(cols, keep, width, total(), contactNeed, ticketNeed)
-	if keep[colTeam] && keep[colTicket] && widths[colTicket] < min(ticketNeed, maxTicket) {
-		keep[colTeam] = false
-		if w := sized(cols, keep, width, total(), contactNeed, ticketNeed); w[colTicket] >= min(ticketNeed, maxTicket) {
-			widths = w
-		} else {
-			keep[colTeam] = true // dropping the team would not make the ID whole: keep it
-		}
-	}
 	var ids []int
 	for i := range cols {
 		if keep[i] {

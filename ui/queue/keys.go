@@ -4,15 +4,17 @@ import "github.com/opencx-tools/cxi/ui/keys"
 
 // EnableKeys turns on, in k, the program's keys that act in the queue as
 // it is now (see the function EnableKeys).
-func (m Model) EnableKeys(k *keys.Map) { EnableKeys(k, m.Selected() != nil, m.HasSelection()) }
+func (m Model) EnableKeys(k *keys.Map) {
+	EnableKeys(k, m.Selected() != nil, m.HasSelection() || m.text != "")
+}
 
 // EnableKeys turns on the keys that act in a queue: the session keys on
 // the row under the cursor (selected), the filters, the ordering,
-// selecting, opening and refreshing, and esc while rows are picked (it
-// clears them).
-func EnableKeys(k *keys.Map, selected, picked bool) {
+// selecting, opening and refreshing, the preview, and esc while there is
+// something for it to clear (the text filter first, then the rows picked).
+func EnableKeys(k *keys.Map, selected, clearable bool) {
 	keys.Turn(selected, k.SessionKeys()...)
 	keys.Turn(true, &k.Lookup, &k.Status, &k.HandedOff, &k.Channel, &k.Window, &k.Team, &k.Changed, &k.Attention, &k.AutoRefresh, &k.Select,
-		&k.Refresh, &k.NextToReview, &k.Undo)
-	keys.Turn(picked, &k.Back)
+		&k.Refresh, &k.NextToReview, &k.Undo, &k.ResetFilters, &k.Preview)
+	keys.Turn(clearable, &k.Back)
 }

@@ -39,8 +39,9 @@ type Model struct {
 	now    time.Time
 
 	filters   filter.Filters
-	team      teamFilter // local: the list endpoint has no team parameter
-	changed   bool       // local: changed and new sessions only (*)
+	defaults  filter.Filters // the filters cxi started with: what ResetFilters goes back to
+	team      teamFilter     // local: the list endpoint has no team parameter
+	changed   bool           // local: changed and new sessions only (*)
 	attention bool
 	text      string // local filter, lower-cased
 
@@ -87,7 +88,7 @@ type Model struct {
 
 // New returns an empty queue; Reload starts loading.
 func New(theme *styles.Theme, keys KeyMap, lister Lister, filters filter.Filters, attention bool, now time.Time) Model {
-	return Model{theme: theme, keys: keys, lister: lister, filters: filters, attention: attention, now: now, byID: map[string]int{}}
+	return Model{theme: theme, keys: keys, lister: lister, filters: filters, defaults: filters, attention: attention, now: now, byID: map[string]int{}}
 }
 
 // Reload drops the loaded rows and queries the first page with the current
@@ -502,7 +503,7 @@ func (m *Model) rebuild() {
 func (m Model) narrowed() bool { return m.text != "" || m.team.on || m.changed }
 
 // listHeight is the rows available below the filter bar and column titles.
-func (m Model) listHeight() int { return max(m.height-2, 1) }
+func (m Model) listHeight() int { return max(m.height-len(m.filterBar())-1, 1) }
 
 // scrollToSel moves the window just enough to show the cursor.
 func (m *Model) scrollToSel() {

@@ -3,6 +3,7 @@ package queue
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -82,18 +83,37 @@ func TestPagingEndsWhenTheServerRepeatsACursor(t *testing.T) {
 	}
 }
 
-// TestTicketColumnShowsTheExternalIDWhole: a long external_id takes the
-// contact column's padding and shows whole where the width allows.
-func TestTicketColumnShowsTheExternalIDWhole(t *testing.T) {
+// TestALongTicketIsCutNotTheTeam: a long external_id takes the contact
+// column's spare room and shows whole where that is enough (120
+// columns); where it is not (100), its cell is cut with "…" and the TEAM
+// column stays. The promise was once "the ID whole, the team column goes
+// for it": issue 18 §5 turned it round, because the team is what a lead
+// sorts by, and the whole ID is one key away (the preview, the pane, y).
+func TestALongTicketIsCutNotTheTeam(t *testing.T) {
+	const id = "CH2bec36426f4e4c8b9d0a1b2c3d4e5f60"
 	s := session(0)
-	s.TicketingSystem = &api.TicketingSystem{Name: "twilio_flex", ExternalID: "CH2bec36426f4e4c8b9d0a1b2c3d4e5f60", IDType: "conversation_sid"}
+	s.TicketingSystem = &api.TicketingSystem{Name: "twilio_flex", ExternalID: id, IDType: "conversation_sid"}
+	s.Team = &api.Team{ID: "t1", Name: "Billing"}
 	l := &loopingLister{next: func(string) string { return "" }, items: func(string) []api.Session { return []api.Session{s, session(1)} }}
-	for _, width := range []int{120, 100} {
-		m := New(theme(), DefaultKeyMap(), l, filter.Filters{}, false, now).SetSize(width, 20)
+	for _, tt := range []struct {
+		width int
+		whole bool
+	}{{120, true}, {100, false}} {
+		m := New(theme(), DefaultKeyMap(), l, filter.Filters{}, false, now).SetSize(tt.width, 20)
 		m, cmd := m.Reload()
 		m = run(m, cmd)
-		if v := m.View(); !strings.Contains(v, "CH2bec36426f4e4c8b9d0a1b2c3d4e5f60") || !strings.Contains(v, "Customer 00000") {
-			t.Errorf("at %d columns the external_id or the contact is cut:\n%s", width, v)
+		v := m.View()
+		if !strings.Contains(v, "TEAM") || !strings.Contains(v, "Billing") || !strings.Contains(v, "Customer 00000") {
+			t.Errorf("at %d columns the team or the contact is gone:\n%s", tt.width, v)
+		}
+		if got := strings.Contains(v, id); got != tt.whole {
+			t.Errorf("at %d columns the external_id shows whole: %v, want %v:\n%s", tt.width, got, tt.whole, v)
+		}
+		if _, cell, _ := strings.Cut(v, "Billing"); !tt.whole && !regexp.MustCompile(`CH2bec364\w*…`).MatchString(cell) {
+			t.Errorf("at %d columns the cut external_id does not say it is cut:\n%s", tt.width, v)
+		}
+		if got := m.Selected().TicketingSystem.ExternalID; got != id {
+			t.Errorf("the row's session holds %q, want the whole ID", got)
 		}
 	}
 }

@@ -19,7 +19,8 @@ func (m Model) View() string {
 		return ""
 	}
 	lines := make([]string, 0, m.height)
-	lines = append(lines, m.filterBar(), m.titles())
+	lines = append(lines, m.filterBar()...)
+	lines = append(lines, m.titles())
 	h := m.listHeight()
 	top := m.top
 	end := min(top+h, len(m.view))
@@ -36,61 +37,6 @@ func (m Model) View() string {
 		lines = append(lines, tail)
 	}
 	return strings.Join(lines, "\n")
-}
-
-// filterBar shows each filter with its key; when the line is too narrow
-// for the words, the team filter goes while it is off (it is local, and
-// the one least used), then the line falls back to "key:value" pairs.
-func (m Model) filterBar() string {
-	t := m.theme
-	f := m.filters
-	order := m.rankState()
-	k := m.keys
-	type item struct {
-		key, name, value string
-		spare            bool // may be left out of the long form
-		flag             bool // shown only when on, as "key value"
-	}
-	items := []item{
-		{k.Status.Help().Key, "status", statusName(f.Status), false, false},
-		{k.HandedOff.Help().Key, "handoff", map[bool]string{true: "handed off", false: "all"}[f.HandedOff], false, false},
-		{k.Channel.Help().Key, "channel", channelName(f.Channel), false, false},
-		{k.Window.Help().Key, "updated", windowName(f.Window), false, false},
-		{k.Team.Help().Key, "team", m.team.label(), !m.team.on, false},
-		{k.Attention.Help().Key, "order", order, false, false},
-	}
-	if m.changed {
-		items = append(items[:len(items)-1], item{key: k.Changed.Help().Key, value: changedLabel, flag: true}, items[len(items)-1])
-	}
-	line := func(long, withSpare bool) string {
-		var b strings.Builder
-		for _, it := range items {
-			if it.spare && !withSpare {
-				continue
-			}
-			if b.Len() > 0 {
-				b.WriteString("  ")
-			}
-			switch {
-			case it.flag:
-				b.WriteString(t.Key.Render(it.key) + " " + t.Value.Render(it.value))
-			case long:
-				b.WriteString(t.Key.Render(it.key) + " " + t.Value.Render(it.name+": "+it.value))
-			default:
-				b.WriteString(t.Key.Render(it.key) + t.Muted.Render(":") + t.Value.Render(it.value))
-			}
-		}
-		return b.String()
-	}
-	// Measured as terminals count (a team's name may be in any script).
-	for _, long := range []bool{true, false} {
-		for _, withSpare := range []bool{true, false} {
-			if bar := line(long, withSpare); render.Width(bar) <= m.width {
-				return bar
-			}
-		}
-	}
-	return render.FitWords(line(false, false), m.width)
 }
 
 // changedLabel is the changed-and-new filter in the filter bar, when on.

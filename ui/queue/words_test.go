@@ -26,7 +26,7 @@ func TestFilterBarSaysWhatWasWritten(t *testing.T) {
 		{filter.Filters{Status: api.StatusClosedResolved}, "status: resolved"},
 	} {
 		m := New(theme(), DefaultKeyMap(), newPager(0, 25), tt.f, false, now).SetSize(160, 10)
-		if bar := m.filterBar(); !strings.Contains(bar, tt.want) {
+		if bar := strings.Join(m.filterBar(), "\n"); !strings.Contains(bar, tt.want) {
 			t.Errorf("%+v: filter bar %q lacks %q", tt.f, bar, tt.want)
 		}
 	}

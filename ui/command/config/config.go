@@ -35,6 +35,7 @@ type Config struct {
 	StoreKeep      time.Duration       // store_keep: how long the store keeps a session; 0 = its default
 	ReadOnly       bool                // read_only: no write is ever sent (close, reopen, redact)
 	Actions        StatusOptions       // [actions] helpdesk, summary: the status menu's options, as last chosen
+	Preview        *bool               // [queue] preview: "on", "off"; nil for "auto" (shown on a wide terminal)
 	Path           string              // the file it came from ("" when none)
 
 	lines lines // where each setting is written, for ApplyKeys' errors
@@ -67,13 +68,14 @@ type fileQueue struct {
 	Channel        string `toml:"channel"`
 	UpdatedWithin  string `toml:"updated_within"`
 	NeedsAttention bool   `toml:"needs_attention"`
+	Preview        string `toml:"preview"`
 }
 
 // The keys each table accepts, for "unknown key" messages, and what each
 // value must look like, for type errors.
 var (
 	topKeys     = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "[queue]", "[actions]", "[keys]"}
-	queueKeys   = []string{"status", "handed_off", "channel", "updated_within", "needs_attention"}
+	queueKeys   = []string{"status", "handed_off", "channel", "updated_within", "needs_attention", "preview"}
 	actionsKeys = []string{"helpdesk", "summary"}
 	wants       = map[string]string{
 		"base_url":              `a string such as "https://api.open.cx"`,
@@ -88,6 +90,7 @@ var (
 		"queue.channel":         `a string such as "email"`,
 		"queue.updated_within":  `a string such as "24h"`,
 		"queue.needs_attention": "true or false",
+		"queue.preview":         `a string: "auto", "on" or "off"`,
 		"keys":                  "a table: [keys]",
 		"read_only":             "true or false",
 		"actions":               "a table: [actions]",

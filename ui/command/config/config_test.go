@@ -130,7 +130,7 @@ func TestUnknownKeys(t *testing.T) {
 		{"top level", doc(`theme = "dark"`, `colour = "red"`),
 			[]string{`config.toml:2: unknown key "colour" (known: base_url, session_url, theme, auto_refresh, store, store_keep, read_only, [queue], [actions], [keys])`}},
 		{"in [queue]", doc(`base_url = "https://api.open.cx"`, "", "[queue]", `status = "open"`, "", "# how often", "refersh = 10"),
-			[]string{`config.toml:7: unknown key "refersh" in [queue] (known: status, handed_off, channel, updated_within, needs_attention)`}},
+			[]string{`config.toml:7: unknown key "refersh" in [queue] (known: status, handed_off, channel, updated_within, needs_attention, preview)`}},
 		{"dotted", doc(`queue.refersh = 10`), []string{`config.toml:1: unknown key "refersh" in [queue]`}},
 		{"table", doc(`theme = "dark"`, "[qeue]", `status = "open"`), []string{`config.toml:2: unknown table [qeue]`}},
 		{"all of them", doc(`colour = 1`, "[queue]", "refersh = 10", "oder = 1"),

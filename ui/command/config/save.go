@@ -64,7 +64,7 @@ func setActions(doc []byte, o StatusOptions) ([]byte, error) {
 	if len(doc) > 0 && !bytes.HasSuffix(doc, []byte("\n")) {
 		doc = append(doc[:len(doc):len(doc)], '\n')
 	}
-	spans, table, err := actionSpans(doc)
+	spans, table, err := tableSpans(doc, "actions")
 	if err != nil {
 		return nil, err
 	}
@@ -115,11 +115,11 @@ func setActions(doc []byte, o StatusOptions) ([]byte, error) {
 	return out, nil
 }
 
-// actionSpans finds, in doc, the byte range of each [actions] value
-// (spans["helpdesk"], spans["summary"]), spans["inline"] for an
-// `actions = { … }` table, and the offset just after the [actions] header
-// line (-1 when there is none), where a missing key goes.
-func actionSpans(doc []byte) (map[string][2]int, int, error) {
+// tableSpans finds, in doc, the byte range of each value of the table
+// named name (spans["helpdesk"], spans["summary"] for [actions]),
+// spans["inline"] for a `name = { … }` table, and the offset just after
+// the [name] header line (-1 when there is none), where a missing key goes.
+func tableSpans(doc []byte, name string) (map[string][2]int, int, error) {
 	spans := map[string][2]int{}
 	table := -1
 	var p unstable.Parser
@@ -131,7 +131,7 @@ func actionSpans(doc []byte) (map[string][2]int, int, error) {
 		case unstable.Table, unstable.ArrayTable:
 			var first *unstable.Node
 			current, first = keyPath(nil, e.Key())
-			if e.Kind == unstable.Table && strings.Join(current, ".") == "actions" && first != nil {
+			if e.Kind == unstable.Table && strings.Join(current, ".") == name && first != nil {
 				// After the header's line (doc ends with a newline).
 				start := int(first.Raw.Offset)
 				table = start + bytes.IndexByte(doc[start:], '\n') + 1
@@ -139,9 +139,8 @@ func actionSpans(doc []byte) (map[string][2]int, int, error) {
 		case unstable.KeyValue:
 			path, _ := keyPath(current, e.Key())
 			v := e.Value()
-			name := strings.Join(path, ".")
 			switch {
-			case name == "actions" && v.Kind == unstable.InlineTable:
+			case strings.Join(path, ".") == name && v.Kind == unstable.InlineTable:
 				spans["inline"] = [2]int{int(v.Raw.Offset), int(v.Raw.Offset + v.Raw.Length)}
 				it := v.Children()
 				for it.Next() {
@@ -153,7 +152,7 @@ func actionSpans(doc []byte) (map[string][2]int, int, error) {
 						}
 					}
 				}
-			case len(path) == 2 && path[0] == "actions":
+			case len(path) == 2 && path[0] == name:
 				spans[path[1]] = [2]int{int(v.Raw.Offset), int(v.Raw.Offset + v.Raw.Length)}
 			}
 		}

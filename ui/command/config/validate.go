@@ -67,6 +67,7 @@ func (c *Config) set(f file, p *problems) {
 		Status: api.Status(q.Status), HandedOff: q.HandedOff, Channel: api.ChannelType(q.Channel), Window: window,
 	}
 	c.NeedsAttention = q.NeedsAttention
+	c.setPreview(f, p)
 
 	c.ReadOnly = f.ReadOnly
 	c.Actions = StatusOptions{Helpdesk: f.Actions.Helpdesk, Summary: f.Actions.Summary}

@@ -51,8 +51,10 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 	if cfg.ReadOnly {
 		opts.Acting.ReadOnly = cfg.ReadOnlyBy
 	}
+	opts.Preview = cfg.File.Preview
 	if path := cfg.ConfigPath; path != "" { // made, private, on the first toggle when there is none
 		opts.Acting.Save = func(h, s bool) error { return config.SaveActions(path, config.StatusOptions{Helpdesk: h, Summary: s}) }
+		opts.SavePreview = func(on bool) error { return config.SavePreview(path, on) }
 	}
 	if st != nil {
 		ctx := context.Background()
