@@ -46,6 +46,8 @@ type Map struct {
 	Attention      key.Binding // queue ordering: needs attention
 	AutoRefresh    key.Binding // queue auto-refresh on/off
 	Select         key.Binding // queue: select the row for an action on several, or unselect it
+	SelectRange    key.Binding // queue: select every row from the last one selected to the cursor
+	SelectAll      key.Binding // queue: select every row shown, or clear the selection when all are
 	Back           key.Binding // cancel a fetch, or go back one view
 	Help           key.Binding
 	Quit           key.Binding // q: only where it cannot be typed
@@ -91,6 +93,8 @@ func Default() Map {
 		Attention:      bind("!", "needs-attention order", "!"),
 		AutoRefresh:    bind("a", "auto-refresh", "a"),
 		Select:         bind("space", "select", " "),
+		SelectRange:    bind("ctrl+space", "select up to here", "ctrl+@"),
+		SelectAll:      bind("ctrl+a", "select all / none", "ctrl+a"),
 		Back:           bind("esc", "back", "esc"),
 		Help:           bind("?", "all keys", "?"),
 		Quit:           bind("q", "quit", "q"),
@@ -133,6 +137,8 @@ func HelpName(k string) string {
 		return "space"
 	case "alt+ ":
 		return "alt+space"
+	case "ctrl+@":
+		return "ctrl+space" // what terminals send for it, NUL, bubbletea names ctrl+@
 	case "up":
 		return "↑"
 	case "down":

@@ -13,6 +13,6 @@ func (m Model) EnableKeys(k *keys.Map) { EnableKeys(k, m.Selected() != nil, m.Ha
 func EnableKeys(k *keys.Map, selected, picked bool) {
 	keys.Turn(selected, k.SessionKeys()...)
 	keys.Turn(true, &k.Lookup, &k.Status, &k.HandedOff, &k.Channel, &k.Window, &k.Team, &k.Changed, &k.Attention, &k.AutoRefresh, &k.Select,
-		&k.Refresh, &k.NextToReview, &k.Undo)
+		&k.Refresh, &k.NextToReview, &k.Undo, &k.SelectRange, &k.SelectAll)
 	keys.Turn(picked, &k.Back)
 }

@@ -40,8 +40,11 @@ func defaults() []key.Binding {
 
 // configName is k as [keys] spells it.
 func configName(k string) string {
-	if k == " " {
+	switch k {
+	case " ":
 		return "space"
+	case "ctrl+@": // ctrl+space, as bubbletea v1 names the NUL terminals send for it
+		return "ctrl+space"
 	}
 	return k
 }
