@@ -3,6 +3,7 @@ package actions
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -58,6 +59,25 @@ func (m Model) RedactMenu(s *api.Session, msg *api.Event) (overlay.Overlay, tea.
 	word.Focus()
 	return redactMenu{theme: m.ctx.Theme, keys: m.ctx.Keys.ForRedaction(), session: *s, message: msg, alone: alone, word: word, reason: reason,
 		send: m.redact}, nil
+}
+
+// RedactSelected is X in the queue: the redaction of the one session the
+// queue's action takes (the selected row, else the one under the cursor).
+// A redaction is permanent and cannot be undone, so it is confirmed one
+// session at a time, with the session named: with several selected it
+// sends nothing and says how to redact one.
+func (m Model) RedactSelected(sessions []api.Session) (overlay.Overlay, tea.Cmd) {
+	switch {
+	case len(sessions) == 0:
+		return nil, nil
+	case len(sessions) == 1:
+		return m.RedactMenu(&sessions[0], nil)
+	case m.set.ReadOnly != "":
+		return nil, common.Say("Read-only ("+m.set.ReadOnly+"): nothing is sent, so nothing is redacted.", true)
+	}
+	k := m.ctx.Keys
+	return nil, common.Say("Nothing redacted: "+keys.Name(k.Redact)+" takes one session at a time (a redaction is permanent), and "+
+		strconv.Itoa(len(sessions))+" are selected · "+keys.Name(k.Lookup)+" opens one, "+keys.Name(k.Redact)+" there.", true)
 }
 
 // redact sends the redaction through change.Redact, which reads the

@@ -81,7 +81,7 @@ func TestKeysTopicListsEveryDefaultBinding(t *testing.T) {
 		"select            space      queue ",
 		"half_page_up      u ctrl+u   detail, transcript ",
 		"next              n J ]      detail ",
-		"redact            X          detail, transcript ",
+		"redact            X          everywhere ", // in the queue, the one session selected or under the cursor
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no %q in:\n%s", want, text)
