@@ -289,7 +289,7 @@ func (m Model) finish(ev common.WriteEvent) (Model, common.WriteEvent, tea.Cmd) 
 	m.seq++ // an answer still in flight is the batch's no more
 	said := summary(b)
 	if m.undo, m.undoTo, m.undoBy, m.undoLeft = b.changed, b.change.Status, m.ctx.Now().Add(undoFor), b.left; len(b.changed) > 0 {
-		said += " · " + keys.Name(m.ctx.Keys.Undo) + " undoes it for " + render.Duration(undoFor)
+		said += " · " + keys.Name(m.ctx.Keys.Undo) + " undoes it (" + render.Duration(undoFor) + ")" // short: at 80 columns the whole summary fits
 	}
 	return m, ev, common.Say(said, len(b.failed) > 0)
 }

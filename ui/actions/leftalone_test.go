@@ -36,6 +36,10 @@ func TestTheConfirmationCountsWhatItLeavesAlone(t *testing.T) {
 	if want := "Close 1 session as resolved · 2 already resolved, left alone · enter do it"; !strings.Contains(o.View(100, 30), want) {
 		t.Errorf("the confirmation does not say exactly what happens:\n%s\nwant %q", o.View(100, 30), want)
 	}
+	// At 80 columns it wraps, never cut: every word of it is read.
+	if v := o.View(80, 30); !strings.Contains(v, "left alone · enter do it ·") || !strings.Contains(v, "esc cancel") {
+		t.Errorf("at 80 columns the confirmation is cut:\n%s", v)
+	}
 	o, _ = o.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("3")})
 	if want := "Reopen 2 sessions · 1 already open, left alone"; !strings.Contains(o.View(100, 30), want) {
 		t.Errorf("reopening:\n%s\nwant %q", o.View(100, 30), want)
@@ -52,7 +56,7 @@ func TestTheSummaryAndTheUndoSayTheSame(t *testing.T) {
 	if fmt.Sprint(a.patched) != "["+idAsked+"]" {
 		t.Errorf("patched %v, want only the open one", a.patched)
 	}
-	if want := "1 closed as resolved · 2 already resolved, left alone · ctrl+z undoes it for 10s"; d.last().Text != want || d.last().Bad {
+	if want := "1 closed as resolved · 2 already resolved, left alone · ctrl+z undoes it (10s)"; d.last().Text != want || d.last().Bad {
 		t.Errorf("summary %+v\nwant %q", d.last(), want)
 	}
 	if ev := d.finished(); ev == nil || len(ev.Failed) != 0 {

@@ -219,7 +219,9 @@ func (m menu) View(width, _ int) string {
 		lines = append(lines, t.Muted.Render("  "+m.memo.said))
 	}
 	if m.chosen != nil {
-		lines = append(lines, "", t.Marker.Render(m.sentence()+" · "+keys.Name(k.Confirm)+" do it · "+keys.Name(k.Close)+" cancel"))
+		// Wrapped, never cut: it is what the user agrees to.
+		lines = append(lines, "")
+		lines = append(lines, render.WrapStyled(t.Marker, m.sentence()+" · "+keys.Name(k.Confirm)+" do it · "+keys.Name(k.Close)+" cancel", inner)...)
 	} else {
 		lines = append(lines, "", t.Muted.Render(fmt.Sprintf("1–%d picks · %s cancels", len(choices()), keys.Name(k.Close))))
 	}
