@@ -86,7 +86,7 @@ func TestCopyKeysTakeTheSelection(t *testing.T) {
 func TestXInTheQueueTakesOneSession(t *testing.T) {
 	m := startedModel(t, &stubClient{sessions: stubSessions(3)})
 	m = press(m, "ctrl+a", "X")
-	if !m.overlays.Empty() || !strings.Contains(m.View(), "Nothing redacted: X takes one session at a time") {
+	if !m.overlays.Empty() || !strings.Contains(m.View(), "Nothing redacted: 3 selected, and X redacts one session at a time.") {
 		t.Errorf("X on three:\n%s", m.View())
 	}
 	m = press(m, "ctrl+a", "j", " ", "X") // row 1 selected; the cursor on row 2

@@ -65,7 +65,7 @@ func (m Model) RedactMenu(s *api.Session, msg *api.Event) (overlay.Overlay, tea.
 // queue's action takes (the selected row, else the one under the cursor).
 // A redaction is permanent and cannot be undone, so it is confirmed one
 // session at a time, with the session named: with several selected it
-// sends nothing and says how to redact one.
+// sends nothing and says why.
 func (m Model) RedactSelected(sessions []api.Session) (overlay.Overlay, tea.Cmd) {
 	switch {
 	case len(sessions) == 0:
@@ -76,8 +76,8 @@ func (m Model) RedactSelected(sessions []api.Session) (overlay.Overlay, tea.Cmd)
 		return nil, common.Say("Read-only ("+m.set.ReadOnly+"): nothing is sent, so nothing is redacted.", true)
 	}
 	k := m.ctx.Keys
-	return nil, common.Say("Nothing redacted: "+keys.Name(k.Redact)+" takes one session at a time (a redaction is permanent), and "+
-		strconv.Itoa(len(sessions))+" are selected · "+keys.Name(k.Lookup)+" opens one, "+keys.Name(k.Redact)+" there.", true)
+	// Short, the count first: the status line is one line at 80 columns.
+	return nil, common.Say("Nothing redacted: "+strconv.Itoa(len(sessions))+" selected, and "+keys.Name(k.Redact)+" redacts one session at a time.", true)
 }
 
 // redact sends the redaction through change.Redact, which reads the

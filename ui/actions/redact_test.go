@@ -141,7 +141,7 @@ func TestXOnSeveralSelectedSendsNothingAndSaysWhy(t *testing.T) {
 		t.Fatal("a confirmation opened for three sessions")
 	}
 	n := cmd().(common.NoticeMsg)
-	if want := "Nothing redacted: X takes one session at a time (a redaction is permanent), and 3 are selected · enter opens one, X there."; n.Text != want || !n.Bad {
+	if want := "Nothing redacted: 3 selected, and X redacts one session at a time."; n.Text != want || !n.Bad {
 		t.Errorf("said %+v\nwant %q", n, want)
 	}
 	o, _ = m.RedactSelected(oneOpenTwoResolved()[1:2])

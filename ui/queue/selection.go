@@ -45,8 +45,7 @@ func (m Model) selectRange() (Model, tea.Cmd) {
 	}
 	from := m.position(m.anchor)
 	if m.anchor == "" || !m.picked[m.anchor] || from < 0 {
-		return m, common.Say(keys.Name(m.keys.SelectRange)+" selects from the last row you selected to the cursor: select the first row with "+
-			keys.Name(m.keys.Select)+", move, then press "+keys.Name(m.keys.SelectRange)+".", true)
+		return m, common.Say("Select a first row with "+keys.Name(m.keys.Select)+"; "+keys.Name(m.keys.SelectRange)+" then selects up to the cursor.", true)
 	}
 	lo, hi := min(from, m.sel), max(from, m.sel)
 	m.picked = maps.Clone(m.picked)
@@ -82,13 +81,13 @@ func (m Model) selectAll() (Model, tea.Cmd) {
 	for _, i := range m.view {
 		m.picked[m.rows[i].session.ID] = true
 	}
-	said := "Selected all " + plural.Count(len(m.view), "row") + " shown"
+	said := "Selected the " + plural.Count(len(m.view), "row") + " shown"
 	if !m.end && !m.narrowed() {
 		// Only what is loaded can be selected: say so, or the user takes
 		// "all" for the whole queue.
-		said += " (more sessions are not loaded yet)"
+		said += "; more are not loaded yet"
 	}
-	return m, common.Say(said+" · "+keys.Name(m.keys.SelectAll)+" again selects none.", false)
+	return m, common.Say(said+".", false)
 }
 
 // Targets is what an action acts on: the selected sessions, those shown

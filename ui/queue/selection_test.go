@@ -73,7 +73,7 @@ func targetIDs(m Model) []string {
 func TestRangeSelectsFromTheLastSelectedRowToTheCursor(t *testing.T) {
 	m := loadedQueue(t, newPager(25, 25))
 	m, cmd := m.Update(ctrlSpace)
-	if got := said(cmd); !strings.Contains(got, "ctrl+space selects from the last row you selected to the cursor") || m.HasSelection() {
+	if got := said(cmd); !strings.Contains(got, "Select a first row with space; ctrl+space then selects up to the cursor.") || m.HasSelection() {
 		t.Errorf("range with nothing selected: said %q, selection %v", got, targetIDs(m))
 	}
 	m = run(press(m, "j"))
@@ -112,7 +112,7 @@ func TestSelectAllThenNone(t *testing.T) {
 	if got := len(m.Targets()); got != m.Len() || got != 25 {
 		t.Errorf("ctrl+a: %d selected of %d shown", got, m.Len())
 	}
-	if got := said(cmd); got != "Selected all 25 rows shown (more sessions are not loaded yet) · ctrl+a again selects none." {
+	if got := said(cmd); got != "Selected the 25 rows shown; more are not loaded yet." {
 		t.Errorf("said %q", got)
 	}
 	m, cmd = m.Update(ctrlA)
