@@ -118,14 +118,16 @@ func (m Model) Targets() []api.Session {
 	return out
 }
 
-// selectedCount is the selected sessions still loaded (a refresh may drop
-// a row that no longer matches the filters), and hidden those of them a
-// local filter hides.
+// selectedCount is the selected sessions still loaded: a refresh may drop
+// a row that no longer matches the filters, and an action must not count
+// what it cannot take.
 func (m Model) selectedCount() (n int) {
 	n, _ = m.counts()
 	return n
 }
 
+// counts is the selected sessions still loaded, and hidden those of them
+// a local filter hides.
 func (m Model) counts() (selected, hidden int) {
 	if len(m.picked) == 0 {
 		return 0, 0
