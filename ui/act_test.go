@@ -140,7 +140,7 @@ func TestUndoPutsEachSessionBack(t *testing.T) {
 	m := startedModel(t, client)
 	m = send(m, space, space)
 	m = press(m, "S", "1", "enter")
-	if !strings.Contains(m.View(), "ctrl+z undoes it for 10s") {
+	if !strings.Contains(m.View(), "ctrl+z undoes it (10s)") {
 		t.Fatalf("no undo offered:\n%s", m.View())
 	}
 	next, cmd := m.Update(tea.KeyMsg{Type: tea.KeyCtrlZ})

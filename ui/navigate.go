@@ -22,7 +22,7 @@ import (
 // root owns first, then the view in focus.
 func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	k := m.keys
-	if cmd, menu, ok := m.share.HandleKey(m.ctx, k.ForShare(), msg, m.target()); ok {
+	if cmd, menu, ok := m.share.HandleKey(m.ctx, k.ForShare(), msg, m.target(), m.selection()); ok {
 		if menu != nil {
 			m.overlays = m.overlays.Push(copymenu.Open(m.ctx, *menu))
 		}
@@ -41,7 +41,11 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.back(), nil
 	case key.Matches(msg, k.Undo):
 		return m, m.act.Undo()
-	case key.Matches(msg, k.Redact) && m.view != viewQueue:
+	case key.Matches(msg, k.Redact) && m.view == viewQueue:
+		menu, cmd := m.act.RedactSelected(m.queue.Targets())
+		m.overlays = m.overlays.Push(menu)
+		return m, cmd
+	case key.Matches(msg, k.Redact):
 		menu, cmd := m.act.RedactMenu(m.detail.Shown(), m.transcript.Current(m.view == viewTranscript))
 		m.overlays = m.overlays.Push(menu)
 		return m, cmd
@@ -50,7 +54,7 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.overlays = m.overlays.Push(menu)
 		return m, cmd
 	case key.Matches(msg, k.Review):
-		return m, review.Toggle(m.ctx, m.store, m.target(), m.queue.Reviewed)
+		return m, review.ToggleAll(m.ctx, m.store, m.targets(), m.queue.Reviewed)
 	case key.Matches(msg, k.Note):
 		if s := m.target(); s != nil {
 			m.overlays = m.overlays.Push(noteedit.New(m.ctx, s, m.queue.Note(s.ID), m.width, m.paneHeight(), review.Saver(m.ctx, m.store)))
@@ -118,6 +122,28 @@ func (m Model) target() *api.Session {
 		return m.queue.Selected()
 	}
 	return m.detail.Shown() // the transcript is the shown session's
+}
+
+// targets is the sessions an action on several acts on: in the queue its
+// selection (else the row under the cursor), elsewhere the session in the
+// pane.
+func (m Model) targets() []api.Session {
+	if m.view == viewQueue {
+		return m.queue.Targets()
+	}
+	if s := m.detail.Shown(); s != nil {
+		return []api.Session{*s}
+	}
+	return nil
+}
+
+// selection is the queue's selected sessions while the queue is in view;
+// nil when none is selected (the copy keys then take the cursor's row).
+func (m Model) selection() []api.Session {
+	if m.view != viewQueue || !m.queue.HasSelection() {
+		return nil
+	}
+	return m.queue.Targets()
 }
 
 // open shows a session from the queue at once and refreshes it quietly.

@@ -61,7 +61,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = tea.Batch(cmd, reload)
 	case review.MarkedMsg:
 		m.overlays, _, _ = m.overlays.Receive(msg) // a note editor waiting for it closes
-		m.queue, m.detail, cmd = m.queue.SetMark(msg.ID, msg.Mark), m.detail.SetMark(msg.ID, msg.Mark), msg.Notice()
+		for id, mk := range msg.All() {
+			m.queue, m.detail = m.queue.SetMark(id, mk), m.detail.SetMark(id, mk)
+		}
+		cmd = msg.Notice()
 	case review.FailedMsg:
 		// Said where it was made: in the note editor, which keeps the
 		// text, or on the status line when no editor waits for it.

@@ -30,3 +30,8 @@ func Done(s api.Status) string {
 	}
 	return "set to " + StatusWord(s)
 }
+
+// LeftAlone is what a change to status s does to a session already in it,
+// counted by the caller ("2 already resolved, left alone"): the
+// confirmation, the summary and the undo of a batch say it in these words.
+func LeftAlone(s api.Status) string { return "already " + StatusWord(s) + ", left alone" }

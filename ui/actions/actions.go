@@ -43,7 +43,10 @@ type Model struct {
 	undo   []api.Session
 	undoTo api.Status // the status the undone change set
 	undoBy time.Time
-	late   *lateWrite // a write whose answer the stopped batch did not wait for
+	// undoLeft is the sessions the change left alone: the undo leaves
+	// them too, and says so in the same words.
+	undoLeft leftAlone
+	late     *lateWrite // a write whose answer the stopped batch did not wait for
 }
 
 // undoFor is how long after a status change ctrl+z can take it back.
@@ -162,6 +165,7 @@ func (m Model) start(msg ConfirmedMsg) (Model, common.WriteEvent, tea.Cmd) {
 	m.seq++
 	m.run = newBatch(msg.Change, msg.Sessions)
 	m.run.all = msg.Sessions
+	m.run.left = leftAlone{n: skipped, status: msg.Change.Status}
 	saving := map[string]api.Status{}
 	for _, s := range msg.Sessions {
 		saving[s.ID] = msg.Change.Status
@@ -193,7 +197,7 @@ func (m Model) undoLast() (Model, common.WriteEvent, tea.Cmd) {
 	m.seq++
 	// Without all, no session is "changed": an undo is not undone.
 	m.run = newBatch(api.StatusChange{Status: m.undo[0].Status}, todo)
-	m.run.to, m.run.undo = to, true
+	m.run.to, m.run.undo, m.run.left = to, true, m.undoLeft
 	m.undo = nil
 	m, cmd := m.next()
 	return m, common.WriteEvent{Saving: to}, cmd

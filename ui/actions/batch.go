@@ -2,6 +2,7 @@ package actions
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -22,6 +23,7 @@ type batch struct {
 	todo    []api.Session         // still to send, the next first
 	changed []api.Session         // what was changed, as it was before: what an undo puts back
 	all     []api.Session         // every session of the batch, as it was before
+	left    leftAlone             // the sessions the change left alone, already in its status
 	total   int
 	done    int      // sessions answered
 	ok      int      // changed: the API took it
@@ -286,10 +288,25 @@ func (m Model) finish(ev common.WriteEvent) (Model, common.WriteEvent, tea.Cmd) 
 	m.run, ev.Finished, ev.Failed = nil, true, b.failed
 	m.seq++ // an answer still in flight is the batch's no more
 	said := summary(b)
-	if m.undo, m.undoTo, m.undoBy = b.changed, b.change.Status, m.ctx.Now().Add(undoFor); len(b.changed) > 0 {
-		said += " · " + keys.Name(m.ctx.Keys.Undo) + " undoes it for " + render.Duration(undoFor)
+	if m.undo, m.undoTo, m.undoBy, m.undoLeft = b.changed, b.change.Status, m.ctx.Now().Add(undoFor), b.left; len(b.changed) > 0 {
+		said += " · " + keys.Name(m.ctx.Keys.Undo) + " undoes it (" + render.Duration(undoFor) + ")" // short: at 80 columns the whole summary fits
 	}
 	return m, ev, common.Say(said, len(b.failed) > 0)
+}
+
+// leftAlone is the sessions of a batch already in the status it sets:
+// nothing is sent to them, and every line about the batch says so.
+type leftAlone struct {
+	n      int
+	status api.Status
+}
+
+// words is "2 already resolved, left alone"; "" when none was.
+func (l leftAlone) words() string {
+	if l.n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d %s", l.n, render.Line(change.LeftAlone(l.status)))
 }
 
 // before is session id as it was when the batch started.

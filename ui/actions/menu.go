@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/change"
 	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/common"
@@ -121,13 +122,17 @@ func (m menu) Receive(msg tea.Msg) (overlay.Overlay, tea.Cmd, bool) {
 }
 
 // inert reports a status every target already has: shown, not chosen.
-func (m menu) inert(s api.Status) bool {
+func (m menu) inert(s api.Status) bool { return m.already(s) == len(m.sessions) }
+
+// already counts the targets in status s: a change to s leaves them alone.
+func (m menu) already(s api.Status) int {
+	n := 0
 	for _, t := range m.sessions {
-		if t.Status != s {
-			return false
+		if t.Status == s {
+			n++
 		}
 	}
-	return true
+	return n
 }
 
 // Update picks a status by its number, toggles the options, confirms
@@ -186,6 +191,10 @@ func (m menu) View(width, _ int) string {
 		default:
 			row = "  " + row
 		}
+		if n := m.already(c.status); n > 0 && !m.inert(c.status) {
+			// Said before a status is picked: the count it leaves alone.
+			row += t.Muted.Render(fmt.Sprintf(" (%d already %s)", n, render.Status(c.status)))
+		}
 		lines = append(lines, row)
 	}
 	box := func(on bool) string {
@@ -210,7 +219,9 @@ func (m menu) View(width, _ int) string {
 		lines = append(lines, t.Muted.Render("  "+m.memo.said))
 	}
 	if m.chosen != nil {
-		lines = append(lines, "", t.Marker.Render(m.sentence()+" · "+keys.Name(k.Confirm)+" do it · "+keys.Name(k.Close)+" cancel"))
+		// Wrapped, never cut: it is what the user agrees to.
+		lines = append(lines, "")
+		lines = append(lines, render.WrapStyled(t.Marker, m.sentence()+" · "+keys.Name(k.Confirm)+" do it · "+keys.Name(k.Close)+" cancel", inner)...)
 	} else {
 		lines = append(lines, "", t.Muted.Render(fmt.Sprintf("1–%d picks · %s cancels", len(choices()), keys.Name(k.Close))))
 	}
@@ -220,10 +231,12 @@ func (m menu) View(width, _ int) string {
 	return render.Box(t.Panel, strings.Join(lines, "\n"), width) // a Devanagari helpdesk name keeps the border in place
 }
 
-// sentence says what will be sent: "Close 3 sessions as resolved · also in
-// zendesk".
+// sentence says exactly what will happen: "Close 1 session as resolved · 2
+// already resolved, left alone · also in zendesk". The sessions already in
+// the status chosen are not sent, so they are not counted as closed.
 func (m menu) sentence() string {
-	n := plural.CountAs(len(m.sessions), "session", "sessions")
+	left := m.already(m.chosen.status)
+	n := plural.CountAs(len(m.sessions)-left, "session", "sessions")
 	var s string
 	switch m.chosen.status {
 	case api.StatusOpen:
@@ -232,6 +245,9 @@ func (m menu) sentence() string {
 		s = "Close " + n + " as unresolved"
 	default:
 		s = "Close " + n + " as resolved"
+	}
+	if left > 0 {
+		s += fmt.Sprintf(" · %d %s", left, render.Line(change.LeftAlone(m.chosen.status)))
 	}
 	if m.helpdesk {
 		s += " · also in " + m.helpdeskNames()
@@ -243,11 +259,14 @@ func (m menu) sentence() string {
 }
 
 // helpdeskNames names the helpdesks the change reaches: "zendesk", or "the
-// helpdesk" when the sessions name none.
+// helpdesk" when the sessions it is sent to name none.
 func (m menu) helpdeskNames() string {
 	seen := map[string]bool{}
 	var names []string
 	for _, s := range m.sessions {
+		if s.Status == m.chosen.status {
+			continue // left alone: its helpdesk hears nothing
+		}
 		if t := s.TicketingSystem; t != nil && t.Name != "" && !seen[string(t.Name)] {
 			seen[string(t.Name)] = true
 			names = append(names, render.Line(string(t.Name)))

@@ -3,6 +3,7 @@ package actions
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -58,6 +59,25 @@ func (m Model) RedactMenu(s *api.Session, msg *api.Event) (overlay.Overlay, tea.
 	word.Focus()
 	return redactMenu{theme: m.ctx.Theme, keys: m.ctx.Keys.ForRedaction(), session: *s, message: msg, alone: alone, word: word, reason: reason,
 		send: m.redact}, nil
+}
+
+// RedactSelected is X in the queue: the redaction of the one session the
+// queue's action takes (the selected row, else the one under the cursor).
+// A redaction is permanent and cannot be undone, so it is confirmed one
+// session at a time, with the session named: with several selected it
+// sends nothing and says why.
+func (m Model) RedactSelected(sessions []api.Session) (overlay.Overlay, tea.Cmd) {
+	switch {
+	case len(sessions) == 0:
+		return nil, nil
+	case len(sessions) == 1:
+		return m.RedactMenu(&sessions[0], nil)
+	case m.set.ReadOnly != "":
+		return nil, common.Say("Read-only ("+m.set.ReadOnly+"): nothing is sent, so nothing is redacted.", true)
+	}
+	k := m.ctx.Keys
+	// Short, the count first: the status line is one line at 80 columns.
+	return nil, common.Say("Nothing redacted: "+strconv.Itoa(len(sessions))+" selected, and "+keys.Name(k.Redact)+" redacts one session at a time.", true)
 }
 
 // redact sends the redaction through change.Redact, which reads the

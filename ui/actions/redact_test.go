@@ -129,3 +129,27 @@ func TestRedactionFieldKeyIsABinding(t *testing.T) {
 		t.Errorf("sent %q, still open %v", sent, o != nil)
 	}
 }
+
+// TestXOnSeveralSelectedSendsNothingAndSaysWhy: a redaction is permanent,
+// so X in the queue takes one session: with three selected it opens no
+// confirmation and says how to redact one; with one selected it opens the
+// typed confirmation naming that session; read-only says read-only first.
+func TestXOnSeveralSelectedSendsNothingAndSaysWhy(t *testing.T) {
+	m := New(testCtx(), redactor{}, common.WriteSettings{})
+	o, cmd := m.RedactSelected(oneOpenTwoResolved())
+	if o != nil {
+		t.Fatal("a confirmation opened for three sessions")
+	}
+	n := cmd().(common.NoticeMsg)
+	if want := "Nothing redacted: 3 selected, and X redacts one session at a time."; n.Text != want || !n.Bad {
+		t.Errorf("said %+v\nwant %q", n, want)
+	}
+	o, _ = m.RedactSelected(oneOpenTwoResolved()[1:2])
+	if o == nil || !strings.Contains(o.View(100, 20), "Redact every message of session 3c90c3cc") {
+		t.Errorf("one selected: %v", o)
+	}
+	ro := New(testCtx(), redactor{}, common.WriteSettings{ReadOnly: "--read-only"})
+	if _, cmd := ro.RedactSelected(oneOpenTwoResolved()); !strings.HasPrefix(cmd().(common.NoticeMsg).Text, "Read-only (--read-only)") {
+		t.Error("read-only is not said first")
+	}
+}

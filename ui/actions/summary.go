@@ -44,20 +44,26 @@ func (m Model) Busy() string {
 }
 
 // summary is the status line at the end, each outcome counted in cxi
-// close's words: "38 closed · 1 not found · 1 failed (HTTP 500) · stopped
-// with esc (2 sessions not sent)". A batch of one says its failure as a
-// sentence.
+// close's words: "38 closed · 2 already resolved, left alone · 1 not found
+// · 1 failed (HTTP 500) · stopped with esc (2 sessions not sent)". A batch
+// of one says its failure as a sentence.
 func summary(b *batch) string {
 	if b.total == 1 && b.reason != "" {
+		if w := b.left.words(); w != "" {
+			return b.reason + " · " + w
+		}
 		return b.reason
 	}
 	word := change.Done(b.change.Status)
 	if b.undo {
-		word = "put back as they were"
+		word = plural.Form(b.ok, "put back as it was", "put back as they were")
 	}
 	var parts []string
 	if b.ok > 0 || len(b.outcome) == 0 {
 		parts = append(parts, fmt.Sprintf("%d %s", b.ok, word))
+	}
+	if w := b.left.words(); w != "" {
+		parts = append(parts, w) // the confirmation said it; so do the summary and the undo
 	}
 	var order []string
 	n := map[string]int{}

@@ -48,6 +48,8 @@ type Map struct {
 	ResetFilters   key.Binding // queue: every filter back to the ones cxi started with
 	Preview        key.Binding // queue: the preview of the row under the cursor, shown or hidden
 	Select         key.Binding // queue: select the row for an action on several, or unselect it
+	SelectRange    key.Binding // queue: select every row from the last one selected to the cursor
+	SelectAll      key.Binding // queue: select every row shown, or clear the selection when all are
 	Back           key.Binding // cancel a fetch, or go back one view
 	Help           key.Binding
 	Quit           key.Binding // q: only where it cannot be typed
@@ -95,6 +97,8 @@ func Default() Map {
 		ResetFilters:   bind("F", "reset filters", "F"),
 		Preview:        bind("P", "preview on/off", "P"),
 		Select:         bind("space", "select", " "),
+		SelectRange:    bind("ctrl+space", "select up to here", "ctrl+@"),
+		SelectAll:      bind("ctrl+a", "select all / none", "ctrl+a"),
 		Back:           bind("esc", "back", "esc"),
 		Help:           bind("?", "all keys", "?"),
 		Quit:           bind("q", "quit", "q"),
@@ -137,6 +141,8 @@ func HelpName(k string) string {
 		return "space"
 	case "alt+ ":
 		return "alt+space"
+	case "ctrl+@":
+		return "ctrl+space" // what terminals send for it, NUL, bubbletea names ctrl+@
 	case "up":
 		return "↑"
 	case "down":

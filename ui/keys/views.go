@@ -33,14 +33,15 @@ type Queue struct {
 	Status, HandedOff, Channel, Window, Team key.Binding
 	Changed                                  key.Binding
 	Attention, Refresh, AutoRefresh          key.Binding
-	Select                                   key.Binding
+	Select, SelectRange, SelectAll           key.Binding
 }
 
 // ForQueue is the queue's keys.
 func (k Map) ForQueue() Queue {
 	return Queue{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom,
 		Status: k.Status, HandedOff: k.HandedOff, Channel: k.Channel, Window: k.Window, Team: k.Team,
-		Changed: k.Changed, Attention: k.Attention, Refresh: k.Refresh, AutoRefresh: k.AutoRefresh, Select: k.Select}
+		Changed: k.Changed, Attention: k.Attention, Refresh: k.Refresh, AutoRefresh: k.AutoRefresh, Select: k.Select,
+		SelectRange: k.SelectRange, SelectAll: k.SelectAll}
 }
 
 // Detail is the detail pane's keys: scrolling, fetching again, and the copy

@@ -76,6 +76,7 @@ type Model struct {
 	contactNeed, ticketNeed int // the widest contact and ticket loaded, for the column widths
 
 	picked   map[string]bool       // rows selected for an action on several sessions
+	anchor   string                // the row a range selection starts from: the last one selected
 	reviewed int                   // reviewed sessions among those shown, counted when rows or marks change
 	saving   map[string]api.Status // rows whose new status is being sent
 	mem      Memory                // the local store; nil keeps nothing
@@ -97,6 +98,7 @@ func (m Model) Reload() (Model, tea.Cmd) {
 	m.stop()
 	m.gen++
 	m.rows, m.byID, m.view = nil, map[string]int{}, nil
+	m.picked, m.anchor = nil, "" // the rows it named are gone with the old query
 	m.sel, m.top, m.next, m.end, m.err, m.skipped = 0, 0, "", false, nil, 0
 	m.pinned = true
 	m.guard, m.halt = paging.Guard{}, nil
@@ -313,6 +315,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Select):
 		return m.toggleSelected()
+	case key.Matches(msg, k.SelectRange):
+		return m.selectRange()
+	case key.Matches(msg, k.SelectAll):
+		return m.selectAll()
 	case key.Matches(msg, k.Up):
 		return m.move(-1)
 	case key.Matches(msg, k.Down):

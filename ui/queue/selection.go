@@ -1,12 +1,15 @@
 package queue
 
 import (
+	"maps"
 	"strconv"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/ui/common"
+	"github.com/opencx-tools/cxi/ui/keys"
 )
 
 // toggleSelected selects the row under the cursor for an action on
@@ -19,6 +22,7 @@ func (m Model) toggleSelected() (Model, tea.Cmd) {
 	if s == nil {
 		return m, nil
 	}
+	m.picked = maps.Clone(m.picked) // a copy: the model is a value, and an older one must not change with it
 	if m.picked == nil {
 		m.picked = map[string]bool{}
 	}
@@ -26,46 +30,145 @@ func (m Model) toggleSelected() (Model, tea.Cmd) {
 		delete(m.picked, s.ID)
 	} else {
 		m.picked[s.ID] = true
+		m.anchor = s.ID
 	}
 	return m.move(1)
 }
 
-// Targets is what an action acts on: the selected sessions in the order on
-// screen, else the row under the cursor; nil when there is neither.
+// selectRange selects every row shown from the last one selected (the
+// anchor) to the cursor, both included, as k9s's mark-range does. The
+// cursor stays: the range ends where the user put it.
+func (m Model) selectRange() (Model, tea.Cmd) {
+	s := m.Selected()
+	if s == nil {
+		return m, nil
+	}
+	from := m.position(m.anchor)
+	if m.anchor == "" || !m.picked[m.anchor] || from < 0 {
+		return m, common.Say("Select a first row with "+keys.Name(m.keys.Select)+"; "+keys.Name(m.keys.SelectRange)+" then selects up to the cursor.", true)
+	}
+	lo, hi := min(from, m.sel), max(from, m.sel)
+	m.picked = maps.Clone(m.picked)
+	for pos := lo; pos <= hi; pos++ {
+		m.picked[m.rows[m.view[pos]].session.ID] = true
+	}
+	m.anchor = s.ID
+	return m, common.Say("Selected "+plural.Count(hi-lo+1, "row")+" up to here · "+m.selectionNote()+".", false)
+}
+
+// selectAll selects every row shown (the text, team and changed filters
+// decide which); when every one already is, it clears the selection, so
+// the one key both selects all and selects none.
+func (m Model) selectAll() (Model, tea.Cmd) {
+	if len(m.view) == 0 {
+		return m, nil
+	}
+	all := true
+	for _, i := range m.view {
+		if !m.picked[m.rows[i].session.ID] {
+			all = false
+			break
+		}
+	}
+	if all {
+		m.picked, m.anchor = nil, ""
+		return m, common.Say("Selection cleared.", false)
+	}
+	m.picked = maps.Clone(m.picked)
+	if m.picked == nil {
+		m.picked = map[string]bool{}
+	}
+	for _, i := range m.view {
+		m.picked[m.rows[i].session.ID] = true
+	}
+	said := "Selected the " + plural.Count(len(m.view), "row") + " shown"
+	if !m.end && !m.narrowed() {
+		// Only what is loaded can be selected: say so, or the user takes
+		// "all" for the whole queue.
+		said += "; more are not loaded yet"
+	}
+	return m, common.Say(said+".", false)
+}
+
+// Targets is what an action acts on: the selected sessions, those shown
+// in the order on screen, then those a local filter hides; else the row
+// under the cursor; nil when there is neither. A filter hides rows, it
+// does not unselect them: the header counts the hidden ones, and the
+// confirmation names the count acted on.
 func (m Model) Targets() []api.Session {
-	if len(m.picked) == 0 {
+	if m.selectedCount() == 0 {
 		if s := m.Selected(); s != nil {
 			return []api.Session{*s}
 		}
 		return nil
 	}
 	var out []api.Session
+	shown := map[int]bool{}
 	for _, i := range m.view {
+		shown[i] = true
 		if s := m.rows[i].session; m.picked[s.ID] {
+			out = append(out, *s)
+		}
+	}
+	for i := range m.rows {
+		if s := m.rows[i].session; !shown[i] && m.picked[s.ID] {
 			out = append(out, *s)
 		}
 	}
 	return out
 }
 
+// selectedCount is the selected sessions still loaded: a refresh may drop
+// a row that no longer matches the filters, and an action must not count
+// what it cannot take.
+func (m Model) selectedCount() (n int) {
+	n, _ = m.counts()
+	return n
+}
+
+// counts is the selected sessions still loaded, and hidden those of them
+// a local filter hides.
+func (m Model) counts() (selected, hidden int) {
+	if len(m.picked) == 0 {
+		return 0, 0
+	}
+	shown := 0
+	for _, i := range m.view {
+		if m.picked[m.rows[i].session.ID] {
+			shown++
+		}
+	}
+	for i := range m.rows {
+		if m.picked[m.rows[i].session.ID] {
+			selected++
+		}
+	}
+	return selected, selected - shown
+}
+
 // HasSelection reports whether rows are selected (esc then clears them).
-func (m Model) HasSelection() bool { return len(m.picked) > 0 }
+func (m Model) HasSelection() bool { return m.selectedCount() > 0 }
 
 // SetSelection selects exactly ids (the failures of a batch, to retry).
 func (m Model) SetSelection(ids []string) Model {
-	m.picked = map[string]bool{}
+	m.picked, m.anchor = map[string]bool{}, ""
 	for _, id := range ids {
 		m.picked[id] = true
 	}
 	return m
 }
 
-// selectionNote is the header's count of selected rows.
+// selectionNote is the header's count of selected rows, and of those a
+// local filter hides, which an action still takes.
 func (m Model) selectionNote() string {
-	if len(m.picked) == 0 {
+	n, hidden := m.counts()
+	switch {
+	case n == 0:
 		return ""
+	case hidden > 0:
+		return strconv.Itoa(n) + " selected (" + strconv.Itoa(hidden) + " hidden by the filter)"
 	}
-	return strconv.Itoa(len(m.picked)) + " selected"
+	return strconv.Itoa(n) + " selected"
 }
 
 // Acted shows an action's progress: the new status at once, "saving…",

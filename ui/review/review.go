@@ -25,12 +25,21 @@ type Store interface {
 }
 
 // MarkedMsg is a mark written: the session, and its mark as the store now
-// holds it.
+// holds it; or, for several sessions marked at once, each one's in Marks.
 type MarkedMsg struct {
-	ID   string
-	Mark store.Mark
-	Said string // what the status line says of it
-	Note bool   // it was the note that was written (the editor waits for it)
+	ID    string
+	Mark  store.Mark
+	Marks map[string]store.Mark // several sessions' marks (ToggleAll); nil for one
+	Said  string                // what the status line says of it
+	Note  bool                  // it was the note that was written (the editor waits for it)
+}
+
+// All is every session's mark the message carries, by session ID.
+func (m MarkedMsg) All() map[string]store.Mark {
+	if m.Marks != nil {
+		return m.Marks
+	}
+	return map[string]store.Mark{m.ID: m.Mark}
 }
 
 // NoteAnswer tells the note editor its note was kept.
@@ -93,8 +102,14 @@ func Toggle(ctx common.Context, st Store, s *api.Session, reviewed func(id strin
 		said, "Could not keep the mark on "+api.ShortID(id))
 }
 
-// Notice is what the status line says of the mark.
-func (m MarkedMsg) Notice() tea.Cmd { return common.Say(m.Said, false) }
+// Notice is what the status line says of the mark; nil when the failure
+// that came with it says it.
+func (m MarkedMsg) Notice() tea.Cmd {
+	if m.Said == "" {
+		return nil
+	}
+	return common.Say(m.Said, false)
+}
 
 // SaveNote writes text (empty deletes) as the note on session id, at the
 // time ctx's clock tells when it is written; without a store it says why

@@ -148,11 +148,16 @@ func (m Model) Update(msg BrowserFailedMsg) tea.Cmd {
 		m.copier.Copy("link", msg.URL))
 }
 
-// HandleKey acts on a share key for session s (nil when none is in view):
-// the command to run, or the copy menu to open over the view. ok is false
-// for a key that is not a share key.
-func (m Model) HandleKey(ctx common.Context, k keys.Share, msg tea.KeyMsg, s *api.Session) (cmd tea.Cmd, menu *overlay.CopyChoice, ok bool) {
+// HandleKey acts on a share key for session s (nil when none is in view),
+// or, for the copy keys, on the selected sessions when there are any: the
+// command to run, or the copy menu to open over the view. ok is false for
+// a key that is not a share key.
+func (m Model) HandleKey(ctx common.Context, k keys.Share, msg tea.KeyMsg, s *api.Session, selected []api.Session) (cmd tea.Cmd, menu *overlay.CopyChoice, ok bool) {
 	switch {
+	case key.Matches(msg, k.CopyExternalID) && len(selected) > 0:
+		return m.ExternalIDs(selected, k), nil, true
+	case key.Matches(msg, k.CopySessionID) && len(selected) > 0:
+		return m.SessionIDs(selected), nil, true
 	case key.Matches(msg, k.CopyExternalID):
 		return m.ExternalID(s, k), nil, true
 	case key.Matches(msg, k.CopySessionID):

@@ -28,7 +28,7 @@ var namedKeys = func() map[string]bool {
 
 // validKeys is the list given when a key name is not valid.
 const validKeys = "a single character, space, enter, esc, tab, shift+tab, backspace, delete, " +
-	"up, down, left, right, home, end, pgup, pgdown, ctrl+a…ctrl+z, alt+<character>, f1…f12"
+	"up, down, left, right, home, end, pgup, pgdown, ctrl+a…ctrl+z, ctrl+space, alt+<character>, f1…f12"
 
 // keyHints answer names people write for keys that terminals report otherwise.
 var keyHints = map[string]string{
@@ -47,6 +47,8 @@ func keyName(s string) (string, error) {
 	switch {
 	case s == "space":
 		return " ", nil
+	case s == "ctrl+space":
+		return "ctrl+@", nil // terminals send NUL for it, which bubbletea v1 names ctrl+@
 	case namedKeys[s], isChar(s):
 		return s, nil
 	}
@@ -86,6 +88,8 @@ func displayName(k string) string {
 		return "space"
 	case "alt+ ":
 		return "alt+space"
+	case "ctrl+@":
+		return "ctrl+space"
 	}
 	return k
 }

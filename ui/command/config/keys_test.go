@@ -15,7 +15,7 @@ func TestActionsAreTheKeyMapFields(t *testing.T) {
 	want := []string{"lookup", "copy_external_id", "copy_session_id", "copy_menu", "open_browser", "refresh",
 		"focus_input", "switch_focus", "up", "down", "page_up", "page_down", "half_page_up", "half_page_down",
 		"top", "bottom", "next", "prev", "transcript", "raw_json", "review", "next_to_review", "note", "set_status", "undo", "redact", "status", "handed_off", "channel", "window", "team", "changed", "attention",
-		"auto_refresh", "reset_filters", "preview", "select", "back", "help", "quit", "force_quit"}
+		"auto_refresh", "reset_filters", "preview", "select", "select_range", "select_all", "back", "help", "quit", "force_quit"}
 	if got := Actions(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Actions() =\n%q\nwant\n%q", got, want)
 	}
@@ -135,10 +135,15 @@ func TestInvalidKeyNames(t *testing.T) {
 func TestValidKeyNames(t *testing.T) {
 	for _, k := range []string{"a", "Z", "!", "/", "?", "[", "]", "é", " ", "space", "enter", "esc", "tab",
 		"shift+tab", "backspace", "delete", "up", "down", "left", "right", "home", "end", "pgup", "pgdown",
-		"ctrl+a", "ctrl+z", "alt+x", "alt+X", "alt+space", "f1", "f12"} {
+		"ctrl+a", "ctrl+z", "ctrl+space", "alt+x", "alt+X", "alt+space", "f1", "f12"} {
 		if _, err := keyName(k); err != nil {
 			t.Errorf("keyName(%q): %v", k, err)
 		}
+	}
+	// Terminals send NUL for ctrl+space, which bubbletea v1 names ctrl+@:
+	// the name a user writes must match the key that arrives.
+	if got, _ := keyName("ctrl+space"); got != "ctrl+@" || displayName(got) != "ctrl+space" {
+		t.Errorf("ctrl+space is read as %q, shown as %q", got, displayName(got))
 	}
 }
 

@@ -40,8 +40,11 @@ func defaults() []key.Binding {
 
 // configName is k as [keys] spells it.
 func configName(k string) string {
-	if k == " " {
+	switch k {
+	case " ":
 		return "space"
+	case "ctrl+@": // ctrl+space, as bubbletea v1 names the NUL terminals send for it
+		return "ctrl+space"
 	}
 	return k
 }
@@ -78,7 +81,7 @@ func TestKeysTopicListsEveryDefaultBinding(t *testing.T) {
 		"select            space      queue ",
 		"half_page_up      u ctrl+u   detail, transcript ",
 		"next              n J ]      detail ",
-		"redact            X          detail, transcript ",
+		"redact            X          everywhere ", // in the queue, the one session selected or under the cursor
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no %q in:\n%s", want, text)

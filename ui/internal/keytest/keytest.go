@@ -14,12 +14,14 @@ import (
 
 // Msg is the message for a key name: "enter", "esc", "up", "down", "pgup",
 // "pgdown", "tab", "backspace", " " (the space bar), "ctrl+c", "ctrl+o",
-// "ctrl+p", or the runes typed.
+// "ctrl+p", "ctrl+z", "ctrl+a", "ctrl+space" (NUL, ctrl+@ to bubbletea),
+// or the runes typed.
 func Msg(name string) tea.KeyMsg {
 	named := map[string]tea.KeyType{
 		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "up": tea.KeyUp, "down": tea.KeyDown,
 		"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "tab": tea.KeyTab, "backspace": tea.KeyBackspace,
 		"ctrl+c": tea.KeyCtrlC, "ctrl+o": tea.KeyCtrlO, "ctrl+p": tea.KeyCtrlP,
+		"ctrl+z": tea.KeyCtrlZ, "ctrl+a": tea.KeyCtrlA, "ctrl+space": tea.KeyCtrlAt,
 	}
 	switch t, ok := named[name]; {
 	case ok:
