@@ -32,7 +32,8 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.overlays = m.overlays.Push(fullhelp.New(m.ctx, fullHelp(k), fullhelp.Notes(m.ctx, m.queueOrder(), m.suggest)))
+		help := fullhelp.New(m.ctx, helpSections(k, m.view), fullhelp.Notes(m.ctx, m.queueOrder(), m.suggest))
+		m.overlays = m.overlays.Push(help.SetSize(m.width, m.paneHeight()))
 		return m, nil
 	case key.Matches(msg, k.FocusInput), key.Matches(msg, k.SwitchFocus):
 		m.focusInput()

@@ -143,13 +143,17 @@ func (k Map) ForBar() Bar {
 	return Bar{Submit: k.Lookup, Recent: recent, Older: k.Up, Newer: k.Down, Leave: k.SwitchFocus, Back: k.Back, ForceQuit: k.ForceQuit}
 }
 
-// HelpOverlay is the full help's keys: each closes it.
+// HelpOverlay is the full help's keys: each of Close closes it; Scroll
+// moves it where it is longer than the screen.
 type HelpOverlay struct {
-	Close []key.Binding
+	Close  []key.Binding
+	Scroll Scroll
 }
 
-// ForHelp is the keys that close the full help.
-func (k Map) ForHelp() HelpOverlay { return HelpOverlay{Close: []key.Binding{k.Help, k.Back, k.Quit}} }
+// ForHelp is the full help's keys.
+func (k Map) ForHelp() HelpOverlay {
+	return HelpOverlay{Close: []key.Binding{k.Back, k.Help, k.Quit}, Scroll: k.ForScroll()}
+}
 
 // StatusLine is the status line's key: the one that cancels what it shows.
 type StatusLine struct {
