@@ -18,7 +18,8 @@ func viewHelp(k keys.Map, v view) []key.Binding {
 	case viewDetail:
 		return []key.Binding{k.Next, k.Prev, k.Help, k.Quit, k.Transcript, k.CopyExternalID, k.CopyMenu, k.Back, k.RawJSON, k.OpenBrowser, k.Refresh, k.FocusInput}
 	case viewTranscript:
-		return []key.Binding{k.Down, k.Back, k.Help, k.Quit, k.Bottom, k.Refresh}
+		search := keys.As(k.FocusInput, "search")
+		return []key.Binding{search, k.Next, k.Prev, k.Back, k.Help, k.Quit, k.Down, k.Bottom, k.RawJSON, k.Refresh}
 	}
 	return []key.Binding{k.Lookup, k.Help, k.Quit, k.FocusInput, k.Attention, k.HandedOff, k.Status, k.CopyExternalID, k.CopyMenu, k.AutoRefresh}
 }

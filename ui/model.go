@@ -68,6 +68,9 @@ type Options struct {
 	Notices     []string             // what opening the store had to say
 	Unkept      string               // for the header: why the store could not be opened at start; "" when it was, or is off
 	Acting      common.WriteSettings // read-only or not, the status menu's options, the audit log
+	// TranscriptAtLatest opens a transcript at its latest event rather
+	// than its first ([transcript] open_at = "latest").
+	TranscriptAtLatest bool
 }
 
 type focus int
@@ -117,6 +120,8 @@ type Model struct {
 	store       Memory   // the local store; nil when off
 	stopped     string   // why the store stopped remembering while cxi ran, for the header; "" while it keeps
 	act         actions.Model
+
+	transcriptAtLatest bool // a transcript opens at its latest event
 }
 
 // New builds the root model.
@@ -141,6 +146,8 @@ func New(o Options) Model {
 		notices: o.Notices,
 		stopped: o.Unkept,
 		act:     actions.New(ctx, o.Client, o.Acting),
+
+		transcriptAtLatest: o.TranscriptAtLatest,
 	}
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)

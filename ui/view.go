@@ -127,6 +127,8 @@ func (m Model) helpView() string {
 		bindings = top.ShortHelp()
 	case m.focus == focusInput:
 		bindings = m.bar.ShortHelp()
+	case m.view == viewTranscript && m.transcript.Searching():
+		bindings = m.transcript.SearchHelp()
 	}
 	return common.ShortHelp(m.help, bindings, m.width)
 }
