@@ -45,10 +45,16 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, m.act.Undo()
 	case key.Matches(msg, k.Redact) && m.view != viewQueue:
 		menu, cmd := m.act.RedactMenu(m.detail.Shown(), m.transcript.Current(m.view == viewTranscript))
+		if menu != nil && m.offline() {
+			return m, m.sayOffline()
+		}
 		m.overlays = m.overlays.Push(menu)
 		return m, cmd
 	case key.Matches(msg, k.SetStatus):
 		menu, cmd := m.act.Menu(m.queue.Targets(), m.detail.Shown(), m.view == viewQueue)
+		if menu != nil && m.offline() {
+			return m, m.sayOffline()
+		}
 		m.overlays = m.overlays.Push(menu)
 		return m, cmd
 	case key.Matches(msg, k.Review):

@@ -167,6 +167,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, m.keys.Refresh) && m.err != nil:
 			return m.load(m.next)
+		case key.Matches(msg, m.keys.Refresh) && m.Offline():
+			// The store's copy: ask the API again, from the first page.
+			fresh := New(m.theme, m.keys, m.historian, m.sessionID, m.now).WithMemory(m.mem).SetSize(m.width, m.height)
+			return fresh.Start()
 		case key.Matches(msg, m.keys.Scroll.Bottom):
 			// The end of the history is its last event, not the last
 			// page loaded so far: keep loading until there.
@@ -277,6 +281,10 @@ func (m Model) tail() string {
 }
 
 func events(n int) string { return plural.CountAs(n, "event", "events") }
+
+// Offline reports whether the events are the store's, because the API
+// could not be reached.
+func (m Model) Offline() bool { return !m.offlineAt.IsZero() }
 
 // Loaded is the number of events loaded.
 func (m Model) Loaded() int { return len(m.events) }
