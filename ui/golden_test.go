@@ -51,6 +51,9 @@ func TestGolden(t *testing.T) {
 		// scrolls down to the last of the sessions to try that the header promises.
 		{name: "help_queue", demo: true, wait: "resolved", steps: []step{{keyRunes("?"), "In the queue"}}},
 		{name: "help_queue_end", demo: true, wait: "resolved", steps: []step{{keyRunes("?"), "In the queue"}, {keyRunes("G"), lastDemoID()}}},
+		// A search within the transcript, taken to its second match.
+		{name: "transcript_search", query: demo.IDAngryHandoff, wait: "─ Handoff", steps: []step{{keyRunes("t"), "(customer)"}, {keyRunes("/"), "search the transcript"},
+			{keyRunes("refund"), "matches"}, {tea.KeyMsg{Type: tea.KeyEnter}, "n next match"}, {keyRunes("n"), "2 of "}}},
 		{name: "help_transcript", query: demo.IDAngryHandoff, wait: "─ Handoff", steps: []step{{keyRunes("t"), "(customer)"}, {keyRunes("?"), "In the transcript"}}},
 	}
 	// The sizes a lead's day is lived at: a wide terminal, the common
