@@ -57,7 +57,8 @@
 //     prefetching neighbours; the panels, laid out on data, size or clock
 //     change.
 //   - ui/transcript: the history, rendered once per width, paged as the
-//     reader scrolls.
+//     reader scrolls (or read to its end at once: open_at = "latest"),
+//     searched within (/, n/p between matches).
 //   - ui/lookupbar: the input: filters the queue as the user types,
 //     classifies its text, the hint line, recent sessions.
 //   - ui/statusline: what is under way, notices that fade, the request
@@ -77,7 +78,8 @@
 //   - ui/overlay/copymenu: the copy menu.
 //   - ui/overlay/picker: the sessions a search found.
 //   - ui/overlay/filterpicker: a queue filter's values with their counts.
-//   - ui/overlay/fullhelp: the full help.
+//   - ui/overlay/fullhelp: the full help: the view's own keys first; it
+//     scrolls.
 //   - ui/overlay/rawview: the session as the API sent it.
 //   - ui/overlay/noteedit: the note editor.
 //

@@ -91,9 +91,15 @@ func TestHelpListsOnlyKeysThatAct(t *testing.T) {
 	}
 	m = press(m, "esc", "t", "?")
 	v = m.View()
-	for _, absent := range []string{"n next", "t transcript", "raw JSON"} {
+	for _, absent := range []string{"t transcript", "status filter"} {
 		if strings.Contains(v, absent) {
 			t.Errorf("the transcript's help lists %q:\n%s", absent, v)
+		}
+	}
+	// n, p and v act in the transcript too (issue 18 §10), and / searches it.
+	for _, present := range []string{"n     next", "p     previous", "v raw JSON", "/     search"} {
+		if !strings.Contains(v, present) {
+			t.Errorf("the transcript's help lacks %q:\n%s", present, v)
 		}
 	}
 }

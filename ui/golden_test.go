@@ -13,6 +13,7 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/api/fake/demo"
+	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/keys"
 )
 
@@ -24,6 +25,7 @@ type goldenCase struct {
 	wait  string
 	steps []step
 	opts  func(*Options) // what config.toml would set, when it matters
+	demo  bool           // labelled "demo", with the demo's sessions to try, as --demo runs
 }
 
 type step struct {
@@ -46,6 +48,14 @@ func TestGolden(t *testing.T) {
 		{name: "detail_unknown_enums", query: demo.IDUnknownEnums, wait: "─ Handoff"},
 		{name: "detail_non_latin", query: demo.IDNonLatin, wait: "─ Handoff"},
 		{name: "transcript_star", query: demo.IDAngryHandoff, wait: "─ Handoff", steps: []step{{keyRunes("t"), "(customer)"}}},
+		// The full help: the keys of the view it was opened on first; it
+		// scrolls down to the last of the sessions to try that the header promises.
+		{name: "help_queue", demo: true, wait: "resolved", steps: []step{{keyRunes("?"), "In the queue"}}},
+		{name: "help_queue_end", demo: true, wait: "resolved", steps: []step{{keyRunes("?"), "In the queue"}, {keyRunes("G"), lastDemoID()}}},
+		// A search within the transcript, taken to its second match.
+		{name: "transcript_search", query: demo.IDAngryHandoff, wait: "─ Handoff", steps: []step{{keyRunes("t"), "(customer)"}, {keyRunes("/"), "search the transcript"},
+			{keyRunes("refund"), "matches"}, {tea.KeyMsg{Type: tea.KeyEnter}, "n next match"}, {keyRunes("n"), "2 of "}}},
+		{name: "help_transcript", query: demo.IDAngryHandoff, wait: "─ Handoff", steps: []step{{keyRunes("t"), "(customer)"}, {keyRunes("?"), "In the transcript"}}},
 	}
 	// The sizes a lead's day is lived at: a wide terminal, the common
 	// 80×24, and a narrow split.
@@ -88,6 +98,12 @@ func runGolden(t *testing.T, c goldenCase, width, height int) {
 	if c.opts != nil {
 		c.opts(&o)
 	}
+	if c.demo {
+		o.Label = "demo"
+		for _, d := range demo.Sessions() {
+			o.Suggestions = append(o.Suggestions, common.Suggestion{ID: d.ID, Title: d.Title})
+		}
+	}
 	m := New(o)
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(width, height))
 	waitFor(t, tm, c.wait)
@@ -101,6 +117,9 @@ func runGolden(t *testing.T, c goldenCase, width, height int) {
 	view := strings.Replace(final.View(), base, "http://fake", 1)
 	golden.RequireEqual(t, []byte(view))
 }
+
+// lastDemoID is the last of the sessions to try, the full help's last line.
+func lastDemoID() string { d := demo.Sessions(); return d[len(d)-1].ID }
 
 func waitFor(t *testing.T, tm *teatest.TestModel, text string) {
 	t.Helper()

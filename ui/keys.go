@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"slices"
+
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/opencx-tools/cxi/ui/detail"
 	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/overlay/fullhelp"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/transcript"
 )
@@ -15,7 +18,8 @@ func viewHelp(k keys.Map, v view) []key.Binding {
 	case viewDetail:
 		return []key.Binding{k.Next, k.Prev, k.Help, k.Quit, k.Transcript, k.CopyExternalID, k.CopyMenu, k.Back, k.RawJSON, k.OpenBrowser, k.Refresh, k.FocusInput}
 	case viewTranscript:
-		return []key.Binding{k.Down, k.Back, k.Help, k.Quit, k.Bottom, k.Refresh}
+		search := keys.As(k.FocusInput, "search")
+		return []key.Binding{search, k.Next, k.Prev, k.Back, k.Help, k.Quit, k.Down, k.Bottom, k.RawJSON, k.Refresh}
 	}
 	return []key.Binding{k.Lookup, k.Help, k.Quit, k.FocusInput, k.Attention, k.HandedOff, k.Status, k.CopyExternalID, k.CopyMenu, k.AutoRefresh}
 }
@@ -30,6 +34,44 @@ func fullHelp(k keys.Map) [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown, k.Top, k.Bottom},
 	}
 }
+
+// helpSections is the full help of view v: the keys of v first, most
+// useful first (its one-line help, without ? and q, which act everywhere),
+// then every other key, columns as fullHelp groups them. Disabled bindings
+// (another view's keys) are left out by the overlay.
+func helpSections(k keys.Map, v view) []fullhelp.Section {
+	var own []key.Binding
+	for _, b := range viewHelp(k, v) {
+		if !sameKeys(b, k.Help) && !sameKeys(b, k.Quit) {
+			own = append(own, b)
+		}
+	}
+	var rest [][]key.Binding
+	for _, col := range fullHelp(k) {
+		var left []key.Binding
+		for _, b := range col {
+			if !slices.ContainsFunc(own, func(o key.Binding) bool { return sameKeys(o, b) }) {
+				left = append(left, b)
+			}
+		}
+		rest = append(rest, left)
+	}
+	return []fullhelp.Section{
+		{Title: "In the " + viewNames[v], Columns: slices.Collect(slices.Chunk(own, helpColumn))},
+		{Title: "Everywhere else", Columns: rest},
+	}
+}
+
+// helpColumn is how many of a view's own keys one column of the full help
+// holds: short enough for two columns' worth to fit one 80×24 screen.
+const helpColumn = 6
+
+// viewNames name the views in the full help's first title and the header.
+var viewNames = [...]string{viewQueue: "queue", viewDetail: "session", viewTranscript: "transcript"}
+
+// sameKeys reports whether a and b are bound to the same keys: the one
+// binding, perhaps described for a view in other words.
+func sameKeys(a, b key.Binding) bool { return slices.Equal(a.Keys(), b.Keys()) }
 
 // ViewKeys is the key map as one view turns it on with a session in it,
 // and the view's own key set: where each key acts, for `cxi help keys`.

@@ -70,6 +70,9 @@ type Options struct {
 	Acting      common.WriteSettings // read-only or not, the status menu's options, the audit log
 	Preview     *bool                // the preview beside the queue: as config.toml says; nil shows it from PreviewAutoWidth
 	SavePreview func(on bool) error  // remembers a toggle of the preview in config.toml; nil when there is nowhere to
+	// TranscriptAtLatest opens a transcript at its latest event rather
+	// than its first ([transcript] open_at = "latest").
+	TranscriptAtLatest bool
 }
 
 type focus int
@@ -107,19 +110,20 @@ type Model struct {
 	view          view
 	overlays      overlay.Stack
 
-	bar         lookupbar.Model
-	queue       queue.Model
-	detail      detail.Model
-	transcript  transcript.Model
-	status      statusline.Model
-	share       share.Model
-	help        help.Model
-	pendingStep bool     // n waits for the next page of the queue
-	notices     []string // what opening the store had to say, for the first frame
-	store       Memory   // the local store; nil when off
-	stopped     string   // why the store stopped remembering while cxi ran, for the header; "" while it keeps
-	act         actions.Model
-	preview     preview // the row under the queue's cursor, beside or below the queue
+	bar                lookupbar.Model
+	queue              queue.Model
+	detail             detail.Model
+	transcript         transcript.Model
+	status             statusline.Model
+	share              share.Model
+	help               help.Model
+	pendingStep        bool     // n waits for the next page of the queue
+	notices            []string // what opening the store had to say, for the first frame
+	store              Memory   // the local store; nil when off
+	stopped            string   // why the store stopped remembering while cxi ran, for the header; "" while it keeps
+	act                actions.Model
+	preview            preview // the row under the queue's cursor, beside or below the queue
+	transcriptAtLatest bool    // a transcript opens at its latest event
 }
 
 // New builds the root model.
@@ -137,14 +141,15 @@ func New(o Options) Model {
 		bar:     lookupbar.New(ctx, o.Query),
 		queue: queue.New(o.Theme, o.Keys.ForQueue(), o.Client, o.Filters, o.Attention, now).
 			WithAutoRefresh(o.AutoRefresh, ctx.Timer, o.Client.Budget),
-		detail:  detail.New(ctx, o.Client),
-		status:  statusline.New(ctx),
-		share:   share.New(o.Copier, o.SessionURL, o.OpenURL),
-		help:    ctx.Help(),
-		notices: o.Notices,
-		stopped: o.Unkept,
-		act:     actions.New(ctx, o.Client, o.Acting),
-		preview: preview{setting: o.Preview, save: o.SavePreview},
+		detail:             detail.New(ctx, o.Client),
+		status:             statusline.New(ctx),
+		share:              share.New(o.Copier, o.SessionURL, o.OpenURL),
+		help:               ctx.Help(),
+		notices:            o.Notices,
+		stopped:            o.Unkept,
+		act:                actions.New(ctx, o.Client, o.Acting),
+		preview:            preview{setting: o.Preview, save: o.SavePreview},
+		transcriptAtLatest: o.TranscriptAtLatest,
 	}
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)

@@ -32,9 +32,11 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.overlays = m.overlays.Push(fullhelp.New(m.ctx, fullHelp(k), fullhelp.Notes(m.ctx, m.queueOrder(), m.suggest)))
+		help := fullhelp.New(m.ctx, helpSections(k, m.view), fullhelp.Notes(m.ctx, m.queueOrder(), m.suggest))
+		m.overlays = m.overlays.Push(help.SetSize(m.width, m.paneHeight()))
 		return m, nil
-	case key.Matches(msg, k.FocusInput), key.Matches(msg, k.SwitchFocus):
+	case key.Matches(msg, k.FocusInput) && m.view != viewTranscript, key.Matches(msg, k.SwitchFocus):
+		// In the transcript the input's key searches the history instead.
 		m.focusInput()
 		return m, nil
 	case key.Matches(msg, k.Back):
@@ -47,10 +49,16 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, cmd
 	case key.Matches(msg, k.Redact):
 		menu, cmd := m.act.RedactMenu(m.detail.Shown(), m.transcript.Current(m.view == viewTranscript))
+		if menu != nil && m.offline() {
+			return m, m.sayOffline()
+		}
 		m.overlays = m.overlays.Push(menu)
 		return m, cmd
 	case key.Matches(msg, k.SetStatus):
 		menu, cmd := m.act.Menu(m.queue.Targets(), m.detail.Shown(), m.view == viewQueue)
+		if menu != nil && m.offline() {
+			return m, m.sayOffline()
+		}
 		m.overlays = m.overlays.Push(menu)
 		return m, cmd
 	case key.Matches(msg, k.Review):
@@ -103,16 +111,31 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		case key.Matches(msg, k.Transcript):
 			return m.openTranscript()
 		case key.Matches(msg, k.RawJSON):
-			if s := m.detail.Shown(); s != nil {
-				m.overlays = m.overlays.Push(rawview.New(m.ctx, s, m.width, m.paneHeight()))
-			}
-			return m, nil
+			return m.rawJSON(), nil
 		}
 		return m.fromDetail(m.detail.Update(msg))
 	default:
+		switch {
+		case key.Matches(msg, k.RawJSON):
+			return m.rawJSON(), nil
+		case m.transcript.Searching():
+			// n and p move between the search's matches: the transcript's.
+		case key.Matches(msg, k.Next):
+			return m.stepTranscript(1)
+		case key.Matches(msg, k.Prev):
+			return m.stepTranscript(-1)
+		}
 		m.transcript, cmd = m.transcript.Update(msg)
 	}
 	return m, cmd
+}
+
+// rawJSON opens the session on display as the API sent it.
+func (m Model) rawJSON() Model {
+	if s := m.detail.Shown(); s != nil {
+		m.overlays = m.overlays.Push(rawview.New(m.ctx, s, m.width, m.paneHeight()))
+	}
+	return m
 }
 
 // target is the session y, Y, c and o act on: the queue's selected row, or
@@ -194,6 +217,20 @@ func (m Model) step(delta int) (Model, tea.Cmd) {
 	return m, cmd
 }
 
+// stepTranscript is n and p in the transcript: the next (delta 1) or
+// previous (-1) session of the queue, and its transcript. A step beyond
+// the loaded rows waits for the next page (pendingStep), then lands here
+// too.
+func (m Model) stepTranscript(delta int) (Model, tea.Cmd) {
+	was := m.detail.Shown()
+	m, cmd := m.step(delta)
+	if s := m.detail.Shown(); s == nil || was == nil || s.ID == was.ID {
+		return m, cmd // at either end, or waiting for a page: the transcript stays
+	}
+	m, open := m.openTranscript()
+	return m, tea.Batch(cmd, open)
+}
+
 func (m Model) openTranscript() (Model, tea.Cmd) {
 	s := m.detail.Shown()
 	if s == nil {
@@ -201,6 +238,9 @@ func (m Model) openTranscript() (Model, tea.Cmd) {
 	}
 	m.transcript = m.transcript.Stop()
 	m.transcript = transcript.New(m.ctx.Theme, m.ctx.Keys.ForTranscript(), m.client, s.ID, m.now).WithMemory(m.store)
+	if m.transcriptAtLatest {
+		m.transcript = m.transcript.AtLatest()
+	}
 	m.openView(viewTranscript)
 	var cmd tea.Cmd
 	m.transcript, cmd = m.transcript.Start()
@@ -219,6 +259,10 @@ func (m Model) back() Model {
 		}
 		m.queue = m.queue.SetSelection(nil)
 	case viewTranscript:
+		if m.transcript.Searching() {
+			m.transcript = m.transcript.ClearSearch() // esc clears the search before it leaves
+			break
+		}
 		m.transcript = m.transcript.Stop()
 		m.openView(viewDetail)
 	case viewDetail:

@@ -153,11 +153,14 @@ func (m Model) fromQueue(msg queue.Msg) (Model, tea.Cmd) {
 	m.queue, cmd = m.queue.Update(msg)
 	if m.pendingStep && !m.queue.Loading() {
 		m.pendingStep = false
-		if m.view == viewDetail {
-			var step tea.Cmd
+		var step tea.Cmd
+		switch m.view {
+		case viewDetail:
 			m, step = m.step(1)
-			cmd = tea.Batch(cmd, step)
+		case viewTranscript: // n in a transcript lands in the next one
+			m, step = m.stepTranscript(1)
 		}
+		cmd = tea.Batch(cmd, step)
 	}
 	return m, cmd
 }
@@ -169,6 +172,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.quit()
 	case !m.overlays.Empty():
 		m.overlays, cmd = m.overlays.Update(msg) // no overlay changes the pane's size: nothing to lay out again
+	case m.view == viewTranscript && m.focus == focusView && m.transcript.Typing():
+		// A search being typed takes every key, letters and esc included,
+		// as the input does: q and y are text there.
+		m.transcript, cmd = m.transcript.Update(msg)
 	case m.act.Running() && key.Matches(msg, m.keys.Back):
 		m.act, cmd = m.act.Stop()
 	case m.detail.Cancellable() && key.Matches(msg, m.keys.Back):

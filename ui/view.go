@@ -60,6 +60,7 @@ func (m Model) headerView() string {
 	if m.label != "" {
 		left += " " + t.Marker.Render(m.label)
 	}
+	left += m.modeBadges() // before the crumbs, which a narrow header cuts first
 	if m.stopped != "" {
 		// Before the crumbs, which a narrow header cuts first: marks and
 		// notes are not kept from now on, and the user must know.
@@ -130,6 +131,8 @@ func (m Model) helpView() string {
 		bindings = top.ShortHelp()
 	case m.focus == focusInput:
 		bindings = m.bar.ShortHelp()
+	case m.view == viewTranscript && m.transcript.Searching():
+		bindings = m.transcript.SearchHelp()
 	}
 	return common.ShortHelp(m.help, bindings, m.width)
 }

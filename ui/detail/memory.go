@@ -66,6 +66,10 @@ func fromMemory(ctx context.Context, mem Memory, req Request) (LoadedMsg, bool) 
 	return LoadedMsg{Req: req, Session: s, At: at, Offline: true}, true
 }
 
+// Offline reports whether the session shown is the store's copy because
+// the API could not be reached.
+func (m Model) Offline() bool { return !m.offlineAt.IsZero() }
+
 // banner is the lines above the panels: offline, what changed since the
 // user last looked, their review mark and note.
 func (m Model) banner() []string {

@@ -58,15 +58,26 @@ func (k Map) ForDetail() Detail {
 	return Detail{Scroll: k.ForScroll(), Refresh: k.Refresh, Copy: k.CopyExternalID, Cancel: k.Back}
 }
 
-// Transcript is the transcript's keys: scrolling, and retrying a page.
+// Transcript is the transcript's keys: scrolling, retrying a page, and
+// searching within it. The search takes the program's keys in the
+// transcript's sense: the input's key (/) searches the history instead,
+// next and previous (n, p) move between matches while a search is on, and
+// back (esc) clears the search before it leaves the transcript.
 type Transcript struct {
 	Scroll  Scroll
 	Refresh key.Binding
+	Search  key.Binding // start typing a search
+	Find    key.Binding // end the typing, keeping the matches
+	NextHit key.Binding // the next match, while a search is on
+	PrevHit key.Binding // the previous match
+	Clear   key.Binding // drop the search
 }
 
 // ForTranscript is the transcript's keys.
 func (k Map) ForTranscript() Transcript {
-	return Transcript{Scroll: k.ForScroll(), Refresh: k.Refresh}
+	return Transcript{Scroll: k.ForScroll(), Refresh: k.Refresh,
+		Search: As(k.FocusInput, "search the transcript"), Find: As(k.Lookup, "find"),
+		NextHit: As(k.Next, "next match"), PrevHit: As(k.Prev, "previous match"), Clear: As(k.Back, "clear the search")}
 }
 
 // Menu is a list overlay's keys (the copy menu, the search picker): move,
@@ -144,13 +155,17 @@ func (k Map) ForBar() Bar {
 	return Bar{Submit: k.Lookup, Recent: recent, Older: k.Up, Newer: k.Down, Leave: k.SwitchFocus, Back: k.Back, ForceQuit: k.ForceQuit}
 }
 
-// HelpOverlay is the full help's keys: each closes it.
+// HelpOverlay is the full help's keys: each of Close closes it; Scroll
+// moves it where it is longer than the screen.
 type HelpOverlay struct {
-	Close []key.Binding
+	Close  []key.Binding
+	Scroll Scroll
 }
 
-// ForHelp is the keys that close the full help.
-func (k Map) ForHelp() HelpOverlay { return HelpOverlay{Close: []key.Binding{k.Help, k.Back, k.Quit}} }
+// ForHelp is the full help's keys.
+func (k Map) ForHelp() HelpOverlay {
+	return HelpOverlay{Close: []key.Binding{k.Back, k.Help, k.Quit}, Scroll: k.ForScroll()}
+}
 
 // StatusLine is the status line's key: the one that cancels what it shows.
 type StatusLine struct {

@@ -316,6 +316,10 @@ func (m Model) recallRows() tea.Cmd {
 	}
 }
 
+// Offline reports whether the API could not be reached when the queue
+// last asked it: its rows are the store's, or it has none.
+func (m Model) Offline() bool { return m.offline || (m.err != nil && api.Unreachable(m.err)) }
+
 // Freshness says where the rows on screen come from, when not straight
 // from the API: "cached 2h ago · refreshing", "offline — as fetched at
 // 14:02".

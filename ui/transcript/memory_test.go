@@ -80,3 +80,33 @@ func TestOfflineSaysWhetherTheWholeHistoryWasKept(t *testing.T) {
 		}
 	}
 }
+
+// flaky is an API out of reach until back is set.
+type flaky struct {
+	back bool
+	book *book
+}
+
+func (f *flaky) History(ctx context.Context, id, cursor string) (*api.HistoryPage, error) {
+	if !f.back {
+		return nil, &api.Error{Kind: api.KindUnreachable}
+	}
+	return f.book.History(ctx, id, cursor)
+}
+
+// TestRefreshAsksTheAPIAgainOffline: r on the store's copy asks the API
+// again from the first page, and what it answers replaces the copy (the
+// offline badge and S/X's refusal go with it).
+func TestRefreshAsksTheAPIAgainOffline(t *testing.T) {
+	server := &flaky{book: newBook(8, 50)}
+	m := New(theme(), DefaultKeyMap(), server, "s1", now).WithMemory(&shelf{events: newBook(3, 3).events, whole: true}).SetSize(100, 200)
+	m, cmd := m.Start()
+	if m = run(m, cmd); !m.Offline() || m.Loaded() != 3 {
+		t.Fatalf("offline %v with %d events; want the store's 3", m.Offline(), m.Loaded())
+	}
+	server.back = true
+	m, cmd = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("r")})
+	if m = run(m, cmd); m.Offline() || m.Loaded() != 8 || !strings.Contains(m.View(), "end of the history: 8 events") {
+		t.Errorf("after r: offline %v with %d events:\n%s", m.Offline(), m.Loaded(), m.View())
+	}
+}

@@ -54,6 +54,7 @@ type Model struct {
 	keptWhole bool         // with offlineAt: the store holds every page, not only the first ones
 	err       error
 	skipped   int
+	find      search // the search within the loaded history
 	cancel    context.CancelFunc
 
 	width, height int
@@ -62,7 +63,7 @@ type Model struct {
 
 // New returns the transcript of sessionID; Start loads the first page.
 func New(theme *styles.Theme, keys KeyMap, h Historian, sessionID string, now time.Time) Model {
-	return Model{theme: theme, keys: keys, historian: h, sessionID: sessionID, now: now, viewport: scroll.New(keys.Scroll)}
+	return Model{theme: theme, keys: keys, historian: h, sessionID: sessionID, now: now, viewport: scroll.New(keys.Scroll), find: newSearch()}
 }
 
 // SessionID is the session whose history this is.
@@ -72,6 +73,14 @@ func (m Model) SessionID() string { return m.sessionID }
 func (m Model) Start() (Model, tea.Cmd) {
 	m.started = true
 	return m.load("")
+}
+
+// AtLatest makes Start open the history at its latest event: the history
+// pages oldest first, so every page is read, as G reads them, and the view
+// lands on the last event ([transcript] open_at = "latest").
+func (m Model) AtLatest() Model {
+	m.toEnd = true
+	return m
 }
 
 // Stop cancels a page in flight, when the view closes.
@@ -136,8 +145,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m = m.Stop()
 		m.offlineAt, m.keptWhole = msg.at, msg.complete
 		m.add("", &api.HistoryPage{Items: msg.events})
+		chasing := m.toEnd
 		m.next, m.end, m.toEnd = "", true, false
 		m.relayout()
+		if chasing {
+			m.viewport.GotoBottom()
+		}
 		return m, nil
 	case PageFailedMsg:
 		if msg.req.sessionID != m.sessionID || msg.req.cursor != m.awaiting || !m.loading {
@@ -148,9 +161,16 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.relayout()
 		return m, nil
 	case tea.KeyMsg:
+		if next, cmd, ok := m.searchKey(msg); ok {
+			return next, cmd
+		}
 		switch {
 		case key.Matches(msg, m.keys.Refresh) && m.err != nil:
 			return m.load(m.next)
+		case key.Matches(msg, m.keys.Refresh) && m.Offline():
+			// The store's copy: ask the API again, from the first page.
+			fresh := New(m.theme, m.keys, m.historian, m.sessionID, m.now).WithMemory(m.mem).SetSize(m.width, m.height)
+			return fresh.Start()
 		case key.Matches(msg, m.keys.Scroll.Bottom):
 			// The end of the history is its last event, not the last
 			// page loaded so far: keep loading until there.
@@ -198,7 +218,8 @@ func (m Model) maybeLoadMore() (Model, tea.Cmd) {
 	return m.load(m.next)
 }
 
-// relayout joins the rendered events and the tail line into the viewport.
+// relayout joins the rendered events, the search's highlights and the
+// tail line into the viewport, a line shorter while a search is on.
 func (m *Model) relayout() {
 	if m.width <= 0 {
 		return
@@ -210,13 +231,24 @@ func (m *Model) relayout() {
 		}
 		b.WriteString(r)
 	}
-	if tail := m.tail(); tail != "" {
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(tail)
+	var lines []string
+	if b.Len() > 0 {
+		lines = strings.Split(b.String(), "\n")
 	}
-	m.viewport.SetContent(b.String())
+	m.find.content = lines
+	m.find.findHits(m.viewport.YOffset)
+	lines = m.highlight(lines)
+	if tail := m.tail(); tail != "" {
+		if len(lines) > 0 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, tail)
+	}
+	m.viewport.Height = m.height
+	if m.Searching() {
+		m.viewport.Height = max(m.height-1, 1) // the search's line below
+	}
+	m.viewport.SetContent(strings.Join(lines, "\n"))
 }
 
 func (m Model) tail() string {
@@ -250,11 +282,20 @@ func (m Model) tail() string {
 
 func events(n int) string { return plural.CountAs(n, "event", "events") }
 
+// Offline reports whether the events are the store's, because the API
+// could not be reached.
+func (m Model) Offline() bool { return !m.offlineAt.IsZero() }
+
 // Loaded is the number of events loaded.
 func (m Model) Loaded() int { return len(m.events) }
 
 // ScrollPercent is how far down the transcript is scrolled.
 func (m Model) ScrollPercent() float64 { return m.viewport.ScrollPercent() }
 
-// View draws the visible lines.
-func (m Model) View() string { return m.viewport.View() }
+// View draws the visible lines, and the search's line while one is on.
+func (m Model) View() string {
+	if m.Searching() {
+		return m.viewport.View() + "\n" + m.barView()
+	}
+	return m.viewport.View()
+}

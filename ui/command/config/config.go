@@ -1,7 +1,7 @@
 // Package config reads the user's config file, cxi/config.toml in the
 // user's config directory: the API's base URL, the dashboard's session URL
 // template, the theme, the queue's filters and ordering at start, the
-// auto-refresh interval, and key bindings. Every problem is reported with the
+// auto-refresh interval, where a transcript opens, and key bindings. Every problem is reported with the
 // file and line it comes from, so that a typo is a clear startup error rather
 // than a setting silently ignored. It also says whether the local store
 // keeps anything, and for how long.
@@ -36,7 +36,10 @@ type Config struct {
 	ReadOnly       bool                // read_only: no write is ever sent (close, reopen, redact)
 	Actions        StatusOptions       // [actions] helpdesk, summary: the status menu's options, as last chosen
 	Preview        *bool               // [queue] preview: "on", "off"; nil for "auto" (shown on a wide terminal)
-	Path           string              // the file it came from ("" when none)
+	// TranscriptAtLatest is [transcript] open_at = "latest": a transcript
+	// opens at its latest event rather than its first ("oldest").
+	TranscriptAtLatest bool
+	Path               string // the file it came from ("" when none)
 
 	lines lines // where each setting is written, for ApplyKeys' errors
 }
@@ -55,6 +58,11 @@ type file struct {
 	Keys        map[string][]string `toml:"keys"`
 	ReadOnly    bool                `toml:"read_only"`
 	Actions     fileActions         `toml:"actions"`
+	Transcript  fileTranscript      `toml:"transcript"`
+}
+
+type fileTranscript struct {
+	OpenAt string `toml:"open_at"`
 }
 
 type fileActions struct {
@@ -74,10 +82,11 @@ type fileQueue struct {
 // The keys each table accepts, for "unknown key" messages, and what each
 // value must look like, for type errors.
 var (
-	topKeys     = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "[queue]", "[actions]", "[keys]"}
-	queueKeys   = []string{"status", "handed_off", "channel", "updated_within", "needs_attention", "preview"}
-	actionsKeys = []string{"helpdesk", "summary"}
-	wants       = map[string]string{
+	topKeys        = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "[queue]", "[actions]", "[transcript]", "[keys]"}
+	queueKeys      = []string{"status", "handed_off", "channel", "updated_within", "needs_attention", "preview"}
+	actionsKeys    = []string{"helpdesk", "summary"}
+	transcriptKeys = []string{"open_at"}
+	wants          = map[string]string{
 		"base_url":              `a string such as "https://api.open.cx"`,
 		"session_url":           `a string such as "https://dashboard.example/sessions/{id}"`,
 		"theme":                 `a string: "auto", "dark" or "light"`,
@@ -96,6 +105,8 @@ var (
 		"actions":               "a table: [actions]",
 		"actions.helpdesk":      "true or false",
 		"actions.summary":       "true or false",
+		"transcript":            "a table: [transcript]",
+		"transcript.open_at":    `a string: "oldest" or "latest"`,
 	}
 )
 
@@ -166,13 +177,15 @@ func decodeProblems(path string, err error) error {
 func unknownKey(k toml.Key, table bool) string {
 	switch {
 	case table:
-		return fmt.Sprintf("unknown table [%s] (known: [queue], [actions], [keys])", strings.Join(k, "."))
+		return fmt.Sprintf("unknown table [%s] (known: [queue], [actions], [transcript], [keys])", strings.Join(k, "."))
 	case len(k) == 1:
 		return fmt.Sprintf("unknown key %q (known: %s)", k[0], strings.Join(topKeys, ", "))
 	case len(k) == 2 && k[0] == "queue":
 		return fmt.Sprintf("unknown key %q in [queue] (known: %s)", k[1], strings.Join(queueKeys, ", "))
 	case len(k) == 2 && k[0] == "actions":
 		return fmt.Sprintf("unknown key %q in [actions] (known: %s)", k[1], strings.Join(actionsKeys, ", "))
+	case len(k) == 2 && k[0] == "transcript":
+		return fmt.Sprintf("unknown key %q in [transcript] (known: %s)", k[1], strings.Join(transcriptKeys, ", "))
 	default:
 		return fmt.Sprintf("unknown key %q in [%s]", k[len(k)-1], strings.Join(k[:len(k)-1], "."))
 	}

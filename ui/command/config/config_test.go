@@ -38,6 +38,8 @@ func TestExampleLoads(t *testing.T) {
 		StoreKeep:      30 * 24 * time.Hour,
 		ReadOnly:       true,
 		Actions:        StatusOptions{Helpdesk: true},
+		// [transcript] open_at = "latest"
+		TranscriptAtLatest: true,
 		Keys: map[string][]string{
 			"refresh":          {"r", "f5"},
 			"copy_external_id": {"y", "ctrl+y"},
@@ -128,7 +130,9 @@ func TestUnknownKeys(t *testing.T) {
 		want []string
 	}{
 		{"top level", doc(`theme = "dark"`, `colour = "red"`),
-			[]string{`config.toml:2: unknown key "colour" (known: base_url, session_url, theme, auto_refresh, store, store_keep, read_only, [queue], [actions], [keys])`}},
+			[]string{`config.toml:2: unknown key "colour" (known: base_url, session_url, theme, auto_refresh, store, store_keep, read_only, [queue], [actions], [transcript], [keys])`}},
+		{"in [transcript]", doc("[transcript]", `open_at = "latest"`, `opens_at = "oldest"`),
+			[]string{`config.toml:3: unknown key "opens_at" in [transcript] (known: open_at)`}},
 		{"in [queue]", doc(`base_url = "https://api.open.cx"`, "", "[queue]", `status = "open"`, "", "# how often", "refersh = 10"),
 			[]string{`config.toml:7: unknown key "refersh" in [queue] (known: status, handed_off, channel, updated_within, needs_attention, preview)`}},
 		{"dotted", doc(`queue.refersh = 10`), []string{`config.toml:1: unknown key "refersh" in [queue]`}},
@@ -182,6 +186,8 @@ func TestBadValues(t *testing.T) {
 		{"store_keep short", doc(`store_keep = "10m"`), `config.toml:1: store_keep "10m" is shorter than the minimum, 1h0m0s`},
 		{"store_keep zero", doc(`store_keep = "0d"`), `config.toml:1: store_keep "0d" is not a duration`},
 		{"store_keep type", doc(`store_keep = 30`), `config.toml:1: store_keep must be a string such as "30d" or "12h", not a TOML integer`},
+		{"open_at", doc("[transcript]", `open_at = "newest"`), `config.toml:2: open_at "newest" is not one of "oldest", "latest"`},
+		{"open_at type", doc("[transcript]", `open_at = true`), `config.toml:2: transcript.open_at must be a string: "oldest" or "latest", not a TOML boolean`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -214,6 +220,8 @@ func TestGoodValues(t *testing.T) {
 		{`store = "on"`, func(c Config) bool { return !c.StoreOff }},
 		{`store_keep = "2w"`, func(c Config) bool { return c.StoreKeep == 14*24*time.Hour }},
 		{`store_keep = "12h"`, func(c Config) bool { return c.StoreKeep == 12*time.Hour }},
+		{"[transcript]\nopen_at = \"latest\"", func(c Config) bool { return c.TranscriptAtLatest }},
+		{"[transcript]\nopen_at = \"oldest\"", func(c Config) bool { return !c.TranscriptAtLatest }},
 	}
 	for _, tt := range tests {
 		c, err := load(t, tt.doc+"\n")

@@ -70,6 +70,13 @@ func (c *Config) set(f file, p *problems) {
 	c.setPreview(f, p)
 
 	c.ReadOnly = f.ReadOnly
+	switch f.Transcript.OpenAt {
+	case "", "oldest":
+	case "latest":
+		c.TranscriptAtLatest = true
+	default:
+		p.add(at("transcript.open_at"), `open_at %q is not one of "oldest", "latest"`, f.Transcript.OpenAt)
+	}
 	c.Actions = StatusOptions{Helpdesk: f.Actions.Helpdesk, Summary: f.Actions.Summary}
 
 	c.Keys = f.Keys

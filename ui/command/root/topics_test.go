@@ -80,7 +80,7 @@ func TestKeysTopicListsEveryDefaultBinding(t *testing.T) {
 		"page_down         pgdown f   everywhere ",
 		"select            space      queue ",
 		"half_page_up      u ctrl+u   detail, transcript ",
-		"next              n J ]      detail ",
+		"next              n J ]      detail, transcript ",
 		"redact            X          everywhere ", // in the queue, the one session selected or under the cursor
 	} {
 		if !strings.Contains(text, want) {

@@ -47,6 +47,7 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 		// The notice fades; what it means lasts the whole run.
 		opts.Unkept = "the store could not be opened (cxi store says why)"
 	}
+	opts.TranscriptAtLatest = cfg.File.TranscriptAtLatest
 	opts.Acting = common.WriteSettings{Helpdesk: cfg.File.Actions.Helpdesk, Summary: cfg.File.Actions.Summary}
 	if cfg.ReadOnly {
 		opts.Acting.ReadOnly = cfg.ReadOnlyBy

@@ -12,6 +12,7 @@ import (
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/overlay/fullhelp"
 )
 
@@ -37,6 +38,14 @@ func groups() [][]key.Binding {
 	return gs
 }
 
+// sections is gs as one untitled section.
+func sections(gs [][]key.Binding) []fullhelp.Section { return []fullhelp.Section{{Columns: gs}} }
+
+// viewAt is the help laid out for width × height, as the stack sizes it.
+func viewAt(m fullhelp.Model, width, height int) string {
+	return m.SetSize(width, height).View(width, height)
+}
+
 func lineOf(v, sub string) int {
 	for i, l := range strings.Split(v, "\n") {
 		if strings.Contains(l, sub) {
@@ -48,10 +57,10 @@ func lineOf(v, sub string) int {
 
 func TestPacksGroupsIntoRowsWithinTheWidth(t *testing.T) {
 	gs := groups()
-	m := fullhelp.New(testCtx(keys.Default()), gs, "")
+	m := fullhelp.New(testCtx(keys.Default()), sections(gs), "")
 	// One column is "k0.0 does 0.0" wide (13 cells), plus a separator.
 	for _, width := range []int{20, 30, 40, 60, 80, 100, 200} {
-		v := m.View(width, 40)
+		v := viewAt(m, width, 40)
 		for i, l := range strings.Split(v, "\n") {
 			if lipgloss.Width(l) > width {
 				t.Fatalf("width %d: line %d is %d cells: %q", width, i, lipgloss.Width(l), l)
@@ -77,12 +86,12 @@ func TestPacksGroupsIntoRowsWithinTheWidth(t *testing.T) {
 		}
 	}
 	// Wide: all six columns side by side in one row.
-	wide := m.View(200, 40)
+	wide := viewAt(m, 200, 40)
 	if lineOf(wide, "k0.0") != lineOf(wide, "k5.0") || len(strings.Split(wide, "\n")) != 3 {
 		t.Errorf("at 200 the columns should share one row:\n%s", wide)
 	}
 	// Narrow: one column per row, rows apart, still in order.
-	narrow := m.View(20, 40)
+	narrow := viewAt(m, 20, 40)
 	for g := 1; g < len(gs); g++ {
 		if lineOf(narrow, fmt.Sprintf("k%d.0", g)) <= lineOf(narrow, fmt.Sprintf("k%d.2", g-1)) {
 			t.Errorf("at 20 group %d does not start below group %d:\n%s", g, g-1, narrow)
@@ -91,7 +100,7 @@ func TestPacksGroupsIntoRowsWithinTheWidth(t *testing.T) {
 	// In between: as many columns per row as fit. Three columns with their
 	// separators take 3×13 + 2×4 = 47 cells.
 	for _, tt := range []struct{ width, perRow int }{{47, 3}, {46, 2}, {64, 4}, {63, 3}, {60, 3}} {
-		v := m.View(tt.width, 40)
+		v := viewAt(m, tt.width, 40)
 		for g := range gs {
 			sameRow := lineOf(v, fmt.Sprintf("k%d.0", g)) == lineOf(v, fmt.Sprintf("k%d.0", g-g%tt.perRow))
 			if !sameRow {
@@ -107,7 +116,7 @@ func TestPacksGroupsIntoRowsWithinTheWidth(t *testing.T) {
 func TestDisabledBindingsAndNotes(t *testing.T) {
 	gs := groups()
 	gs[1][1].SetEnabled(false)
-	v := fullhelp.New(testCtx(keys.Default()), gs, "needs-attention order: handed off first").View(100, 40)
+	v := viewAt(fullhelp.New(testCtx(keys.Default()), sections(gs), "needs-attention order: handed off first"), 100, 40)
 	if strings.Contains(v, "k1.1") || strings.Contains(v, "does 1.1") {
 		t.Errorf("a disabled binding is shown:\n%s", v)
 	}
@@ -124,7 +133,7 @@ func TestDisabledBindingsAndNotes(t *testing.T) {
 }
 
 func TestClosesOnEachCloseKeyAndSwallowsOthers(t *testing.T) {
-	m := fullhelp.New(testCtx(keys.Default()), groups(), "")
+	m := fullhelp.New(testCtx(keys.Default()), sections(groups()), "")
 	closers := []tea.KeyMsg{
 		{Type: tea.KeyRunes, Runes: []rune("?")},
 		{Type: tea.KeyEsc},
@@ -148,19 +157,12 @@ func TestClosesOnEachCloseKeyAndSwallowsOthers(t *testing.T) {
 		if o == nil || cmd != nil {
 			t.Errorf("%s: open=%v cmd=%v, want swallowed", k, o != nil, cmd != nil)
 		}
-		if o != nil && o.View(100, 40) != m.View(100, 40) {
+		if o != nil && viewAt(o.(fullhelp.Model), 100, 40) != viewAt(m, 100, 40) {
 			t.Errorf("%s changed the help", k)
 		}
 	}
-	var names []string
-	for _, b := range m.ShortHelp() {
-		names = append(names, b.Help().Key)
-	}
-	if got := strings.Join(names, " "); got != "? esc q" {
+	if got := helpKeys(m.SetSize(100, 40).ShortHelp()); got != "esc/?/q" {
 		t.Errorf("ShortHelp keys %q", got)
-	}
-	if fh := m.FullHelp(); len(fh) != 1 || len(fh[0]) != 3 {
-		t.Errorf("FullHelp: %v", fh)
 	}
 }
 
@@ -168,11 +170,82 @@ func TestCloseKeysFollowARemap(t *testing.T) {
 	km := keys.Default()
 	km.Help.SetKeys("f1")
 	km.Help.SetHelp("f1", "all keys")
-	m := fullhelp.New(testCtx(km), groups(), "")
+	m := fullhelp.New(testCtx(km), sections(groups()), "")
 	if o, _ := m.Update(tea.KeyMsg{Type: tea.KeyF1}); o != nil {
 		t.Error("f1, the remapped help key, did not close it")
 	}
 	if o, _ := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("?")}); o == nil {
 		t.Error("? closed the help after the remap")
 	}
+}
+
+// TestScrollsWhenLongerThanThePane: at 80×24 and 60×20 the keys and the
+// notes do not fit one screen; the help scrolls with the program's
+// scrolling keys to its last line, says where the reader is, and its
+// one-line help names the keys that scroll it.
+func TestScrollsWhenLongerThanThePane(t *testing.T) {
+	var notes []string
+	for i := range 12 {
+		notes = append(notes, fmt.Sprintf("note line %d", i))
+	}
+	var o overlay.Overlay = fullhelp.New(testCtx(keys.Default()), sections(groups()), strings.Join(notes, "\n")).SetSize(20, 10)
+	v := o.View(20, 10)
+	if got := len(strings.Split(v, "\n")); got != 10 {
+		t.Errorf("%d lines in a pane of 10:\n%s", got, v)
+	}
+	if strings.Contains(v, "note line 11") || !strings.Contains(v, "k0.0") {
+		t.Errorf("the first screen is not the top of the help:\n%s", v)
+	}
+	if !strings.Contains(v, "0% · ↓/j more") {
+		t.Errorf("the last line does not say there is more:\n%s", v)
+	}
+	if got := helpKeys(o.ShortHelp()); got != "↓/j ↑/k esc/?/q pgdn/f g/home G/end" {
+		t.Errorf("short help %q does not name the scrolling keys", got)
+	}
+	o, _ = o.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("j")})
+	if v2 := o.View(20, 10); strings.Contains(v2, "k0.0 does 0.0") || !strings.Contains(v2, "k0.1") {
+		t.Errorf("j did not scroll one line:\n%s", v2)
+	}
+	o, _ = o.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("G")})
+	v = o.View(20, 10)
+	if !strings.Contains(v, "note line 11") || !strings.Contains(v, "end · ↑/k back up") {
+		t.Errorf("G did not reach the last line:\n%s", v)
+	}
+	o, _ = o.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("g")})
+	if v = o.View(20, 10); !strings.Contains(v, "k0.0") {
+		t.Errorf("g did not go back to the top:\n%s", v)
+	}
+	// Where it all fits, nothing says "more" and only the close keys are named.
+	wide := fullhelp.New(testCtx(keys.Default()), sections(groups()), "").SetSize(200, 40)
+	if v := wide.View(200, 40); strings.Contains(v, "more") || helpKeys(wide.ShortHelp()) != "esc/?/q" {
+		t.Errorf("a help that fits says it scrolls:\n%s\n%s", v, helpKeys(wide.ShortHelp()))
+	}
+}
+
+// TestSectionsInOrderWithTitles: the view's own keys come first under
+// their title; a section whose keys are all off is not shown at all.
+func TestSectionsInOrderWithTitles(t *testing.T) {
+	gs := groups()
+	off := []key.Binding{key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "zzz"), key.WithDisabled())}
+	m := fullhelp.New(testCtx(keys.Default()), []fullhelp.Section{
+		{Title: "In the transcript", Columns: gs[:1]},
+		{Title: "Nothing here", Columns: [][]key.Binding{off}},
+		{Title: "Everywhere else", Columns: gs[1:]},
+	}, "")
+	v := viewAt(m, 100, 40)
+	own, rest := lineOf(v, "In the transcript"), lineOf(v, "Everywhere else")
+	if own != 0 || lineOf(v, "k0.0") != 1 || rest <= lineOf(v, "k0.2") || lineOf(v, "k1.0") <= rest {
+		t.Errorf("the sections are not titled and in order:\n%s", v)
+	}
+	if strings.Contains(v, "Nothing here") {
+		t.Errorf("a section with no key on is shown:\n%s", v)
+	}
+}
+
+func helpKeys(bs []key.Binding) string {
+	var names []string
+	for _, b := range bs {
+		names = append(names, b.Help().Key)
+	}
+	return strings.Join(names, " ")
 }
