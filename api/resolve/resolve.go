@@ -77,7 +77,10 @@ func byTicket(ctx context.Context, c Client, q Query, loaded []api.Session) (*Re
 		return nil, err
 	}
 	res.Sessions = found
-	res.Looked = "searched " + plural.Count(len(loaded), "loaded session") + " and " + w.String()
+	res.Looked = "searched " + w.String()
+	if loaded != nil {
+		res.Looked = "searched " + plural.Count(len(loaded), "loaded session") + " and " + w.String()
+	}
 	return res, nil
 }
 

@@ -70,7 +70,7 @@ func TestResolveUsesTheLoadedQueueFirst(t *testing.T) {
 func TestResolveNoneAndMany(t *testing.T) {
 	c := client(t)
 	res, err := Resolve(context.Background(), c, "#999999999", nil)
-	if err != nil || len(res.Sessions) != 0 || res.Looked != "searched 0 loaded sessions and the newest 99 (4 pages), all 100 open (4 pages), all 60 unresolved (3 pages)" {
+	if err != nil || len(res.Sessions) != 0 || res.Looked != "searched the newest 99 (4 pages), all 100 open (4 pages), all 60 unresolved (3 pages)" {
 		t.Errorf("none: %+v, %v", res, err)
 	}
 	res, err = Resolve(context.Background(), c, "nobody@nowhere.example", nil)

@@ -8,6 +8,7 @@ package lookup
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -81,7 +82,7 @@ type Sources struct {
 type Result struct {
 	Query   resolve.Query
 	Matches []Match
-	Looked  string // "2 of 40 loaded; 4 kept; API: searched contacts: 3 found; …"
+	Looked  string // "queue: 2 of 40 loaded sessions; kept: 4; API: searched contacts: 3 found; …"
 	// APIErr is why the API did not answer: Matches are then what the
 	// queue and the store know, and say so.
 	APIErr error
@@ -135,23 +136,23 @@ func Find(ctx context.Context, src Sources, text string) (*Result, error) {
 	}
 	m.add(Queue, inQueue, time.Time{})
 	if src.Loaded != nil {
-		looked = append(looked, plural.CountAs(len(inQueue), "match", "matches")+" among "+plural.Count(len(src.Loaded), "loaded session"))
+		looked = append(looked, fmt.Sprintf("queue: %d of %s", len(inQueue), plural.Count(len(src.Loaded), "loaded session")))
 	}
 
 	if src.Store != nil {
 		n, err := keptMatches(ctx, src.Store, q, text, &m)
 		switch {
 		case err != nil:
-			looked = append(looked, "the local store could not be read")
+			looked = append(looked, "kept: the local store could not be read")
 		default:
-			looked = append(looked, plural.Count(n, "kept session"))
+			looked = append(looked, fmt.Sprintf("kept: %d", n))
 		}
 	}
 
 	if q.Kind == resolve.KindTicket && len(m.all) > 0 {
 		err = m.refresh(ctx, src.API)
 		if err == nil {
-			looked = append(looked, "read again from the API")
+			looked = append(looked, "API: read again")
 		}
 	} else {
 		var found *resolve.Result
@@ -166,7 +167,7 @@ func Find(ctx context.Context, src Sources, text string) (*Result, error) {
 			return nil, err
 		}
 		res.APIErr = err
-		looked = append(looked, "the API did not answer")
+		looked = append(looked, "API: no answer")
 	}
 	res.Matches = m.sorted()
 	res.Looked = strings.Join(looked, "; ")
@@ -188,11 +189,12 @@ func keptMatches(ctx context.Context, st Store, q resolve.Query, text string, m 
 		}
 		found = append(found, more...)
 	}
-	n := m.count()
+	distinct := map[string]bool{}
 	for _, f := range found {
+		distinct[strings.ToLower(f.Session.ID)] = true
 		m.add(Kept, []api.Session{f.Session}, f.FetchedAt)
 	}
-	return m.count() - n, nil
+	return len(distinct), nil
 }
 
 // merged is the matches so far, one per session ID.
@@ -200,8 +202,6 @@ type merged struct {
 	all []Match
 	at  map[string]int // lower-case session ID → index in all
 }
-
-func (m *merged) count() int { return len(m.all) }
 
 // add merges sessions from source; keptAt is when the store fetched them.
 // The copy with the later updated_at wins, and on a tie the fresher source.

@@ -190,7 +190,7 @@ func TestFindMergesEverySource(t *testing.T) {
 			t.Errorf("%s is newer than the one before it", m.Session.ID)
 		}
 	}
-	for _, part := range []string{"among 60 loaded sessions", "3 kept sessions", "API: searched contacts"} {
+	for _, part := range []string{"queue: 2 of 60 loaded sessions", "kept: 3", "API: searched contacts"} {
 		if !strings.Contains(res.Looked, part) {
 			t.Errorf("looked %q lacks %q", res.Looked, part)
 		}
@@ -207,7 +207,7 @@ func TestFindWithoutTheAPI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if api.KindOf(res.APIErr) != api.KindNotJSON || len(res.Matches) != len(theirs(sc.loaded, jake))+3 || !strings.Contains(res.Looked, "the API did not answer") {
+	if api.KindOf(res.APIErr) != api.KindNotJSON || len(res.Matches) != len(theirs(sc.loaded, jake))+3 || !strings.Contains(res.Looked, "API: no answer") {
 		t.Errorf("%d matches, API error %v, looked %q", len(res.Matches), res.APIErr, res.Looked)
 	}
 	if _, err := Find(ctx, Sources{API: down}, jake); api.KindOf(err) != api.KindNotJSON {

@@ -28,6 +28,7 @@ type Model struct {
 	keys     KeyMap
 	title    string
 	sessions []api.Session
+	where    []string // where each session was found, beside it; nil says nothing
 	at       int
 	choose   func(api.Session) tea.Cmd // what opening a session means: the owner of the search decides
 }
@@ -36,6 +37,15 @@ type Model struct {
 // cursor.
 func New(ctx common.Context, title string, sessions []api.Session, choose func(api.Session) tea.Cmd) Model {
 	return Model{now: ctx.Now(), theme: ctx.Theme, keys: ctx.Keys.ForPicker(), title: title, sessions: sessions, choose: choose}
+}
+
+// WithWhere says beside each session where the search found it ("queue",
+// "kept 2h ago", "API"), one entry per session, sanitized by the caller.
+func (m Model) WithWhere(where []string) Model {
+	if len(where) == len(m.sessions) {
+		m.where = where
+	}
+	return m
 }
 
 // Sessions are the sessions listed.
@@ -64,7 +74,7 @@ func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
 func (m Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
 
 // View lists the sessions that fit in height, kept around the cursor:
-// contact, channel, status, age.
+// contact, channel, status, age, and where the search found it.
 func (m Model) View(width, height int) string {
 	t, k := m.theme, m.keys
 	inner := width - t.Panel.GetHorizontalFrameSize()
@@ -75,7 +85,10 @@ func (m Model) View(width, height int) string {
 	for i := first; i < last; i++ {
 		s := m.sessions[i]
 		contact, age := render.Contact(s.Contact), render.Since(s.UpdatedAt, m.now)
-		row := fmt.Sprintf("%s  %s  %s  %s  %s", render.Line(api.ShortID(s.ID)), render.Fit(contact, 24), render.Fit(render.Enum(s.Channel.Type), 11), render.Fit(render.Status(s.Status), 10), age)
+		row := fmt.Sprintf("%s  %s  %s  %s  %s", render.Line(api.ShortID(s.ID)), render.Fit(contact, 24), render.Fit(render.Enum(s.Channel.Type), 11), render.Fit(render.Status(s.Status), 10), render.Fit(age, 4))
+		if m.where != nil {
+			row += "  " + render.Line(m.where[i])
+		}
 		if i == m.at {
 			row = t.Selected.Render("› " + row)
 		} else {
