@@ -252,7 +252,7 @@ func TestOfflineNameSearchOpensAPicker(t *testing.T) {
 	if !strings.Contains(v, "3 sessions for name Customer · queue: 3 of 3 loaded sessions; kept: 3; API: no answer") || !strings.Contains(v, "Found in the queue and local history only: Cannot reach") {
 		t.Fatalf("no picker of the kept sessions:\n%s", v)
 	}
-	if n := strings.Count(v, "queue · kept "); n != 3 {
+	if n := strings.Count(v, "—     queue "); n != 3 {
 		t.Errorf("%d rows say where they were found, want 3:\n%s", n, v)
 	}
 	for i := range 3 {

@@ -50,16 +50,22 @@ type Match struct {
 }
 
 // Where says where the match came from, freshest first, the store's copy
-// with its age as age words it: "API · queue · kept 2h ago".
+// with its age as age words it: "API · kept 2h ago", "API · queue". The
+// store is not named beside the queue: the queue's rows are kept as they
+// load, and the queue's copy is the one that says something.
 func (m Match) Where(age func(time.Time) string) string {
 	parts := make([]string, 0, len(m.Sources))
+	inQueue := slices.Contains(m.Sources, Queue)
 	for i := len(m.Sources) - 1; i >= 0; i-- {
 		s := m.Sources[i]
-		if s == Kept && !m.KeptAt.IsZero() {
-			parts = append(parts, "kept "+age(m.KeptAt))
+		switch {
+		case s == Kept && inQueue:
 			continue
+		case s == Kept && !m.KeptAt.IsZero():
+			parts = append(parts, "kept "+age(m.KeptAt))
+		default:
+			parts = append(parts, s.String())
 		}
-		parts = append(parts, s.String())
 	}
 	return strings.Join(parts, " · ")
 }

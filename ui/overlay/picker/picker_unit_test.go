@@ -207,3 +207,13 @@ func TestViewSaysWhereEachWasFound(t *testing.T) {
 		t.Errorf("a where of 2 entries for 3 sessions was shown:\n%s", v)
 	}
 }
+
+// TestNarrowViewKeepsWhere: at 60 columns the channel column gives way, so
+// that where each session was found is still read whole.
+func TestNarrowViewKeepsWhere(t *testing.T) {
+	ss := sessions(2)
+	v := picker.New(testCtx(), "2 sessions", ss, (&chooser{}).choose).WithWhere([]string{"API · kept 2h ago", "API · queue"}).View(60, 12)
+	if !strings.Contains(v, "  API · kept 2h ago") || !strings.Contains(v, "  API · queue") {
+		t.Errorf("where is cut at 60 columns:\n%s", v)
+	}
+}
