@@ -27,9 +27,20 @@ func (m Model) Search(q resolve.Query, text string, loaded []api.Session) (Model
 	if m.mem != nil {
 		src.Store = m.mem
 	}
-	seq := m.seq
+	seq, mem, now := m.seq, m.mem, m.ctx.Now
 	return m, func() tea.Msg {
 		res, err := lookup.Find(ctx, src, text)
+		if err == nil && mem != nil {
+			// What the API answered is kept as a fetch's answer is, so
+			// that the next search finds it offline too.
+			var fresh []api.Session
+			for _, f := range res.Matches {
+				if f.From == lookup.API {
+					fresh = append(fresh, f.Session)
+				}
+			}
+			_ = mem.SaveSessions(ctx, fresh, now())
+		}
 		return SearchedMsg{Seq: seq, Result: res, Err: err}
 	}
 }

@@ -79,6 +79,16 @@ func TestGetListsWhatTheTUIPicks(t *testing.T) {
 	c := client(t)
 	o := keptScene(t, c)
 
+	// cxi get, with the same store.
+	var out, errOut bytes.Buffer
+	env := command.Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }, Width: 80,
+		Getenv: func(k string) string { return map[string]string{"OPENCX_API_KEY": "test-key-0123456789"}[k] }}
+	d := fixed(c)
+	d.OpenExisting = func(settings.Settings, string) (*store.Store, error) { return openKept(t, o), nil }
+	code := get(context.Background(), []string{jake}, env, d)
+	if code != command.ExitAmbiguous || out.Len() != 0 {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
+	}
 	// The TUI: the pane's search, with the store.
 	st := openKept(t, o)
 	t.Cleanup(func() { st.Close() })
@@ -96,16 +106,6 @@ func TestGetListsWhatTheTUIPicks(t *testing.T) {
 		tui = append(tui, s.ID+" ("+ev.Pick.Where[i]+")")
 	}
 
-	// cxi get, with the same store.
-	var out, errOut bytes.Buffer
-	env := command.Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }, Width: 80,
-		Getenv: func(k string) string { return map[string]string{"OPENCX_API_KEY": "test-key-0123456789"}[k] }}
-	d := fixed(c)
-	d.OpenExisting = func(settings.Settings, string) (*store.Store, error) { return openKept(t, o), nil }
-	code := get(context.Background(), []string{jake}, env, d)
-	if code != command.ExitAmbiguous || out.Len() != 0 {
-		t.Fatalf("exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
-	}
 	var cli []string
 	for _, line := range strings.Split(strings.TrimSpace(errOut.String()), "\n")[1:] {
 		f := strings.Fields(line)
@@ -116,6 +116,10 @@ func TestGetListsWhatTheTUIPicks(t *testing.T) {
 	}
 	if !strings.Contains(errOut.String(), "(kept 2h ago)") || !strings.Contains(errOut.String(), "(API · kept 2h ago)") || !strings.Contains(errOut.String(), "kept: 2; API: ") {
 		t.Errorf("where each was found is not said:\n%s", errOut.String())
+	}
+	// What the TUI's search found at the API is kept, to be found offline.
+	if kept, err := st.FindText(context.Background(), jake); err != nil || len(kept) != len(tui) {
+		t.Errorf("the store keeps %d of the %d sessions found (%v)", len(kept), len(tui), err)
 	}
 }
 
