@@ -27,7 +27,10 @@ API sent, or one field.
 
 SESSION is a session ID or any text containing one (a URL, a log line), or
 what you were handed instead: #1234 or a helpdesk ID (ZD-884213), an email
-address, a phone number or a name. Several matches are listed on stderr
+address, a phone number or a name. It is looked for where the TUI's search
+looks: the local store and the API, open and unresolved sessions even when
+they are older than the newest pages. Several matches are listed on stderr,
+open and unresolved first, each with where it was found (API, kept 2h ago)
 (exit 8). A session without the --field asked for (absent or null) prints
 nothing and exits 9.`
 
