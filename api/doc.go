@@ -33,7 +33,12 @@
 //     Params, so the three cannot disagree.
 //   - api/resolve: what the input and cxi get understand (an ID, a ticket
 //     reference, an email, a phone, a name), resolved through the loaded
-//     queue, the list and the search endpoint.
+//     queue, the list and the search endpoint; an open or unresolved
+//     session is looked for beyond the newest pages.
+//   - api/resolve/lookup: one answer to "which sessions does this text
+//     mean" from the loaded queue, the local store and the API, merged by
+//     session ID (the freshest copy wins), each saying where it came from,
+//     the open and unresolved first: the TUI's search and cxi get alike.
 //   - api/paging: the guard that ends a walk through pages when the server
 //     repeats a cursor, goes round a cycle or sends empty pages without end.
 //   - api/plural: a count with its noun, agreeing ("1 page", "2 pages").

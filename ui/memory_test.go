@@ -195,8 +195,7 @@ func TestNotesAndTheHandover(t *testing.T) {
 	}
 }
 
-// countingSearch fails the test's search endpoint: a name seen before must
-// be found in local history with no search request.
+// countingSearch counts the test's search requests.
 type countingSearch struct {
 	*stubClient
 	searches *int
@@ -207,7 +206,10 @@ func (c countingSearch) Search(ctx context.Context, q string) (*api.SearchResult
 	return c.stubClient.Search(ctx, q)
 }
 
-func TestFindsFromLocalHistoryFirst(t *testing.T) {
+// TestSearchAsksTheStoreAndTheAPI: a name seen before is looked up in the
+// local history and the API alike (issue 18 §7: a local hit used to stop
+// the search and hide the API's), and the API's copy is the one shown.
+func TestSearchAsksTheStoreAndTheAPI(t *testing.T) {
 	st := openStore(t, t.TempDir())
 	sessions := stubSessions(3)
 	m := restart(t, &stubClient{sessions: sessions}, st)
@@ -221,17 +223,18 @@ func TestFindsFromLocalHistoryFirst(t *testing.T) {
 	m = press(m, "enter") // in the pane, a name is searched for, not filtered
 	m = typeText(m, "Customer 2")
 	m = press(m, "enter")
-	if s := m.session(); s == nil || s.ID != stubID(2) || searches != 0 {
-		t.Fatalf("shown %v after %d searches, want %s found locally", s, searches, stubID(2))
+	if s := m.session(); s == nil || s.ID != stubID(2) || searches != 1 {
+		t.Fatalf("shown %v after %d searches, want %s after one", s, searches, stubID(2))
 	}
-	if v := m.View(); !strings.Contains(v, "Found in local history") {
-		t.Errorf("no word of where it was found:\n%s", v)
+	if v := m.View(); strings.Contains(v, "Found in local history") || strings.Contains(v, "offline") {
+		t.Errorf("the API's answer is shown as the store's:\n%s", v)
 	}
 }
 
 // TestOfflineNameSearchOpensAPicker: offline, a name several kept sessions
-// share is found in the store with no request, listed in a picker titled
-// with where they were found, and the one chosen opens from the store.
+// share is found in the queue and the store, listed in a picker that says
+// where each was found and that the API did not answer, and the one chosen
+// opens from the store.
 func TestOfflineNameSearchOpensAPicker(t *testing.T) {
 	st := openStore(t, t.TempDir())
 	client := &stubClient{sessions: stubSessions(3)}
@@ -246,8 +249,11 @@ func TestOfflineNameSearchOpensAPicker(t *testing.T) {
 	m = typeText(m, "Customer")
 	m = press(m, "enter")
 	v := m.View()
-	if !strings.Contains(v, "3 sessions in local history for name Customer") {
+	if !strings.Contains(v, "3 sessions for name Customer · queue: 3 of 3 loaded sessions; kept: 3; API: no answer") || !strings.Contains(v, "Found in the queue and local history only: Cannot reach") {
 		t.Fatalf("no picker of the kept sessions:\n%s", v)
+	}
+	if n := strings.Count(v, "—     queue "); n != 3 {
+		t.Errorf("%d rows say where they were found, want 3:\n%s", n, v)
 	}
 	for i := range 3 {
 		if !strings.Contains(v, fmt.Sprintf("Customer %d", i)) {

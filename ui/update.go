@@ -131,7 +131,7 @@ func (m Model) fromDetail(d detail.Model, ev detail.Event, cmd tea.Cmd) (Model, 
 		m.bar = m.bar.SetError(ev.Refused)
 	}
 	if c := ev.Pick; c != nil {
-		m.overlays = m.overlays.Push(picker.New(m.ctx, c.Title, c.Sessions, c.Choose))
+		m.overlays = m.overlays.Push(picker.New(m.ctx, c.Title, c.Sessions, c.Choose).WithWhere(c.Where))
 		m.focusView()
 	}
 	if ev.Failed {

@@ -16,12 +16,10 @@ type Client interface {
 	Search(ctx context.Context, query string) (*api.SearchResult, error)
 }
 
-// Limits keep a resolution inside a small share of the rate budget.
-const (
-	ticketPages   = 8 // list pages scanned for a ticket reference not in the loaded queue
-	contactPages  = 4 // list pages (times two) scanned for the contacts' sessions
-	maxMessageIDs = 10
-)
+// maxMessageIDs is the most sessions a name's matching messages are read
+// for: with walkPages, it keeps a resolution inside a small share of the
+// rate budget.
+const maxMessageIDs = 10
 
 // Result is what a resolution found, and how far it looked, in words.
 type Result struct {
@@ -66,7 +64,7 @@ func Resolve(ctx context.Context, c Client, text string, loaded []api.Session) (
 func byTicket(ctx context.Context, c Client, q Query, loaded []api.Session) (*Result, error) {
 	res := &Result{Query: q}
 	for i := range loaded {
-		if ticketMatches(&loaded[i], q.Value) {
+		if q.Matches(&loaded[i]) {
 			res.Sessions = append(res.Sessions, loaded[i])
 		}
 	}
@@ -74,26 +72,15 @@ func byTicket(ctx context.Context, c Client, q Query, loaded []api.Session) (*Re
 		res.Looked = "found among the " + plural.Count(len(loaded), "loaded session")
 		return res, nil
 	}
-	scanned, pages := 0, 0
-	p := api.ListParams{}
-	for pages < ticketPages {
-		page, err := c.ListSessions(ctx, p)
-		if err != nil {
-			return nil, err
-		}
-		pages++
-		scanned += len(page.Items)
-		for i := range page.Items {
-			if ticketMatches(&page.Items[i], q.Value) {
-				res.Sessions = append(res.Sessions, page.Items[i])
-			}
-		}
-		if page.Next == "" || len(res.Sessions) > 0 {
-			break
-		}
-		p.Cursor = page.Next
+	found, w, err := walkList(ctx, c, q.Matches, true)
+	if err != nil {
+		return nil, err
 	}
-	res.Looked = fmt.Sprintf("searched %s and the newest %d (%s)", plural.Count(len(loaded), "loaded session"), scanned, plural.Count(pages, "page"))
+	res.Sessions = found
+	res.Looked = "searched " + w.String()
+	if loaded != nil {
+		res.Looked = "searched " + plural.Count(len(loaded), "loaded session") + " and " + w.String()
+	}
 	return res, nil
 }
 
@@ -119,33 +106,27 @@ func bySearch(ctx context.Context, c Client, q Query) (*Result, error) {
 			res.Sessions = append(res.Sessions, s)
 		}
 	}
-	// Every contact found, matched in one walk over the newest pages: a
-	// person often has several contact records, and stopping at the first
-	// would hide their newest session.
+	// Every contact found, matched in one walk over the list: a person
+	// often has several contact records, and stopping at the first would
+	// hide their newest session. A session whose contact has the email or
+	// phone itself counts too: the search answers a limited number of
+	// contacts.
 	contacts := map[string]bool{}
 	for _, ct := range found.Contacts {
 		contacts[strings.ToLower(ct.ID)] = true
 	}
-	scanned, pages, complete := 0, 0, false
+	var w walk
 	if len(contacts) > 0 {
-		p := api.ListParams{}
-		for pages < contactPages*2 {
-			page, err := c.ListSessions(ctx, p)
-			if err != nil {
-				return nil, err
-			}
-			pages++
-			scanned += len(page.Items)
-			for _, s := range page.Items {
-				if s.Contact != nil && contacts[strings.ToLower(s.Contact.ID)] {
-					add(s)
-				}
-			}
-			if page.Next == "" {
-				complete = true
-				break
-			}
-			p.Cursor = page.Next
+		theirs := func(s *api.Session) bool {
+			return s.Contact != nil && contacts[strings.ToLower(s.Contact.ID)] || q.Kind != KindName && q.Matches(s)
+		}
+		sessions, walked, err := walkList(ctx, c, theirs, false)
+		if err != nil {
+			return nil, err
+		}
+		w = walked
+		for _, s := range sessions {
+			add(s)
 		}
 	}
 	// Messages point at sessions directly (a search by a word of the chat).
@@ -160,11 +141,8 @@ func bySearch(ctx context.Context, c Client, q Query) (*Result, error) {
 		}
 	}
 	res.Looked = fmt.Sprintf("searched contacts: %d found", len(found.Contacts))
-	switch {
-	case len(contacts) > 0 && complete:
-		res.Looked += fmt.Sprintf("; their sessions among all %d", scanned)
-	case len(contacts) > 0:
-		res.Looked += fmt.Sprintf("; their sessions among the newest %d (%s)", scanned, plural.Count(pages, "page"))
+	if len(w) > 0 {
+		res.Looked += "; their sessions among " + w.String()
 	}
 	if len(found.Messages) > 0 && q.Kind == KindName {
 		res.Looked += "; " + plural.Count(len(found.Messages), "matching message")

@@ -70,7 +70,7 @@ func TestResolveUsesTheLoadedQueueFirst(t *testing.T) {
 func TestResolveNoneAndMany(t *testing.T) {
 	c := client(t)
 	res, err := Resolve(context.Background(), c, "#999999999", nil)
-	if err != nil || len(res.Sessions) != 0 || !strings.Contains(res.Looked, "pages") {
+	if err != nil || len(res.Sessions) != 0 || res.Looked != "searched the newest 99 (4 pages), all 100 open (4 pages), all 60 unresolved (3 pages)" {
 		t.Errorf("none: %+v, %v", res, err)
 	}
 	res, err = Resolve(context.Background(), c, "nobody@nowhere.example", nil)
@@ -88,7 +88,7 @@ func TestResolveNoneAndMany(t *testing.T) {
 func TestLookedCountsAgree(t *testing.T) {
 	c := client(t, fake.WithPageSize(1000))
 	res, err := Resolve(context.Background(), c, "#999999999", []api.Session{star(t)})
-	if err != nil || !strings.HasPrefix(res.Looked, "searched 1 loaded session and the newest ") || !strings.HasSuffix(res.Looked, " (1 page)") {
+	if err != nil || !strings.HasPrefix(res.Looked, "searched 1 loaded session and all ") || !strings.HasSuffix(res.Looked, " sessions (1 page)") {
 		t.Errorf("%q, %v", res.Looked, err)
 	}
 }
@@ -102,5 +102,57 @@ func TestResolveSearchErrors(t *testing.T) {
 	}
 	if _, err := Resolve(context.Background(), c, "  ", nil); err == nil {
 		t.Error("empty text accepted")
+	}
+}
+
+// TestResolveNeverHidesAnOpenOrUnresolvedSession: a person's sessions and a
+// ticket beyond the newest pages are found, because the open and the
+// unresolved sessions are read on their own (Jake Morrison's unresolved
+// session is the 231st newest; ticket 99720's open one the 223rd).
+func TestResolveNeverHidesAnOpenOrUnresolvedSession(t *testing.T) {
+	c := client(t)
+	all := listAll(t, c)
+	for _, text := range []string{"jake.morrison@example.com", "#99720", "bjorn.akesson@example.se"} {
+		q, _ := Classify(text)
+		var want []string
+		for i := range all {
+			if q.Matches(&all[i]) && all[i].Status != api.StatusClosedResolved {
+				want = append(want, all[i].ID)
+			}
+		}
+		if len(want) == 0 {
+			t.Fatalf("%s: the demo has no open or unresolved session for it", text)
+		}
+		res, err := Resolve(context.Background(), c, text, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", text, err)
+		}
+		got := map[string]bool{}
+		for _, s := range res.Sessions {
+			got[s.ID] = true
+		}
+		for _, id := range want {
+			if !got[id] {
+				t.Errorf("%s: open or unresolved session %s missing (%s)", text, id, res.Looked)
+			}
+		}
+	}
+}
+
+// listAll reads every page of the list.
+func listAll(t *testing.T, c Client) []api.Session {
+	t.Helper()
+	var all []api.Session
+	p := api.ListParams{}
+	for {
+		page, err := c.ListSessions(context.Background(), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, page.Items...)
+		if page.Next == "" {
+			return all
+		}
+		p.Cursor = page.Next
 	}
 }

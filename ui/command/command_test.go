@@ -37,6 +37,14 @@ func TestExitCode(t *testing.T) {
 		{&api.Error{Kind: api.KindRateLimited}, ExitRateLimited},
 		{&api.Error{Kind: api.KindNotJSON}, ExitUnavailable},
 		{&api.Error{Kind: api.KindTooLarge}, ExitBadData},
+		// A request refused as sent is not a server's failure (issue 18 §16).
+		{&api.Error{Kind: api.KindHTTP, Status: 400}, ExitRefused},
+		{fmt.Errorf("list: %w", &api.Error{Kind: api.KindHTTP, Status: 422}), ExitRefused},
+		{&api.Error{Kind: api.KindNotJSON, Status: 400}, ExitRefused},
+		{&api.Error{Kind: api.KindHTTP, Status: 408}, ExitUnavailable},
+		{&api.Error{Kind: api.KindNotFound, Status: 404}, ExitNotFound},
+		{&api.Error{Kind: api.KindRateLimited, Status: 429}, ExitRateLimited},
+		{&api.Error{Kind: api.KindServer, Status: 500}, ExitUnavailable},
 	} {
 		if got := ExitCode(tt.err); got != tt.want {
 			t.Errorf("ExitCode(%v) = %d, want %d", tt.err, got, tt.want)

@@ -3,6 +3,7 @@ package command
 import (
 	"errors"
 	"fmt"
+	"net/http"
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/command/config/privatefile"
@@ -23,8 +24,13 @@ const (
 	// ExitPartial is a batch (close, reopen) in which some sessions
 	// succeeded and some did not; each has its result line. A batch in
 	// which none succeeded exits with the code they all failed with (3, 4,
-	// 5, 6, 8), or 1 when they failed in different ways.
+	// 5, 6, 8, 11), or 1 when they failed in different ways.
 	ExitPartial = 10
+	// ExitRefused is a request the API refused as it was sent (HTTP 400,
+	// 422, any 4xx without a code of its own): asking again will not
+	// help, unlike a server or network failure (6); `cxi list --channel
+	// telegram` is one.
+	ExitRefused = 11
 )
 
 // ExitMeaning is one exit code and what it means, as `cxi help exit-codes` says it.
@@ -48,6 +54,7 @@ func ExitCodes() []ExitMeaning {
 		{ExitAmbiguous, "several sessions match SESSION (listed on stderr)"},
 		{ExitNoValue, "get --field: the session has no value at that path (absent or null)"},
 		{ExitPartial, "close, reopen: some sessions succeeded, some did not (each has its line); when none did, the code they all failed with, or 1"},
+		{ExitRefused, "the API refused the request as sent (HTTP 400, 422, another 4xx): a filter value it does not take, …; asking again will not help"},
 	}
 }
 
@@ -69,6 +76,10 @@ func ExitCode(err error) int {
 	case errors.As(err, &idErr), errors.As(err, &notFile), errors.As(err, &link):
 		return ExitUsage
 	}
+	var apiErr *api.Error
+	if errors.As(err, &apiErr) && refused(apiErr.Status) {
+		return ExitRefused
+	}
 	switch api.KindOf(err) {
 	case api.KindUnauthorized, api.KindForbidden:
 		return ExitAuth
@@ -82,6 +93,18 @@ func ExitCode(err error) int {
 		return ExitBadData
 	}
 	return ExitError
+}
+
+// refused reports whether an HTTP status says the request itself was
+// refused: a 4xx other than those with a code of their own (401, 403, 404,
+// 429) and 408, a timeout, which asking again may cure. A proxy's HTML
+// page with such a status is a refusal too.
+func refused(status int) bool {
+	switch status {
+	case http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusRequestTimeout, http.StatusTooManyRequests:
+		return false
+	}
+	return status >= 400 && status < 500
 }
 
 // UsageError is a mistake on the command line.

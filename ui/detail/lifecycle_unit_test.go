@@ -620,7 +620,7 @@ func TestCancelASearch(t *testing.T) {
 	}
 	// It found its session among the loaded ones, but too late.
 	msg := one(t, search)
-	if sm, ok := msg.(detail.SearchedMsg); !ok || sm.Err != nil || len(sm.Result.Sessions) != 1 {
+	if sm, ok := msg.(detail.SearchedMsg); !ok || sm.Err != nil || len(sm.Result.Matches) != 1 {
 		t.Fatalf("search answer %#v", msg)
 	}
 	m, ev, _ := m.Update(msg)
@@ -691,7 +691,7 @@ func TestSearchResults(t *testing.T) {
 	}{
 		{
 			name: "nothing", text: "#999", loaded: []api.Session{*withTicket(session(idA, "A"), "ZD-1")}, list: []api.Session{other},
-			refused: "No session found for ticket 999: searched 1 loaded session and the newest 1 (1 page).",
+			refused: "No session found for ticket 999: queue: 0 of 1 loaded session; API: searched all 1 session (1 page).",
 		},
 		{
 			name: "one among the loaded", text: "#ZD-1", loaded: []api.Session{other, *withTicket(session(idA, "A"), "ZD-1")},
@@ -704,12 +704,12 @@ func TestSearchResults(t *testing.T) {
 		{
 			name: "many", text: dana, list: []api.Session{mine(idA), other, mine(idB), mine(idC)},
 			found: &api.SearchResult{Contacts: []api.SearchContact{{ID: "contact-dana", Email: dana}}},
-			pick:  []string{idA, idB, idC},
-			title: "3 sessions for email dana@example.com · searched contacts: 1 found; their sessions among all 4",
+			pick:  []string{idA, idC, idB}, // open, of the same age: by ID
+			title: "3 sessions for email dana@example.com · API: searched contacts: 1 found; their sessions among all 4",
 		},
 		{
 			name: "no contact", text: "Nobody Here",
-			refused: "No session found for name Nobody Here: searched contacts: 0 found.",
+			refused: "No session found for name Nobody Here: API: searched contacts: 0 found.",
 		},
 		{
 			name: "the API refuses", text: "Dana", err: &api.Error{Kind: api.KindUnauthorized, Status: 401, Op: "search"},

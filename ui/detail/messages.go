@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/api/resolve"
+	"github.com/opencx-tools/cxi/api/resolve/lookup"
 	"github.com/opencx-tools/cxi/api/store"
 )
 
@@ -48,13 +48,12 @@ type PrefetchedMsg struct {
 // RetryDueMsg says a rate-limited lookup's Retry-After time has passed.
 type RetryDueMsg struct{ Seq int }
 
-// SearchedMsg carries what a search for text that is not a session ID found.
+// SearchedMsg carries what a search for text that is not a session ID
+// found: the queue's, the store's and the API's answers merged.
 type SearchedMsg struct {
 	Seq    int
-	Result *resolve.Result
+	Result *lookup.Result
 	Err    error
-	Local  []store.Found // what the local store found first; then no request was sent
-	Query  resolve.Query // how the text was understood, for a local answer
 }
 
 // ChosenMsg is a session picked from a search's matches. Kept is set when

@@ -1,13 +1,14 @@
 package detail
 
 import (
-	"context"
+	"slices"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/api/resolve"
+	"github.com/opencx-tools/cxi/api/resolve/lookup"
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/explain"
@@ -16,61 +17,88 @@ import (
 )
 
 // Search looks for text that is not a session ID (q says how it was
-// understood): a ticket reference among the loaded sessions first, then
-// the API. It supersedes any lookup, as a lookup supersedes it.
+// understood) where cxi get looks (lookup.Find): the loaded queue, the
+// local store and the API, one answer merged from the three. It
+// supersedes any lookup, as a lookup supersedes it.
 func (m Model) Search(q resolve.Query, text string, loaded []api.Session) (Model, tea.Cmd) {
 	ctx := m.begin()
 	m.searching = explain.Query(q)
-	client, seq, mem := m.client, m.seq, m.mem
+	src := lookup.Sources{API: m.client, Loaded: loaded}
+	if m.mem != nil {
+		src.Store = m.mem
+	}
+	seq, mem, now := m.seq, m.mem, m.ctx.Now
 	return m, func() tea.Msg {
-		if found := findLocally(ctx, mem, q, text); len(found) > 0 {
-			return SearchedMsg{Seq: seq, Local: found, Query: q}
+		res, err := lookup.Find(ctx, src, text)
+		if err == nil && mem != nil {
+			// What the API answered is kept as a fetch's answer is, so
+			// that the next search finds it offline too.
+			var fresh []api.Session
+			for _, f := range res.Matches {
+				if f.From == lookup.API {
+					fresh = append(fresh, f.Session)
+				}
+			}
+			_ = mem.SaveSessions(ctx, fresh, now())
 		}
-		res, err := resolve.Resolve(ctx, client, text, loaded)
 		return SearchedMsg{Seq: seq, Result: res, Err: err}
 	}
 }
 
-// findLocally asks the store before the API: the sessions seen before
-// with this ticket, external_id, email, phone, name or ID prefix, and for
-// words that are none of those, the kept summaries and transcripts that
-// mention them.
-func findLocally(ctx context.Context, mem Memory, q resolve.Query, text string) []store.Found {
-	if mem == nil {
-		return nil
+func (m Model) searched(msg SearchedMsg) (Model, Event, tea.Cmd) {
+	if !m.Searching() || msg.Seq != m.seq {
+		return m, Event{}, nil // superseded or cancelled
 	}
-	if found, err := mem.FindText(ctx, text); err == nil && len(found) > 0 {
-		return found
+	m.endRequest()
+	if msg.Err != nil {
+		return m, Event{Refused: explain.Describe(msg.Err, "").Sentence}, nil
 	}
-	if q.Kind == resolve.KindName {
-		if found, err := mem.Search(ctx, text); err == nil {
-			return found
-		}
+	res := msg.Result
+	what := res.Query.Kind.String() + " " + render.Line(res.Query.Value)
+	var apiDown tea.Cmd
+	if res.APIErr != nil {
+		// What the queue and the store found stands, and says it is not
+		// the API's answer of a moment ago.
+		apiDown = common.Say("Found in the queue and local history only: "+explain.Describe(res.APIErr, "").Sentence, true)
 	}
-	return nil
+	switch len(res.Matches) {
+	case 0:
+		return m, Event{Refused: "No session found for " + what + ": " + render.Line(res.Looked) + "."}, nil
+	case 1:
+		m, ev, cmd := m.openMatch(res.Matches[0])
+		return m, ev, tea.Batch(cmd, apiDown)
+	}
+	title := plural.CountAs(len(res.Matches), "session", "sessions") + " for " + what + " · " + render.Line(res.Looked)
+	matches := make(map[string]lookup.Match, len(res.Matches))
+	where := make([]string, len(res.Matches))
+	for i, f := range res.Matches {
+		matches[f.Session.ID] = f
+		where[i] = f.Where(func(t time.Time) string { return render.Age(t, m.now) })
+	}
+	choose := func(s api.Session) tea.Cmd {
+		f := matches[s.ID]
+		return func() tea.Msg { return chosen(f) }
+	}
+	return m, Event{Pick: &overlay.SessionChoice{Title: title, Sessions: res.Sessions(), Where: where, Choose: choose}}, apiDown
 }
 
-// searchedLocally takes what the store found: one session opens at once,
-// with one GET to confirm it is current; several open the picker, and the
-// one chosen opens the same way.
-func (m Model) searchedLocally(msg SearchedMsg) (Model, Event, tea.Cmd) {
-	m.endRequest()
-	what := msg.Query.Kind.String() + " " + render.Line(msg.Query.Value)
-	if len(msg.Local) == 1 {
-		return m.openKept(msg.Local[0])
+// chosen is what picking f means: a session the API did not just answer
+// for, that the store kept, opens as fetched then and is checked (offline,
+// the queue's rows are the store's copies too); any other is as fresh as a
+// fetch.
+func chosen(f lookup.Match) ChosenMsg {
+	if !slices.Contains(f.Sources, lookup.API) && slices.Contains(f.Sources, lookup.Kept) {
+		return ChosenMsg{Session: f.Session, Kept: &store.Found{Session: f.Session, FetchedAt: f.KeptAt}}
 	}
-	sessions := make([]api.Session, len(msg.Local))
-	kept := make(map[string]store.Found, len(msg.Local))
-	for i, f := range msg.Local {
-		sessions[i] = f.Session
-		kept[f.Session.ID] = f
+	return ChosenMsg{Session: f.Session}
+}
+
+// openMatch opens the one session a search found.
+func (m Model) openMatch(f lookup.Match) (Model, Event, tea.Cmd) {
+	if c := chosen(f); c.Kept != nil {
+		return m.openKept(*c.Kept)
 	}
-	title := plural.CountAs(len(sessions), "session", "sessions") + " in local history for " + what
-	choose := func(s api.Session) tea.Cmd {
-		f := kept[s.ID]
-		return func() tea.Msg { return ChosenMsg{Session: s, Kept: &f} }
-	}
-	return m, Event{Pick: &overlay.SessionChoice{Title: title, Sessions: sessions, Choose: choose}}, nil
+	return m.showFound(f.Session)
 }
 
 // openKept shows a session the store kept, as fetched then, and asks the
@@ -83,30 +111,6 @@ func (m Model) openKept(f store.Found) (Model, Event, tea.Cmd) {
 	s := f.Session
 	return m, Event{Arrived: &s}, tea.Batch(confirm, recall(m.mem, &s, m.now),
 		common.Say("Found in local history, fetched "+render.Age(f.FetchedAt, m.now)+"; checking it is current.", false))
-}
-
-func (m Model) searched(msg SearchedMsg) (Model, Event, tea.Cmd) {
-	if !m.Searching() || msg.Seq != m.seq {
-		return m, Event{}, nil // superseded or cancelled
-	}
-	if len(msg.Local) > 0 {
-		return m.searchedLocally(msg)
-	}
-	m.endRequest()
-	if msg.Err != nil {
-		return m, Event{Refused: explain.Describe(msg.Err, "").Sentence}, nil
-	}
-	res := msg.Result
-	what := res.Query.Kind.String() + " " + render.Line(res.Query.Value)
-	switch len(res.Sessions) {
-	case 0:
-		return m, Event{Refused: "No session found for " + what + ": " + render.Line(res.Looked) + "."}, nil
-	case 1:
-		return m.showFound(res.Sessions[0])
-	}
-	title := plural.CountAs(len(res.Sessions), "session", "sessions") + " for " + what + " · " + render.Line(res.Looked)
-	choose := func(s api.Session) tea.Cmd { return func() tea.Msg { return ChosenMsg{Session: s} } }
-	return m, Event{Pick: &overlay.SessionChoice{Title: title, Sessions: res.Sessions, Choose: choose}}, nil
 }
 
 // showFound shows a session a search found: the search's answer is as

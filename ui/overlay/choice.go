@@ -45,6 +45,7 @@ type FilterChoice struct {
 type SessionChoice struct {
 	Title    string
 	Sessions []api.Session
+	Where    []string // beside each session, where it was found ("API · kept 2h ago"); may be nil
 	Choose   func(api.Session) tea.Cmd
 }
 

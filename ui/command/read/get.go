@@ -6,20 +6,20 @@ package read
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/api/resolve"
+	"github.com/opencx-tools/cxi/api/resolve/lookup"
+	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/settings"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/summary"
 )
-
-// Getter is what `cxi get` needs from the API client: what the TUI's
-// input needs, since both resolve SESSION the same way.
-type Getter = resolve.Client
 
 // getLong is the help of `cxi get` above its flags.
 const getLong = `Prints one session: a summary as text (the default), Markdown, the JSON the
@@ -27,7 +27,10 @@ API sent, or one field.
 
 SESSION is a session ID or any text containing one (a URL, a log line), or
 what you were handed instead: #1234 or a helpdesk ID (ZD-884213), an email
-address, a phone number or a name. Several matches are listed on stderr
+address, a phone number or a name. It is looked for where the TUI's search
+looks: the local store and the API, open and unresolved sessions even when
+they are older than the newest pages. Several matches are listed on stderr,
+open and unresolved first, each with where it was found (API, kept 2h ago)
 (exit 8). A session without the --field asked for (absent or null) prints
 nothing and exits 9.`
 
@@ -91,7 +94,13 @@ func printSession(ctx context.Context, text string, f getFlags, env command.Env,
 		return command.Fail(env, err, "") // the config file, the key, the base URL
 	}
 	defer stop()
-	s, code := resolveOne(ctx, client, text, env)
+	kept := keptStore(f.shared, env, d)
+	defer kept.Close()
+	src := lookup.Sources{API: client}
+	if kept != nil {
+		src.Store = kept
+	}
+	s, code := resolveOne(ctx, src, text, env)
 	if s == nil {
 		return code
 	}
@@ -126,10 +135,40 @@ func printSession(ctx context.Context, text string, f getFlags, env command.Env,
 	return command.ExitOK
 }
 
-// resolveOne finds the one session text means, or says on stderr why not
-// (none, or several: listed) and returns the exit code.
-func resolveOne(ctx context.Context, client Getter, text string, env command.Env) (*api.Session, int) {
-	res, err := resolve.Resolve(ctx, client, text, nil)
+// keptStore is the local store the flags name, if it is there and on,
+// for resolving SESSION as the TUI does (the store first, then the API);
+// nil otherwise: get works without one.
+func keptStore(f settings.Flags, env command.Env, d settings.Deps) *store.Store {
+	if d.OpenExisting == nil {
+		return nil
+	}
+	s, err := settings.Resolve(f, env)
+	if err != nil || s.Store.Off {
+		return nil
+	}
+	key, err := s.Key()
+	if err != nil {
+		return nil
+	}
+	st, err := d.OpenExisting(s, key)
+	if err != nil {
+		return nil
+	}
+	return st
+}
+
+// resolveOne finds the one session text means, where the TUI's search
+// looks (lookup.Find), or says on stderr why not (none, or several:
+// listed with where each was found) and returns the exit code. When the
+// API did not answer, what the store kept is listed, not printed as if
+// it were current, and the exit code is the API error's.
+func resolveOne(ctx context.Context, src lookup.Sources, text string, env command.Env) (*api.Session, int) {
+	res, err := lookup.Find(ctx, src, text)
+	if err == nil && res.APIErr != nil {
+		fmt.Fprintf(env.Stderr, "cxi: the API did not answer; the local store has %s for %s:\n", plural.CountAs(len(res.Matches), "session", "sessions"), render.Line(text))
+		listMatches(env, res.Matches)
+		err = res.APIErr
+	}
 	if err != nil {
 		id := ""
 		if q, cerr := resolve.Classify(text); cerr == nil && q.Kind == resolve.KindID {
@@ -138,19 +177,27 @@ func resolveOne(ctx context.Context, client Getter, text string, env command.Env
 		return nil, fail(env, err, id, "")
 	}
 	what := res.Query.Kind.String() + " " + render.Line(res.Query.Value)
-	switch len(res.Sessions) {
+	switch len(res.Matches) {
 	case 0:
 		fmt.Fprintf(env.Stderr, "cxi: no session found for %s (%s)\n", what, render.Line(res.Looked))
 		return nil, command.ExitNotFound
 	case 1:
-		return &res.Sessions[0], command.ExitOK
+		s := res.Matches[0].Session
+		return &s, command.ExitOK
 	}
-	fmt.Fprintf(env.Stderr, "cxi: %d sessions match %s (%s); pass one ID:\n", len(res.Sessions), what, render.Line(res.Looked))
-	for i := range res.Sessions {
-		s := &res.Sessions[i]
-		fmt.Fprintf(env.Stderr, "  %s  %s  %s  %s\n", render.Or(s.ID), render.Status(s.Status), render.Enum(s.Channel.Type), render.Contact(s.Contact))
-	}
+	fmt.Fprintf(env.Stderr, "cxi: %d sessions match %s (%s); pass one ID:\n", len(res.Matches), what, render.Line(res.Looked))
+	listMatches(env, res.Matches)
 	return nil, command.ExitAmbiguous
+}
+
+// listMatches lists matches on stderr, one a line, with where each was
+// found, in the order the TUI's picker shows them.
+func listMatches(env command.Env, matches []lookup.Match) {
+	age := func(t time.Time) string { return render.Age(t, env.Now()) }
+	for i := range matches {
+		s := &matches[i].Session
+		fmt.Fprintf(env.Stderr, "  %s  %s  %s  %s  (%s)\n", render.Or(s.ID), render.Status(s.Status), render.Enum(s.Channel.Type), render.Contact(s.Contact), render.Line(matches[i].Where(age)))
+	}
 }
 
 // oneSession is the one SESSION argument, checked.

@@ -216,3 +216,18 @@ func TestListUpdatedWithinTakesTheSpansOfLog(t *testing.T) {
 		}
 	}
 }
+
+// TestListRefusedExitsRefused: a channel the API does not take is refused
+// with 400, as a validating server does (the fake holds to the contract's
+// SessionChannel): the exit code says the request was refused, not that
+// the server or the network failed (issue 18 §16), and stderr says what
+// the API refused.
+func TestListRefusedExitsRefused(t *testing.T) {
+	var out, errOut bytes.Buffer
+	env := command.Env{Stdout: &out, Stderr: &errOut, Now: func() time.Time { return now }}
+	code := list(context.Background(), []string{"--channel", "telegram"}, env, fixed(client(t)))
+	e := errOut.String()
+	if code != command.ExitRefused || out.Len() != 0 || !strings.Contains(e, "HTTP 400") || !strings.Contains(e, `channel_type must be one of web, email`) || !strings.Contains(e, `got "telegram"`) {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), e)
+	}
+}

@@ -148,8 +148,8 @@ func TestExitCodesTopic(t *testing.T) {
 			t.Errorf("a line wider than 80 columns: %q", line)
 		}
 	}
-	if last := codes[len(codes)-1].Code; last != command.ExitPartial {
-		t.Errorf("the list ends at %d, the highest code is %d", last, command.ExitPartial)
+	if last := codes[len(codes)-1].Code; last != command.ExitRefused {
+		t.Errorf("the list ends at %d, the highest code is %d", last, command.ExitRefused)
 	}
 }
 

@@ -9,7 +9,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/common"
@@ -28,6 +27,7 @@ type Model struct {
 	keys     KeyMap
 	title    string
 	sessions []api.Session
+	where    []string // where each session was found, beside it; nil says nothing
 	at       int
 	choose   func(api.Session) tea.Cmd // what opening a session means: the owner of the search decides
 }
@@ -36,6 +36,15 @@ type Model struct {
 // cursor.
 func New(ctx common.Context, title string, sessions []api.Session, choose func(api.Session) tea.Cmd) Model {
 	return Model{now: ctx.Now(), theme: ctx.Theme, keys: ctx.Keys.ForPicker(), title: title, sessions: sessions, choose: choose}
+}
+
+// WithWhere says beside each session where the search found it ("queue",
+// "kept 2h ago", "API"), one entry per session, sanitized by the caller.
+func (m Model) WithWhere(where []string) Model {
+	if len(where) == len(m.sessions) {
+		m.where = where
+	}
+	return m
 }
 
 // Sessions are the sessions listed.
@@ -63,19 +72,54 @@ func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
 // FullHelp is the picker's keys in one column.
 func (m Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
 
+// titleLines is the most lines the title wraps to: what the search looked
+// through is worth reading whole, not cut mid-word at 80 columns.
+const titleLines = 3
+
 // View lists the sessions that fit in height, kept around the cursor:
-// contact, channel, status, age.
+// contact, channel, status, age, and where the search found it. The
+// contact column gives way to where, and on a narrow screen the channel.
 func (m Model) View(width, height int) string {
 	t, k := m.theme, m.keys
 	inner := width - t.Panel.GetHorizontalFrameSize()
 	how := fmt.Sprintf("%s/%s pick · %s opens · %s closes", keys.Typed(k.Up), keys.Typed(k.Down), keys.Name(k.Choose), keys.Name(k.Close))
-	lines := []string{ansi.Truncate(t.PanelTitle.Render(m.title), inner, "…"), t.Muted.Render(how)}
+	title := render.Wrap(m.title, inner)
+	if len(title) > titleLines {
+		title = append(title[:titleLines-1], render.FitWords(strings.Join(title[titleLines-1:], " "), inner))
+	}
+	var lines []string
+	for _, l := range title {
+		lines = append(lines, t.PanelTitle.Render(l))
+	}
+	lines = append(lines, render.FitWords(t.Muted.Render(how), inner))
 	rows := max(height-len(lines)-t.Panel.GetVerticalFrameSize(), 1)
 	first, last := k.Window(m.at, len(m.sessions), rows)
+	contactW, channel := 24, true
+	if m.where != nil {
+		widest := 0
+		for i := first; i < last; i++ {
+			widest = max(widest, render.Width(render.Line(m.where[i])))
+		}
+		// "› " + ID, contact, channel, status, age, each after two spaces;
+		// on a narrow screen the channel goes before where does.
+		fixed := 2 + 8 + 2 + 2 + 11 + 2 + 10 + 2 + 4 + 2
+		least := 12
+		if inner-fixed-widest < least {
+			fixed, channel, least = fixed-13, false, 6
+		}
+		contactW = min(max(inner-fixed-widest, least), 24)
+	}
 	for i := first; i < last; i++ {
 		s := m.sessions[i]
 		contact, age := render.Contact(s.Contact), render.Since(s.UpdatedAt, m.now)
-		row := fmt.Sprintf("%s  %s  %s  %s  %s", render.Line(api.ShortID(s.ID)), render.Fit(contact, 24), render.Fit(render.Enum(s.Channel.Type), 11), render.Fit(render.Status(s.Status), 10), age)
+		row := render.Line(api.ShortID(s.ID)) + "  " + render.Fit(contact, contactW)
+		if channel {
+			row += "  " + render.Fit(render.Enum(s.Channel.Type), 11)
+		}
+		row += "  " + render.Fit(render.Status(s.Status), 10) + "  " + render.Fit(age, 4)
+		if m.where != nil {
+			row += "  " + render.Line(m.where[i])
+		}
 		if i == m.at {
 			row = t.Selected.Render("› " + row)
 		} else {

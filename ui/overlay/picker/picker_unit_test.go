@@ -189,3 +189,31 @@ func TestSessionsAndHelp(t *testing.T) {
 		t.Errorf("ShortHelp: %q", got)
 	}
 }
+
+// TestViewSaysWhereEachWasFound: beside each row, where the search found
+// it (issue 18 §7); a list of another length says nothing rather than
+// something wrong.
+func TestViewSaysWhereEachWasFound(t *testing.T) {
+	ss := sessions(3)
+	where := []string{"API · queue", "API · kept 2h ago", "kept 3d ago"}
+	v := picker.New(testCtx(), "3 sessions", ss, (&chooser{}).choose).WithWhere(where).View(110, 20)
+	for i, w := range where {
+		if row := keytest.LineWith(v, shortID(i)); !strings.HasSuffix(strings.TrimRight(row, " │"), "  "+w) {
+			t.Errorf("session %d's row %q does not end in %q", i, row, w)
+		}
+	}
+	v = picker.New(testCtx(), "3 sessions", ss, (&chooser{}).choose).WithWhere(where[:2]).View(110, 20)
+	if strings.Contains(v, "API") {
+		t.Errorf("a where of 2 entries for 3 sessions was shown:\n%s", v)
+	}
+}
+
+// TestNarrowViewKeepsWhere: at 60 columns the channel column gives way, so
+// that where each session was found is still read whole.
+func TestNarrowViewKeepsWhere(t *testing.T) {
+	ss := sessions(2)
+	v := picker.New(testCtx(), "2 sessions", ss, (&chooser{}).choose).WithWhere([]string{"API · kept 2h ago", "API · queue"}).View(60, 12)
+	if !strings.Contains(v, "  API · kept 2h ago") || !strings.Contains(v, "  API · queue") {
+		t.Errorf("where is cut at 60 columns:\n%s", v)
+	}
+}
