@@ -75,7 +75,7 @@ func TestInvalidInputSendsNothing(t *testing.T) {
 	// understood is said before anything comes back.
 	m.bar = m.bar.SetValue("")
 	m = send(typeText(m, "Nobody Here"), enter)
-	if !m.detail.Searching() || !strings.Contains(m.View(), "name → searching contacts and messages") {
+	if !m.detail.Searching() || !strings.Contains(m.View(), "name → the queue, local history and the API's contacts and messages") {
 		t.Fatalf("no search started:\n%s", m.View())
 	}
 	m = send(m, esc)

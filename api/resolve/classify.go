@@ -24,7 +24,7 @@ const (
 	KindName
 )
 
-// String names the kind for the UI: "email → searching contacts…".
+// String names the kind for the UI: "email → the queue, local history…".
 func (k Kind) String() string {
 	switch k {
 	case KindID:

@@ -608,7 +608,7 @@ func TestCancelASearch(t *testing.T) {
 	m, _ := newModel(t, c)
 	q, _ := resolve.Classify("#ZD-1")
 	m, search := m.Search(q, "#ZD-1", []api.Session{*sA})
-	if !m.Searching() || m.Fetching() || !m.Cancellable() || m.Busy() != "ticket ZD-1 → the loaded queue, then the newest sessions" {
+	if !m.Searching() || m.Fetching() || !m.Cancellable() || m.Busy() != "ticket ZD-1 → the queue, local history and the API" {
 		t.Fatalf("search under way: searching %v, busy %q", m.Searching(), m.Busy())
 	}
 	m, cmd := m.Cancel()

@@ -86,6 +86,11 @@ func Describe(err error, id string) Failure {
 		f.Sentence, f.Retry = "The connection to "+base+" dropped: "+render.Line(errText(e.Err))+".", RetryNow
 	case api.KindHTTP:
 		f.Sentence, f.Retry = fmt.Sprintf("Unexpected HTTP %d from %s.", e.Status, base), RetryNow
+		if e.Status >= 400 && e.Status < 500 && e.Status != 408 {
+			// The request as sent is what the API refuses (a 400 names a
+			// bad parameter): sending it again cannot help, unlike a 5xx.
+			f.Sentence, f.Retry = fmt.Sprintf("The API refused the request (HTTP %d).", e.Status), RetryNone
+		}
 	default:
 		f.Sentence = asSentence(e.Error())
 	}

@@ -114,3 +114,15 @@ func TestAnotherSessionReadsAsWhatHappened(t *testing.T) {
 		t.Errorf("got %q (retry %d), want %q and no retry", f.Sentence, f.Retry, want)
 	}
 }
+
+// TestARefusedRequestIsNotRetried: a 400 (a parameter the API refuses)
+// fails the same way every time, so no retry is advised, unlike a 5xx.
+func TestARefusedRequestIsNotRetried(t *testing.T) {
+	f := Describe(&api.Error{Kind: api.KindHTTP, Status: 400, BaseURL: "https://api.example"}, "")
+	if f.Sentence != "The API refused the request (HTTP 400)." || f.Retry != RetryNone || strings.Contains(f.Advice("r"), "retry") {
+		t.Errorf("400: %q (retry %d), advice %q", f.Sentence, f.Retry, f.Advice("r"))
+	}
+	if f := Describe(&api.Error{Kind: api.KindHTTP, Status: 408, BaseURL: "https://api.example"}, ""); f.Retry != RetryNow {
+		t.Errorf("408 is a timeout a retry may pass: %+v", f)
+	}
+}

@@ -11,9 +11,9 @@ import (
 func Query(q resolve.Query) string {
 	switch q.Kind {
 	case resolve.KindTicket:
-		return "ticket " + render.Line(q.Value) + " → the loaded queue, then the newest sessions"
+		return "ticket " + render.Line(q.Value) + " → the queue, local history and the API"
 	case resolve.KindEmail, resolve.KindPhone:
-		return q.Kind.String() + " → searching contacts"
+		return q.Kind.String() + " → the queue, local history and the API's contacts"
 	}
-	return "name → searching contacts and messages"
+	return "name → the queue, local history and the API's contacts and messages"
 }

@@ -74,10 +74,10 @@ func TestClassificationOnChange(t *testing.T) {
 		{"ID inside a URL", "https://app.open.cx/inbox/" + idA + "?tab=1", "", resolve.KindID, idA, true, "found " + idA + " · enter opens it", ""},
 		{"ID inside a log line", "ERROR session=" + idA + " org=42", "", resolve.KindID, idA, true, "found " + idA, ""},
 		{"UUID-shaped but refused", v0, v0, resolve.KindID, "", true, "Not a session ID: " + v0 + " is a version 0 UUID", "opens"},
-		{"ticket with #", "#1234", "#1234", resolve.KindTicket, "1234", false, "enter: ticket 1234 → the loaded queue, then the newest sessions", ""},
+		{"ticket with #", "#1234", "#1234", resolve.KindTicket, "1234", false, "enter: ticket 1234 → the queue, local history and the API", ""},
 		{"ticket reference", "ZD-884213", "ZD-884213", resolve.KindTicket, "ZD-884213", false, "enter: ticket ZD-884213", ""},
-		{"email", "dana@example.com", "dana@example.com", resolve.KindEmail, "dana@example.com", false, "enter: email → searching contacts", ""},
-		{"name", "Dana Whitfield", "Dana Whitfield", resolve.KindName, "Dana Whitfield", false, "enter: name → searching contacts and messages", ""},
+		{"email", "dana@example.com", "dana@example.com", resolve.KindEmail, "dana@example.com", false, "enter: email → the queue, local history and the API's contacts", ""},
+		{"name", "Dana Whitfield", "Dana Whitfield", resolve.KindName, "Dana Whitfield", false, "enter: name → the queue, local history and the API's contacts and messages", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -146,7 +146,7 @@ func TestEmptyHintAndQueueContext(t *testing.T) {
 	if h := name.HintView(200, lookupbar.Context{InQueue: true, Matches: 3}); h != "3 loaded sessions match · enter goes to the list" {
 		t.Errorf("name matching the queue: %q", h)
 	}
-	if h := name.HintView(200, lookupbar.Context{InQueue: true}); h != "0 loaded sessions match · enter: name → searching contacts and messages" {
+	if h := name.HintView(200, lookupbar.Context{InQueue: true}); h != "0 loaded sessions match · enter: name → the queue, local history and the API's contacts and messages" {
 		t.Errorf("name matching nothing: %q", h)
 	}
 	ticket := newBar("#1234")
@@ -364,9 +364,9 @@ func TestHintsNameRemappedKeys(t *testing.T) {
 	}
 	tests := map[string]string{
 		"see " + idA + " please":   "found " + idA + " · ctrl+o opens it",
-		"dana@example.com":         "ctrl+o: email → searching contacts",
+		"dana@example.com":         "ctrl+o: email → the queue, local history and the API's contacts",
 		"#1234":                    "ctrl+o: ticket 1234",
-		"Dana Whitfield":           "ctrl+o: name → searching",
+		"Dana Whitfield":           "ctrl+o: name → the queue",
 		"https://x/" + idA + "/ab": "found " + idA + " · ctrl+o opens it",
 	}
 	for text, want := range tests {
