@@ -242,6 +242,10 @@ func (c content) ticketLine(s *api.Session, width int) string {
 	ts := s.TicketingSystem
 	label := t.Label.Render("Ticket  ")
 	if ts == nil {
+		if n := render.Number(s.TicketNumber); n != dash {
+			// The queue's TICKET column shows it; the first line must too.
+			return render.FitWords(label+t.Value.Render("#"+n)+t.Muted.Render("  no ticketing system linked"), width)
+		}
 		return render.ClipLine(label+t.Muted.Render("no ticketing system linked"), width)
 	}
 	id := t.Value.Render(render.Or(ts.ExternalID))
