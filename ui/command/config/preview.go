@@ -4,11 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 
 	toml "github.com/pelletier/go-toml/v2"
-
-	"github.com/opencx-tools/cxi/ui/command/config/privatefile"
 )
 
 // The values [queue] preview takes: "auto" shows the preview beside the
@@ -35,30 +32,11 @@ func (c *Config) setPreview(f file, p *problems) {
 // private, and a file Load would refuse is left alone, the error saying
 // why.
 func SavePreview(path string, on bool) error {
-	if path == "" {
-		return errors.New("no config file to remember the preview in")
-	}
-	doc, err := readPrivate(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		doc, err = nil, nil
-	}
-	if err != nil {
-		return fileError("read", path, err)
-	}
-	if len(doc) > 0 {
-		if _, err := parse(path, doc); err != nil {
-			return err
-		}
-	}
 	value := "off"
 	if on {
 		value = "on"
 	}
-	doc, err = setQueuePreview(doc, value)
-	if err != nil {
-		return fmt.Errorf("config file %s: %w", path, err)
-	}
-	return fileError("write", path, privatefile.Replace(path, doc))
+	return rewrite(path, "the preview", func(doc []byte) ([]byte, error) { return setQueuePreview(doc, value) })
 }
 
 // setQueuePreview is doc with [queue] preview set to value.

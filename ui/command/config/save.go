@@ -24,8 +24,17 @@ import (
 // of it and its 0600 mode is kept. A file Load would refuse (not private,
 // not valid) is left alone and the error says why.
 func SaveActions(path string, o StatusOptions) error {
+	return rewrite(path, "the options", func(doc []byte) ([]byte, error) { return setActions(doc, o) })
+}
+
+// rewrite is the one way cxi writes config.toml back (SaveActions,
+// SavePreview): read the file (a missing one is empty), refuse one Load
+// would refuse, apply edit to its bytes, and replace it with the result,
+// private, at once. what names what is being remembered, for the error
+// when there is no file to remember it in.
+func rewrite(path, what string, edit func(doc []byte) ([]byte, error)) error {
 	if path == "" {
-		return errors.New("no config file to remember the options in")
+		return errors.New("no config file to remember " + what + " in")
 	}
 	doc, err := readPrivate(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -39,7 +48,7 @@ func SaveActions(path string, o StatusOptions) error {
 			return err
 		}
 	}
-	doc, err = setActions(doc, o)
+	doc, err = edit(doc)
 	if err != nil {
 		return fmt.Errorf("config file %s: %w", path, err)
 	}
