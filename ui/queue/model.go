@@ -73,6 +73,9 @@ type Model struct {
 	auto autoRefresh
 	rank ranking
 
+	drawn *drawnRows // rows drawn when not selected: see warm
+	bar   *drawnBar  // the filter bar as last drawn: see warm
+
 	contactNeed, ticketNeed int // the widest contact and ticket loaded, for the column widths
 
 	picked   map[string]bool       // rows selected for an action on several sessions
@@ -173,6 +176,7 @@ func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = width, height
 	m.cols, m.widths = layoutColumns(width, m.contactNeed, m.ticketNeed, m.mem != nil)
 	m.scrollToSel()
+	m.warm()
 	return m
 }
 
@@ -187,6 +191,7 @@ func (m Model) SetText(text string) Model {
 	}
 	m.text = t
 	m.rebuild()
+	m.warm()
 	return m
 }
 
@@ -256,6 +261,12 @@ func (m Model) position(id string) int {
 
 // Update handles the queue's keys and its pages.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	m, cmd := m.update(msg)
+	m.warm()
+	return m, cmd
+}
+
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case PageLoadedMsg:
 		if msg.q.gen != m.gen {
