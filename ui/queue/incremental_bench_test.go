@@ -57,8 +57,11 @@ func BenchmarkQueuePageArrival(b *testing.B) {
 				fresh := m
 				// The model is a value but its index a map: each arrival
 				// starts from the same n rows, not from the last one's.
-				fresh.byID = maps.Clone(m.byID)
-				fresh.rows = m.rows[:len(m.rows):len(m.rows)]
+				// Room for the page, as a map that grew by pages has:
+				// a clone's growth would rehash every row, each time.
+				fresh.byID = make(map[string]int, len(m.byID)+2*len(page.Items))
+				maps.Copy(fresh.byID, m.byID)
+				fresh.rows = append(make([]row, 0, len(m.rows)+2*len(page.Items)), m.rows...)
 				b.StartTimer()
 				_, _ = fresh.Update(msg)
 			}
