@@ -51,6 +51,7 @@ func withRows(m Model, n int) Model {
 		rows[i] = newRow(&s)
 	}
 	m.rows = rows
+	m.reindex()
 	m.rebuild()
 	return m
 }

@@ -48,6 +48,14 @@ var spareOrder = []int{4, 3, 2, 1, 0}
 // used first; only then does the bar take a second line.
 func (m Model) filterBar() []string {
 	items := m.barItems()
+	if m.bar.fits(items, m.width) {
+		return m.bar.lines
+	}
+	return m.drawBar(items)
+}
+
+// drawBar lays out the filter bar's items: see filterBar.
+func (m Model) drawBar(items []barItem) []string {
 	shown := make([]bool, len(items))
 	// Whole first, in the fewest words it takes; then cut at the edge,
 	// which may cost the ordering its details but never a filter.

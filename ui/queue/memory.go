@@ -85,6 +85,9 @@ func recall(ctx context.Context, mem Memory, sessions []api.Session) (map[string
 
 // annotate takes what the store said into the rows' marks.
 func (m *Model) annotate(a annotation) {
+	if len(a.changes) == 0 && len(a.marks) == 0 && len(a.fresh) == 0 {
+		return // nothing said (no store): no count to redo over every row
+	}
 	if m.marks == nil {
 		m.marks = map[string]mark{}
 	}
@@ -220,6 +223,7 @@ func (m Model) WithMemory(mem Memory, cached []api.Session, lastSync time.Time) 
 		m.rows = append(m.rows, newRow(&cached[i]))
 	}
 	m.cachedAt = lastSync
+	m.reindex()
 	m.rebuild()
 	return m
 }
@@ -255,15 +259,25 @@ func (m *Model) merge(p *api.SessionPage) {
 			m.reindex()
 		}
 	}
+	m.reindex() // a replaced row may have held the widest contact or ticket
 	m.rebuild()
 }
 
-// reindex finds each row by its session's ID again, after rows moved.
+// reindex finds each row by its session's ID again, and measures the
+// widest contact and ticket, after rows moved, left or were replaced.
 func (m *Model) reindex() {
 	m.byID = make(map[string]int, len(m.rows))
+	m.contactNeed, m.ticketNeed = 0, 0
 	for i := range m.rows {
 		m.byID[m.rows[i].session.ID] = i
+		m.measure(&m.rows[i])
 	}
+}
+
+// measure widens the contact and ticket needs to r's.
+func (m *Model) measure(r *row) {
+	m.contactNeed = max(m.contactNeed, r.contactW)
+	m.ticketNeed = max(m.ticketNeed, r.ticketW)
 }
 
 // synced records a whole read of the list's first page (or an incremental

@@ -73,6 +73,9 @@ type Model struct {
 	auto autoRefresh
 	rank ranking
 
+	drawn *drawnRows // rows drawn when not selected: see warm
+	bar   *drawnBar  // the filter bar as last drawn: see warm
+
 	contactNeed, ticketNeed int // the widest contact and ticket loaded, for the column widths
 
 	picked   map[string]bool       // rows selected for an action on several sessions
@@ -97,7 +100,8 @@ func New(theme *styles.Theme, keys KeyMap, lister Lister, filters filter.Filters
 func (m Model) Reload() (Model, tea.Cmd) {
 	m.stop()
 	m.gen++
-	m.rows, m.byID, m.view = nil, map[string]int{}, nil
+	m.rows, m.view = nil, nil
+	m.reindex()
 	m.picked, m.anchor = nil, "" // the rows it named are gone with the old query
 	m.sel, m.top, m.next, m.end, m.err, m.skipped = 0, 0, "", false, nil, 0
 	m.pinned = true
@@ -173,6 +177,7 @@ func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = width, height
 	m.cols, m.widths = layoutColumns(width, m.contactNeed, m.ticketNeed, m.mem != nil)
 	m.scrollToSel()
+	m.warm()
 	return m
 }
 
@@ -185,8 +190,17 @@ func (m Model) SetText(text string) Model {
 	if t == m.text {
 		return m
 	}
+	if m.text != "" && strings.Contains(t, m.text) {
+		// A row that holds the longer text holds the shorter: the rows
+		// shown already are the only ones to look at, in their order.
+		m.text = t
+		m.narrow()
+		m.warm()
+		return m
+	}
 	m.text = t
 	m.rebuild()
+	m.warm()
 	return m
 }
 
@@ -236,6 +250,7 @@ func (m Model) Select(id string) (Model, tea.Cmd) {
 func (m Model) Upsert(s *api.Session) Model {
 	if i, ok := m.byID[s.ID]; ok {
 		m.rows[i] = newRow(s)
+		m.reindex() // its contact or ticket may have been the widest
 		m.rebuild()
 	}
 	return m
@@ -256,6 +271,12 @@ func (m Model) position(id string) int {
 
 // Update handles the queue's keys and its pages.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	m, cmd := m.update(msg)
+	m.warm()
+	return m, cmd
+}
+
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case PageLoadedMsg:
 		if msg.q.gen != m.gen {
@@ -343,6 +364,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			// Newest activity first again: the ranking's walk added
 			// sessions at the end of the rows, out of the API's order.
 			newestFirst(m.rows)
+			m.reindex()
 		}
 		m.rebuild()
 		if !m.attention {
@@ -430,6 +452,7 @@ func (m *Model) add(p *api.SessionPage, cursor string, refresh bool) {
 			fresh = append(fresh, r)
 		}
 		m.rows = fresh
+		m.reindex()
 		// Nothing was loaded beyond page one, or what was came from the
 		// store: the walk starts over from this page.
 		if len(m.rows) == len(p.Items) || !m.cachedAt.IsZero() {
@@ -437,6 +460,7 @@ func (m *Model) add(p *api.SessionPage, cursor string, refresh bool) {
 			m.follow("", p)
 		}
 	} else {
+		from := len(m.rows)
 		for i := range p.Items {
 			if _, dup := m.byID[p.Items[i].ID]; dup {
 				continue // moved between pages while paging: keep the first
@@ -445,6 +469,8 @@ func (m *Model) add(p *api.SessionPage, cursor string, refresh bool) {
 			m.byID[p.Items[i].ID] = len(m.rows) - 1
 		}
 		m.follow(cursor, p)
+		m.appended(from)
+		return
 	}
 	m.rebuild()
 }
@@ -472,15 +498,28 @@ func oldestUpdate(items []api.Session) time.Time {
 // rebuild recomputes the index, the visible order and the cursor after the
 // rows, the text filter or the ordering changed, keeping the selection on
 // the same session when it is still there.
+//
+// The rows' index and the widest contact and ticket are kept as rows
+// arrive and move (reindex, appended), not worked out again here: a
+// keystroke in the filter must not pay for every row loaded.
 func (m *Model) rebuild() {
-	m.reindex()
 	m.view = make([]int, 0, len(m.rows))
 	for i := range m.rows {
-		r := &m.rows[i]
-		if (m.text == "" || strings.Contains(r.search, m.text)) && m.team.keeps(r) && (!m.changed || m.changedRow(r.session.ID)) {
+		if m.keeps(&m.rows[i]) {
 			m.view = append(m.view, i)
 		}
 	}
+	m.reorder()
+}
+
+// keeps reports whether the local filters (text, team, changed) show r.
+func (m *Model) keeps(r *row) bool {
+	return (m.text == "" || strings.Contains(r.search, m.text)) && m.team.keeps(r) && (!m.changed || m.changedRow(r.session.ID))
+}
+
+// reorder sorts the view when the order asks it, and puts the cursor and
+// the columns right for it.
+func (m *Model) reorder() {
 	if m.attention {
 		attentionOrder(m.rows, m.view)
 		if m.pinned {
@@ -495,11 +534,6 @@ func (m *Model) rebuild() {
 		m.selID = m.rows[m.view[m.sel]].session.ID
 	}
 	m.scrollToSel()
-	m.contactNeed, m.ticketNeed = 0, 0
-	for i := range m.rows {
-		m.contactNeed = max(m.contactNeed, m.rows[i].contactW)
-		m.ticketNeed = max(m.ticketNeed, m.rows[i].ticketW)
-	}
 	m.cols, m.widths = layoutColumns(m.width, m.contactNeed, m.ticketNeed, m.mem != nil)
 	m.countReviewed()
 }

@@ -117,6 +117,7 @@ func (m Model) ranked(msg rankPageMsg) (Model, tea.Cmd) {
 		}
 		m.rows = append(m.rows, newRow(s))
 		m.byID[s.ID] = len(m.rows) - 1
+		m.measure(&m.rows[len(m.rows)-1])
 	}
 	m.rebuild() // pinned, a more urgent session arriving takes the cursor
 	next := msg.page.Next

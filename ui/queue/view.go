@@ -31,7 +31,12 @@ func (m Model) View() string {
 		top++
 	}
 	for pos := top; pos < end; pos++ {
-		lines = append(lines, m.rowView(&m.rows[m.view[pos]], pos == m.sel))
+		r := &m.rows[m.view[pos]]
+		if line, ok := m.cachedRow(r); ok && pos != m.sel {
+			lines = append(lines, line)
+			continue
+		}
+		lines = append(lines, m.rowView(r, pos == m.sel))
 	}
 	if tail != "" && len(lines) < m.height {
 		lines = append(lines, tail)

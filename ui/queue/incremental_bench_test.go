@@ -1,0 +1,153 @@
+package queue
+
+import (
+	"fmt"
+	"maps"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/filter"
+)
+
+// benchSizes are the queue sizes the issue measures at: a team's day, an
+// organization's week, its month.
+var benchSizes = []int{1000, 10000, 100000}
+
+// benchQueue is a 120×40 queue with n sessions loaded and the cursor in
+// the middle, as a user paging through a month sees it.
+func benchQueue(n int) Model {
+	m := withRows(New(theme(), DefaultKeyMap(), nil, filter.Filters{}, false, now).SetSize(120, 40), n)
+	m, _ = m.Select(session(n / 2).ID)
+	return m
+}
+
+// BenchmarkQueueFilterKeystroke types the last character of a filter that
+// matches a tenth of the rows ("customer 0" then "customer 00"): the
+// text grows by one, which the filter must not pay for with every row.
+func BenchmarkQueueFilterKeystroke(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			m := benchQueue(n).SetText("customer 0")
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				_ = m.SetText("customer 00")
+			}
+		})
+	}
+}
+
+// BenchmarkQueuePageArrival takes a page of 1,000 sessions into a queue of
+// n: its cost should follow the page, not the rows already loaded.
+func BenchmarkQueuePageArrival(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			m := benchQueue(n)
+			m.next, m.gen = "more", 1
+			page := &api.SessionPage{Next: "after", Items: make([]api.Session, 1000)}
+			for i := range page.Items {
+				page.Items[i] = session(n + i)
+			}
+			msg := PageLoadedMsg{q: query{gen: m.gen, cursor: "more"}, page: page}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				b.StopTimer()
+				fresh := m
+				// The model is a value but its index a map: each arrival
+				// starts from the same n rows, not from the last one's.
+				// Room for the page, as a map that grew by pages has:
+				// a clone's growth would rehash every row, each time.
+				fresh.byID = make(map[string]int, len(m.byID)+2*len(page.Items))
+				maps.Copy(fresh.byID, m.byID)
+				fresh.rows = append(make([]row, 0, len(m.rows)+2*len(page.Items)), m.rows...)
+				b.StartTimer()
+				_, _ = fresh.Update(msg)
+			}
+		})
+	}
+}
+
+// BenchmarkQueueCursorDown is j as the program runs it: Update, then View.
+// Moving one row should redraw about one row, however many are loaded.
+func BenchmarkQueueCursorDown(b *testing.B) {
+	down := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'j'}}
+	up := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'k'}}
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			m := benchQueue(n)
+			_ = m.View()
+			b.ReportAllocs()
+			b.ResetTimer()
+			i := 0
+			for b.Loop() {
+				// Down and up in turn: the cursor stays among the loaded
+				// rows, away from the end where j would page.
+				k := down
+				if i%2 == 1 {
+					k = up
+				}
+				i++
+				m, _ = m.Update(k)
+				_ = m.View()
+			}
+		})
+	}
+}
+
+// bareList is the floor for the queue's keystroke benchmarks: a list that
+// keeps its lines drawn already and only moves a cursor, as the least a
+// bubbletea list can do per key.
+type bareList struct {
+	lines    []string
+	sel, top int
+}
+
+func (l bareList) Update(msg tea.Msg) bareList {
+	if k, ok := msg.(tea.KeyMsg); ok {
+		switch k.String() {
+		case "j":
+			l.sel = min(l.sel+1, len(l.lines)-1)
+		case "k":
+			l.sel = max(l.sel-1, 0)
+		}
+	}
+	return l
+}
+
+func (l bareList) View() string {
+	var s []byte
+	for i := l.top; i < min(l.top+38, len(l.lines)); i++ {
+		if i == l.sel {
+			s = append(s, "› "...)
+		} else {
+			s = append(s, "  "...)
+		}
+		s = append(s, l.lines[i]...)
+		s = append(s, '\n')
+	}
+	return string(s)
+}
+
+// BenchmarkBareCursorDown is BenchmarkQueueCursorDown's floor, measured in
+// the same run: a 38-row window of 118-cell lines drawn ahead of time.
+func BenchmarkBareCursorDown(b *testing.B) {
+	down := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'j'}}
+	up := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'k'}}
+	l := bareList{lines: make([]string, 1000), sel: 19}
+	for i := range l.lines {
+		l.lines[i] = fmt.Sprintf("%-118d", i)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		k := down
+		if i%2 == 1 {
+			k = up
+		}
+		i++
+		l = l.Update(k)
+		_ = l.View()
+	}
+}
