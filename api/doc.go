@@ -47,6 +47,9 @@
 //     store that remembers nothing); sessions, what was seen and what changed
 //     since, review marks, notes, transcripts, list syncs, lookups, full-text
 //     search, the handover, the audit log, and erasing what was redacted.
+//   - api/store/internal/fill: a program that fills a store with N of the
+//     demo's generated sessions through the client and the store, and
+//     prints its size against the JSON it holds (go run ... -n 100000).
 //
 // The fake server, which feeds --demo and the tests, and the checks that it
 // keeps to the contract:

@@ -100,8 +100,8 @@ func TestMigrationFromVersion2(t *testing.T) {
 	old.Close()
 
 	s := mustOpen(t, options(dir))
-	if got := userVersion(t, s); got != 3 {
-		t.Errorf("migrated to version %d, want 3", got)
+	if got := userVersion(t, s); got != SchemaVersion() {
+		t.Errorf("migrated to version %d, want %d", got, SchemaVersion())
 	}
 	if _, ok, err := sessionOK(s, id(1)); !ok || err != nil {
 		t.Errorf("session: %v %v", ok, err)

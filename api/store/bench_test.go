@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"testing"
 
@@ -241,4 +242,59 @@ func BenchmarkEraseRedacted(b *testing.B) {
 		i++
 	}
 	reportSize(b, dir)
+}
+
+// BenchmarkFirstScreen reads what the queue's first frame needs from a
+// filled store: 500 sessions, newest first (Sessions(Limit: 500), which
+// decodes each). Its floor, in the same run, is reading the same rows'
+// bodies without decoding them. It reports the store's bytes a session
+// against the JSON it holds.
+func BenchmarkFirstScreen(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			sessions, _, raw := corpus(b, n)
+			var held int64
+			for i := range sessions {
+				sessions[i].Raw = raw[i] // as the list keeps each item
+				held += int64(len(raw[i]))
+			}
+			s, dir := openFilled(b, sessions)
+			var size int64
+			for _, suffix := range []string{"", "-wal"} {
+				if info, err := os.Stat(File(options(dir)) + suffix); err == nil {
+					size += info.Size()
+				}
+			}
+			b.Run("sessions", func(b *testing.B) {
+				for b.Loop() {
+					page, err := s.Sessions(ctx, Query{Limit: 500})
+					if err != nil || len(page) != 500 {
+						b.Fatal(len(page), err)
+					}
+				}
+				b.ReportMetric(float64(size)/float64(n), "B-on-disk/session")
+				b.ReportMetric(float64(size)/float64(held), "×JSON")
+			})
+			b.Run("floor", func(b *testing.B) {
+				for b.Loop() {
+					rows, err := s.db.QueryContext(ctx, "SELECT raw FROM sessions ORDER BY updated_ns DESC, id LIMIT 500")
+					if err != nil {
+						b.Fatal(err)
+					}
+					k := 0
+					for rows.Next() {
+						var body []byte
+						if err := rows.Scan(&body); err != nil {
+							b.Fatal(err)
+						}
+						k++
+					}
+					rows.Close()
+					if k != 500 {
+						b.Fatal(k)
+					}
+				}
+			})
+		})
+	}
 }

@@ -36,7 +36,7 @@ func (s *Store) Handover(ctx context.Context, since time.Time) ([]HandoverItem, 
 		return nil, nil
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT m.session_id, m.reviewed_ns, m.reviewed_snap, m.note, m.note_ns,
-			s.doc, coalesce(s.fetched_ns, 0), coalesce(seen.at_ns, 0), seen.snap
+			s.doc, s.raw, coalesce(s.fetched_ns, 0), coalesce(seen.at_ns, 0), seen.snap
 		FROM marks m
 		LEFT JOIN sessions s ON s.id = m.session_id
 		LEFT JOIN seen ON seen.session_id = m.session_id
@@ -53,7 +53,7 @@ func (s *Store) Handover(ctx context.Context, since time.Time) ([]HandoverItem, 
 		var r markRow
 		var fetched, seenAt int64
 		var seenSnap sql.NullString
-		if err := rows.Scan(&id, &r.reviewed, &r.snap, &r.note, &r.noteAt, &r.doc, &fetched, &seenAt, &seenSnap); err != nil {
+		if err := rows.Scan(&id, &r.reviewed, &r.snap, &r.note, &r.noteAt, &r.doc, &r.raw, &fetched, &seenAt, &seenSnap); err != nil {
 			return nil, err
 		}
 		item, err := handoverItem(id, r, fetched, seenAt, seenSnap)

@@ -39,11 +39,11 @@ func (s *Store) SetReviewed(ctx context.Context, id string, on bool, at time.Tim
 			return dropEmptyMark(ctx, tx, id)
 		}
 		var snap *string
-		var doc []byte
-		err := tx.QueryRowContext(ctx, "SELECT doc FROM sessions WHERE id = ?", id).Scan(&doc)
+		var doc, raw []byte
+		err := tx.QueryRowContext(ctx, "SELECT doc, raw FROM sessions WHERE id = ?", id).Scan(&doc, &raw)
 		switch {
 		case err == nil:
-			sess, err := decodeSession(doc, nil)
+			sess, err := decodeSession(doc, raw)
 			if err != nil {
 				return err
 			}
@@ -98,11 +98,11 @@ func (s *Store) Marks(ctx context.Context, ids []string) (map[string]Mark, error
 		byLower[fold(id)] = id
 	}
 	out := map[string]Mark{}
-	err := s.eachByID(ctx, `SELECT m.session_id, m.reviewed_ns, m.reviewed_snap, m.note, m.note_ns, s.doc
+	err := s.eachByID(ctx, `SELECT m.session_id, m.reviewed_ns, m.reviewed_snap, m.note, m.note_ns, s.doc, s.raw
 		FROM marks m LEFT JOIN sessions s ON s.id = m.session_id WHERE m.session_id IN (%s)`, ids, func(rows *sql.Rows) error {
 		var id string
 		var r markRow
-		if err := rows.Scan(&id, &r.reviewed, &r.snap, &r.note, &r.noteAt, &r.doc); err != nil {
+		if err := rows.Scan(&id, &r.reviewed, &r.snap, &r.note, &r.noteAt, &r.doc, &r.raw); err != nil {
 			return err
 		}
 		sess, err := r.session()
@@ -127,15 +127,15 @@ type markRow struct {
 	reviewed, noteAt int64
 	snap             sql.NullString
 	note             string
-	doc              []byte
+	doc, raw         []byte
 }
 
 // session is the session as kept, decoded; nil when none is kept.
 func (r markRow) session() (*api.Session, error) {
-	if r.doc == nil {
+	if r.doc == nil && r.raw == nil {
 		return nil, nil
 	}
-	return decodeSession(r.doc, nil)
+	return decodeSession(r.doc, r.raw)
 }
 
 // mark makes the Mark, and the fields that changed since the review; sess

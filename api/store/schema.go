@@ -121,11 +121,22 @@ CREATE TABLE audit (
 CREATE INDEX audit_by_time ON audit(at_ns);
 `
 
+// schemaV4 keeps one copy of each session: where the body the API sent is
+// kept (raw), the session is decoded from it, and doc is empty. A kept raw
+// is always current (SaveSessions drops it when the fields change), so it
+// decodes to what doc held. doc stays NOT NULL, as SQLite cannot drop a
+// constraint without rebuilding the table its search rows are keyed to;
+// an empty text costs one byte. The pages freed are reused as the store
+// fills again.
+const schemaV4 = `
+UPDATE sessions SET doc = '' WHERE raw IS NOT NULL;
+`
+
 // migrations returns the steps between schema versions: step i takes a
 // store from version i to i+1, so a store of any earlier version is brought
 // up to date one step at a time. A step is never changed once released;
 // a change is a new step.
-func migrations() []string { return []string{schemaV1, schemaV2, schemaV3} }
+func migrations() []string { return []string{schemaV1, schemaV2, schemaV3, schemaV4} }
 
 // SchemaVersion is the schema version this build of cxi writes.
 func SchemaVersion() int { return len(migrations()) }

@@ -51,7 +51,7 @@ func prepareSaver(ctx context.Context, tx *sql.Tx) (*saver, error) {
 		stmt **sql.Stmt
 		sql  string
 	}{
-		{&sv.old, "SELECT rid, doc FROM sessions WHERE id = ?"},
+		{&sv.old, "SELECT rid, doc, raw FROM sessions WHERE id = ?"},
 		{&sv.touch, "UPDATE sessions SET fetched_ns = ?, raw = coalesce(?, raw) WHERE rid = ?"},
 		{&sv.upsert, `INSERT INTO sessions (id, doc, raw, status, handed_off, channel, updated_ns, summary, fetched_ns)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -83,30 +83,43 @@ func (sv *saver) close() {
 
 // save writes one session. An unchanged one, the common case when the
 // queue is refreshed, only has its fetch time moved on: its search
-// document and identifiers stay as they are.
+// document and identifiers stay as they are. A session is kept once: as
+// the body the API sent when there is one (doc is then empty), else as
+// cxi's own encoding.
 func (sv *saver) save(ctx context.Context, tx *sql.Tx, sess *api.Session, at time.Time) error {
 	id := fold(sess.ID)
 	if id == "" {
 		return nil
-	}
-	doc, err := json.Marshal(sess)
-	if err != nil {
-		return err
 	}
 	var raw []byte
 	if len(sess.Raw) > 0 {
 		raw = sess.Raw
 	}
 	var rid int64
-	var old []byte
-	err = sv.old.QueryRowContext(ctx, id).Scan(&rid, &old)
+	var oldDoc, oldRaw []byte
+	err := sv.old.QueryRowContext(ctx, id).Scan(&rid, &oldDoc, &oldRaw)
 	isNew := errors.Is(err, sql.ErrNoRows)
-	switch {
-	case err == nil && bytes.Equal(old, doc):
-		_, err = sv.touch.ExecContext(ctx, unixNano(at), raw, rid)
+	if err != nil && !isNew {
 		return err
-	case err != nil && !isNew:
-		return err
+	}
+	if !isNew {
+		// The same body again is the same session, with no encoding.
+		same := raw != nil && bytes.Equal(raw, oldRaw)
+		if !same {
+			if same, err = sameFields(sess, oldDoc, oldRaw); err != nil {
+				return err
+			}
+		}
+		if same {
+			_, err = sv.touch.ExecContext(ctx, unixNano(at), raw, rid)
+			return err
+		}
+	}
+	doc := []byte{}
+	if raw == nil {
+		if doc, err = json.Marshal(sess); err != nil {
+			return err
+		}
 	}
 	var summary *string
 	if sess.Handoff != nil {
@@ -256,12 +269,38 @@ func (s *Store) SetSync(ctx context.Context, key string, at time.Time) error {
 	})
 }
 
-// decodeSession reads a kept session: doc is cxi's own encoding of
-// api.Session, which decodes back to the same values, and raw the body the
-// API sent, when it was kept (nil for none).
+// sameFields reports whether sess has the fields of the session kept as
+// oldDoc and oldRaw: a session listed, then fetched, comes as two bodies
+// that differ in bytes but not in what they say.
+func sameFields(sess *api.Session, oldDoc, oldRaw []byte) (bool, error) {
+	old, err := decodeSession(oldDoc, oldRaw)
+	if err != nil {
+		return false, err
+	}
+	old.Raw = nil
+	a, err := json.Marshal(old)
+	if err != nil {
+		return false, err
+	}
+	cp := *sess
+	cp.Raw = nil
+	b, err := json.Marshal(&cp)
+	if err != nil {
+		return false, err
+	}
+	return bytes.Equal(a, b), nil
+}
+
+// decodeSession reads a kept session: raw is the body the API sent, when it
+// was kept (nil for none), and then doc is empty; otherwise doc is cxi's
+// own encoding of api.Session, which decodes back to the same values.
 func decodeSession(doc, raw []byte) (*api.Session, error) {
+	src := doc
+	if len(doc) == 0 {
+		src = raw
+	}
 	var sess api.Session
-	if err := json.Unmarshal(doc, &sess); err != nil {
+	if err := json.Unmarshal(src, &sess); err != nil {
 		return nil, fmt.Errorf("a kept session cannot be read: %w", err)
 	}
 	if len(raw) > 0 {

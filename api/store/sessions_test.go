@@ -32,8 +32,12 @@ func TestSessionRoundTrips(t *testing.T) {
 
 func TestRawIsKeptWhileCurrent(t *testing.T) {
 	s := fresh(t)
-	body := json.RawMessage(`{"id":"` + id(1) + `","status":"open"}`)
+	// A body is what its session was decoded from, byte for byte.
 	get := session(id(1), 0)
+	body, err := json.Marshal(get)
+	if err != nil {
+		t.Fatal(err)
+	}
 	get.Raw = body
 	save(t, s, t0, get)
 

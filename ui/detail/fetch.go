@@ -93,11 +93,11 @@ func (m Model) loaded(msg LoadedMsg) (Model, Event, tea.Cmd) {
 	if msg.Req.Quiet && m.pane.Session() != nil && m.pane.Session().ID == msg.Session.ID {
 		m.pane = m.pane.Replace(msg.Session)
 		m.pane = m.pane.SetBanner(m.banner())
-		return m, ev, recall(m.mem, msg.Session, m.now)
+		return m, ev, m.remember(msg)
 	}
 	m = m.show(msg.Session, msg.At)
 	ev.Arrived = msg.Session
-	return m, ev, recall(m.mem, msg.Session, m.now)
+	return m, ev, m.remember(msg)
 }
 
 func (m Model) failed(msg FailedMsg) (Model, Event, tea.Cmd) {
@@ -172,8 +172,10 @@ func (m Model) Cancel() (Model, tea.Cmd) {
 }
 
 // fetchSession runs one lookup off the UI goroutine and reports its result.
-// What it fetched goes into the local store (mem may be nil); when the API
-// cannot be reached, the store's copy answers, marked as such.
+// What it fetched goes into the local store once the pane shows it (see
+// remember): saving first cost the user the save's time on every Enter.
+// When the API cannot be reached, the store's copy (mem may be nil)
+// answers, marked as such.
 func fetchSession(ctx context.Context, client Client, req Request, now func() time.Time, mem Memory) tea.Cmd {
 	return func() tea.Msg {
 		s, err := client.GetSession(ctx, req.ID)
@@ -186,10 +188,6 @@ func fetchSession(ctx context.Context, client Client, req Request, now func() ti
 			}
 			return FailedMsg{Req: req, Err: err, NotCached: mem != nil}
 		}
-		at := now()
-		if mem != nil {
-			_ = mem.SaveSessions(ctx, []api.Session{*s}, at)
-		}
-		return LoadedMsg{Req: req, Session: s, At: at}
+		return LoadedMsg{Req: req, Session: s, At: now()}
 	}
 }

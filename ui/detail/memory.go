@@ -38,6 +38,28 @@ type RecalledMsg struct {
 
 func (RecalledMsg) detailMsg() {}
 
+// remember is what follows a lookup shown in the pane: a session fetched
+// from the API is saved in the store, then recalled; the store's own copy
+// only recalled. The save runs here, after the pane has its session, so
+// that the user sees it without waiting for the disk; recall still reads
+// the store after the save, as the marks compare with the kept session.
+func (m Model) remember(msg LoadedMsg) tea.Cmd {
+	if m.mem == nil || msg.Session == nil {
+		return nil
+	}
+	then := recall(m.mem, msg.Session, m.now)
+	if msg.Offline {
+		return then
+	}
+	mem, s, at := m.mem, *msg.Session, msg.At
+	return func() tea.Msg {
+		// A failed save is the store's to report (it turns itself off and
+		// says so): the session is shown either way.
+		_ = mem.SaveSessions(context.Background(), []api.Session{s}, at)
+		return then()
+	}
+}
+
 // recall reads what changed since the user last looked at s, then keeps
 // this look, in a command: the store is I/O like the API.
 func recall(mem Memory, s *api.Session, now time.Time) tea.Cmd {
