@@ -46,6 +46,15 @@ func helpSections(k keys.Map, v view) []fullhelp.Section {
 			own = append(own, b)
 		}
 	}
+	// Then the keys that act in this view alone (the queue's filters and
+	// selection), as the views themselves say: they are this view's too.
+	for _, col := range fullHelp(k) {
+		for _, b := range col {
+			if onlyIn(k, v, b) && !slices.ContainsFunc(own, func(o key.Binding) bool { return sameKeys(o, b) }) {
+				own = append(own, b)
+			}
+		}
+	}
 	var rest [][]key.Binding
 	for _, col := range fullHelp(k) {
 		var left []key.Binding
@@ -60,6 +69,22 @@ func helpSections(k keys.Map, v view) []fullhelp.Section {
 		{Title: "In the " + viewNames[v], Columns: slices.Collect(slices.Chunk(own, helpColumn))},
 		{Title: "Everywhere else", Columns: rest},
 	}
+}
+
+// onlyIn reports whether b acts in view v and in no other, as KeysByView
+// has each view turn the keys on.
+func onlyIn(k keys.Map, v view, b key.Binding) bool {
+	here := false
+	for i, vk := range KeysByView(k) {
+		on := slices.ContainsFunc(vk.Keys.ViewKeys(), func(o *key.Binding) bool { return o.Enabled() && sameKeys(*o, b) })
+		switch {
+		case i == int(v):
+			here = on
+		case on:
+			return false
+		}
+	}
+	return here
 }
 
 // helpColumn is how many of a view's own keys one column of the full help
