@@ -56,29 +56,39 @@ func (m Model) View() string {
 func (m Model) headerView() string {
 	t := m.ctx.Theme
 	crumbs := []string{"queue", "session " + m.detail.Title(), "transcript"}[:m.view+1] // views go queue › detail › transcript
-	left := t.Title.Render("cxi")
-	if m.label != "" {
-		left += " " + t.Marker.Render(m.label)
-	}
-	left += m.modeBadges() // before the crumbs, which a narrow header cuts first
-	if m.stopped != "" {
-		// Before the crumbs, which a narrow header cuts first: marks and
-		// notes are not kept from now on, and the user must know.
-		left += " " + t.Error.Render("not remembering: "+render.Line(m.stopped))
-	}
-	if len(m.suggest) > 0 && m.view == viewQueue {
-		left += t.Muted.Render(" (" + keys.Name(m.keys.Help) + " lists sessions to try)")
-	}
-	left += t.Muted.Render("  " + strings.Join(crumbs, " › "))
-	if s := m.queue.Header(); s != "" && m.view == viewQueue {
-		left += t.Marker.Render("  " + s)
+	// left is the header's left part, with or without the hint that
+	// names the help key, which is the first to go when space is short:
+	// the queue's own words ("offline — as fetched at 14:02", "3
+	// selected") matter more.
+	left := func(hint bool) string {
+		l := t.Title.Render("cxi")
+		if m.label != "" {
+			l += " " + t.Marker.Render(m.label)
+		}
+		l += m.modeBadges() // before the crumbs, which a narrow header cuts first
+		if m.stopped != "" {
+			// Before the crumbs, which a narrow header cuts first: marks and
+			// notes are not kept from now on, and the user must know.
+			l += " " + t.Error.Render("not remembering: "+render.Line(m.stopped))
+		}
+		if hint && len(m.suggest) > 0 && m.view == viewQueue {
+			l += t.Muted.Render(" (" + keys.Name(m.keys.Help) + " lists sessions to try)")
+		}
+		l += t.Muted.Render("  " + strings.Join(crumbs, " › "))
+		if s := m.queue.Header(); s != "" && m.view == viewQueue {
+			l += t.Marker.Render("  " + s)
+		}
+		return l
 	}
 	right := t.Header.Render(render.Line(m.client.BaseURL()))
-	space := m.width - lipgloss.Width(left) - lipgloss.Width(right)
-	if space < 2 {
-		return render.FitWords(left, m.width)
+	for _, hint := range []bool{true, false} {
+		l := left(hint)
+		if space := m.width - lipgloss.Width(l) - lipgloss.Width(right); space >= 2 {
+			return l + strings.Repeat(" ", space) + right
+		}
 	}
-	return left + strings.Repeat(" ", space) + right
+	// The base URL goes next: the left part is what the user acts on.
+	return render.FitWords(left(false), m.width)
 }
 
 func (m Model) paneView() string {
