@@ -28,6 +28,9 @@
 //     copy), what their outcome is called and what follows from it (the 429
 //     rule, what stops a batch), for the TUI, the commands and the audit log
 //     alike; the status words every view says.
+//   - api/filekind: what a path holds when it is not the regular file
+//     expected (a link, a FIFO, a directory), named alike by the store and
+//     the config and key files.
 //   - api/filter: the queue's filters as values, the list endpoint's
 //     parameters, the store's query and the local match, all built from one
 //     Params, so the three cannot disagree.

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"github.com/opencx-tools/cxi/api/filekind"
 )
 
 // EnvDir names the environment variable that puts the store somewhere else:
@@ -186,20 +188,5 @@ type notAFileError struct {
 }
 
 func (e *notAFileError) Error() string {
-	return fmt.Sprintf("%s is %s, not a regular file", e.name, kind(e.mode))
-}
-
-// kind names what a file of mode m is, for a sentence.
-func kind(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "a special file"
+	return fmt.Sprintf("%s is %s, not a regular file", e.name, filekind.Of(e.mode))
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/dustin/go-humanize"
 	"github.com/spf13/cobra"
 
+	"github.com/opencx-tools/cxi/api/filekind"
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/settings"
@@ -212,14 +213,5 @@ func notAStore(path string) string {
 	if err != nil || fi.Mode().IsRegular() {
 		return ""
 	}
-	kind := "something that is not a regular file"
-	switch {
-	case fi.Mode()&os.ModeSymlink != 0:
-		kind = "a symbolic link"
-	case fi.Mode()&os.ModeNamedPipe != 0:
-		kind = "a named pipe (FIFO)"
-	case fi.IsDir():
-		kind = "a folder"
-	}
-	return fmt.Sprintf("%s is %s, which cxi neither follows nor removes; it keeps nothing on disk for this organization until that is moved away.", path, kind)
+	return fmt.Sprintf("%s is %s, which cxi neither follows nor removes; it keeps nothing on disk for this organization until that is moved away.", path, filekind.Of(fi.Mode()))
 }

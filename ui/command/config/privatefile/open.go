@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+
+	"github.com/opencx-tools/cxi/api/filekind"
 )
 
 // NotRegularError is a path that names something other than a regular file
@@ -19,24 +21,7 @@ type NotRegularError struct {
 }
 
 func (e *NotRegularError) Error() string {
-	return fmt.Sprintf("%s is %s, not a regular file", e.Path, kind(e.Mode))
-}
-
-// kind names what a file of mode m is, for a sentence.
-func kind(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "a special file"
+	return fmt.Sprintf("%s is %s, not a regular file", e.Path, filekind.Of(e.Mode))
 }
 
 // Open opens path for reading when it is a regular file, and returns it

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+
+	"github.com/opencx-tools/cxi/api/filekind"
 )
 
 // Replace puts data at path at once: a temporary file beside it, made
@@ -100,5 +102,5 @@ func (e *LinkError) Error() string {
 	if e.Missing {
 		return fmt.Sprintf("%s is a symbolic link to %s, which does not exist: create that file, or put a file in the link's place", e.Path, e.Target)
 	}
-	return fmt.Sprintf("%s is a symbolic link to %s, which is %s, not a regular file", e.Path, e.Target, kind(e.Mode))
+	return fmt.Sprintf("%s is a symbolic link to %s, which is %s, not a regular file", e.Path, e.Target, filekind.Of(e.Mode))
 }
