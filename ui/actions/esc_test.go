@@ -21,13 +21,7 @@ import (
 // gets the confirmed copy, the session after it is the one not sent and
 // stays selected, and the audit log records the change as ok.
 func TestEscDuringAWriteSaysWhatHappened(t *testing.T) {
-	a, client := newWriteAPI(t, idAsked, idAsked2)
-	a.hold = true
-	var log auditLog
-	d := &driver{t: t, m: New(realCtx(), client, common.WriteSettings{Audit: &log})}
-	first := d.update(ConfirmedMsg{Change: api.StatusChange{Status: api.StatusClosedResolved}, Sessions: opened(idAsked, idAsked2)})
-	answers := make(chan []tea.Msg, 1)
-	go func() { answers <- keytest.Run(first) }()
+	a, d, logp, answers := closeTwoHeld(t)
 	<-a.arrived // the PATCH has left and reached the API
 
 	var stop tea.Cmd
@@ -65,8 +59,8 @@ func TestEscDuringAWriteSaysWhatHappened(t *testing.T) {
 	if got := a.patched(); len(got) != 1 || got[0] != idAsked {
 		t.Errorf("PATCHes %q, want the one sent before esc", got)
 	}
-	if len(log) != 1 || log[0].Outcome != "ok" || log[0].After != api.StatusClosedResolved || log[0].SessionID != idAsked {
-		t.Errorf("audit log %+v, want the change to 0d322df5, ok", log)
+	if len(*logp) != 1 || (*logp)[0].Outcome != "ok" || (*logp)[0].After != api.StatusClosedResolved || (*logp)[0].SessionID != idAsked {
+		t.Errorf("audit log %+v, want the change to 0d322df5, ok", *logp)
 	}
 }
 
@@ -121,13 +115,7 @@ func TestEscCancelsAWriteStillWaitingItsTurn(t *testing.T) {
 // unknown" and stays selected. Its answer, when it comes, is said and
 // recorded then, and the row takes the confirmed copy.
 func TestEscTwiceStopsWaiting(t *testing.T) {
-	a, client := newWriteAPI(t, idAsked, idAsked2)
-	a.hold = true
-	var log auditLog
-	d := &driver{t: t, m: New(realCtx(), client, common.WriteSettings{Audit: &log})}
-	first := d.update(ConfirmedMsg{Change: api.StatusChange{Status: api.StatusClosedResolved}, Sessions: opened(idAsked, idAsked2)})
-	answers := make(chan []tea.Msg, 1)
-	go func() { answers <- keytest.Run(first) }()
+	a, d, logp, answers := closeTwoHeld(t)
 	<-a.arrived
 	for range 2 {
 		var stop tea.Cmd
@@ -141,8 +129,8 @@ func TestEscTwiceStopsWaiting(t *testing.T) {
 	if want := "1 sent, result unknown · stopped with esc (1 session not sent)"; !strings.HasPrefix(d.last().Text, want) {
 		t.Errorf("said %q\nwant %q", d.last().Text, want)
 	}
-	if len(ev.Failed) != 2 || len(log) != 0 {
-		t.Errorf("selected %q, audit %+v before the answer", ev.Failed, log)
+	if len(ev.Failed) != 2 || len(*logp) != 0 {
+		t.Errorf("selected %q, audit %+v before the answer", ev.Failed, *logp)
 	}
 	for _, e := range d.events {
 		for _, id := range e.Settled {
@@ -162,7 +150,21 @@ func TestEscTwiceStopsWaiting(t *testing.T) {
 	if s := d.fresh(idAsked); s == nil || s.Status != api.StatusClosedResolved {
 		t.Errorf("row %+v, want the confirmed copy", s)
 	}
-	if len(log) != 1 || log[0].Outcome != "ok" || log[0].SessionID != idAsked {
-		t.Errorf("audit log %+v", log)
+	if len(*logp) != 1 || (*logp)[0].Outcome != "ok" || (*logp)[0].SessionID != idAsked {
+		t.Errorf("audit log %+v", *logp)
 	}
+}
+
+// closeTwoHeld starts closing two sessions against an API that holds the
+// first PATCH until the test lets it go: the driver, the batch's first
+// messages (on answers once they come) and its audit log.
+func closeTwoHeld(t *testing.T) (*writeAPI, *driver, *auditLog, chan []tea.Msg) {
+	a, client := newWriteAPI(t, idAsked, idAsked2)
+	a.hold = true
+	log := &auditLog{}
+	d := &driver{t: t, m: New(realCtx(), client, common.WriteSettings{Audit: log})}
+	first := d.update(ConfirmedMsg{Change: api.StatusChange{Status: api.StatusClosedResolved}, Sessions: opened(idAsked, idAsked2)})
+	answers := make(chan []tea.Msg, 1)
+	go func() { answers <- keytest.Run(first) }()
+	return a, d, log, answers
 }
