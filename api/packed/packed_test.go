@@ -1,0 +1,82 @@
+package packed
+
+import (
+	"bytes"
+	"compress/flate"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/opencx-tools/cxi/api/fake/demo"
+)
+
+func TestPackRoundTrips(t *testing.T) {
+	bodies := [][]byte{nil, {}, []byte("{}"), []byte(`{"id":"x"}`), []byte(" {\"a\":1}"), bytes.Repeat([]byte("é\x00\xff"), 500)}
+	for _, s := range demo.Catalog(demo.WithGenerated(200)).Sessions(time.Now()) {
+		bodies = append(bodies, s.Body)
+	}
+	for _, b := range bodies {
+		p := Pack(b)
+		got, err := Unpack(p)
+		if err != nil || !bytes.Equal(got, b) {
+			t.Fatalf("Unpack(Pack(%.40q)) = %.40q, %v", b, got, err)
+		}
+		if len(p) > len(b) {
+			t.Errorf("Pack made %.40q longer: %d > %d", b, len(p), len(b))
+		}
+	}
+}
+
+// TestPackedIsUnderHalf measures what the dictionary gains over plain
+// deflate on the demo's generated sessions (whose names and texts the
+// dictionary does not hold), and fails if the format stops shrinking
+// bodies to under half.
+func TestPackedIsUnderHalf(t *testing.T) {
+	var plain, deflated, packed int
+	for _, s := range demo.Catalog(demo.WithGenerated(2000), demo.WithoutShowcase(), demo.WithoutOddItems()).Sessions(time.Now()) {
+		plain += len(s.Body)
+		packed += len(Pack(s.Body))
+		var b bytes.Buffer
+		w, _ := flate.NewWriter(&b, level)
+		w.Write(s.Body)
+		w.Close()
+		deflated += b.Len()
+	}
+	t.Logf("%d bodies: %d B of JSON, %.0f%% deflated alone, %.0f%% packed", 2000, plain, 100*float64(deflated)/float64(plain), 100*float64(packed)/float64(plain))
+	if packed*2 > plain {
+		t.Errorf("packed bodies are %d B of %d: more than half", packed, plain)
+	}
+}
+
+func TestPlainBodiesReadAsThemselves(t *testing.T) {
+	for _, b := range []string{`{"id":"a"}`, ` {}`, `[]`} {
+		if got, err := Unpack([]byte(b)); err != nil || string(got) != b {
+			t.Errorf("Unpack(%q) = %q, %v", b, got, err)
+		}
+	}
+}
+
+func TestADamagedBodyIsAnError(t *testing.T) {
+	p := Pack(demo.Catalog(demo.WithGenerated(1)).Sessions(time.Now())[0].Body)
+	p = p[:len(p)/2]
+	if _, err := Unpack(p); !errors.Is(err, ErrDamaged) {
+		t.Errorf("a truncated body: %v, want ErrDamaged", err)
+	}
+}
+
+func BenchmarkPack(b *testing.B) {
+	body := demo.Catalog(demo.WithGenerated(10)).Sessions(time.Now())[5].Body
+	for b.Loop() {
+		Pack(body)
+	}
+	b.ReportMetric(float64(len(Pack(body)))/float64(len(body)), "ratio")
+}
+
+func BenchmarkUnpack(b *testing.B) {
+	p := Pack(demo.Catalog(demo.WithGenerated(10)).Sessions(time.Now())[5].Body)
+	for b.Loop() {
+		if _, err := Unpack(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
