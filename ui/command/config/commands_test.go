@@ -86,3 +86,24 @@ func TestCommandKeyTaken(t *testing.T) {
 		t.Errorf("r was freed by [keys], yet: %v", err)
 	}
 }
+
+func TestExampleCommands(t *testing.T) {
+	c, err := Load(writeConfig(t, Example))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, cmd := range c.Commands {
+		names = append(names, cmd.Name+"="+cmd.Key)
+	}
+	if !slices.Equal(names, []string{"zendesk=Z", "escalate=E"}) {
+		t.Errorf("the example's commands = %q", names)
+	}
+	km := keys.Default()
+	if err := c.ApplyKeys(&km); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.CheckCommandKeys(km); err != nil {
+		t.Errorf("the example's command keys are taken: %v", err)
+	}
+}
