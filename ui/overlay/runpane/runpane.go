@@ -165,9 +165,9 @@ func (m Model) Results() []useraction.Result { return m.results }
 // Running reports whether a run is under way.
 func (m Model) Running() bool { return m.running }
 
-// SetSize fits the output to the pane, below the title and above the keys.
+// SetSize fits the output to the pane, below the title.
 func (m Model) SetSize(width, height int) overlay.Overlay {
-	m.viewport.Width, m.viewport.Height = max(width, 1), max(height-2, 1)
+	m.viewport.Width, m.viewport.Height = max(width, 1), max(height-1, 1)
 	return m.relayout()
 }
 

@@ -67,7 +67,7 @@ func (m Model) body(width int) []string {
 // previewRuns is how many of the runs the question shows before it runs.
 const previewRuns = 5
 
-// View draws the title with the progress, the runs, and the keys.
+// View draws the title with the progress, and the runs.
 func (m Model) View(width, height int) string {
 	t := m.theme
 	title := t.PanelTitle.Render(render.Line(m.action.Name))
@@ -79,6 +79,8 @@ func (m Model) View(width, height int) string {
 		title += t.Muted.Render(fmt.Sprintf(" · %d/%d", len(m.results)+1, n))
 	case m.running:
 		title += t.Muted.Render(" · running")
+	case m.stopping && n == 1:
+		title += t.Error.Render(" · stopped")
 	case m.stopping:
 		title += t.Error.Render(fmt.Sprintf(" · stopped after %d/%d: ", len(m.results), n)) + t.Muted.Render(m.summary())
 	case n > 1:
@@ -86,23 +88,14 @@ func (m Model) View(width, height int) string {
 	}
 	lines := []string{render.ClipLine(title, width)}
 	view := strings.Split(m.viewport.View(), "\n")
-	for i := range max(height-2, 1) {
+	for i := range max(height-1, 1) {
 		l := ""
 		if i < len(view) {
 			l = view[i]
 		}
 		lines = append(lines, render.ClipLine(l, width))
 	}
-	lines = append(lines, render.ClipLine(t.Muted.Render(helpLine(m.ShortHelp())), width))
-	return strings.Join(lines, "\n")
-}
-
-func helpLine(bs []key.Binding) string {
-	parts := make([]string, 0, len(bs))
-	for _, b := range bs {
-		parts = append(parts, keys.Name(b)+" "+b.Help().Desc)
-	}
-	return strings.Join(parts, " · ")
+	return strings.Join(lines, "\n") // the keys are on the root's help line, from ShortHelp
 }
 
 // ShortHelp is the keys that act now.
