@@ -278,6 +278,7 @@ func (m *Model) setInput(text string) {
 }
 
 func (m Model) quit() (Model, tea.Cmd) {
+	m.commands.Stop() // a user's command still running is killed with cxi
 	m.detail = m.detail.Stop()
 	m.queue = m.queue.Stop()
 	m.transcript = m.transcript.Stop()

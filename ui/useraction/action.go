@@ -7,6 +7,7 @@
 package useraction
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -95,11 +96,30 @@ type Set struct {
 	readOnly string // why writes are refused ("--read-only"); "" when they are not
 	Runner   Runner
 	Copier   clipboard.Copier
+	life     context.Context // ends when cxi quits: a program still running is killed
+	end      context.CancelFunc
 }
 
 // NewSet is the commands of a run; readOnly says why writes are refused.
 func NewSet(actions []Action, readOnly string, runner Runner, copier clipboard.Copier) Set {
-	return Set{actions: actions, readOnly: readOnly, Runner: runner, Copier: copier}
+	life, end := context.WithCancel(context.Background())
+	return Set{actions: actions, readOnly: readOnly, Runner: runner, Copier: copier, life: life, end: end}
+}
+
+// Life is the context every run derives from: Stop ends it.
+func (s Set) Life() context.Context {
+	if s.life == nil {
+		return context.Background()
+	}
+	return s.life
+}
+
+// Stop kills whatever program still runs, for quitting: a command must
+// not outlive cxi unseen.
+func (s Set) Stop() {
+	if s.end != nil {
+		s.end()
+	}
 }
 
 // Actions are the commands, in the config's order.

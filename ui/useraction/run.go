@@ -76,7 +76,7 @@ func (r Runner) Step(ctx context.Context, tok *Token, i int, a Action, s api.Ses
 
 func (r Runner) open(res Result) Result {
 	if r.Open == nil {
-		res.Refused = "no browser here (over SSH): the URL is above, y copies it"
+		res.Refused = "no browser here (over SSH): y copies the URL"
 		return res
 	}
 	if err := r.Open(res.URL); err != nil {

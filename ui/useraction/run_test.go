@@ -23,10 +23,23 @@ func TestRunCapsOutputAndKeepsTheExitCode(t *testing.T) {
 }
 
 func TestRunStoppedByItsContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	stoppedBy(t, ctx, cancel)
+}
+
+// TestQuitKillsARun: Set.Stop, which the root calls on quitting, ends
+// the runs derived from Set.Life.
+func TestQuitKillsARun(t *testing.T) {
+	set := NewSet(nil, "", Runner{}, clipboard.Copier{})
+	stoppedBy(t, set.Life(), set.Stop)
+}
+
+// stoppedBy starts a program that blocks, under ctx, then stops it with cancel.
+func stoppedBy(t *testing.T, ctx context.Context, cancel func()) {
+	t.Helper()
 	exe, log, _ := argvLog(t)
 	t.Setenv(helperEnv+"_THEN", "block")
 	a := build(t, Spec{Name: "block", Run: []string{exe, "{id}"}})[0]
-	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan Result)
 	go func() { done <- Runner{}.Step(ctx, nil, 0, a, showcase(t))().(RanMsg).Result }()
 	for { // the helper logs its argv once it runs; then it blocks

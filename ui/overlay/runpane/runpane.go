@@ -52,8 +52,8 @@ type Model struct {
 
 // Start runs the command name on targets, or says why it cannot: no such
 // command, nothing to run it on, a write in read-only mode. A URL opened
-// for one session needs no pane: its outcome is a notice (Notice). ok is
-// false when nothing opened; the command then says why.
+// for one session needs no pane where a browser can open: its outcome is
+// a notice (Notice); over SSH the pane shows the URL, and y copies it.
 func Start(ctx common.Context, set useraction.Set, name string, targets []api.Session, width, height int) (overlay.Overlay, tea.Cmd) {
 	a, found := set.Find(name)
 	switch {
@@ -67,10 +67,10 @@ func Start(ctx common.Context, set useraction.Set, name string, targets []api.Se
 	if why := set.Refused(a); why != "" {
 		return nil, common.Say(why, true)
 	}
-	if a.IsURL() && len(targets) == 1 && !a.Confirm {
-		return nil, set.Runner.Step(context.Background(), nil, 0, a, targets[0])
+	if a.IsURL() && len(targets) == 1 && !a.Confirm && set.Runner.Open != nil {
+		return nil, set.Runner.Step(set.Life(), nil, 0, a, targets[0])
 	}
-	c, cancel := context.WithCancel(context.Background())
+	c, cancel := context.WithCancel(set.Life())
 	k := ctx.Keys.ForRunPane()
 	m := Model{theme: ctx.Theme, keys: k, copier: set.Copier, runner: set.Runner, action: a, targets: targets,
 		token: &useraction.Token{}, ctx: c, cancel: cancel, asking: a.Confirm, viewport: scroll.New(k.Scroll)}
@@ -145,8 +145,11 @@ func (m Model) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
 // Output is what y copies: one run's output, or for several each run's
 // argument list, output and exit, sanitized as the pane shows them.
 func (m Model) Output() string {
-	if len(m.targets) == 1 && len(m.results) == 1 {
-		return render.Block(m.results[0].Output)
+	if r := m.results; len(m.targets) == 1 && len(r) == 1 {
+		if r[0].URL != "" && r[0].Output == "" {
+			return r[0].URL
+		}
+		return render.Block(r[0].Output)
 	}
 	var b strings.Builder
 	for _, r := range m.results {

@@ -214,3 +214,25 @@ func TestOutputIsSanitized(t *testing.T) {
 		t.Errorf("copied %q", c.Value)
 	}
 }
+
+// TestNoBrowserShowsTheURL: over SSH (no opener) one URL gets a pane that
+// says why nothing opened, and y copies the URL.
+func TestNoBrowserShowsTheURL(t *testing.T) {
+	as, err := useraction.Build([]useraction.Spec{{Name: "zendesk", URL: "https://acme.zendesk.com/t/{external_id}"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := useraction.NewSet(as, "", useraction.Runner{}, clipboard.Copier{})
+	o, cmd := Start(testContext(), set, "zendesk", sessions(t, demo.IDAngryHandoff), 80, 20)
+	if o == nil {
+		t.Fatal("no pane over SSH")
+	}
+	o, _, _ = o.(overlay.Receiver).Receive(keytest.Run(cmd)[0])
+	if v := o.View(80, 20); !strings.Contains(v, "open https://acme.zendesk.com/t/ZD-884213") || !strings.Contains(v, "no browser here (over SSH)") {
+		t.Errorf("view:\n%s", v)
+	}
+	_, cmd = keytest.Press(t, o, "y")
+	if c := keytest.Run(cmd)[0].(clipboard.CopiedMsg); c.Value != "https://acme.zendesk.com/t/ZD-884213" {
+		t.Errorf("y copied %q", c.Value)
+	}
+}
