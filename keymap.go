@@ -6,10 +6,14 @@ import (
 )
 
 // keyMap is the program's key map: the defaults of ui/keys with the config
-// file's remaps applied, checked for conflicts before any view sees them.
+// file's remaps applied, checked for conflicts (the user's commands'
+// keys too) before any view sees them.
 func keyMap(file config.Config) (keys.Map, error) {
 	km := keys.Default()
 	if err := file.ApplyKeys(&km); err != nil {
+		return keys.Map{}, err
+	}
+	if err := file.CheckCommandKeys(km); err != nil { // a [[commands]] key must not shadow one of cxi's
 		return keys.Map{}, err
 	}
 	return km, nil

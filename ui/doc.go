@@ -70,6 +70,14 @@
 //     the redaction.
 //   - ui/review: review marks, and what the note editor saves with.
 //   - ui/share: how a session leaves cxi: y, Y, the copy menu, o.
+//   - ui/useraction: the user's own commands ([[commands]]): which one a key
+//     or a name means, what it is run on, each run (a program without a
+//     shell, or a URL in the browser) as a command; RunMsg{Name} asks the
+//     root to run one, from the menu or the command line.
+//   - ui/useraction/expand: a command's template made into a URL or an
+//     argument list for one session, the values as the API sent them and
+//     hostile by assumption (one argument each, percent-encoded, refused
+//     with control characters).
 //
 // The overlays, drawn over the view in focus, one stack of them:
 //
@@ -82,6 +90,9 @@
 //     scrolls.
 //   - ui/overlay/rawview: the session as the API sent it.
 //   - ui/overlay/noteedit: the note editor.
+//   - ui/overlay/cmdmenu: the menu of the user's commands.
+//   - ui/overlay/runpane: a user command's runs: progress, output, exit
+//     code and argv; esc stops, y copies.
 //
 // What every component is built with:
 //

@@ -22,6 +22,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/share"
 	"github.com/opencx-tools/cxi/ui/statusline"
 	"github.com/opencx-tools/cxi/ui/transcript"
+	"github.com/opencx-tools/cxi/ui/useraction"
 )
 
 // Client is what the UI needs from the API client; tests pass fakes.
@@ -73,6 +74,7 @@ type Options struct {
 	// TranscriptAtLatest opens a transcript at its latest event rather
 	// than its first ([transcript] open_at = "latest").
 	TranscriptAtLatest bool
+	Commands           []useraction.Action // the user's [[commands]]
 }
 
 type focus int
@@ -124,6 +126,7 @@ type Model struct {
 	act                actions.Model
 	preview            preview // the row under the queue's cursor, beside or below the queue
 	transcriptAtLatest bool    // a transcript opens at its latest event
+	commands           useraction.Set
 }
 
 // New builds the root model.
@@ -150,6 +153,7 @@ func New(o Options) Model {
 		act:                actions.New(ctx, o.Client, o.Acting),
 		preview:            preview{setting: o.Preview, save: o.SavePreview},
 		transcriptAtLatest: o.TranscriptAtLatest,
+		commands:           useraction.NewSet(o.Commands, o.Acting.ReadOnly, useraction.Runner{Open: o.OpenURL}, o.Copier),
 	}
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)
@@ -202,4 +206,7 @@ func (m *Model) syncKeys() {
 		m.keys.Back.SetEnabled(true)
 	}
 	m.act.MarkKeys(&m.keys)
+	if len(m.commands.Actions()) == 0 {
+		m.keys.Commands.SetEnabled(false) // no [[commands]]: the menu would be empty
+	}
 }

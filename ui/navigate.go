@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/common"
+	"github.com/opencx-tools/cxi/ui/overlay/cmdmenu"
 	"github.com/opencx-tools/cxi/ui/overlay/copymenu"
 	"github.com/opencx-tools/cxi/ui/overlay/filterpicker"
 	"github.com/opencx-tools/cxi/ui/overlay/fullhelp"
@@ -32,7 +33,7 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		help := fullhelp.New(m.ctx, helpSections(k, m.view), fullhelp.Notes(m.ctx, m.queueOrder(), m.suggest))
+		help := fullhelp.New(m.ctx, append(helpSections(k, m.view), m.commandHelp()...), fullhelp.Notes(m.ctx, m.queueOrder(), m.suggest))
 		m.overlays = m.overlays.Push(help.SetSize(m.width, m.paneHeight()))
 		return m, nil
 	case key.Matches(msg, k.FocusInput) && m.view != viewTranscript, key.Matches(msg, k.SwitchFocus):
@@ -68,6 +69,11 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			m.overlays = m.overlays.Push(noteedit.New(m.ctx, s, m.queue.Note(s.ID), m.width, m.paneHeight(), review.Saver(m.ctx, m.store)))
 		}
 		return m, nil
+	case key.Matches(msg, k.Commands):
+		m.overlays = m.overlays.Push(cmdmenu.New(m.ctx, m.commands, len(m.targets())))
+		return m, nil
+	case k.Commands.Enabled() && m.commandKey(msg) != "":
+		return m.runCommand(m.commandKey(msg))
 	case key.Matches(msg, k.NextToReview):
 		if s := m.queue.NextUnreviewed(m.target()); s != nil {
 			return m.openRow(s)

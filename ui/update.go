@@ -14,12 +14,14 @@ import (
 	"github.com/opencx-tools/cxi/ui/detail"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/overlay/picker"
+	"github.com/opencx-tools/cxi/ui/overlay/runpane"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/review"
 	"github.com/opencx-tools/cxi/ui/share"
 	"github.com/opencx-tools/cxi/ui/statusline"
 	"github.com/opencx-tools/cxi/ui/transcript"
+	"github.com/opencx-tools/cxi/ui/useraction"
 )
 
 // Update routes a message: window size to every view, keys to whatever has
@@ -74,6 +76,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if r := msg.Stopped(); r != "" {
 			m.stopped = r
+		}
+	case useraction.RunMsg:
+		m, cmd = m.runCommand(msg.Name)
+	case useraction.RanMsg:
+		var taken bool
+		if m.overlays, cmd, taken = m.overlays.Receive(msg); !taken {
+			cmd = runpane.Notice(msg)
 		}
 	case previewSavedMsg:
 		cmd = m.previewSaved(msg)
@@ -269,6 +278,7 @@ func (m *Model) setInput(text string) {
 }
 
 func (m Model) quit() (Model, tea.Cmd) {
+	m.commands.Stop() // a user's command still running is killed with cxi
 	m.detail = m.detail.Stop()
 	m.queue = m.queue.Stop()
 	m.transcript = m.transcript.Stop()

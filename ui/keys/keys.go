@@ -37,6 +37,7 @@ type Map struct {
 	SetStatus      key.Binding // close, close unresolved or reopen: the status menu
 	Undo           key.Binding // undo the last status change, for a few seconds after it
 	Redact         key.Binding // redact the session's messages, or the transcript's message at the top
+	Commands       key.Binding // the menu of the user's own commands ([[commands]] in the config)
 	Status         key.Binding // queue filter: pick a status
 	HandedOff      key.Binding // queue filter: handed off only
 	Channel        key.Binding // queue filter: pick a channel
@@ -86,6 +87,7 @@ func Default() Map {
 		SetStatus:      bind("S", "close / reopen…", "S"),
 		Undo:           bind("ctrl+z", "undo the status change", "ctrl+z"),
 		Redact:         bind("X", "redact…", "X"),
+		Commands:       bind("x", "your commands…", "x"),
 		Status:         bind("s", "status filter", "s"),
 		HandedOff:      bind("h", "handed off only", "h"),
 		Channel:        bind("C", "channel filter", "C"),

@@ -26,7 +26,7 @@ func (k *Map) ViewKeys() []*key.Binding {
 // SessionKeys are the bindings that act on one session: wherever a view
 // has one in it (the detail pane's, the queue's row under the cursor).
 func (k *Map) SessionKeys() []*key.Binding {
-	return []*key.Binding{&k.CopyExternalID, &k.CopySessionID, &k.CopyMenu, &k.OpenBrowser, &k.Review, &k.Note, &k.SetStatus}
+	return []*key.Binding{&k.CopyExternalID, &k.CopySessionID, &k.CopyMenu, &k.OpenBrowser, &k.Review, &k.Note, &k.SetStatus, &k.Commands}
 }
 
 // Turn turns every binding in bs on, or off.

@@ -9,6 +9,7 @@ package config
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -39,7 +40,8 @@ type Config struct {
 	// TranscriptAtLatest is [transcript] open_at = "latest": a transcript
 	// opens at its latest event rather than its first ("oldest").
 	TranscriptAtLatest bool
-	Path               string // the file it came from ("" when none)
+	Commands           []Command // [[commands]]: user-defined actions, in the order written
+	Path               string    // the file it came from ("" when none)
 
 	lines lines // where each setting is written, for ApplyKeys' errors
 }
@@ -59,6 +61,7 @@ type file struct {
 	ReadOnly    bool                `toml:"read_only"`
 	Actions     fileActions         `toml:"actions"`
 	Transcript  fileTranscript      `toml:"transcript"`
+	Commands    []fileCommand       `toml:"commands"`
 }
 
 type fileTranscript struct {
@@ -82,7 +85,7 @@ type fileQueue struct {
 // The keys each table accepts, for "unknown key" messages, and what each
 // value must look like, for type errors.
 var (
-	topKeys        = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "[queue]", "[actions]", "[transcript]", "[keys]"}
+	topKeys        = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "[queue]", "[actions]", "[transcript]", "[keys]", "[[commands]]"}
 	queueKeys      = []string{"status", "handed_off", "channel", "updated_within", "needs_attention", "preview"}
 	actionsKeys    = []string{"helpdesk", "summary"}
 	transcriptKeys = []string{"open_at"}
@@ -146,6 +149,7 @@ func parse(path string, doc []byte) (Config, error) {
 	c := Config{Path: path, lines: findLines(doc)}
 	p := &problems{path: path}
 	c.set(f, p)
+	c.Commands = checkCommands(f.Commands, commandLines(doc), p)
 	if err := p.err(); err != nil {
 		return Config{}, err
 	}
@@ -177,13 +181,15 @@ func decodeProblems(path string, err error) error {
 func unknownKey(k toml.Key, table bool) string {
 	switch {
 	case table:
-		return fmt.Sprintf("unknown table [%s] (known: [queue], [actions], [transcript], [keys])", strings.Join(k, "."))
+		return fmt.Sprintf("unknown table [%s] (known: [queue], [actions], [transcript], [keys], [[commands]])", strings.Join(k, "."))
 	case len(k) == 1:
 		return fmt.Sprintf("unknown key %q (known: %s)", k[0], strings.Join(topKeys, ", "))
 	case len(k) == 2 && k[0] == "queue":
 		return fmt.Sprintf("unknown key %q in [queue] (known: %s)", k[1], strings.Join(queueKeys, ", "))
 	case len(k) == 2 && k[0] == "actions":
 		return fmt.Sprintf("unknown key %q in [actions] (known: %s)", k[1], strings.Join(actionsKeys, ", "))
+	case len(k) == 2 && k[0] == "commands":
+		return commandUnknown(k[1])
 	case len(k) == 2 && k[0] == "transcript":
 		return fmt.Sprintf("unknown key %q in [transcript] (known: %s)", k[1], strings.Join(transcriptKeys, ", "))
 	default:
@@ -203,7 +209,7 @@ func decodeMessage(de *toml.DecodeError) string {
 		return msg
 	}
 	name := strings.Join(k, ".")
-	want := wants[name]
+	want := cmp.Or(wants[name], commandWants[name])
 	if want == "" && len(k) >= 2 && k[0] == "keys" {
 		name = "keys." + k[1]
 		want = `a list of keys such as ["ctrl+r"] or ["r", "f5"]`

@@ -36,6 +36,9 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 	if err != nil {
 		return opts, stop, err
 	}
+	if opts.Commands, err = userCommands(cfg.File.Commands); err != nil {
+		return opts, stop, err
+	}
 	// The store is read here, before the first frame, so that the queue
 	// starts at once with what cxi held; after this the views do their
 	// own reading and writing in commands.
