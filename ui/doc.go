@@ -70,6 +70,11 @@
 //     the redaction.
 //   - ui/review: review marks, and what the note editor saves with.
 //   - ui/share: how a session leaves cxi: y, Y, the copy menu, o.
+//   - ui/cmdline: the `:` command line (k9s's): every action above as a
+//     word (:open, :close, :filter channel=email, :copy, :view, :q), with
+//     completion, a hint of the matches, history; the root runs each
+//     command with the routine its key runs. Drawn docked over the bottom
+//     of the view (overlay.Docked).
 //
 // The overlays, drawn over the view in focus, one stack of them:
 //

@@ -12,6 +12,7 @@ import (
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/actions"
 	"github.com/opencx-tools/cxi/ui/clipboard"
+	"github.com/opencx-tools/cxi/ui/cmdline"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/detail"
 	"github.com/opencx-tools/cxi/ui/keys"
@@ -44,6 +45,7 @@ type Memory interface {
 	transcript.Memory
 	review.Store
 	share.Handover
+	cmdline.Recorder
 }
 
 // Options configure the root model. Client, Theme and Keys are required.
@@ -70,6 +72,8 @@ type Options struct {
 	Acting      common.WriteSettings // read-only or not, the status menu's options, the audit log
 	Preview     *bool                // the preview beside the queue: as config.toml says; nil shows it from PreviewAutoWidth
 	SavePreview func(on bool) error  // remembers a toggle of the preview in config.toml; nil when there is nowhere to
+	Registry    common.Registry      // the names :view, :profile and :run complete and check
+	Commands    []string             // the command line's history, oldest first (the store's)
 	// TranscriptAtLatest opens a transcript at its latest event rather
 	// than its first ([transcript] open_at = "latest").
 	TranscriptAtLatest bool
@@ -124,6 +128,8 @@ type Model struct {
 	act                actions.Model
 	preview            preview // the row under the queue's cursor, beside or below the queue
 	transcriptAtLatest bool    // a transcript opens at its latest event
+	registry           common.Registry
+	history            cmdline.History // the command line's lines run
 }
 
 // New builds the root model.
@@ -150,6 +156,8 @@ func New(o Options) Model {
 		act:                actions.New(ctx, o.Client, o.Acting),
 		preview:            preview{setting: o.Preview, save: o.SavePreview},
 		transcriptAtLatest: o.TranscriptAtLatest,
+		registry:           o.Registry,
+		history:            cmdline.NewHistory(o.Commands),
 	}
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)

@@ -8,6 +8,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
+	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/statusline"
 )
@@ -92,9 +93,18 @@ func (m Model) headerView() string {
 }
 
 func (m Model) paneView() string {
-	if top := m.overlays.Top(); top != nil {
+	top := m.overlays.Top()
+	switch {
+	case top != nil && overlay.IsDocked(top): // the view stays in sight above it
+		return overlay.Dock(m.viewPane(), top.View(m.width, m.paneHeight()), m.width, m.paneHeight())
+	case top != nil:
 		return top.View(m.width, m.paneHeight())
 	}
+	return m.viewPane()
+}
+
+// viewPane is the view in focus, drawn in the pane.
+func (m Model) viewPane() string {
 	switch m.view {
 	case viewQueue:
 		if m.preview.beside || m.preview.below {
