@@ -11,12 +11,20 @@ type completion struct {
 	head  string
 	word  string // what is typed of the word being completed
 	cands []string
-	more  bool // a completed candidate takes a space after it (more may follow)
+	more  bool // a completed argument takes a space after it (more may follow)
 }
 
-// line is the line completed with cands[i].
+// line is the line completed with cands[i]: a command that takes
+// arguments, or an argument after which more may follow, with a space
+// after it, ready for the next.
 func (c completion) line(i int) string {
 	s := c.head + c.cands[i]
+	if c.head == "" {
+		if cmd, _ := find(c.cands[i]); cmd.args != nil || cmd.rest {
+			s += " "
+		}
+		return s
+	}
 	if c.more && !strings.HasSuffix(s, "=") {
 		s += " "
 	}
@@ -35,9 +43,7 @@ func complete(text string, r Registry) completion {
 				cands = append(cands, c.name)
 			}
 		}
-		c, _ := find(name)
-		// Once the name is whole, a space starts its arguments.
-		return completion{word: name, cands: cands, more: len(cands) != 1 || c.args != nil}
+		return completion{word: name, cands: cands}
 	}
 	c, ok := find(name)
 	if !ok || c.args == nil {

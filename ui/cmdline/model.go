@@ -187,19 +187,25 @@ func (m Model) View(width, _ int) string {
 	inner := max(width-t.Panel.GetHorizontalFrameSize(), 1)
 	in := m.input
 	in.Width = max(inner-render.Width(in.Prompt)-1, 1)
-	lines := []string{render.ClipLine(ansi.Truncate(m.hint(), inner, "…"), inner), in.View()}
+	// An error is wrapped, never cut: the values it lists are what to type.
+	var lines []string
+	if m.err != "" {
+		for _, l := range render.WrapStyled(t.Error, m.err, inner) {
+			lines = append(lines, render.ClipLine(l, inner))
+		}
+	} else {
+		lines = append(lines, render.ClipLine(ansi.Truncate(m.hint(), inner, "…"), inner))
+	}
+	lines = append(lines, in.View())
 	return render.Box(t.Panel, strings.Join(lines, "\n"), width)
 }
 
-// hint is the line above the input: why enter refused the line, else the
-// matches tab would put in (the one it put, marked), else what the
-// command typed does.
+// hint is the line above the input while no error is shown: the matches
+// tab would put in (the one it put, marked), else what the command typed
+// does.
 func (m Model) hint() string {
 	t := m.theme
 	tab := keys.Name(m.keys.Complete)
-	if m.err != "" {
-		return t.Error.Render(m.err)
-	}
 	whole := len(m.comp.cands) == 1 && m.comp.cands[0] == m.comp.word // nothing left to complete
 	if c := m.comp; len(c.cands) > 0 && !whole {
 		parts := make([]string, len(c.cands))
