@@ -196,7 +196,10 @@ func filterValues(key string) []string {
 		}
 		return out
 	case "handed_off":
-		return []string{"true", "false"}
+		// Not "false": the list endpoint could leave out the sessions
+		// handed off, but the queue's filter is "handed off only" or not,
+		// and false would read as the first.
+		return []string{"true", "any"}
 	case "within":
 		out := []string{"any"}
 		for _, d := range filter.Windows()[1:] {

@@ -3,7 +3,6 @@ package cmdline
 import (
 	"errors"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -111,6 +110,9 @@ func parseFilter(_ Registry, line string, args []string) (Msg, error) {
 
 // set sets filter k to v, or says which values k takes.
 func (m *FilterMsg) set(k, v string) error {
+	if k == "handed_off" && v == "false" {
+		return errors.New("the queue has no filter for sessions not handed off: handed_off is true (handed off only) or any")
+	}
 	if !slices.Contains(filterValues(k), v) {
 		return errors.New(k + " is one of " + oneOf(filterValues(k)))
 	}
@@ -122,7 +124,7 @@ func (m *FilterMsg) set(k, v string) error {
 		c := api.ChannelType(strings.TrimPrefix(v, "any"))
 		m.Channel = &c
 	case "handed_off":
-		b, _ := strconv.ParseBool(v) // one of filterValues: true or false
+		b := v == "true" // or any
 		m.HandedOff = &b
 	case "within":
 		var w time.Duration
