@@ -8,7 +8,6 @@ import (
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
-	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/statusline"
 )
@@ -92,16 +91,7 @@ func (m Model) headerView() string {
 	return render.FitWords(left(false), m.width)
 }
 
-func (m Model) paneView() string {
-	top := m.overlays.Top()
-	switch {
-	case top != nil && overlay.IsDocked(top): // the view stays in sight above it
-		return overlay.Dock(m.viewPane(), top.View(m.width, m.paneHeight()), m.width, m.paneHeight())
-	case top != nil:
-		return top.View(m.width, m.paneHeight())
-	}
-	return m.viewPane()
-}
+func (m Model) paneView() string { return m.overlays.View(m.viewPane, m.width, m.paneHeight()) }
 
 // viewPane is the view in focus, drawn in the pane.
 func (m Model) viewPane() string {

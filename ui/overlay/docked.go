@@ -29,3 +29,17 @@ func Dock(pane, over string, width, height int) string {
 	copy(lines[len(lines)-len(ov):], ov)
 	return strings.Join(lines, "\n")
 }
+
+// View draws the stack over the view that view draws, in a pane of width
+// × height cells: the top overlay in the view's place, or over its bottom
+// lines when it is docked; the view alone when nothing is open.
+func (s Stack) View(view func() string, width, height int) string {
+	top := s.Top()
+	switch {
+	case top == nil:
+		return view()
+	case IsDocked(top):
+		return Dock(view(), top.View(width, height), width, height)
+	}
+	return top.View(width, height)
+}
