@@ -156,11 +156,9 @@ func named(what, about string, names func(Registry) []string, msg func(string) M
 		if len(all) == 0 {
 			return nil, bad(line, "no "+what+" named "+render.Line(name)+": there are no "+about)
 		}
-		return nil, bad(line, "no "+what+" named "+render.Line(name)+"; "+plural(what)+" are "+oneOf(all))
+		return nil, bad(line, "no "+what+" named "+render.Line(name)+"; the "+what+"s are "+oneOf(all))
 	}
 }
-
-func plural(what string) string { return "the " + what + "s" }
 
 // oneOf lists values for a sentence: "a, b or c".
 func oneOf[T ~string](values []T) string {
