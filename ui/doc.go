@@ -78,6 +78,11 @@
 //     argument list for one session, the values as the API sent them and
 //     hostile by assumption (one argument each, percent-encoded, refused
 //     with control characters).
+//   - ui/cmdline: the `:` command line (k9s's): every action above as a
+//     word (:open, :close, :filter channel=email, :copy, :view, :q), with
+//     completion, a hint of the matches, history; the root runs each
+//     command with the routine its key runs. Drawn docked over the bottom
+//     of the view (overlay.Docked).
 //
 // The overlays, drawn over the view in focus, one stack of them:
 //

@@ -56,6 +56,11 @@ func TestGolden(t *testing.T) {
 		{name: "transcript_search", query: demo.IDAngryHandoff, wait: "─ Handoff", steps: []step{{keyRunes("t"), "(customer)"}, {keyRunes("/"), "search the transcript"},
 			{keyRunes("refund"), "matches"}, {tea.KeyMsg{Type: tea.KeyEnter}, "n next match"}, {keyRunes("n"), "2 of "}}},
 		{name: "help_transcript", query: demo.IDAngryHandoff, wait: "─ Handoff", steps: []step{{keyRunes("t"), "(customer)"}, {keyRunes("?"), "In the transcript"}}},
+		// The command line over the queue: a filter being completed, and
+		// a typo refused with the command meant.
+		{name: "cmdline_filter", wait: "resolved", steps: []step{{keyRunes(":"), "tab: open"}, {keyRunes("filter channel=em"), "tab: channel=email"}}},
+		{name: "cmdline_typo", wait: "resolved", steps: []step{{keyRunes(":"), "tab: open"}, {keyRunes("clsoe"), "no command starts"},
+			{tea.KeyMsg{Type: tea.KeyEnter}, "did you mean"}}},
 	}
 	// The sizes a lead's day is lived at: a wide terminal, the common
 	// 80×24, and a narrow split.

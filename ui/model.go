@@ -12,6 +12,7 @@ import (
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/actions"
 	"github.com/opencx-tools/cxi/ui/clipboard"
+	"github.com/opencx-tools/cxi/ui/cmdline"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/detail"
 	"github.com/opencx-tools/cxi/ui/keys"
@@ -45,6 +46,7 @@ type Memory interface {
 	transcript.Memory
 	review.Store
 	share.Handover
+	cmdline.Recorder
 }
 
 // Options configure the root model. Client, Theme and Keys are required.
@@ -71,6 +73,8 @@ type Options struct {
 	Acting      common.WriteSettings // read-only or not, the status menu's options, the audit log
 	Preview     *bool                // the preview beside the queue: as config.toml says; nil shows it from PreviewAutoWidth
 	SavePreview func(on bool) error  // remembers a toggle of the preview in config.toml; nil when there is nowhere to
+	Registry    common.Registry      // the names :view, :profile and :run complete and check
+	History     []string             // the command line's history, oldest first (the store's)
 	// TranscriptAtLatest opens a transcript at its latest event rather
 	// than its first ([transcript] open_at = "latest").
 	TranscriptAtLatest bool
@@ -127,6 +131,8 @@ type Model struct {
 	preview            preview // the row under the queue's cursor, beside or below the queue
 	transcriptAtLatest bool    // a transcript opens at its latest event
 	commands           useraction.Set
+	registry           common.Registry
+	history            cmdline.History // the command line's lines run
 }
 
 // New builds the root model.
@@ -154,7 +160,10 @@ func New(o Options) Model {
 		preview:            preview{setting: o.Preview, save: o.SavePreview},
 		transcriptAtLatest: o.TranscriptAtLatest,
 		commands:           useraction.NewSet(o.Commands, o.Acting.ReadOnly, useraction.Runner{Open: o.OpenURL}, o.Copier),
+		registry:           o.Registry,
+		history:            cmdline.NewHistory(o.History),
 	}
+	m.registry.Actions = m.commands.Names()                      // :run completes the user's own
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)
 	m.syncKeys()

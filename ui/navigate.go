@@ -6,11 +6,11 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/cmdline"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/overlay/cmdmenu"
 	"github.com/opencx-tools/cxi/ui/overlay/copymenu"
 	"github.com/opencx-tools/cxi/ui/overlay/filterpicker"
-	"github.com/opencx-tools/cxi/ui/overlay/fullhelp"
 	"github.com/opencx-tools/cxi/ui/overlay/noteedit"
 	"github.com/opencx-tools/cxi/ui/overlay/rawview"
 	"github.com/opencx-tools/cxi/ui/queue"
@@ -33,8 +33,9 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		help := fullhelp.New(m.ctx, append(helpSections(k, m.view), m.commandHelp()...), fullhelp.Notes(m.ctx, m.queueOrder(), m.suggest))
-		m.overlays = m.overlays.Push(help.SetSize(m.width, m.paneHeight()))
+		return m.fullHelp(), nil
+	case key.Matches(msg, k.CommandLine):
+		m.overlays = m.overlays.Push(cmdline.New(m.ctx, m.registry, m.history))
 		return m, nil
 	case key.Matches(msg, k.FocusInput) && m.view != viewTranscript, key.Matches(msg, k.SwitchFocus):
 		// In the transcript the input's key searches the history instead.
@@ -44,24 +45,10 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.back(), nil
 	case key.Matches(msg, k.Undo):
 		return m, m.act.Undo()
-	case key.Matches(msg, k.Redact) && m.view == viewQueue:
-		menu, cmd := m.act.RedactSelected(m.queue.Targets())
-		m.overlays = m.overlays.Push(menu)
-		return m, cmd
 	case key.Matches(msg, k.Redact):
-		menu, cmd := m.act.RedactMenu(m.detail.Shown(), m.transcript.Current(m.view == viewTranscript))
-		if menu != nil && m.offline() {
-			return m, m.sayOffline()
-		}
-		m.overlays = m.overlays.Push(menu)
-		return m, cmd
+		return m.redact()
 	case key.Matches(msg, k.SetStatus):
-		menu, cmd := m.act.Menu(m.queue.Targets(), m.detail.Shown(), m.view == viewQueue)
-		if menu != nil && m.offline() {
-			return m, m.sayOffline()
-		}
-		m.overlays = m.overlays.Push(menu)
-		return m, cmd
+		return m.statusMenu("")
 	case key.Matches(msg, k.Review):
 		return m, review.ToggleAll(m.ctx, m.store, m.targets(), m.queue.Reviewed)
 	case key.Matches(msg, k.Note):
@@ -93,11 +80,7 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			return m.togglePreview()
 		}
 		if key.Matches(msg, k.ResetFilters) {
-			if m.bar.Filter() != "" { // the input holds the text filter
-				m.setInput("")
-			}
-			m.queue, cmd = m.queue.ResetFilters()
-			return m, cmd
+			return m.resetFilters()
 		}
 		// A filter key opens the queue's picker over it; the value
 		// chosen goes back to the queue as its own message.

@@ -10,6 +10,7 @@ import (
 	"github.com/opencx-tools/cxi/api/resolve"
 	"github.com/opencx-tools/cxi/ui/actions"
 	"github.com/opencx-tools/cxi/ui/clipboard"
+	"github.com/opencx-tools/cxi/ui/cmdline"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/detail"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
@@ -84,6 +85,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.overlays, cmd, taken = m.overlays.Receive(msg); !taken {
 			cmd = runpane.Notice(msg)
 		}
+	case cmdline.SubmittedMsg:
+		m, cmd = m.command(msg)
 	case previewSavedMsg:
 		cmd = m.previewSaved(msg)
 	case clockTickMsg:

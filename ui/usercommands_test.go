@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api/fake/demo"
+	"github.com/opencx-tools/cxi/ui/cmdline"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/overlay/cmdmenu"
@@ -115,4 +116,25 @@ func hasNotice(msgs []tea.Msg, text string) bool {
 		}
 	}
 	return false
+}
+
+// TestRunFromTheCommandLine: :run NAME completes the user's commands and
+// runs one as its key does, on the session in view.
+func TestRunFromTheCommandLine(t *testing.T) {
+	m := newTestModel(t, &stubClient{}, withCommands(t, ""))
+	m, _ = m.open(demoSession(t, 0))
+	m = press(m, ":")
+	m = send(m, keyRunes("run echo-s"), keyMsg("tab"))
+	if got := m.overlays.Top().(cmdline.Model).Value(); got != "run echo-status" {
+		t.Fatalf("tab completed %q", got)
+	}
+	next, cmd := m.Update(keyMsg("enter"))
+	m, _ = runAll(next.(Model), cmd)
+	pane, ok := m.overlays.Top().(runpane.Model)
+	if !ok {
+		t.Fatalf(":run opened %T", m.overlays.Top())
+	}
+	if r := pane.Results(); len(r) != 1 || !r[0].OK() || !strings.Contains(r[0].Output, demo.IDAngryHandoff+" is open on web") {
+		t.Errorf("results %+v", r)
+	}
 }

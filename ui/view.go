@@ -91,10 +91,10 @@ func (m Model) headerView() string {
 	return render.FitWords(left(false), m.width)
 }
 
-func (m Model) paneView() string {
-	if top := m.overlays.Top(); top != nil {
-		return top.View(m.width, m.paneHeight())
-	}
+func (m Model) paneView() string { return m.overlays.View(m.viewPane, m.width, m.paneHeight()) }
+
+// viewPane is the view in focus, drawn in the pane.
+func (m Model) viewPane() string {
 	switch m.view {
 	case viewQueue:
 		if m.preview.beside || m.preview.below {

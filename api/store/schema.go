@@ -132,11 +132,23 @@ const schemaV4 = `
 UPDATE sessions SET doc = '' WHERE raw IS NOT NULL;
 `
 
+// schemaV5 is the TUI's command line history (`:close`, `:filter
+// channel=email`): the lines run, oldest first by seq, trimmed to the last
+// CommandHistoryLimit by AddCommand. A line holds IDs and filters, never a
+// note or a key.
+const schemaV5 = `
+CREATE TABLE command_history (
+	seq   INTEGER PRIMARY KEY,
+	at_ns INTEGER NOT NULL,
+	line  TEXT NOT NULL
+);
+`
+
 // migrations returns the steps between schema versions: step i takes a
 // store from version i to i+1, so a store of any earlier version is brought
 // up to date one step at a time. A step is never changed once released;
 // a change is a new step.
-func migrations() []string { return []string{schemaV1, schemaV2, schemaV3, schemaV4} }
+func migrations() []string { return []string{schemaV1, schemaV2, schemaV3, schemaV4, schemaV5} }
 
 // SchemaVersion is the schema version this build of cxi writes.
 func SchemaVersion() int { return len(migrations()) }

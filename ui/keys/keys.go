@@ -51,6 +51,7 @@ type Map struct {
 	Select         key.Binding // queue: select the row for an action on several, or unselect it
 	SelectRange    key.Binding // queue: select every row from the last one selected to the cursor
 	SelectAll      key.Binding // queue: select every row shown, or clear the selection when all are
+	CommandLine    key.Binding // the : command line: every action by name
 	Back           key.Binding // cancel a fetch, or go back one view
 	Help           key.Binding
 	Quit           key.Binding // q: only where it cannot be typed
@@ -101,6 +102,7 @@ func Default() Map {
 		Select:         bind("space", "select", " "),
 		SelectRange:    bind("ctrl+space", "select up to here", "ctrl+@"),
 		SelectAll:      bind("ctrl+a", "select all / none", "ctrl+a"),
+		CommandLine:    bind(":", "command line", ":"),
 		Back:           bind("esc", "back", "esc"),
 		Help:           bind("?", "all keys", "?"),
 		Quit:           bind("q", "quit", "q"),

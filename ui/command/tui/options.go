@@ -65,6 +65,7 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 		opts.Memory, opts.Acting.Audit, opts.Acting.Erase = st, st, st
 		opts.LastSync, _ = st.Sync(ctx, filter.SyncKey)
 		opts.Cached, _ = st.Sessions(ctx, cfg.Filters.Query(env.Now(), cachedRows))
+		opts.History, _ = st.CommandHistory(ctx) // none to walk back through is no reason not to start
 	}
 	if cfg.Demo {
 		opts.Label = "demo"

@@ -1,0 +1,107 @@
+package ui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/ui/cmdline"
+	"github.com/opencx-tools/cxi/ui/common"
+	"github.com/opencx-tools/cxi/ui/overlay/fullhelp"
+	"github.com/opencx-tools/cxi/ui/render"
+)
+
+// command runs a line of the command line with the routine its key runs,
+// and keeps the line in the history (the store's, or this run's alone).
+func (m Model) command(msg cmdline.SubmittedMsg) (Model, tea.Cmd) {
+	m.history = m.history.Add(msg.Line)
+	record := cmdline.Record(m.store, msg.Line, m.ctx.Now())
+	var cmd tea.Cmd
+	switch do := msg.Do.(type) {
+	case cmdline.OpenMsg: // as if typed in the input and entered
+		m.setInput(do.Text)
+		m, cmd = m.submit()
+	case cmdline.StatusMsg:
+		m, cmd = m.statusMenu(do.Status)
+	case cmdline.RedactMsg:
+		m, cmd = m.redact()
+	case cmdline.FilterMsg:
+		m, cmd = m.filter(do)
+	case cmdline.CopyMsg:
+		cmd = m.share.CopyNamed(do.Field, m.keys.ForShare(), m.target(), m.selection(), m.ctx.Now())
+	case cmdline.HelpMsg:
+		m = m.fullHelp()
+	case cmdline.QuitMsg:
+		m, cmd = m.quit()
+	case cmdline.ViewMsg: // until saved views are routed here
+		cmd = common.Say("No view named "+render.Line(do.Name)+".", true)
+	case cmdline.ProfileMsg:
+		cmd = common.Say("No profile named "+render.Line(do.Name)+".", true)
+	case cmdline.RunMsg:
+		m, cmd = m.runCommand(do.Name)
+	}
+	return m, tea.Batch(record, cmd)
+}
+
+// statusMenu is S (status ""), or :close and :reopen with status chosen:
+// the status menu on what S acts on.
+func (m Model) statusMenu(status api.Status) (Model, tea.Cmd) {
+	menu, cmd := m.act.Menu(m.queue.Targets(), m.detail.Shown(), m.view == viewQueue)
+	if status != "" {
+		menu, cmd = m.act.MenuAt(status, m.queue.Targets(), m.detail.Shown(), m.view == viewQueue)
+	}
+	if menu != nil && m.offline() {
+		return m, m.sayOffline()
+	}
+	m.overlays = m.overlays.Push(menu)
+	return m, cmd
+}
+
+// redact is X, and :redact: in the queue the row's session, elsewhere the
+// session in the pane or the transcript's message at the top.
+func (m Model) redact() (Model, tea.Cmd) {
+	if m.view == viewQueue {
+		menu, cmd := m.act.RedactSelected(m.queue.Targets())
+		m.overlays = m.overlays.Push(menu)
+		return m, cmd
+	}
+	menu, cmd := m.act.RedactMenu(m.detail.Shown(), m.transcript.Current(m.view == viewTranscript))
+	if menu != nil && m.offline() {
+		return m, m.sayOffline()
+	}
+	m.overlays = m.overlays.Push(menu)
+	return m, cmd
+}
+
+// filter is :filter: the queue's filters it names set, or all reset; it
+// acts on the queue, so it goes back there first.
+func (m Model) filter(do cmdline.FilterMsg) (Model, tea.Cmd) {
+	for m.view != viewQueue {
+		m = m.back()
+	}
+	if do.Reset {
+		return m.resetFilters()
+	}
+	var cmd tea.Cmd
+	m.queue, cmd = m.queue.ApplyFilters(do.Apply(m.queue.Filters()))
+	if do.Text != nil {
+		m.setInput(*do.Text)
+	}
+	return m, cmd
+}
+
+// resetFilters is the reset key, and :filter reset: every filter back to
+// those cxi started with, the input's text filter with them.
+func (m Model) resetFilters() (Model, tea.Cmd) {
+	if m.bar.Filter() != "" {
+		m.setInput("")
+	}
+	var cmd tea.Cmd
+	m.queue, cmd = m.queue.ResetFilters()
+	return m, cmd
+}
+
+// fullHelp is ?, and :help.
+func (m Model) fullHelp() Model {
+	help := fullhelp.New(m.ctx, append(helpSections(m.keys, m.view), m.commandHelp()...), fullhelp.Notes(m.ctx, m.queueOrder(), m.suggest))
+	m.overlays = m.overlays.Push(help.SetSize(m.width, m.paneHeight()))
+	return m
+}
