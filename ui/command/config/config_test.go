@@ -40,6 +40,8 @@ func TestExampleLoads(t *testing.T) {
 		Actions:        StatusOptions{Helpdesk: true},
 		// [transcript] open_at = "latest"
 		TranscriptAtLatest: true,
+		Profiles: map[string]Profile{"acme": {Name: "acme", BaseURL: "https://api.acme.example",
+			SessionURL: "https://acme.example/dashboard/sessions/{id}", ReadOnly: new(false), StoreOff: new(false)}},
 		Keys: map[string][]string{
 			"refresh":          {"r", "f5"},
 			"copy_external_id": {"y", "ctrl+y"},
