@@ -95,6 +95,8 @@
 //   - ui/scroll: the scrolling keys every viewport shares.
 //   - ui/clipboard: OSC 52 and the native clipboard, and the report of what
 //     happened.
+//   - ui/epoch: after :profile switched organization, the answers of the
+//     old one's commands told from the new one's, and dropped.
 //   - ui/explain: errors turned into the sentence the user reads.
 //   - ui/summary: a session as plain text and as Markdown, for cxi get, the
 //     copy menu and the handover.

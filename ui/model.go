@@ -14,6 +14,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/detail"
+	"github.com/opencx-tools/cxi/ui/epoch"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/overlay"
@@ -73,6 +74,7 @@ type Options struct {
 	// TranscriptAtLatest opens a transcript at its latest event rather
 	// than its first ([transcript] open_at = "latest").
 	TranscriptAtLatest bool
+	Profiles           Profiles // the organizations :profile switches between (profile.go)
 }
 
 type focus int
@@ -124,6 +126,8 @@ type Model struct {
 	act                actions.Model
 	preview            preview // the row under the queue's cursor, beside or below the queue
 	transcriptAtLatest bool    // a transcript opens at its latest event
+	profiles           Profiles
+	epoch              int // the profile switches so far: an answer of another epoch is dropped
 }
 
 // New builds the root model.
@@ -150,6 +154,7 @@ func New(o Options) Model {
 		act:                actions.New(ctx, o.Client, o.Acting),
 		preview:            preview{setting: o.Preview, save: o.SavePreview},
 		transcriptAtLatest: o.TranscriptAtLatest,
+		profiles:           o.Profiles,
 	}
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)
@@ -164,7 +169,7 @@ func (m Model) Init() tea.Cmd {
 	if len(m.notices) > 0 {
 		notice = common.Say(strings.Join(m.notices, " "), true)
 	}
-	return tea.Batch(m.tickClock(), func() tea.Msg { return startMsg{} }, m.queue.ScheduleRefresh(), notice)
+	return epoch.Wrap(m.epoch, tea.Batch(m.tickClock(), func() tea.Msg { return startMsg{} }, m.queue.ScheduleRefresh(), notice))
 }
 
 // startMsg lets the first Update start what Init cannot (Init cannot

@@ -91,6 +91,11 @@ func (m Model) ReadOnly() bool { return m.set.ReadOnly != "" }
 // stopped, it may still wait for the answer to the request already out).
 func (m Model) Running() bool { return m.run != nil }
 
+// Pending reports whether a write may still be answered: a batch under
+// way, or the request a stopped one did not wait for. Switching profile
+// waits for neither, or its answer would have no one to tell.
+func (m Model) Pending() bool { return m.run != nil || m.late != nil }
+
 // Menu is the status menu on the session in view, or in the queue on its
 // selected rows (else the one under the cursor), or why there is none.
 func (m Model) Menu(queued []api.Session, shown *api.Session, inQueue bool) (overlay.Overlay, tea.Cmd) {

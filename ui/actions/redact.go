@@ -58,7 +58,7 @@ func (m Model) RedactMenu(s *api.Session, msg *api.Event) (overlay.Overlay, tea.
 	word.Prompt, reason.Prompt = "type "+confirmWord+": ", "reason (optional): "
 	word.Focus()
 	return redactMenu{theme: m.ctx.Theme, keys: m.ctx.Keys.ForRedaction(), session: *s, message: msg, alone: alone, word: word, reason: reason,
-		send: m.redact}, nil
+		send: m.redact, org: m.set.Org}, nil
 }
 
 // RedactSelected is X in the queue: the redaction of the one session the
@@ -149,6 +149,7 @@ type redactMenu struct {
 	word    textinput.Model
 	reason  textinput.Model
 	send    func(s api.Session, msg *api.Event, reason string) tea.Cmd
+	org     string // the profile it goes to; "" when there is one
 }
 
 // Update types into the two fields (Field moves between them), sends on
@@ -192,6 +193,9 @@ func (m redactMenu) View(width, _ int) string {
 	what := "every message of session " + render.Line(api.ShortID(m.session.ID))
 	if m.message != nil {
 		what = "the message " + render.Line(m.message.ID) + " (" + excerpt(m.message.Text) + ")"
+	}
+	if m.org != "" {
+		what += " in " + m.org
 	}
 	ready := strings.TrimSpace(m.word.Value()) == confirmWord
 	hint, hintText := t.Muted, "type "+confirmWord+" to confirm · "+keys.Name(m.keys.Field)+" moves to the reason · "+keys.Name(m.keys.Close)+" cancel"
