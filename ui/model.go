@@ -14,7 +14,6 @@ import (
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/detail"
-	"github.com/opencx-tools/cxi/ui/epoch"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/overlay"
@@ -169,7 +168,7 @@ func (m Model) Init() tea.Cmd {
 	if len(m.notices) > 0 {
 		notice = common.Say(strings.Join(m.notices, " "), true)
 	}
-	return epoch.Wrap(m.epoch, tea.Batch(m.tickClock(), func() tea.Msg { return startMsg{} }, m.queue.ScheduleRefresh(), notice))
+	return tea.Batch(m.tickClock(), func() tea.Msg { return startMsg{} }, m.queue.ScheduleRefresh(), notice)
 }
 
 // startMsg lets the first Update start what Init cannot (Init cannot

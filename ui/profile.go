@@ -93,5 +93,6 @@ func (m Model) profileOpened(msg profileOpenedMsg) (Model, tea.Cmd) {
 	n := New(msg.opts)
 	n.epoch, n.width, n.height = m.epoch+1, m.width, m.height
 	n.layout()
+	// Init's commands, tagged with the new epoch by Update.
 	return n, tea.Batch(n.Init(), common.Say("Switched to profile "+msg.name+".", false))
 }
