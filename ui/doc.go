@@ -4,6 +4,10 @@
 // is shown, where the focus is, the overlay stack, stepping from one
 // session of the queue to the next, and the preview beside the queue (the
 // queue's row under the cursor drawn by detail.Preview: two views composed).
+// With several organizations ([profiles.NAME]) it also owns the switch
+// between them (SwitchProfileMsg, what :profile NAME sends): every view
+// rebuilt on the other profile's client and store, the old one's answers
+// dropped (ui/epoch).
 //
 // # How the program starts
 //
