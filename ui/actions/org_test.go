@@ -8,6 +8,7 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/common"
+	"github.com/opencx-tools/cxi/ui/internal/keytest"
 )
 
 // TestTheConfirmationNamesTheProfile: with several organizations, a
@@ -40,5 +41,39 @@ func TestPendingCoversAStoppedBatch(t *testing.T) {
 	m.late = &lateWrite{}
 	if !m.Pending() || m.Running() {
 		t.Errorf("a stopped batch's write out: pending %v, running %v", m.Pending(), m.Running())
+	}
+}
+
+// TestPendingCoversARedaction: a redaction sent is pending until its
+// answer, whichever of the two messages comes first.
+func TestPendingCoversARedaction(t *testing.T) {
+	s := api.Session{ID: idAsked, Status: api.StatusOpen}
+	m := New(testCtx(), redactor{}, common.WriteSettings{})
+	o, _ := m.RedactMenu(&s, nil)
+	o, _ = keytest.Press(t, o, "r", "e", "d", "a", "c", "t")
+	_, cmd := keytest.Press(t, o, "enter")
+	msgs := keytest.Run(cmd)
+	var sent, answer Msg
+	for _, msg := range msgs {
+		switch msg := msg.(type) {
+		case redactSentMsg:
+			sent = msg
+		case RedactedMsg:
+			answer = msg
+		}
+	}
+	if sent == nil || answer == nil {
+		t.Fatalf("the confirmation sent %v", msgs)
+	}
+	for _, order := range [][]Msg{{sent, answer}, {answer, sent}} {
+		m := m
+		m, _, _ = m.Update(order[0])
+		if m.Pending() != (order[0] == sent) {
+			t.Errorf("after %T: pending %v", order[0], m.Pending())
+		}
+		m, _, _ = m.Update(order[1])
+		if m.Pending() {
+			t.Errorf("%T then %T: still pending", order[0], order[1])
+		}
 	}
 }
