@@ -232,7 +232,6 @@ func TestViewProfileAndRunAreNamesFromTheRegistry(t *testing.T) {
 		t.Errorf(":view with a name of the registry:\n%s", m.View())
 	}
 	for line, want := range map[string]string{
-		"profile acme": "No profile named acme.",
 		"run zendesk":  "no action named zendesk",
 		"view Closed":  "`:view Closed`: no view named Closed; the views are Needs attention or Open",
 	} {

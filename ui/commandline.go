@@ -34,7 +34,7 @@ func (m Model) command(msg cmdline.SubmittedMsg) (Model, tea.Cmd) {
 	case cmdline.ViewMsg: // until saved views are routed here
 		cmd = common.Say("No view named "+render.Line(do.Name)+".", true)
 	case cmdline.ProfileMsg:
-		cmd = common.Say("No profile named "+render.Line(do.Name)+".", true)
+		m, cmd = m.switchProfile(do.Name)
 	case cmdline.RunMsg:
 		m, cmd = m.runCommand(do.Name)
 	}

@@ -4,6 +4,10 @@
 // is shown, where the focus is, the overlay stack, stepping from one
 // session of the queue to the next, and the preview beside the queue (the
 // queue's row under the cursor drawn by detail.Preview: two views composed).
+// With several organizations ([profiles.NAME]) it also owns the switch
+// between them (SwitchProfileMsg, what :profile NAME sends): every view
+// rebuilt on the other profile's client and store, the old one's answers
+// dropped (ui/epoch).
 //
 // # How the program starts
 //
@@ -111,6 +115,8 @@
 //   - ui/scroll: the scrolling keys every viewport shares.
 //   - ui/clipboard: OSC 52 and the native clipboard, and the report of what
 //     happened.
+//   - ui/epoch: after :profile switched organization, the answers of the
+//     old one's commands told from the new one's, and dropped.
 //   - ui/explain: errors turned into the sentence the user reads.
 //   - ui/summary: a session as plain text and as Markdown, for cxi get, the
 //     copy menu and the handover.

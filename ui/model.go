@@ -79,6 +79,7 @@ type Options struct {
 	// than its first ([transcript] open_at = "latest").
 	TranscriptAtLatest bool
 	Commands           []useraction.Action // the user's [[commands]]
+	Profiles           Profiles            // the organizations :profile switches between (profile.go)
 }
 
 type focus int
@@ -133,6 +134,8 @@ type Model struct {
 	commands           useraction.Set
 	registry           common.Registry
 	history            cmdline.History // the command line's lines run
+	profiles           Profiles
+	epoch              int // the profile switches so far: an answer of another epoch is dropped
 }
 
 // New builds the root model.
@@ -162,9 +165,10 @@ func New(o Options) Model {
 		commands:           useraction.NewSet(o.Commands, o.Acting.ReadOnly, useraction.Runner{Open: o.OpenURL}, o.Copier),
 		registry:           o.Registry,
 		history:            cmdline.NewHistory(o.History),
+		profiles:           o.Profiles,
 	}
-	m.registry.Actions = m.commands.Names()                      // :run completes the user's own
-	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
+	m.registry.Actions, m.registry.Profiles = m.commands.Names(), m.profiles.Names // what :run and :profile complete
+	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync)                   // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)
 	m.syncKeys()
 	return m

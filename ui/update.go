@@ -25,9 +25,10 @@ import (
 	"github.com/opencx-tools/cxi/ui/useraction"
 )
 
-// Update routes a message: window size to every view, keys to whatever has
+// route routes a message: window size to every view, keys to whatever has
 // focus, every other message to the package whose command produced it.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// Update (profile.go) drops an old profile's answers first.
+func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:

@@ -47,6 +47,8 @@ type Model struct {
 	// them too, and says so in the same words.
 	undoLeft leftAlone
 	late     *lateWrite // a write whose answer the stopped batch did not wait for
+	// redacting is the redactions sent less those answered (redactSentMsg).
+	redacting int
 }
 
 // undoFor is how long after a status change ctrl+z can take it back.
@@ -91,6 +93,11 @@ func (m Model) ReadOnly() bool { return m.set.ReadOnly != "" }
 // stopped, it may still wait for the answer to the request already out).
 func (m Model) Running() bool { return m.run != nil }
 
+// Pending reports whether a write may still be answered: a batch under
+// way, the request a stopped one did not wait for, or a redaction. Switching profile
+// waits for neither, or its answer would have no one to tell.
+func (m Model) Pending() bool { return m.run != nil || m.late != nil || m.redacting > 0 }
+
 // Menu is the status menu on the session in view, or in the queue on its
 // selected rows (else the one under the cursor), or why there is none.
 func (m Model) Menu(queued []api.Session, shown *api.Session, inQueue bool) (overlay.Overlay, tea.Cmd) {
@@ -130,6 +137,9 @@ func (m Model) Update(msg Msg) (Model, common.WriteEvent, tea.Cmd) {
 		return m.undoLast()
 	case RedactedMsg:
 		return m.redacted(msg)
+	case redactSentMsg:
+		m.redacting++
+		return m, common.WriteEvent{}, nil
 	case stopMsg:
 		if m.run == nil || msg.seq != m.seq {
 			return m, common.WriteEvent{}, nil

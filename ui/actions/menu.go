@@ -42,7 +42,8 @@ type menu struct {
 	summary  bool
 	chosen   *choice // set once a status is picked: the confirmation is shown
 	save     func(helpdesk, summary bool) error
-	memo     memo // how remembering the options went
+	memo     memo   // how remembering the options went
+	org      string // the profile the change goes to; "" when there is one
 }
 
 // memo is how remembering the two options in config.toml goes. One save is
@@ -57,7 +58,7 @@ type memo struct {
 
 func newMenu(ctx common.Context, sessions []api.Session, set common.WriteSettings) menu {
 	return menu{theme: ctx.Theme, keys: ctx.Keys.ForStatusMenu(), sessions: sessions,
-		helpdesk: set.Helpdesk, summary: set.Summary, save: set.Save}
+		helpdesk: set.Helpdesk, summary: set.Summary, save: set.Save, org: set.Org}
 }
 
 // OptionsSavedMsg is the answer to remembering the menu's two options in
@@ -237,6 +238,9 @@ func (m menu) View(width, _ int) string {
 func (m menu) sentence() string {
 	left := m.already(m.chosen.status)
 	n := plural.CountAs(len(m.sessions)-left, "session", "sessions")
+	if m.org != "" {
+		n += " in " + m.org
+	}
 	var s string
 	switch m.chosen.status {
 	case api.StatusOpen:

@@ -58,7 +58,19 @@ func (m Model) RedactMenu(s *api.Session, msg *api.Event) (overlay.Overlay, tea.
 	word.Prompt, reason.Prompt = "type "+confirmWord+": ", "reason (optional): "
 	word.Focus()
 	return redactMenu{theme: m.ctx.Theme, keys: m.ctx.Keys.ForRedaction(), session: *s, message: msg, alone: alone, word: word, reason: reason,
-		send: m.redact}, nil
+		send: m.sendRedaction, org: m.set.Org}, nil
+}
+
+// redactSentMsg says a redaction left: until its answer, a switch of
+// profile waits (Pending). It may arrive after the answer, as the batch
+// runs both at once: the count goes back to 0 either way.
+type redactSentMsg struct{}
+
+func (redactSentMsg) actMsg() {}
+
+// sendRedaction is redact, counted as pending until its answer.
+func (m Model) sendRedaction(s api.Session, msg *api.Event, reason string) tea.Cmd {
+	return tea.Batch(m.redact(s, msg, reason), func() tea.Msg { return redactSentMsg{} })
 }
 
 // RedactSelected is X in the queue: the redaction of the one session the
@@ -107,6 +119,7 @@ func (m Model) redact(s api.Session, msg *api.Event, reason string) tea.Cmd {
 
 // redacted says how the redaction went; the views reload what changed.
 func (m Model) redacted(msg RedactedMsg) (Model, common.WriteEvent, tea.Cmd) {
+	m.redacting--
 	var e *api.Error
 	if errors.Is(msg.Err, api.ErrRedactionUnknown) && errors.As(msg.Err, &e) && e.Err != nil {
 		// Sent and accepted: something may have changed, so the transcript
@@ -149,6 +162,7 @@ type redactMenu struct {
 	word    textinput.Model
 	reason  textinput.Model
 	send    func(s api.Session, msg *api.Event, reason string) tea.Cmd
+	org     string // the profile it goes to; "" when there is one
 }
 
 // Update types into the two fields (Field moves between them), sends on
@@ -192,6 +206,9 @@ func (m redactMenu) View(width, _ int) string {
 	what := "every message of session " + render.Line(api.ShortID(m.session.ID))
 	if m.message != nil {
 		what = "the message " + render.Line(m.message.ID) + " (" + excerpt(m.message.Text) + ")"
+	}
+	if m.org != "" {
+		what += " in " + m.org
 	}
 	ready := strings.TrimSpace(m.word.Value()) == confirmWord
 	hint, hintText := t.Muted, "type "+confirmWord+" to confirm · "+keys.Name(m.keys.Field)+" moves to the reason · "+keys.Name(m.keys.Close)+" cancel"

@@ -34,6 +34,9 @@ type WriteSettings struct {
 	Save              func(helpdesk, summary bool) error
 	Audit             Auditor       // where every write is recorded; nil records nothing
 	Erase             change.Eraser // the copy a redaction erases too; nil keeps none
+	// Org is the profile the writes go to, named in every confirmation
+	// ("Close 3 sessions in acme"); "" when the config names no profiles.
+	Org string
 }
 
 // Auditor records a write after its answer: the local store's audit log.

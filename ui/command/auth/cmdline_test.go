@@ -10,8 +10,8 @@ import (
 )
 
 // backendOf hands over b, counting the calls.
-func backendOf(b Backend, calls *int) func(command.Env) (Backend, error) {
-	return func(command.Env) (Backend, error) { *calls++; return b, nil }
+func backendOf(b Backend, calls *int) func(command.Env, string) (Backend, error) {
+	return func(command.Env, string) (Backend, error) { *calls++; return b, nil }
 }
 
 func TestRun(t *testing.T) {
@@ -32,8 +32,8 @@ func TestRun(t *testing.T) {
 		{"unknown subcommand", []string{"frobnicate"}, "", command.ExitUsage, false, "cxi: usage: cxi auth"},
 		{"help", []string{"--help"}, "", command.ExitOK, false, "Usage:\n  auth [flags]\n  auth [command]"},
 		{"status help", []string{"status", "-h"}, "", command.ExitOK, false, "Usage:\n  auth status"},
-		{"status with an argument", []string{"status", secret}, "", command.ExitUsage, false, "auth status takes no flags or arguments"},
-		{"logout with a flag", []string{"logout", "--" + secret}, "", command.ExitUsage, false, "auth logout takes no flags or arguments"},
+		{"status with an argument", []string{"status", secret}, "", command.ExitUsage, false, "auth status takes no arguments but --profile"},
+		{"logout with a flag", []string{"logout", "--" + secret}, "", command.ExitUsage, false, "auth logout takes no arguments but --profile"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,7 +51,7 @@ func TestRun(t *testing.T) {
 
 func TestRunReportsTheSettings(t *testing.T) {
 	var o output
-	failing := func(command.Env) (Backend, error) {
+	failing := func(command.Env, string) (Backend, error) {
 		return Backend{}, &command.SetupError{Err: errors.New("config.toml:2: unknown key")} // as settings.Resolve says it
 	}
 	if code := command.Execute(context.Background(), NewCommand(o.env(), failing), []string{"status"}, o.env()); code != command.ExitUsage || o.err.String() != "cxi: config.toml:2: unknown key\n" {

@@ -29,10 +29,14 @@ type KeySources struct {
 	Dir     string              // the config folder, os.UserConfigDir()/cxi
 	Getenv  func(string) string // the environment's (command.Env.Getenv); nil reads none
 	Keyring Keyring             // nil when there is no keyring
+	// Profile is the organization the key is for ([profiles.NAME]); ""
+	// or "default" is the top-level one, whose key stays where it always
+	// was (profiles.go).
+	Profile string
 }
 
 // KeyFile is the path of the key file.
-func (s KeySources) KeyFile() string { return filepath.Join(s.Dir, KeyFileName) }
+func (s KeySources) KeyFile() string { return filepath.Join(s.Dir, s.keyFileName()) }
 
 // Where names a source for a sentence, the key file by its path.
 func (s KeySources) Where(src Source) string {
@@ -76,12 +80,12 @@ func (s KeySources) Key() (string, Source, error) {
 	}
 	var keyringErr error
 	if s.Keyring != nil {
-		key, err := s.Keyring.Get(KeyringService, KeyringUser)
+		key, err := s.Keyring.Get(KeyringService, s.keyringUser())
 		key = strings.TrimSpace(key)
 		switch {
 		case err == nil && key != "":
 			if err := ValidateKey(key); err != nil {
-				return "", SourceKeyring, fmt.Errorf("the key in the OS keyring: %w (run cxi auth login)", err)
+				return "", SourceKeyring, fmt.Errorf("the key in the OS keyring: %w (run %s)", err, s.loginCommand())
 			}
 			return key, SourceKeyring, nil
 		case err != nil && !errors.Is(err, ErrNotFound):
@@ -115,7 +119,7 @@ func (s KeySources) readFile() (string, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return "", nil
 	case errors.As(err, &notFile):
-		return "", fmt.Errorf("the key file %w: remove it, then run cxi auth login", err)
+		return "", fmt.Errorf("the key file %w: remove it, then run %s", err, s.loginCommand())
 	case err != nil:
 		return "", fmt.Errorf("read the key file: %w", err)
 	}
@@ -134,7 +138,7 @@ func (s KeySources) readFile() (string, error) {
 		return "", nil
 	}
 	if err := ValidateKey(key); err != nil {
-		return "", fmt.Errorf("the key in %s: %w (run cxi auth login)", path, err)
+		return "", fmt.Errorf("the key in %s: %w (run %s)", path, err, s.loginCommand())
 	}
 	return key, nil
 }
@@ -146,7 +150,7 @@ func (s KeySources) Save(key string) (Source, error) {
 		return SourceNone, err
 	}
 	if s.Keyring != nil {
-		if err := s.Keyring.Set(KeyringService, KeyringUser, key); err == nil {
+		if err := s.Keyring.Set(KeyringService, s.keyringUser(), key); err == nil {
 			// A key file from a login without a keyring is now stale: a
 			// secret on disk that nothing reads.
 			_ = s.removeFile()
@@ -178,7 +182,7 @@ func (s KeySources) Delete() ([]Source, error) {
 	var removed []Source
 	var errs []error
 	if s.Keyring != nil {
-		err := s.Keyring.Delete(KeyringService, KeyringUser)
+		err := s.Keyring.Delete(KeyringService, s.keyringUser())
 		switch {
 		case err == nil:
 			removed = append(removed, SourceKeyring)

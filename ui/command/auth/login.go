@@ -85,9 +85,9 @@ func login(withToken bool, stdin io.Reader, fd int, isTerminal func(int) bool, r
 	}
 	switch src {
 	case SourceKeyring:
-		fmt.Fprintln(env.Stderr, "Saved the API key in the OS keyring.")
+		fmt.Fprintf(env.Stderr, "Saved the API key%s in the OS keyring.\n", store.ofProfile())
 	default:
-		fmt.Fprintf(env.Stderr, "Saved the API key in %s (readable only by you; no OS keyring answered).\n", store.KeyFile())
+		fmt.Fprintf(env.Stderr, "Saved the API key%s in %s (readable only by you; no OS keyring answered).\n", store.ofProfile(), store.KeyFile())
 	}
 	if store.Getenv != nil && strings.TrimSpace(store.Getenv(EnvVar)) != "" {
 		fmt.Fprintf(env.Stderr, "Note: %s is set and is used instead of the saved key until you unset it.\n", EnvVar)

@@ -121,7 +121,7 @@ func TestLoginRejectsBadKeys(t *testing.T) {
 }
 
 func TestLoginNeverEchoesArguments(t *testing.T) {
-	never := func(command.Env) (Backend, error) {
+	never := func(command.Env, string) (Backend, error) {
 		t.Error("the settings were asked for a mistaken command line")
 		return Backend{}, nil
 	}

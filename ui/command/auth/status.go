@@ -82,10 +82,10 @@ func Rejected(err error, src Source) string {
 func Logout(store KeySources, env command.Env) int {
 	removed, err := store.Delete()
 	for _, src := range removed {
-		fmt.Fprintf(env.Stderr, "Removed the API key from %s.\n", store.Where(src))
+		fmt.Fprintf(env.Stderr, "Removed the API key%s from %s.\n", store.ofProfile(), store.Where(src))
 	}
 	if len(removed) == 0 && err == nil {
-		fmt.Fprintln(env.Stderr, "No stored API key to remove.")
+		fmt.Fprintf(env.Stderr, "No stored API key%s to remove.\n", store.ofProfile())
 	}
 	if store.Getenv != nil && strings.TrimSpace(store.Getenv(EnvVar)) != "" {
 		fmt.Fprintf(env.Stderr, "%s is still set in your environment, and cxi uses it: unset it to log out completely.\n", EnvVar)

@@ -43,6 +43,10 @@ type Config struct {
 	Commands           []Command // [[commands]]: user-defined actions, in the order written
 	Path               string    // the file it came from ("" when none)
 
+	// Profiles are the [profiles.NAME] tables: other organizations
+	// (profiles.go); nil when none.
+	Profiles map[string]Profile
+
 	lines lines // where each setting is written, for ApplyKeys' errors
 }
 
@@ -62,6 +66,8 @@ type file struct {
 	Actions     fileActions         `toml:"actions"`
 	Transcript  fileTranscript      `toml:"transcript"`
 	Commands    []fileCommand       `toml:"commands"`
+
+	Profiles map[string]fileProfile `toml:"profiles"` // profiles.go
 }
 
 type fileTranscript struct {
@@ -85,7 +91,7 @@ type fileQueue struct {
 // The keys each table accepts, for "unknown key" messages, and what each
 // value must look like, for type errors.
 var (
-	topKeys        = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "[queue]", "[actions]", "[transcript]", "[keys]", "[[commands]]"}
+	topKeys        = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "[queue]", "[actions]", "[transcript]", "[keys]", "[[commands]]", "[profiles.NAME]"}
 	queueKeys      = []string{"status", "handed_off", "channel", "updated_within", "needs_attention", "preview"}
 	actionsKeys    = []string{"helpdesk", "summary"}
 	transcriptKeys = []string{"open_at"}
@@ -179,9 +185,12 @@ func decodeProblems(path string, err error) error {
 
 // unknownKey says which key or table is not one cxi reads, and which are.
 func unknownKey(k toml.Key, table bool) string {
+	if msg, ok := profileUnknownKey(k); ok && !table {
+		return msg
+	}
 	switch {
 	case table:
-		return fmt.Sprintf("unknown table [%s] (known: [queue], [actions], [transcript], [keys], [[commands]])", strings.Join(k, "."))
+		return fmt.Sprintf("unknown table [%s] (known: [queue], [actions], [transcript], [keys], [[commands]], [profiles.NAME])", strings.Join(k, "."))
 	case len(k) == 1:
 		return fmt.Sprintf("unknown key %q (known: %s)", k[0], strings.Join(topKeys, ", "))
 	case len(k) == 2 && k[0] == "queue":
@@ -213,6 +222,9 @@ func decodeMessage(de *toml.DecodeError) string {
 	if want == "" && len(k) >= 2 && k[0] == "keys" {
 		name = "keys." + k[1]
 		want = `a list of keys such as ["ctrl+r"] or ["r", "f5"]`
+	}
+	if want == "" {
+		want = profileWant(k)
 	}
 	if want == "" {
 		return msg

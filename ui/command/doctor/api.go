@@ -64,9 +64,11 @@ func keyCheck(in Inputs) result {
 		return failure("unlock the OS keyring, or export OPENCX_API_KEY",
 			"API key: the OS keyring did not answer within %s", auth.KeyringTimeout)
 	case in.KeyErr != nil:
-		return failure(fixLogin, "API key: %s", render.Line(in.KeyErr.Error()))
+		return failure(in.loginFix(), "API key: %s", render.Line(in.KeyErr.Error()))
+	case (!in.HasKey || in.KeySource == auth.SourceNone) && in.Profile != "" && !in.InUse:
+		return failure(in.loginFix(), "No API key stored for profile %s", render.Line(in.Profile))
 	case !in.HasKey || in.KeySource == auth.SourceNone:
-		return failure(fixLogin, "No API key: OPENCX_API_KEY is not set and none is stored")
+		return failure(in.loginFix(), "No API key: OPENCX_API_KEY is not set and none is stored")
 	}
 	where := in.KeyWhere
 	if where == "" {
@@ -120,7 +122,7 @@ func acceptedCheck(ctx context.Context, in Inputs) result {
 	case err == nil, kind == api.KindNotFound:
 		return pass("API key accepted by the API")
 	case kind == api.KindUnauthorized, kind == api.KindForbidden:
-		fix := "run cxi auth login to store a new key"
+		fix := in.newKeyFix()
 		if in.KeySource == auth.SourceEnv {
 			fix = "check OPENCX_API_KEY (unset it to use a stored key), or run cxi auth login"
 		}

@@ -2,6 +2,7 @@ package doctor
 
 import (
 	"context"
+	"fmt"
 	"os/exec"
 	"runtime"
 
@@ -20,7 +21,9 @@ const long = `Checks what cxi needs here: the API key, the API, the terminal's c
 the ways a copy reaches your clipboard. Each line is ✔, ! (a warning: worth
 the fix, not a failure) or ✘ with the fix. Exit 0 when nothing failed.
 With --demo it checks against the built-in demo server, as cxi --demo uses it:
-no key needed; the terminal and copy checks are real.`
+no key needed; the terminal and copy checks are real.
+With profiles ([profiles.NAME] in config.toml) it checks each one's key and
+API, the one in use first, and names those that failed.`
 
 // NewCommand is `cxi doctor`.
 func NewCommand(env command.Env) *cobra.Command {
@@ -65,17 +68,56 @@ func Main(f settings.Flags, env command.Env) int {
 		defer stop()
 		client, in.Demo, in.BaseURL = c, true, c.BaseURL()
 	} else {
-		key, src, keyErr := s.Keys.Key()
-		c, err := api.New(s.BaseURL, key, api.WithUserAgent(s.UserAgent))
+		c, err := apiInputs(s, &in)
 		if err != nil {
-			return command.Fail(env, &command.SetupError{Err: err}, "") // the base URL
+			return command.Fail(env, err, "")
 		}
 		client = c
-		in.KeySource, in.KeyErr, in.HasKey, in.KeyWhere = src, keyErr, key != "", s.Keys.Where(src)
+		if in, err = otherProfiles(s, in, env); err != nil {
+			return command.Fail(env, err, "")
+		}
 	}
 	base := in.BaseURL
 	in.Check = func(ctx context.Context) error { return auth.Verify(ctx, client) }
 	in.Reach = func(ctx context.Context) error { return Reachable(ctx, nil, base) }
 	in.Budget = client.Budget
 	return Run(context.Background(), in, env)
+}
+
+// apiInputs fills in's key and base URL from s, and makes the client the
+// checks ask with.
+func apiInputs(s settings.Settings, in *Inputs) (*api.Client, error) {
+	key, src, keyErr := s.Keys.Key()
+	c, err := api.New(s.BaseURL, key, api.WithUserAgent(s.UserAgent))
+	if err != nil {
+		return nil, &command.SetupError{Err: err} // the base URL
+	}
+	in.BaseURL = s.BaseURL
+	in.KeySource, in.KeyErr, in.HasKey, in.KeyWhere = src, keyErr, key != "", s.Keys.Where(src)
+	return c, nil
+}
+
+// otherProfiles adds to in, when the config names profiles, the name of
+// the profile in use and the key and API inputs of every other one.
+func otherProfiles(s settings.Settings, in Inputs, env command.Env) (Inputs, error) {
+	if len(s.Profiles) < 2 {
+		return in, nil
+	}
+	each, err := s.Each(env)
+	if err != nil {
+		return in, err
+	}
+	in.Profile, in.InUse = s.Profile, true
+	for _, o := range each[1:] {
+		other := Inputs{Profile: o.Profile, ReadOnlyBy: o.ReadOnlyBy}
+		c, err := apiInputs(o, &other)
+		if err != nil {
+			return in, fmt.Errorf("profile %s: %w", o.Profile, err)
+		}
+		base := other.BaseURL
+		other.Check = func(ctx context.Context) error { return auth.Verify(ctx, c) }
+		other.Reach = func(ctx context.Context) error { return Reachable(ctx, nil, base) }
+		in.Others = append(in.Others, other)
+	}
+	return in, nil
 }

@@ -38,6 +38,14 @@ type Inputs struct {
 	GOOS       string                            // runtime.GOOS
 	Getenv     func(string) string               // the environment's (command.Env.Getenv)
 	TmuxOption func(name string) (string, error) // clipboard.TmuxShowOption, asked only inside tmux
+
+	// Profile is the organization the key and API above are of ("" when
+	// the config names no profiles); InUse, whether it is the one in use.
+	// Others are the other profiles' key and API inputs, checked after
+	// it, each under its name (profiles.go).
+	Profile string
+	InUse   bool
+	Others  []Inputs
 }
 
 // NetworkTimeout bounds each request doctor makes, so a dead network is a
@@ -78,35 +86,22 @@ func Run(ctx context.Context, in Inputs, env command.Env) int {
 	if in.Getenv == nil {
 		in.Getenv = func(string) string { return "" }
 	}
-	results := apiChecks(ctx, in)
+	sections, failedIn := profileChecks(ctx, in)
+	var here []result
 	if r, ok := colourCheck(in); ok {
-		results = append(results, r)
+		here = append(here, r)
 	}
-	results = append(results, copyChecks(in)...)
+	sections = append(sections, section{results: append(here, copyChecks(in)...)})
 
-	failed, warned, notes := 0, 0, 0
-	for _, r := range results {
-		mark := "✘ "
-		switch {
-		case r.note:
-			fmt.Fprintln(env.Stdout, "· "+r.line)
-			notes++
-			continue
-		case r.ok:
-			fmt.Fprintln(env.Stdout, "✔ "+r.line)
-			continue
-		case r.warn:
-			mark = "! "
-			warned++
-		default:
-			failed++
-		}
-		fmt.Fprintln(env.Stdout, mark+r.line)
-		if r.fix != "" {
-			fmt.Fprintln(env.Stdout, "    fix: "+r.fix)
-		}
+	count, failed, warned, notes := 0, 0, 0, 0
+	for _, s := range sections {
+		f, w, n := s.print(env.Stdout)
+		count, failed, warned, notes = count+len(s.results), failed+f, warned+w, notes+n
 	}
-	fmt.Fprintln(env.Stdout, summary(len(results)-notes, failed, warned))
+	fmt.Fprintln(env.Stdout, summary(count-notes, failed, warned))
+	if len(failedIn) > 0 {
+		fmt.Fprintln(env.Stdout, failedProfiles(failedIn))
+	}
 	if failed == 0 {
 		return command.ExitOK
 	}

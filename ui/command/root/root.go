@@ -47,6 +47,8 @@ Environment:
   CXI_CONFIG        config file, which must exist (default: your config dir's
                     cxi/config.toml, which may be missing; cxi help config)
   CXI_READ_ONLY     1: send no write, as --read-only
+  CXI_PROFILE       the organization, a [profiles.NAME] of config.toml, as
+                    --profile (OPENCX_API_KEY and OPENCX_BASE_URL are its)
   CXI_STATE_DIR     the local store's folder (cxi help store)`
 
 // Execute runs cxi with args (the process's, without the program name) in

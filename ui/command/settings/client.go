@@ -106,10 +106,21 @@ func (s Settings) CheckKey(key string) error {
 // key check against the base URL the environment or the config file names.
 // auth.Run asks for it through a func, as package auth cannot import this
 // one, which finds keys through it.
-func Auth(env command.Env) (auth.Backend, error) {
-	s, err := Resolve(Flags{}, env)
+func Auth(env command.Env, profile string) (auth.Backend, error) {
+	s, err := Resolve(Flags{Profile: profile}, env)
 	if err != nil {
 		return auth.Backend{}, err
 	}
-	return auth.Backend{Keys: s.Keys, Check: s.CheckKey}, nil
+	b := auth.Backend{Keys: s.Keys, Check: s.CheckKey}
+	if len(s.Profiles) < 2 {
+		return b, nil
+	}
+	each, err := s.Each(env)
+	if err != nil {
+		return auth.Backend{}, err
+	}
+	for _, o := range each {
+		b.Profiles = append(b.Profiles, auth.Profile{Name: o.Profile, BaseURL: o.BaseURL, InUse: o.Profile == s.Profile, Keys: o.Keys, Check: o.CheckKey})
+	}
+	return b, nil
 }

@@ -19,9 +19,10 @@ type Flags struct {
 	NeedsAttention bool          // --needs-attention
 	NoStore        bool          // --no-store: keep nothing on disk this run
 	ReadOnly       bool          // --read-only: send no write (close, reopen, redact)
+	Profile        string        // --profile: the organization, a [profiles.NAME] of config.toml
 }
 
-// AddShared registers --demo, --base-url, --no-store and --read-only on
+// AddShared registers --demo, --base-url, --no-store, --read-only and --profile on
 // fs, which the TUI and the commands that talk to the API or the store all
 // take: each of them may read or write the local store, so each can be told
 // not to, and a script can pass --read-only to every command alike. They
@@ -31,6 +32,7 @@ func (f *Flags) AddShared(fs *pflag.FlagSet) {
 	fs.StringVar(&f.BaseURL, "base-url", "", "API base `URL` (default $"+EnvBaseURL+", else base_url in config.toml, else https://api.open.cx)")
 	fs.BoolVar(&f.NoStore, "no-store", false, "keep nothing on disk this run (see cxi help store)")
 	fs.BoolVar(&f.ReadOnly, "read-only", false, "send no write: close, reopen and redact refuse (also "+EnvReadOnly+"=1)")
+	fs.StringVar(&f.Profile, "profile", "", "the organization's `NAME`, a [profiles.NAME] of config.toml (default $"+EnvProfile+", else the top-level settings)")
 }
 
 // AddTUI registers the settings only the TUI uses: --session-url, --refresh

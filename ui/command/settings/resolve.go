@@ -48,6 +48,13 @@ type Settings struct {
 	ConfigPath string
 	Keys       auth.KeySources // the API key's sources: OPENCX_API_KEY, the OS keyring, the key file
 	UserAgent  string          // what the client calls itself: cxi/VERSION
+
+	// Profile is the organization in use (--profile, CXI_PROFILE, else
+	// config.DefaultProfile); Profiles are all the config file names
+	// (profile.go). flags are what Resolve was given, for For.
+	Profile  string
+	Profiles []string
+	flags    Flags
 }
 
 // Resolve weighs f, the environment and the config file (CXI_CONFIG, else
@@ -66,6 +73,10 @@ func Resolve(f Flags, env command.Env) (Settings, error) {
 		return Settings{}, command.Usagef("%s names %s, which does not exist: create it, or unset %s to use the config folder's cxi/config.toml",
 			EnvConfig, path, EnvConfig)
 	}
+	profile, file, err := chooseProfile(f, file, env)
+	if err != nil {
+		return Settings{}, err
+	}
 	dir := ""
 	if path != "" {
 		dir = filepath.Dir(path) // the key file lives beside the config file
@@ -82,13 +93,17 @@ func Resolve(f Flags, env command.Env) (Settings, error) {
 		Filters:        file.Queue,
 		File:           file,
 		ConfigPath:     path,
-		Keys:           auth.KeySources{Dir: dir, Getenv: env.Getenv, Keyring: auth.SystemKeyring(runtime.GOOS, env.Getenv)},
+		Keys:           auth.KeySources{Dir: dir, Getenv: env.Getenv, Keyring: auth.SystemKeyring(runtime.GOOS, env.Getenv), Profile: profile},
 		UserAgent:      "cxi/" + env.Version,
+		Profile:        profile,
+		Profiles:       file.ProfileNames(),
+		flags:          f,
 	}
 	if s.Refresh == 0 {
 		s.Refresh = file.AutoRefresh
 	}
 	s.Store = resolveStore(f, file, env)
+	s.Store.Dir = profileStoreDir(s.Store.Dir, profile)
 	s.ReadOnly, s.ReadOnlyBy = readOnly(f, file, env)
 	return s, nil
 }

@@ -224,7 +224,7 @@ func TestConnectToTheDemo(t *testing.T) {
 
 func TestAuth(t *testing.T) {
 	cfg := writePrivate(t, t.TempDir(), "config.toml", "")
-	b, err := Auth(envWith(t, map[string]string{EnvConfig: cfg, EnvBaseURL: "http://127.0.0.1:1"}))
+	b, err := Auth(envWith(t, map[string]string{EnvConfig: cfg, EnvBaseURL: "http://127.0.0.1:1"}), "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,7 +22,16 @@ import (
 
 // Options makes the client, starting the demo server for --demo (the func
 // returned stops it), and fills the UI's options with it, keys and cfg.
+// The profiles the TUI switches to later are stopped by it too.
 func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), error) {
+	later := &stopper{}
+	opts, stop, err := options(cfg, keys, env, cfg, later)
+	return opts, func() { stop(); later.stop() }, err
+}
+
+// options is Options of cfg, one profile of the run that start began,
+// whose switches to another profile are stopped by later.
+func options(cfg Config, keys keys.Map, env command.Env, start Config, later *stopper) (ui.Options, func(), error) {
 	opts := ui.Options{Keys: keys, Query: cfg.Query, AutoRefresh: cfg.Refresh, Attention: cfg.NeedsAttention,
 		SessionURL: cfg.SessionURL, Filters: cfg.Filters}
 	// Over SSH a browser would open on the remote machine, if at all:
@@ -67,6 +76,7 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 		opts.Cached, _ = st.Sessions(ctx, cfg.Filters.Query(env.Now(), cachedRows))
 		opts.History, _ = st.CommandHistory(ctx) // none to walk back through is no reason not to start
 	}
+	opts.Label, opts.Acting.Org, opts.Profiles = profiles(start, keys, env, cfg.Profile, later)
 	if cfg.Demo {
 		opts.Label = "demo"
 		for _, d := range demo.Sessions() {

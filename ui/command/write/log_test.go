@@ -30,7 +30,7 @@ func TestLogSaysARedactionAsARedaction(t *testing.T) {
 	m := tui.New(tuiCtx(), c, common.WriteSettings{Audit: st})
 	menu, _ := m.RedactMenu(&api.Session{ID: idOpen, Status: api.StatusOpen}, nil)
 	_, send := keytest.Press(t, menu, "redact", "enter")
-	if msgs := keytest.Run(send); len(msgs) != 1 {
+	if msgs := keytest.Run(send); len(msgs) != 2 { // the answer, then the note that it left (actions.Model.Pending)
 		t.Fatalf("the TUI's redaction answered %+v", msgs)
 	} else if msg, ok := msgs[0].(tui.RedactedMsg); !ok || msg.Err != nil || msg.Unlogged != nil {
 		t.Fatalf("the TUI's redaction: %+v", msgs[0])

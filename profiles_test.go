@@ -1,0 +1,120 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
+)
+
+// TestProfilesInTmux drives the built binary in a private tmux server
+// against two fake servers, with a config of two profiles (the top-level
+// settings, "default", and [profiles.acme]), each key in its own key
+// file: --profile acme talks to acme's server alone, names acme in the
+// header and in a write's confirmation; without it, the default profile
+// talks to its own. Needs tmux: runs when CXI_TMUX_TEST=1.
+func TestProfilesInTmux(t *testing.T) {
+	if os.Getenv("CXI_TMUX_TEST") == "" {
+		t.Skip("set CXI_TMUX_TEST=1 to run (needs tmux)")
+	}
+	bin := filepath.Join(t.TempDir(), "cxi")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	start := func() (*fake.Server, string) {
+		srv := demo.NewServer()
+		base, stop, err := srv.Start()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(stop)
+		return srv, base
+	}
+	defSrv, defBase := start()
+	acmeSrv, acmeBase := start()
+	lists := func(s *fake.Server) int {
+		n := 0
+		for _, r := range s.Requests() {
+			if strings.HasSuffix(r.Path, "/chat/sessions") {
+				n++
+			}
+		}
+		return n
+	}
+
+	dir := t.TempDir()
+	files := map[string]string{
+		"config.toml": "base_url = \"" + defBase + "\"\n\n[profiles.acme]\nbase_url = \"" + acmeBase + "\"\nsession_url = \"https://acme.example/sessions/{id}\"\n",
+		"key":         fake.DemoKey + "\n",
+		"key-acme":    fake.DemoKey + "\n",
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "cxi"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, "cxi", name), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sock := "cxi-profiles-" + strconv.Itoa(os.Getpid())
+	tmux := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command("tmux", append([]string{"-L", sock}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	defer exec.Command("tmux", "-L", sock, "kill-server").Run()
+	// No key, base URL, profile or keyring of the user's: the key files
+	// and the config above alone.
+	env := "env -u CXI_CONFIG -u CXI_PROFILE -u OPENCX_API_KEY -u OPENCX_BASE_URL -u DBUS_SESSION_BUS_ADDRESS -u XDG_RUNTIME_DIR XDG_CONFIG_HOME=" + dir +
+		" CXI_STATE_DIR=" + filepath.Join(dir, "state") + " "
+	waitScreen := func(session, want string) string {
+		t.Helper()
+		for range 100 {
+			if s := tmux("capture-pane", "-p", "-t", session); strings.Contains(s, want) {
+				return s
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Fatalf("the screen never showed %q:\n%s", want, tmux("capture-pane", "-p", "-t", session))
+		return ""
+	}
+
+	tmux("new-session", "-d", "-s", "acme", "-x", "100", "-y", "30", env+bin+" --profile acme")
+	screen := waitScreen("acme", "resolved")
+	if first := strings.SplitN(screen, "\n", 2)[0]; !strings.HasPrefix(first, "cxi acme ") || !strings.Contains(first, acmeBase) {
+		t.Errorf("the header does not name acme and its API: %q", first)
+	}
+	if lists(acmeSrv) == 0 || lists(defSrv) != 0 {
+		t.Errorf("--profile acme: %d lists to acme's server, %d to default's", lists(acmeSrv), lists(defSrv))
+	}
+	tmux("send-keys", "-t", "acme", "S")
+	waitScreen("acme", "close as unresolved")
+	tmux("send-keys", "-t", "acme", "2")
+	waitScreen("acme", "Close 1 session in acme as unresolved")
+	tmux("send-keys", "-t", "acme", "Escape")
+	tmux("send-keys", "-t", "acme", "q")
+
+	tmux("new-session", "-d", "-s", "default", "-x", "100", "-y", "30", env+bin)
+	screen = waitScreen("default", "resolved")
+	if first := strings.SplitN(screen, "\n", 2)[0]; !strings.HasPrefix(first, "cxi default ") || !strings.Contains(first, defBase) {
+		t.Errorf("the header does not name default and its API: %q", first)
+	}
+	if lists(defSrv) == 0 {
+		t.Error("the default profile did not ask its server")
+	}
+	for _, r := range acmeSrv.Requests() {
+		if r.Method != "GET" {
+			t.Errorf("acme's server got a %s %s: the confirmation was left with esc", r.Method, r.Path)
+		}
+	}
+	tmux("send-keys", "-t", "default", "q")
+}
