@@ -12,7 +12,11 @@
 // status and a short excerpt from which the key is scrubbed).
 //
 // The client does GetSession, ListSessions, History and Search, and the
-// writes (the status PATCH and the redactions), each with a context,
+// writes (the status PATCH and the redactions), and the read-only
+// analytics (HandoffAnalytics, HandoffEvents and WalkHandoffReasons, CSAT,
+// SLAAnalytics, SLABreakdown, SLATrend, OfficeHours and OfficeHoursByID,
+// decoded leniently where the contract has only a page's example, a 403
+// naming the scope the key lacks as a ScopeError), each with a context,
 // through one rate limiter per process that keeps under the documented 100
 // requests a minute. A request made with a Background context (prefetch,
 // auto-refresh, paging ahead) holds no place in it and goes only when no
