@@ -65,7 +65,9 @@
 // keeps to the contract:
 //
 //   - api/fake: an in-process OpenCX server: routes, auth, cursors,
-//     filters, search, writes, the rate limit, injectable faults, a request
+//     filters, search, writes, the analytics endpoints (handoffs, CSAT, SLA,
+//     office hours: worked out from the sessions and their histories, with
+//     missing scopes on request), the rate limit, injectable faults, a request
 //     log, and a strict mode that fails a test on an unplanned request; it
 //     serves whatever Catalog it is given.
 //   - api/fake/demo: the demo's content: the showcase sessions and their
