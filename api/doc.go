@@ -56,7 +56,8 @@
 //     append-only user_version migrations, damaged files moved aside, a nil
 //     store that remembers nothing); sessions, what was seen and what changed
 //     since, review marks, notes, transcripts, list syncs, lookups, full-text
-//     search, the handover, the audit log, and erasing what was redacted.
+//     search, the handover, the audit log, why each session was handed off
+//     and its customer's rating, and erasing what was redacted.
 //   - api/store/internal/fill: a program that fills a store with N of the
 //     demo's generated sessions through the client and the store, and
 //     prints its size against the JSON it holds (go run ... -n 100000).
