@@ -96,7 +96,9 @@ func (d *analyticsData) handoffEvents(q url.Values, now time.Time, size int) ans
 		return *bad
 	}
 	all := d.inPeriod(start, end, reason)
-	scope := fmt.Sprintf("handoffs|%s|%d|%d", reason, start.UnixNano(), end.UnixNano())
+	// The scope is the query as written, not the period it resolves to: a
+	// default end is "now", which moves between the pages of one walk.
+	scope := fmt.Sprintf("handoffs|%s|%s|%s", reason, q.Get("start_date"), q.Get("end_date"))
 	offset, err := decodeCursor(q.Get("cursor"), scope, len(all))
 	if err != nil {
 		return errorAnswer(http.StatusBadRequest, "cursor "+err.Error())
