@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/time/rate"
+
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/api/fake/demo"
@@ -135,5 +137,38 @@ func TestDemoAnalyticsFault(t *testing.T) {
 	}
 	if _, err := c.SLATrend(context.Background(), api.SLAParams{}, ""); err != nil {
 		t.Errorf("the trend has no fault: %v", err)
+	}
+}
+
+// A walk with a Background context stands back like any background work:
+// while the limiter has no slot it holds no place in it (the budget the UI
+// shows is unchanged), and cancelled it has sent nothing.
+func TestBackgroundWalkHoldsNoPlace(t *testing.T) {
+	a := &arrivals{}
+	srv := serve(t, a)
+	c := newClient(t, srv.URL, api.WithLimiter(rate.NewLimiter(rate.Every(time.Hour), 1)))
+	if _, err := c.GetSession(context.Background(), testID); err != nil {
+		t.Fatal(err)
+	}
+	left, delay := c.Budget(), c.Delay()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := c.WalkHandoffReasons(api.Background(ctx), api.Period{})
+		done <- err
+	}()
+	// The walk is waiting: nothing arrives, and nothing is reserved.
+	if got := c.Budget(); got != left {
+		t.Errorf("budget %d while a background walk waits, want %d", got, left)
+	}
+	cancel()
+	if err := <-done; api.KindOf(err) != api.KindCanceled {
+		t.Errorf("cancelled walk: %v", err)
+	}
+	if got := a.seen(); len(got) != 1 {
+		t.Errorf("arrivals %q: the cancelled walk sent something", got)
+	}
+	if c.Delay() > delay {
+		t.Errorf("the cancelled walk left a reservation: delay %v, was %v", c.Delay(), delay)
 	}
 }
