@@ -181,3 +181,17 @@ func TestHandoffAnalyticsLenient(t *testing.T) {
 		t.Errorf("raw changed")
 	}
 }
+
+// A page whose next is not a cursor ends the walk with an error, not with
+// a window silently cut short.
+func TestWalkHandoffReasonsStopsOnAnUnreadableNext(t *testing.T) {
+	srv := serve(t, respond(http.StatusOK, "application/json",
+		`{"items":[{"session_id":"`+testID+`","reasons":["insufficient_tools"]}],"next":7,"total":2}`))
+	w, err := newClient(t, srv.URL).WalkHandoffReasons(context.Background(), api.Period{})
+	if api.KindOf(err) != api.KindDecode || !strings.Contains(err.Error(), "next: expected a string, got a number") {
+		t.Fatalf("err = %v", err)
+	}
+	if w.Requests != 1 || len(w.BySession) != 1 {
+		t.Errorf("requests %d sessions %d", w.Requests, len(w.BySession))
+	}
+}

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 
@@ -56,6 +57,13 @@ func (c *Client) WalkHandoffReasons(ctx context.Context, p Period) (*HandoffWalk
 			w.Events++
 			if !w.add(ev) {
 				w.Skipped++
+			}
+		}
+		for _, prob := range page.Problems {
+			// Without readable items or next, the walk cannot tell what it
+			// missed: better an error than a window silently cut short.
+			if strings.HasPrefix(prob, "items") || strings.HasPrefix(prob, "next") {
+				return w, &Error{Kind: KindDecode, Op: "handoff events", BaseURL: c.BaseURL(), Err: errors.New(prob)}
 			}
 		}
 		if err := guard.Page(params.Cursor, len(page.Items)+len(page.Skipped), page.Next); err != nil {
