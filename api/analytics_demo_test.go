@@ -172,3 +172,19 @@ func TestBackgroundWalkHoldsNoPlace(t *testing.T) {
 		t.Errorf("the cancelled walk left a reservation: delay %v, was %v", c.Delay(), delay)
 	}
 }
+
+// CheckScopes, for `cxi doctor`: one call of each family, and which scope
+// the key lacks.
+func TestCheckScopes(t *testing.T) {
+	srv, c := demoAnalytics(t, fake.WithoutScope(fake.ScopeSLAAnalytics))
+	got := c.CheckScopes(context.Background(), demoNow)
+	if len(got) != 2 || !got[0].Has || got[0].Scope != api.ScopeHandoffAnalytics || got[1].Has {
+		t.Fatalf("checks %+v", got)
+	}
+	if scope, ok := api.MissingScope(got[1].Err); !ok || scope != api.ScopeSLAAnalytics {
+		t.Errorf("SLA: %v", got[1].Err)
+	}
+	if n := len(srv.Requests()); n != 2 {
+		t.Errorf("%d requests", n)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"regexp"
+	"time"
 )
 
 // Scopes the analytics endpoints need. The reference names them on the
@@ -58,4 +59,32 @@ func (c *Client) getScoped(ctx context.Context, op, path, scope string, out any)
 		e.Err = &ScopeError{Scope: scope}
 	}
 	return err
+}
+
+// ScopeCheck is what one call found of a scope: Has when the call was
+// answered, else Err (a *ScopeError inside when the key lacks the scope;
+// any other error when the call could not tell).
+type ScopeCheck struct {
+	Scope string
+	Has   bool
+	Err   error
+}
+
+// CheckScopes asks one cheap call of each scoped family (the handoff
+// overview of the last day, the SLA overview), for `cxi doctor`: 2
+// requests.
+func (c *Client) CheckScopes(ctx context.Context, now time.Time) []ScopeCheck {
+	checks := []struct {
+		scope string
+		call  func() error
+	}{
+		{ScopeHandoffAnalytics, func() error { _, err := c.HandoffAnalytics(ctx, LastDays(now, 1)); return err }},
+		{ScopeSLAAnalytics, func() error { _, err := c.SLAAnalytics(ctx, SLAParams{}); return err }},
+	}
+	out := make([]ScopeCheck, len(checks))
+	for i, ch := range checks {
+		err := ch.call()
+		out[i] = ScopeCheck{Scope: ch.scope, Has: err == nil, Err: err}
+	}
+	return out
 }
