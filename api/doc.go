@@ -12,7 +12,11 @@
 // status and a short excerpt from which the key is scrubbed).
 //
 // The client does GetSession, ListSessions, History and Search, and the
-// writes (the status PATCH and the redactions), each with a context,
+// writes (the status PATCH and the redactions), and the read-only
+// analytics (HandoffAnalytics, HandoffEvents and WalkHandoffReasons, CSAT,
+// SLAAnalytics, SLABreakdown, SLATrend, OfficeHours and OfficeHoursByID,
+// decoded leniently where the contract has only a page's example, a 403
+// naming the scope the key lacks as a ScopeError), each with a context,
 // through one rate limiter per process that keeps under the documented 100
 // requests a minute. A request made with a Background context (prefetch,
 // auto-refresh, paging ahead) holds no place in it and goes only when no
@@ -52,7 +56,8 @@
 //     append-only user_version migrations, damaged files moved aside, a nil
 //     store that remembers nothing); sessions, what was seen and what changed
 //     since, review marks, notes, transcripts, list syncs, lookups, full-text
-//     search, the handover, the audit log, the command line's history, and
+//     search, the handover, the audit log, the command line's history,
+//     why each session was handed off and its customer's rating, and
 //     erasing what was redacted.
 //   - api/store/internal/fill: a program that fills a store with N of the
 //     demo's generated sessions through the client and the store, and
@@ -62,7 +67,9 @@
 // keeps to the contract:
 //
 //   - api/fake: an in-process OpenCX server: routes, auth, cursors,
-//     filters, search, writes, the rate limit, injectable faults, a request
+//     filters, search, writes, the analytics endpoints (handoffs, CSAT, SLA,
+//     office hours: worked out from the sessions and their histories, with
+//     missing scopes on request), the rate limit, injectable faults, a request
 //     log, and a strict mode that fails a test on an unplanned request; it
 //     serves whatever Catalog it is given.
 //   - api/fake/demo: the demo's content: the showcase sessions and their

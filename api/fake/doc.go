@@ -3,7 +3,10 @@
 // triage queue needs next to it (the cursor-paged, filtered list; a
 // session's history; the search), with their errors, cursors, rate limit,
 // injected faults (slow, hanging, cut short, a gateway's HTML) and a log of
-// what was asked.
+// what was asked; and the read-only analytics (handoff analytics and
+// events, CSAT, SLA analytics, office hours), worked out from the same
+// sessions and histories so that they agree with them, with a Catalog's
+// Analytics for what no session says (why the AI handed off, office hours).
 //
 // What it serves comes from elsewhere: a Catalog (WithCatalog) or single
 // bodies (WithSession). The demo's catalog is package demo, so that the data

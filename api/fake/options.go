@@ -52,6 +52,7 @@ func WithoutFaults() Option {
 		clear(s.faults)
 		clear(s.historyFaults)
 		clear(s.writeFaults)
+		clear(s.analyticsFaults)
 		s.listFault = nil
 		s.allWrites = nil
 	}

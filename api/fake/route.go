@@ -13,6 +13,16 @@ const (
 	routeSearch                     // /chat/sessions/search
 	routeRedactSession              // /redaction/session
 	routeRedactMessage              // /redaction/message
+
+	// The read-only analytics endpoints (analytics.go).
+	routeHandoffAnalytics // /handoff-analytics
+	routeHandoffEvents    // /handoff-analytics/events
+	routeCSAT             // /csat/scores/session/{id}
+	routeSLA              // /sla/analytics
+	routeSLABreakdown     // /sla/analytics/breakdown
+	routeSLATrend         // /sla/analytics/trend
+	routeOfficeHoursList  // /office-hours
+	routeOfficeHours      // /office-hours/{id}
 )
 
 // methods returns the methods a route answers, for the 405 and its Allow
@@ -34,6 +44,9 @@ func (rt route) methods() []string {
 func parseRoute(path string) (route, string) {
 	if path == "/chat/sessions" {
 		return routeList, ""
+	}
+	if rt, id, ok := analyticsRoute(path); ok {
+		return rt, id
 	}
 	switch path {
 	case "/redaction/session":

@@ -49,8 +49,16 @@ type Server struct {
 	searchFault   *Fault
 	historyFaults map[string]Fault
 	requests      []RecordedRequest
-	plan          *plan       // set by Strict
-	admitted      []time.Time // arrival times the rate limiter let through
+	plan          *plan // set by Strict
+
+	// The analytics endpoints (analytics.go).
+	handoffPageSize int             // 0: DefaultHandoffPageSize
+	lacking         map[string]bool // scopes the key lacks (WithoutScope)
+	analyticsFaults map[route]Fault // by route (WithAnalyticsFault)
+	analyticsMu     sync.Mutex      // held while the analytics are worked out, once per index
+	analytics       *analyticsData  // worked out on first use after a change
+	analyticsOf     *index          // the index analytics was worked out from
+	admitted        []time.Time     // arrival times the rate limiter let through
 }
 
 // DemoKey is the API key a Server accepts unless WithKey says otherwise:
@@ -115,7 +123,8 @@ func (s *Server) indexNow() *index {
 // GET /chat/sessions/{id}/history (its events), GET /chat/sessions/search
 // (contacts and messages matching ?q=); and the writes (write.go):
 // PATCH /chat/sessions/{id}, POST /redaction/session, POST
-// /redaction/message.
+// /redaction/message; and the read-only analytics (analytics.go): handoff
+// analytics and events, CSAT, SLA analytics, office hours.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, tooLarge := s.record(r)
 	s.checkPlan(r)
@@ -139,6 +148,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.Method != http.MethodGet {
 		s.serveWrite(w, r, rt, id, body, tooLarge)
+		return
+	}
+	if rt.analytics() {
+		s.serveAnalytics(w, r, rt, id)
 		return
 	}
 	switch rt {

@@ -45,7 +45,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 // tables are the tables Clear empties, every one that holds data but the
 // search index, which is emptied by its own command.
 func tables() []string {
-	return []string{"idents", "sessions", "seen", "marks", "histories", "syncs", "audit"}
+	return []string{"idents", "sessions", "seen", "marks", "histories", "syncs", "audit", "handoff_reasons", "csat"}
 }
 
 // Clear empties the store, leaving none of what it held in its files
@@ -94,6 +94,8 @@ func (s *Store) prune(ctx context.Context, cut time.Time) error {
 		"DELETE FROM seen WHERE at_ns < :cut AND NOT " + fmt.Sprintf(recentFor, "seen.session_id"),
 		"DELETE FROM marks WHERE max(reviewed_ns, note_ns) < :cut AND NOT " + fmt.Sprintf(recentFor, "marks.session_id"),
 		"DELETE FROM histories WHERE fetched_ns < :cut AND NOT " + fmt.Sprintf(recentFor, "histories.session_id"),
+		"DELETE FROM handoff_reasons WHERE fetched_ns < :cut AND NOT " + fmt.Sprintf(recentFor, "handoff_reasons.session_id"),
+		"DELETE FROM csat WHERE fetched_ns < :cut AND NOT " + fmt.Sprintf(recentFor, "csat.session_id"),
 		"DELETE FROM syncs WHERE at_ns < :cut",
 		"DELETE FROM audit WHERE at_ns < :cut",
 	}

@@ -35,7 +35,10 @@ func RedactionMayHaveHappened(err error) bool {
 // dropped: it is read again when next shown. For one message's, that
 // message's text becomes RedactedText and its attachments go, in whichever
 // kept transcript holds it (the session named first, as a message ID names
-// no session), the rest staying. Nothing kept is no error.
+// no session), the rest staying. Either way the AI's explanation of the
+// session's handoff and the customer's rating comment go too: they are
+// words about, or from, the conversation (reasons and score stay). Nothing
+// kept is no error.
 //
 // Dropping the rows is not enough: FTS5 only marks a deleted document's
 // terms deleted, and SQLite leaves deleted rows in freed pages and in the
@@ -56,6 +59,11 @@ func (s *Store) EraseRedacted(ctx context.Context, sessionID, messageID string) 
 		} else {
 			changed, err = redactKeptMessage(ctx, tx, sessionID, messageID)
 		}
+		if err != nil {
+			return err
+		}
+		erased, err := eraseAnalyticsText(ctx, tx, sessionID)
+		changed = changed || erased
 		return err
 	})
 	if err != nil {

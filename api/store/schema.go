@@ -144,11 +144,42 @@ CREATE TABLE command_history (
 );
 `
 
+// schemaV6 keeps what the analytics endpoints said of each session, so
+// that the queue and the detail show it without asking again (issue 21):
+// why the AI handed it off (GET /handoff-analytics/events, read in pages
+// for the queue's window), and the customer's rating (GET
+// /csat/scores/session/{id}, asked once per session opened). reasons is a
+// JSON array of the API's words as sent, a newer API's too; explanation
+// and comment are NULL when there is none, or once a redaction erased
+// them. A rating row with rated = 0 is the API's null: asked, none given.
+const schemaV6 = `
+CREATE TABLE handoff_reasons (
+	session_id  TEXT PRIMARY KEY,
+	reasons     TEXT NOT NULL,
+	explanation TEXT,
+	handoff_ns  INTEGER NOT NULL,     -- when the handoff happened; 0 when not given
+	fetched_ns  INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX handoff_reasons_by_fetched ON handoff_reasons(fetched_ns);
+
+CREATE TABLE csat (
+	session_id TEXT PRIMARY KEY,
+	rated      INTEGER NOT NULL,
+	score      REAL,
+	comment    TEXT,
+	rated_ns   INTEGER NOT NULL,      -- when the customer rated; 0 when not given
+	fetched_ns INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX csat_by_fetched ON csat(fetched_ns);
+`
+
 // migrations returns the steps between schema versions: step i takes a
 // store from version i to i+1, so a store of any earlier version is brought
 // up to date one step at a time. A step is never changed once released;
 // a change is a new step.
-func migrations() []string { return []string{schemaV1, schemaV2, schemaV3, schemaV4, schemaV5} }
+func migrations() []string {
+	return []string{schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6}
+}
 
 // SchemaVersion is the schema version this build of cxi writes.
 func SchemaVersion() int { return len(migrations()) }
