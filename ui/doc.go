@@ -68,6 +68,15 @@
 //   - ui/statusline: what is under way, notices that fade, the request
 //     budget.
 //
+// What the views are told, kept by the root and handed to them:
+//
+//   - ui/reasons: why the AI handed off each session of the queue's time
+//     window: the handoff events walked in the background at start and on
+//     each refresh of the queue's first page (from where the last walk
+//     ended), kept in the store and read back from it at start; the root
+//     hands them to the queue (the ⇄ column's code, the "handed off
+//     because" filter), the detail pane's Handoff panel and the preview.
+//
 // What acts on sessions from the keyboard:
 //
 //   - ui/actions: the status menu, its confirmation and the batch that sends it;

@@ -19,6 +19,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/queue"
+	"github.com/opencx-tools/cxi/ui/reasons"
 	"github.com/opencx-tools/cxi/ui/review"
 	"github.com/opencx-tools/cxi/ui/share"
 	"github.com/opencx-tools/cxi/ui/statusline"
@@ -34,6 +35,8 @@ type Client interface {
 	Search(ctx context.Context, query string) (*api.SearchResult, error)
 	BaseURL() string
 	SetStatus(ctx context.Context, id string, ch api.StatusChange) error
+	CSAT(ctx context.Context, sessionID string) (*api.CSATScore, error)
+	WalkHandoffReasons(ctx context.Context, p api.Period) (*api.HandoffWalk, error)
 	Budget() int          // requests left this minute, queued ones counted as spent
 	Delay() time.Duration // how long a request asked for now waits for the limiter
 }
@@ -47,6 +50,7 @@ type Memory interface {
 	review.Store
 	share.Handover
 	cmdline.Recorder
+	reasons.Memory
 }
 
 // Options configure the root model. Client, Theme and Keys are required.
@@ -135,7 +139,8 @@ type Model struct {
 	registry           common.Registry
 	history            cmdline.History // the command line's lines run
 	profiles           Profiles
-	epoch              int // the profile switches so far: an answer of another epoch is dropped
+	epoch              int           // the profile switches so far: an answer of another epoch is dropped
+	reasons            reasons.Model // why the AI handed off each session of the queue's window
 }
 
 // New builds the root model.
@@ -170,6 +175,7 @@ func New(o Options) Model {
 	m.registry.Actions, m.registry.Profiles = m.commands.Names(), m.profiles.Names // what :run and :profile complete
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync)                   // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)
+	m.reasons = reasons.New(o.Client, o.Memory) // a nil Memory stays nil: keeps nothing
 	m.syncKeys()
 	return m
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/overlay/picker"
 	"github.com/opencx-tools/cxi/ui/overlay/runpane"
 	"github.com/opencx-tools/cxi/ui/queue"
+	"github.com/opencx-tools/cxi/ui/reasons"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/review"
 	"github.com/opencx-tools/cxi/ui/share"
@@ -42,6 +43,8 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 		m, cmd = m.fromDetail(m.detail.Update(msg))
 	case queue.Msg:
 		m, cmd = m.fromQueue(msg)
+	case reasons.Msg:
+		m, cmd = m.fromReasons(msg)
 	case transcript.Msg:
 		m.transcript, cmd = m.transcript.Update(msg)
 	case common.NoticeMsg, statusline.Msg, clipboard.CopiedMsg, spinner.TickMsg:
@@ -98,6 +101,9 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 			m.bar, _, cmd = m.bar.Update(msg) // the cursor's blink
 		}
 	}
+	var enrich tea.Cmd
+	m.detail, enrich = m.detail.Enrich(m.queue.Sessions) // once per session opened
+	cmd = tea.Batch(cmd, enrich)
 	m.syncKeys()
 	m.syncPreview()
 	var spin tea.Cmd
@@ -107,12 +113,13 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 
 // start loads the queue and runs a command-line lookup.
 func (m Model) start() (Model, tea.Cmd) {
-	var load, lookup tea.Cmd
+	var load, lookup, walk tea.Cmd
 	m.queue, load = m.queue.Start()
+	m.reasons, walk = m.reasons.Start(m.now, m.queue.Filters().Window)
 	if m.bar.Value() != "" {
 		m, lookup = m.lookup(m.bar.Value())
 	}
-	return m, tea.Batch(load, lookup)
+	return m, tea.Batch(load, lookup, walk)
 }
 
 func (m Model) tick(msg clockTickMsg) Model {
@@ -164,6 +171,11 @@ func (m Model) fromDetail(d detail.Model, ev detail.Event, cmd tea.Cmd) (Model, 
 func (m Model) fromQueue(msg queue.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.queue, cmd = m.queue.Update(msg)
+	if queue.FirstPage(msg) {
+		var walk tea.Cmd
+		m.reasons, walk = m.reasons.Refresh(m.now, m.queue.Filters().Window)
+		cmd = tea.Batch(cmd, walk)
+	}
 	if m.pendingStep && !m.queue.Loading() {
 		m.pendingStep = false
 		var step tea.Cmd
@@ -285,6 +297,7 @@ func (m Model) quit() (Model, tea.Cmd) {
 	m.commands.Stop() // a user's command still running is killed with cxi
 	m.detail = m.detail.Stop()
 	m.queue = m.queue.Stop()
+	m.reasons = m.reasons.Stop()
 	m.transcript = m.transcript.Stop()
 	return m, tea.Quit
 }
