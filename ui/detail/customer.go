@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/plural"
+	"github.com/opencx-tools/cxi/api/resolve"
 	"github.com/opencx-tools/cxi/api/resolve/lookup"
 	"github.com/opencx-tools/cxi/ui/explain"
 	"github.com/opencx-tools/cxi/ui/overlay"
@@ -62,52 +63,63 @@ func contactKey(c *api.Contact) (text, by string) {
 }
 
 // findOthers looks for the customer's other sessions once, in the
-// background: the loaded queue and the store by contact ID, email and
-// phone, and the API's search by email or phone (lookup.Find, what the
-// search of the input asks).
+// background, for one search request at most: the API's search names the
+// contact records of this email or phone (a person often has several),
+// and the sessions are those of the loaded queue with one of these
+// contacts, the email or the phone, and those the store kept with the
+// email or phone. The API has no list by contact: walking the list for
+// them would cost pages on every session opened.
 func (m Model) findOthers(ctx context.Context, s api.Session, queueRows func() []api.Session) tea.Cmd {
 	text, by := contactKey(s.Contact)
-	contactID := ""
-	if s.Contact != nil {
-		contactID = s.Contact.ID
+	contacts := map[string]bool{}
+	if s.Contact != nil && s.Contact.ID != "" {
+		contacts[strings.ToLower(s.Contact.ID)] = true
 	}
-	if text == "" && contactID == "" {
+	if text == "" && len(contacts) == 0 {
 		return func() tea.Msg { return OthersMsg{ID: s.ID, Note: "no contact ID, email or phone to look for"} }
+	}
+	if by == "" {
+		by = "contact ID"
 	}
 	var loaded []api.Session
 	if queueRows != nil {
 		loaded = queueRows()
 	}
-	src := lookup.Sources{API: m.client, Loaded: loaded}
-	if m.mem != nil {
-		src.Store = m.mem
-	}
+	client, mem := m.client, m.mem
 	return func() tea.Msg {
-		found := map[string]lookup.Match{}
-		for _, l := range loaded {
-			if contactID != "" && l.Contact != nil && l.Contact.ID == contactID {
-				found[l.ID] = lookup.Match{Session: l, From: lookup.Queue, Sources: []lookup.Source{lookup.Queue}}
-			}
-		}
 		msg := OthersMsg{ID: s.ID, By: by}
-		if by == "" {
-			msg.By = "contact ID"
-		}
+		found := map[string]lookup.Match{}
+		var q resolve.Query
 		if text != "" {
-			res, err := lookup.Find(api.Background(ctx), src, text)
+			q, _ = resolve.Classify(text)
+			if mem != nil {
+				kept, _ := mem.FindText(ctx, text) // a store that cannot be read says so in the header
+				for _, f := range kept {
+					found[f.Session.ID] = lookup.Match{Session: f.Session, From: lookup.Kept, Sources: []lookup.Source{lookup.Kept}, KeptAt: f.FetchedAt}
+				}
+			}
+			res, err := client.Search(api.Background(ctx), text)
 			switch {
 			case ctx.Err() != nil:
 				return nil // the user moved on
 			case err != nil:
-				msg.Note = explain.Describe(err, "").Sentence
+				msg.Note = "the API search did not answer: " + explain.Describe(err, "").Sentence
 			default:
-				if res.APIErr != nil {
-					msg.Note = "the API search did not answer: " + explain.Describe(res.APIErr, "").Sentence
-				}
-				for _, f := range res.Matches {
-					found[f.Session.ID] = f
+				for _, c := range res.Contacts {
+					contacts[strings.ToLower(c.ID)] = true
 				}
 			}
+		}
+		for _, l := range loaded {
+			theirs := l.Contact != nil && contacts[strings.ToLower(l.Contact.ID)] || q.Value != "" && q.Matches(&l)
+			if !theirs {
+				continue
+			}
+			f := lookup.Match{Session: l, From: lookup.Queue, Sources: []lookup.Source{lookup.Queue}}
+			if k, ok := found[l.ID]; ok {
+				f.Sources, f.KeptAt = []lookup.Source{lookup.Kept, lookup.Queue}, k.KeptAt
+			}
+			found[l.ID] = f
 		}
 		delete(found, s.ID)
 		for _, f := range found {
