@@ -12,5 +12,8 @@ func keyMap(file config.Config) (keys.Map, error) {
 	if err := file.ApplyKeys(&km); err != nil {
 		return keys.Map{}, err
 	}
+	if err := file.CheckViewKeys(km); err != nil { // a view's own key must reach the tabs
+		return keys.Map{}, err
+	}
 	return km, nil
 }

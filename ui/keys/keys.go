@@ -50,6 +50,9 @@ type Map struct {
 	Select         key.Binding // queue: select the row for an action on several, or unselect it
 	SelectRange    key.Binding // queue: select every row from the last one selected to the cursor
 	SelectAll      key.Binding // queue: select every row shown, or clear the selection when all are
+	NextView       key.Binding // queue: the next saved view, the tab to the right
+	PrevView       key.Binding // queue: the previous saved view, the tab to the left
+	SaveView       key.Binding // queue: save the filters in force to the view, or as a new view
 	Back           key.Binding // cancel a fetch, or go back one view
 	Help           key.Binding
 	Quit           key.Binding // q: only where it cannot be typed
@@ -99,6 +102,9 @@ func Default() Map {
 		Select:         bind("space", "select", " "),
 		SelectRange:    bind("ctrl+space", "select up to here", "ctrl+@"),
 		SelectAll:      bind("ctrl+a", "select all / none", "ctrl+a"),
+		NextView:       bind(">", "next view", ">"),
+		PrevView:       bind("<", "previous view", "<"),
+		SaveView:       bind("V", "save view…", "V"),
 		Back:           bind("esc", "back", "esc"),
 		Help:           bind("?", "all keys", "?"),
 		Quit:           bind("q", "quit", "q"),

@@ -39,9 +39,12 @@ type Config struct {
 	// TranscriptAtLatest is [transcript] open_at = "latest": a transcript
 	// opens at its latest event rather than its first ("oldest").
 	TranscriptAtLatest bool
+	Views              []View // [[views]]: the queue's saved views, as tabs; nil when the file has none (ViewsOrDefault)
+	Mouse              bool   // mouse = true: the wheel scrolls, a click picks a row or a tab
 	Path               string // the file it came from ("" when none)
 
-	lines lines // where each setting is written, for ApplyKeys' errors
+	lines     lines      // where each setting is written, for ApplyKeys' errors
+	viewSpots []viewSpot // where each [[views]] is written, for CheckViewKeys' errors
 }
 
 // file is the document's shape. Durations and enums are strings here and
@@ -59,6 +62,8 @@ type file struct {
 	ReadOnly    bool                `toml:"read_only"`
 	Actions     fileActions         `toml:"actions"`
 	Transcript  fileTranscript      `toml:"transcript"`
+	Views       []fileView          `toml:"views"`
+	Mouse       bool                `toml:"mouse"`
 }
 
 type fileTranscript struct {
@@ -82,7 +87,7 @@ type fileQueue struct {
 // The keys each table accepts, for "unknown key" messages, and what each
 // value must look like, for type errors.
 var (
-	topKeys        = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "[queue]", "[actions]", "[transcript]", "[keys]"}
+	topKeys        = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "mouse", "[queue]", "[actions]", "[transcript]", "[keys]", "[[views]]"}
 	queueKeys      = []string{"status", "handed_off", "channel", "updated_within", "needs_attention", "preview"}
 	actionsKeys    = []string{"helpdesk", "summary"}
 	transcriptKeys = []string{"open_at"}
@@ -107,6 +112,18 @@ var (
 		"actions.summary":       "true or false",
 		"transcript":            "a table: [transcript]",
 		"transcript.open_at":    `a string: "oldest" or "latest"`,
+		"mouse":                 "true or false",
+		"views":                 `tables: [[views]] with name = "…"`,
+		"views.name":            `a string such as "Open"`,
+		"views.key":             `a string such as "1"`,
+		"views.status":          `a string such as "open"`,
+		"views.handed_off":      "true or false",
+		"views.channel":         `a string such as "email"`,
+		"views.updated_within":  `a string such as "24h"`,
+		"views.needs_attention": "true or false",
+		"views.team":            `a string: a team's name`,
+		"views.text":            `a string: the text filter`,
+		"views.changed_only":    "true or false",
 	}
 )
 
@@ -146,6 +163,8 @@ func parse(path string, doc []byte) (Config, error) {
 	c := Config{Path: path, lines: findLines(doc)}
 	p := &problems{path: path}
 	c.set(f, p)
+	c.setViews(f, doc, p)
+	c.Mouse = f.Mouse
 	if err := p.err(); err != nil {
 		return Config{}, err
 	}
@@ -177,13 +196,15 @@ func decodeProblems(path string, err error) error {
 func unknownKey(k toml.Key, table bool) string {
 	switch {
 	case table:
-		return fmt.Sprintf("unknown table [%s] (known: [queue], [actions], [transcript], [keys])", strings.Join(k, "."))
+		return fmt.Sprintf("unknown table [%s] (known: [queue], [actions], [transcript], [keys], [[views]])", strings.Join(k, "."))
 	case len(k) == 1:
 		return fmt.Sprintf("unknown key %q (known: %s)", k[0], strings.Join(topKeys, ", "))
 	case len(k) == 2 && k[0] == "queue":
 		return fmt.Sprintf("unknown key %q in [queue] (known: %s)", k[1], strings.Join(queueKeys, ", "))
 	case len(k) == 2 && k[0] == "actions":
 		return fmt.Sprintf("unknown key %q in [actions] (known: %s)", k[1], strings.Join(actionsKeys, ", "))
+	case len(k) == 2 && k[0] == "views":
+		return fmt.Sprintf("unknown key %q in [[views]] (known: %s)", k[1], strings.Join(viewKeys, ", "))
 	case len(k) == 2 && k[0] == "transcript":
 		return fmt.Sprintf("unknown key %q in [transcript] (known: %s)", k[1], strings.Join(transcriptKeys, ", "))
 	default:
