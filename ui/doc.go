@@ -63,6 +63,9 @@
 //     classifies its text, the hint line, recent sessions.
 //   - ui/statusline: what is under way, notices that fade, the request
 //     budget.
+//   - ui/tabs: the saved views above the queue, as tabs: which one is in
+//     force, what each remembers of the one queue (its filters, cursor
+//     and selection) while another has it, and each one's count.
 //
 // What acts on sessions from the keyboard:
 //
@@ -82,6 +85,8 @@
 //     scrolls.
 //   - ui/overlay/rawview: the session as the API sent it.
 //   - ui/overlay/noteedit: the note editor.
+//   - ui/overlay/viewsave: saving the queue's filters to a view in
+//     config.toml, back to the view in force or as a new one.
 //
 // What every component is built with:
 //

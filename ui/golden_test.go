@@ -13,6 +13,7 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/api/fake/demo"
+	"github.com/opencx-tools/cxi/ui/command/config"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/keys"
 )
@@ -94,7 +95,7 @@ func runGolden(t *testing.T, c goldenCase, width, height int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := Options{Client: client, Theme: testTheme(), Keys: keys.Default(), Now: fixedNow, Query: c.query}
+	o := Options{Client: client, Theme: testTheme(), Keys: keys.Default(), Now: fixedNow, Query: c.query, Views: defaultViews()}
 	if c.opts != nil {
 		c.opts(&o)
 	}
@@ -125,4 +126,14 @@ func waitFor(t *testing.T, tm *teatest.TestModel, text string) {
 	t.Helper()
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
 		teatest.WithDuration(5*time.Second))
+}
+
+// defaultViews are the views cxi shows without [[views]] in config.toml,
+// as tabs, as ui/command/tui gives them.
+func defaultViews() []SavedView {
+	var out []SavedView
+	for _, v := range config.DefaultViews() {
+		out = append(out, SavedView{Name: v.Name, Key: config.ViewBinding(v), Saved: v.View})
+	}
+	return out
 }

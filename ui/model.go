@@ -21,6 +21,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/review"
 	"github.com/opencx-tools/cxi/ui/share"
 	"github.com/opencx-tools/cxi/ui/statusline"
+	"github.com/opencx-tools/cxi/ui/tabs"
 	"github.com/opencx-tools/cxi/ui/transcript"
 )
 
@@ -73,6 +74,9 @@ type Options struct {
 	// TranscriptAtLatest opens a transcript at its latest event rather
 	// than its first ([transcript] open_at = "latest").
 	TranscriptAtLatest bool
+	Views              []SavedView // the saved views, as tabs above the queue; none draws none
+	SaveView           SaveView    // writes a view to config.toml; nil when there is nowhere to
+	Mouse              bool        // the program reports the mouse (mouse = true): the wheel, a click
 }
 
 type focus int
@@ -124,6 +128,8 @@ type Model struct {
 	act                actions.Model
 	preview            preview // the row under the queue's cursor, beside or below the queue
 	transcriptAtLatest bool    // a transcript opens at its latest event
+	tabs               tabs.Model[queue.State]
+	saveView           SaveView
 }
 
 // New builds the root model.
@@ -150,9 +156,11 @@ func New(o Options) Model {
 		act:                actions.New(ctx, o.Client, o.Acting),
 		preview:            preview{setting: o.Preview, save: o.SavePreview},
 		transcriptAtLatest: o.TranscriptAtLatest,
+		saveView:           o.SaveView,
 	}
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)
+	m = m.startTabs(o.Views)
 	m.syncKeys()
 	return m
 }
@@ -193,6 +201,7 @@ func (m *Model) syncKeys() {
 	switch m.view {
 	case viewQueue:
 		m.queue.EnableKeys(&m.keys)
+		m.tabKeys()
 	case viewDetail:
 		m.detail.EnableKeys(&m.keys)
 	case viewTranscript:

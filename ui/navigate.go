@@ -86,6 +86,13 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		if key.Matches(msg, k.Preview) {
 			return m.togglePreview()
 		}
+		if i, ok := m.tabs.Target(msg); ok {
+			return m.switchTab(i)
+		}
+		if key.Matches(msg, k.SaveView) {
+			return m.openSaveView(), nil
+		}
+		m.tabs = m.tabs.Found() // the user moves on: a restored cursor no longer waits
 		if key.Matches(msg, k.ResetFilters) {
 			if m.bar.Filter() != "" { // the input holds the text filter
 				m.setInput("")

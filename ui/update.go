@@ -19,6 +19,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/review"
 	"github.com/opencx-tools/cxi/ui/share"
 	"github.com/opencx-tools/cxi/ui/statusline"
+	"github.com/opencx-tools/cxi/ui/tabs"
 	"github.com/opencx-tools/cxi/ui/transcript"
 )
 
@@ -26,6 +27,7 @@ import (
 // focus, every other message to the package whose command produced it.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
+	loading := m.queue.Loading()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -77,6 +79,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case previewSavedMsg:
 		cmd = m.previewSaved(msg)
+	case tabs.CountedMsg:
+		m.tabs = m.tabs.Counted(msg)
+	case tabs.SwitchMsg:
+		m, cmd = m.switchNamed(msg.Name)
+	case viewSavedMsg:
+		m, cmd = m.viewSaved(msg)
+	case tea.MouseMsg:
+		m, cmd = m.mouse(msg)
 	case clockTickMsg:
 		m = m.tick(msg)
 		cmd = m.tickClock()
@@ -85,11 +95,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.bar, _, cmd = m.bar.Update(msg) // the cursor's blink
 		}
 	}
+	m, recount := m.afterQueue(loading)
 	m.syncKeys()
 	m.syncPreview()
 	var spin tea.Cmd
 	m.status, spin = m.status.SetBusy(m.act.Busy(), m.detail.Busy())
-	return m, tea.Batch(cmd, spin)
+	return m, tea.Batch(cmd, spin, recount)
 }
 
 // start loads the queue and runs a command-line lookup.

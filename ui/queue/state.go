@@ -152,13 +152,6 @@ func CountKept(ctx context.Context, kept Kept, v filter.View, now time.Time, lim
 // local filter: a count runs beside the user's work, not instead of it.
 const keptScan = 5000
 
-// ScrollBy moves the cursor delta rows, as the mouse's wheel does.
-func (m Model) ScrollBy(delta int) (Model, tea.Cmd) {
-	m, cmd := m.move(delta)
-	m.warm()
-	return m, cmd
-}
-
 // ClickRow moves the cursor to the row drawn on line y of View (0 is its
 // first line), and reports whether a row is there.
 func (m Model) ClickRow(y int) (Model, tea.Cmd, bool) {
@@ -169,4 +162,14 @@ func (m Model) ClickRow(y int) (Model, tea.Cmd, bool) {
 	m, cmd := m.move(pos - m.sel)
 	m.warm()
 	return m, cmd, true
+}
+
+// InForce is the filters in force in words, for saving them: "status
+// open, handed off", or "none".
+func (m Model) InForce() string {
+	s := m.inForce()
+	if s == " (none)" {
+		return "none"
+	}
+	return strings.TrimPrefix(s, ": ")
 }

@@ -83,7 +83,7 @@ func (c Config) ViewNamed(name string) (View, error) {
 // and the offset after it, and each key's line and value's byte range.
 type viewSpot struct {
 	line  int
-	after int
+	after int // after the header's line, or its last key's: where a key goes
 	keys  map[string]viewValue
 }
 
@@ -122,8 +122,13 @@ func findViews(doc []byte) ([]viewSpot, error) {
 				continue
 			}
 			v := e.Value()
-			spots[len(spots)-1].keys[path[0]] = viewValue{line: p.Shape(first.Raw).Start.Line,
-				start: int(v.Raw.Offset), end: int(v.Raw.Offset + v.Raw.Length)}
+			spot := &spots[len(spots)-1]
+			end := int(v.Raw.Offset + v.Raw.Length)
+			spot.keys[path[0]] = viewValue{line: p.Shape(first.Raw).Start.Line, start: int(v.Raw.Offset), end: end}
+			spot.after = len(doc)
+			if nl := bytes.IndexByte(doc[end:], '\n'); nl >= 0 {
+				spot.after = end + nl + 1 // past a comment after the value
+			}
 		}
 	}
 	return spots, p.Error()
