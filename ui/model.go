@@ -17,6 +17,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/overlay"
+	"github.com/opencx-tools/cxi/ui/overlay/viewsave"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/review"
 	"github.com/opencx-tools/cxi/ui/share"
@@ -74,9 +75,9 @@ type Options struct {
 	// TranscriptAtLatest opens a transcript at its latest event rather
 	// than its first ([transcript] open_at = "latest").
 	TranscriptAtLatest bool
-	Views              []SavedView // the saved views, as tabs above the queue; none draws none
-	SaveView           SaveView    // writes a view to config.toml; nil when there is nowhere to
-	Mouse              bool        // the program reports the mouse (mouse = true): the wheel, a click
+	Views              []SavedView   // the saved views, as tabs above the queue; none draws none
+	SaveView           viewsave.Save // writes a view to config.toml; nil when there is nowhere to
+	Mouse              bool          // the program reports the mouse (mouse = true): the wheel, a click
 }
 
 type focus int
@@ -129,7 +130,7 @@ type Model struct {
 	preview            preview // the row under the queue's cursor, beside or below the queue
 	transcriptAtLatest bool    // a transcript opens at its latest event
 	tabs               tabs.Model[queue.State]
-	saveView           SaveView
+	saveView           viewsave.Save
 }
 
 // New builds the root model.

@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/ui/keys"
 )
 
 // paneTop is the screen line the pane starts on: below the header, the
@@ -48,26 +49,8 @@ func (m Model) mouse(msg tea.MouseMsg) (Model, tea.Cmd) {
 
 // wheel is one step of the wheel: the key b names, as if pressed.
 func (m Model) wheel(b key.Binding) (Model, tea.Cmd) {
-	msg, ok := keyOf(b)
-	if !ok {
-		return m, nil
+	if msg, ok := keys.PressOf(b); ok {
+		return m.viewKey(msg)
 	}
-	return m.viewKey(msg)
-}
-
-// keyOf is a key press that b matches: an arrow or a single character
-// among its keys (a remap may leave it neither: the wheel then does
-// nothing).
-func keyOf(b key.Binding) (tea.KeyMsg, bool) {
-	for _, k := range b.Keys() {
-		switch r := []rune(k); {
-		case k == "up":
-			return tea.KeyMsg{Type: tea.KeyUp}, true
-		case k == "down":
-			return tea.KeyMsg{Type: tea.KeyDown}, true
-		case len(r) == 1:
-			return tea.KeyMsg{Type: tea.KeyRunes, Runes: r}, true
-		}
-	}
-	return tea.KeyMsg{}, false
+	return m, nil
 }

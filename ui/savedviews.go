@@ -1,10 +1,6 @@
 package ui
 
 import (
-	"context"
-	"strings"
-	"time"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/opencx-tools/cxi/api/filter"
@@ -16,30 +12,15 @@ import (
 	"github.com/opencx-tools/cxi/ui/tabs"
 )
 
-// The saved views, as tabs above the queue: the root switches them,
-// because a switch is the queue's state and the input's text together.
+// The saved views, tabs above the queue (ui/tabs): the root switches them,
+// a switch being the queue's state and the input's text together.
 
 // SavedView is one saved view, as a tab: its name, its own key, and what
 // it shows.
 type SavedView = tabs.Tab
 
-// SaveView writes a view to config.toml: under name, in place of the view
-// called replace ("" adds a new view).
-type SaveView func(name string, v filter.View, replace string) error
-
-// viewSavedMsg is the answer to saving a view.
-type viewSavedMsg struct {
-	name    string
-	replace string
-	v       filter.View
-	err     error
-}
-
-// ViewSaveAnswer is the overlay's answer.
-func (m viewSavedMsg) ViewSaveAnswer() (string, error) { return m.name, m.err }
-
-// startTabs puts the tab of the queue's settings at start in force (see
-// tabs.Start), and its team, text and changed with them.
+// startTabs puts in force the tab of the queue's settings at start (see
+// tabs.Start), with its team, text and changed.
 func (m Model) startTabs(list []tabs.Tab) Model {
 	now := m.queue.State().View
 	i, same := tabs.Start(list, now)
@@ -54,54 +35,48 @@ func (m Model) startTabs(list []tabs.Tab) Model {
 	return m
 }
 
-// shown is the queue's settings in force now, the input's text with them.
+// shown is the settings in force: the queue's, and the input's text.
 func (m Model) shown() filter.View {
 	v := m.queue.State().View
 	v.Text = m.bar.Filter()
 	return v
 }
 
-// switchTab puts the tab to in force: the queue's state and the text of
-// the tab left are kept in it, and the one taken on is given back, its
-// saved view the first time.
+// switchTab puts tab to in force: the tab left keeps the queue's state
+// and the text; the one taken on gives back its own, its saved view the
+// first time. A cursor whose row comes with a later page waits for it.
 func (m Model) switchTab(to int) (Model, tea.Cmd) {
-	var st queue.State
-	var v filter.View
-	var left bool
-	m.tabs, st, v, left = m.tabs.Switch(to, m.queue.State(), m.shown())
+	tb, st, v, left := m.tabs.Switch(to, m.queue.State(), m.shown())
 	if !left {
 		st = queue.State{View: v}
 	}
 	var cmd tea.Cmd
 	m.queue, cmd = m.queue.Restore(st, v.Text)
 	m.setInput(v.Text)
-	m.tabs = m.tabs.WaitFor("")
-	if st.Cursor != "" && !m.queue.Has(st.Cursor) {
-		m.tabs = m.tabs.WaitFor(st.Cursor) // it comes with a page
-	}
+	m.tabs = tb.WaitFor(st.Cursor)
 	m.layout() // the filter bar's height may differ
 	return m, tea.Batch(cmd, m.recount())
 }
 
-// switchNamed is `:view NAME`.
+// switchNamed is `:view NAME` (tabs.SwitchMsg), from any view.
 func (m Model) switchNamed(name string) (Model, tea.Cmd) {
 	i, ok := m.tabs.Named(name)
-	switch {
-	case !ok:
+	if !ok {
 		return m, common.Say("No view named "+render.Line(name)+".", true)
-	case m.view != viewQueue:
+	}
+	if m.view != viewQueue {
 		m.detail = m.detail.Leave()
 		m.openView(viewQueue)
 	}
-	if m.tabs.Active().Name == m.tabs.Names()[i] {
+	if m.tabs.Names()[i] == m.tabs.Active().Name {
 		return m, nil
 	}
 	return m.switchTab(i)
 }
 
-// afterQueue keeps the tabs in step with the queue: the count and the
-// settings in force, the restored cursor once its row arrives, and the
-// other tabs' counts once loading ends.
+// afterQueue keeps the tabs in step with the queue after any message: the
+// settings in force and the count, a waiting cursor once its row arrives,
+// and the other tabs' counts once loading ends.
 func (m Model) afterQueue(wasLoading bool) (Model, tea.Cmd) {
 	if m.tabs.Len() == 0 {
 		return m, nil
@@ -118,63 +93,34 @@ func (m Model) afterQueue(wasLoading bool) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// recount asks for the counts of the tabs not in force, from the store.
+// recount asks the store for the counts of the tabs not in force.
 func (m *Model) recount() tea.Cmd {
-	kept, ok := m.store.(queue.Kept)
-	if !ok || m.store == nil {
-		return nil
-	}
-	now := m.now
 	var cmd tea.Cmd
-	m.tabs, cmd = m.tabs.Recount(func(v filter.View) (int, error) {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		return queue.CountKept(ctx, kept, v, now, tabs.KeptLimit)
-	})
+	m.tabs, cmd = m.tabs.Recount(queue.KeptCounter(m.store, m.now, tabs.KeptLimit))
 	return cmd
 }
 
-// openSaveView opens the overlay that saves the filters in force.
+// openSaveView opens the overlay that saves the filters in force (V).
 func (m Model) openSaveView() Model {
-	if m.saveView == nil || m.tabs.Len() == 0 {
-		return m
+	if m.saveView != nil && m.tabs.Len() > 0 {
+		m.overlays = m.overlays.Push(viewsave.Open(m.ctx.Theme, viewsave.DefaultKeyMap(m.ctx.Keys), m.tabs.Active().Name,
+			m.tabs.Names(), m.queue.InForce(), m.shown(), m.saveView))
 	}
-	save, v, current := m.saveView, m.shown(), m.tabs.Active().Name
-	o := viewsave.New(m.ctx.Theme, viewsave.DefaultKeyMap(m.ctx.Keys), current, m.tabs.Names(), withText(m.queue.InForce(), v.Text),
-		func(name string) tea.Cmd {
-			replace := ""
-			if strings.EqualFold(name, current) {
-				replace = current
-			}
-			return func() tea.Msg { return viewSavedMsg{name: name, replace: replace, v: v, err: save(name, v, replace)} }
-		})
-	m.overlays = m.overlays.Push(o)
 	return m
 }
 
 // viewSaved takes a save's answer: the tab's saved view, or a new tab.
-func (m Model) viewSaved(msg viewSavedMsg) (Model, tea.Cmd) {
+func (m Model) viewSaved(msg viewsave.SavedMsg) (Model, tea.Cmd) {
 	m.overlays, _, _ = m.overlays.Receive(msg)
-	if msg.err != nil {
-		return m, common.Say("View "+render.Line(msg.name)+" not saved: "+msg.err.Error(), true)
-	}
-	if msg.replace != "" {
-		m.tabs = m.tabs.Saved(msg.v)
-	} else {
-		m.tabs = m.tabs.Added(tabs.Tab{Name: msg.name, Saved: msg.v}, m.queue.State())
-	}
-	return m, common.Say("View "+render.Line(msg.name)+" saved in config.toml.", false)
-}
-
-// withText adds the text filter to the filters in force, in words.
-func withText(filters, text string) string {
 	switch {
-	case text == "":
-		return filters
-	case filters == "none":
-		return "text " + text
+	case msg.Err != nil:
+		return m, common.Say("View "+render.Line(msg.Name)+" not saved: "+msg.Err.Error(), true)
+	case msg.Replace != "":
+		m.tabs = m.tabs.Saved(msg.View)
+	default:
+		m.tabs = m.tabs.Added(tabs.Tab{Name: msg.Name, Saved: msg.View}, m.queue.State())
 	}
-	return filters + ", text " + text
+	return m, common.Say("View "+render.Line(msg.Name)+" saved in config.toml.", false)
 }
 
 // tabsHeight is the line the tabs take above the queue: none without views.

@@ -14,6 +14,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/detail"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/overlay/picker"
+	"github.com/opencx-tools/cxi/ui/overlay/viewsave"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/review"
@@ -83,7 +84,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.tabs = m.tabs.Counted(msg)
 	case tabs.SwitchMsg:
 		m, cmd = m.switchNamed(msg.Name)
-	case viewSavedMsg:
+	case viewsave.SavedMsg:
 		m, cmd = m.viewSaved(msg)
 	case tea.MouseMsg:
 		m, cmd = m.mouse(msg)

@@ -5,7 +5,10 @@
 // the user really presses.
 package keys
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
 
 // Map is every binding the program answers to. Its field names are the
 // config file's action names (CopyExternalID is copy_external_id), so a
@@ -161,4 +164,21 @@ func HelpName(k string) string {
 		return "pgdn"
 	}
 	return k
+}
+
+// PressOf is a key press that b matches, for what presses a binding's key
+// for the user (the mouse's wheel is the up and down keys): an arrow or a
+// single character among its keys; false when a remap left it neither.
+func PressOf(b key.Binding) (tea.KeyMsg, bool) {
+	for _, k := range b.Keys() {
+		switch r := []rune(k); {
+		case k == "up":
+			return tea.KeyMsg{Type: tea.KeyUp}, true
+		case k == "down":
+			return tea.KeyMsg{Type: tea.KeyDown}, true
+		case len(r) == 1:
+			return tea.KeyMsg{Type: tea.KeyRunes, Runes: r}, true
+		}
+	}
+	return tea.KeyMsg{}, false
 }

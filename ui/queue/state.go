@@ -148,6 +148,24 @@ func CountKept(ctx context.Context, kept Kept, v filter.View, now time.Time, lim
 	return n, nil
 }
 
+// KeptCounter counts a view's sessions in mem (CountKept, up to limit)
+// as of now; nil when mem keeps nothing.
+func KeptCounter(mem any, now time.Time, limit int) func(filter.View) (int, error) {
+	kept, ok := mem.(Kept)
+	if !ok || kept == nil {
+		return nil
+	}
+	return func(v filter.View) (int, error) {
+		ctx, cancel := context.WithTimeout(context.Background(), keptTimeout)
+		defer cancel()
+		return CountKept(ctx, kept, v, now, limit)
+	}
+}
+
+// keptTimeout bounds a count: a store that does not answer leaves the
+// tab's count as it was.
+const keptTimeout = 10 * time.Second
+
 // keptScan bounds what CountKept reads of the store for a view with a
 // local filter: a count runs beside the user's work, not instead of it.
 const keptScan = 5000

@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/opencx-tools/cxi/api/filter"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/overlay"
@@ -31,10 +32,33 @@ func DefaultKeyMap(k keys.Map) KeyMap {
 	return KeyMap{Save: keys.As(k.Lookup, "save"), Cancel: keys.As(k.Back, "leave unsaved")}
 }
 
-// Answer is the answer to a save the overlay asked for; the root makes it.
-type Answer interface {
-	// ViewSaveAnswer is the name saved under and why it was not (nil when it was).
-	ViewSaveAnswer() (name string, err error)
+// SavedMsg is the answer to a save: the view's name, the view it
+// replaced ("" for a new one), what was saved, and why it was not (nil
+// when it was).
+type SavedMsg struct {
+	Name, Replace string
+	View          filter.View
+	Err           error
+}
+
+// Save writes a view to config.toml: under name, in place of the view
+// called replace ("" adds a new view).
+type Save func(name string, v filter.View, replace string) error
+
+// Open opens the overlay on the view in force, called current, to save v,
+// the filters in force (said in words as filters); names are every view's.
+// Saving under current's name replaces it; under another, adds a view.
+func Open(theme *styles.Theme, k KeyMap, current string, names []string, filters string, v filter.View, save Save) Model {
+	if v.Text != "" {
+		filters = strings.TrimPrefix(strings.TrimPrefix(filters, "none")+", text "+v.Text, ", ")
+	}
+	return New(theme, k, current, names, filters, func(name string) tea.Cmd {
+		replace := ""
+		if strings.EqualFold(name, current) {
+			replace = current
+		}
+		return func() tea.Msg { return SavedMsg{Name: name, Replace: replace, View: v, Err: save(name, v, replace)} }
+	})
 }
 
 // Model is the open overlay.
@@ -102,15 +126,14 @@ func (m Model) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
 // Receive takes the answer to this overlay's save: written closes it, not
 // written keeps it open with why.
 func (m Model) Receive(msg tea.Msg) (overlay.Overlay, tea.Cmd, bool) {
-	a, ok := msg.(Answer)
+	a, ok := msg.(SavedMsg)
 	if !ok || !m.saving {
 		return m, nil, false
 	}
-	_, err := a.ViewSaveAnswer()
-	if err == nil {
+	if err := a.Err; err == nil {
 		return nil, nil, true
 	}
-	m.saving, m.failed = false, "Not saved: "+err.Error()
+	m.saving, m.failed = false, "Not saved: "+a.Err.Error()
 	return m, nil, true
 }
 
