@@ -13,6 +13,7 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/api/fake/demo"
+	"github.com/opencx-tools/cxi/api/filter"
 	"github.com/opencx-tools/cxi/ui/command/config"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/keys"
@@ -56,6 +57,11 @@ func TestGolden(t *testing.T) {
 		// A search within the transcript, taken to its second match.
 		{name: "transcript_search", query: demo.IDAngryHandoff, wait: "─ Handoff", steps: []step{{keyRunes("t"), "(customer)"}, {keyRunes("/"), "search the transcript"},
 			{keyRunes("refund"), "matches"}, {tea.KeyMsg{Type: tea.KeyEnter}, "n next match"}, {keyRunes("n"), "2 of "}}},
+		// The saved views: a tab's own key puts its filters in force; V
+		// saves a changed filter back to the view, or as a new one.
+		{name: "views_needs_attention", wait: "resolved", steps: []step{{keyRunes("1"), "· all "}}},
+		{name: "views_save", wait: "resolved", steps: []step{{keyRunes("h"), "All*"}, {keyRunes("V"), "Save the view"}},
+			opts: func(o *Options) { o.SaveView = func(string, filter.View, string) error { return nil } }},
 		{name: "help_transcript", query: demo.IDAngryHandoff, wait: "─ Handoff", steps: []step{{keyRunes("t"), "(customer)"}, {keyRunes("?"), "In the transcript"}}},
 	}
 	// The sizes a lead's day is lived at: a wide terminal, the common

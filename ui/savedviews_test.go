@@ -156,7 +156,7 @@ func TestSavingAViewWritesTheConfig(t *testing.T) {
 	// As a new view: the name typed over the view's.
 	m = press(m, "V")
 	m = send(m, tea.KeyMsg{Type: tea.KeyCtrlU}, keyRunes("Mine"))
-	if v := m.View(); !strings.Contains(v, "enter saves as a new view") {
+	if v := m.View(); !strings.Contains(v, "enter saves a new view ·") {
 		t.Errorf("the overlay for a new name:\n%s", v)
 	}
 	m = press(m, "enter")

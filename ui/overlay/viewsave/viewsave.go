@@ -144,9 +144,9 @@ func (m Model) ShortHelp() []key.Binding { return []key.Binding{m.keys.Save, m.k
 func (m Model) View(width, _ int) string {
 	t := m.theme
 	name := strings.TrimSpace(m.input.Value())
-	where := "as a new view"
+	what := "saves a new view"
 	if strings.EqualFold(name, m.current) {
-		where = "back to this view"
+		what = "saves back to this view; another name saves a new view"
 	}
 	lines := []string{
 		t.PanelTitle.Render("Save the view") + t.Muted.Render(" · to config.toml, changing nothing else in it"),
@@ -154,9 +154,9 @@ func (m Model) View(width, _ int) string {
 		t.Label.Render("filters: ") + render.Line(m.filters),
 		"",
 		m.input.View(),
-		t.Muted.Render(fmt.Sprintf("%s saves %s; another name saves a new view · %s leaves it unsaved",
-			keys.Name(m.keys.Save), where, keys.Name(m.keys.Cancel))),
 	}
+	hint := fmt.Sprintf("%s %s · %s leaves it unsaved", keys.Name(m.keys.Save), what, keys.Name(m.keys.Cancel))
+	lines = append(lines, render.WrapStyled(t.Muted, hint, max(width, 1))...)
 	switch {
 	case m.saving:
 		lines = append(lines, t.Muted.Render("saving…"))
