@@ -93,6 +93,9 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			return m.openSaveView(), nil
 		}
 		m.tabs = m.tabs.Found() // the user moves on: a restored cursor no longer waits
+		if key.Matches(msg, k.ResetFilters) && m.tabs.Len() > 0 {
+			return m.resetTab()
+		}
 		if key.Matches(msg, k.ResetFilters) {
 			if m.bar.Filter() != "" { // the input holds the text filter
 				m.setInput("")

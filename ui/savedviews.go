@@ -58,6 +58,22 @@ func (m Model) switchTab(to int) (Model, tea.Cmd) {
 	return m, tea.Batch(cmd, m.recount())
 }
 
+// resetTab is the reset key with views: the tab's saved view back, its
+// cursor and selection kept.
+func (m Model) resetTab() (Model, tea.Cmd) {
+	t := m.tabs.Active()
+	if !m.tabs.Modified() {
+		return m, common.Say("The filters are already those of the view "+render.Line(t.Name)+".", false)
+	}
+	st := m.queue.State()
+	st.View = t.Saved
+	var cmd tea.Cmd
+	m.queue, cmd = m.queue.Restore(st, t.Saved.Text)
+	m.setInput(t.Saved.Text)
+	m.tabs = m.tabs.WaitFor(st.Cursor)
+	return m, tea.Batch(cmd, common.Say("Filters back to those of the view "+render.Line(t.Name)+".", false))
+}
+
 // switchNamed is `:view NAME` (tabs.SwitchMsg), from any view.
 func (m Model) switchNamed(name string) (Model, tea.Cmd) {
 	i, ok := m.tabs.Named(name)

@@ -226,3 +226,21 @@ func TestTheMouse(t *testing.T) {
 		t.Errorf("the wheel in the session moved the queue to %s", m.queue.Selected().ID)
 	}
 }
+
+// TestResetGoesBackToTheView: with views, the reset key puts the tab's
+// saved view back, not the filters cxi started with.
+func TestResetGoesBackToTheView(t *testing.T) {
+	m := startedModel(t, &stubClient{sessions: stubSessions(12)}, withViews)
+	m = press(m, "3") // the text view, "Customer 1"
+	m = press(m, "h", "/", "backspace", "esc")
+	if m.queue.Filters().HandedOff == false || !strings.Contains(tabLine(m), "Customer 1*") {
+		t.Fatalf("changed: %+v, %q", m.queue.Filters(), tabLine(m))
+	}
+	m = press(m, "F")
+	if m.queue.Filters().HandedOff || m.bar.Value() != "Customer 1" || strings.Contains(tabLine(m), "*") {
+		t.Errorf("after F: %+v, input %q, %q", m.queue.Filters(), m.bar.Value(), tabLine(m))
+	}
+	if v := m.View(); !strings.Contains(v, "Filters back to those of the view Customer 1.") {
+		t.Errorf("the notice:\n%s", v)
+	}
+}

@@ -48,7 +48,7 @@ type Map struct {
 	Changed        key.Binding // queue filter: changed and new sessions only
 	Attention      key.Binding // queue ordering: needs attention
 	AutoRefresh    key.Binding // queue auto-refresh on/off
-	ResetFilters   key.Binding // queue: every filter back to the ones cxi started with
+	ResetFilters   key.Binding // queue: every filter back to the saved view's (with no views, to those cxi started with)
 	Preview        key.Binding // queue: the preview of the row under the cursor, shown or hidden
 	Select         key.Binding // queue: select the row for an action on several, or unselect it
 	SelectRange    key.Binding // queue: select every row from the last one selected to the cursor

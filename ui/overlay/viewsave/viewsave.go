@@ -52,6 +52,9 @@ func Open(theme *styles.Theme, k KeyMap, current string, names []string, filters
 	if v.Text != "" {
 		filters = strings.TrimPrefix(strings.TrimPrefix(filters, "none")+", text "+v.Text, ", ")
 	}
+	if v.Attention {
+		filters += " · needs-attention order"
+	}
 	return New(theme, k, current, names, filters, func(name string) tea.Cmd {
 		replace := ""
 		if strings.EqualFold(name, current) {

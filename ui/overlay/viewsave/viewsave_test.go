@@ -21,7 +21,7 @@ type saved struct{ name, replace string }
 
 func open(t *testing.T, calls *[]saved, err error) overlay.Overlay {
 	t.Helper()
-	v := filter.View{Text: "refund", Changed: true}
+	v := filter.View{Text: "refund", Changed: true, Attention: true}
 	return Open(styles.Plain(), DefaultKeyMap(keys.Default()), "Open", []string{"Needs attention", "Open", "All"}, "status open", v,
 		func(name string, got filter.View, replace string) error {
 			if got != v {
@@ -54,7 +54,7 @@ func answer(t *testing.T, o overlay.Overlay, cmd tea.Cmd) (overlay.Overlay, Save
 func TestSaveBackToTheView(t *testing.T) {
 	var calls []saved
 	o := open(t, &calls, nil)
-	if v := o.View(80, 20); !strings.Contains(v, "filters: status open, text refund") || !strings.Contains(v, "name: Open") || !strings.Contains(v, "enter saves back to this view") {
+	if v := o.View(80, 20); !strings.Contains(v, "filters: status open, text refund · needs-attention order") || !strings.Contains(v, "name: Open") || !strings.Contains(v, "enter saves back to this view") {
 		t.Fatalf("view:\n%s", v)
 	}
 	o, cmd := o.Update(keytest.Msg("enter"))
