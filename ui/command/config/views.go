@@ -82,6 +82,7 @@ func (c Config) ViewNamed(name string) (View, error) {
 // viewSpot is where one [[views]] table is in the file: its header's line
 // and the offset after it, and each key's line and value's byte range.
 type viewSpot struct {
+	table bool // written [views], one pair of brackets: a table, not one of an array
 	line  int
 	after int // after the header's line, or its last key's: where a key goes
 	keys  map[string]viewValue
@@ -104,14 +105,14 @@ func findViews(doc []byte) ([]viewSpot, error) {
 		switch e.Kind {
 		case unstable.Table, unstable.ArrayTable:
 			path, first := keyPath(nil, e.Key())
-			in = e.Kind == unstable.ArrayTable && slices.Equal(path, []string{"views"}) && first != nil
+			in = slices.Equal(path, []string{"views"}) && first != nil
 			if in {
 				start := int(first.Raw.Offset)
 				after := len(doc)
 				if nl := bytes.IndexByte(doc[start:], '\n'); nl >= 0 {
 					after = start + nl + 1
 				}
-				spots = append(spots, viewSpot{line: p.Shape(first.Raw).Start.Line, after: after, keys: map[string]viewValue{}})
+				spots = append(spots, viewSpot{table: e.Kind == unstable.Table, line: p.Shape(first.Raw).Start.Line, after: after, keys: map[string]viewValue{}})
 			}
 		case unstable.KeyValue:
 			if !in {
@@ -143,6 +144,12 @@ func (c *Config) setViews(f file, doc []byte, p *problems) {
 	}
 	spots, _ := findViews(doc) // the decoder accepted doc: it parses
 	c.viewSpots = spots
+	for _, sp := range spots {
+		if sp.table {
+			p.add(sp.line, "[views] is one table: write [[views]], two brackets, above each view")
+			return
+		}
+	}
 	lineOf := func(i int, k string) int {
 		if i >= len(spots) {
 			return 0

@@ -95,6 +95,7 @@ func TestViewErrors(t *testing.T) {
 		{"unknown key", doc("[[views]]", `name = "A"`, `filter = "x"`), []string{`config.toml:3: unknown key "filter" in [[views]] (known: name, key, status,`}},
 		{"wrong type", doc("[[views]]", `name = "A"`, `changed_only = "yes"`), []string{`config.toml:3: views.changed_only must be true or false, not a TOML string`}},
 		{"control character", doc("[[views]]", `name = "A\u001b[2J"`), []string{`config.toml:2: view name "A\x1b[2J" has a control character`}},
+		{"one table", doc("[views]", `name = "A"`), []string{`config.toml:1: [views] is one table: write [[views]], two brackets, above each view`}},
 		{"mouse", doc(`mouse = "on"`), []string{`config.toml:1: mouse must be true or false, not a TOML string`}},
 	}
 	for _, tt := range tests {
