@@ -232,8 +232,8 @@ func TestViewProfileAndRunAreNamesFromTheRegistry(t *testing.T) {
 		t.Errorf(":view with a name of the registry:\n%s", m.View())
 	}
 	for line, want := range map[string]string{
-		"run zendesk":  "no action named zendesk",
-		"view Closed":  "`:view Closed`: no view named Closed; the views are Needs attention or Open",
+		"run zendesk": "no action named zendesk",
+		"view Closed": "`:view Closed`: no view named Closed; the views are Needs attention or Open",
 	} {
 		if v := run(m, line).View(); !strings.Contains(v, want) {
 			t.Errorf(":%s:\n%s\nwant %q", line, v, want)

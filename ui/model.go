@@ -18,10 +18,12 @@ import (
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/overlay"
+	"github.com/opencx-tools/cxi/ui/overlay/viewsave"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/review"
 	"github.com/opencx-tools/cxi/ui/share"
 	"github.com/opencx-tools/cxi/ui/statusline"
+	"github.com/opencx-tools/cxi/ui/tabs"
 	"github.com/opencx-tools/cxi/ui/transcript"
 	"github.com/opencx-tools/cxi/ui/useraction"
 )
@@ -80,6 +82,9 @@ type Options struct {
 	TranscriptAtLatest bool
 	Commands           []useraction.Action // the user's [[commands]]
 	Profiles           Profiles            // the organizations :profile switches between (profile.go)
+	Views              []SavedView         // the saved views, as tabs above the queue; none draws none
+	SaveView           viewsave.Save       // writes a view to config.toml; nil when there is nowhere to
+	Mouse              bool                // the program reports the mouse (mouse = true): the wheel, a click
 }
 
 type focus int
@@ -136,6 +141,8 @@ type Model struct {
 	history            cmdline.History // the command line's lines run
 	profiles           Profiles
 	epoch              int // the profile switches so far: an answer of another epoch is dropped
+	tabs               tabs.Model[queue.State]
+	saveView           viewsave.Save
 }
 
 // New builds the root model.
@@ -166,10 +173,11 @@ func New(o Options) Model {
 		registry:           o.Registry,
 		history:            cmdline.NewHistory(o.History),
 		profiles:           o.Profiles,
+		saveView:           o.SaveView,
 	}
-	m.registry.Actions, m.registry.Profiles = m.commands.Names(), m.profiles.Names // what :run and :profile complete
-	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync)                   // a nil Memory keeps nothing
+	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)
+	m = m.startTabs(o.Views)
 	m.syncKeys()
 	return m
 }
@@ -210,6 +218,7 @@ func (m *Model) syncKeys() {
 	switch m.view {
 	case viewQueue:
 		m.queue.EnableKeys(&m.keys)
+		m.tabKeys()
 	case viewDetail:
 		m.detail.EnableKeys(&m.keys)
 	case viewTranscript:
