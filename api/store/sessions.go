@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/packed"
 )
 
 // SaveSessions keeps sessions as the API sent them at time at (a list page,
@@ -102,8 +103,12 @@ func (sv *saver) save(ctx context.Context, tx *sql.Tx, sess *api.Session, at tim
 	if err != nil && !isNew {
 		return err
 	}
+	if raw != nil {
+		raw = packed.Pack(raw)
+	}
 	if !isNew {
-		// The same body again is the same session, with no encoding.
+		// The same body again is the same session, with no encoding:
+		// packing is deterministic, so the same body packs the same.
 		same := raw != nil && bytes.Equal(raw, oldRaw)
 		if !same {
 			if same, err = sameFields(sess, oldDoc, oldRaw); err != nil {
@@ -120,6 +125,7 @@ func (sv *saver) save(ctx context.Context, tx *sql.Tx, sess *api.Session, at tim
 		if doc, err = json.Marshal(sess); err != nil {
 			return err
 		}
+		doc = packed.Pack(doc)
 	}
 	var summary *string
 	if sess.Handoff != nil {
@@ -294,17 +300,26 @@ func sameFields(sess *api.Session, oldDoc, oldRaw []byte) (bool, error) {
 // decodeSession reads a kept session: raw is the body the API sent, when it
 // was kept (nil for none), and then doc is empty; otherwise doc is cxi's
 // own encoding of api.Session, which decodes back to the same values.
+// Either is packed (api/packed) or, kept by a cxi before schema 5, plain:
+// Unpack gives a plain one back as it is.
 func decodeSession(doc, raw []byte) (*api.Session, error) {
-	src := doc
+	src, err := packed.Unpack(doc)
 	if len(doc) == 0 {
-		src = raw
+		src, err = packed.Unpack(raw)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("a kept session cannot be read: %w", err)
 	}
 	var sess api.Session
 	if err := json.Unmarshal(src, &sess); err != nil {
 		return nil, fmt.Errorf("a kept session cannot be read: %w", err)
 	}
 	if len(raw) > 0 {
-		sess.Raw = json.RawMessage(raw)
+		if len(doc) == 0 {
+			sess.Raw = json.RawMessage(src)
+		} else if sess.Raw, err = packed.Unpack(raw); err != nil {
+			return nil, fmt.Errorf("a kept session cannot be read: %w", err)
+		}
 	}
 	return &sess, nil
 }
