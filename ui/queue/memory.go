@@ -2,6 +2,7 @@ package queue
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -24,7 +25,17 @@ type Memory interface {
 	Marks(ctx context.Context, ids []string) (map[string]store.Mark, error)
 	Sync(ctx context.Context, key string) (time.Time, error)
 	SetSync(ctx context.Context, key string, at time.Time) error
+	// Sessions is the kept sessions q asks for: the rest of those the
+	// queue starts with, read after the first frame (recallRows).
+	Sessions(ctx context.Context, q store.Query) ([]api.Session, error)
 }
+
+// KeptAtStart is how many kept sessions the queue starts with: a few
+// screens, more than anyone pages through before the API answers. The
+// first screen's worth is read before the first frame (WithMemory's
+// cached); the rest after it, so that the first frame waits for no more
+// than it shows.
+const KeptAtStart = 500
 
 // mark is what a row shows of the user's own history with its session.
 type mark struct {
@@ -38,6 +49,7 @@ type annotation struct {
 	changes map[string]store.Change
 	marks   map[string]store.Mark
 	fresh   map[string]bool // sessions the store did not hold before this page
+	rest    []api.Session   // the kept sessions after the first screen's (recallRows)
 }
 
 // remember keeps a page in the store and reads back what the user's
@@ -85,6 +97,7 @@ func recall(ctx context.Context, mem Memory, sessions []api.Session) (map[string
 
 // annotate takes what the store said into the rows' marks.
 func (m *Model) annotate(a annotation) {
+	m.takeRest(a.rest)
 	if len(a.changes) == 0 && len(a.marks) == 0 && len(a.fresh) == 0 {
 		return // nothing said (no store): no count to redo over every row
 	}
@@ -107,6 +120,26 @@ func (m *Model) annotate(a annotation) {
 		m.marks[id] = mk
 	}
 	m.countReviewed()
+}
+
+// takeRest appends the kept sessions read after the first frame, while
+// the rows on screen are still the store's (or the API cannot be
+// reached). Once the API's first page has replaced them they are left
+// out: they could bring back sessions it no longer lists, and paging goes
+// on from the API.
+func (m *Model) takeRest(rest []api.Session) {
+	if len(rest) == 0 || m.cachedAt.IsZero() && !m.offline {
+		return
+	}
+	from := len(m.rows)
+	for i := range rest {
+		if _, dup := m.byID[rest[i].ID]; dup {
+			continue // saved again between the two reads, and moved up
+		}
+		m.rows = append(m.rows, newRow(&rest[i]))
+		m.byID[rest[i].ID] = len(m.rows) - 1
+	}
+	m.appended(from)
 }
 
 // SetMark shows a review mark or note that changed (m, e).
@@ -319,13 +352,25 @@ type annotatedMsg struct {
 
 func (annotatedMsg) queueMsg() {}
 
-// recallRows reads the marks and changes of the rows the store gave, which
-// came without them, in a command.
+// recallRows reads, in a command after the first frame, the rest of the
+// kept sessions the queue starts with (up to KeptAtStart, after the
+// first screen's) and the marks and changes of them all, which came
+// without them.
 func (m Model) recallRows() tea.Cmd {
 	mem, gen, sessions := m.mem, m.gen, m.Sessions()
+	var rest *store.Query
+	if len(m.rows) < KeptAtStart {
+		q := m.filters.Query(m.now, KeptAtStart-len(m.rows))
+		q.Offset = len(m.rows)
+		rest = &q
+	}
 	return func() tea.Msg {
 		var a annotation
-		a.changes, a.marks = recall(context.Background(), mem, sessions)
+		ctx := context.Background()
+		if rest != nil {
+			a.rest, _ = mem.Sessions(ctx, *rest) // the store is a help: without the rest, the API's pages come
+		}
+		a.changes, a.marks = recall(ctx, mem, slices.Concat(sessions, a.rest))
 		return annotatedMsg{gen: gen, ann: a}
 	}
 }

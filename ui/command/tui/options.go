@@ -61,7 +61,7 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 		ctx := context.Background()
 		opts.Memory, opts.Acting.Audit, opts.Acting.Erase = st, st, st
 		opts.LastSync, _ = st.Sync(ctx, filter.SyncKey)
-		opts.Cached, _ = st.Sessions(ctx, cfg.Filters.Query(env.Now(), cachedRows))
+		opts.Cached = firstScreen(ctx, st, cfg.Filters, env.Now(), screenRows(env))
 	}
 	if cfg.Demo {
 		opts.Label = "demo"
@@ -106,7 +106,3 @@ func themedRenderer(theme string) *lipgloss.Renderer {
 	}
 	return r
 }
-
-// cachedRows is how many kept sessions the queue starts with: a few
-// screens, more than anyone pages through before the API answers.
-const cachedRows = 500
