@@ -4,6 +4,9 @@ import (
 	"context"
 	"slices"
 	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/filter"
@@ -40,12 +43,24 @@ func TestRestOfTheKeptRowsAfterTheFirstFrame(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	m := New(theme(), DefaultKeyMap(), nil, filter.Filters{}, false, now).WithMemory(st, first, now).SetSize(120, 40)
+	// The rest waits for the first frame: on the program's timer, which
+	// the test fires at once.
+	var waited time.Duration
+	timer := func(d time.Duration, fire func(time.Time) tea.Msg) tea.Cmd {
+		waited = d
+		return func() tea.Msg { return fire(now.Add(d)) }
+	}
+	m := New(theme(), DefaultKeyMap(), nil, filter.Filters{}, false, now).WithMemory(st, first, now).
+		WithAutoRefresh(0, timer, func() int { return 100 }).SetSize(120, 40)
 	if m.Loaded() != 40 {
 		t.Fatalf("the first frame has %d rows, want the first screen's 40", m.Loaded())
 	}
 	m, _ = m.Start() // the API's page is not asked here: the store's rows are still on screen
 	m, _ = m.Update(m.recallRows()())
+	m, _ = m.Update(m.readRest()())
+	if waited != firstFrame {
+		t.Errorf("the rest was read %v after the start, want after the first frame (%v)", waited, firstFrame)
+	}
 	var want []string
 	for _, s := range whole {
 		want = append(want, s.ID)
@@ -61,7 +76,7 @@ func TestRestOfTheKeptRowsAfterTheFirstFrame(t *testing.T) {
 	// rows is left out: it could bring back sessions the API no longer lists.
 	m = New(theme(), DefaultKeyMap(), nil, filter.Filters{}, false, now).WithMemory(st, first, now).SetSize(120, 40)
 	m, _ = m.Start()
-	rest := m.recallRows()
+	rest := m.readRest()
 	m, _ = m.Update(PageLoadedMsg{q: query{gen: m.gen}, page: &api.SessionPage{Items: sessions[:3]}, at: now, refresh: true})
 	answered := m.Loaded()
 	m, _ = m.Update(rest())

@@ -2,7 +2,6 @@ package queue
 
 import (
 	"context"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -336,12 +335,12 @@ func (m Model) Start() (Model, tea.Cmd) {
 	}
 	m.gen++
 	m, load := m.load("", true, false)
-	recall := m.recallRows()
+	recall, rest := m.recallRows(), m.readRest()
 	if !m.attention {
-		return m, tea.Batch(load, recall)
+		return m, tea.Batch(load, recall, rest)
 	}
 	m, rank := m.startRanking()
-	return m, tea.Batch(load, rank, recall)
+	return m, tea.Batch(load, rank, recall, rest)
 }
 
 // annotatedMsg is what the store says of the rows it gave at start.
@@ -352,27 +351,47 @@ type annotatedMsg struct {
 
 func (annotatedMsg) queueMsg() {}
 
-// recallRows reads, in a command after the first frame, the rest of the
-// kept sessions the queue starts with (up to KeptAtStart, after the
-// first screen's) and the marks and changes of them all, which came
-// without them.
+// recallRows reads the marks and changes of the rows the store gave, which
+// came without them, in a command.
 func (m Model) recallRows() tea.Cmd {
 	mem, gen, sessions := m.mem, m.gen, m.Sessions()
-	var rest *store.Query
-	if len(m.rows) < KeptAtStart {
-		q := m.filters.Query(m.now, KeptAtStart-len(m.rows))
-		q.Offset = len(m.rows)
-		rest = &q
-	}
 	return func() tea.Msg {
 		var a annotation
-		ctx := context.Background()
-		if rest != nil {
-			a.rest, _ = mem.Sessions(ctx, *rest) // the store is a help: without the rest, the API's pages come
-		}
-		a.changes, a.marks = recall(ctx, mem, slices.Concat(sessions, a.rest))
+		a.changes, a.marks = recall(context.Background(), mem, sessions)
 		return annotatedMsg{gen: gen, ann: a}
 	}
+}
+
+// firstFrame is how long after the start the first frame is surely on
+// screen: bubbletea draws at most 60 frames a second. Reading the rest of
+// the kept rows sooner would take the CPU from it (decoding 460 sessions
+// is several times the frame's own work).
+const firstFrame = 20 * time.Millisecond
+
+// readRest reads the rest of the kept sessions the queue starts with (up
+// to KeptAtStart, after the first screen's), with their marks and
+// changes, once the first frame is drawn; nil when there is none to read.
+func (m Model) readRest() tea.Cmd {
+	if len(m.rows) >= KeptAtStart {
+		return nil
+	}
+	mem, gen := m.mem, m.gen
+	q := m.filters.Query(m.now, KeptAtStart-len(m.rows))
+	q.Offset = len(m.rows)
+	read := func(time.Time) tea.Msg {
+		var a annotation
+		ctx := context.Background()
+		var err error
+		if a.rest, err = mem.Sessions(ctx, q); err != nil || len(a.rest) == 0 {
+			return nil // the store is a help: without the rest, the API's pages come
+		}
+		a.changes, a.marks = recall(ctx, mem, a.rest)
+		return annotatedMsg{gen: gen, ann: a}
+	}
+	if m.auto.timer == nil {
+		return func() tea.Msg { return read(time.Time{}) }
+	}
+	return m.auto.timer(firstFrame, read)
 }
 
 // Offline reports whether the API could not be reached when the queue
