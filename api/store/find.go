@@ -63,6 +63,21 @@ func (s *Store) Find(ctx context.Context, q resolve.Query) ([]Found, error) {
 	if s == nil {
 		return nil, nil
 	}
+	f := lookupOf(q)
+	if q.Kind == resolve.KindPhone {
+		found, err := s.found(ctx, f)
+		if len(found) > 0 || err != nil {
+			return found, err
+		}
+		f = finder{}
+		f.idents(identTicket, ticketKeys(strings.TrimPrefix(q.Value, "#"))...)
+	}
+	return s.found(ctx, f)
+}
+
+// lookupOf is Find's first lookup for q (for a phone number, the one
+// before it is tried as a ticket number).
+func lookupOf(q resolve.Query) finder {
 	var f finder
 	if p, ok := idPrefix(q.Value); ok && q.Kind != resolve.KindEmail {
 		f.idPrefix(p)
@@ -78,18 +93,12 @@ func (s *Store) Find(ctx context.Context, q resolve.Query) ([]Found, error) {
 		if key := phoneKey(q.Value); len(key) >= 7 {
 			f.identPrefix(identPhone, key)
 		}
-		found, err := s.found(ctx, f)
-		if len(found) > 0 || err != nil {
-			return found, err
-		}
-		f = finder{}
-		f.idents(identTicket, ticketKeys(strings.TrimPrefix(q.Value, "#"))...)
 	case resolve.KindName:
 		if key := nameKey(q.Value); key != "" {
 			f.identPrefix(identName, key)
 		}
 	}
-	return s.found(ctx, f)
+	return f
 }
 
 // FindText classifies text as the input does (resolve.Classify) and finds
