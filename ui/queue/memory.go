@@ -25,7 +25,7 @@ type Memory interface {
 	Sync(ctx context.Context, key string) (time.Time, error)
 	SetSync(ctx context.Context, key string, at time.Time) error
 	// Sessions is the kept sessions q asks for: the rest of those the
-	// queue starts with, read after the first frame (recallRows).
+	// queue starts with, read after the first frame (readRest).
 	Sessions(ctx context.Context, q store.Query) ([]api.Session, error)
 }
 
@@ -48,7 +48,7 @@ type annotation struct {
 	changes map[string]store.Change
 	marks   map[string]store.Mark
 	fresh   map[string]bool // sessions the store did not hold before this page
-	rest    []api.Session   // the kept sessions after the first screen's (recallRows)
+	rest    []api.Session   // the kept sessions after the first screen's (readRest)
 }
 
 // remember keeps a page in the store and reads back what the user's
@@ -372,7 +372,7 @@ const firstFrame = 20 * time.Millisecond
 // to KeptAtStart, after the first screen's), with their marks and
 // changes, once the first frame is drawn; nil when there is none to read.
 func (m Model) readRest() tea.Cmd {
-	if len(m.rows) >= KeptAtStart {
+	if m.mem == nil || len(m.rows) >= KeptAtStart {
 		return nil
 	}
 	mem, gen := m.mem, m.gen
