@@ -24,7 +24,17 @@ type Memory interface {
 	Marks(ctx context.Context, ids []string) (map[string]store.Mark, error)
 	Sync(ctx context.Context, key string) (time.Time, error)
 	SetSync(ctx context.Context, key string, at time.Time) error
+	// Sessions is the kept sessions q asks for: the rest of those the
+	// queue starts with, read after the first frame (readRest).
+	Sessions(ctx context.Context, q store.Query) ([]api.Session, error)
 }
+
+// KeptAtStart is how many kept sessions the queue starts with: a few
+// screens, more than anyone pages through before the API answers. The
+// first screen's worth is read before the first frame (WithMemory's
+// cached); the rest after it, so that the first frame waits for no more
+// than it shows.
+const KeptAtStart = 500
 
 // mark is what a row shows of the user's own history with its session.
 type mark struct {
@@ -38,6 +48,7 @@ type annotation struct {
 	changes map[string]store.Change
 	marks   map[string]store.Mark
 	fresh   map[string]bool // sessions the store did not hold before this page
+	rest    []api.Session   // the kept sessions after the first screen's (readRest)
 }
 
 // remember keeps a page in the store and reads back what the user's
@@ -85,6 +96,7 @@ func recall(ctx context.Context, mem Memory, sessions []api.Session) (map[string
 
 // annotate takes what the store said into the rows' marks.
 func (m *Model) annotate(a annotation) {
+	m.takeRest(a.rest)
 	if len(a.changes) == 0 && len(a.marks) == 0 && len(a.fresh) == 0 {
 		return // nothing said (no store): no count to redo over every row
 	}
@@ -107,6 +119,26 @@ func (m *Model) annotate(a annotation) {
 		m.marks[id] = mk
 	}
 	m.countReviewed()
+}
+
+// takeRest appends the kept sessions read after the first frame, while
+// the rows on screen are still the store's (or the API cannot be
+// reached). Once the API's first page has replaced them they are left
+// out: they could bring back sessions it no longer lists, and paging goes
+// on from the API.
+func (m *Model) takeRest(rest []api.Session) {
+	if len(rest) == 0 || m.cachedAt.IsZero() && !m.offline {
+		return
+	}
+	from := len(m.rows)
+	for i := range rest {
+		if _, dup := m.byID[rest[i].ID]; dup {
+			continue // saved again between the two reads, and moved up
+		}
+		m.rows = append(m.rows, newRow(&rest[i]))
+		m.byID[rest[i].ID] = len(m.rows) - 1
+	}
+	m.appended(from)
 }
 
 // SetMark shows a review mark or note that changed (m, e).
@@ -303,12 +335,12 @@ func (m Model) Start() (Model, tea.Cmd) {
 	}
 	m.gen++
 	m, load := m.load("", true, false)
-	recall := m.recallRows()
+	recall, rest := m.recallRows(), m.readRest()
 	if !m.attention {
-		return m, tea.Batch(load, recall)
+		return m, tea.Batch(load, recall, rest)
 	}
 	m, rank := m.startRanking()
-	return m, tea.Batch(load, rank, recall)
+	return m, tea.Batch(load, rank, recall, rest)
 }
 
 // annotatedMsg is what the store says of the rows it gave at start.
@@ -328,6 +360,38 @@ func (m Model) recallRows() tea.Cmd {
 		a.changes, a.marks = recall(context.Background(), mem, sessions)
 		return annotatedMsg{gen: gen, ann: a}
 	}
+}
+
+// firstFrame is how long after the start the first frame is surely on
+// screen: bubbletea draws at most 60 frames a second. Reading the rest of
+// the kept rows sooner would take the CPU from it (decoding 460 sessions
+// is several times the frame's own work).
+const firstFrame = 20 * time.Millisecond
+
+// readRest reads the rest of the kept sessions the queue starts with (up
+// to KeptAtStart, after the first screen's), with their marks and
+// changes, once the first frame is drawn; nil when there is none to read.
+func (m Model) readRest() tea.Cmd {
+	if m.mem == nil || len(m.rows) >= KeptAtStart {
+		return nil
+	}
+	mem, gen := m.mem, m.gen
+	q := m.filters.Query(m.now, KeptAtStart-len(m.rows))
+	q.Offset = len(m.rows)
+	read := func(time.Time) tea.Msg {
+		var a annotation
+		ctx := context.Background()
+		var err error
+		if a.rest, err = mem.Sessions(ctx, q); err != nil || len(a.rest) == 0 {
+			return nil // the store is a help: without the rest, the API's pages come
+		}
+		a.changes, a.marks = recall(ctx, mem, a.rest)
+		return annotatedMsg{gen: gen, ann: a}
+	}
+	if m.auto.timer == nil {
+		return func() tea.Msg { return read(time.Time{}) }
+	}
+	return m.auto.timer(firstFrame, read)
 }
 
 // Offline reports whether the API could not be reached when the queue
