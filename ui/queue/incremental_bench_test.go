@@ -49,7 +49,8 @@ func BenchmarkQueuePageArrival(b *testing.B) {
 			for i := range page.Items {
 				page.Items[i] = session(n + i)
 			}
-			msg := PageLoadedMsg{q: query{gen: m.gen, cursor: "more"}, page: page}
+			// The rows are made in the page's command, as fetchPage does.
+			msg := PageLoadedMsg{q: query{gen: m.gen, cursor: "more"}, page: page, rows: rowsOf(m.kinds, page.Items)}
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
@@ -61,7 +62,7 @@ func BenchmarkQueuePageArrival(b *testing.B) {
 				// a clone's growth would rehash every row, each time.
 				fresh.byID = make(map[string]int, len(m.byID)+2*len(page.Items))
 				maps.Copy(fresh.byID, m.byID)
-				fresh.rows = append(make([]row, 0, len(m.rows)+2*len(page.Items)), m.rows...)
+				fresh.rows = append(make([]*row, 0, len(m.rows)+2*len(page.Items)), m.rows...)
 				b.StartTimer()
 				_, _ = fresh.Update(msg)
 			}
