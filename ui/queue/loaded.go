@@ -25,8 +25,9 @@ func (l loadedRows) Len() int { return len(l) }
 // asked with a session that holds only what Query.Matches compares (IDs,
 // the contact's emails, phone and names, the ticket's external ID and
 // number), filled from the row's search fields in lower case, which the
-// query compares in any case; only a row that passes is decoded, and the
-// decoded session decides.
+// query compares in any case; only a row that passes (or one whose fields
+// held a NUL, which the search fields cannot) is decoded, and the decoded
+// session decides.
 func (l loadedRows) Matching(q resolve.Query) []api.Session {
 	var (
 		s                                 api.Session
@@ -48,7 +49,7 @@ func (l loadedRows) Matching(q resolve.Query) []api.Session {
 			number, _ = api.ParseNumber(f[keyTicketNumber])
 			s.TicketNumber = &number
 		}
-		if !q.Matches(&s) {
+		if !r.nul && !q.Matches(&s) {
 			continue
 		}
 		whole, err := r.decode()

@@ -191,7 +191,8 @@ func (m Model) SetNow(now time.Time) Model { m.now = now; return m }
 
 // SetText filters the loaded rows by any visible text, as typed.
 func (m Model) SetText(text string) Model {
-	t := strings.ToLower(strings.TrimSpace(text))
+	// A NUL cannot be typed, and ends a field of the rows' search text.
+	t := strings.ToLower(strings.TrimSpace(strings.ReplaceAll(text, "\x00", "")))
 	if t == m.text {
 		return m
 	}

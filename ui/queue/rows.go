@@ -34,6 +34,7 @@ type row struct {
 	contactW  int32 // cells, for the column widths
 	ticketW   int32
 	made      bool      // the body is cxi's encoding: the session came without the API's (see bodyOf)
+	nul       bool      // a field held a NUL, which search cannot keep: a search of the queue decodes the row
 	updated   time.Time // updated_at in UTC (no zone kept); zero when it did not parse
 }
 
@@ -89,7 +90,10 @@ func newRow(kinds *kindTable, s *api.Session) *row {
 	}
 	var b strings.Builder
 	for i, v := range f {
-		b.WriteString(strings.ToLower(strings.ReplaceAll(v, "\x00", ""))) // a NUL ends a field
+		if strings.Contains(v, "\x00") { // a NUL ends a field
+			v, r.nul = strings.ReplaceAll(v, "\x00", ""), true
+		}
+		b.WriteString(strings.ToLower(v))
 		b.WriteByte(0)
 		if i == keyName {
 			r.filterEnd = int32(b.Len())
