@@ -1,12 +1,14 @@
 package queue
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 	"github.com/opencx-tools/cxi/api/filter"
 )
 
@@ -151,4 +153,36 @@ func BenchmarkBareCursorDown(b *testing.B) {
 		l = l.Update(k)
 		_ = l.View()
 	}
+}
+
+// BenchmarkPageRows makes the rows of a page of 1,000 of the demo's
+// sessions, as the page's command does before Update sees them (packing
+// each body is most of it); its floor, in the same run, is decoding the
+// page's 1,000 bodies, which the client does for every page already.
+func BenchmarkPageRows(b *testing.B) {
+	bodies := demo.Catalog(demo.WithGenerated(1000), demo.WithoutShowcase(), demo.WithoutOddItems()).Sessions(now)
+	items := make([]api.Session, len(bodies))
+	decode := func(b *testing.B) {
+		for i, fs := range bodies {
+			items[i] = api.Session{}
+			if err := json.Unmarshal(fs.Body, &items[i]); err != nil {
+				b.Fatal(err)
+			}
+			items[i].Raw = json.RawMessage(fs.Body)
+		}
+	}
+	b.Run("floor=decode", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			decode(b)
+		}
+	})
+	b.Run("rows", func(b *testing.B) {
+		decode(b)
+		kinds := newKindTable()
+		b.ReportAllocs()
+		for b.Loop() {
+			_ = rowsOf(kinds, items)
+		}
+	})
 }

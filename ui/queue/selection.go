@@ -102,17 +102,20 @@ func (m Model) Targets() []api.Session {
 		}
 		return nil
 	}
+	// Each selected session is decoded from its row here, once per
+	// action, and not kept: a selection can be far larger than the cache
+	// of the few sessions the cursor visits.
 	var out []api.Session
 	shown := map[int]bool{}
 	for _, i := range m.view {
 		shown[i] = true
 		if r := m.rows[i]; m.picked[r.id] {
-			out = append(out, *m.decoded.session(r))
+			out = append(out, *decodeOrStub(r))
 		}
 	}
 	for i, r := range m.rows {
 		if !shown[i] && m.picked[r.id] {
-			out = append(out, *m.decoded.session(r))
+			out = append(out, *decodeOrStub(r))
 		}
 	}
 	return out
