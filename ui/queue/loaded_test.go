@@ -10,6 +10,7 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake/demo"
 	"github.com/opencx-tools/cxi/api/filter"
+	"github.com/opencx-tools/cxi/api/packed"
 	"github.com/opencx-tools/cxi/api/resolve"
 )
 
@@ -207,5 +208,22 @@ func TestTextFilterReadsEveryCell(t *testing.T) {
 	whole := queueOf(sessions).SetText("billing")
 	if !slices.Equal(typed.view, whole.view) {
 		t.Errorf("a page arriving under the filter keeps %d rows, the filter over all keeps %d", len(typed.view), len(whole.view))
+	}
+}
+
+// TestTheStoresRowsDecodeWhole: the rows the store gives at start keep
+// their bodies unpacked (packing them would delay the first frame), and
+// decode as whole as packed ones.
+func TestTheStoresRowsDecodeWhole(t *testing.T) {
+	sessions := demoCatalog(t, 20)
+	m := New(theme(), DefaultKeyMap(), nil, filter.Filters{}, false, now).WithMemory(nil, sessions, now).SetSize(120, 40)
+	for i := range sessions {
+		r := m.rows[m.byID[sessions[i].ID]]
+		if packed.Packed(r.body) {
+			t.Fatalf("row %d of the store's was packed before the first frame", i)
+		}
+		if s := m.Neighbour(sessions[0].ID, i); s == nil || !reflect.DeepEqual(*s, sessions[i]) {
+			t.Fatalf("row %d of the store's decodes other than it was kept", i)
+		}
 	}
 }

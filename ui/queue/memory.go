@@ -219,7 +219,10 @@ func (m Model) WithMemory(mem Memory, cached []api.Session, lastSync time.Time) 
 	if len(cached) == 0 {
 		return m
 	}
-	m.rows = rowsOf(m.kinds, cached)
+	m.rows = make([]*row, len(cached))
+	for i := range cached {
+		m.rows[i] = unpackedRow(m.kinds, &cached[i]) // before the first frame: see unpackedRow
+	}
 	m.cachedAt = lastSync
 	m.reindex()
 	m.rebuild()

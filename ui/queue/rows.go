@@ -57,9 +57,17 @@ const (
 // newRow makes s's row, interning its shared cells in kinds. It packs the
 // body (tens of microseconds): a page's rows are made in the command that
 // fetched it (rowsOf), never in Update.
-func newRow(kinds *kindTable, s *api.Session) *row {
+func newRow(kinds *kindTable, s *api.Session) *row { return makeRow(kinds, s, packed.Pack(bodyOf(s))) }
+
+// unpackedRow is s's row with the body kept as it is (Unpack reads it as
+// itself): for the few hundred rows the store gives before the first
+// frame, which packing would delay by a frame or more. The API's first
+// page replaces them with packed rows.
+func unpackedRow(kinds *kindTable, s *api.Session) *row { return makeRow(kinds, s, bodyOf(s)) }
+
+func makeRow(kinds *kindTable, s *api.Session, body []byte) *row {
 	r := &row{
-		body:    packed.Pack(bodyOf(s)),
+		body:    body,
 		made:    len(s.Raw) == 0,
 		rowKind: kinds.of(s),
 		contact: render.Contact(s.Contact),
