@@ -43,8 +43,9 @@ type Model struct {
 	team      teamFilter     // local: the list endpoint has no team parameter
 	changed   bool           // local: changed and new sessions only (*)
 	attention bool
-	text      string // local filter, lower-cased
-	textKinds []bool // per row kind (kindTable), whether its cells hold text
+	text      string  // local filter, lower-cased
+	textKinds []bool  // per row kind (kindTable), whether its cells hold text
+	textBytes byteSet // the bytes of text
 
 	kinds   *kindTable    // the rows' shared cells; rows are made with it in the page commands
 	decoded *decodedCache // the sessions last decoded from their rows
@@ -199,12 +200,12 @@ func (m Model) SetText(text string) Model {
 	if m.text != "" && strings.Contains(t, m.text) {
 		// A row that holds the longer text holds the shorter: the rows
 		// shown already are the only ones to look at, in their order.
-		m.text, m.textKinds = t, m.kinds.matching(t)
+		m.text, m.textKinds, m.textBytes = t, m.kinds.matching(t), byteSetOf(t)
 		m.narrow()
 		m.warm()
 		return m
 	}
-	m.text, m.textKinds = t, m.kinds.matching(t)
+	m.text, m.textKinds, m.textBytes = t, m.kinds.matching(t), byteSetOf(t)
 	m.rebuild()
 	m.warm()
 	return m
@@ -540,7 +541,7 @@ func (m *Model) holdsText(r *row) bool {
 	} else if strings.Contains(r.words, m.text) { // a kind first seen since the text changed
 		return true
 	}
-	return strings.Contains(r.search[:r.filterEnd], m.text)
+	return r.bytes.mayHold(m.textBytes) && strings.Contains(r.search[:r.filterEnd], m.text)
 }
 
 // reorder sorts the view when the order asks it, and puts the cursor and

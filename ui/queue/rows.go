@@ -31,7 +31,8 @@ type row struct {
 	// fields and the ticket's parts that only a search compares.
 	search    string
 	filterEnd int32
-	contactW  int32 // cells, for the column widths
+	bytes     byteSet // the bytes of search up to filterEnd: a text with a byte not among them is not there
+	contactW  int32   // cells, for the column widths
 	ticketW   int32
 	made      bool      // the body is cxi's encoding: the session came without the API's (see bodyOf)
 	nul       bool      // a field held a NUL, which search cannot keep: a search of the queue decodes the row
@@ -108,6 +109,7 @@ func makeRow(kinds *kindTable, s *api.Session, body []byte) *row {
 		}
 	}
 	r.search = b.String()
+	r.bytes = byteSetOf(r.search[:r.filterEnd])
 	r.id = s.ID
 	if lid, _, _ := strings.Cut(r.search, "\x00"); lid == s.ID {
 		r.id = lid // one copy of the ID, not two
@@ -195,3 +197,34 @@ func (r *row) slim(s *api.Session, handoff *api.Handoff) {
 		s.Handoff = handoff
 	}
 }
+
+// byteSet is which bytes a text holds, a few to a bit: ASCII letters and
+// digits one each, other ASCII bytes by twenties, every byte of a
+// multi-byte character on the last bit. The first character of a filter
+// reads every row; most rows lack it, and this answers for them without
+// reading their text.
+type byteSet uint64
+
+func byteBit(b byte) byteSet {
+	switch {
+	case b >= 'a' && b <= 'z':
+		return 1 << (b - 'a')
+	case b >= '0' && b <= '9':
+		return 1 << (26 + b - '0')
+	case b < 0x80:
+		return 1 << (36 + b%20)
+	}
+	return 1 << 63
+}
+
+func byteSetOf(s string) byteSet {
+	var set byteSet
+	for i := 0; i < len(s); i++ {
+		set |= byteBit(s[i])
+	}
+	return set
+}
+
+// mayHold reports whether a text whose bytes are want can be in the text
+// set was made from.
+func (set byteSet) mayHold(want byteSet) bool { return set&want == want }
