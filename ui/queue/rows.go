@@ -30,9 +30,9 @@ type row struct {
 	// (the filter reads them, up to filterEnd), then the contact's other
 	// fields and the ticket's parts that only a search compares.
 	search    string
-	filterEnd int32
 	bytes     byteSet // the bytes of search up to filterEnd: a text with a byte not among them is not there
-	contactW  int32   // cells, for the column widths
+	filterEnd int32
+	contactW  int32 // cells, for the column widths
 	ticketW   int32
 	made      bool      // the body is cxi's encoding: the session came without the API's (see bodyOf)
 	nul       bool      // a field held a NUL, which search cannot keep: a search of the queue decodes the row
