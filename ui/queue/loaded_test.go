@@ -227,3 +227,35 @@ func TestTheStoresRowsDecodeWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchReadsTheRowsWhileUpdateGoesOn: a search reads the loaded rows
+// in its command while Update goes on replacing, adding, sorting and
+// dropping rows; what it reads is the rows as they were when it started
+// (go test -race checks that nothing is shared that changes).
+func TestSearchReadsTheRowsWhileUpdateGoesOn(t *testing.T) {
+	sessions := demoCatalog(t, 100)
+	m := queueOf(sessions[:60])
+	loaded := m.Sessions()
+	q, err := resolve.Classify("#" + sessions[0].ID[:8]) // a ticket reference no session has: every row is read
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan []api.Session)
+	go func() { done <- loaded.Matching(q) }()
+	for i := range 60 {
+		fresh := sessions[i]
+		fresh.Status = api.StatusClosedResolved
+		m = m.Upsert(&fresh)
+	}
+	rest := &api.SessionPage{Items: sessions[60:]}
+	m.add(rest, rowsOf(m.kinds, rest.Items), "more", false)
+	m, _ = press(m, "!")
+	m, _ = press(m, "!")
+	m.merge(&api.SessionPage{Items: sessions[:5]}, rowsOf(m.kinds, sessions[:5]))
+	if got := <-done; len(got) != 0 {
+		t.Errorf("a reference nobody has matched %d sessions", len(got))
+	}
+	if loaded.Len() != 60 {
+		t.Errorf("the search's rows changed under it: %d", loaded.Len())
+	}
+}
