@@ -24,8 +24,8 @@ import (
 // heapBoundPerSession is generous on purpose: the test catches a
 // regression (a second copy of every body, say) without timing anything.
 // Measured: 3,188 B a session (resident 433 MiB) when rows kept the
-// decoded session and its body as sent (914 B); 756 B (resident 152 MiB,
-// 110 after debug.FreeOSMemory) with rows of cells and packed bodies, of
+// decoded session and its body as sent (914 B); 740 B (resident 147 MiB,
+// 106 after debug.FreeOSMemory) with rows of cells and packed bodies, of
 // which the body is about 380 B. Keeping a decoded session per row again,
 // or the body unpacked, passes the bound.
 const heapBoundPerSession = 1024

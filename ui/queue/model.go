@@ -458,7 +458,7 @@ func (m *Model) add(p *api.SessionPage, rows []*row, cursor string, refresh bool
 			if seen[r.id] {
 				continue
 			}
-			if whole || r.updated.After(oldest) {
+			if whole || r.updated.time().After(oldest) {
 				continue
 			}
 			fresh = append(fresh, r)

@@ -46,7 +46,7 @@ func attentionOrder(rows []*row, idx []int) {
 			return c
 		}
 		// Longest waiting first: the oldest last activity.
-		return ra.updated.Compare(rb.updated)
+		return cmp.Compare(ra.updated, rb.updated)
 	})
 }
 
@@ -54,6 +54,6 @@ func attentionOrder(rows []*row, idx []int) {
 // first; rows of equal times keep their order. The caller reindexes.
 func newestFirst(rows []*row) {
 	slices.SortStableFunc(rows, func(a, b *row) int {
-		return b.updated.Compare(a.updated)
+		return cmp.Compare(b.updated, a.updated)
 	})
 }

@@ -119,7 +119,7 @@ func TestAttentionRanksTheWholeUnresolvedSet(t *testing.T) {
 	// by their time (AGE read "1d, 2w, 1d").
 	for i := 1; i < len(m.view); i++ {
 		a, b := m.rows[m.view[i-1]].updated, m.rows[m.view[i]].updated
-		if b.After(a) {
+		if b > a {
 			t.Fatalf("row %d is newer than row %d after ! was turned off", i, i-1)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -34,9 +35,9 @@ type row struct {
 	filterEnd int32
 	contactW  int32 // cells, for the column widths
 	ticketW   int32
-	made      bool      // the body is cxi's encoding: the session came without the API's (see bodyOf)
-	nul       bool      // a field held a NUL, which search cannot keep: a search of the queue decodes the row
-	updated   time.Time // updated_at in UTC (no zone kept); zero when it did not parse
+	made      bool  // the body is cxi's encoding: the session came without the API's (see bodyOf)
+	nul       bool  // a field held a NUL, which search cannot keep: a search of the queue decodes the row
+	updated   stamp // updated_at
 }
 
 // The fields of row.search, in order.
@@ -74,9 +75,7 @@ func makeRow(kinds *kindTable, s *api.Session, body []byte) *row {
 		contact: render.Contact(s.Contact),
 		ticket:  render.Ticket(s),
 	}
-	if s.UpdatedAt.Valid() {
-		r.updated = s.UpdatedAt.Time.UTC()
-	}
+	r.updated = stampOf(s.UpdatedAt)
 	r.contactW, r.ticketW = int32(render.Width(r.contact)), int32(render.Width(r.ticket))
 	var f [keyCount]string
 	f[keyID], f[keyTicket] = s.ID, r.ticket
@@ -187,7 +186,42 @@ func (r *row) decode() (*api.Session, error) {
 }
 
 // updatedAt is the row's updated_at as a Timestamp, for render.Since.
-func (r *row) updatedAt() api.Timestamp { return api.Timestamp{Time: r.updated} }
+func (r *row) updatedAt() api.Timestamp { return api.Timestamp{Time: r.updated.time()} }
+
+// stamp is a time in nanoseconds since 1970 (UTC): a third of a
+// time.Time, which keeps a zone. Comparing stamps orders them as their
+// times; a time that did not parse is the least, as the zero time is.
+type stamp int64
+
+// noStamp is a time that did not parse.
+const noStamp = stamp(math.MinInt64)
+
+// The times a stamp holds: UnixNano is defined from 1678 to 2262. A time
+// beyond is held at the nearest end, still in order with the others.
+var (
+	firstStamp = time.Unix(0, math.MinInt64+1)
+	lastStamp  = time.Unix(0, math.MaxInt64)
+)
+
+func stampOf(t api.Timestamp) stamp {
+	switch {
+	case !t.Valid():
+		return noStamp
+	case t.Time.Before(firstStamp):
+		return stamp(firstStamp.UnixNano())
+	case t.Time.After(lastStamp):
+		return stamp(lastStamp.UnixNano())
+	}
+	return stamp(t.Time.UnixNano())
+}
+
+// time is the stamp's time in UTC; the zero time for noStamp.
+func (s stamp) time() time.Time {
+	if s == noStamp {
+		return time.Time{}
+	}
+	return time.Unix(0, int64(s)).UTC()
+}
 
 // slim fills s with what the list's filters compare (status, channel,
 // handoff, updated_at), from the row alone.
