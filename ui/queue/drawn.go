@@ -83,6 +83,7 @@ func (m *Model) cachedRow(r *row) (string, bool) {
 // finds them. A new layout starts a new cache rather than clearing the
 // shared one: an older copy of the model keeps the lines of its own.
 func (m *Model) warm() {
+	m.countSelection()
 	if m.width <= 0 || m.height <= 0 {
 		return
 	}

@@ -115,6 +115,34 @@ func BenchmarkQueueCursorDown(b *testing.B) {
 	}
 }
 
+// BenchmarkQueueCursorDownAllSelected is j with every loaded row
+// selected, and the header's count of them drawn too, as the program
+// draws it on every frame.
+func BenchmarkQueueCursorDownAllSelected(b *testing.B) {
+	down := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'j'}}
+	up := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'k'}}
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			m := benchQueue(n)
+			m, _ = m.Update(tea.KeyMsg{Type: tea.KeyCtrlA})
+			_ = m.View()
+			b.ReportAllocs()
+			b.ResetTimer()
+			i := 0
+			for b.Loop() {
+				k := down
+				if i%2 == 1 {
+					k = up
+				}
+				i++
+				m, _ = m.Update(k)
+				_ = m.View()
+				_ = m.Header()
+			}
+		})
+	}
+}
+
 // bareList is the floor for the queue's keystroke benchmarks: a list that
 // keeps its lines drawn already and only moves a cursor, as the least a
 // bubbletea list can do per key.

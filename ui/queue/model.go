@@ -84,6 +84,7 @@ type Model struct {
 	contactNeed, ticketNeed int // the widest contact and ticket loaded, for the column widths
 
 	picked   map[string]bool       // rows selected for an action on several sessions
+	counted  *selectionCount       // the selection counted, for the header: see countSelection
 	anchor   string                // the row a range selection starts from: the last one selected
 	reviewed int                   // reviewed sessions among those shown, counted when rows or marks change
 	saving   map[string]api.Status // rows whose new status is being sent
@@ -263,6 +264,7 @@ func (m Model) Upsert(s *api.Session) Model {
 		m.rows[i] = newRow(m.kinds, s)
 		m.reindex() // its contact or ticket may have been the widest
 		m.rebuild()
+		m.countSelection()
 	}
 	return m
 }

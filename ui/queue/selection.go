@@ -130,11 +130,19 @@ func (m Model) selectedCount() (n int) {
 }
 
 // counts is the selected sessions still loaded, and hidden those of them
-// a local filter hides.
+// a local filter hides: as counted in Update when they still stand.
 func (m Model) counts() (selected, hidden int) {
 	if len(m.picked) == 0 {
 		return 0, 0
 	}
+	if c := m.counted; c != nil && c.over.same(&m) {
+		return c.selected, c.hidden
+	}
+	return m.countNow()
+}
+
+// countNow counts the selected sessions over every loaded row.
+func (m Model) countNow() (selected, hidden int) {
 	shown := 0
 	for _, i := range m.view {
 		if m.picked[m.rows[i].id] {
@@ -158,6 +166,7 @@ func (m Model) SetSelection(ids []string) Model {
 	for _, id := range ids {
 		m.picked[id] = true
 	}
+	m.countSelection()
 	return m
 }
 
