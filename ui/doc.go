@@ -24,6 +24,7 @@
 //	   ├──▶ cxi get, list ──────────▶ ui/command/read ──▶ api/resolve, ui/summary ──▶ stdout, exit code
 //	   ├──▶ cxi close, reopen, redact, log ──▶ ui/command/write ──▶ api/change, api/store (audit log)
 //	   ├──▶ cxi store, handover ────▶ ui/command/local ──▶ api/store
+//	   ├──▶ cxi pulse ──────────────▶ ui/command/pulse ──▶ api/pulse
 //	   ├──▶ cxi auth, doctor ───────▶ ui/command/auth, ui/command/doctor
 //	   └──▶ cxi [SESSION] ──────────▶ ui/command/tui ──▶ ui.New(Options) ──▶ tea.Program
 //
@@ -136,6 +137,9 @@
 //   - ui/command/read: cxi get and cxi list.
 //   - ui/command/write: cxi close, reopen, redact and log.
 //   - ui/command/local: cxi store and cxi handover.
+//   - ui/command/pulse: cxi pulse: the shift's pulse (api/pulse) as text
+//     or JSON, exiting with the first failed part's code (a missing scope
+//     named).
 //   - ui/command/auth, ui/command/doctor: cxi auth and cxi doctor.
 //   - ui/command/config: the config file: strict TOML, errors naming the
 //     line, key remaps; ui/command/config/privatefile opens it and the key
