@@ -68,6 +68,9 @@
 //     classifies its text, the hint line, recent sessions.
 //   - ui/statusline: what is under way, notices that fade, the request
 //     budget.
+//   - ui/pulseline: the header's one-line pulse: open handoffs, the
+//     oldest, the angry share of today, today's handoff rate against 7
+//     days' (one background request per queue refresh, at most a minute).
 //
 // What acts on sessions from the keyboard:
 //
@@ -103,6 +106,10 @@
 //   - ui/overlay/cmdmenu: the menu of the user's commands.
 //   - ui/overlay/runpane: a user command's runs: progress, output, exit
 //     code and argv; esc stops, y copies.
+//   - ui/overlay/pulseview: the pulse of the shift (api/pulse): the
+//     period's handoffs by reason, sentiment and day, the SLA's compliance,
+//     breakdown and trend, as bar charts and sparklines (ntcharts) with
+//     the numbers beside them; a period picker; a missing scope named.
 //
 // What every component is built with:
 //

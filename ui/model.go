@@ -18,6 +18,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/overlay"
+	"github.com/opencx-tools/cxi/ui/pulseline"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/review"
 	"github.com/opencx-tools/cxi/ui/share"
@@ -80,6 +81,7 @@ type Options struct {
 	TranscriptAtLatest bool
 	Commands           []useraction.Action // the user's [[commands]]
 	Profiles           Profiles            // the organizations :profile switches between (profile.go)
+	PulseLine          bool                // the header's pulse line at start (config pulse, on by default)
 }
 
 type focus int
@@ -136,6 +138,7 @@ type Model struct {
 	history            cmdline.History // the command line's lines run
 	profiles           Profiles
 	epoch              int // the profile switches so far: an answer of another epoch is dropped
+	pulseLine          pulseline.Model
 }
 
 // New builds the root model.
@@ -170,6 +173,8 @@ func New(o Options) Model {
 	m.registry.Actions, m.registry.Profiles = m.commands.Names(), m.profiles.Names // what :run and :profile complete
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync)                   // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)
+	lineSrc, _ := o.Client.(pulseline.Source) // a test's fake client may have no analytics: no 7-day rate
+	m.pulseLine = pulseline.New(o.Theme, lineSrc, o.PulseLine)
 	m.syncKeys()
 	return m
 }

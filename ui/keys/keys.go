@@ -52,6 +52,8 @@ type Map struct {
 	SelectRange    key.Binding // queue: select every row from the last one selected to the cursor
 	SelectAll      key.Binding // queue: select every row shown, or clear the selection when all are
 	CommandLine    key.Binding // the : command line: every action by name
+	Pulse          key.Binding // the pulse view: the period's handoffs and the SLA
+	PulseLine      key.Binding // the header's pulse line, shown or hidden
 	Back           key.Binding // cancel a fetch, or go back one view
 	Help           key.Binding
 	Quit           key.Binding // q: only where it cannot be typed
@@ -103,6 +105,8 @@ func Default() Map {
 		SelectRange:    bind("ctrl+space", "select up to here", "ctrl+@"),
 		SelectAll:      bind("ctrl+a", "select all / none", "ctrl+a"),
 		CommandLine:    bind(":", "command line", ":"),
+		Pulse:          bind("ctrl+p", "pulse of the shift", "ctrl+p"),
+		PulseLine:      bind("%", "pulse line on/off", "%"),
 		Back:           bind("esc", "back", "esc"),
 		Help:           bind("?", "all keys", "?"),
 		Quit:           bind("q", "quit", "q"),
