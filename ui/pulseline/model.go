@@ -108,3 +108,6 @@ func (m Model) Update(msg LoadedMsg) Model {
 	}
 	return m
 }
+
+// Counts is what the line last counted of the queue.
+func (m Model) Counts() Counts { return m.counts }

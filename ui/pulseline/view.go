@@ -2,6 +2,7 @@ package pulseline
 
 import (
 	"fmt"
+	"github.com/charmbracelet/lipgloss"
 	"math"
 	"time"
 
@@ -35,7 +36,7 @@ func (m Model) Parts(now time.Time) []string {
 	if c.Today > 0 {
 		angry := t.Muted
 		if c.TodayAngry > 0 {
-			angry = t.SentimentStyle(string(api.SentimentAngry))
+			angry = lipgloss.NewStyle().Foreground(t.SentimentStyle(string(api.SentimentAngry)).GetBackground())
 		}
 		out = append(out, angry.Render(fmt.Sprintf("%s angry today", share(c.TodayAngry, c.Today))))
 	}
@@ -61,6 +62,10 @@ func (m Model) rates() string {
 		week = "7d: no scope"
 	}
 	switch {
+	case today != "" && m.week == nil && week != "":
+		return "handoffs " + today + " (" + week + ")"
+	case today != "" && m.week == nil && week != "":
+		return "handoffs " + today + " (" + week + ")"
 	case today != "" && week != "":
 		return "handoffs " + today + " vs " + week
 	case today != "":

@@ -38,7 +38,7 @@ func (m Model) body() string {
 	case m.src == nil:
 		return t.Error.Render("The pulse cannot be read here: this client has no analytics.")
 	case m.report == nil:
-		return t.Muted.Render(fmt.Sprintf("Reading the pulse of %s… (up to %d requests)", m.span.Label(), pulse.Requests))
+		return t.Muted.Render(fmt.Sprintf("Reading the pulse of %s… (up to %d requests)", spanWords(m.span), pulse.Requests))
 	}
 	r := *m.report
 	var lines []string
@@ -77,7 +77,7 @@ func (m Model) handoffs(r pulse.Report) []string {
 	if len(h.Sentiments) > 0 {
 		rows := make([]row, len(h.Sentiments))
 		for i, s := range h.Sentiments {
-			rows[i] = row{summary.Label(s.Sentiment), s.Count, summary.Percent(s.Percentage), t.SentimentStyle(s.Sentiment)}
+			rows[i] = row{summary.Label(s.Sentiment), s.Count, summary.Percent(s.Percentage), ink(t.SentimentStyle(s.Sentiment))}
 		}
 		lines = append(lines, t.Label.Render(" Sentiments"))
 		lines = append(lines, m.chart(rows)...)
@@ -105,7 +105,7 @@ func (m Model) sla(r pulse.Report) []string {
 	for i, tg := range targets {
 		rows[i] = row{tg.Name, rate(tg.Metric), "", t.Marker}
 	}
-	chart := m.rateChart(rows)
+	chart := m.layoutRows(rows, 100, len("  p50 44s · p90 25m · p95 32m"), rateNumbers)
 	for i, tg := range targets {
 		chart[i] += "  " + t.Muted.Render(tg.Times())
 	}
@@ -166,30 +166,33 @@ func percentWord(p *float64) string {
 // chart lays rows out as label, bar, count, share; bars scaled to the
 // largest count.
 func (m Model) chart(rows []row) []string {
-	return m.layoutRows(rows, 0, func(r row) string {
+	return m.layoutRows(rows, 0, 0, func(r row) string {
 		return fmt.Sprintf("%*s%*s", countW, summary.Count(r.value), shareW, r.share)
 	})
 }
 
 // rateChart lays out percentages (0–100) against a full bar of 100%,
 // with the rate and, where given, what it counts.
-func (m Model) rateChart(rows []row) []string {
-	return m.layoutRows(rows, 100, func(r row) string {
-		s := fmt.Sprintf("%*s", shareW, percentWord(r.value))
-		if r.share != "" {
-			s += "  " + r.share
-		}
-		return s
-	})
+func (m Model) rateChart(rows []row) []string { return m.layoutRows(rows, 100, 0, rateNumbers) }
+
+func rateNumbers(r row) string {
+	s := fmt.Sprintf("%*s", shareW, percentWord(r.value))
+	if r.share != "" {
+		s += "  " + r.share
+	}
+	return s
 }
 
-func (m Model) layoutRows(rows []row, top float64, numbers func(row) string) []string {
+// layoutRows draws rows as label, bar, numbers; the bar takes what is
+// left of the width after the label, the numbers and reserve cells that
+// the caller adds after them.
+func (m Model) layoutRows(rows []row, top float64, reserve int, numbers func(row) string) []string {
 	labelW := 0
 	for _, r := range rows {
 		labelW = max(labelW, render.Width(r.label))
 	}
 	labelW = min(labelW, labelMax, max(m.width/3, 8))
-	barW := min(barMax, max(m.width-2-labelW-2-countW-shareW-14, 4))
+	barW := min(barMax, max(m.width-2-labelW-2-countW-shareW-14-reserve, 4))
 	values := make([]float64, len(rows))
 	for i, r := range rows {
 		if r.value != nil {
@@ -222,4 +225,12 @@ func (m Model) trend(title, first, last string, values []*float64, word func(*fl
 	line := "  " + spark(plain, w, t.Marker) + "  " + t.Muted.Render(summary.Day(first)+" → "+summary.Day(last)) +
 		"  " + t.Value.Render("latest "+word(values[len(values)-1])+" · peak "+word(peak))
 	return []string{t.Label.Render(title), line}
+}
+
+// spanWords is the period in a sentence: "today", "the last 7 days".
+func spanWords(s pulse.Span) string {
+	if s == pulse.Today {
+		return s.Label()
+	}
+	return "the last " + s.Label()
 }

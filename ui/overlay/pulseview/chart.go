@@ -49,3 +49,10 @@ func spark(values []float64, width int, style lipgloss.Style) string {
 	sl.Draw()
 	return sl.View()
 }
+
+// ink is a badge's colour as a bar's: its background as the foreground,
+// without the badge's padding, so that a sentiment's bar is the colour of
+// its badge in the queue.
+func ink(badge lipgloss.Style) lipgloss.Style {
+	return lipgloss.NewStyle().Foreground(badge.GetBackground())
+}
