@@ -67,6 +67,23 @@ func Fetch(ctx context.Context, src Source, span Span, by api.SLAGroupBy, now ti
 	return r
 }
 
+// OverviewRequests is what one Overview spends at most.
+const OverviewRequests = 2
+
+// Overview reads the short pulse the shift handover carries: the handoff
+// overview of span and the SLA overview, without the breakdown and the
+// trend. Its report's Breakdown and Trend stay nil, with no error.
+func Overview(ctx context.Context, src Source, span Span, now time.Time) Report {
+	r := Report{Span: span, Period: span.Period(now), At: now}
+	r.Handoffs, r.HandoffsErr = src.HandoffAnalytics(ctx, r.Period)
+	if stop(ctx, r.HandoffsErr) {
+		r.SLAErr = r.HandoffsErr
+		return r
+	}
+	r.SLA, r.SLAErr = src.SLAAnalytics(ctx, api.SLAParams{})
+	return r
+}
+
 // stop reports whether err means the next request would fail the same
 // way: the API cannot be reached, or nobody wants the answer any more.
 func stop(ctx context.Context, err error) bool {

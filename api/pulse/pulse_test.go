@@ -121,3 +121,14 @@ func TestSpans(t *testing.T) {
 		t.Error("labels")
 	}
 }
+
+func TestOverviewReadsTheTwoOverviews(t *testing.T) {
+	srv, c := demoServer(t)
+	r := pulse.Overview(context.Background(), c, pulse.Today, now)
+	if r.Err() != nil || r.Handoffs == nil || r.SLA == nil || r.Breakdown != nil || r.Trend != nil {
+		t.Fatalf("%+v", r)
+	}
+	if n := len(srv.Requests()); n != pulse.OverviewRequests {
+		t.Errorf("%d requests, want %d", n, pulse.OverviewRequests)
+	}
+}

@@ -1,8 +1,10 @@
 package summary
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -164,4 +166,44 @@ func Sessions(n *float64) string {
 		return c + " session"
 	}
 	return c + " sessions"
+}
+
+// PulseMarkdown is the short pulse the shift handover ends with: the
+// period's handoffs and their three main reasons, and the SLA's headline;
+// a part not read says why. Every word from the API is escaped.
+func PulseMarkdown(r pulse.Report) string {
+	var b strings.Builder
+	b.WriteString("\n## Pulse of " + render.MarkdownText(PeriodLine(r)) + "\n\n")
+	if h := r.Handoffs; h != nil {
+		line := "- Handoffs: " + render.MarkdownText(HandoffTotals(h))
+		var top []string
+		reasons := slices.Clone(h.Reasons)
+		slices.SortStableFunc(reasons, func(a, b api.ReasonCount) int { return cmp.Compare(value(b.Count), value(a.Count)) })
+		for i, rc := range reasons {
+			if i == 3 {
+				break
+			}
+			top = append(top, render.MarkdownText(ReasonLabel(rc.Reason))+" "+render.MarkdownText(Percent(rc.Percentage)))
+		}
+		if len(top) > 0 {
+			line += "; mostly " + strings.Join(top, ", ")
+		}
+		b.WriteString(line + "\n")
+	} else {
+		b.WriteString("- Handoffs not read: " + render.MarkdownText(Why(r.HandoffsErr)) + "\n")
+	}
+	if o := r.SLA; o != nil {
+		b.WriteString("- SLA (all sessions, no date range): " + render.MarkdownText(SLAHeadline(o)) + "\n")
+	} else {
+		b.WriteString("- SLA not read: " + render.MarkdownText(Why(r.SLAErr)) + "\n")
+	}
+	return b.String()
+}
+
+// value is n, or 0 when absent, for sorting.
+func value(n *float64) float64 {
+	if n == nil || math.IsNaN(*n) {
+		return 0
+	}
+	return *n
 }
