@@ -36,7 +36,7 @@ func (m Model) showPulseLine(on bool) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.pulseLine = m.pulseLine.Show(on)
 	if on {
-		m.pulseLine, cmd = m.pulseLine.Loaded(m.queue.Sessions(), m.ctx.Now())
+		m.pulseLine, cmd = m.pulseLine.Loaded(m.queue.Sessions(), !m.queue.End(), m.ctx.Now())
 	}
 	word := "hidden"
 	if on {

@@ -172,7 +172,7 @@ func (m Model) fromQueue(msg queue.Msg) (Model, tea.Cmd) {
 	wasLoading := m.queue.Loading()
 	m.queue, cmd = m.queue.Update(msg)
 	if wasLoading && !m.queue.Loading() {
-		m.pulseLine, line = m.pulseLine.Loaded(m.queue.Sessions(), m.ctx.Now())
+		m.pulseLine, line = m.pulseLine.Loaded(m.queue.Sessions(), !m.queue.End(), m.ctx.Now())
 		cmd = tea.Batch(cmd, line)
 	}
 	if m.pendingStep && !m.queue.Loading() {

@@ -10,6 +10,7 @@ import (
 // per load of the queue, never per frame.
 type Counts struct {
 	Sessions      int       // the sessions counted (the queue's loaded rows)
+	Partial       bool      // the queue has more pages than it loaded: the counts are at least these
 	OpenHandoffs  int       // handed off and still open
 	Oldest        time.Time // the start of the oldest open handoff; zero when none
 	Today         int       // sessions started today (local midnight on)

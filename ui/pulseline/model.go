@@ -65,14 +65,16 @@ func (m Model) Show(on bool) Model {
 	return m
 }
 
-// Loaded counts the queue's sessions after a load of the queue ended and,
+// Loaded counts the queue's sessions after a load of the queue ended
+// (partial when the queue has pages it did not load) and,
 // when the line is shown and the last overview is older than MinInterval,
 // asks for the 7-day overview in the background.
-func (m Model) Loaded(sessions []api.Session, now time.Time) (Model, tea.Cmd) {
+func (m Model) Loaded(sessions []api.Session, partial bool, now time.Time) (Model, tea.Cmd) {
 	if !m.shown {
 		return m, nil
 	}
 	m.counts = Count(sessions, now)
+	m.counts.Partial = partial
 	if m.src == nil || (!m.asked.IsZero() && now.Sub(m.asked) < MinInterval) {
 		return m, nil
 	}

@@ -61,20 +61,20 @@ func TestPartsAndTheirRequests(t *testing.T) {
 		session(api.StatusOpen, true, api.SentimentAngry, now.Add(-5*time.Hour)),
 		session(api.StatusOpen, false, api.SentimentNeutral, now.Add(-time.Hour)),
 	}
-	m, cmd := m.Loaded(sessions, now)
+	m, cmd := m.Loaded(sessions, false, now)
 	m = m.Update(cmd().(LoadedMsg))
 	got := strings.Join(m.Parts(now), " | ")
 	if want := "1 open handoff | oldest 5h | 50% angry today | handoffs 50% today vs 35% 7d"; got != want {
 		t.Errorf("Parts = %q\nwant    %q", got, want)
 	}
-	if m, cmd = m.Loaded(sessions, now.Add(30*time.Second)); cmd != nil || src.calls != 1 {
+	if m, cmd = m.Loaded(sessions, false, now.Add(30*time.Second)); cmd != nil || src.calls != 1 {
 		t.Errorf("a second load within the minute asked again (%d calls)", src.calls)
 	}
-	if _, cmd = m.Loaded(sessions, now.Add(MinInterval)); cmd == nil {
+	if _, cmd = m.Loaded(sessions, false, now.Add(MinInterval)); cmd == nil {
 		t.Error("a load a minute later did not ask")
 	}
 	hidden := m.Show(false)
-	if _, cmd := hidden.Loaded(sessions, now.Add(time.Hour)); cmd != nil || hidden.Parts(now) != nil {
+	if _, cmd := hidden.Loaded(sessions, false, now.Add(time.Hour)); cmd != nil || hidden.Parts(now) != nil {
 		t.Error("a hidden line asked, or drew")
 	}
 }
@@ -83,9 +83,9 @@ func TestAMissingScopeAndAnOldAnswer(t *testing.T) {
 	src := &fakeSource{err: &api.Error{Kind: api.KindForbidden, Err: &api.ScopeError{Scope: api.ScopeHandoffAnalytics}}}
 	m := New(styles.Plain(), src, true)
 	sessions := []api.Session{session(api.StatusOpen, true, "", now.Add(-time.Minute))}
-	m, first := m.Loaded(sessions, now)
+	m, first := m.Loaded(sessions, false, now)
 	old := first().(LoadedMsg)
-	m, second := m.Loaded(sessions, now.Add(2*time.Minute))
+	m, second := m.Loaded(sessions, false, now.Add(2*time.Minute))
 	m = m.Update(old) // the first answer, late: dropped
 	if strings.Contains(strings.Join(m.Parts(now), " "), "no scope") {
 		t.Error("an older answer was taken")
@@ -93,5 +93,13 @@ func TestAMissingScopeAndAnOldAnswer(t *testing.T) {
 	m = m.Update(second().(LoadedMsg))
 	if got := strings.Join(m.Parts(now), " | "); got != "1 open handoff | oldest 1m | 0% angry today | handoffs 100% today (7d: no scope)" {
 		t.Errorf("Parts = %q", got)
+	}
+}
+
+func TestAPartialQueueSaysAtLeast(t *testing.T) {
+	m := New(styles.Plain(), nil, true)
+	m, _ = m.Loaded([]api.Session{session(api.StatusOpen, true, "", now)}, true, now)
+	if got := m.Parts(now)[0]; got != "1+ open handoffs" {
+		t.Errorf("%q", got)
 	}
 }

@@ -21,8 +21,12 @@ func (m Model) Parts(now time.Time) []string {
 	t := m.theme
 	c := m.counts
 	var out []string
-	handoffs := fmt.Sprintf("%d open handoff", c.OpenHandoffs)
-	if c.OpenHandoffs != 1 {
+	more := ""
+	if c.Partial {
+		more = "+" // the queue has not loaded every page: at least this many
+	}
+	handoffs := fmt.Sprintf("%d%s open handoff", c.OpenHandoffs, more)
+	if c.OpenHandoffs != 1 || c.Partial {
 		handoffs += "s"
 	}
 	style := t.Muted

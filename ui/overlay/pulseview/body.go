@@ -221,8 +221,11 @@ func (m Model) trend(title, first, last string, values []*float64, word func(*fl
 			}
 		}
 	}
-	w := min(len(values), max(m.width-40, 8))
-	line := "  " + spark(plain, w, t.Marker) + "  " + t.Muted.Render(summary.Day(first)+" → "+summary.Day(last)) +
+	room := max(m.width-44, 8)
+	// A week is 8 points: each is drawn several cells wide, so that a
+	// short series is not a smudge in a wide pane.
+	wide := max(1, min(4, room/max(len(plain), 1)))
+	line := "  " + spark(stretch(plain, wide), min(len(plain)*wide, room), t.Marker) + "  " + t.Muted.Render(summary.Day(first)+" → "+summary.Day(last)) +
 		"  " + t.Value.Render("latest "+word(values[len(values)-1])+" · peak "+word(peak))
 	return []string{t.Label.Render(title), line}
 }
@@ -233,4 +236,15 @@ func spanWords(s pulse.Span) string {
 		return s.Label()
 	}
 	return "the last " + s.Label()
+}
+
+// stretch repeats each value n times.
+func stretch(values []float64, n int) []float64 {
+	out := make([]float64, 0, len(values)*n)
+	for _, v := range values {
+		for range n {
+			out = append(out, v)
+		}
+	}
+	return out
 }
