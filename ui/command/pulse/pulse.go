@@ -63,7 +63,7 @@ func newPulse(env command.Env, d settings.Deps) *cobra.Command {
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&since, "since", "7d", "the period: `SPAN` today, 7d, 30d (whole days or weeks, up to 90d)")
+	fs.StringVar(&since, "since", "7d", "how far back: today, or a `SPAN` of whole days or weeks (7d, 30d, 2w; up to 90d)")
 	fs.StringVar(&by, "by", string(api.GroupByChannel), "the SLA breakdown by `GROUP`: channel, team, policy or agent")
 	fs.BoolVar(&asJSON, "json", false, "one JSON document: each part as decoded, and the errors (scope named)")
 	shared.AddShared(fs)
