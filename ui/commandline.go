@@ -36,6 +36,8 @@ func (m Model) command(msg cmdline.SubmittedMsg) (Model, tea.Cmd) {
 		m, cmd = m.switchProfile(do.Name)
 	case cmdline.RunMsg:
 		m, cmd = m.runCommand(do.Name)
+	case cmdline.PulseMsg:
+		m, cmd = m.pulseCommand(do)
 	}
 	return m, tea.Batch(record, cmd)
 }

@@ -24,6 +24,7 @@
 //	   ├──▶ cxi get, list ──────────▶ ui/command/read ──▶ api/resolve, ui/summary ──▶ stdout, exit code
 //	   ├──▶ cxi close, reopen, redact, log ──▶ ui/command/write ──▶ api/change, api/store (audit log)
 //	   ├──▶ cxi store, handover ────▶ ui/command/local ──▶ api/store
+//	   ├──▶ cxi pulse ──────────────▶ ui/command/pulse ──▶ api/pulse
 //	   ├──▶ cxi auth, doctor ───────▶ ui/command/auth, ui/command/doctor
 //	   └──▶ cxi [SESSION] ──────────▶ ui/command/tui ──▶ ui.New(Options) ──▶ tea.Program
 //
@@ -72,6 +73,9 @@
 //   - ui/tabs: the saved views above the queue, as tabs: which one is in
 //     force, what each remembers of the one queue (its filters, cursor
 //     and selection) while another has it, and each one's count.
+//   - ui/pulseline: the header's one-line pulse: open handoffs, the
+//     oldest, the angry share of today, today's handoff rate against 7
+//     days' (one background request per queue refresh, at most a minute).
 //
 // What acts on sessions from the keyboard:
 //
@@ -109,6 +113,10 @@
 //     code and argv; esc stops, y copies.
 //   - ui/overlay/viewsave: saving the queue's filters to a view in
 //     config.toml, back to the view in force or as a new one.
+//   - ui/overlay/pulseview: the pulse of the shift (api/pulse): the
+//     period's handoffs by reason, sentiment and day, the SLA's compliance,
+//     breakdown and trend, as bar charts and sparklines (ntcharts) with
+//     the numbers beside them; a period picker; a missing scope named.
 //
 // What every component is built with:
 //
@@ -143,6 +151,9 @@
 //   - ui/command/read: cxi get and cxi list.
 //   - ui/command/write: cxi close, reopen, redact and log.
 //   - ui/command/local: cxi store and cxi handover.
+//   - ui/command/pulse: cxi pulse: the shift's pulse (api/pulse) as text
+//     or JSON, exiting with the first failed part's code (a missing scope
+//     named).
 //   - ui/command/auth, ui/command/doctor: cxi auth and cxi doctor.
 //   - ui/command/config: the config file: strict TOML, errors naming the
 //     line, key remaps; ui/command/config/privatefile opens it and the key

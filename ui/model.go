@@ -19,6 +19,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/overlay/viewsave"
+	"github.com/opencx-tools/cxi/ui/pulseline"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/review"
 	"github.com/opencx-tools/cxi/ui/share"
@@ -85,6 +86,7 @@ type Options struct {
 	Views              []SavedView         // the saved views, as tabs above the queue; none draws none
 	SaveView           viewsave.Save       // writes a view to config.toml; nil when there is nowhere to
 	Mouse              bool                // the program reports the mouse (mouse = true): the wheel, a click
+	PulseLine          bool                // the header's pulse line at start (config pulse, on by default)
 }
 
 type focus int
@@ -143,6 +145,7 @@ type Model struct {
 	epoch              int // the profile switches so far: an answer of another epoch is dropped
 	tabs               tabs.Model[queue.State]
 	saveView           viewsave.Save
+	pulseLine          pulseline.Model
 }
 
 // New builds the root model.
@@ -178,6 +181,8 @@ func New(o Options) Model {
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)
 	m = m.startTabs(o.Views)
+	lineSrc, _ := o.Client.(pulseline.Source) // a test's fake client may have no analytics: no 7-day rate
+	m.pulseLine = pulseline.New(o.Theme, lineSrc, o.PulseLine)
 	m.syncKeys()
 	return m
 }

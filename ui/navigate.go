@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/pulse"
 	"github.com/opencx-tools/cxi/ui/cmdline"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/overlay/cmdmenu"
@@ -45,6 +46,10 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.CommandLine):
 		m.overlays = m.overlays.Push(cmdline.New(m.ctx, m.commandNames(), m.history))
 		return m, nil
+	case key.Matches(msg, k.Pulse):
+		return m.openPulse(pulse.Week)
+	case key.Matches(msg, k.PulseLine):
+		return m.showPulseLine(!m.pulseLine.Shown())
 	case key.Matches(msg, k.FocusInput) && m.view != viewTranscript, key.Matches(msg, k.SwitchFocus):
 		// In the transcript the input's key searches the history instead.
 		m.focusInput()

@@ -15,8 +15,10 @@ import (
 	"github.com/opencx-tools/cxi/ui/detail"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/overlay/picker"
+	"github.com/opencx-tools/cxi/ui/overlay/pulseview"
 	"github.com/opencx-tools/cxi/ui/overlay/runpane"
 	"github.com/opencx-tools/cxi/ui/overlay/viewsave"
+	"github.com/opencx-tools/cxi/ui/pulseline"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/review"
@@ -91,6 +93,10 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 		}
 	case cmdline.SubmittedMsg:
 		m, cmd = m.command(msg)
+	case pulseline.LoadedMsg:
+		m.pulseLine = m.pulseLine.Update(msg)
+	case pulseview.LoadedMsg:
+		m.overlays, cmd, _ = m.overlays.Receive(msg) // the view closed: nobody waits for it
 	case previewSavedMsg:
 		cmd = m.previewSaved(msg)
 	case tabs.CountedMsg:
@@ -174,8 +180,13 @@ func (m Model) fromDetail(d detail.Model, ev detail.Event, cmd tea.Cmd) (Model, 
 
 // fromQueue gives the queue its page, and finishes an n that waited for it.
 func (m Model) fromQueue(msg queue.Msg) (Model, tea.Cmd) {
-	var cmd tea.Cmd
+	var cmd, line tea.Cmd
+	wasLoading := m.queue.Loading()
 	m.queue, cmd = m.queue.Update(msg)
+	if wasLoading && !m.queue.Loading() {
+		m.pulseLine, line = m.pulseLine.Loaded(m.queue.Facts(), !m.queue.End(), m.ctx.Now())
+		cmd = tea.Batch(cmd, line)
+	}
 	if m.pendingStep && !m.queue.Loading() {
 		m.pendingStep = false
 		var step tea.Cmd

@@ -82,6 +82,9 @@ func (m Model) headerView() string {
 		return l
 	}
 	right := t.Header.Render(render.Line(m.client.BaseURL()))
+	if parts := m.pulseLine.Parts(m.now); len(parts) > 0 {
+		return fitPulse(left, parts, right, m.width)
+	}
 	for _, hint := range []bool{true, false} {
 		l := left(hint)
 		if space := m.width - lipgloss.Width(l) - lipgloss.Width(right); space >= 2 {

@@ -58,6 +58,8 @@ type Map struct {
 	NextView       key.Binding // queue: the next saved view, the tab to the right
 	PrevView       key.Binding // queue: the previous saved view, the tab to the left
 	SaveView       key.Binding // queue: save the filters in force to the view, or as a new view
+	Pulse          key.Binding // the pulse view: the period's handoffs and the SLA
+	PulseLine      key.Binding // the header's pulse line, shown or hidden
 	Back           key.Binding // cancel a fetch, or go back one view
 	Help           key.Binding
 	Quit           key.Binding // q: only where it cannot be typed
@@ -112,6 +114,8 @@ func Default() Map {
 		NextView:       bind(">", "next view", ">"),
 		PrevView:       bind("<", "previous view", "<"),
 		SaveView:       bind("V", "save view…", "V"),
+		Pulse:          bind("ctrl+p", "pulse of the shift", "ctrl+p"),
+		PulseLine:      bind("%", "pulse line on/off", "%"),
 		Back:           bind("esc", "back", "esc"),
 		Help:           bind("?", "all keys", "?"),
 		Quit:           bind("q", "quit", "q"),

@@ -38,6 +38,7 @@ type row struct {
 	made      bool  // the body is cxi's encoding: the session came without the API's (see bodyOf)
 	nul       bool  // a field held a NUL, which search cannot keep: a search of the queue decodes the row
 	updated   stamp // updated_at
+	created   stamp // created_at, for the header's pulse (Facts)
 }
 
 // The fields of row.search, in order.
@@ -75,7 +76,7 @@ func makeRow(kinds *kindTable, s *api.Session, body []byte) *row {
 		contact: render.Contact(s.Contact),
 		ticket:  render.Ticket(s),
 	}
-	r.updated = stampOf(s.UpdatedAt)
+	r.updated, r.created = stampOf(s.UpdatedAt), stampOf(s.CreatedAt)
 	r.contactW, r.ticketW = int32(render.Width(r.contact)), int32(render.Width(r.ticket))
 	var f [keyCount]string
 	f[keyID], f[keyTicket] = s.ID, r.ticket

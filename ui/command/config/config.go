@@ -37,6 +37,7 @@ type Config struct {
 	ReadOnly       bool                // read_only: no write is ever sent (close, reopen, redact)
 	Actions        StatusOptions       // [actions] helpdesk, summary: the status menu's options, as last chosen
 	Preview        *bool               // [queue] preview: "on", "off"; nil for "auto" (shown on a wide terminal)
+	HidePulse      bool                // pulse = false: the header's pulse line hidden at start (pulse.go)
 	// TranscriptAtLatest is [transcript] open_at = "latest": a transcript
 	// opens at its latest event rather than its first ("oldest").
 	TranscriptAtLatest bool
@@ -66,6 +67,7 @@ type file struct {
 	Queue       fileQueue           `toml:"queue"`
 	Keys        map[string][]string `toml:"keys"`
 	ReadOnly    bool                `toml:"read_only"`
+	Pulse       *bool               `toml:"pulse"`
 	Actions     fileActions         `toml:"actions"`
 	Transcript  fileTranscript      `toml:"transcript"`
 	Commands    []fileCommand       `toml:"commands"`
@@ -96,7 +98,7 @@ type fileQueue struct {
 // The keys each table accepts, for "unknown key" messages, and what each
 // value must look like, for type errors.
 var (
-	topKeys        = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "mouse", "[queue]", "[actions]", "[transcript]", "[keys]", "[[commands]]", "[profiles.NAME]", "[[views]]"}
+	topKeys        = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "mouse", "pulse", "[queue]", "[actions]", "[transcript]", "[keys]", "[[commands]]", "[profiles.NAME]", "[[views]]"}
 	queueKeys      = []string{"status", "handed_off", "channel", "updated_within", "needs_attention", "preview"}
 	actionsKeys    = []string{"helpdesk", "summary"}
 	transcriptKeys = []string{"open_at"}
@@ -116,6 +118,7 @@ var (
 		"queue.preview":         `a string: "auto", "on" or "off"`,
 		"keys":                  "a table: [keys]",
 		"read_only":             "true or false",
+		"pulse":                 "true or false",
 		"actions":               "a table: [actions]",
 		"actions.helpdesk":      "true or false",
 		"actions.summary":       "true or false",

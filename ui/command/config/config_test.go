@@ -141,7 +141,7 @@ func TestUnknownKeys(t *testing.T) {
 		want []string
 	}{
 		{"top level", doc(`theme = "dark"`, `colour = "red"`),
-			[]string{`config.toml:2: unknown key "colour" (known: base_url, session_url, theme, auto_refresh, store, store_keep, read_only, mouse, [queue], [actions], [transcript], [keys], [[commands]], [profiles.NAME], [[views]])`}},
+			[]string{`config.toml:2: unknown key "colour" (known: base_url, session_url, theme, auto_refresh, store, store_keep, read_only, mouse, pulse, [queue], [actions], [transcript], [keys], [[commands]], [profiles.NAME], [[views]])`}},
 		{"in [transcript]", doc("[transcript]", `open_at = "latest"`, `opens_at = "oldest"`),
 			[]string{`config.toml:3: unknown key "opens_at" in [transcript] (known: open_at)`}},
 		{"in [queue]", doc(`base_url = "https://api.open.cx"`, "", "[queue]", `status = "open"`, "", "# how often", "refersh = 10"),

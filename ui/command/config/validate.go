@@ -57,6 +57,7 @@ func (c *Config) set(f file, p *problems) {
 	c.setPreview(f, p)
 
 	c.ReadOnly = f.ReadOnly
+	c.setPulse(f)
 	switch f.Transcript.OpenAt {
 	case "", "oldest":
 	case "latest":

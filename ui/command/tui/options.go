@@ -75,6 +75,7 @@ func options(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 			opts.Filters, opts.Attention = views[0].Filters, views[0].Attention
 		}
 	}
+	opts.PulseLine = !cfg.File.HidePulse
 	if path := cfg.ConfigPath; path != "" { // made, private, on the first toggle when there is none
 		opts.Acting.Save = func(h, s bool) error { return config.SaveActions(path, config.StatusOptions{Helpdesk: h, Summary: s}) }
 		opts.SavePreview = func(on bool) error { return config.SavePreview(path, on) }
