@@ -18,11 +18,14 @@ import (
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/overlay"
+	"github.com/opencx-tools/cxi/ui/overlay/viewsave"
+	"github.com/opencx-tools/cxi/ui/pulseline"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/reasons"
 	"github.com/opencx-tools/cxi/ui/review"
 	"github.com/opencx-tools/cxi/ui/share"
 	"github.com/opencx-tools/cxi/ui/statusline"
+	"github.com/opencx-tools/cxi/ui/tabs"
 	"github.com/opencx-tools/cxi/ui/transcript"
 	"github.com/opencx-tools/cxi/ui/useraction"
 )
@@ -84,6 +87,10 @@ type Options struct {
 	TranscriptAtLatest bool
 	Commands           []useraction.Action // the user's [[commands]]
 	Profiles           Profiles            // the organizations :profile switches between (profile.go)
+	Views              []SavedView         // the saved views, as tabs above the queue; none draws none
+	SaveView           viewsave.Save       // writes a view to config.toml; nil when there is nowhere to
+	Mouse              bool                // the program reports the mouse (mouse = true): the wheel, a click
+	PulseLine          bool                // the header's pulse line at start (config pulse, on by default)
 }
 
 type focus int
@@ -139,7 +146,10 @@ type Model struct {
 	registry           common.Registry
 	history            cmdline.History // the command line's lines run
 	profiles           Profiles
-	epoch              int           // the profile switches so far: an answer of another epoch is dropped
+	epoch              int // the profile switches so far: an answer of another epoch is dropped
+	tabs               tabs.Model[queue.State]
+	saveView           viewsave.Save
+	pulseLine          pulseline.Model
 	reasons            reasons.Model // why the AI handed off each session of the queue's window
 }
 
@@ -171,11 +181,14 @@ func New(o Options) Model {
 		registry:           o.Registry,
 		history:            cmdline.NewHistory(o.History),
 		profiles:           o.Profiles,
+		saveView:           o.SaveView,
 	}
-	m.registry.Actions, m.registry.Profiles = m.commands.Names(), m.profiles.Names // what :run and :profile complete
-	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync)                   // a nil Memory keeps nothing
+	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)
 	m.reasons = reasons.New(o.Client, o.Memory) // a nil Memory stays nil: keeps nothing
+	m = m.startTabs(o.Views)
+	lineSrc, _ := o.Client.(pulseline.Source) // a test's fake client may have no analytics: no 7-day rate
+	m.pulseLine = pulseline.New(o.Theme, lineSrc, o.PulseLine)
 	m.syncKeys()
 	return m
 }
@@ -216,6 +229,7 @@ func (m *Model) syncKeys() {
 	switch m.view {
 	case viewQueue:
 		m.queue.EnableKeys(&m.keys)
+		m.tabKeys()
 	case viewDetail:
 		m.detail.EnableKeys(&m.keys)
 	case viewTranscript:

@@ -62,64 +62,70 @@ func contactKey(c *api.Contact) (text, by string) {
 	return "", ""
 }
 
+// maxKeys bounds the emails and phone numbers the other sessions are
+// looked for by: the session's own, then those of the contact records the
+// search found (a person's record with the same email may hold a phone
+// number that their phone calls came from).
+const maxKeys = 4
+
 // findOthers looks for the customer's other sessions once, in the
-// background, for one search request at most: the API's search names the
-// contact records of this email or phone (a person often has several),
-// and the sessions are those of the loaded queue with one of these
-// contacts, the email or the phone, and those the store kept with the
-// email or phone. The API has no list by contact: walking the list for
-// them would cost pages on every session opened.
-func (m Model) findOthers(ctx context.Context, s api.Session, queueRows func() []api.Session) tea.Cmd {
+// background, for one request: the API's search names the contact records
+// of the session's email or phone, and the sessions are those of the
+// loaded queue and of the store with any of their emails or phone numbers.
+// The API has no list by contact: walking the list for them would cost
+// pages on every session opened.
+func (m Model) findOthers(ctx context.Context, s api.Session, queueRows func() resolve.Loaded) tea.Cmd {
 	text, by := contactKey(s.Contact)
-	contacts := map[string]bool{}
-	if s.Contact != nil && s.Contact.ID != "" {
-		contacts[strings.ToLower(s.Contact.ID)] = true
+	if text == "" {
+		return func() tea.Msg { return OthersMsg{ID: s.ID, Note: "no email or phone on the contact to look for"} }
 	}
-	if text == "" && len(contacts) == 0 {
-		return func() tea.Msg { return OthersMsg{ID: s.ID, Note: "no contact ID, email or phone to look for"} }
-	}
-	if by == "" {
-		by = "contact ID"
-	}
-	var loaded []api.Session
+	var loaded resolve.Loaded
 	if queueRows != nil {
 		loaded = queueRows()
 	}
 	client, mem := m.client, m.mem
 	return func() tea.Msg {
 		msg := OthersMsg{ID: s.ID, By: by}
-		found := map[string]lookup.Match{}
-		var q resolve.Query
-		if text != "" {
-			q, _ = resolve.Classify(text)
-			if mem != nil {
-				kept, _ := mem.FindText(ctx, text) // a store that cannot be read says so in the header
-				for _, f := range kept {
-					found[f.Session.ID] = lookup.Match{Session: f.Session, From: lookup.Kept, Sources: []lookup.Source{lookup.Kept}, KeptAt: f.FetchedAt}
-				}
-			}
-			res, err := client.Search(api.Background(ctx), text)
-			switch {
-			case ctx.Err() != nil:
-				return nil // the user moved on
-			case err != nil:
-				msg.Note = "the API search did not answer: " + explain.Describe(err, "").Sentence
-			default:
-				for _, c := range res.Contacts {
-					contacts[strings.ToLower(c.ID)] = true
+		keys := []string{text}
+		res, err := client.Search(api.Background(ctx), text)
+		switch {
+		case ctx.Err() != nil:
+			return nil // the user moved on
+		case err != nil:
+			msg.Note = "the API search did not answer: " + explain.Describe(err, "").Sentence
+		default:
+			for _, c := range res.Contacts {
+				for _, k := range []string{c.Email, c.Phone} {
+					if k != "" && len(keys) < maxKeys && !slices.ContainsFunc(keys, func(have string) bool { return strings.EqualFold(have, k) }) {
+						keys = append(keys, k)
+					}
 				}
 			}
 		}
-		for _, l := range loaded {
-			theirs := l.Contact != nil && contacts[strings.ToLower(l.Contact.ID)] || q.Value != "" && q.Matches(&l)
-			if !theirs {
+		found := map[string]lookup.Match{}
+		for _, k := range keys {
+			q, err := resolve.Classify(k)
+			if err != nil || (q.Kind != resolve.KindEmail && q.Kind != resolve.KindPhone) {
+				continue // a contact record's odd value finds nothing
+			}
+			if mem != nil {
+				kept, _ := mem.FindText(ctx, k) // a store that cannot be read says so in the header
+				for _, f := range kept {
+					if _, ok := found[f.Session.ID]; !ok {
+						found[f.Session.ID] = lookup.Match{Session: f.Session, From: lookup.Kept, Sources: []lookup.Source{lookup.Kept}, KeptAt: f.FetchedAt}
+					}
+				}
+			}
+			if loaded == nil {
 				continue
 			}
-			f := lookup.Match{Session: l, From: lookup.Queue, Sources: []lookup.Source{lookup.Queue}}
-			if k, ok := found[l.ID]; ok {
-				f.Sources, f.KeptAt = []lookup.Source{lookup.Kept, lookup.Queue}, k.KeptAt
+			for _, l := range loaded.Matching(q) {
+				f := lookup.Match{Session: l, From: lookup.Queue, Sources: []lookup.Source{lookup.Queue}}
+				if k, ok := found[l.ID]; ok && k.From == lookup.Kept {
+					f.Sources, f.KeptAt = []lookup.Source{lookup.Kept, lookup.Queue}, k.KeptAt
+				}
+				found[l.ID] = f
 			}
-			found[l.ID] = f
 		}
 		delete(found, s.ID)
 		for _, f := range found {

@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/resolve"
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/explain"
 )
@@ -68,7 +69,7 @@ func (m Model) SetWhy(why map[string]api.HandoffWhy) Model {
 // after every message; for the session already enriched it does nothing,
 // so it never spends a request per frame. loaded is the queue's sessions,
 // read only then.
-func (m Model) Enrich(loaded func() []api.Session) (Model, tea.Cmd) {
+func (m Model) Enrich(loaded func() resolve.Loaded) (Model, tea.Cmd) {
 	s := m.Shown()
 	if s == nil || s.ID == m.extras.id {
 		return m, nil

@@ -63,7 +63,7 @@ func ReasonCode(r api.HandoffReason) string {
 // by the first reason's code when the handoff events gave one, and "+"
 // when they gave more.
 func (m *Model) handoffCell(r *row) string {
-	reasons := m.why[strings.ToLower(r.session.ID)].Reasons
+	reasons := m.why[strings.ToLower(r.id)].Reasons
 	if !r.handedOff && len(reasons) == 0 {
 		return ""
 	}
@@ -130,7 +130,7 @@ func (m Model) reasonChoices() (overlay.Filter, []filterValue) {
 	counts := map[api.HandoffReason]int{}
 	known := 0
 	for i := range m.rows {
-		reasons := m.why[strings.ToLower(m.rows[i].session.ID)].Reasons
+		reasons := m.why[strings.ToLower(m.rows[i].id)].Reasons
 		if len(reasons) > 0 {
 			known++
 		}
