@@ -62,7 +62,9 @@
 //   - ui/detail: the detail pane and its session's life: the lookup or
 //     search under way, cancel, the failure and its retry, freshness,
 //     prefetching neighbours; the panels, laid out on data, size or clock
-//     change.
+//     change; and what it asks of each session opened, once, in the
+//     background: the customer's rating (the store's, else CSAT when the
+//     budget allows) and their other sessions (O lists them in the picker).
 //   - ui/transcript: the history, rendered once per width, paged as the
 //     reader scrolls (or read to its end at once: open_at = "latest"),
 //     searched within (/, n/p between matches).

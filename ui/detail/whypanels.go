@@ -87,9 +87,6 @@ func score(v float64) string { return fmt.Sprintf("%g", v) }
 func (c content) othersPanel() panel {
 	p := panel{title: "Other sessions"}
 	o := c.extras.others
-	if o.by != "" {
-		p.note = c.theme.Muted.Render(" · by " + render.Line(o.by))
-	}
 	p.body = func(w int) string {
 		t := c.theme
 		if !o.done {
@@ -100,7 +97,7 @@ func (c content) othersPanel() panel {
 		case len(o.matches) == 0 && o.note != "":
 			// the note says why nothing was found
 		case len(o.matches) == 0:
-			lines = append(lines, t.Muted.Render("none found"))
+			lines = append(lines, render.WrapStyled(t.Muted, "none found by "+render.Line(o.by), w)...)
 		default:
 			lines = append(lines, render.FitWords(t.Value.Render(othersSummary(o.matches, c.now)), w))
 		}
