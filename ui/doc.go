@@ -115,6 +115,9 @@
 //   - ui/scroll: the scrolling keys every viewport shares.
 //   - ui/clipboard: OSC 52 and the native clipboard, and the report of what
 //     happened.
+//   - ui/notify: the terminal's bell or a desktop notification by its own
+//     escape sequence (OSC 9, OSC 777), the text made safe, off inside tmux
+//     unless wrapped for its passthrough ([watch] over_tmux).
 //   - ui/epoch: after :profile switched organization, the answers of the
 //     old one's commands told from the new one's, and dropped.
 //   - ui/explain: errors turned into the sentence the user reads.
