@@ -65,6 +65,10 @@
 //     searched within (/, n/p between matches).
 //   - ui/lookupbar: the input: filters the queue as the user types,
 //     classifies its text, the hint line, recent sessions.
+//   - ui/nudge: the watch rules at each refresh of the queue: a session
+//     that newly matches (api/watch) rings the terminal (ui/notify) once and
+//     shows in the header ("⚑ 2 new: …") until opened; the first load
+//     rings nothing.
 //   - ui/statusline: what is under way, notices that fade, the request
 //     budget.
 //

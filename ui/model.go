@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/filter"
+	"github.com/opencx-tools/cxi/api/watch"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/actions"
 	"github.com/opencx-tools/cxi/ui/clipboard"
@@ -17,6 +18,8 @@ import (
 	"github.com/opencx-tools/cxi/ui/detail"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
+	"github.com/opencx-tools/cxi/ui/notify"
+	"github.com/opencx-tools/cxi/ui/nudge"
 	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/review"
@@ -80,6 +83,8 @@ type Options struct {
 	TranscriptAtLatest bool
 	Commands           []useraction.Action // the user's [[commands]]
 	Profiles           Profiles            // the organizations :profile switches between (profile.go)
+	WatchRules         []watch.Rule        // what a refresh nudges about ([watch] rules); nil for watch.Default
+	Notifier           notify.Notifier     // how it nudges ([watch] notify, over_tmux)
 }
 
 type focus int
@@ -135,7 +140,8 @@ type Model struct {
 	registry           common.Registry
 	history            cmdline.History // the command line's lines run
 	profiles           Profiles
-	epoch              int // the profile switches so far: an answer of another epoch is dropped
+	epoch              int         // the profile switches so far: an answer of another epoch is dropped
+	nudge              nudge.Model // sessions that newly match a watch rule, until opened
 }
 
 // New builds the root model.
@@ -166,6 +172,7 @@ func New(o Options) Model {
 		registry:           o.Registry,
 		history:            cmdline.NewHistory(o.History),
 		profiles:           o.Profiles,
+		nudge:              nudge.New(watchRules(o.WatchRules), o.Notifier),
 	}
 	m.registry.Actions, m.registry.Profiles = m.commands.Names(), m.profiles.Names // what :run and :profile complete
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync)                   // a nil Memory keeps nothing
@@ -219,6 +226,7 @@ func (m *Model) syncKeys() {
 		m.keys.Back.SetEnabled(true)
 	}
 	m.act.MarkKeys(&m.keys)
+	m.keys.NewestMatch.SetEnabled(m.nudge.Len() > 0) // nothing new: nothing to jump to
 	if len(m.commands.Actions()) == 0 {
 		m.keys.Commands.SetEnabled(false) // no [[commands]]: the menu would be empty
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/detail"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
+	"github.com/opencx-tools/cxi/ui/notify"
 	"github.com/opencx-tools/cxi/ui/overlay/picker"
 	"github.com/opencx-tools/cxi/ui/overlay/runpane"
 	"github.com/opencx-tools/cxi/ui/queue"
@@ -88,6 +89,8 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 		}
 	case cmdline.SubmittedMsg:
 		m, cmd = m.command(msg)
+	case notify.SentMsg:
+		cmd = notifySent(msg)
 	case previewSavedMsg:
 		cmd = m.previewSaved(msg)
 	case clockTickMsg:
@@ -152,6 +155,7 @@ func (m Model) fromDetail(d detail.Model, ev detail.Event, cmd tea.Cmd) (Model, 
 	}
 	if s := ev.Arrived; s != nil {
 		m.bar = m.bar.Remember(s.ID, render.Contact(s.Contact))
+		m.nudge = m.nudge.Seen(s.ID)
 		m.arrive(viewDetail)
 		var prefetch tea.Cmd
 		m, prefetch = m.prefetchAround(s.ID)
@@ -162,8 +166,10 @@ func (m Model) fromDetail(d detail.Model, ev detail.Event, cmd tea.Cmd) (Model, 
 
 // fromQueue gives the queue its page, and finishes an n that waited for it.
 func (m Model) fromQueue(msg queue.Msg) (Model, tea.Cmd) {
-	var cmd tea.Cmd
+	var cmd, ring tea.Cmd
 	m.queue, cmd = m.queue.Update(msg)
+	m, ring = m.watchPage(msg)
+	cmd = tea.Batch(cmd, ring)
 	if m.pendingStep && !m.queue.Loading() {
 		m.pendingStep = false
 		var step tea.Cmd

@@ -66,6 +66,10 @@ func (m Model) headerView() string {
 			l += " " + t.Marker.Render(m.label)
 		}
 		l += m.modeBadges() // before the crumbs, which a narrow header cuts first
+		if n := m.nudge.Header(); n != "" {
+			// Before the crumbs too: it is why the user should look now.
+			l += " " + t.Error.Render(render.ClipLine(n, max(m.width/2, 20)))
+		}
 		if m.stopped != "" {
 			// Before the crumbs, which a narrow header cuts first: marks and
 			// notes are not kept from now on, and the user must know.

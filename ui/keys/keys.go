@@ -52,6 +52,7 @@ type Map struct {
 	SelectRange    key.Binding // queue: select every row from the last one selected to the cursor
 	SelectAll      key.Binding // queue: select every row shown, or clear the selection when all are
 	CommandLine    key.Binding // the : command line: every action by name
+	NewestMatch    key.Binding // open the newest session that newly matched a watch rule ([watch])
 	Back           key.Binding // cancel a fetch, or go back one view
 	Help           key.Binding
 	Quit           key.Binding // q: only where it cannot be typed
@@ -103,6 +104,7 @@ func Default() Map {
 		SelectRange:    bind("ctrl+space", "select up to here", "ctrl+@"),
 		SelectAll:      bind("ctrl+a", "select all / none", "ctrl+a"),
 		CommandLine:    bind(":", "command line", ":"),
+		NewestMatch:    bind("W", "newest watch match", "W"),
 		Back:           bind("esc", "back", "esc"),
 		Help:           bind("?", "all keys", "?"),
 		Quit:           bind("q", "quit", "q"),
