@@ -24,6 +24,7 @@
 //	   ├──▶ cxi get, list ──────────▶ ui/command/read ──▶ api/resolve, ui/summary ──▶ stdout, exit code
 //	   ├──▶ cxi close, reopen, redact, log ──▶ ui/command/write ──▶ api/change, api/store (audit log)
 //	   ├──▶ cxi store, handover ────▶ ui/command/local ──▶ api/store
+//	   ├──▶ cxi watch ──────────────▶ ui/command/watch ──▶ api/watch ──▶ stdout, a line a match
 //	   ├──▶ cxi auth, doctor ───────▶ ui/command/auth, ui/command/doctor
 //	   └──▶ cxi [SESSION] ──────────▶ ui/command/tui ──▶ ui.New(Options) ──▶ tea.Program
 //
@@ -143,6 +144,9 @@
 //   - ui/command/read: cxi get and cxi list.
 //   - ui/command/write: cxi close, reopen, redact and log.
 //   - ui/command/local: cxi store and cxi handover.
+//   - ui/command/watch: cxi watch: the list read every --every, each
+//     session that newly matches a watch rule printed (api/watch, as the
+//     TUI's nudge decides it), until interrupted.
 //   - ui/command/auth, ui/command/doctor: cxi auth and cxi doctor.
 //   - ui/command/config: the config file: strict TOML, errors naming the
 //     line, key remaps; ui/command/config/privatefile opens it and the key
