@@ -64,7 +64,7 @@ func TestANewMatchRingsOnceAndShowsUntilOpened(t *testing.T) {
 		t.Fatalf("rang %q, want %q", tty.String(), want)
 	}
 	header := strings.SplitN(m.View(), "\n", 2)[0]
-	if !strings.Contains(header, "⚑ 1 new: Customer 2 (handed off and angry)") {
+	if !strings.Contains(header, "⚑ 1 new, W opens: Customer 2 (handed off and angry)") {
 		t.Errorf("header %q", header)
 	}
 	m = refresh(m)
@@ -94,12 +94,12 @@ func TestNewMatchesNewestFirstAndOpeningOneClearsIt(t *testing.T) {
 		t.Fatalf("two matches at one refresh rang %q, want one bell", tty.String())
 	}
 	// The stub lists in ID order; the list's first is its newest.
-	if h := strings.SplitN(m.View(), "\n", 2)[0]; !strings.Contains(h, "⚑ 2 new: Customer 1 (handed off and angry), Customer 3") {
+	if h := strings.SplitN(m.View(), "\n", 2)[0]; !strings.Contains(h, "⚑ 2 new, W opens: Customer 1 (handed off and angry), Customer 3") {
 		t.Errorf("header %q", h)
 	}
 	// Opening one from the queue, not with W, sees it too.
 	m = press(m, "down", "down", "down", "enter")
-	if h := strings.SplitN(m.View(), "\n", 2)[0]; !strings.Contains(h, "⚑ 1 new: Customer 1") {
+	if h := strings.SplitN(m.View(), "\n", 2)[0]; !strings.Contains(h, "⚑ 1 new, W opens: Customer 1") {
 		t.Errorf("after opening Customer 3: header %q", h)
 	}
 }
@@ -156,7 +156,7 @@ func TestTheNudgeIsSanitized(t *testing.T) {
 		t.Errorf("the notification carries %q", tty.String())
 	}
 	header := strings.SplitN(m.View(), "\n", 2)[0]
-	if strings.ContainsAny(header, "\a\x1b\u009c\u202e") || !strings.Contains(header, "⚑ 1 new: Eveevil") {
+	if strings.ContainsAny(header, "\a\x1b\u009c\u202e") || !strings.Contains(header, "⚑ 1 new, W opens: Eveevil") {
 		t.Errorf("header %q", header)
 	}
 }

@@ -72,14 +72,14 @@ func (m Model) Newest() (api.Session, bool) {
 	return m.unseen[0].Session, true
 }
 
-// Header is the header's words for what is not seen yet: "⚑ 2 new:
-// Jane Doe (handed off and angry), Bob"; "" when nothing is. The API's
-// text is sanitized here.
-func (m Model) Header() string {
+// Header is the header's words for what is not seen yet, with the key
+// that opens the newest: "⚑ 2 new, W opens: Jane Doe (handed off and
+// angry), Bob"; "" when nothing is. The API's text is sanitized here.
+func (m Model) Header(key string) string {
 	if len(m.unseen) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("⚑ %d new: %s", len(m.unseen), names(m.unseen))
+	return fmt.Sprintf("⚑ %d new, %s opens: %s", len(m.unseen), key, names(m.unseen))
 }
 
 // Summary is a notification's text for news: "2 new: Jane Doe (handed

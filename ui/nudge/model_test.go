@@ -40,8 +40,8 @@ func TestFirstPageIsNeverNews(t *testing.T) {
 	if s, ok := m.Newest(); !ok || s.ID != "b" {
 		t.Errorf("newest %v %v", s.ID, ok)
 	}
-	if m = m.Seen("b"); m.Len() != 0 || m.Header() != "" {
-		t.Errorf("after seeing b: %d, %q", m.Len(), m.Header())
+	if m = m.Seen("b"); m.Len() != 0 || m.Header("W") != "" {
+		t.Errorf("after seeing b: %d, %q", m.Len(), m.Header("W"))
 	}
 	if _, ok := m.Newest(); ok {
 		t.Error("a newest match with none left")
@@ -56,7 +56,7 @@ func TestHeaderNamesASessionWithoutContact(t *testing.T) {
 	if cmd != nil {
 		t.Error("notify = off made a command")
 	}
-	if got, want := m.Header(), "⚑ 1 new: session 3c90c3cc (angry, handed off)"; got != want {
+	if got, want := m.Header("W"), "⚑ 1 new, W opens: session 3c90c3cc (angry, handed off)"; got != want {
 		t.Errorf("header %q, want %q", got, want)
 	}
 }
