@@ -160,3 +160,21 @@ func TestTheNudgeIsSanitized(t *testing.T) {
 		t.Errorf("header %q", header)
 	}
 }
+
+// TestNewestFromTheCommandLine: :newest opens what W opens, and says so
+// when there is nothing new.
+func TestNewestFromTheCommandLine(t *testing.T) {
+	client := &stubClient{sessions: stubSessions(3)}
+	var tty bytes.Buffer
+	m, refresh := watchedModel(t, client, true, notify.Notifier{Terminal: &tty, Mode: notify.Bell})
+	m = run(m, "newest")
+	if m.view != viewQueue || !strings.Contains(m.View(), "No new session matches a watch rule.") {
+		t.Fatalf(":newest with nothing new:\n%s", m.View())
+	}
+	turn(client, 2)
+	m = refresh(m)
+	m = run(m, "newest")
+	if m.view != viewDetail || m.session() == nil || m.session().ID != stubID(2) {
+		t.Fatalf(":newest opened %v", m.session())
+	}
+}

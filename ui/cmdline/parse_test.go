@@ -54,7 +54,7 @@ func TestParseErrorsNameTheLineAndWhatItTakes(t *testing.T) {
 	for line, want := range map[string]string{
 		"clsoe":                         "no command `:clsoe` — did you mean `:close`?",
 		"fliter status=open":            "no command `:fliter` — did you mean `:filter`?",
-		"xyzzy":                         "no command `:xyzzy`; the commands are open, close, reopen, redact, filter, copy, view, profile, run, help or quit",
+		"xyzzy":                         "no command `:xyzzy`; the commands are open, close, reopen, redact, filter, copy, view, profile, run, newest, help or quit",
 		"open":                          "`:open` needs a session: its ID, #ticket number or contact email",
 		"close now":                     "`:close now`: the only option is --unresolved",
 		"reopen 3c90":                   "`:reopen 3c90`: it takes no argument",
