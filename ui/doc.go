@@ -72,6 +72,9 @@
 //     rings nothing.
 //   - ui/statusline: what is under way, notices that fade, the request
 //     budget.
+//   - ui/tabs: the saved views above the queue, as tabs: which one is in
+//     force, what each remembers of the one queue (its filters, cursor
+//     and selection) while another has it, and each one's count.
 //
 // What acts on sessions from the keyboard:
 //
@@ -107,6 +110,8 @@
 //   - ui/overlay/cmdmenu: the menu of the user's commands.
 //   - ui/overlay/runpane: a user command's runs: progress, output, exit
 //     code and argv; esc stops, y copies.
+//   - ui/overlay/viewsave: saving the queue's filters to a view in
+//     config.toml, back to the view in force or as a new one.
 //
 // What every component is built with:
 //

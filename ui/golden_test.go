@@ -13,6 +13,8 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/api/fake/demo"
+	"github.com/opencx-tools/cxi/api/filter"
+	"github.com/opencx-tools/cxi/ui/command/config"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/keys"
 )
@@ -55,6 +57,11 @@ func TestGolden(t *testing.T) {
 		// A search within the transcript, taken to its second match.
 		{name: "transcript_search", query: demo.IDAngryHandoff, wait: "─ Handoff", steps: []step{{keyRunes("t"), "(customer)"}, {keyRunes("/"), "search the transcript"},
 			{keyRunes("refund"), "matches"}, {tea.KeyMsg{Type: tea.KeyEnter}, "n next match"}, {keyRunes("n"), "2 of "}}},
+		// The saved views: a tab's own key puts its filters in force; V
+		// saves a changed filter back to the view, or as a new one.
+		{name: "views_needs_attention", wait: "resolved", steps: []step{{keyRunes("1"), "· all "}}},
+		{name: "views_save", wait: "resolved", steps: []step{{keyRunes("h"), "All*"}, {keyRunes("V"), "Save the view"}},
+			opts: func(o *Options) { o.SaveView = func(string, filter.View, string) error { return nil } }},
 		{name: "help_transcript", query: demo.IDAngryHandoff, wait: "─ Handoff", steps: []step{{keyRunes("t"), "(customer)"}, {keyRunes("?"), "In the transcript"}}},
 		// The command line over the queue: a filter being completed, and
 		// a typo refused with the command meant.
@@ -99,7 +106,7 @@ func runGolden(t *testing.T, c goldenCase, width, height int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := Options{Client: client, Theme: testTheme(), Keys: keys.Default(), Now: fixedNow, Query: c.query}
+	o := Options{Client: client, Theme: testTheme(), Keys: keys.Default(), Now: fixedNow, Query: c.query, Views: defaultViews()}
 	if c.opts != nil {
 		c.opts(&o)
 	}
@@ -130,4 +137,14 @@ func waitFor(t *testing.T, tm *teatest.TestModel, text string) {
 	t.Helper()
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
 		teatest.WithDuration(5*time.Second))
+}
+
+// defaultViews are the views cxi shows without [[views]] in config.toml,
+// as tabs, as ui/command/tui gives them.
+func defaultViews() []SavedView {
+	var out []SavedView
+	for _, v := range config.DefaultViews() {
+		out = append(out, SavedView{Name: v.Name, Key: config.ViewBinding(v), Saved: v.View})
+	}
+	return out
 }

@@ -21,10 +21,12 @@ import (
 	"github.com/opencx-tools/cxi/ui/notify"
 	"github.com/opencx-tools/cxi/ui/nudge"
 	"github.com/opencx-tools/cxi/ui/overlay"
+	"github.com/opencx-tools/cxi/ui/overlay/viewsave"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/review"
 	"github.com/opencx-tools/cxi/ui/share"
 	"github.com/opencx-tools/cxi/ui/statusline"
+	"github.com/opencx-tools/cxi/ui/tabs"
 	"github.com/opencx-tools/cxi/ui/transcript"
 	"github.com/opencx-tools/cxi/ui/useraction"
 )
@@ -83,6 +85,9 @@ type Options struct {
 	TranscriptAtLatest bool
 	Commands           []useraction.Action // the user's [[commands]]
 	Profiles           Profiles            // the organizations :profile switches between (profile.go)
+	Views              []SavedView         // the saved views, as tabs above the queue; none draws none
+	SaveView           viewsave.Save       // writes a view to config.toml; nil when there is nowhere to
+	Mouse              bool                // the program reports the mouse (mouse = true): the wheel, a click
 	WatchRules         []watch.Rule        // what a refresh nudges about ([watch] rules); nil for watch.Default
 	Notifier           notify.Notifier     // how it nudges ([watch] notify, over_tmux)
 }
@@ -140,7 +145,9 @@ type Model struct {
 	registry           common.Registry
 	history            cmdline.History // the command line's lines run
 	profiles           Profiles
-	epoch              int         // the profile switches so far: an answer of another epoch is dropped
+	epoch              int // the profile switches so far: an answer of another epoch is dropped
+	tabs               tabs.Model[queue.State]
+	saveView           viewsave.Save
 	nudge              nudge.Model // sessions that newly match a watch rule, until opened
 }
 
@@ -172,11 +179,12 @@ func New(o Options) Model {
 		registry:           o.Registry,
 		history:            cmdline.NewHistory(o.History),
 		profiles:           o.Profiles,
+		saveView:           o.SaveView,
 		nudge:              nudge.New(watchRules(o.WatchRules), o.Notifier),
 	}
-	m.registry.Actions, m.registry.Profiles = m.commands.Names(), m.profiles.Names // what :run and :profile complete
-	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync)                   // a nil Memory keeps nothing
+	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)
+	m = m.startTabs(o.Views)
 	m.syncKeys()
 	return m
 }
@@ -217,6 +225,7 @@ func (m *Model) syncKeys() {
 	switch m.view {
 	case viewQueue:
 		m.queue.EnableKeys(&m.keys)
+		m.tabKeys()
 	case viewDetail:
 		m.detail.EnableKeys(&m.keys)
 	case viewTranscript:

@@ -35,7 +35,7 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Help):
 		return m.fullHelp(), nil
 	case key.Matches(msg, k.CommandLine):
-		m.overlays = m.overlays.Push(cmdline.New(m.ctx, m.registry, m.history))
+		m.overlays = m.overlays.Push(cmdline.New(m.ctx, m.commandNames(), m.history))
 		return m, nil
 	case key.Matches(msg, k.FocusInput) && m.view != viewTranscript, key.Matches(msg, k.SwitchFocus):
 		// In the transcript the input's key searches the history instead.
@@ -80,6 +80,16 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		}
 		if key.Matches(msg, k.Preview) {
 			return m.togglePreview()
+		}
+		if i, ok := m.tabs.Target(msg); ok {
+			return m.switchTab(i)
+		}
+		if key.Matches(msg, k.SaveView) {
+			return m.openSaveView(), nil
+		}
+		m.tabs = m.tabs.Found() // the user moves on: a restored cursor no longer waits
+		if key.Matches(msg, k.ResetFilters) && m.tabs.Len() > 0 {
+			return m.resetTab()
 		}
 		if key.Matches(msg, k.ResetFilters) {
 			return m.resetFilters()

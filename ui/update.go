@@ -17,11 +17,13 @@ import (
 	"github.com/opencx-tools/cxi/ui/notify"
 	"github.com/opencx-tools/cxi/ui/overlay/picker"
 	"github.com/opencx-tools/cxi/ui/overlay/runpane"
+	"github.com/opencx-tools/cxi/ui/overlay/viewsave"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/review"
 	"github.com/opencx-tools/cxi/ui/share"
 	"github.com/opencx-tools/cxi/ui/statusline"
+	"github.com/opencx-tools/cxi/ui/tabs"
 	"github.com/opencx-tools/cxi/ui/transcript"
 	"github.com/opencx-tools/cxi/ui/useraction"
 )
@@ -31,6 +33,7 @@ import (
 // Update (profile.go) drops an old profile's answers first.
 func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
+	loading := m.queue.Loading()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -93,6 +96,14 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 		cmd = notifySent(msg)
 	case previewSavedMsg:
 		cmd = m.previewSaved(msg)
+	case tabs.CountedMsg:
+		m.tabs = m.tabs.Counted(msg)
+	case tabs.SwitchMsg:
+		m, cmd = m.switchNamed(msg.Name)
+	case viewsave.SavedMsg:
+		m, cmd = m.viewSaved(msg)
+	case tea.MouseMsg:
+		m, cmd = m.mouse(msg)
 	case clockTickMsg:
 		m = m.tick(msg)
 		cmd = m.tickClock()
@@ -101,11 +112,12 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 			m.bar, _, cmd = m.bar.Update(msg) // the cursor's blink
 		}
 	}
+	m, recount := m.afterQueue(loading)
 	m.syncKeys()
 	m.syncPreview()
 	var spin tea.Cmd
 	m.status, spin = m.status.SetBusy(m.act.Busy(), m.detail.Busy())
-	return m, tea.Batch(cmd, spin)
+	return m, tea.Batch(cmd, spin, recount)
 }
 
 // start loads the queue and runs a command-line lookup.

@@ -23,7 +23,8 @@ func (m *Model) layout() {
 	}
 	m.bar = m.bar.SetWidth(m.width)
 	h := m.paneHeight()
-	m.layoutPreview(h) // sizes the queue, beside or above the preview
+	m.tabs = m.tabs.SetWidth(m.width)
+	m.layoutPreview(h - m.tabsHeight()) // sizes the queue, beside or above the preview
 	m.detail = m.detail.SetSize(m.width, h)
 	m.transcript = m.transcript.SetSize(m.width, h)
 	m.overlays = m.overlays.SetSize(m.width, h)
@@ -105,9 +106,9 @@ func (m Model) viewPane() string {
 	switch m.view {
 	case viewQueue:
 		if m.preview.beside || m.preview.below {
-			return m.previewView(m.queue.View(), m.width, m.paneHeight())
+			return m.withTabs(m.previewView(m.queue.View(), m.width, m.paneHeight()-m.tabsHeight()))
 		}
-		return m.queue.View()
+		return m.withTabs(m.queue.View())
 	case viewTranscript:
 		return m.transcript.View()
 	}

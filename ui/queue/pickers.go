@@ -18,12 +18,15 @@ import (
 // (or of none). The list endpoint takes no team, so it cannot ask the
 // server; it narrows what is loaded, as the text filter does.
 type teamFilter struct {
-	on   bool
-	key  string // row.teamKey; "" for sessions without a team
-	name string // as shown
+	on     bool
+	key    string // row.teamKey; "" for sessions without a team
+	name   string // as shown
+	byName bool   // a saved view's team, by its name: whatever its ID (see Restore)
 }
 
-func (f teamFilter) keeps(r *row) bool { return !f.on || r.teamKey == f.key }
+func (f teamFilter) keeps(r *row) bool {
+	return !f.on || (f.byName && strings.EqualFold(r.team, f.name)) || (!f.byName && r.teamKey == f.key)
+}
 
 func (f teamFilter) label() string {
 	if !f.on {

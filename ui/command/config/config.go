@@ -41,6 +41,8 @@ type Config struct {
 	// opens at its latest event rather than its first ("oldest").
 	TranscriptAtLatest bool
 	Commands           []Command // [[commands]]: user-defined actions, in the order written
+	Views              []View    // [[views]]: the queue's saved views, as tabs; nil when the file has none (ViewsOrDefault)
+	Mouse              bool      // mouse = true: the wheel scrolls, a click picks a row or a tab
 	Path               string    // the file it came from ("" when none)
 
 	// Profiles are the [profiles.NAME] tables: other organizations
@@ -49,7 +51,8 @@ type Config struct {
 
 	Watch Watch // [watch]: the nudge (watch.go)
 
-	lines lines // where each setting is written, for ApplyKeys' errors
+	lines     lines      // where each setting is written, for ApplyKeys' errors
+	viewSpots []viewSpot // where each [[views]] is written, for CheckViewKeys' errors
 }
 
 // file is the document's shape. Durations and enums are strings here and
@@ -70,7 +73,9 @@ type file struct {
 	Commands    []fileCommand       `toml:"commands"`
 
 	Profiles map[string]fileProfile `toml:"profiles"` // profiles.go
-	Watch    fileWatch              `toml:"watch"`    // watch.go
+	Views    []fileView             `toml:"views"`
+	Mouse    bool                   `toml:"mouse"`
+	Watch    fileWatch              `toml:"watch"` // watch.go
 }
 
 type fileTranscript struct {
@@ -94,7 +99,7 @@ type fileQueue struct {
 // The keys each table accepts, for "unknown key" messages, and what each
 // value must look like, for type errors.
 var (
-	topKeys        = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "[queue]", "[actions]", "[transcript]", "[keys]", "[[commands]]", "[profiles.NAME]", "[watch]"}
+	topKeys        = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "mouse", "[queue]", "[actions]", "[transcript]", "[keys]", "[[commands]]", "[profiles.NAME]", "[[views]]", "[watch]"}
 	queueKeys      = []string{"status", "handed_off", "channel", "updated_within", "needs_attention", "preview"}
 	actionsKeys    = []string{"helpdesk", "summary"}
 	transcriptKeys = []string{"open_at"}
@@ -119,6 +124,18 @@ var (
 		"actions.summary":       "true or false",
 		"transcript":            "a table: [transcript]",
 		"transcript.open_at":    `a string: "oldest" or "latest"`,
+		"mouse":                 "true or false",
+		"views":                 `tables: [[views]] with name = "…"`,
+		"views.name":            `a string such as "Open"`,
+		"views.key":             `a string such as "1"`,
+		"views.status":          `a string such as "open"`,
+		"views.handed_off":      "true or false",
+		"views.channel":         `a string such as "email"`,
+		"views.updated_within":  `a string such as "24h"`,
+		"views.needs_attention": "true or false",
+		"views.team":            `a string: a team's name`,
+		"views.text":            `a string: the text filter`,
+		"views.changed_only":    "true or false",
 	}
 )
 
@@ -159,6 +176,8 @@ func parse(path string, doc []byte) (Config, error) {
 	p := &problems{path: path}
 	c.set(f, p)
 	c.Commands = checkCommands(f.Commands, commandLines(doc), p)
+	c.setViews(f, doc, p)
+	c.Mouse = f.Mouse
 	if err := p.err(); err != nil {
 		return Config{}, err
 	}
@@ -196,7 +215,7 @@ func unknownKey(k toml.Key, table bool) string {
 	}
 	switch {
 	case table:
-		return fmt.Sprintf("unknown table [%s] (known: [queue], [actions], [transcript], [keys], [[commands]], [profiles.NAME], [watch])", strings.Join(k, "."))
+		return fmt.Sprintf("unknown table [%s] (known: [queue], [actions], [transcript], [keys], [[commands]], [profiles.NAME], [[views]], [watch])", strings.Join(k, "."))
 	case len(k) == 1:
 		return fmt.Sprintf("unknown key %q (known: %s)", k[0], strings.Join(topKeys, ", "))
 	case len(k) == 2 && k[0] == "queue":
@@ -205,6 +224,8 @@ func unknownKey(k toml.Key, table bool) string {
 		return fmt.Sprintf("unknown key %q in [actions] (known: %s)", k[1], strings.Join(actionsKeys, ", "))
 	case len(k) == 2 && k[0] == "commands":
 		return commandUnknown(k[1])
+	case len(k) == 2 && k[0] == "views":
+		return fmt.Sprintf("unknown key %q in [[views]] (known: %s)", k[1], strings.Join(viewKeys, ", "))
 	case len(k) == 2 && k[0] == "transcript":
 		return fmt.Sprintf("unknown key %q in [transcript] (known: %s)", k[1], strings.Join(transcriptKeys, ", "))
 	default:
