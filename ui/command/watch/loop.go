@@ -34,6 +34,7 @@ type watcher struct {
 	wait    func(ctx context.Context, until time.Time) error
 	every   time.Duration
 	asJSON  bool
+	scope   scope // the sessions followed: a view's, or all
 }
 
 // run reads until ctx is done, then returns ExitOK. The first read's
@@ -42,14 +43,14 @@ type watcher struct {
 // next read tries again; one that will not (the key rejected) ends it.
 func (w watcher) run(ctx context.Context, all bool) int {
 	at := w.env.Now()
-	page, err := w.client.ListSessions(api.Background(ctx), api.ListParams{})
+	page, err := w.client.ListSessions(api.Background(ctx), w.scope.params(at))
 	if ctx.Err() != nil {
 		return command.ExitOK
 	}
 	if err != nil {
 		return command.Fail(w.env, described{err}, "")
 	}
-	if code, ok := w.print(w.tracker.Observe(page.Items, all), at); !ok {
+	if code, ok := w.print(w.tracker.Observe(w.scope.keep(page.Items, at), all), at); !ok {
 		return code
 	}
 	since := at
@@ -62,7 +63,7 @@ func (w watcher) run(ctx context.Context, all bool) int {
 		if ctx.Err() != nil {
 			return command.ExitOK
 		}
-		if code, ok := w.print(w.tracker.Observe(items, true), at); !ok {
+		if code, ok := w.print(w.tracker.Observe(w.scope.keep(items, at), true), at); !ok {
 			return code
 		}
 		if err != nil {

@@ -27,7 +27,7 @@ const DefaultEvery = 30 * time.Second
 
 const long = `Reads the list every --every and prints each session that newly matches a
 watch rule: [watch] rules in config.toml (default: handed_off_angry), or
---rule. A session that matches when cxi watch starts is not printed, unless
+--rule; with --view, only the sessions that saved view shows. A session that matches when cxi watch starts is not printed, unless
 --all; one is printed again only after it stopped matching. Text lines are
 tab-separated: time, session ID, rules, status, sentiment, channel, contact;
 --json prints one object a line. Runs until interrupted (ctrl+c), then exits 0.
@@ -57,12 +57,14 @@ type flags struct {
 	asJSON, all bool
 	every       time.Duration
 	rules       []string
+	view        string
 }
 
 func (f *flags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.asJSON, "json", false, "one JSON object a line")
 	fs.BoolVar(&f.all, "all", false, "print the sessions that match at start too")
 	fs.DurationVar(&f.every, "every", DefaultEvery, "read the list this often (at least 10s)")
+	fs.StringVar(&f.view, "view", "", "follow the saved view `NAME` (config.toml's [[views]], or the default views): its status, handoff, channel, window and team")
 	fs.StringSliceVar(&f.rules, "rule", nil, "a watch rule, instead of [watch] rules: handed_off_angry, angry, handed_off (repeat or comma-separate)")
 	f.shared.AddShared(fs)
 }
@@ -90,6 +92,12 @@ func newWatch(env command.Env, d settings.Deps, signals func(context.Context) (c
 			if err != nil {
 				return command.Usagef("%v", err)
 			}
+			var sc scope
+			if f.view != "" {
+				if sc, err = viewScope(s.File, f.view); err != nil {
+					return err
+				}
+			}
 			client, stop, err := d.Connect(f.shared)
 			if err != nil {
 				return command.Exit(command.Fail(env, err, ""))
@@ -97,7 +105,7 @@ func newWatch(env command.Env, d settings.Deps, signals func(context.Context) (c
 			defer stop()
 			ctx, cancel := signals(cmd.Context())
 			defer cancel()
-			w := watcher{client: client, tracker: watch.NewTracker(rules), env: env, wait: d.Wait, every: f.every, asJSON: f.asJSON}
+			w := watcher{client: client, tracker: watch.NewTracker(rules), env: env, wait: d.Wait, every: f.every, asJSON: f.asJSON, scope: sc}
 			return command.Exit(w.run(ctx, f.all))
 		},
 	}
