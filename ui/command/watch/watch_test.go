@@ -191,3 +191,24 @@ func TestExitCodes(t *testing.T) {
 		t.Errorf("a bad [watch]: exit %d, %q", code, errOut)
 	}
 }
+
+// TestRequestCost measures what cxi watch spends: one list request to
+// start, then one a read while fewer sessions changed than a page holds.
+func TestRequestCost(t *testing.T) {
+	srv := demoServer()
+	id := calmSession(t, srv)
+	before := len(srv.Requests())
+	reads := []func(){func() {}, turnAngry(t, srv, id), func() {}, func() {}, func() {}}
+	if _, _, code := watchFake(t, srv, t.TempDir(), reads); code != command.ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	// The first read, and one after each of the script's steps.
+	if got, want := len(srv.Requests())-before, 1+len(reads); got != want {
+		t.Errorf("%d requests for %d reads, want %d", got, 1+len(reads), want)
+	}
+	for _, r := range srv.Requests()[before+1:] {
+		if !strings.Contains(r.RawQuery, "updated_after=") {
+			t.Errorf("a later read asked for %s?%s, not only what changed", r.Path, r.RawQuery)
+		}
+	}
+}
