@@ -27,8 +27,9 @@ const DefaultEvery = 30 * time.Second
 
 const long = `Reads the list every --every and prints each session that newly matches a
 watch rule: [watch] rules in config.toml (default: handed_off_angry), or
---rule; with --view, only the sessions that saved view shows. A session that matches when cxi watch starts is not printed, unless
---all; one is printed again only after it stopped matching. Text lines are
+--rule; with --view, only among the sessions that saved view shows. A
+session that matches when cxi watch starts is not printed, unless --all;
+one is printed again only after it stopped matching. Text lines are
 tab-separated: time, session ID, rules, status, sentiment, channel, contact;
 --json prints one object a line. Runs until interrupted (ctrl+c), then exits 0.
 
