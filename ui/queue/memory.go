@@ -2,6 +2,7 @@ package queue
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -175,8 +176,8 @@ func (m Model) NextUnreviewed(after *api.Session) *api.Session {
 		start = m.position(after.ID) + 1
 	}
 	for pos := start; pos < len(m.view); pos++ {
-		if s := m.rows[m.view[pos]].session; !m.Reviewed(s.ID) {
-			return s
+		if r := m.rows[m.view[pos]]; !m.Reviewed(r.id) {
+			return m.decoded.session(r)
 		}
 	}
 	return nil
@@ -200,7 +201,7 @@ func (m Model) ChangedOnly() bool { return m.changed }
 func (m *Model) countReviewed() {
 	m.reviewed = 0
 	for _, i := range m.view {
-		if m.Reviewed(m.rows[i].session.ID) {
+		if m.Reviewed(m.rows[i].id) {
 			m.reviewed++
 		}
 	}
@@ -250,9 +251,9 @@ func (m Model) WithMemory(mem Memory, cached []api.Session, lastSync time.Time) 
 	if len(cached) == 0 {
 		return m
 	}
-	m.rows = make([]row, 0, len(cached))
+	m.rows = make([]*row, len(cached))
 	for i := range cached {
-		m.rows = append(m.rows, newRow(&cached[i]))
+		m.rows[i] = unpackedRow(m.kinds, &cached[i]) // before the first frame: see unpackedRow
 	}
 	m.cachedAt = lastSync
 	m.reindex()
@@ -269,13 +270,15 @@ func (m Model) incremental(cursor string, background bool) (Model, tea.Cmd) {
 	ctx := m.begin(background)
 	p := api.ListParams{UpdatedAfter: m.lastSync.Add(-time.Minute)}
 	q := query{gen: m.gen, cursor: cursor, incremental: true, background: background}
-	return m, fetchPage(ctx, m.lister, q, p, true, m.mem, m.now, m.newAfter)
+	return m, fetchPage(ctx, m.lister, m.kinds, q, p, true, m.mem, m.now, m.newAfter)
 }
 
 // merge takes an incremental page in: a session that still matches the
 // filters replaces its row or joins the queue; one that no longer does
 // leaves it.
-func (m *Model) merge(p *api.SessionPage) {
+//
+// rows are the page's rows, made with it in its command, one per item.
+func (m *Model) merge(p *api.SessionPage, rows []*row) {
 	for i := range p.Items {
 		s := &p.Items[i]
 		at, loaded := m.byID[s.ID]
@@ -285,9 +288,9 @@ func (m *Model) merge(p *api.SessionPage) {
 			m.reindex()
 		case !m.filters.Match(s, m.now):
 		case loaded:
-			m.rows[at] = newRow(s)
+			m.rows[at] = rows[i]
 		default:
-			m.rows = append([]row{newRow(s)}, m.rows...)
+			m.rows = append([]*row{rows[i]}, m.rows...)
 			m.reindex()
 		}
 	}
@@ -301,15 +304,15 @@ func (m *Model) reindex() {
 	m.byID = make(map[string]int, len(m.rows))
 	m.contactNeed, m.ticketNeed = 0, 0
 	for i := range m.rows {
-		m.byID[m.rows[i].session.ID] = i
-		m.measure(&m.rows[i])
+		m.byID[m.rows[i].id] = i
+		m.measure(m.rows[i])
 	}
 }
 
 // measure widens the contact and ticket needs to r's.
 func (m *Model) measure(r *row) {
-	m.contactNeed = max(m.contactNeed, r.contactW)
-	m.ticketNeed = max(m.ticketNeed, r.ticketW)
+	m.contactNeed = max(m.contactNeed, int(r.contactW))
+	m.ticketNeed = max(m.ticketNeed, int(r.ticketW))
 }
 
 // synced records a whole read of the list's first page (or an incremental
@@ -352,10 +355,16 @@ type annotatedMsg struct {
 func (annotatedMsg) queueMsg() {}
 
 // recallRows reads the marks and changes of the rows the store gave, which
-// came without them, in a command.
+// came without them, in a command: what changed is found by comparing the
+// whole sessions, decoded there (rows never change once made, so a copy
+// of the slice is safe to read there).
 func (m Model) recallRows() tea.Cmd {
-	mem, gen, sessions := m.mem, m.gen, m.Sessions()
+	mem, gen, rows := m.mem, m.gen, slices.Clone(m.rows)
 	return func() tea.Msg {
+		sessions := make([]api.Session, len(rows))
+		for i, r := range rows {
+			sessions[i] = *decodeOrStub(r)
+		}
 		var a annotation
 		a.changes, a.marks = recall(context.Background(), mem, sessions)
 		return annotatedMsg{gen: gen, ann: a}
