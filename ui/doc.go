@@ -56,7 +56,9 @@
 //
 //   - ui/queue: the queue: pages, server-side filters, the local text
 //     filter, the needs-attention order (which first reads every unresolved
-//     session), auto-refresh, selection; draws only the visible rows.
+//     session), auto-refresh, selection; draws only the visible rows. A
+//     row keeps its cells and the session's body packed (api/packed); the
+//     session is decoded when opened, previewed, acted on or matched.
 //   - ui/detail: the detail pane and its session's life: the lookup or
 //     search under way, cancel, the failure and its retry, freshness,
 //     prefetching neighbours; the panels, laid out on data, size or clock

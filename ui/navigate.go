@@ -23,7 +23,15 @@ import (
 // root owns first, then the view in focus.
 func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	k := m.keys
-	if cmd, menu, ok := m.share.HandleKey(m.ctx, k.ForShare(), msg, m.target(), m.selection()); ok {
+	// The selection is read only for the keys that copy it (share's
+	// HandleKey): every key passes here, and the queue decodes each
+	// selected session from its packed body, which for a selection of a
+	// month's sessions takes seconds.
+	var selected []api.Session
+	if sk := k.ForShare(); key.Matches(msg, sk.CopyExternalID, sk.CopySessionID) {
+		selected = m.selection()
+	}
+	if cmd, menu, ok := m.share.HandleKey(m.ctx, k.ForShare(), msg, m.target(), selected); ok {
 		if menu != nil {
 			m.overlays = m.overlays.Push(copymenu.Open(m.ctx, *menu))
 		}

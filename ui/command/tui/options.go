@@ -91,7 +91,7 @@ func options(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 		ctx := context.Background()
 		opts.Memory, opts.Acting.Audit, opts.Acting.Erase = st, st, st
 		opts.LastSync, _ = st.Sync(ctx, filter.SyncKey)
-		opts.Cached, _ = st.Sessions(ctx, opts.Filters.Query(env.Now(), cachedRows))
+		opts.Cached = firstScreen(ctx, st, opts.Filters, env.Now(), screenRows(env))
 		opts.History, _ = st.CommandHistory(ctx) // none to walk back through is no reason not to start
 	}
 	opts.Label, opts.Acting.Org, opts.Profiles = profiles(start, keys, env, cfg.Profile, later)
@@ -158,7 +158,3 @@ func viewTabs(views []config.View) []ui.SavedView {
 	}
 	return out
 }
-
-// cachedRows is how many kept sessions the queue starts with: a few
-// screens, more than anyone pages through before the API answers.
-const cachedRows = 500
