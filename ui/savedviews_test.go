@@ -14,6 +14,7 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake"
 	"github.com/opencx-tools/cxi/api/filter"
+	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/command/config"
 	"github.com/opencx-tools/cxi/ui/internal/keytest"
 	"github.com/opencx-tools/cxi/ui/tabs"
@@ -98,12 +99,11 @@ func TestTabCountsSayWhenTheyAreNotWhole(t *testing.T) {
 		t.Errorf("with pages left (%d rows): %q", n, line)
 	}
 	// Open counts the open sessions the store kept from those pages.
-	open := 0
-	for _, s := range m.queue.Sessions() {
-		if s.Status == api.StatusOpen {
-			open++
-		}
+	kept, err := st.Sessions(t.Context(), store.Query{Status: api.StatusOpen})
+	if err != nil {
+		t.Fatal(err)
 	}
+	open := len(kept)
 	if open == 0 || !strings.Contains(line, "2 Open ≥"+strconv.Itoa(open)+" ") {
 		t.Errorf("Open, %d kept: %q", open, line)
 	}

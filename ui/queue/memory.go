@@ -136,7 +136,7 @@ func (m *Model) takeRest(rest []api.Session) {
 		if _, dup := m.byID[rest[i].ID]; dup {
 			continue // saved again between the two reads, and moved up
 		}
-		m.rows = append(m.rows, newRow(&rest[i]))
+		m.rows = append(m.rows, unpackedRow(m.kinds, &rest[i])) // as the first screen's: replaced by the API's first page
 		m.byID[rest[i].ID] = len(m.rows) - 1
 	}
 	m.appended(from)

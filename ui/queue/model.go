@@ -546,6 +546,12 @@ func (m *Model) holdsText(r *row) bool {
 	return r.bytes.mayHold(m.textBytes) && strings.Contains(r.search[:r.filterEnd], m.text)
 }
 
+// holds is holdsText for one row alone, asking its kind's cells too: for
+// a count that makes its rows once.
+func (r *row) holds(text string) bool {
+	return strings.Contains(r.words, text) || strings.Contains(r.search[:r.filterEnd], text)
+}
+
 // reorder sorts the view when the order asks it, and puts the cursor and
 // the columns right for it.
 func (m *Model) reorder() {

@@ -132,13 +132,13 @@ func CountKept(ctx context.Context, kept Kept, v filter.View, now time.Time, lim
 			return 0, err
 		}
 	}
-	n := 0
+	n, kinds := 0, newKindTable()
 	for i := range sessions {
-		r := newRow(&sessions[i])
-		if !(text == "" || strings.Contains(r.search, text)) || !team.keeps(&r) {
+		r := unpackedRow(kinds, &sessions[i]) // counted, not kept: no need to pack
+		if !(text == "" || r.holds(text)) || !team.keeps(r) {
 			continue
 		}
-		if v.Changed && len(changes[r.session.ID].Fields) == 0 {
+		if v.Changed && len(changes[r.id].Fields) == 0 {
 			continue
 		}
 		if n++; n == limit {
