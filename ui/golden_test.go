@@ -59,7 +59,7 @@ func TestGolden(t *testing.T) {
 			{keyRunes("refund"), "matches"}, {tea.KeyMsg{Type: tea.KeyEnter}, "n next match"}, {keyRunes("n"), "2 of "}}},
 		// The saved views: a tab's own key puts its filters in force; V
 		// saves a changed filter back to the view, or as a new one.
-		{name: "views_needs_attention", wait: "resolved", steps: []step{{keyRunes("1"), "· all "}}},
+		{name: "views_needs_attention", wait: "resolved", steps: []step{{keyRunes("1"), "Needs attention ≥108]"}}}, // every page the ranking and the first screen ask for
 		{name: "views_save", wait: "resolved", steps: []step{{keyRunes("h"), "All*"}, {keyRunes("V"), "Save the view"}},
 			opts: func(o *Options) { o.SaveView = func(string, filter.View, string) error { return nil } }},
 		{name: "help_transcript", query: demo.IDAngryHandoff, wait: "─ Handoff", steps: []step{{keyRunes("t"), "(customer)"}, {keyRunes("?"), "In the transcript"}}},
