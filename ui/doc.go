@@ -25,6 +25,7 @@
 //	   ├──▶ cxi close, reopen, redact, log ──▶ ui/command/write ──▶ api/change, api/store (audit log)
 //	   ├──▶ cxi store, handover ────▶ ui/command/local ──▶ api/store
 //	   ├──▶ cxi pulse ──────────────▶ ui/command/pulse ──▶ api/pulse
+//	   ├──▶ cxi watch ──────────────▶ ui/command/watch ──▶ api/watch ──▶ stdout, a line a match
 //	   ├──▶ cxi auth, doctor ───────▶ ui/command/auth, ui/command/doctor
 //	   └──▶ cxi [SESSION] ──────────▶ ui/command/tui ──▶ ui.New(Options) ──▶ tea.Program
 //
@@ -70,6 +71,10 @@
 //     searched within (/, n/p between matches).
 //   - ui/lookupbar: the input: filters the queue as the user types,
 //     classifies its text, the hint line, recent sessions.
+//   - ui/nudge: the watch rules at each refresh of the queue: a session
+//     that newly matches (api/watch) rings the terminal (ui/notify) once and
+//     shows in the header ("⚑ 2 new: …") until opened; the first load
+//     rings nothing.
 //   - ui/statusline: what is under way, notices that fade, the request
 //     budget.
 //   - ui/tabs: the saved views above the queue, as tabs: which one is in
@@ -141,6 +146,9 @@
 //   - ui/scroll: the scrolling keys every viewport shares.
 //   - ui/clipboard: OSC 52 and the native clipboard, and the report of what
 //     happened.
+//   - ui/notify: the terminal's bell or a desktop notification by its own
+//     escape sequence (OSC 9, OSC 777), the text made safe, off inside tmux
+//     unless wrapped for its passthrough ([watch] over_tmux).
 //   - ui/epoch: after :profile switched organization, the answers of the
 //     old one's commands told from the new one's, and dropped.
 //   - ui/explain: errors turned into the sentence the user reads.
@@ -165,6 +173,9 @@
 //   - ui/command/pulse: cxi pulse: the shift's pulse (api/pulse) as text
 //     or JSON, exiting with the first failed part's code (a missing scope
 //     named).
+//   - ui/command/watch: cxi watch: the list read every --every, each
+//     session that newly matches a watch rule printed (api/watch, as the
+//     TUI's nudge decides it), until interrupted.
 //   - ui/command/auth, ui/command/doctor: cxi auth and cxi doctor.
 //   - ui/command/config: the config file: strict TOML, errors naming the
 //     line, key remaps; ui/command/config/privatefile opens it and the key
