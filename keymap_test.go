@@ -85,3 +85,7 @@ func TestLettersTypeIntoTheInput(t *testing.T) {
 		t.Errorf("letters did not reach the input:\n%s", v)
 	}
 }
+func (noClient) CSAT(context.Context, string) (*api.CSATScore, error) { return nil, nil }
+func (noClient) WalkHandoffReasons(context.Context, api.Period) (*api.HandoffWalk, error) {
+	return &api.HandoffWalk{BySession: map[string]api.HandoffWhy{}}, nil
+}

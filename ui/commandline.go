@@ -88,6 +88,11 @@ func (m Model) filter(do cmdline.FilterMsg) (Model, tea.Cmd) {
 	if do.Text != nil {
 		m.setInput(*do.Text)
 	}
+	if do.Reason != nil {
+		var local tea.Cmd
+		m.queue, local = m.queue.SetReason(*do.Reason)
+		cmd = tea.Batch(cmd, local)
+	}
 	return m, cmd
 }
 

@@ -63,7 +63,9 @@
 //   - ui/detail: the detail pane and its session's life: the lookup or
 //     search under way, cancel, the failure and its retry, freshness,
 //     prefetching neighbours; the panels, laid out on data, size or clock
-//     change.
+//     change; and what it asks of each session opened, once, in the
+//     background: the customer's rating (the store's, else CSAT when the
+//     budget allows) and their other sessions (O lists them in the picker).
 //   - ui/transcript: the history, rendered once per width, paged as the
 //     reader scrolls (or read to its end at once: open_at = "latest"),
 //     searched within (/, n/p between matches).
@@ -81,6 +83,15 @@
 //   - ui/pulseline: the header's one-line pulse: open handoffs, the
 //     oldest, the angry share of today, today's handoff rate against 7
 //     days' (one background request per queue refresh, at most a minute).
+//
+// What the views are told, kept by the root and handed to them:
+//
+//   - ui/reasons: why the AI handed off each session of the queue's time
+//     window: the handoff events walked in the background at start and on
+//     each refresh of the queue's first page (from where the last walk
+//     ended), kept in the store and read back from it at start; the root
+//     hands them to the queue (the ⇄ column's code, the "handed off
+//     because" filter), the detail pane's Handoff panel and the preview.
 //
 // What acts on sessions from the keyboard:
 //

@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -28,7 +29,33 @@ type goldenCase struct {
 	steps []step
 	opts  func(*Options) // what config.toml would set, when it matters
 	demo  bool           // labelled "demo", with the demo's sessions to try, as --demo runs
+	// settle is what else the first screen waits for: answers that come
+	// in the background (the handoff reasons, the rating, the customer's
+	// other sessions), in any order.
+	settle func(width int) []string
 }
+
+// settleQueue waits, where the handoff column is drawn, for the reasons'
+// codes: the walk of the handoff events answers in the background.
+func settleQueue(int) []string {
+	return []string{"⇄RQ|⇄KN|⇄TL|⇄UC|⇄BI|⇄PT|⇄R+|⇄K+|⇄T+|⇄U+|⇄B+|⇄P+"}
+}
+
+// settleDetail waits, where the rating and other sessions panels are on
+// the first screen, for their answers (alternatives split by |).
+// It waits from the width where the panels reach the first screen.
+func settleDetail(from int) func(int) []string {
+	return func(width int) []string {
+		if width < from {
+			return nil
+		}
+		return []string{"no rating|/5 |— not asked|— the", "in 30 days|none found|no email or phone"}
+	}
+}
+
+// settleStar is settleDetail where the star's long summary leaves the
+// panels on the first screen: at 120 columns.
+var settleStar = settleDetail(120)
 
 type step struct {
 	key  tea.KeyMsg
@@ -41,32 +68,32 @@ type step struct {
 // and review the diff like code.
 func TestGolden(t *testing.T) {
 	cases := []goldenCase{
-		{name: "queue", wait: "resolved"},
-		{name: "queue_attention", wait: "resolved", steps: []step{{keyRunes("!"), "· all "}}},
-		{name: "queue_status_picker", wait: "resolved", steps: []step{{keyRunes("s"), "in force"}}},
-		{name: "detail_star", query: demo.IDAngryHandoff, wait: "─ Handoff"},
-		{name: "detail_star_bottom", query: demo.IDAngryHandoff, wait: "─ Handoff", steps: []step{{keyRunes("G"), "Session custom data"}}},
-		{name: "detail_minimal", query: demo.IDMinimal, wait: "─ Handoff"},
-		{name: "detail_unknown_enums", query: demo.IDUnknownEnums, wait: "─ Handoff"},
-		{name: "detail_non_latin", query: demo.IDNonLatin, wait: "─ Handoff"},
-		{name: "transcript_star", query: demo.IDAngryHandoff, wait: "─ Handoff", steps: []step{{keyRunes("t"), "(customer)"}}},
+		{name: "queue", wait: "resolved", settle: settleQueue},
+		{name: "queue_attention", wait: "resolved", settle: settleQueue, steps: []step{{keyRunes("!"), "· all "}}},
+		{name: "queue_status_picker", wait: "resolved", settle: settleQueue, steps: []step{{keyRunes("s"), "in force"}}},
+		{name: "detail_star", query: demo.IDAngryHandoff, wait: "─ Handoff", settle: settleStar},
+		{name: "detail_star_bottom", query: demo.IDAngryHandoff, wait: "─ Handoff", settle: settleStar, steps: []step{{keyRunes("G"), "Session custom data"}}},
+		{name: "detail_minimal", query: demo.IDMinimal, wait: "─ Handoff", settle: settleDetail(0)},
+		{name: "detail_unknown_enums", query: demo.IDUnknownEnums, wait: "─ Handoff", settle: settleDetail(80)},
+		{name: "detail_non_latin", query: demo.IDNonLatin, wait: "─ Handoff", settle: settleDetail(80)},
+		{name: "transcript_star", query: demo.IDAngryHandoff, wait: "─ Handoff", settle: settleStar, steps: []step{{keyRunes("t"), "(customer)"}}},
 		// The full help: the keys of the view it was opened on first; it
 		// scrolls down to the last of the sessions to try that the header promises.
-		{name: "help_queue", demo: true, wait: "resolved", steps: []step{{keyRunes("?"), "In the queue"}}},
-		{name: "help_queue_end", demo: true, wait: "resolved", steps: []step{{keyRunes("?"), "In the queue"}, {keyRunes("G"), lastDemoID()}}},
+		{name: "help_queue", demo: true, wait: "resolved", settle: settleQueue, steps: []step{{keyRunes("?"), "In the queue"}}},
+		{name: "help_queue_end", demo: true, wait: "resolved", settle: settleQueue, steps: []step{{keyRunes("?"), "In the queue"}, {keyRunes("G"), lastDemoID()}}},
 		// A search within the transcript, taken to its second match.
-		{name: "transcript_search", query: demo.IDAngryHandoff, wait: "─ Handoff", steps: []step{{keyRunes("t"), "(customer)"}, {keyRunes("/"), "search the transcript"},
+		{name: "transcript_search", query: demo.IDAngryHandoff, wait: "─ Handoff", settle: settleStar, steps: []step{{keyRunes("t"), "(customer)"}, {keyRunes("/"), "search the transcript"},
 			{keyRunes("refund"), "matches"}, {tea.KeyMsg{Type: tea.KeyEnter}, "n next match"}, {keyRunes("n"), "2 of "}}},
 		// The saved views: a tab's own key puts its filters in force; V
 		// saves a changed filter back to the view, or as a new one.
-		{name: "views_needs_attention", wait: "resolved", steps: []step{{keyRunes("1"), "Needs attention ≥108]"}}}, // every page the ranking and the first screen ask for
-		{name: "views_save", wait: "resolved", steps: []step{{keyRunes("h"), "All*"}, {keyRunes("V"), "Save the view"}},
+		{name: "views_needs_attention", wait: "resolved", settle: settleQueue, steps: []step{{keyRunes("1"), "Needs attention ≥108]"}}}, // every page the ranking and the first screen ask for
+		{name: "views_save", wait: "resolved", settle: settleQueue, steps: []step{{keyRunes("h"), "All*"}, {keyRunes("V"), "Save the view"}},
 			opts: func(o *Options) { o.SaveView = func(string, filter.View, string) error { return nil } }},
-		{name: "help_transcript", query: demo.IDAngryHandoff, wait: "─ Handoff", steps: []step{{keyRunes("t"), "(customer)"}, {keyRunes("?"), "In the transcript"}}},
+		{name: "help_transcript", query: demo.IDAngryHandoff, wait: "─ Handoff", settle: settleStar, steps: []step{{keyRunes("t"), "(customer)"}, {keyRunes("?"), "In the transcript"}}},
 		// The command line over the queue: a filter being completed, and
 		// a typo refused with the command meant.
-		{name: "cmdline_filter", wait: "resolved", steps: []step{{keyRunes(":"), "tab: open"}, {keyRunes("filter channel=em"), "tab: channel=email"}}},
-		{name: "cmdline_typo", wait: "resolved", steps: []step{{keyRunes(":"), "tab: open"}, {keyRunes("clsoe"), "no command starts"},
+		{name: "cmdline_filter", wait: "resolved", settle: settleQueue, steps: []step{{keyRunes(":"), "tab: open"}, {keyRunes("filter channel=em"), "tab: channel=email"}}},
+		{name: "cmdline_typo", wait: "resolved", settle: settleQueue, steps: []step{{keyRunes(":"), "tab: open"}, {keyRunes("clsoe"), "no command starts"},
 			{tea.KeyMsg{Type: tea.KeyEnter}, "did you mean"}}},
 	}
 	// The sizes a lead's day is lived at: a wide terminal, the common
@@ -86,10 +113,10 @@ func TestGolden(t *testing.T) {
 		size [2]int
 		c    goldenCase
 	}{
-		{[2]int{160, 40}, goldenCase{name: "queue_preview", wait: "Handoff"}},
-		{[2]int{120, 40}, goldenCase{name: "queue_preview_on", wait: "Handoff", opts: on}},
-		{[2]int{80, 24}, goldenCase{name: "queue_preview_on", wait: "Handoff", opts: on}},
-		{[2]int{160, 40}, goldenCase{name: "queue_preview_moved", wait: "Handoff", steps: []step{{keyRunes("j"), "王芳 ·"}}}},
+		{[2]int{160, 40}, goldenCase{name: "queue_preview", wait: "Handoff", settle: settleQueue}},
+		{[2]int{120, 40}, goldenCase{name: "queue_preview_on", wait: "Handoff", settle: settleQueue, opts: on}},
+		{[2]int{80, 24}, goldenCase{name: "queue_preview_on", wait: "Handoff", settle: settleQueue, opts: on}},
+		{[2]int{160, 40}, goldenCase{name: "queue_preview_moved", wait: "Handoff", settle: settleQueue, steps: []step{{keyRunes("j"), "王芳 ·"}}}},
 	} {
 		t.Run(fmt.Sprintf("%s_%dx%d", pc.c.name, pc.size[0], pc.size[1]), func(t *testing.T) {
 			runGolden(t, pc.c, pc.size[0], pc.size[1])
@@ -118,7 +145,11 @@ func runGolden(t *testing.T, c goldenCase, width, height int) {
 	}
 	m := New(o)
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(width, height))
-	waitFor(t, tm, c.wait)
+	texts := []string{c.wait}
+	if c.settle != nil {
+		texts = append(texts, c.settle(width)...)
+	}
+	waitForAll(t, tm, texts)
 	for _, s := range c.steps {
 		tm.Send(s.key)
 		waitFor(t, tm, s.wait)
@@ -132,6 +163,19 @@ func runGolden(t *testing.T, c goldenCase, width, height int) {
 
 // lastDemoID is the last of the sessions to try, the full help's last line.
 func lastDemoID() string { d := demo.Sessions(); return d[len(d)-1].ID }
+
+// waitForAll waits until every text has been drawn, in any order.
+func waitForAll(t *testing.T, tm *teatest.TestModel, texts []string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		for _, text := range texts {
+			if !slices.ContainsFunc(strings.Split(text, "|"), func(alt string) bool { return bytes.Contains(b, []byte(alt)) }) {
+				return false
+			}
+		}
+		return true
+	}, teatest.WithDuration(5*time.Second))
+}
 
 func waitFor(t *testing.T, tm *teatest.TestModel, text string) {
 	t.Helper()

@@ -24,6 +24,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/overlay/viewsave"
 	"github.com/opencx-tools/cxi/ui/pulseline"
 	"github.com/opencx-tools/cxi/ui/queue"
+	"github.com/opencx-tools/cxi/ui/reasons"
 	"github.com/opencx-tools/cxi/ui/review"
 	"github.com/opencx-tools/cxi/ui/share"
 	"github.com/opencx-tools/cxi/ui/statusline"
@@ -40,6 +41,8 @@ type Client interface {
 	Search(ctx context.Context, query string) (*api.SearchResult, error)
 	BaseURL() string
 	SetStatus(ctx context.Context, id string, ch api.StatusChange) error
+	CSAT(ctx context.Context, sessionID string) (*api.CSATScore, error)
+	WalkHandoffReasons(ctx context.Context, p api.Period) (*api.HandoffWalk, error)
 	Budget() int          // requests left this minute, queued ones counted as spent
 	Delay() time.Duration // how long a request asked for now waits for the limiter
 }
@@ -53,6 +56,7 @@ type Memory interface {
 	review.Store
 	share.Handover
 	cmdline.Recorder
+	reasons.Memory
 }
 
 // Options configure the root model. Client, Theme and Keys are required.
@@ -151,7 +155,8 @@ type Model struct {
 	tabs               tabs.Model[queue.State]
 	saveView           viewsave.Save
 	pulseLine          pulseline.Model
-	nudge              nudge.Model // sessions that newly match a watch rule, until opened
+	reasons            reasons.Model // why the AI handed off each session of the queue's window
+	nudge              nudge.Model   // sessions that newly match a watch rule, until opened
 }
 
 // New builds the root model.
@@ -187,6 +192,7 @@ func New(o Options) Model {
 	}
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)
+	m.reasons = reasons.New(o.Client, o.Memory) // a nil Memory stays nil: keeps nothing
 	m = m.startTabs(o.Views)
 	lineSrc, _ := o.Client.(pulseline.Source) // a test's fake client may have no analytics: no 7-day rate
 	m.pulseLine = pulseline.New(o.Theme, lineSrc, o.PulseLine)

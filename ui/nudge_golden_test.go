@@ -52,7 +52,7 @@ func TestGoldenNudge(t *testing.T) {
 				Notifier: notify.Notifier{Terminal: &tty, Mode: notify.OSC9},
 			}
 			tm := teatest.NewTestModel(t, New(o), teatest.WithInitialTermSize(size[0], size[1]))
-			waitFor(t, tm, "resolved")
+			waitForAll(t, tm, append([]string{"resolved"}, settleQueue(size[0])...)) // the handoff reasons' walk answered too
 			if err := srv.Edit(demo.IDResolvedEmail, map[string]json.RawMessage{
 				"sentiment": json.RawMessage(`"angry"`), "ai_closure_type": json.RawMessage(`"handed_off"`)}); err != nil {
 				t.Fatal(err)

@@ -118,7 +118,7 @@ func (m *Model) syncPreview() {
 		p.text = m.ctx.Theme.Muted.Render("No session under the cursor.")
 		return
 	}
-	p.text = detail.Preview(m.ctx.Theme, keys.Name(m.ctx.Keys.CopyExternalID), keys.Name(m.ctx.Keys.Lookup), s, m.now, p.width, p.height)
+	p.text = detail.Preview(m.ctx.Theme, keys.Name(m.ctx.Keys.CopyExternalID), keys.Name(m.ctx.Keys.Lookup), s, m.why(s.ID), m.now, p.width, p.height)
 }
 
 // togglePreview shows the preview or hides it, at any width, and

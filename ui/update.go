@@ -21,6 +21,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/overlay/viewsave"
 	"github.com/opencx-tools/cxi/ui/pulseline"
 	"github.com/opencx-tools/cxi/ui/queue"
+	"github.com/opencx-tools/cxi/ui/reasons"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/review"
 	"github.com/opencx-tools/cxi/ui/share"
@@ -48,6 +49,8 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 		m, cmd = m.fromDetail(m.detail.Update(msg))
 	case queue.Msg:
 		m, cmd = m.fromQueue(msg)
+	case reasons.Msg:
+		m, cmd = m.fromReasons(msg)
 	case transcript.Msg:
 		m.transcript, cmd = m.transcript.Update(msg)
 	case common.NoticeMsg, statusline.Msg, clipboard.CopiedMsg, spinner.TickMsg:
@@ -118,6 +121,9 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 			m.bar, _, cmd = m.bar.Update(msg) // the cursor's blink
 		}
 	}
+	var enrich tea.Cmd
+	m.detail, enrich = m.detail.Enrich(m.queue.Sessions) // once per session opened
+	cmd = tea.Batch(cmd, enrich)
 	m, recount := m.afterQueue(loading)
 	m.syncKeys()
 	m.syncPreview()
@@ -128,12 +134,13 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 
 // start loads the queue and runs a command-line lookup.
 func (m Model) start() (Model, tea.Cmd) {
-	var load, lookup tea.Cmd
+	var load, lookup, walk tea.Cmd
 	m.queue, load = m.queue.Start()
+	m.reasons, walk = m.reasons.Start(m.now, m.queue.Filters().Window)
 	if m.bar.Value() != "" {
 		m, lookup = m.lookup(m.bar.Value())
 	}
-	return m, tea.Batch(load, lookup)
+	return m, tea.Batch(load, lookup, walk)
 }
 
 func (m Model) tick(msg clockTickMsg) Model {
@@ -187,6 +194,11 @@ func (m Model) fromQueue(msg queue.Msg) (Model, tea.Cmd) {
 	var cmd, line, ring tea.Cmd
 	wasLoading := m.queue.Loading()
 	m.queue, cmd = m.queue.Update(msg)
+	if queue.FirstPage(msg) {
+		var walk tea.Cmd
+		m.reasons, walk = m.reasons.Refresh(m.now, m.queue.Filters().Window)
+		cmd = tea.Batch(cmd, walk)
+	}
 	if wasLoading && !m.queue.Loading() {
 		m.pulseLine, line = m.pulseLine.Loaded(m.queue.Facts(), !m.queue.End(), m.ctx.Now())
 	}
@@ -313,6 +325,7 @@ func (m Model) quit() (Model, tea.Cmd) {
 	m.commands.Stop() // a user's command still running is killed with cxi
 	m.detail = m.detail.Stop()
 	m.queue = m.queue.Stop()
+	m.reasons = m.reasons.Stop()
 	m.transcript = m.transcript.Stop()
 	return m, tea.Quit
 }

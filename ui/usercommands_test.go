@@ -88,6 +88,7 @@ func TestUserCommandKeys(t *testing.T) {
 func TestNoCommandsNoMenuKey(t *testing.T) {
 	m := newTestModel(t, &stubClient{})
 	m, _ = m.open(demoSession(t, 0))
+	m.detail, _ = m.detail.Enrich(nil) // the rating and other sessions, asked once, as the first Update would
 	m.syncKeys()
 	if m.keys.Commands.Enabled() {
 		t.Error("the menu key is on with no [[commands]]")

@@ -176,7 +176,7 @@ func oneOf[T ~string](values []T) string {
 
 // filterKeys are the keys :filter takes, in the order the hint lists them.
 func filterKeys() []string {
-	return []string{"status", "channel", "handed_off", "within", "text"}
+	return []string{"status", "channel", "handed_off", "within", "reason", "text"}
 }
 
 // filterValues are the values a filter key takes; nil for text (any text).
@@ -200,6 +200,12 @@ func filterValues(key string) []string {
 		// handed off, but the queue's filter is "handed off only" or not,
 		// and false would read as the first.
 		return []string{"true", "any"}
+	case "reason":
+		out := []string{"any"}
+		for _, r := range api.HandoffReasons() {
+			out = append(out, string(r))
+		}
+		return out
 	case "within":
 		out := []string{"any"}
 		for _, d := range filter.Windows()[1:] {

@@ -39,8 +39,9 @@ type FilterMsg struct {
 	Status    *api.Status      // "" for any
 	Channel   *api.ChannelType // "" for any
 	HandedOff *bool
-	Window    *time.Duration // 0 for any time
-	Text      *string        // the queue's text filter (the input's text)
+	Window    *time.Duration     // 0 for any time
+	Reason    *api.HandoffReason // the local "handed off because" filter; "" for any
+	Text      *string            // the queue's text filter (the input's text)
 }
 
 // Apply is f with the filters the command names set.

@@ -126,6 +126,9 @@ func (m *FilterMsg) set(k, v string) error {
 	case "handed_off":
 		b := v == "true" // or any
 		m.HandedOff = &b
+	case "reason":
+		r := api.HandoffReason(strings.TrimPrefix(v, "any"))
+		m.Reason = &r
 	case "within":
 		var w time.Duration
 		for _, d := range filter.Windows()[1:] {

@@ -4,7 +4,10 @@ import "github.com/opencx-tools/cxi/ui/keys"
 
 // EnableKeys turns on, in k, the program's keys that act in the pane as
 // it is now (see the function EnableKeys).
-func (m Model) EnableKeys(k *keys.Map) { EnableKeys(k, m.Shown() != nil, m.CanRefresh()) }
+func (m Model) EnableKeys(k *keys.Map) {
+	EnableKeys(k, m.Shown() != nil, m.CanRefresh())
+	keys.Turn(m.HasOthers(), &k.Others)
+}
 
 // EnableKeys turns on the keys that act in a detail pane: with a session
 // shown, the session keys, redacting, moving to the next and previous and

@@ -30,6 +30,7 @@ func (c content) layout(s *api.Session, width int) string {
 	status, sentiment, contact, handoff := c.statusPanel(s), c.sentimentPanel(s), c.contactPanel(s), c.handoffPanel(s)
 	details, contactDetails := c.detailsPanel(s), c.contactDetailsPanel(s)
 	ticket, team, custom := c.ticketPanel(s), c.teamPanel(s), c.customDataPanel(s)
+	rating, customer := c.ratingPanel(), c.othersPanel()
 	// Other fields only when the API sent some: most sessions have none.
 	var others []panel
 	if other := s.OtherFields(); len(other) > 0 {
@@ -38,14 +39,16 @@ func (c content) layout(s *api.Session, width int) string {
 	rows := []string{c.ticketLine(s, width)}
 	switch {
 	case width < SideBySideWidth:
-		rows = append(rows, stack(t, append([]panel{status, sentiment, contact, handoff, details, contactDetails, ticket, team, custom}, others...), width))
+		rows = append(rows, stack(t, append([]panel{status, sentiment, contact, handoff, rating, customer, details, contactDetails, ticket, team, custom}, others...), width))
 		return strings.Join(rows, "\n")
 	case width < TwoColumnWidth:
 		first := (width - gap) * 2 / 3
+		first2 := (width - gap) / 3
 		rows = append(rows,
 			row(t, []panel{status, sentiment}, []int{first, width - gap - first}),
 			renderPanel(t, contact, width),
 			renderPanel(t, handoff, width),
+			row(t, []panel{rating, customer}, []int{first2, width - gap - first2}),
 			stack(t, append([]panel{details, contactDetails, ticket, team, custom}, others...), width))
 		return strings.Join(rows, "\n")
 	}
@@ -57,6 +60,7 @@ func (c content) layout(s *api.Session, width int) string {
 	rows = append(rows,
 		row(t, []panel{status, sentiment, contact}, []int{a, b, width - 2*gap - a - b}),
 		renderPanel(t, handoff, width),
+		row(t, []panel{rating, customer}, []int{a, width - gap - a}),
 		columns(stack(t, []panel{details, ticket, team}, left), stack(t, []panel{contactDetails, custom}, right), left, right))
 	for _, p := range others {
 		rows = append(rows, renderPanel(t, p, width))

@@ -25,6 +25,8 @@ type Memory interface {
 	Marks(ctx context.Context, ids []string) (map[string]store.Mark, error)
 	FindText(ctx context.Context, text string) ([]store.Found, error)
 	Search(ctx context.Context, words string) ([]store.Found, error)
+	CSAT(ctx context.Context, sessionID string) (store.Rating, bool, error)
+	SaveCSAT(ctx context.Context, sessionID string, score *api.CSATScore, at time.Time) error
 }
 
 // RecalledMsg is what the store said of the session the user just looked

@@ -31,6 +31,7 @@ func DefaultKeyMap() KeyMap { return keys.Default().ForDetail() }
 // Client is what the pane needs from the API client.
 type Client interface {
 	resolve.Client
+	CSAT(ctx context.Context, sessionID string) (*api.CSATScore, error)
 	Budget() int          // requests left this minute, queued ones counted as spent
 	Delay() time.Duration // how long a request asked for now waits for the limiter
 }
@@ -64,6 +65,10 @@ type Model struct {
 	prefetchSeq int                  // numbers each prefetch, so that a late answer ends only its own
 	background  context.Context      // for prefetches; cancelled by Stop
 	stopAll     context.CancelFunc
+
+	why        map[string]api.HandoffWhy // why each session was handed off, by lower-case ID (SetWhy)
+	extras     extras                    // the shown session's reasons, rating and other sessions
+	stopExtras context.CancelFunc        // cancels the questions asked for the last session enriched
 }
 
 // Event is what an update of the pane means for the rest of the screen.
@@ -99,6 +104,10 @@ func (m Model) Update(msg tea.Msg) (Model, Event, tea.Cmd) {
 		return m.failed(msg)
 	case PrefetchedMsg:
 		return m.prefetched(msg)
+	case RatedMsg:
+		return m.rated(msg), Event{}, nil
+	case OthersMsg:
+		return m.othersFound(msg), Event{}, nil
 	case RetryDueMsg:
 		m, cmd := m.retryDue(msg)
 		return m, Event{}, cmd
@@ -125,6 +134,9 @@ func (m Model) Update(msg tea.Msg) (Model, Event, tea.Cmd) {
 		if key.Matches(msg, m.keys.Refresh) {
 			m, cmd := m.Refresh()
 			return m, Event{}, cmd
+		}
+		if key.Matches(msg, m.keys.Others) && m.HasOthers() {
+			return m, m.othersChoice(), nil
 		}
 		if m.Shown() != nil {
 			var cmd tea.Cmd

@@ -27,7 +27,7 @@ type pane struct {
 
 // newPane returns an empty pane.
 func newPane(theme *styles.Theme, km KeyMap) pane {
-	return pane{content: content{theme: theme, copyKey: keys.Name(km.Copy)}, keys: km, viewport: scroll.New(km.Scroll)}
+	return pane{content: content{theme: theme, copyKey: keys.Name(km.Copy), othersKey: keys.Name(km.Others)}, keys: km, viewport: scroll.New(km.Scroll)}
 }
 
 // Session is the session on display, nil when none.
@@ -79,6 +79,16 @@ func (m *pane) relayout() {
 func (m pane) SetBanner(lines []string) pane {
 	y := m.viewport.YOffset
 	m.banner = lines
+	m.relayout()
+	m.viewport.SetYOffset(y)
+	return m
+}
+
+// SetExtras shows what arrived of the session beyond its body (reasons,
+// rating, other sessions), keeping the scroll position.
+func (m pane) SetExtras(e extras) pane {
+	y := m.viewport.YOffset
+	m.content.extras = e
 	m.relayout()
 	m.viewport.SetYOffset(y)
 	return m

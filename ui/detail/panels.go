@@ -24,6 +24,9 @@ type content struct {
 	theme   *styles.Theme
 	now     time.Time
 	copyKey string // the key that copies external_id, shown beside it
+	// othersKey is the key that lists the customer's other sessions.
+	othersKey string
+	extras    extras // the handoff's reasons, the rating, the other sessions
 }
 
 // statusPanel is the session's state at a glance, in two lines: the
@@ -195,14 +198,15 @@ func (c content) handoffPanel(s *api.Session) panel {
 	}
 	p.body = func(w int) string {
 		h := s.Handoff
+		lines := c.whyLines(w)
 		if h == nil {
-			return t.Muted.Render("Not handed off.")
+			return strings.Join(append(lines, t.Muted.Render("Not handed off.")), "\n")
 		}
 		summary := strings.TrimSpace(render.Block(h.Summary))
 		if summary == "" {
-			return t.Muted.Render("No summary.")
+			return strings.Join(append(lines, t.Muted.Render("No summary.")), "\n")
 		}
-		return strings.Join(render.WrapStyled(t.Value, summary, w), "\n")
+		return strings.Join(append(lines, render.WrapStyled(t.Value, summary, w)...), "\n")
 	}
 	return p
 }

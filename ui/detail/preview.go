@@ -22,7 +22,8 @@ const previewLabel = 8
 
 // Preview is the four panels a lead reads first, as the detail pane draws
 // them — the ticket line with its copy key, status, sentiment, contact and
-// the handoff summary — for the row under the queue's cursor, in exactly
+// the handoff summary, with why the AI handed off when the handoff events
+// said (why; nil when they did not) — for the row under the queue's cursor, in exactly
 // width×height cells (fewer lines when the session says less). It renders
 // only what the session holds: the queue's list items are whole sessions,
 // so no request is made. The summary takes the height left and, cut,
@@ -31,11 +32,11 @@ const previewLabel = 8
 //
 // The root, which composes the queue and this preview, is its only
 // caller: views are leaves, and the panels are the detail pane's.
-func Preview(theme *styles.Theme, copyKey, openKey string, s *api.Session, now time.Time, width, height int) string {
+func Preview(theme *styles.Theme, copyKey, openKey string, s *api.Session, why *api.HandoffWhy, now time.Time, width, height int) string {
 	if s == nil || width <= 0 || height <= 0 {
 		return ""
 	}
-	c := content{theme: theme, now: now, copyKey: copyKey}
+	c := content{theme: theme, now: now, copyKey: copyKey, extras: extras{why: why}}
 	if height >= PreviewBoxedHeight && width >= 30 {
 		return c.boxedPreview(s, openKey, width, height)
 	}

@@ -19,7 +19,7 @@ func TestPreviewFitsItsBoxAndSaysWhatIsCut(t *testing.T) {
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 	for _, size := range [][2]int{{64, 35}, {48, 35}, {40, 15}, {80, 9}, {60, 7}, {30, 20}} {
 		w, h := size[0], size[1]
-		v := Preview(theme(), "y", "enter", s, now, w, h)
+		v := Preview(theme(), "y", "enter", s, nil, now, w, h)
 		lines := strings.Split(v, "\n")
 		if len(lines) > h {
 			t.Errorf("%dx%d: %d lines", w, h, len(lines))
@@ -40,10 +40,10 @@ func TestPreviewFitsItsBoxAndSaysWhatIsCut(t *testing.T) {
 	}
 	// A session that says little takes the lines it needs, no more.
 	bare := fixture(t, demo.IDMinimal)
-	if v := Preview(theme(), "y", "enter", bare, now, 64, 35); strings.Contains(v, "more line") || !strings.Contains(v, "Not handed off.") && !strings.Contains(v, "No summary.") {
+	if v := Preview(theme(), "y", "enter", bare, nil, now, 64, 35); strings.Contains(v, "more line") || !strings.Contains(v, "Not handed off.") && !strings.Contains(v, "No summary.") {
 		t.Errorf("the minimal session's preview:\n%s", v)
 	}
-	if Preview(theme(), "y", "enter", nil, now, 64, 35) != "" {
+	if Preview(theme(), "y", "enter", nil, nil, now, 64, 35) != "" {
 		t.Error("a preview of no session is not empty")
 	}
 }

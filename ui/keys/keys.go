@@ -46,6 +46,8 @@ type Map struct {
 	Channel        key.Binding // queue filter: pick a channel
 	Window         key.Binding // queue filter: pick a date window
 	Team           key.Binding // queue filter: pick a team among the loaded sessions
+	Reason         key.Binding // queue filter: pick why the AI handed off (the handoff events' reasons)
+	Others         key.Binding // detail: the customer's other sessions, as a picker
 	Changed        key.Binding // queue filter: changed and new sessions only
 	Attention      key.Binding // queue ordering: needs attention
 	AutoRefresh    key.Binding // queue auto-refresh on/off
@@ -103,6 +105,8 @@ func Default() Map {
 		Channel:        bind("C", "channel filter", "C"),
 		Window:         bind("w", "updated within", "w"),
 		Team:           bind("T", "team filter", "T"),
+		Reason:         bind("R", "handed off because…", "R"),
+		Others:         bind("O", "customer's other sessions", "O"),
 		Changed:        bind("*", "changed & new only", "*"),
 		Attention:      bind("!", "needs-attention order", "!"),
 		AutoRefresh:    bind("a", "auto-refresh", "a"),

@@ -31,6 +31,7 @@ func (k Map) ForScroll() Scroll {
 type Queue struct {
 	Up, Down, PageUp, PageDown, Top, Bottom  key.Binding
 	Status, HandedOff, Channel, Window, Team key.Binding
+	Reason                                   key.Binding
 	Changed                                  key.Binding
 	Attention, Refresh, AutoRefresh          key.Binding
 	Select, SelectRange, SelectAll           key.Binding
@@ -39,7 +40,7 @@ type Queue struct {
 // ForQueue is the queue's keys.
 func (k Map) ForQueue() Queue {
 	return Queue{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom,
-		Status: k.Status, HandedOff: k.HandedOff, Channel: k.Channel, Window: k.Window, Team: k.Team,
+		Status: k.Status, HandedOff: k.HandedOff, Channel: k.Channel, Window: k.Window, Team: k.Team, Reason: k.Reason,
 		Changed: k.Changed, Attention: k.Attention, Refresh: k.Refresh, AutoRefresh: k.AutoRefresh, Select: k.Select,
 		SelectRange: k.SelectRange, SelectAll: k.SelectAll}
 }
@@ -51,11 +52,12 @@ type Detail struct {
 	Refresh key.Binding
 	Copy    key.Binding // shown beside the external_id
 	Cancel  key.Binding // abandons the lookup under way
+	Others  key.Binding // the customer's other sessions, as a picker
 }
 
 // ForDetail is the detail pane's keys.
 func (k Map) ForDetail() Detail {
-	return Detail{Scroll: k.ForScroll(), Refresh: k.Refresh, Copy: k.CopyExternalID, Cancel: k.Back}
+	return Detail{Scroll: k.ForScroll(), Refresh: k.Refresh, Copy: k.CopyExternalID, Cancel: k.Back, Others: k.Others}
 }
 
 // Transcript is the transcript's keys: scrolling, retrying a page, and

@@ -36,7 +36,7 @@ func allColumns() []column {
 		colMark:      {title: "", width: 5},        // ✓ 12h, •, new: the user's own history
 		colStatus:    {title: "STATUS", width: 12}, // "unresolved" plus the badge's padding
 		colSentiment: {title: "MOOD", width: 9},
-		colHandoff:   {title: "H", width: 1, drop: 4},
+		colHandoff:   {title: "H", width: 3, drop: 4}, // ⇄ and the reason's code (why.go)
 		colContact:   {title: "CONTACT", width: minContact},
 		colChannel:   {title: "CHANNEL", width: 11, drop: 2},
 		colTeam:      {title: "TEAM", width: 16, drop: 1},

@@ -25,6 +25,9 @@ func (m Model) barItems() []barItem {
 		{key: k.Window.Help().Key, name: "updated", value: windowName(f.Window), active: f.Window != 0},
 		{key: k.Team.Help().Key, name: "team", value: m.team.label(), active: m.team.on},
 	}
+	if m.reason.on {
+		items = append(items, barItem{key: k.Reason.Help().Key, name: "because", value: m.reason.label(), active: true})
+	}
 	if m.changed {
 		items = append(items, barItem{key: k.Changed.Help().Key, value: changedLabel, active: true, flag: true})
 	}

@@ -39,9 +39,11 @@ type Model struct {
 	now    time.Time
 
 	filters   filter.Filters
-	defaults  filter.Filters // the filters cxi started with: what ResetFilters goes back to
-	team      teamFilter     // local: the list endpoint has no team parameter
-	changed   bool           // local: changed and new sessions only (*)
+	defaults  filter.Filters            // the filters cxi started with: what ResetFilters goes back to
+	team      teamFilter                // local: the list endpoint has no team parameter
+	reason    reasonFilter              // local: the list endpoint has no handoff reason parameter
+	why       map[string]api.HandoffWhy // why each session was handed off, by lower-case ID (SetWhy)
+	changed   bool                      // local: changed and new sessions only (*)
 	attention bool
 	text      string  // local filter, lower-cased
 	textKinds []bool  // per row kind (kindTable), whether its cells hold text
@@ -528,7 +530,7 @@ func (m *Model) rebuild() {
 
 // keeps reports whether the local filters (text, team, changed) show r.
 func (m *Model) keeps(r *row) bool {
-	return (m.text == "" || m.holdsText(r)) && m.team.keeps(r) && (!m.changed || m.changedRow(r.id))
+	return (m.text == "" || m.holdsText(r)) && m.team.keeps(r) && m.reason.keeps(m.why, r.id) && (!m.changed || m.changedRow(r.id))
 }
 
 // holdsText reports whether a cell of r holds the text filter's text:
@@ -575,7 +577,7 @@ func (m *Model) reorder() {
 
 // narrowed reports a local filter (text, team, changed): the rows shown
 // are a part of those loaded, and paging waits for the user.
-func (m Model) narrowed() bool { return m.text != "" || m.team.on || m.changed }
+func (m Model) narrowed() bool { return m.text != "" || m.team.on || m.reason.on || m.changed }
 
 // listHeight is the rows available below the filter bar and column titles.
 func (m Model) listHeight() int { return max(m.height-len(m.filterBar())-1, 1) }

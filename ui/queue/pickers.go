@@ -51,6 +51,7 @@ const (
 	pickChannel
 	pickWindow
 	pickTeam
+	pickReason
 )
 
 // filterValue is one value a picker offers: the field of its kind is set.
@@ -59,6 +60,7 @@ type filterValue struct {
 	channel api.ChannelType
 	window  time.Duration
 	team    teamFilter
+	reason  reasonFilter
 }
 
 // FilterChosenMsg is a value picked in a filter picker. The picker's
@@ -85,6 +87,8 @@ func (m Model) FilterChoice(msg tea.KeyMsg) *overlay.FilterChoice {
 		kind, toggle = pickWindow, k.Window
 	case key.Matches(msg, k.Team):
 		kind, toggle = pickTeam, k.Team
+	case key.Matches(msg, k.Reason):
+		kind, toggle = pickReason, k.Reason
 	default:
 		return nil
 	}
@@ -111,6 +115,8 @@ func (m Model) setFilter(msg FilterChosenMsg) (Model, tea.Cmd) {
 		m.team = v.team
 		m.rebuild()
 		return m.maybeLoadMore()
+	case pickReason:
+		return m.SetReason(v.reason.reason)
 	}
 	if f == m.filters {
 		return m, nil
@@ -130,6 +136,8 @@ func (m Model) choices(kind filterKind) (overlay.Filter, []filterValue) {
 			func(r *row) api.ChannelType { return r.channelType }, func(c api.ChannelType) filterValue { return filterValue{channel: c} })
 	case pickWindow:
 		return m.windowChoices()
+	case pickReason:
+		return m.reasonChoices()
 	}
 	return m.teamChoices()
 }

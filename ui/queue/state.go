@@ -22,12 +22,13 @@ type State struct {
 	Cursor   string      // the session under the cursor; "" for the top
 	Selected []string    // the sessions selected, in no order
 
-	team teamFilter // the team filter exactly, when taken from the queue
+	team   teamFilter   // the team filter exactly, when taken from the queue
+	reason reasonFilter // the "handed off because" filter: each tab its own, not saved in a view (why.go)
 }
 
 // State is the queue's settings, cursor and selection now.
 func (m Model) State() State {
-	s := State{View: filter.View{Filters: m.filters, Attention: m.attention, Team: m.Team(), Changed: m.changed}, team: m.team}
+	s := State{View: filter.View{Filters: m.filters, Attention: m.attention, Team: m.Team(), Changed: m.changed}, team: m.team, reason: m.reason}
 	if !m.pinned {
 		s.Cursor = m.selID
 	}
@@ -65,7 +66,7 @@ func (s State) teamFilter() teamFilter {
 // page: the caller selects it when it arrives (Select).
 func (m Model) Restore(s State, text string) (Model, tea.Cmd) {
 	v := s.View
-	m.team = s.teamFilter()
+	m.team, m.reason = s.teamFilter(), s.reason
 	m.changed, m.text = v.Changed, strings.ToLower(strings.TrimSpace(text))
 	reload := v.Filters != m.filters || v.Attention != m.attention
 	if v.Attention != m.attention && !v.Attention {

@@ -92,11 +92,7 @@ func (m Model) rowView(r *row, selected bool) string {
 				cells = append(cells, badge(t.SentimentStyle(r.sentiment), r.sentiment, w))
 			}
 		case colHandoff:
-			mark := " "
-			if r.handedOff {
-				mark = "⇄"
-			}
-			cells = append(cells, t.Marker.Render(pad(mark, w)))
+			cells = append(cells, t.Marker.Render(pad(m.handoffCell(r), w)))
 		case colContact:
 			cells = append(cells, t.Value.Render(pad(r.contact, w)))
 		case colChannel:
@@ -152,7 +148,7 @@ func (m Model) tailRow() string {
 		s = t.Muted.Render("  — end of the list · " + m.matching() + " —")
 	case m.end:
 		s = t.Muted.Render("  — end of the list: " + sessions(len(m.rows)) + " —")
-	case m.team.on || m.changed:
+	case m.team.on || m.reason.on || m.changed:
 		// Only here does it matter that the team and changed filters are
 		// local: pages not loaded yet may hold more of their sessions.
 		s = t.Muted.Render("  " + m.matching() + " · local filter, " + keys.Name(m.keys.Down) + " at the end loads more")
@@ -180,6 +176,9 @@ func (m Model) matching() string {
 		what = append(what, "no team")
 	case m.team.on:
 		what = append(what, "team "+m.team.name)
+	}
+	if m.reason.on {
+		what = append(what, "handed off because "+m.reason.label())
 	}
 	if m.changed {
 		what = append(what, "changed or new")
