@@ -128,7 +128,9 @@ func TestNoReply(t *testing.T) {
 	london := &api.OfficeHours{Name: "support", Timezone: "Europe/London", Shifts: []api.Shift{{DayOfWeek: "monday_to_friday", StartTime: "09:00:00", EndTime: "17:00:00"}}}
 	night := &api.OfficeHours{Name: "night", Timezone: "Europe/London", Shifts: []api.Shift{{DayOfWeek: "monday_to_friday", StartTime: "22:00:00", EndTime: "23:00:00"}}}
 	broken := &api.OfficeHours{Name: "broken", Timezone: "Mars/Olympus"}
-	closedLate := session(func(s *api.Session) { s.Status, s.UpdatedAt = api.StatusClosedUnresolved, ts(handedOff.Add(6*time.Hour)) })
+	closedLate := session(func(s *api.Session) {
+		s.Status, s.UpdatedAt = api.StatusClosedUnresolved, ts(handedOff.Add(6*time.Hour))
+	})
 	runRule(t, NoReply, []ruleCase{
 		{name: "no transcript kept", in: Input{Session: session(nil)}},
 		{name: "no transcript, handoff time known", in: Input{Session: session(nil), HandedOffAt: handedOff}},
