@@ -82,6 +82,7 @@ func (c *Config) set(f file, p *problems) {
 	c.Keys = f.Keys
 	checkKeys(f.Keys, c.lines, p)
 	c.setProfiles(f, p)
+	c.setLint(f.Lint, p)
 }
 
 // autoRefresh parses auto_refresh: a Go duration of at least
