@@ -1,0 +1,112 @@
+// Package kept gathers what the integrity rules read beside a session
+// from the local store: the kept transcript, rating and handoff time, and
+// the contact's other kept sessions. The TUI and cxi lint both call it, so
+// that a flag means the same in both; it sends no request.
+package kept
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/lint"
+	"github.com/opencx-tools/cxi/api/resolve"
+	"github.com/opencx-tools/cxi/api/store"
+)
+
+// Inputs builds the rules' input of each session: what st keeps of it
+// (nothing when st is nil: the rules that need kept data then say
+// nothing), the schedule (nil when unknown), and as the others every
+// session given and every kept session of the same contact's email or
+// phone. A store error ends it: a flag read from half a store would be a
+// guess.
+func Inputs(ctx context.Context, st *store.Store, sessions []api.Session, schedule *api.OfficeHours, now time.Time) ([]lint.Input, error) {
+	ids := make([]string, len(sessions))
+	for i := range sessions {
+		ids[i] = sessions[i].ID
+	}
+	why, err := st.HandoffReasons(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	contacts := map[string][]api.Session{} // a contact's kept sessions, by the lookup that found them
+	out := make([]lint.Input, len(sessions))
+	for i := range sessions {
+		s := &sessions[i]
+		in := lint.Input{Session: s, Schedule: schedule, Now: now, Others: sessions}
+		events, _, complete, ok, err := st.History(ctx, s.ID)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			in.Transcript, in.TranscriptComplete = events, complete
+			if in.Transcript == nil {
+				in.Transcript = []api.Event{}
+			}
+		}
+		r, ok, err := st.CSAT(ctx, s.ID)
+		if err != nil {
+			return nil, err
+		}
+		if ok && r.Rated {
+			in.Rating = r.Score
+		}
+		in.HandedOffAt = why[strings.ToLower(s.ID)].At
+		more, err := sameContact(ctx, st, s.Contact, contacts)
+		if err != nil {
+			return nil, err
+		}
+		if len(more) > 0 {
+			in.Others = append(append([]api.Session(nil), sessions...), more...)
+		}
+		out[i] = in
+	}
+	return out, nil
+}
+
+// sameContact finds the kept sessions of c's email and phone, each lookup
+// once per call of Inputs (memo).
+func sameContact(ctx context.Context, st *store.Store, c *api.Contact, memo map[string][]api.Session) ([]api.Session, error) {
+	if st == nil || c == nil {
+		return nil, nil
+	}
+	var qs []resolve.Query
+	if c.Email != nil && strings.TrimSpace(*c.Email) != "" {
+		qs = append(qs, resolve.Query{Kind: resolve.KindEmail, Value: *c.Email})
+	}
+	if c.PhoneNumber != nil && strings.TrimSpace(*c.PhoneNumber) != "" {
+		qs = append(qs, resolve.Query{Kind: resolve.KindPhone, Value: *c.PhoneNumber})
+	}
+	var out []api.Session
+	for _, q := range qs {
+		key := fmt.Sprintf("%d %s", q.Kind, strings.ToLower(q.Value))
+		found, ok := memo[key]
+		if !ok {
+			list, err := st.Find(ctx, q)
+			if err != nil {
+				return nil, err
+			}
+			for _, f := range list {
+				found = append(found, f.Session)
+			}
+			memo[key] = found
+		}
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+// Schedule picks the office hours the no-reply rule counts in: the first
+// schedule with shifts, nil when there is none. The API does not say which
+// schedule a session's team follows, so one organization-wide schedule is
+// assumed.
+func Schedule(all []api.OfficeHours) *api.OfficeHours {
+	for i := range all {
+		if len(all[i].Shifts) > 0 {
+			return &all[i]
+		}
+	}
+	return nil
+}
