@@ -24,6 +24,7 @@
 //	   ├──▶ cxi get, list ──────────▶ ui/command/read ──▶ api/resolve, ui/summary ──▶ stdout, exit code
 //	   ├──▶ cxi close, reopen, redact, log ──▶ ui/command/write ──▶ api/change, api/store (audit log)
 //	   ├──▶ cxi store, handover ────▶ ui/command/local ──▶ api/store
+//	   ├──▶ cxi lint ───────────────▶ ui/command/lint ──▶ api/lint, api/lint/kept, api/store
 //	   ├──▶ cxi auth, doctor ───────▶ ui/command/auth, ui/command/doctor
 //	   └──▶ cxi [SESSION] ──────────▶ ui/command/tui ──▶ ui.New(Options) ──▶ tea.Program
 //
@@ -136,6 +137,8 @@
 //   - ui/command/read: cxi get and cxi list.
 //   - ui/command/write: cxi close, reopen, redact and log.
 //   - ui/command/local: cxi store and cxi handover.
+//   - ui/command/lint: cxi lint, the sessions of a window that trip an
+//     integrity rule (api/lint), as lines or JSON; exit 1 when some do.
 //   - ui/command/auth, ui/command/doctor: cxi auth and cxi doctor.
 //   - ui/command/config: the config file: strict TOML, errors naming the
 //     line, key remaps; ui/command/config/privatefile opens it and the key

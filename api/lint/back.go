@@ -9,8 +9,10 @@ import (
 
 // backSoon: a contact who comes back within days was probably not helped
 // the first time. Another session is the same contact's when it has the
-// same contact ID, email or phone number; it counts when it was created
-// within BackWithin before this one.
+// same contact ID, email or phone number; it counts when it was closed
+// before this one was created, and created within BackWithin before it:
+// one still open, or still going when this one began, is the same visit
+// on another channel, not a return.
 func backSoon(in Input, t Thresholds) (string, bool) {
 	s := in.Session
 	if s.Contact == nil || !s.CreatedAt.Valid() || t.BackWithin <= 0 {
@@ -24,7 +26,7 @@ func backSoon(in Input, t Thresholds) (string, bool) {
 			continue
 		}
 		gap := s.CreatedAt.Time.Sub(o.CreatedAt.Time)
-		if gap <= 0 || gap > t.BackWithin {
+		if gap <= 0 || gap > t.BackWithin || o.Status == api.StatusOpen || !o.UpdatedAt.Valid() || o.UpdatedAt.Time.After(s.CreatedAt.Time) {
 			continue
 		}
 		seen[id] = true

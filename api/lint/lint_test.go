@@ -152,7 +152,7 @@ func TestNoReply(t *testing.T) {
 
 func TestBackSoon(t *testing.T) {
 	other := func(id string, ago time.Duration, c *api.Contact) api.Session {
-		return api.Session{ID: id, Contact: c, CreatedAt: ts(now.Add(-time.Hour - ago))}
+		return api.Session{ID: id, Status: api.StatusClosedResolved, Contact: c, CreatedAt: ts(now.Add(-time.Hour - ago)), UpdatedAt: ts(now.Add(-time.Hour - ago/2))}
 	}
 	byEmail := &api.Contact{ID: "c2", Email: ptr("DANA@example.com ")}
 	byPhone := &api.Contact{ID: "c3", PhoneNumber: ptr("+44 (20) 7946-0000")}
@@ -166,6 +166,16 @@ func TestBackSoon(t *testing.T) {
 		{name: "too long ago", in: Input{Session: session(nil), Others: []api.Session{other("ffffffff-1", 8*24*time.Hour, byEmail)}}},
 		{name: "a later session is no return", in: Input{Session: session(nil), Others: []api.Session{other("abababab-1", -30*time.Minute, byEmail)}}},
 		{name: "itself listed", in: Input{Session: session(nil), Others: []api.Session{*session(func(s *api.Session) { s.CreatedAt = ts(now.Add(-48 * time.Hour)) })}}},
+		{name: "still open is no return", in: Input{Session: session(nil), Others: []api.Session{func() api.Session {
+			o := other("aaaaaaaa-1", 24*time.Hour, byEmail)
+			o.Status = api.StatusOpen
+			return o
+		}()}}},
+		{name: "closed after this one began", in: Input{Session: session(nil), Others: []api.Session{func() api.Session {
+			o := other("aaaaaaaa-1", 24*time.Hour, byEmail)
+			o.UpdatedAt = ts(now)
+			return o
+		}()}}},
 		{name: "no contact", in: Input{Session: session(func(s *api.Session) { s.Contact = nil }), Others: []api.Session{other("aaaaaaaa-1", time.Hour, byEmail)}}},
 		{name: "no created_at", in: Input{Session: session(func(s *api.Session) { s.CreatedAt = api.Timestamp{} }), Others: []api.Session{other("aaaaaaaa-1", time.Hour, byEmail)}}},
 		{name: "window widened", in: Input{Session: session(nil), Others: []api.Session{other("ffffffff-1", 8*24*time.Hour, byEmail)}}, t: func(t *Thresholds) { t.BackWithin = 14 * 24 * time.Hour }, says: "within 14d"},

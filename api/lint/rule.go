@@ -78,7 +78,7 @@ func (r Rule) Glyph() string {
 func (r Rule) NeedsKept() string {
 	switch r {
 	case ResolvedUnhappy:
-		return "the kept rating (for a low rating; the sentiment needs nothing kept)"
+		return "the kept rating (for a low rating)"
 	case NoReply:
 		return "the kept transcript"
 	case BackSoon:

@@ -42,7 +42,7 @@ func TestInputsFromTheStore(t *testing.T) {
 	before := api.Session{
 		ID: "0d4e2a59-1a2b-4c3d-8e4f-5a6b7c8d9e0f", Status: api.StatusClosedResolved,
 		Contact:   &api.Contact{ID: "c-other", Email: ptr("Dana@Example.com")},
-		CreatedAt: ts(now.Add(-72 * time.Hour)), UpdatedAt: ts(now.Add(-72 * time.Hour)),
+		CreatedAt: ts(now.Add(-72 * time.Hour)), UpdatedAt: ts(now.Add(-70 * time.Hour)),
 	}
 	if err := st.SaveSessions(ctx, []api.Session{before}, now); err != nil {
 		t.Fatal(err)
