@@ -69,6 +69,14 @@
 //   - ui/statusline: what is under way, notices that fade, the request
 //     budget.
 //
+// What the root works out for the views:
+//
+//   - ui/integrity: the integrity flags (api/lint) of the loaded sessions,
+//     worked out in a command from the store's kept data (api/lint/kept)
+//     after each page, and the office hours asked once in the background;
+//     the queue shows a marker and filters by them (L, :filter flag=…),
+//     the detail pane lists each rule with what it saw.
+//
 // What acts on sessions from the keyboard:
 //
 //   - ui/actions: the status menu, its confirmation and the batch that sends it;

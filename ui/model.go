@@ -9,12 +9,15 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/filter"
+	"github.com/opencx-tools/cxi/api/lint"
+	"github.com/opencx-tools/cxi/api/lint/kept"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/actions"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/cmdline"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/detail"
+	"github.com/opencx-tools/cxi/ui/integrity"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/overlay"
@@ -80,6 +83,7 @@ type Options struct {
 	TranscriptAtLatest bool
 	Commands           []useraction.Action // the user's [[commands]]
 	Profiles           Profiles            // the organizations :profile switches between (profile.go)
+	Lint               lint.Thresholds     // the integrity flags' thresholds ([lint])
 }
 
 type focus int
@@ -135,7 +139,8 @@ type Model struct {
 	registry           common.Registry
 	history            cmdline.History // the command line's lines run
 	profiles           Profiles
-	epoch              int // the profile switches so far: an answer of another epoch is dropped
+	epoch              int             // the profile switches so far: an answer of another epoch is dropped
+	lint               integrity.Model // the integrity flags of the loaded sessions (integrity.go)
 }
 
 // New builds the root model.
@@ -170,6 +175,9 @@ func New(o Options) Model {
 	m.registry.Actions, m.registry.Profiles = m.commands.Names(), m.profiles.Names // what :run and :profile complete
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync)                   // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)
+	store, _ := o.Memory.(kept.Store)              // a test's Memory may keep less: those rules then say nothing
+	scheduler, _ := o.Client.(integrity.Scheduler) // a test's client may have no office hours: the wall clock then
+	m.lint = integrity.New(o.Lint, store, scheduler)
 	m.syncKeys()
 	return m
 }

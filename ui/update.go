@@ -13,6 +13,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/cmdline"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/detail"
+	"github.com/opencx-tools/cxi/ui/integrity"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/overlay/picker"
 	"github.com/opencx-tools/cxi/ui/overlay/runpane"
@@ -42,8 +43,11 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 		m, cmd = m.fromDetail(m.detail.Update(msg))
 	case queue.Msg:
 		m, cmd = m.fromQueue(msg)
+	case integrity.Msg:
+		m, cmd = m.fromIntegrity(msg)
 	case transcript.Msg:
 		m.transcript, cmd = m.transcript.Update(msg)
+		cmd = tea.Batch(cmd, m.checkShownFlags())
 	case common.NoticeMsg, statusline.Msg, clipboard.CopiedMsg, spinner.TickMsg:
 		m.status, cmd = m.status.Update(msg)
 	case share.BrowserFailedMsg:
@@ -112,7 +116,7 @@ func (m Model) start() (Model, tea.Cmd) {
 	if m.bar.Value() != "" {
 		m, lookup = m.lookup(m.bar.Value())
 	}
-	return m, tea.Batch(load, lookup)
+	return m, tea.Batch(load, lookup, m.lint.Start())
 }
 
 func (m Model) tick(msg clockTickMsg) Model {
@@ -163,7 +167,13 @@ func (m Model) fromDetail(d detail.Model, ev detail.Event, cmd tea.Cmd) (Model, 
 // fromQueue gives the queue its page, and finishes an n that waited for it.
 func (m Model) fromQueue(msg queue.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
+	loading := m.queue.Loading()
 	m.queue, cmd = m.queue.Update(msg)
+	if loading && !m.queue.Loading() { // a page came in: its sessions' flags
+		var check tea.Cmd
+		m, check = m.checkFlags()
+		cmd = tea.Batch(cmd, check)
+	}
 	if m.pendingStep && !m.queue.Loading() {
 		m.pendingStep = false
 		var step tea.Cmd

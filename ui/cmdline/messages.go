@@ -41,6 +41,7 @@ type FilterMsg struct {
 	HandedOff *bool
 	Window    *time.Duration // 0 for any time
 	Text      *string        // the queue's text filter (the input's text)
+	Flag      *string        // the integrity flag filter: "any", "flagged" or a rule's name (api/lint)
 }
 
 // Apply is f with the filters the command names set.

@@ -126,6 +126,8 @@ func (m *FilterMsg) set(k, v string) error {
 	case "handed_off":
 		b := v == "true" // or any
 		m.HandedOff = &b
+	case "flag":
+		m.Flag = &v
 	case "within":
 		var w time.Duration
 		for _, d := range filter.Windows()[1:] {

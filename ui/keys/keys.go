@@ -43,6 +43,7 @@ type Map struct {
 	Channel        key.Binding // queue filter: pick a channel
 	Window         key.Binding // queue filter: pick a date window
 	Team           key.Binding // queue filter: pick a team among the loaded sessions
+	Flagged        key.Binding // queue filter: sessions that trip an integrity rule (api/lint)
 	Changed        key.Binding // queue filter: changed and new sessions only
 	Attention      key.Binding // queue ordering: needs attention
 	AutoRefresh    key.Binding // queue auto-refresh on/off
@@ -94,6 +95,7 @@ func Default() Map {
 		Channel:        bind("C", "channel filter", "C"),
 		Window:         bind("w", "updated within", "w"),
 		Team:           bind("T", "team filter", "T"),
+		Flagged:        bind("L", "integrity flags filter", "L"),
 		Changed:        bind("*", "changed & new only", "*"),
 		Attention:      bind("!", "needs-attention order", "!"),
 		AutoRefresh:    bind("a", "auto-refresh", "a"),

@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/lint"
 	"github.com/opencx-tools/cxi/api/paging"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/common"
@@ -39,9 +40,11 @@ type Model struct {
 	now    time.Time
 
 	filters   filter.Filters
-	defaults  filter.Filters // the filters cxi started with: what ResetFilters goes back to
-	team      teamFilter     // local: the list endpoint has no team parameter
-	changed   bool           // local: changed and new sessions only (*)
+	defaults  filter.Filters         // the filters cxi started with: what ResetFilters goes back to
+	team      teamFilter             // local: the list endpoint has no team parameter
+	changed   bool                   // local: changed and new sessions only (*)
+	flag      flagFilter             // local: sessions that trip an integrity rule (flags.go)
+	flagged   map[string][]lint.Rule // the rules each session trips, by ID: SetFlags
 	attention bool
 	text      string // local filter, lower-cased
 
@@ -514,7 +517,8 @@ func (m *Model) rebuild() {
 
 // keeps reports whether the local filters (text, team, changed) show r.
 func (m *Model) keeps(r *row) bool {
-	return (m.text == "" || strings.Contains(r.search, m.text)) && m.team.keeps(r) && (!m.changed || m.changedRow(r.session.ID))
+	return (m.text == "" || strings.Contains(r.search, m.text)) && m.team.keeps(r) && (!m.changed || m.changedRow(r.session.ID)) &&
+		m.flag.keeps(m.flagged[r.session.ID])
 }
 
 // reorder sorts the view when the order asks it, and puts the cursor and
@@ -540,7 +544,7 @@ func (m *Model) reorder() {
 
 // narrowed reports a local filter (text, team, changed): the rows shown
 // are a part of those loaded, and paging waits for the user.
-func (m Model) narrowed() bool { return m.text != "" || m.team.on || m.changed }
+func (m Model) narrowed() bool { return m.text != "" || m.team.on || m.changed || m.flag.on }
 
 // listHeight is the rows available below the filter bar and column titles.
 func (m Model) listHeight() int { return max(m.height-len(m.filterBar())-1, 1) }

@@ -48,6 +48,7 @@ const (
 	pickChannel
 	pickWindow
 	pickTeam
+	pickFlag
 )
 
 // filterValue is one value a picker offers: the field of its kind is set.
@@ -56,6 +57,7 @@ type filterValue struct {
 	channel api.ChannelType
 	window  time.Duration
 	team    teamFilter
+	flag    flagFilter
 }
 
 // FilterChosenMsg is a value picked in a filter picker. The picker's
@@ -82,6 +84,8 @@ func (m Model) FilterChoice(msg tea.KeyMsg) *overlay.FilterChoice {
 		kind, toggle = pickWindow, k.Window
 	case key.Matches(msg, k.Team):
 		kind, toggle = pickTeam, k.Team
+	case key.Matches(msg, k.Flagged):
+		kind, toggle = pickFlag, k.Flagged
 	default:
 		return nil
 	}
@@ -108,6 +112,10 @@ func (m Model) setFilter(msg FilterChosenMsg) (Model, tea.Cmd) {
 		m.team = v.team
 		m.rebuild()
 		return m.maybeLoadMore()
+	case pickFlag:
+		m.flag = v.flag
+		m.rebuild()
+		return m.maybeLoadMore()
 	}
 	if f == m.filters {
 		return m, nil
@@ -127,6 +135,8 @@ func (m Model) choices(kind filterKind) (overlay.Filter, []filterValue) {
 			func(r *row) api.ChannelType { return r.session.Channel.Type }, func(c api.ChannelType) filterValue { return filterValue{channel: c} })
 	case pickWindow:
 		return m.windowChoices()
+	case pickFlag:
+		return m.flagChoices()
 	}
 	return m.teamChoices()
 }

@@ -1,0 +1,166 @@
+// Package integrity keeps the TUI's integrity flags (api/lint): which
+// rules each loaded session trips, worked out in a command from the
+// sessions the queue holds and what the store keeps of them (one routine
+// with cxi lint: api/lint/kept), and the office hours the no-reply rule
+// counts in, asked once in the background. The root hands the result to
+// the queue (marker and filter) and to the detail pane (the flags and
+// their reasons); this package draws nothing.
+package integrity
+
+import (
+	"context"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/lint"
+	"github.com/opencx-tools/cxi/api/lint/kept"
+)
+
+// Scheduler is the client's office hours call; a client without it (a
+// test's) leaves the no-reply rule on the wall clock.
+type Scheduler interface {
+	OfficeHours(ctx context.Context) ([]api.OfficeHours, error)
+}
+
+// Model is the flags of the loaded sessions and what they are worked out
+// with.
+type Model struct {
+	th       lint.Thresholds
+	store    kept.Store // nil: the rules that need kept data say nothing
+	client   Scheduler  // nil: no office hours
+	schedule *api.OfficeHours
+	byID     map[string][]lint.Flag
+	gen      int // the last full check asked for: an older one's answer is dropped
+}
+
+// New is the flags of nothing yet, checked with th.
+func New(th lint.Thresholds, store kept.Store, client Scheduler) Model {
+	return Model{th: th, store: store, client: client, byID: map[string][]lint.Flag{}}
+}
+
+// Msg is what this package's commands answer; the root hands it back to
+// Update.
+type Msg interface{ integrityMsg() }
+
+// CheckedMsg is the flags of the sessions a check was given.
+type CheckedMsg struct {
+	gen   int // 0 for a check of a few sessions, merged whatever came since
+	byID  map[string][]lint.Flag
+	ids   []string // the sessions checked: those without flags lose theirs
+	err   error
+	whole bool
+}
+
+// ScheduleMsg is the office hours as the API answered, or why not.
+type ScheduleMsg struct {
+	schedule *api.OfficeHours
+	err      error
+}
+
+func (CheckedMsg) integrityMsg()  {}
+func (ScheduleMsg) integrityMsg() {}
+
+// Start asks for the office hours in the background, when the no-reply
+// rule counts in them: one request a run.
+func (m Model) Start() tea.Cmd {
+	if m.client == nil || !m.th.OfficeHours || !m.th.On(lint.NoReply) {
+		return nil
+	}
+	c := m.client
+	return func() tea.Msg {
+		all, err := c.OfficeHours(api.Background(context.Background()))
+		return ScheduleMsg{schedule: kept.Schedule(all), err: err}
+	}
+}
+
+// CheckAll works out the flags of every loaded session, replacing the
+// ones known; a later CheckAll supersedes it.
+func (m Model) CheckAll(sessions []api.Session, now time.Time) (Model, tea.Cmd) {
+	m.gen++
+	return m, m.check(sessions, now, m.gen, true)
+}
+
+// CheckSome works out again the flags of a few sessions (one whose
+// transcript was just kept), merged into the ones known.
+func (m Model) CheckSome(sessions []api.Session, now time.Time) tea.Cmd {
+	return m.check(sessions, now, 0, false)
+}
+
+func (m Model) check(sessions []api.Session, now time.Time, gen int, whole bool) tea.Cmd {
+	st, schedule, th := m.store, m.schedule, m.th
+	return func() tea.Msg {
+		ids := make([]string, len(sessions))
+		for i := range sessions {
+			ids[i] = sessions[i].ID
+		}
+		ins, err := kept.Inputs(context.Background(), st, sessions, schedule, now)
+		if err != nil {
+			return CheckedMsg{gen: gen, err: err, whole: whole}
+		}
+		out := map[string][]lint.Flag{}
+		for _, in := range ins {
+			if fl := lint.Check(in, th); len(fl) > 0 {
+				out[in.Session.ID] = fl
+			}
+		}
+		return CheckedMsg{gen: gen, byID: out, ids: ids, whole: whole}
+	}
+}
+
+// Update takes a command's answer. changed says the flags changed and
+// the root should hand them on; an error is for the status line.
+func (m Model) Update(msg Msg) (_ Model, changed bool, err error) {
+	switch msg := msg.(type) {
+	case ScheduleMsg:
+		// Without a schedule the rule counts every hour: no error worth
+		// a notice, since most organizations have none.
+		m.schedule = msg.schedule
+		return m, false, nil
+	case CheckedMsg:
+		if msg.err != nil {
+			return m, false, msg.err
+		}
+		if msg.whole {
+			if msg.gen != m.gen {
+				return m, false, nil
+			}
+			m.byID = msg.byID
+			return m, true, nil
+		}
+		byID := make(map[string][]lint.Flag, len(m.byID))
+		for id, fl := range m.byID {
+			byID[id] = fl
+		}
+		for _, id := range msg.ids {
+			delete(byID, id)
+		}
+		for id, fl := range msg.byID {
+			byID[id] = fl
+		}
+		m.byID = byID
+		return m, true, nil
+	}
+	return m, false, nil
+}
+
+// Flags are the rules session id trips, and what each saw; nil for none.
+func (m Model) Flags(id string) []lint.Flag { return m.byID[id] }
+
+// All is every flagged session's flags, by ID. The map is never changed
+// after it is handed out (a new check makes a new one), so a view may keep it.
+func (m Model) All() map[string][]lint.Flag { return m.byID }
+
+// Rules are the rules each flagged session trips, for the queue.
+func (m Model) Rules() map[string][]lint.Rule {
+	out := make(map[string][]lint.Rule, len(m.byID))
+	for id, fl := range m.byID {
+		rules := make([]lint.Rule, len(fl))
+		for i, f := range fl {
+			rules[i] = f.Rule
+		}
+		out[id] = rules
+	}
+	return out
+}
