@@ -65,7 +65,7 @@ func noReply(in Input, t Thresholds) (string, bool) {
 	}
 	switch {
 	case clock == " in office hours":
-		says += fmt.Sprintf(" (%s in office hours)", span(waited))
+		says += fmt.Sprintf(" (%s in office hours)", hours(waited))
 	case clock != "":
 		says += clock
 	}
@@ -104,4 +104,13 @@ func span(d time.Duration) string {
 		return fmt.Sprintf("%dh", d/time.Hour)
 	}
 	return fmt.Sprintf("%dd", d/day)
+}
+
+// hours is office time in hours ("64h", "45m"): days of office hours are
+// not days of the clock, so they are never written as days.
+func hours(d time.Duration) string {
+	if d < time.Hour {
+		return span(d)
+	}
+	return fmt.Sprintf("%dh", d/time.Hour)
 }
