@@ -26,6 +26,10 @@ type goldenCase struct {
 	steps []step
 	opts  func(*Options) // what config.toml would set, when it matters
 	demo  bool           // labelled "demo", with the demo's sessions to try, as --demo runs
+	// flags waits, after wait, for the integrity flags of the loaded
+	// sessions, which a command works out after the page: "!2" is a row
+	// tripping two rules, drawn only once they are in.
+	flags bool
 }
 
 type step struct {
@@ -39,7 +43,7 @@ type step struct {
 // and review the diff like code.
 func TestGolden(t *testing.T) {
 	cases := []goldenCase{
-		{name: "queue", wait: "resolved"},
+		{name: "queue", wait: "resolved", flags: true},
 		{name: "queue_attention", wait: "resolved", steps: []step{{keyRunes("!"), "· all "}}},
 		{name: "queue_status_picker", wait: "resolved", steps: []step{{keyRunes("s"), "in force"}}},
 		{name: "detail_star", query: demo.IDAngryHandoff, wait: "─ Handoff"},
@@ -58,8 +62,13 @@ func TestGolden(t *testing.T) {
 		{name: "help_transcript", query: demo.IDAngryHandoff, wait: "─ Handoff", steps: []step{{keyRunes("t"), "(customer)"}, {keyRunes("?"), "In the transcript"}}},
 		// The command line over the queue: a filter being completed, and
 		// a typo refused with the command meant.
-		{name: "cmdline_filter", wait: "resolved", steps: []step{{keyRunes(":"), "tab: open"}, {keyRunes("filter channel=em"), "tab: channel=email"}}},
-		{name: "cmdline_typo", wait: "resolved", steps: []step{{keyRunes(":"), "tab: open"}, {keyRunes("clsoe"), "no command starts"},
+		{name: "cmdline_filter", wait: "resolved", flags: true, steps: []step{{keyRunes(":"), "tab: open"}, {keyRunes("filter channel=em"), "tab: channel=email"}}},
+		// Integrity flags: the picker with each rule's count, the queue
+		// narrowed to the flagged, and a flagged session's pane.
+		{name: "flag_picker", wait: "resolved", flags: true, steps: []step{{keyRunes("L"), "Integrity flags"}}},
+		{name: "flag_filter", wait: "resolved", flags: true, steps: []step{{keyRunes("L"), "Integrity flags"}, {keyRunes("1"), "flagged"}}},
+		{name: "detail_flagged", query: flaggedID, wait: "Integrity flags"},
+		{name: "cmdline_typo", wait: "resolved", flags: true, steps: []step{{keyRunes(":"), "tab: open"}, {keyRunes("clsoe"), "no command starts"},
 			{tea.KeyMsg{Type: tea.KeyEnter}, "did you mean"}}},
 	}
 	// The sizes a lead's day is lived at: a wide terminal, the common
@@ -79,16 +88,20 @@ func TestGolden(t *testing.T) {
 		size [2]int
 		c    goldenCase
 	}{
-		{[2]int{160, 40}, goldenCase{name: "queue_preview", wait: "Handoff"}},
-		{[2]int{120, 40}, goldenCase{name: "queue_preview_on", wait: "Handoff", opts: on}},
-		{[2]int{80, 24}, goldenCase{name: "queue_preview_on", wait: "Handoff", opts: on}},
-		{[2]int{160, 40}, goldenCase{name: "queue_preview_moved", wait: "Handoff", steps: []step{{keyRunes("j"), "王芳 ·"}}}},
+		{[2]int{160, 40}, goldenCase{name: "queue_preview", wait: "Handoff", flags: true}},
+		{[2]int{120, 40}, goldenCase{name: "queue_preview_on", wait: "Handoff", opts: on, flags: true}},
+		{[2]int{80, 24}, goldenCase{name: "queue_preview_on", wait: "Handoff", opts: on, flags: true}},
+		{[2]int{160, 40}, goldenCase{name: "queue_preview_moved", wait: "Handoff", flags: true, steps: []step{{keyRunes("j"), "王芳 ·"}}}},
 	} {
 		t.Run(fmt.Sprintf("%s_%dx%d", pc.c.name, pc.size[0], pc.size[1]), func(t *testing.T) {
 			runGolden(t, pc.c, pc.size[0], pc.size[1])
 		})
 	}
 }
+
+// flaggedID is a generated demo session closed as resolved with an angry
+// customer: it trips resolved_unhappy with nothing kept.
+const flaggedID = "1e37bfd4-9d30-453a-9457-a961c27d085f"
 
 func runGolden(t *testing.T, c goldenCase, width, height int) {
 	// Pages of 100 fill any screen at once, so no second page can arrive
@@ -111,7 +124,12 @@ func runGolden(t *testing.T, c goldenCase, width, height int) {
 	}
 	m := New(o)
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(width, height))
-	waitFor(t, tm, c.wait)
+	if c.flags { // in one wait: the first frame may have both
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(c.wait)) && bytes.Contains(b, []byte("!2")) },
+			teatest.WithDuration(5*time.Second))
+	} else {
+		waitFor(t, tm, c.wait)
+	}
 	for _, s := range c.steps {
 		tm.Send(s.key)
 		waitFor(t, tm, s.wait)

@@ -17,6 +17,12 @@ func Defaults() Thresholds {
 	return Thresholds{LowRating: 2, NoReplyAfter: 4 * time.Hour, BackWithin: 7 * 24 * time.Hour, OfficeHours: true}
 }
 
+// IsZero reports whether t is the zero Thresholds, which no config makes
+// (a [lint] table starts from Defaults): what a caller given none has.
+func (t Thresholds) IsZero() bool {
+	return t.LowRating == 0 && t.NoReplyAfter == 0 && t.BackWithin == 0 && !t.OfficeHours && t.Off == nil
+}
+
 // On reports whether r is checked.
 func (t Thresholds) On(r Rule) bool {
 	for _, o := range t.Off {

@@ -35,8 +35,12 @@ type Model struct {
 	gen      int // the last full check asked for: an older one's answer is dropped
 }
 
-// New is the flags of nothing yet, checked with th.
+// New is the flags of nothing yet, checked with th (lint.Defaults when
+// th is zero).
 func New(th lint.Thresholds, store kept.Store, client Scheduler) Model {
+	if th.IsZero() {
+		th = lint.Defaults()
+	}
 	return Model{th: th, store: store, client: client, byID: map[string][]lint.Flag{}}
 }
 

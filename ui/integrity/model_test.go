@@ -1,0 +1,98 @@
+package integrity
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"go.uber.org/goleak"
+
+	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/lint"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+var now = time.Date(2026, 12, 7, 15, 0, 0, 0, time.UTC)
+
+func ptr[T any](v T) *T { return &v }
+
+// noTicket is a session handed off without a ticket; ok one with a ticket.
+func sessions() (noTicket, ok api.Session) {
+	noTicket = api.Session{ID: "aaaaaaaa-0000-4000-8000-000000000001", Status: api.StatusOpen, AIClosureType: ptr(api.ClosureHandedOff)}
+	ok = api.Session{ID: "bbbbbbbb-0000-4000-8000-000000000002", Status: api.StatusOpen,
+		AIClosureType: ptr(api.ClosureHandedOff), TicketingSystem: &api.TicketingSystem{ExternalID: "ZD-1"}}
+	return noTicket, ok
+}
+
+func run(t *testing.T, m Model, cmd func() any) (Model, bool) {
+	t.Helper()
+	msg, isMsg := cmd().(Msg)
+	if !isMsg {
+		t.Fatalf("the command answered %T", msg)
+	}
+	m, changed, err := m.Update(msg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, changed
+}
+
+// TestCheckAllAndSome: a full check replaces the flags, an older full
+// check's late answer is dropped, and a check of one session changes only
+// that session's.
+func TestCheckAllAndSome(t *testing.T) {
+	bad, good := sessions()
+	m := New(lint.Thresholds{}, nil, nil) // zero thresholds: the defaults
+	m, first := m.CheckAll([]api.Session{bad, good}, now)
+	m, second := m.CheckAll([]api.Session{good}, now)
+	m, changed := run(t, m, func() any { return second() })
+	if !changed || len(m.All()) != 0 {
+		t.Fatalf("the second check: changed %v, flags %v; want none", changed, m.All())
+	}
+	if m, changed = run(t, m, func() any { return first() }); changed || len(m.All()) != 0 {
+		t.Fatalf("the first check's late answer was taken: %v", m.All())
+	}
+	m, changed = run(t, m, func() any { return m.CheckSome([]api.Session{bad}, now)() })
+	if fl := m.Flags(bad.ID); !changed || len(fl) != 1 || fl[0].Rule != lint.NoTicket {
+		t.Fatalf("a check of one: changed %v, flags %v", changed, fl)
+	}
+	if rules := m.Rules(); len(rules) != 1 || rules[bad.ID][0] != lint.NoTicket {
+		t.Fatalf("Rules = %v", rules)
+	}
+	bad.TicketingSystem = &api.TicketingSystem{ExternalID: "ZD-2"} // a ticket since
+	m, _ = run(t, m, func() any { return m.CheckSome([]api.Session{bad}, now)() })
+	if len(m.All()) != 0 {
+		t.Fatalf("a session checked again without flags kept its old ones: %v", m.All())
+	}
+}
+
+type scheduler struct {
+	asked int
+	err   error
+}
+
+func (s *scheduler) OfficeHours(ctx context.Context) ([]api.OfficeHours, error) {
+	s.asked++
+	if !api.IsBackground(ctx) {
+		return nil, errors.New("asked in the foreground")
+	}
+	return []api.OfficeHours{{Name: "support", Timezone: "Europe/London", Shifts: []api.Shift{{DayOfWeek: "monday_to_friday", StartTime: "09:00:00", EndTime: "17:00:00"}}}}, s.err
+}
+
+// TestStartAsksTheOfficeHoursOnce: in the background, only when the
+// no-reply rule counts in them; the schedule is then what checks use.
+func TestStartAsksTheOfficeHoursOnce(t *testing.T) {
+	s := &scheduler{}
+	off := lint.Defaults()
+	off.OfficeHours = false
+	if New(off, nil, s).Start() != nil || New(lint.Defaults(), nil, nil).Start() != nil {
+		t.Fatal("office hours asked when the rule does not count in them, or with no client")
+	}
+	m := New(lint.Defaults(), nil, s)
+	m, _ = run(t, m, func() any { return m.Start()() })
+	if s.asked != 1 || m.schedule == nil || m.schedule.Name != "support" {
+		t.Fatalf("asked %d times, schedule %+v", s.asked, m.schedule)
+	}
+}
