@@ -34,10 +34,10 @@ func (m Model) checkFlags() (Model, tea.Cmd) {
 }
 
 // checkShownFlags works out again the flags of the session shown, whose
-// transcript the store may just have kept (no_reply reads it).
-func (m Model) checkShownFlags() tea.Cmd {
+// transcript the store has just kept (no_reply reads it).
+func (m Model) checkShownFlags(id string) tea.Cmd {
 	s := m.detail.Shown()
-	if s == nil {
+	if s == nil || s.ID != id {
 		return nil
 	}
 	return m.lint.CheckSome([]api.Session{*s}, m.now)

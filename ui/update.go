@@ -47,7 +47,9 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 		m, cmd = m.fromIntegrity(msg)
 	case transcript.Msg:
 		m.transcript, cmd = m.transcript.Update(msg)
-		cmd = tea.Batch(cmd, m.checkShownFlags())
+		if kept, ok := msg.(transcript.KeptMsg); ok {
+			cmd = tea.Batch(cmd, m.checkShownFlags(kept.ID))
+		}
 	case common.NoticeMsg, statusline.Msg, clipboard.CopiedMsg, spinner.TickMsg:
 		m.status, cmd = m.status.Update(msg)
 	case share.BrowserFailedMsg:

@@ -1,6 +1,8 @@
 package detail
 
 import (
+	"fmt"
+
 	"github.com/opencx-tools/cxi/api/lint"
 	"github.com/opencx-tools/cxi/ui/render"
 )
@@ -22,8 +24,12 @@ func (m Model) flagLines(id string) []string {
 	}
 	t := m.ctx.Theme
 	out := []string{t.Error.Render("Integrity flags") + t.Muted.Render(" (cxi lint, [lint] in config.toml)")}
+	w := 0
 	for _, f := range flags {
-		out = append(out, "  "+t.Error.Render("! ")+t.Label.Render(string(f.Rule))+"  "+t.Value.Render(render.Line(f.Says)))
+		w = max(w, len(f.Rule)) // rule names are ASCII words
+	}
+	for _, f := range flags {
+		out = append(out, "  "+t.Error.Render("! ")+t.Label.Render(fmt.Sprintf("%-*s", w, f.Rule))+"  "+t.Value.Render(render.Line(f.Says)))
 	}
 	return out
 }
