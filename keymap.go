@@ -16,5 +16,8 @@ func keyMap(file config.Config) (keys.Map, error) {
 	if err := file.CheckCommandKeys(km); err != nil { // a [[commands]] key must not shadow one of cxi's
 		return keys.Map{}, err
 	}
+	if err := file.CheckViewKeys(km); err != nil { // a view's own key must reach the tabs
+		return keys.Map{}, err
+	}
 	return km, nil
 }

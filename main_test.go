@@ -680,8 +680,7 @@ func TestREADMEConfigLoads(t *testing.T) {
 			t.Errorf("the README's toml example %d does not load: %v", i+1, err)
 			continue
 		}
-		km := keys.Default()
-		if err := file.ApplyKeys(&km); err != nil {
+		if _, err := keyMap(file); err != nil { // the remaps, and the commands' and views' own keys
 			t.Errorf("the README's toml example %d does not apply to the default keys: %v", i+1, err)
 		}
 	}

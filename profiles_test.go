@@ -14,11 +14,14 @@ import (
 )
 
 // TestProfilesInTmux drives the built binary in a private tmux server
-// against two fake servers, with a config of two profiles (the top-level
-// settings, "default", and [profiles.acme]), each key in its own key
-// file: --profile acme talks to acme's server alone, names acme in the
-// header and in a write's confirmation; without it, the default profile
-// talks to its own. Needs tmux: runs when CXI_TMUX_TEST=1.
+// against two fake servers, with a config of two saved views, a command
+// of the user's and two profiles (the top-level settings, "default", and
+// [profiles.acme]), each key in its own key file: --profile acme talks to
+// acme's server alone, names acme in the header and in a write's
+// confirmation; without it, the default profile talks to its own, its
+// views' keys and :view switch tabs, the command runs on the session in
+// view, and :profile acme moves the whole program to acme's server.
+// Needs tmux: runs when CXI_TMUX_TEST=1 (.ci/run sets it).
 func TestProfilesInTmux(t *testing.T) {
 	if os.Getenv("CXI_TMUX_TEST") == "" {
 		t.Skip("set CXI_TMUX_TEST=1 to run (needs tmux)")
@@ -50,9 +53,13 @@ func TestProfilesInTmux(t *testing.T) {
 
 	dir := t.TempDir()
 	files := map[string]string{
-		"config.toml": "base_url = \"" + defBase + "\"\n\n[profiles.acme]\nbase_url = \"" + acmeBase + "\"\nsession_url = \"https://acme.example/sessions/{id}\"\n",
-		"key":         fake.DemoKey + "\n",
-		"key-acme":    fake.DemoKey + "\n",
+		"config.toml": "base_url = \"" + defBase + "\"\n\n" +
+			"[[views]]\nname = \"Everything\"\nkey = \"5\"\n\n" +
+			"[[views]]\nname = \"Open email\"\nkey = \"6\"\nstatus = \"open\"\nchannel = \"email\"\n\n" +
+			"[[commands]]\nname = \"say-ticket\"\nkey = \"E\"\nrun = [\"echo\", \"ticket\", \"{external_id}\", \"of\", \"{id}\"]\n\n" +
+			"[profiles.acme]\nbase_url = \"" + acmeBase + "\"\nsession_url = \"https://acme.example/sessions/{id}\"\n",
+		"key":      fake.DemoKey + "\n",
+		"key-acme": fake.DemoKey + "\n",
 	}
 	if err := os.MkdirAll(filepath.Join(dir, "cxi"), 0o700); err != nil {
 		t.Fatal(err)
@@ -110,6 +117,35 @@ func TestProfilesInTmux(t *testing.T) {
 	}
 	if lists(defSrv) == 0 {
 		t.Error("the default profile did not ask its server")
+	}
+	if !strings.Contains(screen, "5 Everything") || !strings.Contains(screen, "6 Open email") {
+		t.Errorf("the tabs are not the config's views:\n%s", screen)
+	}
+	// A view's own key, then :view by name.
+	tmux("send-keys", "-t", "default", "6")
+	waitScreen("default", "[6 Open email")
+	tmux("send-keys", "-t", "default", ":", "view Every", "Tab", "Enter")
+	waitScreen("default", "[5 Everything")
+	// The user's command on the star session, through the lookup.
+	tmux("send-keys", "-t", "default", "/", demo.IDAngryHandoff, "Enter")
+	waitScreen("default", "─ Handoff")
+	tmux("send-keys", "-t", "default", "E")
+	pane := waitScreen("default", "exit 0")
+	if !strings.Contains(pane, "ticket ZD-884213 of "+demo.IDAngryHandoff) {
+		t.Errorf("the command's output is not the template's, filled:\n%s", pane)
+	}
+	// esc alone: a key sent right after it would reach cxi as alt+key.
+	tmux("send-keys", "-t", "default", "Escape")
+	waitScreen("default", "─ Handoff")
+	// :profile moves client, store, views and queue to acme.
+	before := lists(acmeSrv)
+	tmux("send-keys", "-t", "default", ":", "profile acme", "Enter")
+	waitScreen("default", "Switched to profile acme")
+	if first := strings.SplitN(tmux("capture-pane", "-p", "-t", "default"), "\n", 2)[0]; !strings.HasPrefix(first, "cxi acme ") || !strings.Contains(first, acmeBase) {
+		t.Errorf("after :profile acme the header says %q", first)
+	}
+	if lists(acmeSrv) <= before {
+		t.Errorf(":profile acme sent no list to acme's server (%d before, %d after)", before, lists(acmeSrv))
 	}
 	for _, r := range acmeSrv.Requests() {
 		if r.Method != "GET" {

@@ -40,7 +40,13 @@
 //     rows and the store alike.
 //   - api/filter: the queue's filters as values, the list endpoint's
 //     parameters, the store's query and the local match, all built from one
-//     Params, so the three cannot disagree.
+//     Params, so the three cannot disagree; and View, what a saved view
+//     sets (those filters, the ordering, team, text, changed & new), which
+//     the config file, the tabs and the queue share.
+//   - api/pulse: the shift's pulse (the handoff overview of a period, the
+//     SLA's overview, breakdown and trend) read by one routine, Fetch, in
+//     at most 4 requests, for the pulse view, cxi pulse and the handover;
+//     the spans the picker and --since take.
 //   - api/resolve: what the input and cxi get understand (an ID, a ticket
 //     reference, an email, a phone, a name), resolved through the loaded
 //     queue, the list and the search endpoint; an open or unresolved

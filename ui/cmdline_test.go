@@ -13,7 +13,6 @@ import (
 	"github.com/opencx-tools/cxi/api/filter"
 	"github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/cmdline"
-	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/overlay/fullhelp"
 	"github.com/opencx-tools/cxi/ui/summary"
 )
@@ -214,26 +213,25 @@ func TestCommandLineErrorsSayWhatWasMeant(t *testing.T) {
 	}
 }
 
-// TestViewProfileAndRunAreNamesFromTheRegistry: the names come from the
-// registry the root fills; a known one reaches the root, which says what
-// it cannot do yet; an unknown one is refused with the names there are.
+// TestViewProfileAndRunAreNamesFromTheRegistry: the names the command line
+// completes and checks are the saved views, profiles and commands the run
+// has; a known view switches the tab, an unknown name is refused with the
+// names there are.
 func TestViewProfileAndRunAreNamesFromTheRegistry(t *testing.T) {
-	reg := func(o *Options) {
-		o.Registry = common.Registry{Views: []string{"Needs attention", "Open"}, Profiles: []string{"acme"}}
-	}
-	m := startedModel(t, &stubClient{sessions: stubSessions(1)}, reg)
+	m := startedModel(t, &stubClient{sessions: stubSessions(3)}, withViews)
 	m = press(m, ":")
-	m = send(m, keyRunes("view ne"), keyMsg("tab"))
-	if got := m.overlays.Top().(cmdline.Model).Value(); got != "view Needs attention" {
+	m = send(m, keyRunes("view op"), keyMsg("tab"))
+	if got := m.overlays.Top().(cmdline.Model).Value(); got != "view Open" {
 		t.Errorf("tab completed %q", got)
 	}
-	m = press(m, "enter")
-	if !strings.Contains(m.View(), "No view named Needs attention.") {
-		t.Errorf(":view with a name of the registry:\n%s", m.View())
+	next, cmd := m.Update(keyMsg("enter"))
+	m = drain(next.(Model), cmd)
+	if m.tabs.Active().Name != "Open" {
+		t.Errorf(":view Open: the tab in force is %q", m.tabs.Active().Name)
 	}
 	for line, want := range map[string]string{
-		"run zendesk":  "no action named zendesk",
-		"view Closed":  "`:view Closed`: no view named Closed; the views are Needs attention or Open",
+		"run zendesk": "no action named zendesk",
+		"view Closed": "`:view Closed`: no view named Closed; the views are All, Open or Customer 1",
 	} {
 		if v := run(m, line).View(); !strings.Contains(v, want) {
 			t.Errorf(":%s:\n%s\nwant %q", line, v, want)

@@ -6,7 +6,6 @@ import (
 	"github.com/opencx-tools/cxi/ui/cmdline"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/overlay/fullhelp"
-	"github.com/opencx-tools/cxi/ui/render"
 )
 
 // command runs a line of the command line with the routine its key runs,
@@ -31,12 +30,14 @@ func (m Model) command(msg cmdline.SubmittedMsg) (Model, tea.Cmd) {
 		m = m.fullHelp()
 	case cmdline.QuitMsg:
 		m, cmd = m.quit()
-	case cmdline.ViewMsg: // until saved views are routed here
-		cmd = common.Say("No view named "+render.Line(do.Name)+".", true)
+	case cmdline.ViewMsg:
+		m, cmd = m.switchNamed(do.Name)
 	case cmdline.ProfileMsg:
 		m, cmd = m.switchProfile(do.Name)
 	case cmdline.RunMsg:
 		m, cmd = m.runCommand(do.Name)
+	case cmdline.PulseMsg:
+		m, cmd = m.pulseCommand(do)
 	}
 	return m, tea.Batch(record, cmd)
 }
@@ -110,4 +111,12 @@ func (m Model) fullHelp() Model {
 	help := fullhelp.New(m.ctx, append(helpSections(m.keys, m.view), m.commandHelp()...), fullhelp.Notes(m.ctx, m.queueOrder(), m.suggest))
 	m.overlays = m.overlays.Push(help.SetSize(m.width, m.paneHeight()))
 	return m
+}
+
+// commandNames are the names :view, :profile and :run complete and check,
+// as they are now: a view saved a moment ago is among them.
+func (m Model) commandNames() common.Registry {
+	r := m.registry
+	r.Views, r.Profiles, r.Actions = m.tabs.Names(), m.profiles.Names, m.commands.Names()
+	return r
 }

@@ -24,6 +24,7 @@
 //	   ├──▶ cxi get, list ──────────▶ ui/command/read ──▶ api/resolve, ui/summary ──▶ stdout, exit code
 //	   ├──▶ cxi close, reopen, redact, log ──▶ ui/command/write ──▶ api/change, api/store (audit log)
 //	   ├──▶ cxi store, handover ────▶ ui/command/local ──▶ api/store
+//	   ├──▶ cxi pulse ──────────────▶ ui/command/pulse ──▶ api/pulse
 //	   ├──▶ cxi lint ───────────────▶ ui/command/lint ──▶ api/lint, api/lint/kept, api/store
 //	   ├──▶ cxi auth, doctor ───────▶ ui/command/auth, ui/command/doctor
 //	   └──▶ cxi [SESSION] ──────────▶ ui/command/tui ──▶ ui.New(Options) ──▶ tea.Program
@@ -56,7 +57,9 @@
 //
 //   - ui/queue: the queue: pages, server-side filters, the local text
 //     filter, the needs-attention order (which first reads every unresolved
-//     session), auto-refresh, selection; draws only the visible rows.
+//     session), auto-refresh, selection; draws only the visible rows. A
+//     row keeps its cells and the session's body packed (api/packed); the
+//     session is decoded when opened, previewed, acted on or matched.
 //   - ui/detail: the detail pane and its session's life: the lookup or
 //     search under way, cancel, the failure and its retry, freshness,
 //     prefetching neighbours; the panels, laid out on data, size or clock
@@ -68,6 +71,12 @@
 //     classifies its text, the hint line, recent sessions.
 //   - ui/statusline: what is under way, notices that fade, the request
 //     budget.
+//   - ui/tabs: the saved views above the queue, as tabs: which one is in
+//     force, what each remembers of the one queue (its filters, cursor
+//     and selection) while another has it, and each one's count.
+//   - ui/pulseline: the header's one-line pulse: open handoffs, the
+//     oldest, the angry share of today, today's handoff rate against 7
+//     days' (one background request per queue refresh, at most a minute).
 //
 // What the root works out for the views:
 //
@@ -111,6 +120,12 @@
 //   - ui/overlay/cmdmenu: the menu of the user's commands.
 //   - ui/overlay/runpane: a user command's runs: progress, output, exit
 //     code and argv; esc stops, y copies.
+//   - ui/overlay/viewsave: saving the queue's filters to a view in
+//     config.toml, back to the view in force or as a new one.
+//   - ui/overlay/pulseview: the pulse of the shift (api/pulse): the
+//     period's handoffs by reason, sentiment and day, the SLA's compliance,
+//     breakdown and trend, as bar charts and sparklines (ntcharts) with
+//     the numbers beside them; a period picker; a missing scope named.
 //
 // What every component is built with:
 //
@@ -145,6 +160,9 @@
 //   - ui/command/read: cxi get and cxi list.
 //   - ui/command/write: cxi close, reopen, redact and log.
 //   - ui/command/local: cxi store and cxi handover.
+//   - ui/command/pulse: cxi pulse: the shift's pulse (api/pulse) as text
+//     or JSON, exiting with the first failed part's code (a missing scope
+//     named).
 //   - ui/command/lint: cxi lint, the sessions of a window that trip an
 //     integrity rule (api/lint), as lines or JSON; exit 1 when some do.
 //   - ui/command/auth, ui/command/doctor: cxi auth and cxi doctor.

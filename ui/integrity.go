@@ -29,7 +29,7 @@ func (m Model) fromIntegrity(msg integrity.Msg) (Model, tea.Cmd) {
 // page (or a refresh) has come in.
 func (m Model) checkFlags() (Model, tea.Cmd) {
 	var cmd tea.Cmd
-	m.lint, cmd = m.lint.CheckAll(m.queue.Sessions(), m.now)
+	m.lint, cmd = m.lint.CheckAll(m.queue.ToFlag(), m.now)
 	return m, cmd
 }
 

@@ -30,7 +30,7 @@ func TestFlagsFollowTheQueueAndTheStore(t *testing.T) {
 	m = settle(m, m.Init())
 	noTicket := 0
 	var waiting *api.Session // open, handed off with a ticket, no flag yet
-	for _, s := range m.queue.Sessions() {
+	for _, s := range m.queue.ToFlag()() {
 		fl := m.lint.Flags(s.ID)
 		if lint.Has(fl, lint.NoTicket) {
 			noTicket++

@@ -21,10 +21,13 @@ import (
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/overlay"
+	"github.com/opencx-tools/cxi/ui/overlay/viewsave"
+	"github.com/opencx-tools/cxi/ui/pulseline"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/review"
 	"github.com/opencx-tools/cxi/ui/share"
 	"github.com/opencx-tools/cxi/ui/statusline"
+	"github.com/opencx-tools/cxi/ui/tabs"
 	"github.com/opencx-tools/cxi/ui/transcript"
 	"github.com/opencx-tools/cxi/ui/useraction"
 )
@@ -83,6 +86,10 @@ type Options struct {
 	TranscriptAtLatest bool
 	Commands           []useraction.Action // the user's [[commands]]
 	Profiles           Profiles            // the organizations :profile switches between (profile.go)
+	Views              []SavedView         // the saved views, as tabs above the queue; none draws none
+	SaveView           viewsave.Save       // writes a view to config.toml; nil when there is nowhere to
+	Mouse              bool                // the program reports the mouse (mouse = true): the wheel, a click
+	PulseLine          bool                // the header's pulse line at start (config pulse, on by default)
 	Lint               lint.Thresholds     // the integrity flags' thresholds ([lint])
 }
 
@@ -139,7 +146,10 @@ type Model struct {
 	registry           common.Registry
 	history            cmdline.History // the command line's lines run
 	profiles           Profiles
-	epoch              int             // the profile switches so far: an answer of another epoch is dropped
+	epoch              int // the profile switches so far: an answer of another epoch is dropped
+	tabs               tabs.Model[queue.State]
+	saveView           viewsave.Save
+	pulseLine          pulseline.Model
 	lint               integrity.Model // the integrity flags of the loaded sessions (integrity.go)
 }
 
@@ -171,10 +181,13 @@ func New(o Options) Model {
 		registry:           o.Registry,
 		history:            cmdline.NewHistory(o.History),
 		profiles:           o.Profiles,
+		saveView:           o.SaveView,
 	}
-	m.registry.Actions, m.registry.Profiles = m.commands.Names(), m.profiles.Names // what :run and :profile complete
-	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync)                   // a nil Memory keeps nothing
+	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)
+	m = m.startTabs(o.Views)
+	lineSrc, _ := o.Client.(pulseline.Source) // a test's fake client may have no analytics: no 7-day rate
+	m.pulseLine = pulseline.New(o.Theme, lineSrc, o.PulseLine)
 	store, _ := o.Memory.(kept.Store)              // a test's Memory may keep less: those rules then say nothing
 	scheduler, _ := o.Client.(integrity.Scheduler) // a test's client may have no office hours: the wall clock then
 	m.lint = integrity.New(o.Lint, store, scheduler)
@@ -218,6 +231,7 @@ func (m *Model) syncKeys() {
 	switch m.view {
 	case viewQueue:
 		m.queue.EnableKeys(&m.keys)
+		m.tabKeys()
 	case viewDetail:
 		m.detail.EnableKeys(&m.keys)
 	case viewTranscript:

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api/filter"
 	"github.com/opencx-tools/cxi/ui/common"
 )
 
@@ -62,7 +64,11 @@ func TestOfflineIsABadgeAndTheWriteKeysSayWhy(t *testing.T) {
 	}
 
 	readOnly := func(o *Options) { o.Acting = common.WriteSettings{ReadOnly: "--read-only"} }
-	cached := m.queue.Sessions()
+	// What the store kept of the queue, as cxi reads it at start.
+	cached, err := st.Sessions(context.Background(), filter.Filters{}.Query(testNow, 500))
+	if err != nil || len(cached) == 0 {
+		t.Fatalf("the store kept %d sessions of the queue: %v", len(cached), err)
+	}
 	m = newTestModel(t, unreachable{client}, readOnly, func(o *Options) { o.Memory, o.Cached, o.LastSync = st, cached, testNow })
 	m = press(start(m), "S")
 	if v := m.View(); !strings.Contains(header(m), "read-only offline") || !strings.Contains(v, "Read-only (--read-only)") {

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/pulse"
 	"github.com/opencx-tools/cxi/ui/cmdline"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/overlay/cmdmenu"
@@ -23,7 +24,15 @@ import (
 // root owns first, then the view in focus.
 func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	k := m.keys
-	if cmd, menu, ok := m.share.HandleKey(m.ctx, k.ForShare(), msg, m.target(), m.selection()); ok {
+	// The selection is read only for the keys that copy it (share's
+	// HandleKey): every key passes here, and the queue decodes each
+	// selected session from its packed body, which for a selection of a
+	// month's sessions takes seconds.
+	var selected []api.Session
+	if sk := k.ForShare(); key.Matches(msg, sk.CopyExternalID, sk.CopySessionID) {
+		selected = m.selection()
+	}
+	if cmd, menu, ok := m.share.HandleKey(m.ctx, k.ForShare(), msg, m.target(), selected); ok {
 		if menu != nil {
 			m.overlays = m.overlays.Push(copymenu.Open(m.ctx, *menu))
 		}
@@ -35,8 +44,12 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Help):
 		return m.fullHelp(), nil
 	case key.Matches(msg, k.CommandLine):
-		m.overlays = m.overlays.Push(cmdline.New(m.ctx, m.registry, m.history))
+		m.overlays = m.overlays.Push(cmdline.New(m.ctx, m.commandNames(), m.history))
 		return m, nil
+	case key.Matches(msg, k.Pulse):
+		return m.openPulse(pulse.Week)
+	case key.Matches(msg, k.PulseLine):
+		return m.showPulseLine(!m.pulseLine.Shown())
 	case key.Matches(msg, k.FocusInput) && m.view != viewTranscript, key.Matches(msg, k.SwitchFocus):
 		// In the transcript the input's key searches the history instead.
 		m.focusInput()
@@ -78,6 +91,16 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		}
 		if key.Matches(msg, k.Preview) {
 			return m.togglePreview()
+		}
+		if i, ok := m.tabs.Target(msg); ok {
+			return m.switchTab(i)
+		}
+		if key.Matches(msg, k.SaveView) {
+			return m.openSaveView(), nil
+		}
+		m.tabs = m.tabs.Found() // the user moves on: a restored cursor no longer waits
+		if key.Matches(msg, k.ResetFilters) && m.tabs.Len() > 0 {
+			return m.resetTab()
 		}
 		if key.Matches(msg, k.ResetFilters) {
 			return m.resetFilters()

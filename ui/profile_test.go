@@ -184,13 +184,8 @@ func TestSwitchProfileRefused(t *testing.T) {
 		t.Errorf("the profile in use: %q, want %q", got, want)
 	}
 	// A close under way: its answer belongs to default, and is waited for.
-	var s api.Session
-	for _, q := range m.queue.Sessions() {
-		if q.Status == api.StatusOpen {
-			s = q
-			break
-		}
-	}
+	s := *m.queue.Selected()
+	s.Status = api.StatusOpen // closed as resolved: the change the answer is awaited for
 	next, _ := m.Update(actions.ConfirmedMsg{Change: api.StatusChange{Status: api.StatusClosedResolved}, Sessions: []api.Session{s}})
 	if got, want := notice(next.(Model), "acme"), "A change is still being sent in default: wait for its answer, then switch to acme."; got != want {
 		t.Errorf("a write under way: %q, want %q", got, want)

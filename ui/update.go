@@ -16,12 +16,16 @@ import (
 	"github.com/opencx-tools/cxi/ui/integrity"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/overlay/picker"
+	"github.com/opencx-tools/cxi/ui/overlay/pulseview"
 	"github.com/opencx-tools/cxi/ui/overlay/runpane"
+	"github.com/opencx-tools/cxi/ui/overlay/viewsave"
+	"github.com/opencx-tools/cxi/ui/pulseline"
 	"github.com/opencx-tools/cxi/ui/queue"
 	"github.com/opencx-tools/cxi/ui/render"
 	"github.com/opencx-tools/cxi/ui/review"
 	"github.com/opencx-tools/cxi/ui/share"
 	"github.com/opencx-tools/cxi/ui/statusline"
+	"github.com/opencx-tools/cxi/ui/tabs"
 	"github.com/opencx-tools/cxi/ui/transcript"
 	"github.com/opencx-tools/cxi/ui/useraction"
 )
@@ -31,6 +35,7 @@ import (
 // Update (profile.go) drops an old profile's answers first.
 func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
+	loading := m.queue.Loading()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -94,8 +99,20 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 		}
 	case cmdline.SubmittedMsg:
 		m, cmd = m.command(msg)
+	case pulseline.LoadedMsg:
+		m.pulseLine = m.pulseLine.Update(msg)
+	case pulseview.LoadedMsg:
+		m.overlays, cmd, _ = m.overlays.Receive(msg) // the view closed: nobody waits for it
 	case previewSavedMsg:
 		cmd = m.previewSaved(msg)
+	case tabs.CountedMsg:
+		m.tabs = m.tabs.Counted(msg)
+	case tabs.SwitchMsg:
+		m, cmd = m.switchNamed(msg.Name)
+	case viewsave.SavedMsg:
+		m, cmd = m.viewSaved(msg)
+	case tea.MouseMsg:
+		m, cmd = m.mouse(msg)
 	case clockTickMsg:
 		m = m.tick(msg)
 		cmd = m.tickClock()
@@ -104,11 +121,12 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 			m.bar, _, cmd = m.bar.Update(msg) // the cursor's blink
 		}
 	}
+	m, recount := m.afterQueue(loading)
 	m.syncKeys()
 	m.syncPreview()
 	var spin tea.Cmd
 	m.status, spin = m.status.SetBusy(m.act.Busy(), m.detail.Busy())
-	return m, tea.Batch(cmd, spin)
+	return m, tea.Batch(cmd, spin, recount)
 }
 
 // start loads the queue and runs a command-line lookup.
@@ -168,13 +186,14 @@ func (m Model) fromDetail(d detail.Model, ev detail.Event, cmd tea.Cmd) (Model, 
 
 // fromQueue gives the queue its page, and finishes an n that waited for it.
 func (m Model) fromQueue(msg queue.Msg) (Model, tea.Cmd) {
-	var cmd tea.Cmd
-	loading := m.queue.Loading()
+	var cmd, line tea.Cmd
+	wasLoading := m.queue.Loading()
 	m.queue, cmd = m.queue.Update(msg)
-	if loading && !m.queue.Loading() { // a page came in: its sessions' flags
-		var check tea.Cmd
+	if wasLoading && !m.queue.Loading() {
+		m.pulseLine, line = m.pulseLine.Loaded(m.queue.Facts(), !m.queue.End(), m.ctx.Now())
+		var check tea.Cmd // a page came in: its sessions' flags
 		m, check = m.checkFlags()
-		cmd = tea.Batch(cmd, check)
+		cmd = tea.Batch(cmd, line, check)
 	}
 	if m.pendingStep && !m.queue.Loading() {
 		m.pendingStep = false

@@ -23,7 +23,8 @@ func (m *Model) layout() {
 	}
 	m.bar = m.bar.SetWidth(m.width)
 	h := m.paneHeight()
-	m.layoutPreview(h) // sizes the queue, beside or above the preview
+	m.tabs = m.tabs.SetWidth(m.width)
+	m.layoutPreview(h - m.tabsHeight()) // sizes the queue, beside or above the preview
 	m.detail = m.detail.SetSize(m.width, h)
 	m.transcript = m.transcript.SetSize(m.width, h)
 	m.overlays = m.overlays.SetSize(m.width, h)
@@ -81,6 +82,9 @@ func (m Model) headerView() string {
 		return l
 	}
 	right := t.Header.Render(render.Line(m.client.BaseURL()))
+	if parts := m.pulseLine.Parts(m.now); len(parts) > 0 {
+		return fitPulse(left, parts, right, m.width)
+	}
 	for _, hint := range []bool{true, false} {
 		l := left(hint)
 		if space := m.width - lipgloss.Width(l) - lipgloss.Width(right); space >= 2 {
@@ -98,9 +102,9 @@ func (m Model) viewPane() string {
 	switch m.view {
 	case viewQueue:
 		if m.preview.beside || m.preview.below {
-			return m.previewView(m.queue.View(), m.width, m.paneHeight())
+			return m.withTabs(m.previewView(m.queue.View(), m.width, m.paneHeight()-m.tabsHeight()))
 		}
-		return m.queue.View()
+		return m.withTabs(m.queue.View())
 	case viewTranscript:
 		return m.transcript.View()
 	}

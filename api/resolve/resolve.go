@@ -29,8 +29,9 @@ type Result struct {
 }
 
 // Resolve finds the sessions text refers to. loaded are the sessions the
-// caller already has (the TUI's queue), searched first and for free.
-func Resolve(ctx context.Context, c Client, text string, loaded []api.Session) (*Result, error) {
+// caller already has (the TUI's queue), searched first and for free; nil
+// when there are none.
+func Resolve(ctx context.Context, c Client, text string, loaded Loaded) (*Result, error) {
 	q, err := Classify(text)
 	if err != nil {
 		return nil, err
@@ -61,15 +62,13 @@ func Resolve(ctx context.Context, c Client, text string, loaded []api.Session) (
 	return res, err
 }
 
-func byTicket(ctx context.Context, c Client, q Query, loaded []api.Session) (*Result, error) {
+func byTicket(ctx context.Context, c Client, q Query, loaded Loaded) (*Result, error) {
 	res := &Result{Query: q}
-	for i := range loaded {
-		if q.Matches(&loaded[i]) {
-			res.Sessions = append(res.Sessions, loaded[i])
-		}
+	if loaded != nil {
+		res.Sessions = loaded.Matching(q)
 	}
 	if len(res.Sessions) > 0 {
-		res.Looked = "found among the " + plural.Count(len(loaded), "loaded session")
+		res.Looked = "found among the " + plural.Count(loaded.Len(), "loaded session")
 		return res, nil
 	}
 	found, w, err := walkList(ctx, c, q.Matches, true)
@@ -79,7 +78,7 @@ func byTicket(ctx context.Context, c Client, q Query, loaded []api.Session) (*Re
 	res.Sessions = found
 	res.Looked = "searched " + w.String()
 	if loaded != nil {
-		res.Looked = "searched " + plural.Count(len(loaded), "loaded session") + " and " + w.String()
+		res.Looked = "searched " + plural.Count(loaded.Len(), "loaded session") + " and " + w.String()
 	}
 	return res, nil
 }

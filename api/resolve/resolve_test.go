@@ -61,7 +61,7 @@ func TestResolveUsesTheLoadedQueueFirst(t *testing.T) {
 	// A client that would fail if asked, and a server that fails the test
 	// if asked at all: the loaded queue answers.
 	c := client(t, fake.Strict(t), fake.WithListFault(fake.Fault{Status: 500}))
-	res, err := Resolve(context.Background(), c, "zd-884213", []api.Session{star(t)})
+	res, err := Resolve(context.Background(), c, "zd-884213", Sessions{star(t)})
 	if err != nil || len(res.Sessions) != 1 || !strings.Contains(res.Looked, "loaded") {
 		t.Fatalf("%+v, %v", res, err)
 	}
@@ -87,7 +87,7 @@ func TestResolveNoneAndMany(t *testing.T) {
 // one session loaded, says "1 page" and "1 loaded session".
 func TestLookedCountsAgree(t *testing.T) {
 	c := client(t, fake.WithPageSize(1000))
-	res, err := Resolve(context.Background(), c, "#999999999", []api.Session{star(t)})
+	res, err := Resolve(context.Background(), c, "#999999999", Sessions{star(t)})
 	if err != nil || !strings.HasPrefix(res.Looked, "searched 1 loaded session and all ") || !strings.HasSuffix(res.Looked, " sessions (1 page)") {
 		t.Errorf("%q, %v", res.Looked, err)
 	}

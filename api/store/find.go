@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -62,6 +63,21 @@ func (s *Store) Find(ctx context.Context, q resolve.Query) ([]Found, error) {
 	if s == nil {
 		return nil, nil
 	}
+	f := lookupOf(q)
+	if q.Kind == resolve.KindPhone {
+		found, err := s.found(ctx, f)
+		if len(found) > 0 || err != nil {
+			return found, err
+		}
+		f = finder{}
+		f.idents(identTicket, ticketKeys(strings.TrimPrefix(q.Value, "#"))...)
+	}
+	return s.found(ctx, f)
+}
+
+// lookupOf is Find's first lookup for q (for a phone number, the one
+// before it is tried as a ticket number).
+func lookupOf(q resolve.Query) finder {
 	var f finder
 	if p, ok := idPrefix(q.Value); ok && q.Kind != resolve.KindEmail {
 		f.idPrefix(p)
@@ -77,18 +93,12 @@ func (s *Store) Find(ctx context.Context, q resolve.Query) ([]Found, error) {
 		if key := phoneKey(q.Value); len(key) >= 7 {
 			f.identPrefix(identPhone, key)
 		}
-		found, err := s.found(ctx, f)
-		if len(found) > 0 || err != nil {
-			return found, err
-		}
-		f = finder{}
-		f.idents(identTicket, ticketKeys(strings.TrimPrefix(q.Value, "#"))...)
 	case resolve.KindName:
 		if key := nameKey(q.Value); key != "" {
 			f.identPrefix(identName, key)
 		}
 	}
-	return s.found(ctx, f)
+	return f
 }
 
 // FindText classifies text as the input does (resolve.Classify) and finds
@@ -107,8 +117,18 @@ func (s *Store) found(ctx context.Context, f finder) ([]Found, error) {
 	if len(f.parts) == 0 {
 		return nil, nil
 	}
-	query := "SELECT doc, raw, fetched_ns FROM sessions WHERE rid IN (" + strings.Join(f.parts, " UNION ") + ") ORDER BY updated_ns DESC, id LIMIT ?"
-	return s.readFound(ctx, query, append(f.args, MaxFound)...)
+	query, args := f.sql()
+	return s.readFound(ctx, query, args...)
+}
+
+// sql is the lookup as one statement and its arguments. The newest
+// MaxFound hits are chosen first, by their sort keys alone, and only
+// their bodies read: an email or a name can match thousands of sessions,
+// and sorting their whole rows to keep fifty cost five times as much.
+func (f finder) sql() (string, []any) {
+	query := "SELECT doc, raw, fetched_ns FROM sessions WHERE rid IN (SELECT rid FROM sessions WHERE rid IN (" +
+		strings.Join(f.parts, " UNION ") + ") ORDER BY updated_ns DESC, id LIMIT ?) ORDER BY updated_ns DESC, id"
+	return query, append(slices.Clip(f.args), MaxFound)
 }
 
 // readFound reads (doc, raw, fetched_ns) rows as Found.
@@ -148,6 +168,13 @@ func (s *Store) Search(ctx context.Context, words string) ([]Found, error) {
 	if len(terms) == 0 {
 		return nil, nil
 	}
+	query, args := searchSQL(terms)
+	return s.readFound(ctx, query, args...)
+}
+
+// searchSQL is the search for terms (not empty) as one statement and its
+// arguments.
+func searchSQL(terms []string) (string, []any) {
 	// Each term is matched on its own and the sessions intersected, so
 	// that the words may be spread over a session's two documents.
 	parts := make([]string, len(terms))
@@ -160,7 +187,7 @@ func (s *Store) Search(ctx context.Context, words string) ([]Found, error) {
 	// walks the activity index instead, newest first, and stops at the
 	// MaxFound-th hit (a common word hits thousands of transcripts).
 	query := "SELECT doc, raw, fetched_ns FROM sessions WHERE +rid IN (" + strings.Join(parts, " INTERSECT ") + ") ORDER BY updated_ns DESC, id LIMIT ?"
-	return s.readFound(ctx, query, append(args, MaxFound)...)
+	return query, append(args, MaxFound)
 }
 
 // searchTerms splits words into FTS5 strings ("refund"), each a phrase of

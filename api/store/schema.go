@@ -173,12 +173,24 @@ CREATE TABLE csat (
 CREATE INDEX csat_by_fetched ON csat(fetched_ns);
 `
 
+// schemaV7 keeps the handoff summary once, in the session's body: the
+// summary column copied it for the triggers that indexed it, and
+// SaveSessions now writes the summary's search document itself (rowid
+// rid*2, as before, so the documents already indexed stay right). DROP
+// COLUMN rewrites the table; bodies kept plain stay plain until the
+// session is saved again (reading takes either).
+const schemaV7 = `
+DROP TRIGGER sessions_summary_insert;
+DROP TRIGGER sessions_summary_update;
+ALTER TABLE sessions DROP COLUMN summary;
+`
+
 // migrations returns the steps between schema versions: step i takes a
 // store from version i to i+1, so a store of any earlier version is brought
 // up to date one step at a time. A step is never changed once released;
 // a change is a new step.
 func migrations() []string {
-	return []string{schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6}
+	return []string{schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7}
 }
 
 // SchemaVersion is the schema version this build of cxi writes.

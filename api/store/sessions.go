@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/packed"
 )
 
 // SaveSessions keeps sessions as the API sent them at time at (a list page,
@@ -42,7 +43,7 @@ func (s *Store) SaveSessions(ctx context.Context, sessions []api.Session, at tim
 // page: compiling them again for each of its sessions cost more than
 // running them.
 type saver struct {
-	old, touch, upsert, dropIdents, addIdent, keptHistory *sql.Stmt
+	old, touch, upsert, dropIdents, addIdent, keptHistory, dropSummary, addSummary *sql.Stmt
 }
 
 func prepareSaver(ctx context.Context, tx *sql.Tx) (*saver, error) {
@@ -53,12 +54,14 @@ func prepareSaver(ctx context.Context, tx *sql.Tx) (*saver, error) {
 	}{
 		{&sv.old, "SELECT rid, doc, raw FROM sessions WHERE id = ?"},
 		{&sv.touch, "UPDATE sessions SET fetched_ns = ?, raw = coalesce(?, raw) WHERE rid = ?"},
-		{&sv.upsert, `INSERT INTO sessions (id, doc, raw, status, handed_off, channel, updated_ns, summary, fetched_ns)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		{&sv.upsert, `INSERT INTO sessions (id, doc, raw, status, handed_off, channel, updated_ns, fetched_ns)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, raw = excluded.raw, status = excluded.status,
 				handed_off = excluded.handed_off, channel = excluded.channel, updated_ns = excluded.updated_ns,
-				summary = excluded.summary, fetched_ns = excluded.fetched_ns
+				fetched_ns = excluded.fetched_ns
 			RETURNING rid`},
+		{&sv.dropSummary, "DELETE FROM search WHERE rowid = ?"},
+		{&sv.addSummary, "INSERT INTO search (rowid, body) VALUES (?, ?)"},
 		{&sv.dropIdents, "DELETE FROM idents WHERE session = ?"},
 		{&sv.addIdent, "INSERT OR IGNORE INTO idents (kind, value, session) VALUES (?, ?, ?)"},
 		{&sv.keptHistory, "SELECT events FROM histories WHERE session_id = ?"},
@@ -74,7 +77,7 @@ func prepareSaver(ctx context.Context, tx *sql.Tx) (*saver, error) {
 }
 
 func (sv *saver) close() {
-	for _, st := range []*sql.Stmt{sv.old, sv.touch, sv.upsert, sv.dropIdents, sv.addIdent, sv.keptHistory} {
+	for _, st := range []*sql.Stmt{sv.old, sv.touch, sv.upsert, sv.dropIdents, sv.addIdent, sv.keptHistory, sv.dropSummary, sv.addSummary} {
 		if st != nil {
 			st.Close()
 		}
@@ -102,11 +105,19 @@ func (sv *saver) save(ctx context.Context, tx *sql.Tx, sess *api.Session, at tim
 	if err != nil && !isNew {
 		return err
 	}
+	if raw != nil {
+		raw = packed.Pack(raw)
+	}
+	var old *api.Session
 	if !isNew {
-		// The same body again is the same session, with no encoding.
+		// The same body again is the same session, with no encoding:
+		// packing is deterministic, so the same body packs the same.
 		same := raw != nil && bytes.Equal(raw, oldRaw)
 		if !same {
-			if same, err = sameFields(sess, oldDoc, oldRaw); err != nil {
+			if old, err = decodeSession(oldDoc, oldRaw); err != nil {
+				return err
+			}
+			if same, err = sameFields(sess, old); err != nil {
 				return err
 			}
 		}
@@ -120,14 +131,14 @@ func (sv *saver) save(ctx context.Context, tx *sql.Tx, sess *api.Session, at tim
 		if doc, err = json.Marshal(sess); err != nil {
 			return err
 		}
-	}
-	var summary *string
-	if sess.Handoff != nil {
-		summary = &sess.Handoff.Summary
+		doc = packed.Pack(doc)
 	}
 	err = sv.upsert.QueryRowContext(ctx, id, doc, raw, string(sess.Status), sess.HandedOff(), string(sess.Channel.Type),
-		unixNano(sess.UpdatedAt.Time), summary, unixNano(at)).Scan(&rid)
+		unixNano(sess.UpdatedAt.Time), unixNano(at)).Scan(&rid)
 	if err != nil {
+		return err
+	}
+	if err := sv.indexSummary(ctx, rid, old, sess); err != nil {
 		return err
 	}
 	if _, err := sv.dropIdents.ExecContext(ctx, rid); err != nil {
@@ -151,6 +162,37 @@ func (sv *saver) save(ctx context.Context, tx *sql.Tx, sess *api.Session, at tim
 		return err
 	}
 	return indexKeptTranscript(ctx, tx, rid, id, events)
+}
+
+// indexSummary makes the handoff summary of sess, saved under rid, its
+// search document (rowid rid*2), where old (nil for a session new to the
+// store) had another. The summary is in the kept body: the index is the
+// only other place it is written.
+func (sv *saver) indexSummary(ctx context.Context, rid int64, old, sess *api.Session) error {
+	was, had := summaryOf(old)
+	now, has := summaryOf(sess)
+	if old != nil && had == has && was == now {
+		return nil
+	}
+	if old != nil && had {
+		if _, err := sv.dropSummary.ExecContext(ctx, rid*2); err != nil {
+			return err
+		}
+	}
+	if !has {
+		return nil
+	}
+	_, err := sv.addSummary.ExecContext(ctx, rid*2, now)
+	return err
+}
+
+// summaryOf is the handoff summary of s; ok is false without a handoff
+// (or without s).
+func summaryOf(s *api.Session) (summary string, ok bool) {
+	if s == nil || s.Handoff == nil {
+		return "", false
+	}
+	return s.Handoff.Summary, true
 }
 
 // Session is the session kept under id (any case), with its Raw when one
@@ -269,16 +311,13 @@ func (s *Store) SetSync(ctx context.Context, key string, at time.Time) error {
 	})
 }
 
-// sameFields reports whether sess has the fields of the session kept as
-// oldDoc and oldRaw: a session listed, then fetched, comes as two bodies
+// sameFields reports whether sess has the fields of kept, the session
+// as kept: a session listed, then fetched, comes as two bodies
 // that differ in bytes but not in what they say.
-func sameFields(sess *api.Session, oldDoc, oldRaw []byte) (bool, error) {
-	old, err := decodeSession(oldDoc, oldRaw)
-	if err != nil {
-		return false, err
-	}
+func sameFields(sess, kept *api.Session) (bool, error) {
+	old := *kept
 	old.Raw = nil
-	a, err := json.Marshal(old)
+	a, err := json.Marshal(&old)
 	if err != nil {
 		return false, err
 	}
@@ -294,17 +333,26 @@ func sameFields(sess *api.Session, oldDoc, oldRaw []byte) (bool, error) {
 // decodeSession reads a kept session: raw is the body the API sent, when it
 // was kept (nil for none), and then doc is empty; otherwise doc is cxi's
 // own encoding of api.Session, which decodes back to the same values.
+// Either is packed (api/packed) or, kept by a cxi before schema 5, plain:
+// Unpack gives a plain one back as it is.
 func decodeSession(doc, raw []byte) (*api.Session, error) {
-	src := doc
+	src, err := packed.Unpack(doc)
 	if len(doc) == 0 {
-		src = raw
+		src, err = packed.Unpack(raw)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("a kept session cannot be read: %w", err)
 	}
 	var sess api.Session
 	if err := json.Unmarshal(src, &sess); err != nil {
 		return nil, fmt.Errorf("a kept session cannot be read: %w", err)
 	}
 	if len(raw) > 0 {
-		sess.Raw = json.RawMessage(raw)
+		if len(doc) == 0 {
+			sess.Raw = json.RawMessage(src)
+		} else if sess.Raw, err = packed.Unpack(raw); err != nil {
+			return nil, fmt.Errorf("a kept session cannot be read: %w", err)
+		}
 	}
 	return &sess, nil
 }

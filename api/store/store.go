@@ -245,9 +245,13 @@ func openVersion(path string, upTo int) (*Store, string, error) {
 		return nil, notice, err
 	}
 	// A header that reads but pages that do not show here rather than in
-	// the middle of a session.
-	var n int
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sessions").Scan(&n); err != nil {
+	// the middle of a session: the newest session's, which the queue's
+	// first screen reads next. (Counting the sessions read every page of
+	// an index: 1.8 ms of the start at 100,000. Damage elsewhere shows
+	// when that page is read, and the next start moves the file aside.)
+	var newest string
+	err = db.QueryRowContext(ctx, "SELECT id FROM sessions ORDER BY updated_ns DESC, id LIMIT 1").Scan(&newest)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		db.Close()
 		return nil, notice, err
 	}

@@ -108,6 +108,7 @@ func commands() []spec {
 		{name: "run", usage: "NAME", about: "run a user-defined action", rest: true,
 			args:  func(r Registry, _ []string, _ string) []string { return r.Actions },
 			parse: named("action", "user-defined actions ([[commands]] in config.toml)", func(r Registry) []string { return r.Actions }, func(n string) Msg { return RunMsg{Name: n} })},
+		pulseSpec(),
 		{name: "help", about: "every key", parse: bare(HelpMsg{})},
 		{name: "quit", alias: "q", about: "quit cxi", parse: bare(QuitMsg{})},
 	}

@@ -1,6 +1,7 @@
 package cmdline
 
 import (
+	"github.com/opencx-tools/cxi/api/pulse"
 	"reflect"
 	"testing"
 	"time"
@@ -38,6 +39,11 @@ func TestParseReadsEachCommand(t *testing.T) {
 		"view Open":                                 ViewMsg{Name: "Open"},
 		"profile globex":                            ProfileMsg{Name: "globex"},
 		"run zendesk":                               RunMsg{Name: "zendesk"},
+		"pulse":                                     PulseMsg{Span: pulse.Week},
+		"pulse today":                               PulseMsg{Span: pulse.Today},
+		"pulse 30d":                                 PulseMsg{Span: pulse.Month},
+		"pulse off":                                 PulseMsg{Line: ptr(false)},
+		"pulse on":                                  PulseMsg{Line: ptr(true)},
 		"help":                                      HelpMsg{},
 		"q":                                         QuitMsg{},
 		"quit":                                      QuitMsg{},
@@ -56,7 +62,9 @@ func TestParseErrorsNameTheLineAndWhatItTakes(t *testing.T) {
 	for line, want := range map[string]string{
 		"clsoe":                         "no command `:clsoe` — did you mean `:close`?",
 		"fliter status=open":            "no command `:fliter` — did you mean `:filter`?",
-		"xyzzy":                         "no command `:xyzzy`; the commands are open, close, reopen, redact, filter, copy, view, profile, run, help or quit",
+		"xyzzy":                         "no command `:xyzzy`; the commands are open, close, reopen, redact, filter, copy, view, profile, run, pulse, help or quit",
+		"pulse 8h":                      "`:pulse 8h`: \"8h\" is not a span: want today, or days such as 7d or 30d, or weeks such as 2w; or on/off for the header's pulse line",
+		"pulse today off":               "`:pulse today off`: it takes one of today, 7d, 30d, on or off",
 		"open":                          "`:open` needs a session: its ID, #ticket number or contact email",
 		"close now":                     "`:close now`: the only option is --unresolved",
 		"reopen 3c90":                   "`:reopen 3c90`: it takes no argument",

@@ -607,7 +607,7 @@ func TestCancelASearch(t *testing.T) {
 	c := newStub()
 	m, _ := newModel(t, c)
 	q, _ := resolve.Classify("#ZD-1")
-	m, search := m.Search(q, "#ZD-1", []api.Session{*sA})
+	m, search := m.Search(q, "#ZD-1", resolve.Sessions{*sA})
 	if !m.Searching() || m.Fetching() || !m.Cancellable() || m.Busy() != "ticket ZD-1 → the queue, local history and the API" {
 		t.Fatalf("search under way: searching %v, busy %q", m.Searching(), m.Busy())
 	}
@@ -725,7 +725,11 @@ func TestSearchResults(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			m, cmd := m.Search(q, tt.text, tt.loaded)
+			var loaded resolve.Loaded // nil: no queue, as outside the TUI
+			if tt.loaded != nil {
+				loaded = resolve.Sessions(tt.loaded)
+			}
+			m, cmd := m.Search(q, tt.text, loaded)
 			m, ev, cmd2 := m.Update(one(t, cmd))
 			if cmd2 != nil || m.Searching() || m.Busy() != "" {
 				t.Errorf("after the answer: cmd %v, searching %v", cmd2 != nil, m.Searching())

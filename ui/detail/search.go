@@ -20,7 +20,7 @@ import (
 // understood) where cxi get looks (lookup.Find): the loaded queue, the
 // local store and the API, one answer merged from the three. It
 // supersedes any lookup, as a lookup supersedes it.
-func (m Model) Search(q resolve.Query, text string, loaded []api.Session) (Model, tea.Cmd) {
+func (m Model) Search(q resolve.Query, text string, loaded resolve.Loaded) (Model, tea.Cmd) {
 	ctx := m.begin()
 	m.searching = explain.Query(q)
 	src := lookup.Sources{API: m.client, Loaded: loaded}

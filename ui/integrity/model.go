@@ -79,9 +79,10 @@ func (m Model) Start() tea.Cmd {
 	}
 }
 
-// CheckAll works out the flags of every loaded session, replacing the
-// ones known; a later CheckAll supersedes it.
-func (m Model) CheckAll(sessions []api.Session, now time.Time) (Model, tea.Cmd) {
+// CheckAll works out the flags of the loaded sessions, replacing the ones
+// known; a later CheckAll supersedes it. sessions is called in the
+// command: the queue decodes its rows there.
+func (m Model) CheckAll(sessions func() []api.Session, now time.Time) (Model, tea.Cmd) {
 	m.gen++
 	return m, m.check(sessions, now, m.gen, true)
 }
@@ -89,12 +90,13 @@ func (m Model) CheckAll(sessions []api.Session, now time.Time) (Model, tea.Cmd) 
 // CheckSome works out again the flags of a few sessions (one whose
 // transcript was just kept), merged into the ones known.
 func (m Model) CheckSome(sessions []api.Session, now time.Time) tea.Cmd {
-	return m.check(sessions, now, 0, false)
+	return m.check(func() []api.Session { return sessions }, now, 0, false)
 }
 
-func (m Model) check(sessions []api.Session, now time.Time, gen int, whole bool) tea.Cmd {
+func (m Model) check(decode func() []api.Session, now time.Time, gen int, whole bool) tea.Cmd {
 	st, schedule, th := m.store, m.schedule, m.th
 	return func() tea.Msg {
+		sessions := decode()
 		ids := make([]string, len(sessions))
 		for i := range sessions {
 			ids[i] = sessions[i].ID

@@ -45,8 +45,8 @@ func run(t *testing.T, m Model, cmd func() any) (Model, bool) {
 func TestCheckAllAndSome(t *testing.T) {
 	bad, good := sessions()
 	m := New(lint.Thresholds{}, nil, nil) // zero thresholds: the defaults
-	m, first := m.CheckAll([]api.Session{bad, good}, now)
-	m, second := m.CheckAll([]api.Session{good}, now)
+	m, first := m.CheckAll(func() []api.Session { return []api.Session{bad, good} }, now)
+	m, second := m.CheckAll(func() []api.Session { return []api.Session{good} }, now)
 	m, changed := run(t, m, func() any { return second() })
 	if !changed || len(m.All()) != 0 {
 		t.Fatalf("the second check: changed %v, flags %v; want none", changed, m.All())

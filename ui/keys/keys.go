@@ -5,7 +5,10 @@
 // the user really presses.
 package keys
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
 
 // Map is every binding the program answers to. Its field names are the
 // config file's action names (CopyExternalID is copy_external_id), so a
@@ -47,12 +50,17 @@ type Map struct {
 	Changed        key.Binding // queue filter: changed and new sessions only
 	Attention      key.Binding // queue ordering: needs attention
 	AutoRefresh    key.Binding // queue auto-refresh on/off
-	ResetFilters   key.Binding // queue: every filter back to the ones cxi started with
+	ResetFilters   key.Binding // queue: every filter back to the saved view's (with no views, to those cxi started with)
 	Preview        key.Binding // queue: the preview of the row under the cursor, shown or hidden
 	Select         key.Binding // queue: select the row for an action on several, or unselect it
 	SelectRange    key.Binding // queue: select every row from the last one selected to the cursor
 	SelectAll      key.Binding // queue: select every row shown, or clear the selection when all are
 	CommandLine    key.Binding // the : command line: every action by name
+	NextView       key.Binding // queue: the next saved view, the tab to the right
+	PrevView       key.Binding // queue: the previous saved view, the tab to the left
+	SaveView       key.Binding // queue: save the filters in force to the view, or as a new view
+	Pulse          key.Binding // the pulse view: the period's handoffs and the SLA
+	PulseLine      key.Binding // the header's pulse line, shown or hidden
 	Back           key.Binding // cancel a fetch, or go back one view
 	Help           key.Binding
 	Quit           key.Binding // q: only where it cannot be typed
@@ -105,6 +113,11 @@ func Default() Map {
 		SelectRange:    bind("ctrl+space", "select up to here", "ctrl+@"),
 		SelectAll:      bind("ctrl+a", "select all / none", "ctrl+a"),
 		CommandLine:    bind(":", "command line", ":"),
+		NextView:       bind(">", "next view", ">"),
+		PrevView:       bind("<", "previous view", "<"),
+		SaveView:       bind("V", "save view…", "V"),
+		Pulse:          bind("ctrl+p", "pulse of the shift", "ctrl+p"),
+		PulseLine:      bind("%", "pulse line on/off", "%"),
 		Back:           bind("esc", "back", "esc"),
 		Help:           bind("?", "all keys", "?"),
 		Quit:           bind("q", "quit", "q"),
@@ -161,4 +174,21 @@ func HelpName(k string) string {
 		return "pgdn"
 	}
 	return k
+}
+
+// PressOf is a key press that b matches, for what presses a binding's key
+// for the user (the mouse's wheel is the up and down keys): an arrow or a
+// single character among its keys; false when a remap left it neither.
+func PressOf(b key.Binding) (tea.KeyMsg, bool) {
+	for _, k := range b.Keys() {
+		switch r := []rune(k); {
+		case k == "up":
+			return tea.KeyMsg{Type: tea.KeyUp}, true
+		case k == "down":
+			return tea.KeyMsg{Type: tea.KeyDown}, true
+		case len(r) == 1:
+			return tea.KeyMsg{Type: tea.KeyRunes, Runes: r}, true
+		}
+	}
+	return tea.KeyMsg{}, false
 }

@@ -20,7 +20,8 @@ func (k *Map) ViewKeys() []*key.Binding {
 		&k.Redact, &k.Next, &k.Prev, &k.Transcript, &k.RawJSON,
 		&k.Lookup, &k.Status, &k.HandedOff, &k.Channel, &k.Window, &k.Team, &k.Flagged, &k.Changed, &k.Attention, &k.AutoRefresh, &k.Select,
 		&k.ResetFilters, &k.Preview,
-		&k.Refresh, &k.NextToReview, &k.Undo, &k.Back, &k.SelectRange, &k.SelectAll)
+		&k.Refresh, &k.NextToReview, &k.Undo, &k.Back, &k.SelectRange, &k.SelectAll,
+		&k.NextView, &k.PrevView, &k.SaveView)
 }
 
 // SessionKeys are the bindings that act on one session: wherever a view

@@ -237,3 +237,13 @@ func (k Map) ForStatusMenu() StatusMenu {
 		Close:    As(k.Back, "cancel"),
 	}
 }
+
+// Tabs is the saved views' keys: the tab to the left or right, and saving
+// the filters in force to a view. Each view's own key is the config's, not
+// the key map's.
+type Tabs struct {
+	Next, Prev, Save key.Binding
+}
+
+// ForTabs is the tabs' keys.
+func (k Map) ForTabs() Tabs { return Tabs{Next: k.NextView, Prev: k.PrevView, Save: k.SaveView} }

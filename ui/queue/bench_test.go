@@ -45,10 +45,10 @@ func BenchmarkQueueLoaded(b *testing.B) {
 }
 
 func withRows(m Model, n int) Model {
-	rows := make([]row, n)
+	rows := make([]*row, n)
 	for i := range n {
 		s := session(i)
-		rows[i] = newRow(&s)
+		rows[i] = newRow(m.kinds, &s)
 	}
 	m.rows = rows
 	m.reindex()

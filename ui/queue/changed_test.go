@@ -69,7 +69,7 @@ func (f *fakeMemory) SetSync(context.Context, string, time.Time) error { return 
 func shownIDs(m Model) []string {
 	var ids []string
 	for _, i := range m.view {
-		ids = append(ids, m.rows[i].session.ID)
+		ids = append(ids, m.rows[i].id)
 	}
 	return ids
 }

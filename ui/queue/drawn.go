@@ -17,9 +17,9 @@ type drawnRows struct {
 	// clock (the AGE column) makes a new cache.
 	cols, widths []int
 	now          time.Time
-	// Keyed by the session: a fresher copy of a session (Upsert, a
-	// refresh) is a new pointer, so a changed row misses by itself.
-	lines map[*api.Session]drawnRow
+	// Keyed by the row: a fresher copy of a session (Upsert, a refresh)
+	// is a new row, so a changed row misses by itself.
+	lines map[*row]drawnRow
 }
 
 // drawnRow is one row's line and the per-row state it was drawn with,
@@ -58,7 +58,7 @@ func (d *drawnRows) fits(m *Model) bool {
 
 // state is what, outside the row, its line is drawn from.
 func (m *Model) drawnState(r *row) drawnRow {
-	id := r.session.ID
+	id := r.id
 	s, saving := m.saving[id]
 	return drawnRow{mark: m.markCell(id), flags: m.flagCell(id), picked: m.picked[id], saving: s, isSaving: saving}
 }
@@ -69,7 +69,7 @@ func (m *Model) cachedRow(r *row) (string, bool) {
 	if !m.drawn.fits(m) {
 		return "", false
 	}
-	d, ok := m.drawn.lines[r.session]
+	d, ok := m.drawn.lines[r]
 	if !ok {
 		return "", false
 	}
@@ -84,18 +84,19 @@ func (m *Model) cachedRow(r *row) (string, bool) {
 // finds them. A new layout starts a new cache rather than clearing the
 // shared one: an older copy of the model keeps the lines of its own.
 func (m *Model) warm() {
+	m.countSelection()
 	if m.width <= 0 || m.height <= 0 {
 		return
 	}
 	if !m.drawn.fits(m) || len(m.drawn.lines) > drawnLimit {
-		m.drawn = &drawnRows{cols: slices.Clone(m.cols), widths: slices.Clone(m.widths), now: m.now, lines: map[*api.Session]drawnRow{}}
+		m.drawn = &drawnRows{cols: slices.Clone(m.cols), widths: slices.Clone(m.widths), now: m.now, lines: map[*row]drawnRow{}}
 	}
 	if items := m.barItems(); !m.bar.fits(items, m.width) {
 		m.bar = &drawnBar{width: m.width, items: items, lines: m.drawBar(items)}
 	}
 	end := min(m.top+m.listHeight(), len(m.view))
 	for pos := m.top; pos < end; pos++ {
-		r := &m.rows[m.view[pos]]
+		r := m.rows[m.view[pos]]
 		if pos == m.sel {
 			continue // drawn selected, every frame: it is one row
 		}
@@ -104,6 +105,6 @@ func (m *Model) warm() {
 		}
 		d := m.drawnState(r)
 		d.line = m.rowView(r, false)
-		m.drawn.lines[r.session] = d
+		m.drawn.lines[r] = d
 	}
 }

@@ -2,7 +2,10 @@ package queue
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+
+	"github.com/opencx-tools/cxi/api"
 
 	"github.com/opencx-tools/cxi/api/lint"
 	"github.com/opencx-tools/cxi/ui/overlay"
@@ -50,6 +53,28 @@ func (m Model) SetFlags(byID map[string][]lint.Rule) Model {
 		m.rebuild()
 	}
 	return m
+}
+
+// MaxFlagged is how many of the loaded sessions, from the top, the
+// integrity flags are worked out for: each is decoded from its packed body
+// for it, which at 100k rows would cost seconds a page.
+const MaxFlagged = 2000
+
+// ToFlag is the loaded sessions the flags are worked out for (the first
+// MaxFlagged), decoded when the returned function is called: in the
+// caller's command, not in Update. The rows are copied now (pointers;
+// a row never changes once made).
+func (m Model) ToFlag() func() []api.Session {
+	rows := slices.Clone(m.rows[:min(len(m.rows), MaxFlagged)])
+	return func() []api.Session {
+		out := make([]api.Session, 0, len(rows))
+		for _, r := range rows {
+			if s, err := r.decode(); err == nil {
+				out = append(out, *s)
+			}
+		}
+		return out
+	}
 }
 
 // FlagFilterValues are what SetFlagFilter takes: "any" (off), "flagged"
@@ -101,7 +126,7 @@ func (m Model) flagChoices() (overlay.Filter, []filterValue) {
 	counts := map[lint.Rule]int{}
 	flagged := 0
 	for i := range m.rows {
-		rules := m.flagged[m.rows[i].session.ID]
+		rules := m.flagged[m.rows[i].id]
 		if len(rules) > 0 {
 			flagged++
 		}
@@ -109,7 +134,11 @@ func (m Model) flagChoices() (overlay.Filter, []filterValue) {
 			counts[r]++
 		}
 	}
-	f := overlay.Filter{Name: "Integrity flags", Note: fmt.Sprintf("Of the %s loaded, from what the store keeps: a rule that needs a transcript or a rating says nothing without one.", sessions(len(m.rows)))}
+	note := fmt.Sprintf("Of the %s loaded", sessions(len(m.rows)))
+	if len(m.rows) > MaxFlagged {
+		note = fmt.Sprintf("Of the first %d of the %s loaded", MaxFlagged, sessions(len(m.rows)))
+	}
+	f := overlay.Filter{Name: "Integrity flags", Note: note + ", from what the store keeps: a rule that needs a transcript or a rating says nothing without one."}
 	out := []filterValue{{flag: flagFilter{}}, {flag: flagFilter{on: true}}}
 	f.Options = append(f.Options, overlay.Option{Label: "any", Count: len(m.rows)}, overlay.Option{Label: "flagged", Count: flagged})
 	if m.flag.on && m.flag.rule == "" {

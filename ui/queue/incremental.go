@@ -6,7 +6,7 @@ package queue
 // among the others, and rebuilds.
 func (m *Model) appended(from int) {
 	for i := from; i < len(m.rows); i++ {
-		m.measure(&m.rows[i])
+		m.measure(m.rows[i])
 	}
 	if m.attention {
 		m.rebuild()
@@ -14,17 +14,17 @@ func (m *Model) appended(from int) {
 	}
 	m.view = m.view[:len(m.view):len(m.view)] // an older copy of the model keeps its own view
 	for i := from; i < len(m.rows); i++ {
-		r := &m.rows[i]
+		r := m.rows[i]
 		if !m.keeps(r) {
 			continue
 		}
 		m.view = append(m.view, i)
-		if m.Reviewed(r.session.ID) {
+		if m.Reviewed(r.id) {
 			m.reviewed++
 		}
 	}
 	if len(m.view) > 0 && m.selID == "" {
-		m.selID = m.rows[m.view[m.sel]].session.ID
+		m.selID = m.rows[m.view[m.sel]].id
 	}
 	m.scrollToSel()
 	m.cols, m.widths = layoutColumns(m.width, m.contactNeed, m.ticketNeed, m.mem != nil)
@@ -35,7 +35,7 @@ func (m *Model) appended(from int) {
 func (m *Model) narrow() {
 	view := make([]int, 0, len(m.view))
 	for _, i := range m.view {
-		if m.keeps(&m.rows[i]) {
+		if m.keeps(m.rows[i]) {
 			view = append(view, i)
 		}
 	}

@@ -1,12 +1,14 @@
 package queue
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 	"github.com/opencx-tools/cxi/api/filter"
 )
 
@@ -38,6 +40,22 @@ func BenchmarkQueueFilterKeystroke(b *testing.B) {
 	}
 }
 
+// BenchmarkQueueFilterFirstKey types the first character of a filter,
+// which has no narrower result to start from and reads every row: "x",
+// which no name holds but some email addresses and IDs do not either.
+func BenchmarkQueueFilterFirstKey(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			m := benchQueue(n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				_ = m.SetText("x")
+			}
+		})
+	}
+}
+
 // BenchmarkQueuePageArrival takes a page of 1,000 sessions into a queue of
 // n: its cost should follow the page, not the rows already loaded.
 func BenchmarkQueuePageArrival(b *testing.B) {
@@ -49,7 +67,8 @@ func BenchmarkQueuePageArrival(b *testing.B) {
 			for i := range page.Items {
 				page.Items[i] = session(n + i)
 			}
-			msg := PageLoadedMsg{q: query{gen: m.gen, cursor: "more"}, page: page}
+			// The rows are made in the page's command, as fetchPage does.
+			msg := PageLoadedMsg{q: query{gen: m.gen, cursor: "more"}, page: page, rows: rowsOf(m.kinds, page.Items)}
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
@@ -61,7 +80,7 @@ func BenchmarkQueuePageArrival(b *testing.B) {
 				// a clone's growth would rehash every row, each time.
 				fresh.byID = make(map[string]int, len(m.byID)+2*len(page.Items))
 				maps.Copy(fresh.byID, m.byID)
-				fresh.rows = append(make([]row, 0, len(m.rows)+2*len(page.Items)), m.rows...)
+				fresh.rows = append(make([]*row, 0, len(m.rows)+2*len(page.Items)), m.rows...)
 				b.StartTimer()
 				_, _ = fresh.Update(msg)
 			}
@@ -91,6 +110,34 @@ func BenchmarkQueueCursorDown(b *testing.B) {
 				i++
 				m, _ = m.Update(k)
 				_ = m.View()
+			}
+		})
+	}
+}
+
+// BenchmarkQueueCursorDownAllSelected is j with every loaded row
+// selected, and the header's count of them drawn too, as the program
+// draws it on every frame.
+func BenchmarkQueueCursorDownAllSelected(b *testing.B) {
+	down := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'j'}}
+	up := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'k'}}
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			m := benchQueue(n)
+			m, _ = m.Update(tea.KeyMsg{Type: tea.KeyCtrlA})
+			_ = m.View()
+			b.ReportAllocs()
+			b.ResetTimer()
+			i := 0
+			for b.Loop() {
+				k := down
+				if i%2 == 1 {
+					k = up
+				}
+				i++
+				m, _ = m.Update(k)
+				_ = m.View()
+				_ = m.Header()
 			}
 		})
 	}
@@ -150,4 +197,36 @@ func BenchmarkBareCursorDown(b *testing.B) {
 		l = l.Update(k)
 		_ = l.View()
 	}
+}
+
+// BenchmarkPageRows makes the rows of a page of 1,000 of the demo's
+// sessions, as the page's command does before Update sees them (packing
+// each body is most of it); its floor, in the same run, is decoding the
+// page's 1,000 bodies, which the client does for every page already.
+func BenchmarkPageRows(b *testing.B) {
+	bodies := demo.Catalog(demo.WithGenerated(1000), demo.WithoutShowcase(), demo.WithoutOddItems()).Sessions(now)
+	items := make([]api.Session, len(bodies))
+	decode := func(b *testing.B) {
+		for i, fs := range bodies {
+			items[i] = api.Session{}
+			if err := json.Unmarshal(fs.Body, &items[i]); err != nil {
+				b.Fatal(err)
+			}
+			items[i].Raw = json.RawMessage(fs.Body)
+		}
+	}
+	b.Run("floor=decode", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			decode(b)
+		}
+	})
+	b.Run("rows", func(b *testing.B) {
+		decode(b)
+		kinds := newKindTable()
+		b.ReportAllocs()
+		for b.Loop() {
+			_ = rowsOf(kinds, items)
+		}
+	})
 }

@@ -2,6 +2,7 @@ package queue
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -24,7 +25,17 @@ type Memory interface {
 	Marks(ctx context.Context, ids []string) (map[string]store.Mark, error)
 	Sync(ctx context.Context, key string) (time.Time, error)
 	SetSync(ctx context.Context, key string, at time.Time) error
+	// Sessions is the kept sessions q asks for: the rest of those the
+	// queue starts with, read after the first frame (readRest).
+	Sessions(ctx context.Context, q store.Query) ([]api.Session, error)
 }
+
+// KeptAtStart is how many kept sessions the queue starts with: a few
+// screens, more than anyone pages through before the API answers. The
+// first screen's worth is read before the first frame (WithMemory's
+// cached); the rest after it, so that the first frame waits for no more
+// than it shows.
+const KeptAtStart = 500
 
 // mark is what a row shows of the user's own history with its session.
 type mark struct {
@@ -38,6 +49,7 @@ type annotation struct {
 	changes map[string]store.Change
 	marks   map[string]store.Mark
 	fresh   map[string]bool // sessions the store did not hold before this page
+	rest    []api.Session   // the kept sessions after the first screen's (readRest)
 }
 
 // remember keeps a page in the store and reads back what the user's
@@ -85,6 +97,7 @@ func recall(ctx context.Context, mem Memory, sessions []api.Session) (map[string
 
 // annotate takes what the store said into the rows' marks.
 func (m *Model) annotate(a annotation) {
+	m.takeRest(a.rest)
 	if len(a.changes) == 0 && len(a.marks) == 0 && len(a.fresh) == 0 {
 		return // nothing said (no store): no count to redo over every row
 	}
@@ -107,6 +120,26 @@ func (m *Model) annotate(a annotation) {
 		m.marks[id] = mk
 	}
 	m.countReviewed()
+}
+
+// takeRest appends the kept sessions read after the first frame, while
+// the rows on screen are still the store's (or the API cannot be
+// reached). Once the API's first page has replaced them they are left
+// out: they could bring back sessions it no longer lists, and paging goes
+// on from the API.
+func (m *Model) takeRest(rest []api.Session) {
+	if len(rest) == 0 || m.cachedAt.IsZero() && !m.offline {
+		return
+	}
+	from := len(m.rows)
+	for i := range rest {
+		if _, dup := m.byID[rest[i].ID]; dup {
+			continue // saved again between the two reads, and moved up
+		}
+		m.rows = append(m.rows, unpackedRow(m.kinds, &rest[i])) // as the first screen's: replaced by the API's first page
+		m.byID[rest[i].ID] = len(m.rows) - 1
+	}
+	m.appended(from)
 }
 
 // SetMark shows a review mark or note that changed (m, e).
@@ -143,8 +176,8 @@ func (m Model) NextUnreviewed(after *api.Session) *api.Session {
 		start = m.position(after.ID) + 1
 	}
 	for pos := start; pos < len(m.view); pos++ {
-		if s := m.rows[m.view[pos]].session; !m.Reviewed(s.ID) {
-			return s
+		if r := m.rows[m.view[pos]]; !m.Reviewed(r.id) {
+			return m.decoded.session(r)
 		}
 	}
 	return nil
@@ -168,7 +201,7 @@ func (m Model) ChangedOnly() bool { return m.changed }
 func (m *Model) countReviewed() {
 	m.reviewed = 0
 	for _, i := range m.view {
-		if m.Reviewed(m.rows[i].session.ID) {
+		if m.Reviewed(m.rows[i].id) {
 			m.reviewed++
 		}
 	}
@@ -218,9 +251,9 @@ func (m Model) WithMemory(mem Memory, cached []api.Session, lastSync time.Time) 
 	if len(cached) == 0 {
 		return m
 	}
-	m.rows = make([]row, 0, len(cached))
+	m.rows = make([]*row, len(cached))
 	for i := range cached {
-		m.rows = append(m.rows, newRow(&cached[i]))
+		m.rows[i] = unpackedRow(m.kinds, &cached[i]) // before the first frame: see unpackedRow
 	}
 	m.cachedAt = lastSync
 	m.reindex()
@@ -237,13 +270,15 @@ func (m Model) incremental(cursor string, background bool) (Model, tea.Cmd) {
 	ctx := m.begin(background)
 	p := api.ListParams{UpdatedAfter: m.lastSync.Add(-time.Minute)}
 	q := query{gen: m.gen, cursor: cursor, incremental: true, background: background}
-	return m, fetchPage(ctx, m.lister, q, p, true, m.mem, m.now, m.newAfter)
+	return m, fetchPage(ctx, m.lister, m.kinds, q, p, true, m.mem, m.now, m.newAfter)
 }
 
 // merge takes an incremental page in: a session that still matches the
 // filters replaces its row or joins the queue; one that no longer does
 // leaves it.
-func (m *Model) merge(p *api.SessionPage) {
+//
+// rows are the page's rows, made with it in its command, one per item.
+func (m *Model) merge(p *api.SessionPage, rows []*row) {
 	for i := range p.Items {
 		s := &p.Items[i]
 		at, loaded := m.byID[s.ID]
@@ -253,9 +288,9 @@ func (m *Model) merge(p *api.SessionPage) {
 			m.reindex()
 		case !m.filters.Match(s, m.now):
 		case loaded:
-			m.rows[at] = newRow(s)
+			m.rows[at] = rows[i]
 		default:
-			m.rows = append([]row{newRow(s)}, m.rows...)
+			m.rows = append([]*row{rows[i]}, m.rows...)
 			m.reindex()
 		}
 	}
@@ -269,15 +304,15 @@ func (m *Model) reindex() {
 	m.byID = make(map[string]int, len(m.rows))
 	m.contactNeed, m.ticketNeed = 0, 0
 	for i := range m.rows {
-		m.byID[m.rows[i].session.ID] = i
-		m.measure(&m.rows[i])
+		m.byID[m.rows[i].id] = i
+		m.measure(m.rows[i])
 	}
 }
 
 // measure widens the contact and ticket needs to r's.
 func (m *Model) measure(r *row) {
-	m.contactNeed = max(m.contactNeed, r.contactW)
-	m.ticketNeed = max(m.ticketNeed, r.ticketW)
+	m.contactNeed = max(m.contactNeed, int(r.contactW))
+	m.ticketNeed = max(m.ticketNeed, int(r.ticketW))
 }
 
 // synced records a whole read of the list's first page (or an incremental
@@ -303,12 +338,12 @@ func (m Model) Start() (Model, tea.Cmd) {
 	}
 	m.gen++
 	m, load := m.load("", true, false)
-	recall := m.recallRows()
+	recall, rest := m.recallRows(), m.readRest()
 	if !m.attention {
-		return m, tea.Batch(load, recall)
+		return m, tea.Batch(load, recall, rest)
 	}
 	m, rank := m.startRanking()
-	return m, tea.Batch(load, rank, recall)
+	return m, tea.Batch(load, rank, recall, rest)
 }
 
 // annotatedMsg is what the store says of the rows it gave at start.
@@ -320,14 +355,52 @@ type annotatedMsg struct {
 func (annotatedMsg) queueMsg() {}
 
 // recallRows reads the marks and changes of the rows the store gave, which
-// came without them, in a command.
+// came without them, in a command: what changed is found by comparing the
+// whole sessions, decoded there (rows never change once made, so a copy
+// of the slice is safe to read there).
 func (m Model) recallRows() tea.Cmd {
-	mem, gen, sessions := m.mem, m.gen, m.Sessions()
+	mem, gen, rows := m.mem, m.gen, slices.Clone(m.rows)
 	return func() tea.Msg {
+		sessions := make([]api.Session, len(rows))
+		for i, r := range rows {
+			sessions[i] = *decodeOrStub(r)
+		}
 		var a annotation
 		a.changes, a.marks = recall(context.Background(), mem, sessions)
 		return annotatedMsg{gen: gen, ann: a}
 	}
+}
+
+// firstFrame is how long after the start the first frame is surely on
+// screen: bubbletea draws at most 60 frames a second. Reading the rest of
+// the kept rows sooner would take the CPU from it (decoding 460 sessions
+// is several times the frame's own work).
+const firstFrame = 20 * time.Millisecond
+
+// readRest reads the rest of the kept sessions the queue starts with (up
+// to KeptAtStart, after the first screen's), with their marks and
+// changes, once the first frame is drawn; nil when there is none to read.
+func (m Model) readRest() tea.Cmd {
+	if m.mem == nil || len(m.rows) >= KeptAtStart {
+		return nil
+	}
+	mem, gen := m.mem, m.gen
+	q := m.filters.Query(m.now, KeptAtStart-len(m.rows))
+	q.Offset = len(m.rows)
+	read := func(time.Time) tea.Msg {
+		var a annotation
+		ctx := context.Background()
+		var err error
+		if a.rest, err = mem.Sessions(ctx, q); err != nil || len(a.rest) == 0 {
+			return nil // the store is a help: without the rest, the API's pages come
+		}
+		a.changes, a.marks = recall(ctx, mem, a.rest)
+		return annotatedMsg{gen: gen, ann: a}
+	}
+	if m.auto.timer == nil {
+		return func() tea.Msg { return read(time.Time{}) }
+	}
+	return m.auto.timer(firstFrame, read)
 }
 
 // Offline reports whether the API could not be reached when the queue

@@ -37,6 +37,7 @@ type PageLoadedMsg struct {
 	q       query
 	refresh bool // a refresh of the first page: merge, keep the selection
 	page    *api.SessionPage
+	rows    []*row     // the page's items as rows, made in the command
 	ann     annotation // what the local store says of its sessions
 	at      time.Time  // when it was asked for: the sync time it makes
 }
@@ -47,16 +48,18 @@ type PageFailedMsg struct {
 	Err error
 }
 
-// fetchPage asks for one page, keeps it in the local store (mem may be
-// nil) and reads back what the store says of its sessions; a session made
+// fetchPage asks for one page, makes its rows (packing each body, which
+// Update must not pay for), keeps it in the local store (mem may be nil)
+// and reads back what the store says of its sessions; a session made
 // after newAfter that the store did not hold is new.
-func fetchPage(ctx context.Context, l Lister, q query, p api.ListParams, refresh bool, mem Memory, now, newAfter time.Time) tea.Cmd {
+func fetchPage(ctx context.Context, l Lister, kinds *kindTable, q query, p api.ListParams, refresh bool, mem Memory, now, newAfter time.Time) tea.Cmd {
 	p.Cursor = q.cursor
 	return func() tea.Msg {
 		page, err := l.ListSessions(ctx, p)
 		if err != nil {
 			return PageFailedMsg{q: q, Err: err}
 		}
-		return PageLoadedMsg{q: q, refresh: refresh, page: page, ann: remember(ctx, mem, page.Items, now, newAfter), at: now}
+		rows := rowsOf(kinds, page.Items)
+		return PageLoadedMsg{q: q, refresh: refresh, page: page, rows: rows, ann: remember(ctx, mem, page.Items, now, newAfter), at: now}
 	}
 }

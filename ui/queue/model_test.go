@@ -229,7 +229,7 @@ func TestAttentionOrder(t *testing.T) {
 	m, _ = press(m, "!")
 	var got []*api.Session
 	for pos := range m.Len() {
-		got = append(got, m.rows[m.view[pos]].session)
+		got = append(got, decodeOrStub(m.rows[m.view[pos]]))
 	}
 	for i := 1; i < len(got); i++ {
 		a, b := got[i-1], got[i]
@@ -273,7 +273,7 @@ func TestRefreshKeepsTheSelection(t *testing.T) {
 	if m.Loaded() != 27 {
 		t.Errorf("loaded %d after a refresh that brought 2 new", m.Loaded())
 	}
-	if m.rows[0].session.ID != session(900).ID {
+	if m.rows[0].id != session(900).ID {
 		t.Error("new sessions are not at the top")
 	}
 	// A session that stopped matching (it left the first page though it
@@ -358,8 +358,8 @@ func TestColumnsDropAsTheTerminalNarrows(t *testing.T) {
 func TestNeighbourFollowsTheScreenOrder(t *testing.T) {
 	m := loadedQueue(t, newPager(10, 25))
 	m, _ = press(m, "!")
-	first := m.rows[m.view[0]].session
-	second := m.rows[m.view[1]].session
+	first := decodeOrStub(m.rows[m.view[0]])
+	second := decodeOrStub(m.rows[m.view[1]])
 	if got := m.Neighbour(first.ID, 1); got == nil || got.ID != second.ID {
 		t.Errorf("next of the first row is %v", got)
 	}

@@ -33,9 +33,9 @@ func sentimentRank(s *api.Session) int {
 
 // attentionOrder sorts indices into rows by need of attention; ties keep
 // the API's order, so the list does not shuffle between refreshes.
-func attentionOrder(rows []row, idx []int) {
+func attentionOrder(rows []*row, idx []int) {
 	slices.SortStableFunc(idx, func(a, b int) int {
-		ra, rb := &rows[a], &rows[b]
+		ra, rb := rows[a], rows[b]
 		if ra.needsHuman != rb.needsHuman {
 			if ra.needsHuman {
 				return -1
@@ -46,14 +46,14 @@ func attentionOrder(rows []row, idx []int) {
 			return c
 		}
 		// Longest waiting first: the oldest last activity.
-		return ra.session.UpdatedAt.Time.Compare(rb.session.UpdatedAt.Time)
+		return cmp.Compare(ra.updated, rb.updated)
 	})
 }
 
 // newestFirst puts rows in the list endpoint's order, newest activity
 // first; rows of equal times keep their order. The caller reindexes.
-func newestFirst(rows []row) {
-	slices.SortStableFunc(rows, func(a, b row) int {
-		return b.session.UpdatedAt.Time.Compare(a.session.UpdatedAt.Time)
+func newestFirst(rows []*row) {
+	slices.SortStableFunc(rows, func(a, b *row) int {
+		return cmp.Compare(b.updated, a.updated)
 	})
 }

@@ -18,12 +18,15 @@ import (
 // (or of none). The list endpoint takes no team, so it cannot ask the
 // server; it narrows what is loaded, as the text filter does.
 type teamFilter struct {
-	on   bool
-	key  string // row.teamKey; "" for sessions without a team
-	name string // as shown
+	on     bool
+	key    string // row.teamKey; "" for sessions without a team
+	name   string // as shown
+	byName bool   // a saved view's team, by its name: whatever its ID (see Restore)
 }
 
-func (f teamFilter) keeps(r *row) bool { return !f.on || r.teamKey == f.key }
+func (f teamFilter) keeps(r *row) bool {
+	return !f.on || (f.byName && strings.EqualFold(r.team, f.name)) || (!f.byName && r.teamKey == f.key)
+}
 
 func (f teamFilter) label() string {
 	if !f.on {
@@ -129,10 +132,10 @@ func (m Model) choices(kind filterKind) (overlay.Filter, []filterValue) {
 	switch kind {
 	case pickStatus:
 		return serverChoices(m, "Status", filter.Statuses(), m.filters.Status, statusName,
-			func(r *row) api.Status { return r.session.Status }, func(s api.Status) filterValue { return filterValue{status: s} })
+			func(r *row) api.Status { return r.rawStatus }, func(s api.Status) filterValue { return filterValue{status: s} })
 	case pickChannel:
 		return serverChoices(m, "Channel", append([]api.ChannelType{""}, api.Channels()...), m.filters.Channel, channelName,
-			func(r *row) api.ChannelType { return r.session.Channel.Type }, func(c api.ChannelType) filterValue { return filterValue{channel: c} })
+			func(r *row) api.ChannelType { return r.channelType }, func(c api.ChannelType) filterValue { return filterValue{channel: c} })
 	case pickWindow:
 		return m.windowChoices()
 	case pickFlag:
@@ -151,7 +154,7 @@ func serverChoices[T comparable](m Model, name string, known []T, current T, lab
 	values := seenAfter(known, m.rows, of)
 	counts := map[T]int{}
 	for i := range m.rows {
-		counts[of(&m.rows[i])]++
+		counts[of(m.rows[i])]++
 	}
 	f := overlay.Filter{Name: name, Note: m.countNote(current != zero)}
 	out := make([]filterValue, len(values))
@@ -183,8 +186,10 @@ func (m Model) windowChoices() (overlay.Filter, []filterValue) {
 		if cur == 0 || (d != 0 && d <= cur) {
 			n = 0
 			within := filter.Filters{Window: d}
-			for j := range m.rows {
-				if within.Match(m.rows[j].session, m.now) {
+			var s api.Session
+			var h api.Handoff
+			for _, r := range m.rows {
+				if r.slim(&s, &h); within.Match(&s, m.now) {
 					n++
 				}
 			}
@@ -208,7 +213,7 @@ func (m Model) teamChoices() (overlay.Filter, []filterValue) {
 	byKey := map[string]*team{}
 	var teams []*team
 	for i := range m.rows {
-		r := &m.rows[i]
+		r := m.rows[i]
 		t, ok := byKey[r.teamKey]
 		if !ok {
 			name := r.team
@@ -261,10 +266,10 @@ func (m Model) countNote(on bool) string {
 // seenAfter is known followed by the values of the loaded rows it lacks,
 // in the order they were loaded: the API's enums grow, and a new value is
 // as filterable as an old one.
-func seenAfter[T comparable](known []T, rows []row, of func(*row) T) []T {
+func seenAfter[T comparable](known []T, rows []*row, of func(*row) T) []T {
 	out := slices.Clone(known)
 	for i := range rows {
-		if v := of(&rows[i]); !slices.Contains(out, v) {
+		if v := of(rows[i]); !slices.Contains(out, v) {
 			out = append(out, v)
 		}
 	}

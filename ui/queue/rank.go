@@ -40,6 +40,7 @@ type rankPageMsg struct {
 	status api.Status
 	cursor string
 	page   *api.SessionPage
+	rows   []*row // the page's items as rows, made in the command
 	err    error
 }
 
@@ -89,10 +90,13 @@ func (m Model) rankNext(cursor string) (Model, tea.Cmd) {
 	status := m.rank.statuses[0]
 	p := m.filters.Params(m.now)
 	p.Status, p.Cursor = status, cursor
-	gen, lister := m.rank.gen, m.lister
+	gen, lister, kinds := m.rank.gen, m.lister, m.kinds
 	return m, func() tea.Msg {
 		page, err := lister.ListSessions(ctx, p)
-		return rankPageMsg{gen: gen, status: status, cursor: cursor, page: page, err: err}
+		if err != nil {
+			return rankPageMsg{gen: gen, status: status, cursor: cursor, err: err}
+		}
+		return rankPageMsg{gen: gen, status: status, cursor: cursor, page: page, rows: rowsOf(kinds, page.Items)}
 	}
 }
 
@@ -110,14 +114,13 @@ func (m Model) ranked(msg rankPageMsg) (Model, tea.Cmd) {
 	m.rank.pages++
 	m.skipped += len(msg.page.Skipped)
 	m.rank.found += len(msg.page.Items)
-	for i := range msg.page.Items {
-		s := &msg.page.Items[i]
-		if _, dup := m.byID[s.ID]; dup {
+	for _, r := range msg.rows {
+		if _, dup := m.byID[r.id]; dup {
 			continue // loaded by the queue's own paging already
 		}
-		m.rows = append(m.rows, newRow(s))
-		m.byID[s.ID] = len(m.rows) - 1
-		m.measure(&m.rows[len(m.rows)-1])
+		m.rows = append(m.rows, r)
+		m.byID[r.id] = len(m.rows) - 1
+		m.measure(m.rows[len(m.rows)-1])
 	}
 	m.rebuild() // pinned, a more urgent session arriving takes the cursor
 	next := msg.page.Next

@@ -118,8 +118,8 @@ func TestAttentionRanksTheWholeUnresolvedSet(t *testing.T) {
 	// Newest first again, the sessions the ranking added among the others
 	// by their time (AGE read "1d, 2w, 1d").
 	for i := 1; i < len(m.view); i++ {
-		a, b := m.rows[m.view[i-1]].session.UpdatedAt.Time, m.rows[m.view[i]].session.UpdatedAt.Time
-		if b.After(a) {
+		a, b := m.rows[m.view[i-1]].updated, m.rows[m.view[i]].updated
+		if b > a {
 			t.Fatalf("row %d is newer than row %d after ! was turned off", i, i-1)
 		}
 	}

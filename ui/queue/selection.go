@@ -50,7 +50,7 @@ func (m Model) selectRange() (Model, tea.Cmd) {
 	lo, hi := min(from, m.sel), max(from, m.sel)
 	m.picked = maps.Clone(m.picked)
 	for pos := lo; pos <= hi; pos++ {
-		m.picked[m.rows[m.view[pos]].session.ID] = true
+		m.picked[m.rows[m.view[pos]].id] = true
 	}
 	m.anchor = s.ID
 	return m, common.Say("Selected "+plural.Count(hi-lo+1, "row")+" up to here · "+m.selectionNote()+".", false)
@@ -65,7 +65,7 @@ func (m Model) selectAll() (Model, tea.Cmd) {
 	}
 	all := true
 	for _, i := range m.view {
-		if !m.picked[m.rows[i].session.ID] {
+		if !m.picked[m.rows[i].id] {
 			all = false
 			break
 		}
@@ -79,7 +79,7 @@ func (m Model) selectAll() (Model, tea.Cmd) {
 		m.picked = map[string]bool{}
 	}
 	for _, i := range m.view {
-		m.picked[m.rows[i].session.ID] = true
+		m.picked[m.rows[i].id] = true
 	}
 	said := "Selected the " + plural.Count(len(m.view), "row") + " shown"
 	if !m.end && !m.narrowed() {
@@ -102,17 +102,20 @@ func (m Model) Targets() []api.Session {
 		}
 		return nil
 	}
+	// Each selected session is decoded from its row here, once per
+	// action, and not kept: a selection can be far larger than the cache
+	// of the few sessions the cursor visits.
 	var out []api.Session
 	shown := map[int]bool{}
 	for _, i := range m.view {
 		shown[i] = true
-		if s := m.rows[i].session; m.picked[s.ID] {
-			out = append(out, *s)
+		if r := m.rows[i]; m.picked[r.id] {
+			out = append(out, *decodeOrStub(r))
 		}
 	}
-	for i := range m.rows {
-		if s := m.rows[i].session; !shown[i] && m.picked[s.ID] {
-			out = append(out, *s)
+	for i, r := range m.rows {
+		if !shown[i] && m.picked[r.id] {
+			out = append(out, *decodeOrStub(r))
 		}
 	}
 	return out
@@ -127,19 +130,27 @@ func (m Model) selectedCount() (n int) {
 }
 
 // counts is the selected sessions still loaded, and hidden those of them
-// a local filter hides.
+// a local filter hides: as counted in Update when they still stand.
 func (m Model) counts() (selected, hidden int) {
 	if len(m.picked) == 0 {
 		return 0, 0
 	}
+	if c := m.counted; c != nil && c.over.same(&m) {
+		return c.selected, c.hidden
+	}
+	return m.countNow()
+}
+
+// countNow counts the selected sessions over every loaded row.
+func (m Model) countNow() (selected, hidden int) {
 	shown := 0
 	for _, i := range m.view {
-		if m.picked[m.rows[i].session.ID] {
+		if m.picked[m.rows[i].id] {
 			shown++
 		}
 	}
 	for i := range m.rows {
-		if m.picked[m.rows[i].session.ID] {
+		if m.picked[m.rows[i].id] {
 			selected++
 		}
 	}
@@ -155,6 +166,7 @@ func (m Model) SetSelection(ids []string) Model {
 	for _, id := range ids {
 		m.picked[id] = true
 	}
+	m.countSelection()
 	return m
 }
 

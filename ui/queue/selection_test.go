@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/ui/common"
 )
 
@@ -154,5 +155,56 @@ func TestANewQueryDropsTheSelection(t *testing.T) {
 	m = run(press(m, "h")) // handed off only: a new query
 	if m.HasSelection() || len(m.Targets()) > 1 || strings.Contains(m.Header(), "selected") {
 		t.Errorf("after a new query: selection %v, header %q", targetIDs(m), m.Header())
+	}
+}
+
+// TestSelectionCountsFollowTheRows: the header's counts of selected and
+// hidden rows, counted in Update and kept for the frames that follow, are
+// those counted from nothing after every change to the selection, the
+// rows or the view.
+func TestSelectionCountsFollowTheRows(t *testing.T) {
+	m := loadedQueue(t, newPager(60, 25))
+	check := func(step string) {
+		t.Helper()
+		want, wantHidden := m.countNow()
+		if got, hidden := m.counts(); got != want || hidden != wantHidden {
+			t.Errorf("after %s: the header counts %d selected (%d hidden), the rows %d (%d)", step, got, hidden, want, wantHidden)
+		}
+		if m.counted == nil || !m.counted.over.same(&m) {
+			t.Errorf("after %s: the counts were not kept for the frames to come", step)
+		}
+	}
+	steps := []struct {
+		name string
+		do   func(Model) Model
+	}{
+		{"space", func(m Model) Model { m, _ = press(m, " "); return m }},
+		{"space again", func(m Model) Model { m, _ = press(m, " "); return m }},
+		{"a filter", func(m Model) Model { return m.SetText("customer 0000") }},
+		{"select all shown", func(m Model) Model { m, _ = m.Update(tea.KeyMsg{Type: tea.KeyCtrlA}); return m }},
+		{"a narrower filter", func(m Model) Model { return m.SetText("customer 00001") }},
+		{"a wider filter", func(m Model) Model { return m.SetText("customer 000") }},
+		{"no filter", func(m Model) Model { return m.SetText("") }},
+		{"a page", func(m Model) Model {
+			p := &api.SessionPage{Items: []api.Session{session(500), session(501)}, Next: "more"}
+			m.add(p, rowsOf(m.kinds, p.Items), "x", false)
+			m, _ = m.Update(nil)
+			return m
+		}},
+		{"a fresher copy", func(m Model) Model { s := session(3); s.Status = api.StatusClosedResolved; return m.Upsert(&s) }},
+		{"a session leaving", func(m Model) Model {
+			s := session(4)
+			m.filters.Status = api.StatusOpen
+			s.Status = api.StatusClosedResolved
+			m.merge(&api.SessionPage{Items: []api.Session{s}}, rowsOf(m.kinds, []api.Session{s}))
+			m, _ = m.Update(nil)
+			return m
+		}},
+		{"the retry's selection", func(m Model) Model { return m.SetSelection([]string{session(1).ID, session(59).ID, "gone"}) }},
+		{"j", func(m Model) Model { m, _ = press(m, "j"); return m }},
+	}
+	for _, st := range steps {
+		m = st.do(m)
+		check(st.name)
 	}
 }

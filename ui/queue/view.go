@@ -31,7 +31,7 @@ func (m Model) View() string {
 		top++
 	}
 	for pos := top; pos < end; pos++ {
-		r := &m.rows[m.view[pos]]
+		r := m.rows[m.view[pos]]
 		if line, ok := m.cachedRow(r); ok && pos != m.sel {
 			lines = append(lines, line)
 			continue
@@ -78,13 +78,13 @@ func (m Model) rowView(r *row, selected bool) string {
 		w := m.widths[c]
 		switch c {
 		case colMark:
-			cells = append(cells, t.Marker.Render(pad(m.markCell(r.session.ID), w)))
+			cells = append(cells, t.Marker.Render(pad(m.markCell(r.id), w)))
 		case colStatus:
-			if s, ok := m.saving[r.session.ID]; ok {
+			if s, ok := m.saving[r.id]; ok {
 				cells = append(cells, t.Marker.Render(pad(render.Status(s)+"…", w)))
 				break
 			}
-			cells = append(cells, badge(t.StatusStyle(string(r.session.Status)), r.status, w))
+			cells = append(cells, badge(t.StatusStyle(string(r.rawStatus)), r.status, w))
 		case colSentiment:
 			if r.sentiment == render.Dash {
 				cells = append(cells, t.Muted.Render(pad(r.sentiment, w)))
@@ -106,18 +106,18 @@ func (m Model) rowView(r *row, selected bool) string {
 		case colTicket:
 			cells = append(cells, t.Value.Render(pad(r.ticket, w)))
 		case colAge:
-			cells = append(cells, t.Muted.Render(pad(render.Since(r.session.UpdatedAt, m.now), w)))
+			cells = append(cells, t.Muted.Render(pad(render.Since(r.updatedAt(), m.now), w)))
 		case colFlags:
-			cells = append(cells, t.Error.Render(pad(m.flagCell(r.session.ID), w)))
+			cells = append(cells, t.Error.Render(pad(m.flagCell(r.id), w)))
 		}
 	}
 	marker := "  "
 	switch {
-	case selected && m.picked[r.session.ID]:
+	case selected && m.picked[r.id]:
 		marker = t.Selected.Render("›●")
 	case selected:
 		marker = t.Selected.Render("› ")
-	case m.picked[r.session.ID]:
+	case m.picked[r.id]:
 		marker = t.Marker.Render(" ●")
 	}
 	line := marker + strings.Join(cells, " ")

@@ -81,7 +81,7 @@ type Store interface {
 type Sources struct {
 	API    resolve.Client
 	Store  Store
-	Loaded []api.Session // the queue's rows; nil outside the TUI
+	Loaded resolve.Loaded // the queue's rows; nil outside the TUI
 }
 
 // Result is what a lookup found, and where it looked, in words.
@@ -134,15 +134,10 @@ func Find(ctx context.Context, src Sources, text string) (*Result, error) {
 	var m merged
 	var looked []string
 
-	var inQueue []api.Session
-	for i := range src.Loaded {
-		if q.Matches(&src.Loaded[i]) {
-			inQueue = append(inQueue, src.Loaded[i])
-		}
-	}
-	m.add(Queue, inQueue, time.Time{})
 	if src.Loaded != nil {
-		looked = append(looked, fmt.Sprintf("queue: %d of %s", len(inQueue), plural.Count(len(src.Loaded), "loaded session")))
+		inQueue := src.Loaded.Matching(q)
+		m.add(Queue, inQueue, time.Time{})
+		looked = append(looked, fmt.Sprintf("queue: %d of %s", len(inQueue), plural.Count(src.Loaded.Len(), "loaded session")))
 	}
 
 	if src.Store != nil {

@@ -126,7 +126,7 @@ func newScene(t *testing.T) scene {
 // each saying where it came from, and the open and unresolved ones first.
 func TestFindMergesEverySource(t *testing.T) {
 	sc := newScene(t)
-	res, err := Find(ctx, Sources{API: sc.client, Store: sc.store, Loaded: sc.loaded}, jake)
+	res, err := Find(ctx, Sources{API: sc.client, Store: sc.store, Loaded: resolve.Sessions(sc.loaded)}, jake)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +203,7 @@ func TestFindMergesEverySource(t *testing.T) {
 func TestFindWithoutTheAPI(t *testing.T) {
 	sc := newScene(t)
 	down := client(t, fake.WithSearchFault(fake.Fault{Status: http.StatusBadGateway, ContentType: "text/html", Body: "<h1>502</h1>"}))
-	res, err := Find(ctx, Sources{API: down, Store: sc.store, Loaded: sc.loaded}, jake)
+	res, err := Find(ctx, Sources{API: down, Store: sc.store, Loaded: resolve.Sessions(sc.loaded)}, jake)
 	if err != nil {
 		t.Fatal(err)
 	}

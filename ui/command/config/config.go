@@ -38,10 +38,13 @@ type Config struct {
 	ReadOnly       bool                // read_only: no write is ever sent (close, reopen, redact)
 	Actions        StatusOptions       // [actions] helpdesk, summary: the status menu's options, as last chosen
 	Preview        *bool               // [queue] preview: "on", "off"; nil for "auto" (shown on a wide terminal)
+	HidePulse      bool                // pulse = false: the header's pulse line hidden at start (pulse.go)
 	// TranscriptAtLatest is [transcript] open_at = "latest": a transcript
 	// opens at its latest event rather than its first ("oldest").
 	TranscriptAtLatest bool
 	Commands           []Command // [[commands]]: user-defined actions, in the order written
+	Views              []View    // [[views]]: the queue's saved views, as tabs; nil when the file has none (ViewsOrDefault)
+	Mouse              bool      // mouse = true: the wheel scrolls, a click picks a row or a tab
 	Path               string    // the file it came from ("" when none)
 
 	// Profiles are the [profiles.NAME] tables: other organizations
@@ -50,7 +53,8 @@ type Config struct {
 
 	Lint *lint.Thresholds // [lint]: the integrity flags' thresholds (lint.go); nil without a file: see LintThresholds
 
-	lines lines // where each setting is written, for ApplyKeys' errors
+	lines     lines      // where each setting is written, for ApplyKeys' errors
+	viewSpots []viewSpot // where each [[views]] is written, for CheckViewKeys' errors
 }
 
 // file is the document's shape. Durations and enums are strings here and
@@ -66,12 +70,15 @@ type file struct {
 	Queue       fileQueue           `toml:"queue"`
 	Keys        map[string][]string `toml:"keys"`
 	ReadOnly    bool                `toml:"read_only"`
+	Pulse       *bool               `toml:"pulse"`
 	Actions     fileActions         `toml:"actions"`
 	Transcript  fileTranscript      `toml:"transcript"`
 	Commands    []fileCommand       `toml:"commands"`
 	Lint        fileLint            `toml:"lint"` // lint.go
 
 	Profiles map[string]fileProfile `toml:"profiles"` // profiles.go
+	Views    []fileView             `toml:"views"`
+	Mouse    bool                   `toml:"mouse"`
 }
 
 type fileTranscript struct {
@@ -95,7 +102,7 @@ type fileQueue struct {
 // The keys each table accepts, for "unknown key" messages, and what each
 // value must look like, for type errors.
 var (
-	topKeys        = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "[queue]", "[actions]", "[transcript]", "[keys]", "[[commands]]", "[profiles.NAME]", "[lint]"}
+	topKeys        = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "mouse", "pulse", "[queue]", "[actions]", "[transcript]", "[keys]", "[[commands]]", "[profiles.NAME]", "[[views]]", "[lint]"}
 	queueKeys      = []string{"status", "handed_off", "channel", "updated_within", "needs_attention", "preview"}
 	actionsKeys    = []string{"helpdesk", "summary"}
 	transcriptKeys = []string{"open_at"}
@@ -115,11 +122,24 @@ var (
 		"queue.preview":         `a string: "auto", "on" or "off"`,
 		"keys":                  "a table: [keys]",
 		"read_only":             "true or false",
+		"pulse":                 "true or false",
 		"actions":               "a table: [actions]",
 		"actions.helpdesk":      "true or false",
 		"actions.summary":       "true or false",
 		"transcript":            "a table: [transcript]",
 		"transcript.open_at":    `a string: "oldest" or "latest"`,
+		"mouse":                 "true or false",
+		"views":                 `tables: [[views]] with name = "…"`,
+		"views.name":            `a string such as "Open"`,
+		"views.key":             `a string such as "1"`,
+		"views.status":          `a string such as "open"`,
+		"views.handed_off":      "true or false",
+		"views.channel":         `a string such as "email"`,
+		"views.updated_within":  `a string such as "24h"`,
+		"views.needs_attention": "true or false",
+		"views.team":            `a string: a team's name`,
+		"views.text":            `a string: the text filter`,
+		"views.changed_only":    "true or false",
 	}
 )
 
@@ -160,6 +180,8 @@ func parse(path string, doc []byte) (Config, error) {
 	p := &problems{path: path}
 	c.set(f, p)
 	c.Commands = checkCommands(f.Commands, commandLines(doc), p)
+	c.setViews(f, doc, p)
+	c.Mouse = f.Mouse
 	if err := p.err(); err != nil {
 		return Config{}, err
 	}
@@ -194,7 +216,7 @@ func unknownKey(k toml.Key, table bool) string {
 	}
 	switch {
 	case table:
-		return fmt.Sprintf("unknown table [%s] (known: [queue], [actions], [transcript], [keys], [[commands]], [profiles.NAME], [lint])", strings.Join(k, "."))
+		return fmt.Sprintf("unknown table [%s] (known: [queue], [actions], [transcript], [keys], [[commands]], [profiles.NAME], [[views]], [lint])", strings.Join(k, "."))
 	case len(k) == 1:
 		return fmt.Sprintf("unknown key %q (known: %s)", k[0], strings.Join(topKeys, ", "))
 	case len(k) == 2 && k[0] == "queue":
@@ -205,6 +227,8 @@ func unknownKey(k toml.Key, table bool) string {
 		return commandUnknown(k[1])
 	case len(k) == 2 && k[0] == "lint":
 		return lintUnknownKey(k[1])
+	case len(k) == 2 && k[0] == "views":
+		return fmt.Sprintf("unknown key %q in [[views]] (known: %s)", k[1], strings.Join(viewKeys, ", "))
 	case len(k) == 2 && k[0] == "transcript":
 		return fmt.Sprintf("unknown key %q in [transcript] (known: %s)", k[1], strings.Join(transcriptKeys, ", "))
 	default:

@@ -43,6 +43,12 @@ func TestExampleLoads(t *testing.T) {
 		TranscriptAtLatest: true,
 		Profiles: map[string]Profile{"acme": {Name: "acme", BaseURL: "https://api.acme.example",
 			SessionURL: "https://acme.example/dashboard/sessions/{id}", ReadOnly: new(false), StoreOff: new(false)}},
+		Mouse: true,
+		Views: []View{
+			{Name: "Needs attention", Key: "1", View: filter.View{Filters: filter.Filters{HandedOff: true}, Attention: true}},
+			{Name: "Billing email this week", Key: "2", View: filter.View{
+				Filters: filter.Filters{Channel: api.ChannelEmail, Window: 7 * 24 * time.Hour}, Team: "Billing", Text: "refund", Changed: true}},
+		},
 		Keys: map[string][]string{
 			"refresh":          {"r", "f5"},
 			"copy_external_id": {"y", "ctrl+y"},
@@ -52,8 +58,9 @@ func TestExampleLoads(t *testing.T) {
 		Lint: new(lint.Defaults()),
 		Path: path,
 	}
-	c.lines = nil
+	c.lines, c.viewSpots = nil, nil
 	c.Commands = nil // TestExampleCommands checks them
+	c.lines, c.viewSpots = nil, nil
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("example loads as\n%+v\nwant\n%+v", c, want)
 	}
@@ -76,9 +83,10 @@ func TestExampleDocumentsEverything(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(example)
-	settings := []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "[queue]", "[actions]", "[keys]"}
+	settings := []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "mouse", "[queue]", "[actions]", "[keys]", "[[views]]"}
 	settings = append(settings, queueKeys...)
 	settings = append(settings, actionsKeys...)
+	settings = append(settings, viewKeys...)
 	for _, s := range settings {
 		if !strings.Contains(text, "\n"+s) {
 			t.Errorf("the example does not set %s", s)
@@ -135,7 +143,7 @@ func TestUnknownKeys(t *testing.T) {
 		want []string
 	}{
 		{"top level", doc(`theme = "dark"`, `colour = "red"`),
-			[]string{`config.toml:2: unknown key "colour" (known: base_url, session_url, theme, auto_refresh, store, store_keep, read_only, [queue], [actions], [transcript], [keys], [[commands]], [profiles.NAME], [lint])`}},
+			[]string{`config.toml:2: unknown key "colour" (known: base_url, session_url, theme, auto_refresh, store, store_keep, read_only, mouse, pulse, [queue], [actions], [transcript], [keys], [[commands]], [profiles.NAME], [[views]], [lint])`}},
 		{"in [transcript]", doc("[transcript]", `open_at = "latest"`, `opens_at = "oldest"`),
 			[]string{`config.toml:3: unknown key "opens_at" in [transcript] (known: open_at)`}},
 		{"in [queue]", doc(`base_url = "https://api.open.cx"`, "", "[queue]", `status = "open"`, "", "# how often", "refersh = 10"),

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/api/filter"
 )
 
 // MinAutoRefresh is the shortest auto-refresh interval: the queue's list
@@ -53,23 +52,12 @@ func (c *Config) set(f file, p *problems) {
 	c.setStore(f, p)
 
 	q := f.Queue
-	if s := api.Status(q.Status); s != "" && !s.Known() {
-		p.add(at("queue.status"), "status %q is not one of %s (leave it out for any status)", q.Status, quoteAll(statuses))
-	}
-	if ch := api.ChannelType(q.Channel); ch != "" && !ch.Known() {
-		p.add(at("queue.channel"), "channel %q is not one of %s (leave it out for any channel)", q.Channel, quoteAll(api.Channels()))
-	}
-	window, ok := windowOf[q.UpdatedWithin]
-	if q.UpdatedWithin != "" && !ok {
-		p.add(at("queue.updated_within"), "updated_within %q is not one of %s (leave it out for any time)", q.UpdatedWithin, quoteAll(windows))
-	}
-	c.Queue = filter.Filters{
-		Status: api.Status(q.Status), HandedOff: q.HandedOff, Channel: api.ChannelType(q.Channel), Window: window,
-	}
+	c.Queue = queueFilters(q.Status, q.HandedOff, q.Channel, q.UpdatedWithin, func(k string) int { return at("queue." + k) }, p)
 	c.NeedsAttention = q.NeedsAttention
 	c.setPreview(f, p)
 
 	c.ReadOnly = f.ReadOnly
+	c.setPulse(f)
 	switch f.Transcript.OpenAt {
 	case "", "oldest":
 	case "latest":

@@ -38,6 +38,7 @@ func apiChecks(ctx context.Context, in Inputs) []result {
 		out = append(out, r)
 		if r.ok {
 			out = append(out, writeNote(in))
+			out = append(out, scopeChecks(ctx, in)...)
 		}
 	}
 	if in.Budget != nil {

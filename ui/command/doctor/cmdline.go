@@ -23,7 +23,9 @@ the fix, not a failure) or ✘ with the fix. Exit 0 when nothing failed.
 With --demo it checks against the built-in demo server, as cxi --demo uses it:
 no key needed; the terminal and copy checks are real.
 With profiles ([profiles.NAME] in config.toml) it checks each one's key and
-API, the one in use first, and names those that failed.`
+API, the one in use first, and names those that failed.
+It asks whether the key has the analytics scopes (handoff-analytics:read,
+sla-analytics:read; 2 requests): a missing one is a warning naming it.`
 
 // NewCommand is `cxi doctor`.
 func NewCommand(env command.Env) *cobra.Command {
@@ -81,6 +83,7 @@ func Main(f settings.Flags, env command.Env) int {
 	in.Check = func(ctx context.Context) error { return auth.Verify(ctx, client) }
 	in.Reach = func(ctx context.Context) error { return Reachable(ctx, nil, base) }
 	in.Budget = client.Budget
+	in.Scopes = func(ctx context.Context) []api.ScopeCheck { return client.CheckScopes(ctx, env.Now()) }
 	return Run(context.Background(), in, env)
 }
 
@@ -117,6 +120,7 @@ func otherProfiles(s settings.Settings, in Inputs, env command.Env) (Inputs, err
 		base := other.BaseURL
 		other.Check = func(ctx context.Context) error { return auth.Verify(ctx, c) }
 		other.Reach = func(ctx context.Context) error { return Reachable(ctx, nil, base) }
+		other.Scopes = func(ctx context.Context) []api.ScopeCheck { return c.CheckScopes(ctx, env.Now()) }
 		in.Others = append(in.Others, other)
 	}
 	return in, nil

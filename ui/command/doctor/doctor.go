@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/auth"
@@ -31,6 +32,9 @@ type Inputs struct {
 	Check      func(ctx context.Context) error // one GET with the key (auth.Verify: 404 means accepted)
 	Reach      func(ctx context.Context) error // the base URL answers at all (Reachable)
 	Budget     func() int                      // requests left this minute (api.Client.Budget)
+	// Scopes asks whether the key has each analytics scope
+	// (api.Client.CheckScopes: 2 requests); nil skips the check.
+	Scopes func(ctx context.Context) []api.ScopeCheck
 
 	ColorProfile string // the renderer's profile by termenv's Profile.Name: "TrueColor", "ANSI256", "ANSI", "Ascii"
 

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/pulse"
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/config"
@@ -28,6 +29,7 @@ offline.`
 func NewHandoverCommand(env command.Env) *cobra.Command {
 	var f settings.Flags
 	var since, format string
+	var withPulse bool
 	cmd := &cobra.Command{
 		Use:   "handover [--since 8h] [--format md|json]",
 		Short: "Sessions you reviewed or noted, for the next shift",
@@ -38,19 +40,20 @@ func NewHandoverCommand(env command.Env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return command.Exit(handoverCmd(window, format, f, env))
+			return command.Exit(handoverCmd(window, format, withPulse, f, env))
 		},
 	}
 	fs := cmd.Flags()
 	fs.StringVar(&since, "since", "8h", "how far back: `SPAN` such as 8h, 90m, 2d")
 	fs.StringVar(&format, "format", "md", "`FMT`: md (Markdown) or json")
+	fs.BoolVar(&withPulse, "pulse", false, "end with the pulse of today from the API (2 requests; needs the key, and the network)")
 	f.AddShared(fs)
 	return cmd
 }
 
 // handoverCmd prints the handover of the last window, once the settings
 // allow it.
-func handoverCmd(window time.Duration, format string, f settings.Flags, env command.Env) int {
+func handoverCmd(window time.Duration, format string, withPulse bool, f settings.Flags, env command.Env) int {
 	// Everything that can refuse the command is checked before the store
 	// is opened: opening prunes it, and may move a damaged file aside,
 	// which a mistyped flag or --no-store must not do.
@@ -61,10 +64,14 @@ func handoverCmd(window time.Duration, format string, f settings.Flags, env comm
 	if err != nil {
 		return command.Fail(env, err, "")
 	}
+	var brief *pulse.Report
+	if withPulse {
+		brief = readPulse(s, env)
+	}
 	o, err := open(s, env)
 	defer o.close()
 	if err == nil {
-		err = handover(env, o.st, window, format)
+		err = handover(env, o.st, window, format, brief)
 	}
 	if err != nil {
 		return command.Fail(env, err, "")
@@ -72,8 +79,9 @@ func handoverCmd(window time.Duration, format string, f settings.Flags, env comm
 	return command.ExitOK
 }
 
-// handover prints what was reviewed or noted within window, as format says.
-func handover(env command.Env, st *store.Store, window time.Duration, format string) error {
+// handover prints what was reviewed or noted within window, as format
+// says, and the pulse after it when brief is not nil.
+func handover(env command.Env, st *store.Store, window time.Duration, format string, brief *pulse.Report) error {
 	now := env.Now()
 	since := now.Add(-window)
 	items, err := st.Handover(context.Background(), since)
@@ -81,9 +89,12 @@ func handover(env command.Env, st *store.Store, window time.Duration, format str
 		return err
 	}
 	if format == "json" {
-		return printHandoverJSON(env, items, since, now)
+		return printHandoverJSON(env, items, since, now, brief)
 	}
 	fmt.Fprint(env.Stdout, summary.HandoverMarkdown(items, since, now))
+	if brief != nil {
+		fmt.Fprint(env.Stdout, summary.PulseMarkdown(*brief))
+	}
 	return nil
 }
 
@@ -109,6 +120,7 @@ type handoverDoc struct {
 	Since    time.Time      `json:"since"`
 	Until    time.Time      `json:"until"`
 	Sessions []handoverJSON `json:"sessions"`
+	Pulse    *pulseJSON     `json:"pulse,omitempty"` // with --pulse
 }
 
 type handoverJSON struct {
@@ -139,8 +151,8 @@ type changeJSON struct {
 	After  string `json:"after"`
 }
 
-func printHandoverJSON(env command.Env, items []store.HandoverItem, since, now time.Time) error {
-	doc := handoverDoc{Since: since.UTC(), Until: now.UTC(), Sessions: []handoverJSON{}}
+func printHandoverJSON(env command.Env, items []store.HandoverItem, since, now time.Time, brief *pulse.Report) error {
+	doc := handoverDoc{Since: since.UTC(), Until: now.UTC(), Sessions: []handoverJSON{}, Pulse: toPulseJSON(brief)}
 	for _, g := range summary.GroupHandover(items) {
 		for _, it := range g.Items {
 			doc.Sessions = append(doc.Sessions, toJSON(it))

@@ -46,6 +46,14 @@ func newList(env command.Env, d settings.Deps) *cobra.Command {
 		Long:  listLong,
 		Args:  cobra.ArbitraryArgs, // refused in parse, in cxi's words
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if f.view != "" {
+				keep, stop, err := f.viewQuery(env, d)
+				if err != nil {
+					return command.Exit(command.Fail(env, err, ""))
+				}
+				defer stop()
+				f.keep = keep
+			}
 			p, err := f.parse(args, env.Now())
 			if err != nil {
 				return described{err, ""}
@@ -81,15 +89,28 @@ func walk(ctx context.Context, client Lister, p api.ListParams, f listFlags, env
 		if n := len(res.Skipped); n > 0 {
 			fmt.Fprintf(env.Stderr, "cxi: page %d: skipped %s that could not be read\n", page, plural.Count(n, "item"))
 		}
-		fresh := 0 // sessions this page is the first to send
+		// A page of sessions already printed counts as empty: a server
+		// that sends the same ones under new cursors would never end. A
+		// view's team, text or changed (keep) decides what is printed, not
+		// what is new: a page with no match is not a page with nothing.
+		items, fresh := res.Items[:0:0], 0
 		for i := range res.Items {
-			s := &res.Items[i]
-			if printed == f.limit || seen[s.ID] {
-				continue
+			if !seen[res.Items[i].ID] {
+				seen[res.Items[i].ID] = true
+				items = append(items, res.Items[i])
+				fresh++
 			}
-			seen[s.ID] = true
-			fresh++
-			if err := printRow(env, s, f.asJSON); err != nil {
+		}
+		if f.keep != nil {
+			if items, err = f.keep(ctx, items); err != nil {
+				return fail(env, err, "", "")
+			}
+		}
+		for i := range items {
+			if printed == f.limit {
+				break
+			}
+			if err := printRow(env, &items[i], f.asJSON); err != nil {
 				return fail(env, err, "", "")
 			}
 			printed++
@@ -97,8 +118,6 @@ func walk(ctx context.Context, client Lister, p api.ListParams, f listFlags, env
 		if printed == f.limit || res.Next == "" {
 			return command.ExitOK
 		}
-		// A page of sessions already printed counts as empty: a server
-		// that sends the same ones under new cursors would never end.
 		if err := guard.Page(p.Cursor, fresh, res.Next); err != nil {
 			fmt.Fprintln(env.Stderr, "cxi: "+err.Error())
 			return command.ExitOK
@@ -113,6 +132,9 @@ type listFlags struct {
 	status, channel, within string
 	handedOff, asJSON       bool
 	limit                   int
+	view                    string        // --view NAME: a saved view's filters
+	window                  time.Duration // the view's updated_within (--updated-within is text)
+	keep                    func(context.Context, []api.Session) ([]api.Session, error)
 }
 
 func (f *listFlags) register(fs *pflag.FlagSet) {
@@ -122,6 +144,7 @@ func (f *listFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.within, "updated-within", "", "only sessions updated within `SPAN` (e.g. 90m, 24h, 7d)")
 	fs.IntVar(&f.limit, "limit", 50, "at most `N` sessions")
 	fs.BoolVar(&f.asJSON, "json", false, "one session a line as the API sent it (JSON)")
+	fs.StringVar(&f.view, "view", "", "the sessions of the saved view `NAME` (config.toml's [[views]], or the default views), as its tab shows them")
 	f.shared.AddShared(fs)
 }
 
@@ -152,6 +175,9 @@ func (f *listFlags) parse(positional []string, now time.Time) (api.ListParams, e
 			return p, command.Usagef("--updated-within %q: want a positive duration such as 90m, 24h or 7d", f.within)
 		}
 		p.UpdatedAfter = now.Add(-d)
+	}
+	if f.window > 0 {
+		p.UpdatedAfter = now.Add(-f.window)
 	}
 	return p, nil
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/command/doctor"
 	"github.com/opencx-tools/cxi/ui/command/lint"
 	"github.com/opencx-tools/cxi/ui/command/local"
+	"github.com/opencx-tools/cxi/ui/command/pulse"
 	"github.com/opencx-tools/cxi/ui/command/read"
 	"github.com/opencx-tools/cxi/ui/command/settings"
 	"github.com/opencx-tools/cxi/ui/command/tui"
@@ -96,7 +97,7 @@ func New(env command.Env, start StartTUI) *cobra.Command {
 	redact.ValidArgsFunction = completeSessions(env, 1)
 	closeCmd.ValidArgsFunction = completeSessions(env, 0)
 	reopen.ValidArgsFunction = completeSessions(env, 0)
-	add(groupRead, get, read.NewListCommand(env), local.NewHandoverCommand(env), write.NewLogCommand(env))
+	add(groupRead, get, read.NewListCommand(env), local.NewHandoverCommand(env), write.NewLogCommand(env), pulse.NewCommand(env))
 	add(groupRead, lint.NewCommand(env))
 	add(groupWrite, closeCmd, reopen, redact)
 	st := local.NewStoreCommand(env)

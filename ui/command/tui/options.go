@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"io"
+	"slices"
 
 	"github.com/atotto/clipboard"
 	tea "github.com/charmbracelet/bubbletea"
@@ -66,15 +67,28 @@ func options(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 		opts.Acting.ReadOnly = cfg.ReadOnlyBy
 	}
 	opts.Preview = cfg.File.Preview
+	views := cfg.File.ViewsOrDefault()
+	opts.Views, opts.Mouse = viewTabs(views), cfg.File.Mouse
+	if opts.Filters == (filter.Filters{}) && !opts.Attention {
+		// Nothing asked for at start ([queue], a flag): the first view,
+		// unless one shows everything.
+		if !slices.ContainsFunc(views, func(v config.View) bool { return v.Filters == (filter.Filters{}) && !v.Attention }) {
+			opts.Filters, opts.Attention = views[0].Filters, views[0].Attention
+		}
+	}
+	opts.PulseLine = !cfg.File.HidePulse
 	if path := cfg.ConfigPath; path != "" { // made, private, on the first toggle when there is none
 		opts.Acting.Save = func(h, s bool) error { return config.SaveActions(path, config.StatusOptions{Helpdesk: h, Summary: s}) }
 		opts.SavePreview = func(on bool) error { return config.SavePreview(path, on) }
+		opts.SaveView = func(name string, v filter.View, replace string) error {
+			return config.SaveView(path, views, config.ViewOf(name, v), replace)
+		}
 	}
 	if st != nil {
 		ctx := context.Background()
 		opts.Memory, opts.Acting.Audit, opts.Acting.Erase = st, st, st
 		opts.LastSync, _ = st.Sync(ctx, filter.SyncKey)
-		opts.Cached, _ = st.Sessions(ctx, cfg.Filters.Query(env.Now(), cachedRows))
+		opts.Cached = firstScreen(ctx, st, opts.Filters, env.Now(), screenRows(env))
 		opts.History, _ = st.CommandHistory(ctx) // none to walk back through is no reason not to start
 	}
 	opts.Label, opts.Acting.Org, opts.Profiles = profiles(start, keys, env, cfg.Profile, later)
@@ -103,7 +117,13 @@ func options(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 
 // Run runs the TUI on env's terminal until the user quits.
 func Run(opts ui.Options, env command.Env) error {
-	p := tea.NewProgram(ui.New(opts), tea.WithAltScreen(), tea.WithInput(env.Stdin), tea.WithOutput(env.Stdout))
+	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithInput(env.Stdin), tea.WithOutput(env.Stdout)}
+	if opts.Mouse {
+		// Cell motion, not all motion: clicks and the wheel, without a
+		// message for every move of the pointer.
+		popts = append(popts, tea.WithMouseCellMotion())
+	}
+	p := tea.NewProgram(ui.New(opts), popts...)
 	_, err := p.Run()
 	return err
 }
@@ -122,6 +142,11 @@ func themedRenderer(theme string) *lipgloss.Renderer {
 	return r
 }
 
-// cachedRows is how many kept sessions the queue starts with: a few
-// screens, more than anyone pages through before the API answers.
-const cachedRows = 500
+// viewTabs are the config's views as the tabs take them.
+func viewTabs(views []config.View) []ui.SavedView {
+	out := make([]ui.SavedView, len(views))
+	for i, v := range views {
+		out[i] = ui.SavedView{Name: v.Name, Key: config.ViewBinding(v), Saved: v.View}
+	}
+	return out
+}
