@@ -41,6 +41,7 @@ func run(ctx context.Context, args []string, env command.Env, d settings.Deps) i
 type flags struct {
 	shared settings.Flags
 	since  string
+	view   string
 	limit  int
 	asJSON bool
 }
@@ -48,7 +49,7 @@ type flags struct {
 func newLint(env command.Env, d settings.Deps) *cobra.Command {
 	var f flags
 	cmd := &cobra.Command{
-		Use:   "lint [--since 7d] [--json]",
+		Use:   "lint [--view NAME] [--since 7d] [--json]",
 		Short: "Print the sessions that trip an integrity flag",
 		Long:  long(),
 		Args:  cobra.ArbitraryArgs, // refused below, in cxi's words
@@ -68,6 +69,7 @@ func newLint(env command.Env, d settings.Deps) *cobra.Command {
 	}
 	fs := cmd.Flags()
 	fs.StringVar(&f.since, "since", "7d", "the sessions updated within `SPAN` such as 24h, 7d, 2w")
+	fs.StringVar(&f.view, "view", "", "only the sessions of the saved view `NAME` ([[views]] in config.toml, or a default view): its filters and team")
 	fs.IntVar(&f.limit, "limit", 500, "read at most `N` sessions")
 	fs.BoolVar(&f.asJSON, "json", false, `a JSON array of {"session_id", "flags": [{"rule", "says"}]}`)
 	f.shared.AddShared(fs)
@@ -106,7 +108,11 @@ func lintSessions(ctx context.Context, span time.Duration, f flags, env command.
 	}
 	defer stop()
 	now := env.Now()
-	sessions, err := listWindow(ctx, client, now.Add(-span), f.limit, env)
+	w, err := windowOf(s.File, f.view, span, now, env)
+	if err != nil {
+		return command.Fail(env, err, "")
+	}
+	sessions, err := listWindow(ctx, client, w, f.limit, env)
 	if err != nil {
 		return command.Fail(env, err, "")
 	}
@@ -156,11 +162,11 @@ func openKept(s settings.Settings, env command.Env, d settings.Deps) *store.Stor
 	return st
 }
 
-// listWindow reads the sessions updated after since, newest first, up to
+// listWindow reads the sessions of w, newest first, up to
 // limit, ending a walk that would not end (paging.Guard) with a line on
 // stderr.
-func listWindow(ctx context.Context, client *api.Client, since time.Time, limit int, env command.Env) ([]api.Session, error) {
-	p := api.ListParams{UpdatedAfter: since}
+func listWindow(ctx context.Context, client *api.Client, w window, limit int, env command.Env) ([]api.Session, error) {
+	p := w.params
 	var guard paging.Guard
 	var out []api.Session
 	seen := map[string]bool{}
@@ -178,8 +184,10 @@ func listWindow(ctx context.Context, client *api.Client, since time.Time, limit 
 				continue
 			}
 			seen[s.ID] = true
-			fresh++
-			out = append(out, s)
+			fresh++ // new, whether or not the view keeps it: a page of another team is no empty page
+			if w.keep == nil || w.keep(&s) {
+				out = append(out, s)
+			}
 		}
 		if len(out) == limit {
 			if res.Next != "" {

@@ -234,3 +234,38 @@ func TestLintErrorCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestLintView: --view NAME lints only its sessions (its filters asked of
+// the API, its team judged here), says on stderr what of the view is the
+// TUI's alone, and an unknown name is a usage error naming the views.
+func TestLintView(t *testing.T) {
+	w := newWorld(t)
+	w.writeConfig(`[[views]]
+name = "Billing open"
+status = "open"
+team = "returns & exchanges"
+text = "refund"
+`)
+	out, errOut, code := w.run("--json", "--view", "billing OPEN")
+	got := decode(t, out)
+	if code != ExitFlagged || len(got) == 0 || !strings.Contains(errOut, `view Billing open: its text "refund" not applied`) {
+		t.Fatalf("exit %d, %d flagged, stderr %q", code, len(got), errOut)
+	}
+	for _, f := range got {
+		s, err := w.client.GetSession(context.Background(), f.SessionID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Status != api.StatusOpen || s.Team == nil || !strings.EqualFold(s.Team.Name, "Returns & Exchanges") {
+			t.Errorf("%s is not of the view: %s, team %+v", f.SessionID, s.Status, s.Team)
+		}
+	}
+	all, _, _ := w.run("--json")
+	if len(decode(t, all)) <= len(got) {
+		t.Errorf("the view flags %d sessions, all of the window %d", len(got), len(decode(t, all)))
+	}
+	_, errOut, code = w.run("--view", "Billing")
+	if code != command.ExitUsage || !strings.Contains(errOut, `no view named "Billing" (the views: "Billing open")`) {
+		t.Errorf("an unknown view: exit %d, %q", code, errOut)
+	}
+}
