@@ -30,6 +30,7 @@ var now = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 // world is a fake server, a store and a config folder for one test.
 type world struct {
 	t      *testing.T
+	srv    *fake.Server
 	client *api.Client
 	st     *store.Store // the test's own handle; each run opens its own, as cxi does
 	opts   store.Options
@@ -45,7 +46,7 @@ func newWorld(t *testing.T, opts ...fake.Option) *world {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return &world{t: t, client: faketest.Client(t, srv), st: st, opts: o, config: t.TempDir(), now: now}
+	return &world{t: t, srv: srv, client: faketest.Client(t, srv), st: st, opts: o, config: t.TempDir(), now: now}
 }
 
 func (w *world) deps() settings.Deps {
@@ -107,6 +108,23 @@ func TestLintFlagsTheDemo(t *testing.T) {
 		if !strings.Contains(out, "\t"+string(r)+": ") {
 			t.Errorf("no session flagged %s in\n%s", r, out)
 		}
+	}
+	// The cost: the list's pages and the office hours, nothing else, and
+	// no write: a cron job's run spends pages+1 of the 100 a minute.
+	pages, other := 0, 0
+	for _, r := range w.srv.Requests() {
+		switch {
+		case r.Method == http.MethodGet && r.Path == "/chat/sessions":
+			pages++
+		case r.Method == http.MethodGet && r.Path == "/office-hours":
+		default:
+			other++
+			t.Errorf("cxi lint asked %s %s", r.Method, r.Path)
+		}
+	}
+	t.Logf("cxi lint: %d sessions flagged; %d list pages and 1 office hours request", len(lines), pages)
+	if pages == 0 || len(w.srv.Requests()) != pages+1+other {
+		t.Errorf("%d requests for %d pages", len(w.srv.Requests()), pages)
 	}
 	jsonOut, _, code := w.run("--json")
 	got := decode(t, jsonOut)
