@@ -14,15 +14,16 @@ import (
 func (m Model) fromIntegrity(msg integrity.Msg) (Model, tea.Cmd) {
 	var changed bool
 	var err error
-	m.lint, changed, err = m.lint.Update(msg)
+	var next tea.Cmd
+	m.lint, next, changed, err = m.lint.Update(msg)
 	if err != nil {
-		return m, common.Say("The integrity flags could not be worked out: "+explain.Describe(err, "").CommandLine(), true)
+		return m, tea.Batch(next, common.Say("The integrity flags could not be worked out: "+explain.Describe(err, "").CommandLine(), true))
 	}
 	if changed {
 		m.queue = m.queue.SetFlags(m.lint.Rules())
 		m.detail = m.detail.SetFlags(m.lint.All())
 	}
-	return m, nil
+	return m, next
 }
 
 // checkFlags works the flags of the loaded sessions out again, once a

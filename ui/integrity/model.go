@@ -32,7 +32,11 @@ type Model struct {
 	client   Scheduler  // nil: no office hours
 	schedule *api.OfficeHours
 	byID     map[string][]lint.Flag
-	gen      int // the last full check asked for: an older one's answer is dropped
+	// running is a full check under way; next is the one asked for since,
+	// started when it answers: pages that come in a burst (the ranking's
+	// walk) cost one check under way and one after it, not one each.
+	running bool
+	next    func() tea.Cmd
 }
 
 // New is the flags of nothing yet, checked with th (lint.Defaults when
@@ -50,7 +54,6 @@ type Msg interface{ integrityMsg() }
 
 // CheckedMsg is the flags of the sessions a check was given.
 type CheckedMsg struct {
-	gen   int // 0 for a check of a few sessions, merged whatever came since
 	byID  map[string][]lint.Flag
 	ids   []string // the sessions checked: those without flags lose theirs
 	err   error
@@ -80,20 +83,25 @@ func (m Model) Start() tea.Cmd {
 }
 
 // CheckAll works out the flags of the loaded sessions, replacing the ones
-// known; a later CheckAll supersedes it. sessions is called in the
-// command: the queue decodes its rows there.
+// known; one asked for while another runs starts when that one answers.
+// sessions is called in the command: the queue decodes its rows there.
 func (m Model) CheckAll(sessions func() []api.Session, now time.Time) (Model, tea.Cmd) {
-	m.gen++
-	return m, m.check(sessions, now, m.gen, true)
+	cmd := m.check(sessions, now, true)
+	if m.running {
+		m.next = func() tea.Cmd { return cmd }
+		return m, nil
+	}
+	m.running = true
+	return m, cmd
 }
 
 // CheckSome works out again the flags of a few sessions (one whose
 // transcript was just kept), merged into the ones known.
 func (m Model) CheckSome(sessions []api.Session, now time.Time) tea.Cmd {
-	return m.check(func() []api.Session { return sessions }, now, 0, false)
+	return m.check(func() []api.Session { return sessions }, now, false)
 }
 
-func (m Model) check(decode func() []api.Session, now time.Time, gen int, whole bool) tea.Cmd {
+func (m Model) check(decode func() []api.Session, now time.Time, whole bool) tea.Cmd {
 	st, schedule, th := m.store, m.schedule, m.th
 	return func() tea.Msg {
 		sessions := decode()
@@ -103,7 +111,7 @@ func (m Model) check(decode func() []api.Session, now time.Time, gen int, whole 
 		}
 		ins, err := kept.Inputs(context.Background(), st, sessions, schedule, now)
 		if err != nil {
-			return CheckedMsg{gen: gen, err: err, whole: whole}
+			return CheckedMsg{err: err, whole: whole}
 		}
 		out := map[string][]lint.Flag{}
 		for _, in := range ins {
@@ -111,29 +119,35 @@ func (m Model) check(decode func() []api.Session, now time.Time, gen int, whole 
 				out[in.Session.ID] = fl
 			}
 		}
-		return CheckedMsg{gen: gen, byID: out, ids: ids, whole: whole}
+		return CheckedMsg{byID: out, ids: ids, whole: whole}
 	}
 }
 
-// Update takes a command's answer. changed says the flags changed and
-// the root should hand them on; an error is for the status line.
-func (m Model) Update(msg Msg) (_ Model, changed bool, err error) {
+// Update takes a command's answer, and starts the full check asked for
+// while one ran. changed says the flags changed and the root should hand
+// them on; an error is for the status line.
+func (m Model) Update(msg Msg) (_ Model, cmd tea.Cmd, changed bool, err error) {
 	switch msg := msg.(type) {
 	case ScheduleMsg:
 		// Without a schedule the rule counts every hour: no error worth
 		// a notice, since most organizations have none.
 		m.schedule = msg.schedule
-		return m, false, nil
+		return m, nil, false, nil
 	case CheckedMsg:
+		if msg.whole {
+			m.running = false
+			if m.next != nil {
+				cmd, m.next, m.running = m.next(), nil, true
+			}
+		}
 		if msg.err != nil {
-			return m, false, msg.err
+			return m, cmd, false, msg.err
 		}
 		if msg.whole {
-			if msg.gen != m.gen {
-				return m, false, nil
-			}
+			// An older check's answer is still the freshest there is
+			// while the next one runs: the rows it saw are not gone.
 			m.byID = msg.byID
-			return m, true, nil
+			return m, cmd, true, nil
 		}
 		byID := make(map[string][]lint.Flag, len(m.byID))
 		for id, fl := range m.byID {
@@ -146,9 +160,9 @@ func (m Model) Update(msg Msg) (_ Model, changed bool, err error) {
 			byID[id] = fl
 		}
 		m.byID = byID
-		return m, true, nil
+		return m, nil, true, nil
 	}
-	return m, false, nil
+	return m, nil, false, nil
 }
 
 // Flags are the rules session id trips, and what each saw; nil for none.
