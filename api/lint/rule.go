@@ -82,7 +82,7 @@ func (r Rule) NeedsKept() string {
 	case NoReply:
 		return "the kept transcript"
 	case BackSoon:
-		return "the contact's other sessions the store keeps"
+		return "earlier sessions of the contact: listed or kept"
 	}
 	return ""
 }

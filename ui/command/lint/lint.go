@@ -79,8 +79,9 @@ func newLint(env command.Env, d settings.Deps) *cobra.Command {
 // long is the help above the flags: the rules, and which need kept data.
 func long() string {
 	var b strings.Builder
-	b.WriteString("The sessions updated within --since that trip an integrity rule, one line\n")
-	b.WriteString("each (ID, then each rule and what it saw), or a JSON array with --json.\n")
+	b.WriteString("The sessions updated within --since (of the saved view --view NAME, if\n")
+	b.WriteString("given) that trip an integrity rule, one line each (ID, then each rule and\n")
+	b.WriteString("what it saw), or a JSON array with --json.\n")
 	b.WriteString("Exit 0 when none is flagged, 1 when some are, the usual codes on an error\n")
 	b.WriteString("(cxi help exit-codes). Thresholds and rules turned off: [lint] in config.toml.\n\nRules:\n")
 	for _, r := range rules.Rules() {
