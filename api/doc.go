@@ -74,6 +74,10 @@
 //   - api/store/internal/fill: a program that fills a store with N of the
 //     demo's generated sessions through the client and the store, and
 //     prints its size against the JSON it holds (go run ... -n 100000).
+//   - api/watch: the watch rules (handed off and angry, angry, handed off;
+//     a predicate each, so other checks plug in) and the Tracker that tells
+//     a session that newly matches from one that matched already, for the
+//     TUI's nudge and cxi watch alike.
 //
 // The fake server, which feeds --demo and the tests, and the checks that it
 // keeps to the contract:

@@ -28,6 +28,8 @@ func (m Model) command(msg cmdline.SubmittedMsg) (Model, tea.Cmd) {
 		cmd = m.share.CopyNamed(do.Field, m.keys.ForShare(), m.target(), m.selection(), m.ctx.Now())
 	case cmdline.HelpMsg:
 		m = m.fullHelp()
+	case cmdline.NewestMatchMsg:
+		m, cmd = m.openNewestMatch()
 	case cmdline.QuitMsg:
 		m, cmd = m.quit()
 	case cmdline.ViewMsg:

@@ -25,6 +25,7 @@
 //	   ├──▶ cxi close, reopen, redact, log ──▶ ui/command/write ──▶ api/change, api/store (audit log)
 //	   ├──▶ cxi store, handover ────▶ ui/command/local ──▶ api/store
 //	   ├──▶ cxi pulse ──────────────▶ ui/command/pulse ──▶ api/pulse
+//	   ├──▶ cxi watch ──────────────▶ ui/command/watch ──▶ api/watch ──▶ stdout, a line a match
 //	   ├──▶ cxi lint ───────────────▶ ui/command/lint ──▶ api/lint, api/lint/kept, api/store
 //	   ├──▶ cxi auth, doctor ───────▶ ui/command/auth, ui/command/doctor
 //	   └──▶ cxi [SESSION] ──────────▶ ui/command/tui ──▶ ui.New(Options) ──▶ tea.Program
@@ -69,6 +70,10 @@
 //     searched within (/, n/p between matches).
 //   - ui/lookupbar: the input: filters the queue as the user types,
 //     classifies its text, the hint line, recent sessions.
+//   - ui/nudge: the watch rules at each refresh of the queue: a session
+//     that newly matches (api/watch) rings the terminal (ui/notify) once and
+//     shows in the header ("⚑ 2 new: …") until opened; the first load
+//     rings nothing.
 //   - ui/statusline: what is under way, notices that fade, the request
 //     budget.
 //   - ui/tabs: the saved views above the queue, as tabs: which one is in
@@ -139,6 +144,9 @@
 //   - ui/scroll: the scrolling keys every viewport shares.
 //   - ui/clipboard: OSC 52 and the native clipboard, and the report of what
 //     happened.
+//   - ui/notify: the terminal's bell or a desktop notification by its own
+//     escape sequence (OSC 9, OSC 777), the text made safe, off inside tmux
+//     unless wrapped for its passthrough ([watch] over_tmux).
 //   - ui/epoch: after :profile switched organization, the answers of the
 //     old one's commands told from the new one's, and dropped.
 //   - ui/explain: errors turned into the sentence the user reads.
@@ -163,6 +171,9 @@
 //   - ui/command/pulse: cxi pulse: the shift's pulse (api/pulse) as text
 //     or JSON, exiting with the first failed part's code (a missing scope
 //     named).
+//   - ui/command/watch: cxi watch: the list read every --every, each
+//     session that newly matches a watch rule printed (api/watch, as the
+//     TUI's nudge decides it), until interrupted.
 //   - ui/command/lint: cxi lint, the sessions of a window that trip an
 //     integrity rule (api/lint), as lines or JSON; exit 1 when some do.
 //   - ui/command/auth, ui/command/doctor: cxi auth and cxi doctor.

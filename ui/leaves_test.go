@@ -17,12 +17,12 @@ const module = "github.com/opencx-tools/cxi"
 // shared are the packages under ui that are not views: the small things
 // every view is built with (common, keys, the overlay stack and the
 // choices a view asks it for), the helpers that draw or explain (render,
-// scroll, explain, summary, clipboard), the user's commands (useraction,
+// scroll, explain, summary, clipboard, notify), the user's commands (useraction,
 // which the menu and the run pane show) and the test helpers. Every other
 // package under ui, but the commands', is a view.
 var shared = []string{
 	"ui/clipboard", "ui/common", "ui/explain", "ui/internal/keytest", "ui/internal/screentest",
-	"ui/keys", "ui/overlay", "ui/render", "ui/scroll", "ui/summary", "ui/useraction", "ui/useraction/expand",
+	"ui/keys", "ui/notify", "ui/overlay", "ui/render", "ui/scroll", "ui/summary", "ui/useraction", "ui/useraction/expand",
 }
 
 // isView reports whether the package at dir (relative to the module) is a

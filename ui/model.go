@@ -11,6 +11,7 @@ import (
 	"github.com/opencx-tools/cxi/api/filter"
 	"github.com/opencx-tools/cxi/api/lint"
 	"github.com/opencx-tools/cxi/api/lint/kept"
+	"github.com/opencx-tools/cxi/api/watch"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/actions"
 	"github.com/opencx-tools/cxi/ui/clipboard"
@@ -20,6 +21,8 @@ import (
 	"github.com/opencx-tools/cxi/ui/integrity"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
+	"github.com/opencx-tools/cxi/ui/notify"
+	"github.com/opencx-tools/cxi/ui/nudge"
 	"github.com/opencx-tools/cxi/ui/overlay"
 	"github.com/opencx-tools/cxi/ui/overlay/viewsave"
 	"github.com/opencx-tools/cxi/ui/pulseline"
@@ -91,6 +94,8 @@ type Options struct {
 	Mouse              bool                // the program reports the mouse (mouse = true): the wheel, a click
 	PulseLine          bool                // the header's pulse line at start (config pulse, on by default)
 	Lint               lint.Thresholds     // the integrity flags' thresholds ([lint])
+	WatchRules         []watch.Rule        // what a refresh nudges about ([watch] rules); nil for watch.Default
+	Notifier           notify.Notifier     // how it nudges ([watch] notify, over_tmux)
 }
 
 type focus int
@@ -151,6 +156,7 @@ type Model struct {
 	saveView           viewsave.Save
 	pulseLine          pulseline.Model
 	lint               integrity.Model // the integrity flags of the loaded sessions (integrity.go)
+	nudge              nudge.Model // sessions that newly match a watch rule, until opened
 }
 
 // New builds the root model.
@@ -182,6 +188,7 @@ func New(o Options) Model {
 		history:            cmdline.NewHistory(o.History),
 		profiles:           o.Profiles,
 		saveView:           o.SaveView,
+		nudge:              nudge.New(watchRules(o.WatchRules), o.Notifier),
 	}
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)
@@ -241,6 +248,7 @@ func (m *Model) syncKeys() {
 		m.keys.Back.SetEnabled(true)
 	}
 	m.act.MarkKeys(&m.keys)
+	m.keys.NewestMatch.SetEnabled(m.nudge.Len() > 0) // nothing new: nothing to jump to
 	if len(m.commands.Actions()) == 0 {
 		m.keys.Commands.SetEnabled(false) // no [[commands]]: the menu would be empty
 	}

@@ -74,6 +74,8 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, nil
 	case k.Commands.Enabled() && m.commandKey(msg) != "":
 		return m.runCommand(m.commandKey(msg))
+	case key.Matches(msg, k.NewestMatch):
+		return m.openNewestMatch()
 	case key.Matches(msg, k.NextToReview):
 		if s := m.queue.NextUnreviewed(m.target()); s != nil {
 			return m.openRow(s)
@@ -186,6 +188,7 @@ func (m Model) open(s *api.Session) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.detail, cmd = m.detail.Open(s)
 	m.bar = m.bar.Remember(s.ID, render.Contact(s.Contact))
+	m.nudge = m.nudge.Seen(s.ID)
 	m.arrive(viewDetail)
 	m, prefetch := m.prefetchAround(s.ID)
 	return m, tea.Batch(cmd, prefetch)

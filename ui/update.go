@@ -15,6 +15,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/detail"
 	"github.com/opencx-tools/cxi/ui/integrity"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
+	"github.com/opencx-tools/cxi/ui/notify"
 	"github.com/opencx-tools/cxi/ui/overlay/picker"
 	"github.com/opencx-tools/cxi/ui/overlay/pulseview"
 	"github.com/opencx-tools/cxi/ui/overlay/runpane"
@@ -103,6 +104,8 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 		m.pulseLine = m.pulseLine.Update(msg)
 	case pulseview.LoadedMsg:
 		m.overlays, cmd, _ = m.overlays.Receive(msg) // the view closed: nobody waits for it
+	case notify.SentMsg:
+		cmd = notifySent(msg)
 	case previewSavedMsg:
 		cmd = m.previewSaved(msg)
 	case tabs.CountedMsg:
@@ -176,6 +179,7 @@ func (m Model) fromDetail(d detail.Model, ev detail.Event, cmd tea.Cmd) (Model, 
 	}
 	if s := ev.Arrived; s != nil {
 		m.bar = m.bar.Remember(s.ID, render.Contact(s.Contact))
+		m.nudge = m.nudge.Seen(s.ID)
 		m.arrive(viewDetail)
 		var prefetch tea.Cmd
 		m, prefetch = m.prefetchAround(s.ID)
@@ -186,15 +190,17 @@ func (m Model) fromDetail(d detail.Model, ev detail.Event, cmd tea.Cmd) (Model, 
 
 // fromQueue gives the queue its page, and finishes an n that waited for it.
 func (m Model) fromQueue(msg queue.Msg) (Model, tea.Cmd) {
-	var cmd, line tea.Cmd
+	var cmd, line, ring tea.Cmd
 	wasLoading := m.queue.Loading()
 	m.queue, cmd = m.queue.Update(msg)
 	if wasLoading && !m.queue.Loading() {
 		m.pulseLine, line = m.pulseLine.Loaded(m.queue.Facts(), !m.queue.End(), m.ctx.Now())
 		var check tea.Cmd // a page came in: its sessions' flags
 		m, check = m.checkFlags()
-		cmd = tea.Batch(cmd, line, check)
+		line = tea.Batch(line, check)
 	}
+	m, ring = m.watchPage(msg)
+	cmd = tea.Batch(cmd, line, ring)
 	if m.pendingStep && !m.queue.Loading() {
 		m.pendingStep = false
 		var step tea.Cmd

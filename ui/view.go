@@ -67,6 +67,13 @@ func (m Model) headerView() string {
 			l += " " + t.Marker.Render(m.label)
 		}
 		l += m.modeBadges() // before the crumbs, which a narrow header cuts first
+		if n := m.nudge.Header(keys.Name(m.keys.NewestMatch)); n != "" {
+			// Before the crumbs too: it is why the user should look now.
+			if w := max(m.width*3/5, 24); render.Width(n) > w {
+				n = render.Fit(n, w)
+			}
+			l += " " + t.Error.Render(n)
+		}
 		if m.stopped != "" {
 			// Before the crumbs, which a narrow header cuts first: marks and
 			// notes are not kept from now on, and the user must know.

@@ -109,6 +109,7 @@ func commands() []spec {
 			args:  func(r Registry, _ []string, _ string) []string { return r.Actions },
 			parse: named("action", "user-defined actions ([[commands]] in config.toml)", func(r Registry) []string { return r.Actions }, func(n string) Msg { return RunMsg{Name: n} })},
 		pulseSpec(),
+		{name: "newest", about: "open the newest session that newly matched a watch rule, as W", parse: bare(NewestMatchMsg{})},
 		{name: "help", about: "every key", parse: bare(HelpMsg{})},
 		{name: "quit", alias: "q", about: "quit cxi", parse: bare(QuitMsg{})},
 	}

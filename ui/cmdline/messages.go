@@ -76,16 +76,21 @@ type RunMsg struct{ Name string }
 // HelpMsg is :help: the full help.
 type HelpMsg struct{}
 
+// NewestMatchMsg is :newest: open the newest session that newly matched a
+// watch rule ([watch] in config.toml), as its key does.
+type NewestMatchMsg struct{}
+
 // QuitMsg is :q and :quit.
 type QuitMsg struct{}
 
-func (OpenMsg) command()    {}
-func (StatusMsg) command()  {}
-func (RedactMsg) command()  {}
-func (FilterMsg) command()  {}
-func (CopyMsg) command()    {}
-func (ViewMsg) command()    {}
-func (ProfileMsg) command() {}
-func (RunMsg) command()     {}
-func (HelpMsg) command()    {}
-func (QuitMsg) command()    {}
+func (OpenMsg) command()        {}
+func (StatusMsg) command()      {}
+func (RedactMsg) command()      {}
+func (FilterMsg) command()      {}
+func (CopyMsg) command()        {}
+func (ViewMsg) command()        {}
+func (ProfileMsg) command()     {}
+func (RunMsg) command()         {}
+func (HelpMsg) command()        {}
+func (NewestMatchMsg) command() {}
+func (QuitMsg) command()        {}

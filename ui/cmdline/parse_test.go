@@ -62,7 +62,7 @@ func TestParseErrorsNameTheLineAndWhatItTakes(t *testing.T) {
 	for line, want := range map[string]string{
 		"clsoe":                         "no command `:clsoe` — did you mean `:close`?",
 		"fliter status=open":            "no command `:fliter` — did you mean `:filter`?",
-		"xyzzy":                         "no command `:xyzzy`; the commands are open, close, reopen, redact, filter, copy, view, profile, run, pulse, help or quit",
+		"xyzzy":                         "no command `:xyzzy`; the commands are open, close, reopen, redact, filter, copy, view, profile, run, pulse, newest, help or quit",
 		"pulse 8h":                      "`:pulse 8h`: \"8h\" is not a span: want today, or days such as 7d or 30d, or weeks such as 2w; or on/off for the header's pulse line",
 		"pulse today off":               "`:pulse today off`: it takes one of today, 7d, 30d, on or off",
 		"open":                          "`:open` needs a session: its ID, #ticket number or contact email",

@@ -61,6 +61,7 @@ type Map struct {
 	SaveView       key.Binding // queue: save the filters in force to the view, or as a new view
 	Pulse          key.Binding // the pulse view: the period's handoffs and the SLA
 	PulseLine      key.Binding // the header's pulse line, shown or hidden
+	NewestMatch    key.Binding // open the newest session that newly matched a watch rule ([watch])
 	Back           key.Binding // cancel a fetch, or go back one view
 	Help           key.Binding
 	Quit           key.Binding // q: only where it cannot be typed
@@ -118,6 +119,7 @@ func Default() Map {
 		SaveView:       bind("V", "save view…", "V"),
 		Pulse:          bind("ctrl+p", "pulse of the shift", "ctrl+p"),
 		PulseLine:      bind("%", "pulse line on/off", "%"),
+		NewestMatch:    bind("W", "newest watch match", "W"),
 		Back:           bind("esc", "back", "esc"),
 		Help:           bind("?", "all keys", "?"),
 		Quit:           bind("q", "quit", "q"),

@@ -52,6 +52,7 @@ type Config struct {
 	Profiles map[string]Profile
 
 	Lint *lint.Thresholds // [lint]: the integrity flags' thresholds (lint.go); nil without a file: see LintThresholds
+	Watch Watch // [watch]: the nudge (watch.go)
 
 	lines     lines      // where each setting is written, for ApplyKeys' errors
 	viewSpots []viewSpot // where each [[views]] is written, for CheckViewKeys' errors
@@ -79,6 +80,7 @@ type file struct {
 	Profiles map[string]fileProfile `toml:"profiles"` // profiles.go
 	Views    []fileView             `toml:"views"`
 	Mouse    bool                   `toml:"mouse"`
+	Watch    fileWatch              `toml:"watch"` // watch.go
 }
 
 type fileTranscript struct {
@@ -102,7 +104,7 @@ type fileQueue struct {
 // The keys each table accepts, for "unknown key" messages, and what each
 // value must look like, for type errors.
 var (
-	topKeys        = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "mouse", "pulse", "[queue]", "[actions]", "[transcript]", "[keys]", "[[commands]]", "[profiles.NAME]", "[[views]]", "[lint]"}
+	topKeys        = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "mouse", "pulse", "[queue]", "[actions]", "[transcript]", "[keys]", "[[commands]]", "[profiles.NAME]", "[[views]]", "[watch]", "[lint]"}
 	queueKeys      = []string{"status", "handed_off", "channel", "updated_within", "needs_attention", "preview"}
 	actionsKeys    = []string{"helpdesk", "summary"}
 	transcriptKeys = []string{"open_at"}
@@ -214,9 +216,12 @@ func unknownKey(k toml.Key, table bool) string {
 	if msg, ok := profileUnknownKey(k); ok && !table {
 		return msg
 	}
+	if msg, ok := watchUnknownKey(k); ok && !table {
+		return msg
+	}
 	switch {
 	case table:
-		return fmt.Sprintf("unknown table [%s] (known: [queue], [actions], [transcript], [keys], [[commands]], [profiles.NAME], [[views]], [lint])", strings.Join(k, "."))
+		return fmt.Sprintf("unknown table [%s] (known: [queue], [actions], [transcript], [keys], [[commands]], [profiles.NAME], [[views]], [watch], [lint])", strings.Join(k, "."))
 	case len(k) == 1:
 		return fmt.Sprintf("unknown key %q (known: %s)", k[0], strings.Join(topKeys, ", "))
 	case len(k) == 2 && k[0] == "queue":
@@ -248,7 +253,7 @@ func decodeMessage(de *toml.DecodeError) string {
 		return msg
 	}
 	name := strings.Join(k, ".")
-	want := cmp.Or(wants[name], commandWants[name], lintWants[name])
+	want := cmp.Or(wants[name], commandWants[name], watchWants[name], lintWants[name])
 	if want == "" && len(k) >= 2 && k[0] == "keys" {
 		name = "keys." + k[1]
 		want = `a list of keys such as ["ctrl+r"] or ["r", "f5"]`

@@ -71,6 +71,7 @@ func (c *Config) set(f file, p *problems) {
 	checkKeys(f.Keys, c.lines, p)
 	c.setProfiles(f, p)
 	c.setLint(f.Lint, p)
+	c.setWatch(f, p)
 }
 
 // autoRefresh parses auto_refresh: a Go duration of at least

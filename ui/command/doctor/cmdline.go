@@ -58,6 +58,7 @@ func Main(f settings.Flags, env command.Env) int {
 		GOOS:         runtime.GOOS,
 		Getenv:       env.Getenv,
 		TmuxOption:   clipboard.TmuxShowOption,
+		Watch:        s.File.Watch,
 	}
 	var client *api.Client
 	if s.Demo {

@@ -15,6 +15,7 @@ import (
 	"github.com/opencx-tools/cxi/api/plural"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/auth"
+	"github.com/opencx-tools/cxi/ui/command/config"
 )
 
 // Inputs is everything the checks look at. A nil func skips its check.
@@ -42,6 +43,7 @@ type Inputs struct {
 	GOOS       string                            // runtime.GOOS
 	Getenv     func(string) string               // the environment's (command.Env.Getenv)
 	TmuxOption func(name string) (string, error) // clipboard.TmuxShowOption, asked only inside tmux
+	Watch      config.Watch                      // [watch]: how the nudge notifies (notify.go)
 
 	// Profile is the organization the key and API above are of ("" when
 	// the config names no profiles); InUse, whether it is the one in use.
@@ -95,7 +97,11 @@ func Run(ctx context.Context, in Inputs, env command.Env) int {
 	if r, ok := colourCheck(in); ok {
 		here = append(here, r)
 	}
-	sections = append(sections, section{results: append(here, copyChecks(in)...)})
+	here = append(here, copyChecks(in)...)
+	if r, ok := notifyCheck(in); ok {
+		here = append(here, r)
+	}
+	sections = append(sections, section{results: here})
 
 	count, failed, warned, notes := 0, 0, 0, 0
 	for _, s := range sections {

@@ -23,6 +23,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/command/read"
 	"github.com/opencx-tools/cxi/ui/command/settings"
 	"github.com/opencx-tools/cxi/ui/command/tui"
+	"github.com/opencx-tools/cxi/ui/command/watch"
 	"github.com/opencx-tools/cxi/ui/command/write"
 )
 
@@ -97,7 +98,7 @@ func New(env command.Env, start StartTUI) *cobra.Command {
 	redact.ValidArgsFunction = completeSessions(env, 1)
 	closeCmd.ValidArgsFunction = completeSessions(env, 0)
 	reopen.ValidArgsFunction = completeSessions(env, 0)
-	add(groupRead, get, read.NewListCommand(env), local.NewHandoverCommand(env), write.NewLogCommand(env), pulse.NewCommand(env))
+	add(groupRead, get, read.NewListCommand(env), local.NewHandoverCommand(env), write.NewLogCommand(env), pulse.NewCommand(env), watch.NewCommand(env))
 	add(groupRead, lint.NewCommand(env))
 	add(groupWrite, closeCmd, reopen, redact)
 	st := local.NewStoreCommand(env)

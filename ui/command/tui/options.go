@@ -12,6 +12,7 @@ import (
 
 	"github.com/opencx-tools/cxi/api/fake/demo"
 	"github.com/opencx-tools/cxi/api/filter"
+	"github.com/opencx-tools/cxi/api/watch"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui"
 	copier "github.com/opencx-tools/cxi/ui/clipboard"
@@ -19,6 +20,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/command/config"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/notify"
 )
 
 // Options makes the client, starting the demo server for --demo (the func
@@ -47,6 +49,9 @@ func options(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 		return opts, stop, err
 	}
 	if opts.Commands, err = userCommands(cfg.File.Commands); err != nil {
+		return opts, stop, err
+	}
+	if opts.WatchRules, err = watch.Pick(watch.Builtin(), cfg.File.Watch.Rules); err != nil {
 		return opts, stop, err
 	}
 	// The store is read here, before the first frame, so that the queue
@@ -111,6 +116,11 @@ func options(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 	// same terminal unless redirected, in which case no sequence is sent.
 	if env.StderrTTY {
 		opts.Copier.Terminal = env.Stderr
+	}
+	// The nudge goes the same way as OSC 52, for the same reasons.
+	opts.Notifier = notify.Notifier{Mode: cfg.File.Watch.Notify, InTmux: env.Getenv("TMUX") != "", OverTmux: cfg.File.Watch.OverTmux}
+	if env.StderrTTY {
+		opts.Notifier.Terminal = env.Stderr
 	}
 	return opts, stop, nil
 }
