@@ -156,7 +156,7 @@ type Model struct {
 	saveView           viewsave.Save
 	pulseLine          pulseline.Model
 	lint               integrity.Model // the integrity flags of the loaded sessions (integrity.go)
-	nudge              nudge.Model // sessions that newly match a watch rule, until opened
+	nudge              nudge.Model     // sessions that newly match a watch rule, until opened
 }
 
 // New builds the root model.

@@ -51,8 +51,8 @@ type Config struct {
 	// (profiles.go); nil when none.
 	Profiles map[string]Profile
 
-	Lint *lint.Thresholds // [lint]: the integrity flags' thresholds (lint.go); nil without a file: see LintThresholds
-	Watch Watch // [watch]: the nudge (watch.go)
+	Lint  *lint.Thresholds // [lint]: the integrity flags' thresholds (lint.go); nil without a file: see LintThresholds
+	Watch Watch            // [watch]: the nudge (watch.go)
 
 	lines     lines      // where each setting is written, for ApplyKeys' errors
 	viewSpots []viewSpot // where each [[views]] is written, for CheckViewKeys' errors
