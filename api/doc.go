@@ -55,6 +55,12 @@
 //     mean" from the loaded queue, the local store and the API, merged by
 //     session ID (the freshest copy wins), each saying where it came from,
 //     the open and unresolved first: the TUI's search and cxi get alike.
+//   - api/lint: the integrity flags ("lint" for triage): named rules over a
+//     session and what the store keeps of it (transcript, rating, handoff
+//     reasons, the contact's other sessions) and the office hours, pure,
+//     for the TUI's marker, filter and detail pane and cxi lint alike.
+//   - api/lint/kept: what those rules read from the local store, gathered
+//     for a list of sessions by one routine, the TUI's and cxi lint's.
 //   - api/paging: the guard that ends a walk through pages when the server
 //     repeats a cursor, goes round a cycle or sends empty pages without end.
 //   - api/plural: a count with its noun, agreeing ("1 page", "2 pages").

@@ -84,6 +84,12 @@ func (m Model) filter(do cmdline.FilterMsg) (Model, tea.Cmd) {
 		return m.resetFilters()
 	}
 	var cmd tea.Cmd
+	if do.Flag != nil {
+		var err error
+		if m.queue, err = m.queue.SetFlagFilter(*do.Flag); err != nil {
+			return m, common.Say(err.Error(), true) // the command line checked the name: not reached
+		}
+	}
 	m.queue, cmd = m.queue.ApplyFilters(do.Apply(m.queue.Filters()))
 	if do.Text != nil {
 		m.setInput(*do.Text)

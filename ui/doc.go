@@ -26,6 +26,7 @@
 //	   ├──▶ cxi store, handover ────▶ ui/command/local ──▶ api/store
 //	   ├──▶ cxi pulse ──────────────▶ ui/command/pulse ──▶ api/pulse
 //	   ├──▶ cxi watch ──────────────▶ ui/command/watch ──▶ api/watch ──▶ stdout, a line a match
+//	   ├──▶ cxi lint ───────────────▶ ui/command/lint ──▶ api/lint, api/lint/kept, api/store
 //	   ├──▶ cxi auth, doctor ───────▶ ui/command/auth, ui/command/doctor
 //	   └──▶ cxi [SESSION] ──────────▶ ui/command/tui ──▶ ui.New(Options) ──▶ tea.Program
 //
@@ -84,7 +85,8 @@
 //     oldest, the angry share of today, today's handoff rate against 7
 //     days' (one background request per queue refresh, at most a minute).
 //
-// What the views are told, kept by the root and handed to them:
+// What the views are told, kept or worked out by the root and handed to
+// them:
 //
 //   - ui/reasons: why the AI handed off each session of the queue's time
 //     window: the handoff events walked in the background at start and on
@@ -92,6 +94,11 @@
 //     ended), kept in the store and read back from it at start; the root
 //     hands them to the queue (the ⇄ column's code, the "handed off
 //     because" filter), the detail pane's Handoff panel and the preview.
+//   - ui/integrity: the integrity flags (api/lint) of the loaded sessions,
+//     worked out in a command from the store's kept data (api/lint/kept)
+//     after each page, and the office hours asked once in the background;
+//     the queue shows a marker and filters by them (L, :filter flag=…),
+//     the detail pane lists each rule with what it saw.
 //
 // What acts on sessions from the keyboard:
 //
@@ -176,6 +183,8 @@
 //   - ui/command/watch: cxi watch: the list read every --every, each
 //     session that newly matches a watch rule printed (api/watch, as the
 //     TUI's nudge decides it), until interrupted.
+//   - ui/command/lint: cxi lint, the sessions of a window that trip an
+//     integrity rule (api/lint), as lines or JSON; exit 1 when some do.
 //   - ui/command/auth, ui/command/doctor: cxi auth and cxi doctor.
 //   - ui/command/config: the config file: strict TOML, errors naming the
 //     line, key remaps; ui/command/config/privatefile opens it and the key

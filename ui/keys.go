@@ -30,7 +30,7 @@ func fullHelp(k keys.Map) [][]key.Binding {
 	return [][]key.Binding{
 		{k.Lookup, k.FocusInput, k.SwitchFocus, k.Back, k.Next, k.Prev, k.Transcript, k.RawJSON, k.Review, k.NextToReview, k.Note, k.Help, k.Quit, k.ForceQuit},
 		{k.CopyExternalID, k.CopySessionID, k.CopyMenu, k.OpenBrowser, k.Refresh, k.AutoRefresh, k.SetStatus, k.Undo, k.Redact, k.Commands, k.CommandLine, k.Pulse, k.PulseLine, k.NewestMatch},
-		{k.Status, k.HandedOff, k.Channel, k.Window, k.Team, k.Changed, k.Attention, k.Select, k.SelectRange, k.SelectAll, k.ResetFilters, k.Preview, k.NextView, k.PrevView, k.SaveView},
+		{k.Status, k.HandedOff, k.Channel, k.Window, k.Team, k.Flagged, k.Changed, k.Attention, k.Select, k.SelectRange, k.SelectAll, k.ResetFilters, k.Preview, k.NextView, k.PrevView, k.SaveView},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown, k.Top, k.Bottom},
 	}
 }

@@ -9,6 +9,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/filter"
+	"github.com/opencx-tools/cxi/api/lint"
+	"github.com/opencx-tools/cxi/api/lint/kept"
 	"github.com/opencx-tools/cxi/api/watch"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/actions"
@@ -16,6 +18,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/cmdline"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/detail"
+	"github.com/opencx-tools/cxi/ui/integrity"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/notify"
@@ -94,6 +97,7 @@ type Options struct {
 	SaveView           viewsave.Save       // writes a view to config.toml; nil when there is nowhere to
 	Mouse              bool                // the program reports the mouse (mouse = true): the wheel, a click
 	PulseLine          bool                // the header's pulse line at start (config pulse, on by default)
+	Lint               lint.Thresholds     // the integrity flags' thresholds ([lint])
 	WatchRules         []watch.Rule        // what a refresh nudges about ([watch] rules); nil for watch.Default
 	Notifier           notify.Notifier     // how it nudges ([watch] notify, over_tmux)
 }
@@ -155,8 +159,9 @@ type Model struct {
 	tabs               tabs.Model[queue.State]
 	saveView           viewsave.Save
 	pulseLine          pulseline.Model
-	reasons            reasons.Model // why the AI handed off each session of the queue's window
-	nudge              nudge.Model   // sessions that newly match a watch rule, until opened
+	reasons            reasons.Model   // why the AI handed off each session of the queue's window
+	nudge              nudge.Model     // sessions that newly match a watch rule, until opened
+	lint               integrity.Model // the integrity flags of the loaded sessions (integrity.go)
 }
 
 // New builds the root model.
@@ -196,6 +201,9 @@ func New(o Options) Model {
 	m = m.startTabs(o.Views)
 	lineSrc, _ := o.Client.(pulseline.Source) // a test's fake client may have no analytics: no 7-day rate
 	m.pulseLine = pulseline.New(o.Theme, lineSrc, o.PulseLine)
+	store, _ := o.Memory.(kept.Store)              // a test's Memory may keep less: those rules then say nothing
+	scheduler, _ := o.Client.(integrity.Scheduler) // a test's client may have no office hours: the wall clock then
+	m.lint = integrity.New(o.Lint, store, scheduler)
 	m.syncKeys()
 	return m
 }

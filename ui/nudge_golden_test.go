@@ -51,6 +51,7 @@ func TestGoldenNudge(t *testing.T) {
 				},
 				Notifier: notify.Notifier{Terminal: &tty, Mode: notify.OSC9},
 			}
+			noFlags(&o) // the refresh has them worked out again, after the nudge: a capture would race them
 			tm := teatest.NewTestModel(t, New(o), teatest.WithInitialTermSize(size[0], size[1]))
 			waitForAll(t, tm, append([]string{"resolved"}, settleQueue(size[0])...)) // the handoff reasons' walk answered too
 			if err := srv.Edit(demo.IDResolvedEmail, map[string]json.RawMessage{

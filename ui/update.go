@@ -13,6 +13,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/cmdline"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/detail"
+	"github.com/opencx-tools/cxi/ui/integrity"
 	"github.com/opencx-tools/cxi/ui/lookupbar"
 	"github.com/opencx-tools/cxi/ui/notify"
 	"github.com/opencx-tools/cxi/ui/overlay/picker"
@@ -51,8 +52,13 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 		m, cmd = m.fromQueue(msg)
 	case reasons.Msg:
 		m, cmd = m.fromReasons(msg)
+	case integrity.Msg:
+		m, cmd = m.fromIntegrity(msg)
 	case transcript.Msg:
 		m.transcript, cmd = m.transcript.Update(msg)
+		if kept, ok := msg.(transcript.KeptMsg); ok {
+			cmd = tea.Batch(cmd, m.checkShownFlags(kept.ID))
+		}
 	case common.NoticeMsg, statusline.Msg, clipboard.CopiedMsg, spinner.TickMsg:
 		m.status, cmd = m.status.Update(msg)
 	case share.BrowserFailedMsg:
@@ -140,7 +146,7 @@ func (m Model) start() (Model, tea.Cmd) {
 	if m.bar.Value() != "" {
 		m, lookup = m.lookup(m.bar.Value())
 	}
-	return m, tea.Batch(load, lookup, walk)
+	return m, tea.Batch(load, lookup, walk, m.lint.Start())
 }
 
 func (m Model) tick(msg clockTickMsg) Model {
@@ -201,6 +207,9 @@ func (m Model) fromQueue(msg queue.Msg) (Model, tea.Cmd) {
 	}
 	if wasLoading && !m.queue.Loading() {
 		m.pulseLine, line = m.pulseLine.Loaded(m.queue.Facts(), !m.queue.End(), m.ctx.Now())
+		var check tea.Cmd // a page came in: its sessions' flags
+		m, check = m.checkFlags()
+		line = tea.Batch(line, check)
 	}
 	m, ring = m.watchPage(msg)
 	cmd = tea.Batch(cmd, line, ring)

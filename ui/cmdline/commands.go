@@ -6,6 +6,7 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/filter"
+	"github.com/opencx-tools/cxi/api/lint"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/render"
 )
@@ -176,7 +177,7 @@ func oneOf[T ~string](values []T) string {
 
 // filterKeys are the keys :filter takes, in the order the hint lists them.
 func filterKeys() []string {
-	return []string{"status", "channel", "handed_off", "within", "reason", "text"}
+	return []string{"status", "channel", "handed_off", "within", "reason", "flag", "text"}
 }
 
 // filterValues are the values a filter key takes; nil for text (any text).
@@ -210,6 +211,13 @@ func filterValues(key string) []string {
 		out := []string{"any"}
 		for _, d := range filter.Windows()[1:] {
 			out = append(out, render.Duration(d))
+		}
+		return out
+	case "flag":
+		// The integrity flags (api/lint): any rule, or one by its name.
+		out := []string{"any", "flagged"}
+		for _, r := range lint.Rules() {
+			out = append(out, string(r))
 		}
 		return out
 	}

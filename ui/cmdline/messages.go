@@ -42,6 +42,7 @@ type FilterMsg struct {
 	Window    *time.Duration     // 0 for any time
 	Reason    *api.HandoffReason // the local "handed off because" filter; "" for any
 	Text      *string            // the queue's text filter (the input's text)
+	Flag      *string            // the integrity flag filter: "any", "flagged" or a rule's name (api/lint)
 }
 
 // Apply is f with the filters the command names set.

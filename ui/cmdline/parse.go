@@ -129,6 +129,8 @@ func (m *FilterMsg) set(k, v string) error {
 	case "reason":
 		r := api.HandoffReason(strings.TrimPrefix(v, "any"))
 		m.Reason = &r
+	case "flag":
+		m.Flag = &v
 	case "within":
 		var w time.Duration
 		for _, d := range filter.Windows()[1:] {

@@ -44,7 +44,7 @@ type ExitMeaning struct {
 func ExitCodes() []ExitMeaning {
 	return []ExitMeaning{
 		{ExitOK, "ok"},
-		{ExitError, "anything else (the OS keyring did not answer, a cancelled confirmation, …)"},
+		{ExitError, "anything else (the OS keyring did not answer, a cancelled confirmation, …); cxi lint: some session is flagged"},
 		{ExitUsage, "usage: bad flags or arguments, a bad config file, no API key, read-only refused a write"},
 		{ExitAuth, "the API key was rejected (HTTP 401/403)"},
 		{ExitNotFound, "not found (HTTP 404, or no session matched)"},

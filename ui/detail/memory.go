@@ -105,6 +105,9 @@ func (m Model) banner() []string {
 	if !m.offlineAt.IsZero() {
 		out = append(out, t.Marker.Render("offline — as fetched at "+m.offlineAt.Local().Format("15:04")+" (the API cannot be reached)"))
 	}
+	if s := m.pane.Session(); s != nil {
+		out = append(out, m.flagLines(s.ID)...)
+	}
 	r := m.recalled
 	if s := m.pane.Session(); s == nil || r.ID != s.ID {
 		return out

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/lint"
 	"github.com/opencx-tools/cxi/api/resolve"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/explain"
@@ -55,10 +56,11 @@ type Model struct {
 	retrySeq    int  // identifies the pending automatic retry after a 429
 	autoRetried bool // the automatic retry has been spent for this lookup
 
-	mem       Memory      // the local store; nil keeps nothing
-	recalled  RecalledMsg // what the store said of the session shown
-	offlineAt time.Time   // the session shown is the store's copy, as fetched then; zero when it is the API's
-	saving    api.Status  // a new status being sent for the session shown; "" when none
+	mem       Memory                 // the local store; nil keeps nothing
+	recalled  RecalledMsg            // what the store said of the session shown
+	offlineAt time.Time              // the session shown is the store's copy, as fetched then; zero when it is the API's
+	saving    api.Status             // a new status being sent for the session shown; "" when none
+	flags     map[string][]lint.Flag // integrity flags by session ID (flags.go)
 
 	fetchedAt   map[string]time.Time // when each session was last fetched fresh
 	prefetching map[string]prefetch  // neighbours being fetched ahead of n/p

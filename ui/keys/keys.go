@@ -48,6 +48,7 @@ type Map struct {
 	Team           key.Binding // queue filter: pick a team among the loaded sessions
 	Reason         key.Binding // queue filter: pick why the AI handed off (the handoff events' reasons)
 	Others         key.Binding // detail: the customer's other sessions, as a picker
+	Flagged        key.Binding // queue filter: sessions that trip an integrity rule (api/lint)
 	Changed        key.Binding // queue filter: changed and new sessions only
 	Attention      key.Binding // queue ordering: needs attention
 	AutoRefresh    key.Binding // queue auto-refresh on/off
@@ -107,6 +108,7 @@ func Default() Map {
 		Team:           bind("T", "team filter", "T"),
 		Reason:         bind("R", "handed off because…", "R"),
 		Others:         bind("O", "customer's other sessions", "O"),
+		Flagged:        bind("L", "integrity flags filter", "L"),
 		Changed:        bind("*", "changed & new only", "*"),
 		Attention:      bind("!", "needs-attention order", "!"),
 		AutoRefresh:    bind("a", "auto-refresh", "a"),

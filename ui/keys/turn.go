@@ -18,7 +18,7 @@ import (
 func (k *Map) ViewKeys() []*key.Binding {
 	return append(k.SessionKeys(),
 		&k.Redact, &k.Next, &k.Prev, &k.Transcript, &k.RawJSON,
-		&k.Lookup, &k.Status, &k.HandedOff, &k.Channel, &k.Window, &k.Team, &k.Reason, &k.Others, &k.Changed, &k.Attention, &k.AutoRefresh, &k.Select,
+		&k.Lookup, &k.Status, &k.HandedOff, &k.Channel, &k.Window, &k.Team, &k.Reason, &k.Others, &k.Flagged, &k.Changed, &k.Attention, &k.AutoRefresh, &k.Select,
 		&k.ResetFilters, &k.Preview,
 		&k.Refresh, &k.NextToReview, &k.Undo, &k.Back, &k.SelectRange, &k.SelectAll,
 		&k.NextView, &k.PrevView, &k.SaveView)

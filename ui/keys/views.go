@@ -32,6 +32,7 @@ type Queue struct {
 	Up, Down, PageUp, PageDown, Top, Bottom  key.Binding
 	Status, HandedOff, Channel, Window, Team key.Binding
 	Reason                                   key.Binding
+	Flagged                                  key.Binding
 	Changed                                  key.Binding
 	Attention, Refresh, AutoRefresh          key.Binding
 	Select, SelectRange, SelectAll           key.Binding
@@ -40,7 +41,7 @@ type Queue struct {
 // ForQueue is the queue's keys.
 func (k Map) ForQueue() Queue {
 	return Queue{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom,
-		Status: k.Status, HandedOff: k.HandedOff, Channel: k.Channel, Window: k.Window, Team: k.Team, Reason: k.Reason,
+		Status: k.Status, HandedOff: k.HandedOff, Channel: k.Channel, Window: k.Window, Team: k.Team, Reason: k.Reason, Flagged: k.Flagged,
 		Changed: k.Changed, Attention: k.Attention, Refresh: k.Refresh, AutoRefresh: k.AutoRefresh, Select: k.Select,
 		SelectRange: k.SelectRange, SelectAll: k.SelectAll}
 }

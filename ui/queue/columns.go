@@ -18,6 +18,7 @@ const (
 	colTeam
 	colTicket
 	colAge
+	colFlags
 )
 
 // minContact is the narrowest the flexible contact column gets.
@@ -42,6 +43,7 @@ func allColumns() []column {
 		colTeam:      {title: "TEAM", width: 16, drop: 1},
 		colTicket:    {title: "TICKET", width: 12, drop: 3},
 		colAge:       {title: "AGE", width: 4},
+		colFlags:     {title: "!", width: 2}, // integrity flags: "!2" (flags.go)
 	}
 }
 

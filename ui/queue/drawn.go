@@ -28,6 +28,7 @@ type drawnRows struct {
 type drawnRow struct {
 	line     string
 	mark     string
+	flags    string
 	picked   bool
 	saving   api.Status
 	isSaving bool
@@ -59,7 +60,7 @@ func (d *drawnRows) fits(m *Model) bool {
 func (m *Model) drawnState(r *row) drawnRow {
 	id := r.id
 	s, saving := m.saving[id]
-	return drawnRow{mark: m.markCell(id), picked: m.picked[id], saving: s, isSaving: saving}
+	return drawnRow{mark: m.markCell(id), flags: m.flagCell(id), picked: m.picked[id], saving: s, isSaving: saving}
 }
 
 // cachedRow is r's line when not selected, from the cache when it is
@@ -73,7 +74,7 @@ func (m *Model) cachedRow(r *row) (string, bool) {
 		return "", false
 	}
 	st := m.drawnState(r)
-	if d.mark != st.mark || d.picked != st.picked || d.saving != st.saving || d.isSaving != st.isSaving {
+	if d.mark != st.mark || d.flags != st.flags || d.picked != st.picked || d.saving != st.saving || d.isSaving != st.isSaving {
 		return "", false
 	}
 	return d.line, true

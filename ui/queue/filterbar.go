@@ -31,6 +31,9 @@ func (m Model) barItems() []barItem {
 	if m.changed {
 		items = append(items, barItem{key: k.Changed.Help().Key, value: changedLabel, active: true, flag: true})
 	}
+	if m.flag.on {
+		items = append(items, barItem{key: k.Flagged.Help().Key, name: "flag", value: m.flag.label(), active: true})
+	}
 	// The ordering is not a filter, but the bar is where its state shows;
 	// it goes last, where a cut at the edge costs only its details.
 	order := m.rankState()

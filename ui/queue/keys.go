@@ -15,7 +15,7 @@ func (m Model) EnableKeys(k *keys.Map) {
 // rows picked).
 func EnableKeys(k *keys.Map, selected, clearable bool) {
 	keys.Turn(selected, append(k.SessionKeys(), &k.Redact)...) // X: the one session selected or under the cursor
-	keys.Turn(true, &k.Lookup, &k.Status, &k.HandedOff, &k.Channel, &k.Window, &k.Team, &k.Reason, &k.Changed, &k.Attention, &k.AutoRefresh, &k.Select,
+	keys.Turn(true, &k.Lookup, &k.Status, &k.HandedOff, &k.Channel, &k.Window, &k.Team, &k.Reason, &k.Flagged, &k.Changed, &k.Attention, &k.AutoRefresh, &k.Select,
 		&k.Refresh, &k.NextToReview, &k.Undo, &k.ResetFilters, &k.Preview, &k.SelectRange, &k.SelectAll,
 		&k.NextView, &k.PrevView, &k.SaveView) // the tabs above the queue: the root's, shown with it
 	keys.Turn(clearable, &k.Back)

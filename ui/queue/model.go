@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/lint"
 	"github.com/opencx-tools/cxi/api/paging"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui/common"
@@ -44,6 +45,8 @@ type Model struct {
 	reason    reasonFilter              // local: the list endpoint has no handoff reason parameter
 	why       map[string]api.HandoffWhy // why each session was handed off, by lower-case ID (SetWhy)
 	changed   bool                      // local: changed and new sessions only (*)
+	flag      flagFilter                // local: sessions that trip an integrity rule (flags.go)
+	flagged   map[string][]lint.Rule    // the rules each session trips, by ID: SetFlags
 	attention bool
 	text      string  // local filter, lower-cased
 	textKinds []bool  // per row kind (kindTable), whether its cells hold text
@@ -530,7 +533,8 @@ func (m *Model) rebuild() {
 
 // keeps reports whether the local filters (text, team, changed) show r.
 func (m *Model) keeps(r *row) bool {
-	return (m.text == "" || m.holdsText(r)) && m.team.keeps(r) && m.reason.keeps(m.why, r.id) && (!m.changed || m.changedRow(r.id))
+	return (m.text == "" || m.holdsText(r)) && m.team.keeps(r) && m.reason.keeps(m.why, r.id) && (!m.changed || m.changedRow(r.id)) &&
+		m.flag.keeps(m.flagged[r.id])
 }
 
 // holdsText reports whether a cell of r holds the text filter's text:
@@ -577,7 +581,9 @@ func (m *Model) reorder() {
 
 // narrowed reports a local filter (text, team, changed): the rows shown
 // are a part of those loaded, and paging waits for the user.
-func (m Model) narrowed() bool { return m.text != "" || m.team.on || m.reason.on || m.changed }
+func (m Model) narrowed() bool {
+	return m.text != "" || m.team.on || m.reason.on || m.changed || m.flag.on
+}
 
 // listHeight is the rows available below the filter bar and column titles.
 func (m Model) listHeight() int { return max(m.height-len(m.filterBar())-1, 1) }

@@ -52,6 +52,7 @@ const (
 	pickWindow
 	pickTeam
 	pickReason
+	pickFlag
 )
 
 // filterValue is one value a picker offers: the field of its kind is set.
@@ -61,6 +62,7 @@ type filterValue struct {
 	window  time.Duration
 	team    teamFilter
 	reason  reasonFilter
+	flag    flagFilter
 }
 
 // FilterChosenMsg is a value picked in a filter picker. The picker's
@@ -89,6 +91,8 @@ func (m Model) FilterChoice(msg tea.KeyMsg) *overlay.FilterChoice {
 		kind, toggle = pickTeam, k.Team
 	case key.Matches(msg, k.Reason):
 		kind, toggle = pickReason, k.Reason
+	case key.Matches(msg, k.Flagged):
+		kind, toggle = pickFlag, k.Flagged
 	default:
 		return nil
 	}
@@ -117,6 +121,10 @@ func (m Model) setFilter(msg FilterChosenMsg) (Model, tea.Cmd) {
 		return m.maybeLoadMore()
 	case pickReason:
 		return m.SetReason(v.reason.reason)
+	case pickFlag:
+		m.flag = v.flag
+		m.rebuild()
+		return m.maybeLoadMore()
 	}
 	if f == m.filters {
 		return m, nil
@@ -138,6 +146,8 @@ func (m Model) choices(kind filterKind) (overlay.Filter, []filterValue) {
 		return m.windowChoices()
 	case pickReason:
 		return m.reasonChoices()
+	case pickFlag:
+		return m.flagChoices()
 	}
 	return m.teamChoices()
 }

@@ -15,11 +15,11 @@ import (
 // input, which holds the text filter, with it.
 func (m Model) ResetFilters() (Model, tea.Cmd) {
 	server := m.filters != m.defaults
-	local := m.team.on || m.reason.on || m.changed || m.text != ""
+	local := m.team.on || m.reason.on || m.changed || m.flag.on || m.text != ""
 	if !server && !local {
 		return m, common.Say("The filters are already those cxi started with"+m.inForce()+".", false)
 	}
-	m.filters, m.team, m.reason, m.changed, m.text = m.defaults, teamFilter{}, reasonFilter{}, false, ""
+	m.filters, m.team, m.reason, m.changed, m.flag, m.text = m.defaults, teamFilter{}, reasonFilter{}, false, flagFilter{}, ""
 	notice := common.Say("Filters reset to those cxi started with"+m.inForce()+".", false)
 	if !server {
 		m.rebuild()

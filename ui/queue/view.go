@@ -103,6 +103,8 @@ func (m Model) rowView(r *row, selected bool) string {
 			cells = append(cells, t.Value.Render(pad(r.ticket, w)))
 		case colAge:
 			cells = append(cells, t.Muted.Render(pad(render.Since(r.updatedAt(), m.now), w)))
+		case colFlags:
+			cells = append(cells, t.Error.Render(pad(m.flagCell(r.id), w)))
 		}
 	}
 	marker := "  "
@@ -148,7 +150,7 @@ func (m Model) tailRow() string {
 		s = t.Muted.Render("  — end of the list · " + m.matching() + " —")
 	case m.end:
 		s = t.Muted.Render("  — end of the list: " + sessions(len(m.rows)) + " —")
-	case m.team.on || m.reason.on || m.changed:
+	case m.team.on || m.reason.on || m.changed || m.flag.on:
 		// Only here does it matter that the team and changed filters are
 		// local: pages not loaded yet may hold more of their sessions.
 		s = t.Muted.Render("  " + m.matching() + " · local filter, " + keys.Name(m.keys.Down) + " at the end loads more")
@@ -182,6 +184,9 @@ func (m Model) matching() string {
 	}
 	if m.changed {
 		what = append(what, "changed or new")
+	}
+	if m.flag.on {
+		what = append(what, "flag "+m.flag.label())
 	}
 	return fmt.Sprintf("%d of %s %s %s", len(m.view), plural.CountAs(len(m.rows), "loaded session", "loaded sessions"),
 		plural.Form(len(m.view), "matches", "match"), strings.Join(what, " and "))

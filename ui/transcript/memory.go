@@ -28,10 +28,18 @@ func (m Model) keep() tea.Cmd {
 	}
 	mem, id, events, complete, at := m.mem, m.sessionID, append([]api.Event(nil), m.events...), m.end && m.halt == nil, m.now
 	return func() tea.Msg {
-		_ = mem.SaveHistory(context.Background(), id, events, complete, at)
-		return nil
+		if err := mem.SaveHistory(context.Background(), id, events, complete, at); err != nil {
+			return nil
+		}
+		return KeptMsg{ID: id}
 	}
 }
+
+// KeptMsg says the history read so far of session ID is in the store:
+// what reads it there (the integrity flags' no-reply rule) may look again.
+type KeptMsg struct{ ID string }
+
+func (KeptMsg) transcriptMsg() {}
 
 // recalledMsg is the kept history, for a transcript the API could not give.
 type recalledMsg struct {

@@ -20,6 +20,7 @@ import (
 	toml "github.com/pelletier/go-toml/v2"
 
 	"github.com/opencx-tools/cxi/api/filter"
+	"github.com/opencx-tools/cxi/api/lint"
 )
 
 // Config is the user's config file, decoded and validated. The zero Config
@@ -50,7 +51,8 @@ type Config struct {
 	// (profiles.go); nil when none.
 	Profiles map[string]Profile
 
-	Watch Watch // [watch]: the nudge (watch.go)
+	Lint  *lint.Thresholds // [lint]: the integrity flags' thresholds (lint.go); nil without a file: see LintThresholds
+	Watch Watch            // [watch]: the nudge (watch.go)
 
 	lines     lines      // where each setting is written, for ApplyKeys' errors
 	viewSpots []viewSpot // where each [[views]] is written, for CheckViewKeys' errors
@@ -73,6 +75,7 @@ type file struct {
 	Actions     fileActions         `toml:"actions"`
 	Transcript  fileTranscript      `toml:"transcript"`
 	Commands    []fileCommand       `toml:"commands"`
+	Lint        fileLint            `toml:"lint"` // lint.go
 
 	Profiles map[string]fileProfile `toml:"profiles"` // profiles.go
 	Views    []fileView             `toml:"views"`
@@ -101,7 +104,7 @@ type fileQueue struct {
 // The keys each table accepts, for "unknown key" messages, and what each
 // value must look like, for type errors.
 var (
-	topKeys        = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "mouse", "pulse", "[queue]", "[actions]", "[transcript]", "[keys]", "[[commands]]", "[profiles.NAME]", "[[views]]", "[watch]"}
+	topKeys        = []string{"base_url", "session_url", "theme", "auto_refresh", "store", "store_keep", "read_only", "mouse", "pulse", "[queue]", "[actions]", "[transcript]", "[keys]", "[[commands]]", "[profiles.NAME]", "[[views]]", "[watch]", "[lint]"}
 	queueKeys      = []string{"status", "handed_off", "channel", "updated_within", "needs_attention", "preview"}
 	actionsKeys    = []string{"helpdesk", "summary"}
 	transcriptKeys = []string{"open_at"}
@@ -218,7 +221,7 @@ func unknownKey(k toml.Key, table bool) string {
 	}
 	switch {
 	case table:
-		return fmt.Sprintf("unknown table [%s] (known: [queue], [actions], [transcript], [keys], [[commands]], [profiles.NAME], [[views]], [watch])", strings.Join(k, "."))
+		return fmt.Sprintf("unknown table [%s] (known: [queue], [actions], [transcript], [keys], [[commands]], [profiles.NAME], [[views]], [watch], [lint])", strings.Join(k, "."))
 	case len(k) == 1:
 		return fmt.Sprintf("unknown key %q (known: %s)", k[0], strings.Join(topKeys, ", "))
 	case len(k) == 2 && k[0] == "queue":
@@ -227,6 +230,8 @@ func unknownKey(k toml.Key, table bool) string {
 		return fmt.Sprintf("unknown key %q in [actions] (known: %s)", k[1], strings.Join(actionsKeys, ", "))
 	case len(k) == 2 && k[0] == "commands":
 		return commandUnknown(k[1])
+	case len(k) == 2 && k[0] == "lint":
+		return lintUnknownKey(k[1])
 	case len(k) == 2 && k[0] == "views":
 		return fmt.Sprintf("unknown key %q in [[views]] (known: %s)", k[1], strings.Join(viewKeys, ", "))
 	case len(k) == 2 && k[0] == "transcript":
@@ -248,7 +253,7 @@ func decodeMessage(de *toml.DecodeError) string {
 		return msg
 	}
 	name := strings.Join(k, ".")
-	want := cmp.Or(wants[name], commandWants[name], watchWants[name])
+	want := cmp.Or(wants[name], commandWants[name], watchWants[name], lintWants[name])
 	if want == "" && len(k) >= 2 && k[0] == "keys" {
 		name = "keys." + k[1]
 		want = `a list of keys such as ["ctrl+r"] or ["r", "f5"]`

@@ -12,6 +12,7 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/filter"
+	"github.com/opencx-tools/cxi/api/lint"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/notify"
 	"github.com/opencx-tools/cxi/ui/render"
@@ -56,6 +57,7 @@ func TestExampleLoads(t *testing.T) {
 			"half_page_down":   {"ctrl+d"},
 		},
 		Watch: Watch{Rules: []string{"handed_off_angry"}, Notify: notify.OSC9},
+		Lint:  new(lint.Defaults()),
 		Path:  path,
 	}
 	c.lines, c.viewSpots = nil, nil
@@ -142,7 +144,7 @@ func TestUnknownKeys(t *testing.T) {
 		want []string
 	}{
 		{"top level", doc(`theme = "dark"`, `colour = "red"`),
-			[]string{`config.toml:2: unknown key "colour" (known: base_url, session_url, theme, auto_refresh, store, store_keep, read_only, mouse, pulse, [queue], [actions], [transcript], [keys], [[commands]], [profiles.NAME], [[views]], [watch])`}},
+			[]string{`config.toml:2: unknown key "colour" (known: base_url, session_url, theme, auto_refresh, store, store_keep, read_only, mouse, pulse, [queue], [actions], [transcript], [keys], [[commands]], [profiles.NAME], [[views]], [watch], [lint])`}},
 		{"in [transcript]", doc("[transcript]", `open_at = "latest"`, `opens_at = "oldest"`),
 			[]string{`config.toml:3: unknown key "opens_at" in [transcript] (known: open_at)`}},
 		{"in [queue]", doc(`base_url = "https://api.open.cx"`, "", "[queue]", `status = "open"`, "", "# how often", "refersh = 10"),

@@ -14,7 +14,7 @@ import (
 func TestActionsAreTheKeyMapFields(t *testing.T) {
 	want := []string{"lookup", "copy_external_id", "copy_session_id", "copy_menu", "open_browser", "refresh",
 		"focus_input", "switch_focus", "up", "down", "page_up", "page_down", "half_page_up", "half_page_down",
-		"top", "bottom", "next", "prev", "transcript", "raw_json", "review", "next_to_review", "note", "set_status", "undo", "redact", "commands", "status", "handed_off", "channel", "window", "team", "reason", "others", "changed", "attention",
+		"top", "bottom", "next", "prev", "transcript", "raw_json", "review", "next_to_review", "note", "set_status", "undo", "redact", "commands", "status", "handed_off", "channel", "window", "team", "reason", "others", "flagged", "changed", "attention",
 		"auto_refresh", "reset_filters", "preview", "select", "select_range", "select_all", "command_line", "next_view", "prev_view", "save_view", "pulse", "pulse_line", "newest_match", "back", "help", "quit", "force_quit"}
 	if got := Actions(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Actions() =\n%q\nwant\n%q", got, want)

@@ -70,6 +70,7 @@ func (c *Config) set(f file, p *problems) {
 	c.Keys = f.Keys
 	checkKeys(f.Keys, c.lines, p)
 	c.setProfiles(f, p)
+	c.setLint(f.Lint, p)
 	c.setWatch(f, p)
 }
 

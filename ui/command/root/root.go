@@ -17,6 +17,7 @@ import (
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/auth"
 	"github.com/opencx-tools/cxi/ui/command/doctor"
+	"github.com/opencx-tools/cxi/ui/command/lint"
 	"github.com/opencx-tools/cxi/ui/command/local"
 	"github.com/opencx-tools/cxi/ui/command/pulse"
 	"github.com/opencx-tools/cxi/ui/command/read"
@@ -98,6 +99,7 @@ func New(env command.Env, start StartTUI) *cobra.Command {
 	closeCmd.ValidArgsFunction = completeSessions(env, 0)
 	reopen.ValidArgsFunction = completeSessions(env, 0)
 	add(groupRead, get, read.NewListCommand(env), local.NewHandoverCommand(env), write.NewLogCommand(env), pulse.NewCommand(env), watch.NewCommand(env))
+	add(groupRead, lint.NewCommand(env))
 	add(groupWrite, closeCmd, reopen, redact)
 	st := local.NewStoreCommand(env)
 	st.Long = storeTopic + st.Long

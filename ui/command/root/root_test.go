@@ -82,7 +82,7 @@ func TestVersion(t *testing.T) {
 // no session ID in it, is taken for a typo of it: one line, exit 2, and
 // no TUI. Any other word is no session ID, which the TUI needs.
 func TestATypoOfACommandIsNamed(t *testing.T) {
-	for typo, want := range map[string]string{"clsoe": "close", "lsit": "list", "reopne": "reopen"} {
+	for typo, want := range map[string]string{"clsoe": "close", "lsit": "list or lint", "reopne": "reopen"} {
 		out, errOut, code, started := run(t, map[string]string{"OPENCX_API_KEY": "a-test-key"}, true, typo)
 		line := `cxi: unknown command "` + typo + `": did you mean ` + want + `? (cxi help lists the commands; cxi get looks up a name)` + "\n"
 		if code != command.ExitUsage || errOut != line || out != "" || started != nil {

@@ -66,6 +66,7 @@ func options(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 		opts.Unkept = "the store could not be opened (cxi store says why)"
 	}
 	opts.TranscriptAtLatest = cfg.File.TranscriptAtLatest
+	opts.Lint = cfg.File.LintThresholds()
 	opts.Acting = common.WriteSettings{Helpdesk: cfg.File.Actions.Helpdesk, Summary: cfg.File.Actions.Summary}
 	if cfg.ReadOnly {
 		opts.Acting.ReadOnly = cfg.ReadOnlyBy
