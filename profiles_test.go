@@ -85,7 +85,7 @@ func TestProfilesInTmux(t *testing.T) {
 		" CXI_STATE_DIR=" + filepath.Join(dir, "state") + " "
 	waitScreen := func(session, want string) string {
 		t.Helper()
-		for range 100 {
+		for range 300 { // up to 30 s: a loaded CI machine
 			if s := tmux("capture-pane", "-p", "-t", session); strings.Contains(s, want) {
 				return s
 			}
@@ -95,7 +95,8 @@ func TestProfilesInTmux(t *testing.T) {
 		return ""
 	}
 
-	tmux("new-session", "-d", "-s", "acme", "-x", "100", "-y", "30", env+bin+" --profile acme")
+	// 160 columns: the header holds the pulse line and the base URL both.
+	tmux("new-session", "-d", "-s", "acme", "-x", "160", "-y", "30", env+bin+" --profile acme")
 	screen := waitScreen("acme", "resolved")
 	if first := strings.SplitN(screen, "\n", 2)[0]; !strings.HasPrefix(first, "cxi acme ") || !strings.Contains(first, acmeBase) {
 		t.Errorf("the header does not name acme and its API: %q", first)
@@ -110,7 +111,7 @@ func TestProfilesInTmux(t *testing.T) {
 	tmux("send-keys", "-t", "acme", "Escape")
 	tmux("send-keys", "-t", "acme", "q")
 
-	tmux("new-session", "-d", "-s", "default", "-x", "100", "-y", "30", env+bin)
+	tmux("new-session", "-d", "-s", "default", "-x", "160", "-y", "30", env+bin)
 	screen = waitScreen("default", "resolved")
 	if first := strings.SplitN(screen, "\n", 2)[0]; !strings.HasPrefix(first, "cxi default ") || !strings.Contains(first, defBase) {
 		t.Errorf("the header does not name default and its API: %q", first)
