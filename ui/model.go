@@ -193,7 +193,7 @@ func New(o Options) Model {
 		history:            cmdline.NewHistory(o.History),
 		profiles:           o.Profiles,
 		saveView:           o.SaveView,
-		nudge:              nudge.New(watchRules(o.WatchRules), o.Notifier),
+		nudge:              nudge.New(watchRules(o.WatchRules, o.Lint, ctx.Now), o.Notifier),
 	}
 	m.queue = m.queue.WithMemory(o.Memory, o.Cached, o.LastSync) // a nil Memory keeps nothing
 	m.detail, m.store, m.share = m.detail.WithMemory(o.Memory), o.Memory, m.share.WithHandover(o.Memory)

@@ -2,10 +2,12 @@ package ui
 
 import (
 	"errors"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/lint"
 	"github.com/opencx-tools/cxi/api/watch"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/notify"
@@ -14,11 +16,14 @@ import (
 
 // watchRules is rules, or the default ones when the options name none
 // (the config's [watch] rules were checked when it was read).
-func watchRules(rules []watch.Rule) []watch.Rule {
+func watchRules(rules []watch.Rule, t lint.Thresholds, now func() time.Time) []watch.Rule {
 	if rules != nil {
 		return rules
 	}
-	def, _ := watch.Pick(watch.Builtin(), nil) // the default names built-in rules: no error
+	if t.IsZero() { // no [lint], as in a test's Options
+		t = lint.Defaults()
+	}
+	def, _ := watch.Pick(watch.Available(t, now), nil) // the default names available rules: no error
 	return def
 }
 

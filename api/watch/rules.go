@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/lint"
 )
 
 // Rule is one condition a session may match.
@@ -40,11 +42,24 @@ const (
 	HandedOffAngry = "handed_off_angry"
 	Angry          = "angry"
 	HandedOff      = "handed_off"
+	Flagged        = "flagged"
 )
 
 // Default is the rule set when config.toml names none: a customer who
 // asked for a human and is angry is the one a lead must not miss.
+// "flagged" is not in it: on a busy shift every handoff still waiting for
+// its ticket would ring, and a nudge that rings all day is turned off.
 var Default = []string{HandedOffAngry}
+
+// Available are the built-in rules and "flagged": any integrity rule
+// (api/lint) the session trips on what it holds itself, with the
+// config's thresholds. What a rule needs kept (a transcript, a rating)
+// says nothing here: a page of the list is all a watch has.
+func Available(t lint.Thresholds, now func() time.Time) []Rule {
+	return append(Builtin(), Func(Flagged, "an integrity flag", func(s *api.Session) bool {
+		return len(lint.Check(lint.Input{Session: s, Now: now()}, t)) > 0
+	}))
+}
 
 // Builtin returns the rules cxi knows without any other package.
 func Builtin() []Rule {

@@ -4,8 +4,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/opencx-tools/cxi/api"
+	"github.com/opencx-tools/cxi/api/lint"
 )
 
 func session(id string, sentiment api.Sentiment, handedOff bool) api.Session {
@@ -122,4 +124,29 @@ func must(r []Rule, err error) []Rule {
 		panic(err)
 	}
 	return r
+}
+
+// TestFlaggedIsAnyIntegrityRule: "flagged" matches a session that trips
+// an integrity rule on what it holds itself (handed off with no ticket),
+// and not one that trips none; the thresholds are the config's.
+func TestFlaggedIsAnyIntegrityRule(t *testing.T) {
+	now := func() time.Time { return time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC) }
+	rules, err := Pick(Available(lint.Defaults(), now), []string{Flagged})
+	if err != nil {
+		t.Fatal(err)
+	}
+	angry, happy := api.SentimentAngry, api.SentimentHappy
+	noTicket := &api.Session{ID: "a", Status: api.StatusOpen, Sentiment: &happy, Handoff: &api.Handoff{Summary: "x"}}
+	fine := &api.Session{ID: "b", Status: api.StatusOpen, Sentiment: &angry}
+	if !rules[0].Match(noTicket) {
+		t.Error("a handoff without a ticket is not flagged")
+	}
+	if rules[0].Match(fine) {
+		t.Error("an open session with no handoff is flagged")
+	}
+	off := lint.Defaults()
+	off.Off = lint.Rules()
+	if r, _ := Pick(Available(off, now), []string{Flagged}); r[0].Match(noTicket) {
+		t.Error("flagged with every rule off")
+	}
 }

@@ -56,7 +56,7 @@ func TestExampleLoads(t *testing.T) {
 			"half_page_up":     {"ctrl+u"},
 			"half_page_down":   {"ctrl+d"},
 		},
-		Watch: Watch{Rules: []string{"handed_off_angry"}, Notify: notify.OSC9},
+		Watch: Watch{Rules: []string{"handed_off_angry", "flagged"}, Notify: notify.OSC9},
 		Lint:  new(lint.Defaults()),
 		Path:  path,
 	}

@@ -3,7 +3,9 @@ package config
 import (
 	"fmt"
 	"strings"
+	"time"
 
+	"github.com/opencx-tools/cxi/api/lint"
 	"github.com/opencx-tools/cxi/api/watch"
 	"github.com/opencx-tools/cxi/ui/notify"
 )
@@ -24,8 +26,9 @@ type fileWatch struct {
 
 var watchKeys = []string{"rules", "notify", "over_tmux"}
 
-// watchRules are the rules [watch] rules may name.
-func watchRules() []watch.Rule { return watch.Builtin() }
+// watchRules are the rules [watch] rules may name (their thresholds do
+// not matter to a name).
+func watchRules() []watch.Rule { return watch.Available(lint.Defaults(), time.Now) }
 
 // setWatch reads [watch] into c.Watch, one problem a bad value, each with
 // its line.

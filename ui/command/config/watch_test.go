@@ -28,9 +28,9 @@ func TestWatchTableErrorsNameTheLine(t *testing.T) {
 		want      []string
 	}{
 		{"unknown rule", doc("[watch]", "rules = [", `  "angry",`, `  "handed_off_angy",`, "]"),
-			[]string{`config.toml:4: rules: "handed_off_angy" is not a watch rule (known: "handed_off_angry", "angry", "handed_off")`}},
+			[]string{`config.toml:4: rules: "handed_off_angy" is not a watch rule (known: "handed_off_angry", "angry", "handed_off", "flagged")`}},
 		{"empty rules", doc("[watch]", "rules = []"),
-			[]string{`config.toml:2: rules is empty: name at least one of "handed_off_angry", "angry", "handed_off", or set notify = "off"`}},
+			[]string{`config.toml:2: rules is empty: name at least one of "handed_off_angry", "angry", "handed_off", "flagged", or set notify = "off"`}},
 		{"notify", doc("[watch]", "", `notify = "desktop"`),
 			[]string{`config.toml:3: notify "desktop" is not one of "bell", "osc9", "osc777", "off"`}},
 		{"unknown key", doc("[watch]", "over_tmx = true"),

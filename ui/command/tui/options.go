@@ -51,7 +51,7 @@ func options(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 	if opts.Commands, err = userCommands(cfg.File.Commands); err != nil {
 		return opts, stop, err
 	}
-	if opts.WatchRules, err = watch.Pick(watch.Builtin(), cfg.File.Watch.Rules); err != nil {
+	if opts.WatchRules, err = watch.Pick(watch.Available(cfg.File.LintThresholds(), env.Now), cfg.File.Watch.Rules); err != nil {
 		return opts, stop, err
 	}
 	// The store is read here, before the first frame, so that the queue

@@ -66,7 +66,7 @@ func (f *flags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.all, "all", false, "print the sessions that match at start too")
 	fs.DurationVar(&f.every, "every", DefaultEvery, "read the list this often (at least 10s)")
 	fs.StringVar(&f.view, "view", "", "follow the saved view `NAME` (config.toml's [[views]], or the default views): its status, handoff, channel, window and team")
-	fs.StringSliceVar(&f.rules, "rule", nil, "a watch rule, instead of [watch] rules: handed_off_angry, angry, handed_off (repeat or comma-separate)")
+	fs.StringSliceVar(&f.rules, "rule", nil, "a watch rule, instead of [watch] rules: handed_off_angry (the default), angry, handed_off, flagged (any integrity rule the session trips on its own; see cxi lint) (repeat or comma-separate)")
 	f.shared.AddShared(fs)
 }
 
@@ -89,7 +89,7 @@ func newWatch(env command.Env, d settings.Deps, signals func(context.Context) (c
 			if len(f.rules) > 0 {
 				names = f.rules
 			}
-			rules, err := watch.Pick(watch.Builtin(), names)
+			rules, err := watch.Pick(watch.Available(s.File.LintThresholds(), env.Now), names)
 			if err != nil {
 				return command.Usagef("%v", err)
 			}

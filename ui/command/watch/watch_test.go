@@ -168,7 +168,7 @@ func TestExitCodes(t *testing.T) {
 		stderr string
 	}{
 		{"every too short", demoServer(), []string{"--every", "5s"}, command.ExitUsage, "cxi: --every 5s is shorter than 10s"},
-		{"unknown rule", demoServer(), []string{"--rule", "sad"}, command.ExitUsage, `cxi: unknown watch rule "sad" (known: handed_off_angry, angry, handed_off)`},
+		{"unknown rule", demoServer(), []string{"--rule", "sad"}, command.ExitUsage, `cxi: unknown watch rule "sad" (known: handed_off_angry, angry, handed_off, flagged)`},
 		{"an argument", demoServer(), []string{"3c90c3cc"}, command.ExitUsage, "cxi: unknown command"},
 		{"key rejected", demoServer(fake.WithKey("another-key")), nil, command.ExitAuth, "cxi: "},
 		{"server down", demoServer(fake.WithListFault(fake.Fault{Status: 502, ContentType: "text/html", Body: "<html>bad gateway</html>"})), nil, command.ExitUnavailable, "cxi: "},
