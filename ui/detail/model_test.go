@@ -224,3 +224,16 @@ func TestComplexScriptsStayInsideThePane(t *testing.T) {
 		}
 	}
 }
+
+// TestClosedAsHandedOffWithoutASummary: ai_closure_type handed_off with
+// no handoff object is a handoff (as the queue's ⇄ says), not "Not
+// handed off.".
+func TestClosedAsHandedOffWithoutASummary(t *testing.T) {
+	s := fixture(t, demo.IDMinimal)
+	closure := api.ClosureHandedOff
+	s.AIClosureType, s.Handoff = &closure, nil
+	v := fullContent(s, 100)
+	if strings.Contains(v, "Not handed off.") || !strings.Contains(v, "Handed off by the AI; the API sent no handoff summary.") {
+		t.Errorf("the Handoff panel of a session the AI closed as handed off:\n%s", v)
+	}
+}

@@ -199,7 +199,10 @@ func (c content) handoffPanel(s *api.Session) panel {
 	p.body = func(w int) string {
 		h := s.Handoff
 		lines := c.whyLines(w)
-		if h == nil {
+		switch {
+		case h == nil && s.HandedOff(): // ai_closure_type handed_off, and no handoff object sent
+			return strings.Join(append(lines, t.Muted.Render("Handed off by the AI; the API sent no handoff summary.")), "\n")
+		case h == nil:
 			return strings.Join(append(lines, t.Muted.Render("Not handed off.")), "\n")
 		}
 		summary := strings.TrimSpace(render.Block(h.Summary))
