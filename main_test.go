@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"os"
 	"os/exec"
@@ -22,6 +23,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/opencx-tools/cxi/api/fake"
+	"github.com/opencx-tools/cxi/api/fake/demo"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui"
 	"github.com/opencx-tools/cxi/ui/command"
@@ -819,3 +822,214 @@ func packageDoc(t *testing.T, path string) string {
 
 // TestMain fails the package's tests when one leaves a goroutine behind.
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+// TestProfilesInTmux drives the built binary in a private tmux server
+// against two fake servers, with a config of two saved views, a command
+// of the user's and two profiles (the top-level settings, "default", and
+// [profiles.acme]), each key in its own key file: --profile acme talks to
+// acme's server alone, names acme in the header and in a write's
+// confirmation; without it, the default profile talks to its own, its
+// views' keys and :view switch tabs, the command runs on the session in
+// view, and :profile acme moves the whole program to acme's server.
+// Needs tmux: runs when CXI_TMUX_TEST=1 (.ci/run sets it).
+func TestProfilesInTmux(t *testing.T) {
+	if os.Getenv("CXI_TMUX_TEST") == "" {
+		t.Skip("set CXI_TMUX_TEST=1 to run (needs tmux)")
+	}
+	bin := filepath.Join(t.TempDir(), "cxi")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	start := func() (*fake.Server, string) {
+		srv := demo.NewServer()
+		base, stop, err := srv.Start()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(stop)
+		return srv, base
+	}
+	defSrv, defBase := start()
+	acmeSrv, acmeBase := start()
+	lists := func(s *fake.Server) int {
+		n := 0
+		for _, r := range s.Requests() {
+			if strings.HasSuffix(r.Path, "/chat/sessions") {
+				n++
+			}
+		}
+		return n
+	}
+
+	dir := t.TempDir()
+	files := map[string]string{
+		"config.toml": "base_url = \"" + defBase + "\"\n\n" +
+			"[[views]]\nname = \"Everything\"\nkey = \"5\"\n\n" +
+			"[[views]]\nname = \"Open email\"\nkey = \"6\"\nstatus = \"open\"\nchannel = \"email\"\n\n" +
+			"[[commands]]\nname = \"say-ticket\"\nkey = \"E\"\nrun = [\"echo\", \"ticket\", \"{external_id}\", \"of\", \"{id}\"]\n\n" +
+			"[profiles.acme]\nbase_url = \"" + acmeBase + "\"\nsession_url = \"https://acme.example/sessions/{id}\"\n",
+		"key":      fake.DemoKey + "\n",
+		"key-acme": fake.DemoKey + "\n",
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "cxi"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, "cxi", name), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sock := "cxi-profiles-" + strconv.Itoa(os.Getpid())
+	tmux := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command("tmux", append([]string{"-L", sock}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	defer exec.Command("tmux", "-L", sock, "kill-server").Run()
+	// No key, base URL, profile or keyring of the user's: the key files
+	// and the config above alone.
+	env := "env -u CXI_CONFIG -u CXI_PROFILE -u OPENCX_API_KEY -u OPENCX_BASE_URL -u DBUS_SESSION_BUS_ADDRESS -u XDG_RUNTIME_DIR XDG_CONFIG_HOME=" + dir +
+		" CXI_STATE_DIR=" + filepath.Join(dir, "state") + " "
+	waitScreen := func(session, want string) string {
+		t.Helper()
+		for range 300 { // up to 30 s: a loaded CI machine
+			if s := tmux("capture-pane", "-p", "-t", session); strings.Contains(s, want) {
+				return s
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Fatalf("the screen never showed %q:\n%s", want, tmux("capture-pane", "-p", "-t", session))
+		return ""
+	}
+
+	// 160 columns: the header holds the pulse line and the base URL both.
+	tmux("new-session", "-d", "-s", "acme", "-x", "160", "-y", "30", env+bin+" --profile acme")
+	screen := waitScreen("acme", "resolved")
+	if first := strings.SplitN(screen, "\n", 2)[0]; !strings.HasPrefix(first, "cxi acme ") || !strings.Contains(first, acmeBase) {
+		t.Errorf("the header does not name acme and its API: %q", first)
+	}
+	if lists(acmeSrv) == 0 || lists(defSrv) != 0 {
+		t.Errorf("--profile acme: %d lists to acme's server, %d to default's", lists(acmeSrv), lists(defSrv))
+	}
+	tmux("send-keys", "-t", "acme", "S")
+	waitScreen("acme", "close as unresolved")
+	tmux("send-keys", "-t", "acme", "2")
+	waitScreen("acme", "Close 1 session in acme as unresolved")
+	tmux("send-keys", "-t", "acme", "Escape")
+	tmux("send-keys", "-t", "acme", "q")
+
+	tmux("new-session", "-d", "-s", "default", "-x", "160", "-y", "30", env+bin)
+	screen = waitScreen("default", "resolved")
+	if first := strings.SplitN(screen, "\n", 2)[0]; !strings.HasPrefix(first, "cxi default ") || !strings.Contains(first, defBase) {
+		t.Errorf("the header does not name default and its API: %q", first)
+	}
+	if lists(defSrv) == 0 {
+		t.Error("the default profile did not ask its server")
+	}
+	if !strings.Contains(screen, "5 Everything") || !strings.Contains(screen, "6 Open email") {
+		t.Errorf("the tabs are not the config's views:\n%s", screen)
+	}
+	// A view's own key, then :view by name.
+	tmux("send-keys", "-t", "default", "6")
+	waitScreen("default", "[6 Open email")
+	tmux("send-keys", "-t", "default", ":", "view Every", "Tab", "Enter")
+	waitScreen("default", "[5 Everything")
+	// The user's command on the star session, through the lookup.
+	tmux("send-keys", "-t", "default", "/", demo.IDAngryHandoff, "Enter")
+	waitScreen("default", "─ Handoff")
+	tmux("send-keys", "-t", "default", "E")
+	pane := waitScreen("default", "exit 0")
+	if !strings.Contains(pane, "ticket ZD-884213 of "+demo.IDAngryHandoff) {
+		t.Errorf("the command's output is not the template's, filled:\n%s", pane)
+	}
+	// esc alone: a key sent right after it would reach cxi as alt+key.
+	tmux("send-keys", "-t", "default", "Escape")
+	waitScreen("default", "─ Handoff")
+	// :profile moves client, store, views and queue to acme.
+	before := lists(acmeSrv)
+	tmux("send-keys", "-t", "default", ":", "profile acme", "Enter")
+	waitScreen("default", "Switched to profile acme")
+	if first := strings.SplitN(tmux("capture-pane", "-p", "-t", "default"), "\n", 2)[0]; !strings.HasPrefix(first, "cxi acme ") || !strings.Contains(first, acmeBase) {
+		t.Errorf("after :profile acme the header says %q", first)
+	}
+	if lists(acmeSrv) <= before {
+		t.Errorf(":profile acme sent no list to acme's server (%d before, %d after)", before, lists(acmeSrv))
+	}
+	for _, r := range acmeSrv.Requests() {
+		if r.Method != "GET" {
+			t.Errorf("acme's server got a %s %s: the confirmation was left with esc", r.Method, r.Path)
+		}
+	}
+	tmux("send-keys", "-t", "default", "q")
+}
+
+// TestNudgeInTmux drives the built binary in a private tmux server against
+// a fake the test changes: with auto-refresh on, the first load rings no
+// bell; a session turned angry and handed off on the server rings it once
+// at the next refresh (tmux raises the window's bell flag) and shows in
+// the header until W opens it. It needs tmux and waits for a 10 s refresh,
+// so it runs when CXI_TMUX_TEST=1 (.ci/run sets it and installs tmux).
+func TestNudgeInTmux(t *testing.T) {
+	if os.Getenv("CXI_TMUX_TEST") == "" {
+		t.Skip("set CXI_TMUX_TEST=1 to run (needs tmux)")
+	}
+	srv := demo.NewServer(fake.WithoutFaults())
+	base, stop, err := srv.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
+	bin := filepath.Join(t.TempDir(), "cxi")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.toml")
+	if err := os.WriteFile(cfg, []byte("auto_refresh = \"10s\"\n\n[watch]\nnotify = \"bell\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	sock := "cxi-nudge-" + strconv.Itoa(os.Getpid())
+	tmux := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command("tmux", append([]string{"-L", sock}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	env := "env CXI_CONFIG=" + cfg + " OPENCX_API_KEY=" + fake.DemoKey + " OPENCX_BASE_URL=" + base + " CXI_STATE_DIR=" + filepath.Join(dir, "state") + " "
+	tmux("-f", "/dev/null", "new-session", "-d", "-s", "s", "-x", "120", "-y", "40", env+bin+" --no-store")
+	defer exec.Command("tmux", "-L", sock, "kill-server").Run()
+	waitScreen := func(want string, tries int) string {
+		t.Helper()
+		for range tries {
+			if screen := tmux("capture-pane", "-p", "-t", "s"); strings.Contains(screen, want) {
+				return screen
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Fatalf("the screen never showed %q:\n%s", want, tmux("capture-pane", "-p", "-t", "s"))
+		return ""
+	}
+	bell := func() string { return strings.TrimSpace(tmux("display", "-p", "-t", "s", "#{window_bell_flag}")) }
+	waitScreen("auto-refresh 10s", 100)
+	if bell() != "0" {
+		t.Fatal("the first load rang the bell")
+	}
+	if err := srv.Edit(demo.IDResolvedEmail, map[string]json.RawMessage{
+		"sentiment": json.RawMessage(`"angry"`), "ai_closure_type": json.RawMessage(`"handed_off"`)}); err != nil {
+		t.Fatal(err)
+	}
+	screen := waitScreen("⚑ 1 new, W opens: Priya Raman (handed off and angry)", 250) // the next refresh, within 10 s
+	if strings.Contains(screen, "\x07") || bell() != "1" {
+		t.Fatalf("bell flag %s after the match:\n%s", bell(), screen)
+	}
+	tmux("send-keys", "-t", "s", "W")
+	screen = waitScreen("session a7e41d09", 100)
+	if strings.Contains(screen, "⚑") {
+		t.Errorf("the nudge stayed after W opened it:\n%s", screen)
+	}
+}
