@@ -261,19 +261,8 @@ func TestCopyLandsInTmux(t *testing.T) {
 	if os.Getenv("CXI_TMUX_TEST") == "" {
 		t.Skip("set CXI_TMUX_TEST=1 to run (needs tmux)")
 	}
-	bin := filepath.Join(t.TempDir(), "cxi")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	sock := "cxi-test-" + strconv.Itoa(os.Getpid())
-	tmux := func(args ...string) string {
-		t.Helper()
-		out, err := exec.Command("tmux", append([]string{"-L", sock}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("tmux %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
+	bin := buildCxi(t)
+	sock, tmux := privateTmux(t, "cxi-test-")
 	cmd := bin + " --demo --session-url 'https://app.open.cx/inbox/{id}'"
 	// set-clipboard is in the server's config, so it is on before cxi
 	// starts: cxi reads it once, at start, to say truly what a copy did.
@@ -285,7 +274,6 @@ func TestCopyLandsInTmux(t *testing.T) {
 	// No config file of the user's: an empty config dir of its own.
 	env := "env -u CXI_CONFIG XDG_CONFIG_HOME=" + dir + " CXI_STATE_DIR=" + filepath.Join(dir, "state") + " "
 	tmux("-f", conf, "new-session", "-d", "-s", "s", "-x", "100", "-y", "30", env+cmd)
-	defer exec.Command("tmux", "-L", sock, "kill-server").Run()
 	// Waits for what the screen should show: no fixed sleeps that a slow
 	// machine could outrun.
 	waitScreen := func(want string) {
@@ -337,11 +325,8 @@ func TestCopyInTmuxWithSetClipboardExternal(t *testing.T) {
 	if os.Getenv("CXI_TMUX_TEST") == "" {
 		t.Skip("set CXI_TMUX_TEST=1 to run (needs tmux)")
 	}
-	bin := filepath.Join(t.TempDir(), "cxi")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	sock := "cxi-test-ext-" + strconv.Itoa(os.Getpid())
+	bin := buildCxi(t)
+	sock, _ := privateTmux(t, "cxi-test-ext-") // its commands are run one by one below, each checked there
 	dir := t.TempDir()
 	conf := filepath.Join(dir, "tmux.conf")
 	if err := os.WriteFile(conf, []byte("set -g set-clipboard external\n"), 0o600); err != nil {
@@ -364,7 +349,6 @@ func TestCopyInTmuxWithSetClipboardExternal(t *testing.T) {
 	if out, err := exec.Command("tmux", "-L", sock, "-f", conf, "new-session", "-d", "-s", "s", "-x", "130", "-y", "30", run).CombinedOutput(); err != nil {
 		t.Fatalf("tmux: %v\n%s", err, out)
 	}
-	defer exec.Command("tmux", "-L", sock, "kill-server").Run()
 	screen := func() string {
 		out, _ := exec.Command("tmux", "-L", sock, "capture-pane", "-p", "-t", "s").CombinedOutput()
 		return string(out)
@@ -823,6 +807,32 @@ func packageDoc(t *testing.T, path string) string {
 // TestMain fails the package's tests when one leaves a goroutine behind.
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
+// buildCxi builds the program for a test that drives it in a terminal.
+func buildCxi(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "cxi")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// privateTmux is a tmux server of the test's own (socket name, then the
+// process ID), killed when the test ends, and a runner of its commands
+// that fails the test when one fails.
+func privateTmux(t *testing.T, name string) (sock string, tmux func(args ...string) string) {
+	sock = name + strconv.Itoa(os.Getpid())
+	t.Cleanup(func() { exec.Command("tmux", "-L", sock, "kill-server").Run() })
+	return sock, func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command("tmux", append([]string{"-L", sock}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+}
+
 // TestProfilesInTmux drives the built binary in a private tmux server
 // against two fake servers, with a config of two saved views, a command
 // of the user's and two profiles (the top-level settings, "default", and
@@ -836,10 +846,7 @@ func TestProfilesInTmux(t *testing.T) {
 	if os.Getenv("CXI_TMUX_TEST") == "" {
 		t.Skip("set CXI_TMUX_TEST=1 to run (needs tmux)")
 	}
-	bin := filepath.Join(t.TempDir(), "cxi")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildCxi(t)
 	start := func() (*fake.Server, string) {
 		srv := demo.NewServer()
 		base, stop, err := srv.Start()
@@ -879,16 +886,7 @@ func TestProfilesInTmux(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	sock := "cxi-profiles-" + strconv.Itoa(os.Getpid())
-	tmux := func(args ...string) string {
-		t.Helper()
-		out, err := exec.Command("tmux", append([]string{"-L", sock}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("tmux %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
-	defer exec.Command("tmux", "-L", sock, "kill-server").Run()
+	_, tmux := privateTmux(t, "cxi-profiles-")
 	// No key, base URL, profile or keyring of the user's: the key files
 	// and the config above alone.
 	env := "env -u CXI_CONFIG -u CXI_PROFILE -u OPENCX_API_KEY -u OPENCX_BASE_URL -u DBUS_SESSION_BUS_ADDRESS -u XDG_RUNTIME_DIR XDG_CONFIG_HOME=" + dir +
@@ -984,27 +982,15 @@ func TestNudgeInTmux(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer stop()
-	bin := filepath.Join(t.TempDir(), "cxi")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildCxi(t)
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "config.toml")
 	if err := os.WriteFile(cfg, []byte("auto_refresh = \"10s\"\n\n[watch]\nnotify = \"bell\"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	sock := "cxi-nudge-" + strconv.Itoa(os.Getpid())
-	tmux := func(args ...string) string {
-		t.Helper()
-		out, err := exec.Command("tmux", append([]string{"-L", sock}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("tmux %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
+	_, tmux := privateTmux(t, "cxi-nudge-")
 	env := "env CXI_CONFIG=" + cfg + " OPENCX_API_KEY=" + fake.DemoKey + " OPENCX_BASE_URL=" + base + " CXI_STATE_DIR=" + filepath.Join(dir, "state") + " "
 	tmux("-f", "/dev/null", "new-session", "-d", "-s", "s", "-x", "120", "-y", "40", env+bin+" --no-store")
-	defer exec.Command("tmux", "-L", sock, "kill-server").Run()
 	waitScreen := func(want string, tries int) string {
 		t.Helper()
 		for range tries {
