@@ -17,6 +17,10 @@ func topics() []*cobra.Command {
 		topic("config", "The config file: every setting, with an example", configTopic()),
 		topic("copy", "Copying over SSH and in tmux: what a copy does and says", copyTopic),
 		topic("exit-codes", "What each exit code means", exitCodesTopic()),
+		topic("views", "Saved views, the command line, your own commands, profiles", prose(viewsTopic)+indent(viewsExample)),
+		topic("why", "Why sessions were handed off, ratings, integrity flags, pulse", prose(whyTopic)+indent(whyExample)),
+		topic("contract", "What cxi asks of the OpenCX API, and assumes of its answers", contractTopic),
+		topic("performance", "Large organizations: what 100,000 sessions cost", performanceTopic),
 	}
 }
 
