@@ -23,12 +23,16 @@ redirect to another host loses the Authorization header):
   GET   /sla/analytics/breakdown                … by team, channel or policy
   GET   /sla/analytics/trend                    … day by day
   GET   /office-hours                           office hours, for no_reply
-  GET   /office-hours/{id}                      one schedule
+  GET   /office-hours/{id}                      one schedule (the client has it;
+                                                nothing in cxi asks it yet)
+
+cxi doctor also sends a GET to the base URL itself, without the key, to see
+whether anything answers there.
 
 One rate limiter per process keeps it under the documented 100 requests a
 minute; background work (prefetch, auto-refresh, the ranking) waits whenever
-you asked for something. Requests time out after 15 s and bodies are read up
-to 4 MiB.
+you asked for something. Bodies are read up to 4 MiB, and requests time out
+after 15 seconds.
 
 WHAT CXI ASSUMES OF THE ANSWERS
 

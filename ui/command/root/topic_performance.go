@@ -11,7 +11,7 @@ A session body is kept once in the local store, packed (deflate against a
 dictionary of the contract's own words), so the store is about the size of
 the JSON it holds (100,000 sessions: 91 MB). The queue keeps each loaded
 session as a row of its cells and its packed body, about 740 B of heap
-(100,000 loaded: 147 MiB resident), and decodes a session only when it is
+(100,000 loaded: 147–156 MiB resident in four runs), and decodes a session only when it is
 opened, previewed, acted on or matched by a search. Start-up reads a screen's
 worth of the store before the first frame, the rest just after.
 

@@ -53,7 +53,7 @@ Placeholders:
 API data is hostile by assumption: a value is one argument, percent-encoded
 in a URL, and never changes its host; a missing value, or one with control or
 invisible characters, refuses the command and names the field. {key:commands} opens the
-menu of them; each also has its own key. On a selection it runs once per
+menu of them, and a command with a key (key = "Z") has that key too. On a selection it runs once per
 session, with progress; the pane shows the argv, the exit code and the
 output ({key:copy_external_id} copies, {key:back} stops). write = true marks a command that changes
 something: read-only refuses it; confirm = true asks first.

@@ -19,8 +19,8 @@ func topics() []*cobra.Command {
 		topic("exit-codes", "What each exit code means", exitCodesTopic()),
 		topic("views", "Saved views, the command line, your own commands, profiles", prose(viewsTopic)+indent(viewsExample)),
 		topic("why", "Why sessions were handed off, ratings, integrity flags, pulse", prose(whyTopic)+indent(whyExample)),
-		topic("contract", "What cxi asks of the OpenCX API, and assumes of its answers", contractTopic),
-		topic("performance", "Large organizations: what 100,000 sessions cost", performanceTopic),
+		topic("contract", "What cxi asks of the OpenCX API, and assumes of its answers", prose(contractTopic)),
+		topic("performance", "Large organizations: what 100,000 sessions cost", prose(performanceTopic)),
 	}
 }
 
