@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -17,6 +18,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"maps"
 	"reflect"
 	"regexp"
 	"slices"
@@ -29,6 +31,7 @@ import (
 	"github.com/opencx-tools/cxi/ui"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/config"
+	"github.com/opencx-tools/cxi/ui/command/root"
 	"github.com/opencx-tools/cxi/ui/command/tui"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/yuin/goldmark"
@@ -643,34 +646,127 @@ func trimLines(s string) []string {
 	return lines
 }
 
-// TestREADMEConfigLoads loads the README's config example as cxi would
-// (a 0600 file) and applies its keys to the defaults: an example that
-// names a setting, a value or a key cxi refuses fails here.
+// TestREADMEConfigLoads loads the README's config examples, and those the
+// help topics show where the README sends readers (root.Examples), as cxi
+// would (a 0600 file) and applies their keys to the defaults: an example
+// that names a setting, a value or a key cxi refuses fails here.
 func TestREADMEConfigLoads(t *testing.T) {
 	r := readREADME(t)
-	var examples []string
+	type example struct{ where, toml string }
+	var examples []example
 	for _, n := range r.nodes(ast.KindFencedCodeBlock) {
 		if string(n.(*ast.FencedCodeBlock).Language(r.src)) == "toml" {
-			examples = append(examples, r.lines(n))
+			examples = append(examples, example{fmt.Sprintf("the README's toml example %d", len(examples)+1), r.lines(n)})
 		}
 	}
 	if len(examples) == 0 {
 		t.Fatal("the README has no toml example")
 	}
-	for i, example := range examples {
+	if len(root.Examples()) == 0 {
+		t.Fatal("the help topics show no toml example")
+	}
+	for _, e := range root.Examples() {
+		examples = append(examples, example{"the example of cxi help " + e.Topic, e.TOML})
+	}
+	for _, e := range examples {
 		path := filepath.Join(t.TempDir(), "config.toml")
-		if err := os.WriteFile(path, []byte(example), 0o600); err != nil {
+		if err := os.WriteFile(path, []byte(e.toml), 0o600); err != nil {
 			t.Fatal(err)
 		}
 		file, err := config.Load(path)
 		if err != nil {
-			t.Errorf("the README's toml example %d does not load: %v", i+1, err)
+			t.Errorf("%s does not load: %v", e.where, err)
 			continue
 		}
 		if _, err := keyMap(file); err != nil { // the remaps, and the commands' and views' own keys
-			t.Errorf("the README's toml example %d does not apply to the default keys: %v", i+1, err)
+			t.Errorf("%s does not apply to the default keys: %v", e.where, err)
 		}
 	}
+}
+
+// TestREADMENamesOnlyTopicsThatExist: each "cxi help X" of the README is a
+// topic or a command of cxi, each name in its list of topics (the
+// paragraph that says "cxi help TOPIC") is one too, and every topic is
+// named somewhere, so that the README leads to all of the reference.
+func TestREADMENamesOnlyTopicsThatExist(t *testing.T) {
+	r := readREADME(t)
+	cxi := root.New(command.Env{Version: "test"}, nil)
+	topics := map[string]bool{}
+	for _, c := range cxi.Commands() {
+		if c.IsAdditionalHelpTopicCommand() {
+			topics[c.Name()] = true
+		}
+	}
+	if len(topics) < 5 {
+		t.Fatalf("cxi has %d help topics; the walk is broken", len(topics))
+	}
+	named := map[string]bool{}
+	for _, m := range regexp.MustCompile(`cxi help ([a-z][a-z-]*)`).FindAllStringSubmatch(string(r.src), -1) {
+		named[m[1]] = true
+		if c, _, err := cxi.Find([]string{m[1]}); err != nil || c.Name() != m[1] {
+			t.Errorf("the README names %q, which is no topic or command of cxi", m[0])
+		}
+	}
+	lists := 0
+	for _, p := range r.nodes(ast.KindParagraph) {
+		spans := r.codeSpans(p)
+		if !slices.Contains(spans, "cxi help TOPIC") {
+			continue
+		}
+		lists++
+		for _, s := range spans {
+			if !regexp.MustCompile(`^[a-z][a-z-]*$`).MatchString(s) {
+				continue
+			}
+			named[s] = true
+			// A command's help may be a topic too: cxi help store.
+			if c, _, err := cxi.Find([]string{s}); err != nil || c.Name() != s {
+				t.Errorf("the README's list of topics names %q, which is no topic (topics: %v)", s, slices.Sorted(maps.Keys(topics)))
+			}
+		}
+	}
+	if lists == 0 {
+		t.Error("the README has no list of topics (a paragraph naming `cxi help TOPIC`)")
+	}
+	for name := range topics {
+		if !named[name] {
+			t.Errorf("the README never names cxi help %s", name)
+		}
+	}
+}
+
+// TestCIRunsTheREADMEsTestCommand: .ci/run, the CI gate, runs the test
+// command the README's first block gives (with its own flags added), so
+// that what a newcomer runs is what CI holds green.
+func TestCIRunsTheREADMEsTestCommand(t *testing.T) {
+	r := readREADME(t)
+	blocks := r.nodes(ast.KindFencedCodeBlock)
+	if len(blocks) == 0 {
+		t.Fatal("the README has no code block")
+	}
+	var readme []string
+	for _, l := range strings.Split(r.lines(blocks[0]), "\n") {
+		if cmd, _, _ := strings.Cut(l, "#"); strings.HasPrefix(strings.TrimSpace(cmd), "go test") {
+			readme = strings.Fields(cmd)
+		}
+	}
+	if readme == nil {
+		t.Fatal("the README's first block has no go test command")
+	}
+	ci, err := os.ReadFile(filepath.Join(".ci", "run"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(string(ci), "\n") {
+		f := strings.Fields(l)
+		if len(f) < 2 || f[0] != readme[0] || f[1] != readme[1] {
+			continue
+		}
+		if slices.Equal(slices.DeleteFunc(slices.Clone(f[2:]), func(a string) bool { return strings.HasPrefix(a, "-") }), readme[2:]) {
+			return
+		}
+	}
+	t.Errorf(".ci/run runs no %q (flags aside): the README's test command is not CI's", strings.Join(readme, " "))
 }
 
 // TestREADMELeadsWithTheTwoCommands keeps the README's first block the

@@ -17,6 +17,10 @@ func topics() []*cobra.Command {
 		topic("config", "The config file: every setting, with an example", configTopic()),
 		topic("copy", "Copying over SSH and in tmux: what a copy does and says", copyTopic),
 		topic("exit-codes", "What each exit code means", exitCodesTopic()),
+		topic("views", "Saved views, the command line, your own commands, profiles", prose(viewsTopic)+indent(viewsExample)),
+		topic("why", "Why sessions were handed off, ratings, integrity flags, pulse", prose(whyTopic)+indent(whyExample)),
+		topic("contract", "What cxi asks of the OpenCX API, and assumes of its answers", prose(contractTopic)),
+		topic("performance", "Large organizations: what 100,000 sessions cost", prose(performanceTopic)),
 	}
 }
 
@@ -102,6 +106,14 @@ Erased stays  after a redaction (X, cxi redact) the store's copy goes too, the
 erased        file rewritten so that no byte of the old text stays on disk.
 
 Two cxi processes on one store at the same time both work.
+
+What it gives you: the queue draws at once from the store (cached 2h ago ·
+refreshing) and works offline (offline — as fetched at 14:02); rows and
+sessions show what changed since you last looked (•, new, ✓!); review marks
+and notes; a handover for the next shift (cxi handover). On the demo,
+CXI_DEMO_DAY=1 cxi --demo serves the demo a day on, and
+CXI_DEMO_OFFLINE=1 cxi --demo runs it with no server at all, to see what the
+store kept. At scale, see cxi help performance.
 
   cxi handover              what you reviewed or noted in the last 8h
   cxi log                   the audit log of the last 24h
