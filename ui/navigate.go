@@ -70,7 +70,7 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	case key.Matches(msg, k.Commands):
-		m.overlays = m.overlays.Push(cmdmenu.New(m.ctx, m.commands, len(m.targets())))
+		m.overlays = m.overlays.Push(cmdmenu.New(m.ctx, m.commands, m.pickedTargets().Len()))
 		return m, nil
 	case k.Commands.Enabled() && m.commandKey(msg) != "":
 		return m.runCommand(m.commandKey(msg))
@@ -163,15 +163,22 @@ func (m Model) target() *api.Session {
 
 // targets is the sessions an action on several acts on: in the queue its
 // selection (else the row under the cursor), elsewhere the session in the
-// pane.
+// pane. Each is decoded: pickedTargets is the same, read lazily.
 func (m Model) targets() []api.Session {
+	t := m.pickedTargets()
+	return t.First(t.Len())
+}
+
+// pickedTargets is targets as the queue keeps them: a count, the IDs and
+// the statuses at no cost, each session decoded only when read.
+func (m Model) pickedTargets() common.Targets {
 	if m.view == viewQueue {
-		return m.queue.Targets()
+		return m.queue.Picked()
 	}
 	if s := m.detail.Shown(); s != nil {
-		return []api.Session{*s}
+		return common.SessionTargets(*s)
 	}
-	return nil
+	return common.Targets{}
 }
 
 // selection is the queue's selected sessions while the queue is in view;
