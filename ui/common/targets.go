@@ -1,6 +1,10 @@
 package common
 
-import "github.com/opencx-tools/cxi/api"
+import (
+	"slices"
+
+	"github.com/opencx-tools/cxi/api"
+)
 
 // TargetSource is the sessions an action acts on, in order, as their
 // holder keeps them. The queue keeps a month of sessions packed: an ID and
@@ -21,15 +25,32 @@ type TargetSource interface {
 // The zero value is no session.
 type Targets struct {
 	src      TargetSource
-	byStatus map[api.Status]int
+	byStatus []statusCount
+}
+
+// statusCount is how many targets are in a status.
+type statusCount struct {
+	status api.Status
+	n      int
 }
 
 // NewTargets counts src's sessions by status, reading each status once
-// (no session is decoded).
+// (no session is decoded). A handful of statuses, compared in a short
+// list: hashing each of a month's statuses into a map was most of S's
+// cost in Update.
 func NewTargets(src TargetSource) Targets {
-	t := Targets{src: src, byStatus: map[api.Status]int{}}
+	t := Targets{src: src}
+	last := -1
 	for i := range src.Len() {
-		t.byStatus[src.Status(i)]++
+		st := src.Status(i)
+		if last < 0 || t.byStatus[last].status != st {
+			last = slices.IndexFunc(t.byStatus, func(c statusCount) bool { return c.status == st })
+			if last < 0 {
+				t.byStatus = append(t.byStatus, statusCount{status: st})
+				last = len(t.byStatus) - 1
+			}
+		}
+		t.byStatus[last].n++
 	}
 	return t
 }
@@ -59,7 +80,14 @@ func (t Targets) Status(i int) api.Status { return t.src.Status(i) }
 func (t Targets) Session(i int) api.Session { return t.src.Session(i) }
 
 // In counts the sessions in status s.
-func (t Targets) In(s api.Status) int { return t.byStatus[s] }
+func (t Targets) In(s api.Status) int {
+	for _, c := range t.byStatus {
+		if c.status == s {
+			return c.n
+		}
+	}
+	return 0
+}
 
 // First decodes at most n sessions from the start, for what a screen
 // shows of them (the helpdesks a confirmation names, a command's preview).
