@@ -63,7 +63,7 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.SetStatus):
 		return m.statusMenu("")
 	case key.Matches(msg, k.Review):
-		return m, review.ToggleAll(m.ctx, m.store, m.targets(), m.queue.Reviewed)
+		return m, review.ToggleAll(m.ctx, m.store, m.pickedTargets(), m.queue.Reviewed)
 	case key.Matches(msg, k.Note):
 		if s := m.target(); s != nil {
 			m.overlays = m.overlays.Push(noteedit.New(m.ctx, s, m.queue.Note(s.ID), m.width, m.paneHeight(), review.Saver(m.ctx, m.store)))
@@ -161,16 +161,10 @@ func (m Model) target() *api.Session {
 	return m.detail.Shown() // the transcript is the shown session's
 }
 
-// targets is the sessions an action on several acts on: in the queue its
-// selection (else the row under the cursor), elsewhere the session in the
-// pane. Each is decoded: pickedTargets is the same, read lazily.
-func (m Model) targets() []api.Session {
-	t := m.pickedTargets()
-	return t.First(t.Len())
-}
-
-// pickedTargets is targets as the queue keeps them: a count, the IDs and
-// the statuses at no cost, each session decoded only when read.
+// pickedTargets is the sessions an action on several acts on: in the
+// queue its selection (else the row under the cursor), elsewhere the
+// session in the pane. A count, the IDs and the statuses cost nothing;
+// each session is decoded only when read.
 func (m Model) pickedTargets() common.Targets {
 	if m.view == viewQueue {
 		return m.queue.Picked()
