@@ -28,12 +28,15 @@ func (m Model) pickedRows() []*row {
 		}
 		return []*row{m.rows[m.view[m.sel]]}
 	}
-	// With every loaded row selected (ctrl+a, the usual way to a huge
-	// selection) no row's ID is looked up.
+	// With every loaded row selected, or every row shown and none hidden
+	// (ctrl+a, with or without a filter: the usual ways to a huge
+	// selection), no row's ID is looked up: with a month loaded, the
+	// lookups are most of S's cost.
 	all := n == len(m.rows)
+	shownOnly := hidden == 0 && n == len(m.view)
 	out := make([]*row, 0, n)
 	for _, i := range m.view {
-		if r := m.rows[i]; all || m.picked[r.id] {
+		if r := m.rows[i]; all || shownOnly || m.picked[r.id] {
 			out = append(out, r)
 		}
 	}

@@ -38,6 +38,30 @@ func BenchmarkSelectionStatusMenu(b *testing.B) {
 	}
 }
 
+// BenchmarkSelectionStatusMenuHalf is S with every other row of n
+// selected: each row's ID is looked up in the selection, which ctrl+a's
+// whole selection spares.
+func BenchmarkSelectionStatusMenuHalf(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			m, act := selectedQueue(n)
+			m.picked = map[string]bool{}
+			for i, r := range m.rows {
+				if i%2 == 0 {
+					m.picked[r.id] = true
+				}
+			}
+			m.countSelection()
+			b.ReportAllocs()
+			for b.Loop() {
+				if o, _ := act.Menu(m.Picked(), nil, true); o == nil {
+					b.Fatal("no menu")
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkSelectionConfirmClose is enter on the confirmation of a close
 // of n selected rows, in Update: the batch started and the queue told;
 // the writes themselves are the commands', not run here.
