@@ -47,9 +47,13 @@ func (m Model) command(msg cmdline.SubmittedMsg) (Model, tea.Cmd) {
 // statusMenu is S (status ""), or :close and :reopen with status chosen:
 // the status menu on what S acts on.
 func (m Model) statusMenu(status api.Status) (Model, tea.Cmd) {
-	menu, cmd := m.act.Menu(m.queue.Targets(), m.detail.Shown(), m.view == viewQueue)
+	var queued common.Targets
+	if m.view == viewQueue {
+		queued = m.queue.Picked() // no session decoded: a month may be selected
+	}
+	menu, cmd := m.act.Menu(queued, m.detail.Shown(), m.view == viewQueue)
 	if status != "" {
-		menu, cmd = m.act.MenuAt(status, m.queue.Targets(), m.detail.Shown(), m.view == viewQueue)
+		menu, cmd = m.act.MenuAt(status, queued, m.detail.Shown(), m.view == viewQueue)
 	}
 	if menu != nil && m.offline() {
 		return m, m.sayOffline()
@@ -62,7 +66,7 @@ func (m Model) statusMenu(status api.Status) (Model, tea.Cmd) {
 // session in the pane or the transcript's message at the top.
 func (m Model) redact() (Model, tea.Cmd) {
 	if m.view == viewQueue {
-		menu, cmd := m.act.RedactSelected(m.queue.Targets())
+		menu, cmd := m.act.RedactSelected(m.queue.Picked())
 		m.overlays = m.overlays.Push(menu)
 		return m, cmd
 	}

@@ -145,7 +145,9 @@
 //
 //   - ui/common: the theme, the key map, the clock and the timer; the
 //     messages and types any component may produce or take: a notice for
-//     the status line (Say), a write's news (WriteEvent) and its settings.
+//     the status line (Say), a write's news (WriteEvent) and its settings,
+//     and what an action acts on (Targets: IDs and statuses at no cost,
+//     each session decoded only in the command that acts on it).
 //   - ui/keys: the one home of key bindings: the defaults, each view's and
 //     overlay's key set; which keys act where is each view's to say.
 //   - ui/render: the sanitizer (the only way API text reaches the screen),

@@ -63,14 +63,14 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.SetStatus):
 		return m.statusMenu("")
 	case key.Matches(msg, k.Review):
-		return m, review.ToggleAll(m.ctx, m.store, m.targets(), m.queue.Reviewed)
+		return m, review.ToggleAll(m.ctx, m.store, m.pickedTargets(), m.queue.Reviewed)
 	case key.Matches(msg, k.Note):
 		if s := m.target(); s != nil {
 			m.overlays = m.overlays.Push(noteedit.New(m.ctx, s, m.queue.Note(s.ID), m.width, m.paneHeight(), review.Saver(m.ctx, m.store)))
 		}
 		return m, nil
 	case key.Matches(msg, k.Commands):
-		m.overlays = m.overlays.Push(cmdmenu.New(m.ctx, m.commands, len(m.targets())))
+		m.overlays = m.overlays.Push(cmdmenu.New(m.ctx, m.commands, m.pickedTargets().Len()))
 		return m, nil
 	case k.Commands.Enabled() && m.commandKey(msg) != "":
 		return m.runCommand(m.commandKey(msg))
@@ -161,17 +161,18 @@ func (m Model) target() *api.Session {
 	return m.detail.Shown() // the transcript is the shown session's
 }
 
-// targets is the sessions an action on several acts on: in the queue its
-// selection (else the row under the cursor), elsewhere the session in the
-// pane.
-func (m Model) targets() []api.Session {
+// pickedTargets is the sessions an action on several acts on: in the
+// queue its selection (else the row under the cursor), elsewhere the
+// session in the pane. A count, the IDs and the statuses cost nothing;
+// each session is decoded only when read.
+func (m Model) pickedTargets() common.Targets {
 	if m.view == viewQueue {
-		return m.queue.Targets()
+		return m.queue.Picked()
 	}
 	if s := m.detail.Shown(); s != nil {
-		return []api.Session{*s}
+		return common.SessionTargets(*s)
 	}
-	return nil
+	return common.Targets{}
 }
 
 // selection is the queue's selected sessions while the queue is in view;

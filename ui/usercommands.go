@@ -11,7 +11,7 @@ import (
 // queue's selection, else the row under the cursor or the session shown):
 // for its key, the menu and the command line alike.
 func (m Model) runCommand(name string) (Model, tea.Cmd) {
-	pane, cmd := runpane.Start(m.ctx, m.commands, name, m.targets(), m.width, m.paneHeight())
+	pane, cmd := runpane.Start(m.ctx, m.commands, name, m.pickedTargets(), m.width, m.paneHeight())
 	m.overlays = m.overlays.Push(pane)
 	return m, cmd
 }

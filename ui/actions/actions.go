@@ -40,7 +40,7 @@ type Model struct {
 	seq    int    // the batch; bumped by every start and stop
 	run    *batch // the batch under way; nil when none
 	// undo is the last batch's changes as they were before, until undoBy.
-	undo   []api.Session
+	undo   []undone
 	undoTo api.Status // the status the undone change set
 	undoBy time.Time
 	// undoLeft is the sessions the change left alone: the undo leaves
@@ -62,11 +62,13 @@ func New(ctx common.Context, client Client, set common.WriteSettings) Model {
 // Msg is every message of this package's commands.
 type Msg interface{ actMsg() }
 
-// ConfirmedMsg is the confirmation's enter: send change to sessions.
+// ConfirmedMsg is the confirmation's enter: send change to Targets (or,
+// for a caller that holds them decoded already, to Sessions).
 type ConfirmedMsg struct {
 	Change   api.StatusChange
-	Sessions []api.Session
-	Helpdesk bool // the options as toggled, remembered for the next menu
+	Targets  common.Targets
+	Sessions []api.Session // used when Targets is empty
+	Helpdesk bool          // the options as toggled, remembered for the next menu
 	Summary  bool
 }
 
@@ -100,22 +102,24 @@ func (m Model) Pending() bool { return m.run != nil || m.late != nil || m.redact
 
 // Menu is the status menu on the session in view, or in the queue on its
 // selected rows (else the one under the cursor), or why there is none.
-func (m Model) Menu(queued []api.Session, shown *api.Session, inQueue bool) (overlay.Overlay, tea.Cmd) {
-	sessions := queued
-	if !inQueue && shown != nil {
-		sessions = []api.Session{*shown}
-	} else if !inQueue {
-		sessions = nil
+// queued is read lazily: the menu decodes only the few sessions it names.
+func (m Model) Menu(queued common.Targets, shown *api.Session, inQueue bool) (overlay.Overlay, tea.Cmd) {
+	targets := queued
+	if !inQueue {
+		targets = common.Targets{}
+		if shown != nil {
+			targets = common.SessionTargets(*shown)
+		}
 	}
 	switch {
-	case len(sessions) == 0:
+	case targets.Len() == 0:
 		return nil, nil
 	case m.set.ReadOnly != "":
 		return nil, common.Say("Read-only ("+m.set.ReadOnly+"): nothing is sent, so the status stays as it is.", true)
 	case m.run != nil:
 		return nil, common.Say("A change is still being sent: wait for it, or esc stops it.", true)
 	}
-	return newMenu(m.ctx, sessions, m.set), nil
+	return newMenu(m.ctx, targets, m.set), nil
 }
 
 // Update takes the confirmation and the answers.
@@ -129,10 +133,12 @@ func (m Model) Update(msg Msg) (Model, common.WriteEvent, tea.Cmd) {
 		}
 		return m.answered(msg)
 	case retryTickMsg:
-		if m.run == nil || msg.seq != m.seq || m.run.retry == nil {
+		if m.run == nil || msg.seq != m.seq || m.run.retry == none {
 			return m, common.WriteEvent{}, nil
 		}
 		return m.counted(msg.at)
+	case savingMsg:
+		return m.marked(msg)
 	case undoMsg:
 		return m.undoLast()
 	case RedactedMsg:
@@ -161,27 +167,22 @@ func (m Model) start(msg ConfirmedMsg) (Model, common.WriteEvent, tea.Cmd) {
 		}
 	}
 	m.set.Helpdesk, m.set.Summary = msg.Helpdesk, msg.Summary
-	// A session already in the new status is left alone: nothing to send.
-	var todo []api.Session
-	for _, s := range msg.Sessions {
-		if s.Status != msg.Change.Status {
-			todo = append(todo, s)
-		}
+	targets := msg.Targets
+	if targets.Len() == 0 {
+		targets = common.SessionTargets(msg.Sessions...)
 	}
-	skipped := len(msg.Sessions) - len(todo)
-	if msg.Sessions = todo; len(todo) == 0 {
+	// A session already in the new status is left alone: nothing to send.
+	// It is counted, not listed: the batch skips it when its turn comes.
+	skipped := targets.In(msg.Change.Status)
+	if skipped == targets.Len() {
 		return m, common.WriteEvent{}, tea.Batch(remember, common.Say("Nothing to send: "+plural.CountAs(skipped, "session is", "sessions are")+" already "+render.Status(msg.Change.Status)+".", false))
 	}
 	m.seq++
-	m.run = newBatch(msg.Change, msg.Sessions)
-	m.run.all = msg.Sessions
+	m.run = newBatch(msg.Change, targets, targets.Len()-skipped)
 	m.run.left = leftAlone{n: skipped, status: msg.Change.Status}
-	saving := map[string]api.Status{}
-	for _, s := range msg.Sessions {
-		saving[s.ID] = msg.Change.Status
-	}
+	ev, rest := m.markSaving()
 	m, cmd := m.next()
-	return m, common.WriteEvent{Saving: saving}, tea.Batch(cmd, remember)
+	return m, ev, tea.Batch(cmd, rest, remember)
 }
 
 // Undo is ctrl+z: for a few seconds after a status change, the inverse
@@ -195,22 +196,33 @@ func (m Model) undoLast() (Model, common.WriteEvent, tea.Cmd) {
 	case len(m.undo) == 0 || m.ctx.Now().After(m.undoBy):
 		return m, common.WriteEvent{}, common.Say("Nothing to undo: a status change can be undone for "+render.Duration(undoFor)+" after it.", false)
 	}
-	// Each session's status to go back to is also what the views show
-	// while saving: one map serves both (the views only read it).
-	to := map[string]api.Status{}
-	todo := make([]api.Session, len(m.undo))
-	for i, s := range m.undo {
-		to[s.ID] = s.Status
-		todo[i] = s
-		todo[i].Status = m.undoTo // what it is now, for the audit log's "before"
+	// Each session goes back to its status before; what it is now is the
+	// change's status, the audit log's "before".
+	back := make([]api.Status, len(m.undo))
+	for i, u := range m.undo {
+		back[i] = u.status
 	}
 	m.seq++
-	// Without all, no session is "changed": an undo is not undone.
-	m.run = newBatch(api.StatusChange{Status: m.undo[0].Status}, todo)
-	m.run.to, m.run.undo, m.run.left = to, true, m.undoLeft
+	m.run = newBatch(api.StatusChange{Status: m.undo[0].status}, common.NewTargets(undoTargets{list: m.undo, now: m.undoTo}), len(m.undo))
+	m.run.back, m.run.undo, m.run.left = back, true, m.undoLeft
 	m.undo = nil
+	ev, rest := m.markSaving()
 	m, cmd := m.next()
-	return m, common.WriteEvent{Saving: to}, cmd
+	return m, ev, tea.Batch(cmd, rest)
+}
+
+// undoTargets is the sessions an undo puts back, each now in status now:
+// an ID and a status are all a status change is weighed against.
+type undoTargets struct {
+	list []undone
+	now  api.Status
+}
+
+func (u undoTargets) Len() int              { return len(u.list) }
+func (u undoTargets) ID(i int) string       { return u.list[i].id }
+func (u undoTargets) Status(int) api.Status { return u.now }
+func (u undoTargets) Session(i int) api.Session {
+	return api.Session{ID: u.list[i].id, Status: u.now}
 }
 
 // capitalize starts a sentence that explain words as a clause.

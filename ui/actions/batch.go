@@ -15,94 +15,193 @@ import (
 	"github.com/opencx-tools/cxi/ui/render"
 )
 
-// batch is a status change sent to several sessions in turn.
+// batch is a status change sent to several sessions in turn. It reads
+// its targets by index: a target's ID and status cost nothing, and the
+// session is decoded in the command that sends its change, so a batch of
+// a month's sessions holds none of them decoded.
 type batch struct {
 	change  api.StatusChange
-	to      map[string]api.Status // per session, when they differ (an undo puts each back)
-	undo    bool                  // this batch undoes the last one
-	todo    []api.Session         // still to send, the next first
-	changed []api.Session         // what was changed, as it was before: what an undo puts back
-	all     []api.Session         // every session of the batch, as it was before
-	left    leftAlone             // the sessions the change left alone, already in its status
-	total   int
-	done    int      // sessions answered
-	ok      int      // changed: the API took it
-	outcome []string // every other session's outcome, in change's words, in order
-	failed  []string // sessions not changed or not confirmed, to stay selected
-	notSent int      // sessions never sent: stopped before their turn
-	reason  string   // a batch of one: its failure as a sentence
-	stopped string   // why the batch stopped before its end ("with esc")
+	targets common.Targets
+	back    []api.Status // an undo: per target, the status it goes back to; nil for a change
+	undo    bool         // this batch undoes the last one
+	next    int          // the next target to weigh: those before it were sent or left alone
+	changed []undone     // what was changed, as it was before: what an undo puts back
+	left    leftAlone    // the sessions the change left alone, already in its status
+	total   int          // the sessions to send
+	done    int          // sessions answered
+	ok      int          // changed: the API took it
+	outcome []string     // every other session's outcome, in change's words, in order
+	failed  []string     // sessions not changed or not confirmed, to stay selected
+	notSent int          // sessions never sent: stopped before their turn
+	reason  string       // a batch of one: its failure as a sentence
+	stopped string       // why the batch stopped before its end ("with esc")
 
 	// ctx is the batch's: esc cancels it, which stops a request still
 	// waiting its turn in the limiter; one that has left is seen through
 	// (the client does not abandon a write), and the batch waits for it.
 	ctx    context.Context
 	cancel context.CancelFunc
-	out    *api.Session // the session whose request is out; nil between two
-	// A 429 the rule waits out: retry is sent once more at retryAt; now
-	// is the clock's last tick, for the countdown.
-	retry    *api.Session
+	out    int // the target whose request is out; none between two
+	// A 429 the rule waits out: the target retry is sent once more at
+	// retryAt (none when no wait is under way); now is the clock's last
+	// tick, for the countdown.
+	retry    int
 	retryErr error // its 429
 	retried  bool  // the session out now is that retry: a second 429 stops
 	retryAt  time.Time
 	now      time.Time
 }
 
-func newBatch(ch api.StatusChange, sessions []api.Session) *batch {
-	ctx, cancel := context.WithCancel(context.Background())
-	return &batch{change: ch, todo: append([]api.Session(nil), sessions...), total: len(sessions), ctx: ctx, cancel: cancel}
+// none is no target: no request out, no 429 waited out.
+const none = -1
+
+// undone is a session a change took, as it was before: what ctrl+z puts
+// back. An ID and a status, not the session: a batch of a month's
+// sessions keeps its undo for ten seconds.
+type undone struct {
+	id     string
+	status api.Status
 }
 
-// changeFor is the change a session gets: an undo puts each back.
-func (b *batch) changeFor(id string) api.StatusChange {
+func newBatch(ch api.StatusChange, targets common.Targets, total int) *batch {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &batch{change: ch, targets: targets, total: total, out: none, retry: none, ctx: ctx, cancel: cancel}
+}
+
+// changeFor is the change target i gets: an undo puts each back.
+func (b *batch) changeFor(i int) api.StatusChange {
 	ch := b.change
-	if to, ok := b.to[id]; ok {
-		ch.Status = to
+	if b.back != nil {
+		ch.Status = b.back[i]
 	}
 	return ch
 }
 
-// next sends the change to the next session, or ends the batch.
-func (m Model) next() (Model, tea.Cmd) {
-	b := m.run
-	if len(b.todo) == 0 || b.stopped != "" {
-		return m, nil
-	}
-	s := b.todo[0]
-	b.todo = b.todo[1:]
-	return m.send(s)
+// leftAloneAt reports that target i is already in the status its change
+// sets: nothing is sent to it.
+func (b *batch) leftAloneAt(i int) bool {
+	return b.changeFor(i).Status == b.targets.Status(i)
 }
 
-// send sends the change to s through change.SetStatus, without a read
-// before (the row is the status it is weighed against: a request of the
-// budget saved per session) and without waiting out a 429 (the batch
-// counts it down on screen).
-func (m Model) send(s api.Session) (Model, tea.Cmd) {
+// next sends the change to the next target not left alone, or ends the
+// batch.
+func (m Model) next() (Model, tea.Cmd) {
 	b := m.run
-	b.out = &s
-	client, ch, seq, ctx, now := m.client, b.changeFor(s.ID), m.seq, b.ctx, m.ctx.Now
-	return m, func() tea.Msg {
-		r := change.SetStatus(ctx, client, change.StatusRequest{ID: s.ID, Change: ch, Before: &s})
-		return DoneMsg{seq: seq, ID: s.ID, At: now(), Result: r}
+	if b.stopped != "" {
+		return m, nil
 	}
+	for ; b.next < b.targets.Len(); b.next++ {
+		if !b.leftAloneAt(b.next) {
+			i := b.next
+			b.next++
+			return m.send(i)
+		}
+	}
+	return m, nil
+}
+
+// more reports whether a target is still to be sent.
+func (b *batch) more() bool {
+	for i := b.next; i < b.targets.Len(); i++ {
+		if !b.leftAloneAt(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// send sends the change to target i through change.SetStatus, without a
+// read before (the row is the status it is weighed against: a request of
+// the budget saved per session) and without waiting out a 429 (the batch
+// counts it down on screen). The session is decoded in the command, not
+// in Update.
+func (m Model) send(i int) (Model, tea.Cmd) {
+	b := m.run
+	b.out = i
+	client, ch, seq, ctx, now, targets := m.client, b.changeFor(i), m.seq, b.ctx, m.ctx.Now, b.targets
+	id := targets.ID(i)
+	return m, func() tea.Msg {
+		s := targets.Session(i)
+		r := change.SetStatus(ctx, client, change.StatusRequest{ID: id, Change: ch, Before: &s})
+		return DoneMsg{seq: seq, ID: id, At: now(), Result: r}
+	}
+}
+
+// savingMsg is what the views show as "saving…" for a batch: every
+// target it sends to, with its new status.
+type savingMsg struct {
+	seq    int
+	saving map[string]api.Status
+}
+
+func (savingMsg) actMsg() {}
+
+// savingAtOnce is how many targets the views show "saving…" at once, in
+// Update: more than a screen of rows, a small part of a frame's work.
+const savingAtOnce = 256
+
+// markSaving is what the views show as "saving…": the batch's first
+// targets at once, in the event it returns, and the others from a
+// command (savingMsg), as a map of every target of a month's batch is
+// more than a frame's work.
+func (m Model) markSaving() (common.WriteEvent, tea.Cmd) {
+	b, seq := m.run, m.seq
+	n := b.targets.Len()
+	now := map[string]api.Status{}
+	i := 0
+	for ; i < n && len(now) < savingAtOnce; i++ {
+		if !b.leftAloneAt(i) {
+			now[b.targets.ID(i)] = b.changeFor(i).Status
+		}
+	}
+	ev := common.WriteEvent{Saving: now}
+	if i == n {
+		return ev, nil
+	}
+	from := i
+	return ev, func() tea.Msg {
+		rest := make(map[string]api.Status, n-from)
+		for i := from; i < n; i++ {
+			if !b.leftAloneAt(i) { // reads only what never changes: targets, back, change
+				rest[b.targets.ID(i)] = b.changeFor(i).Status
+			}
+		}
+		return savingMsg{seq: seq, saving: rest}
+	}
+}
+
+// marked hands the views the batch's "saving…", less the targets already
+// answered (or given up on) by the time it was worked out: the request
+// out and a 429 waited out are still saving.
+func (m Model) marked(msg savingMsg) (Model, common.WriteEvent, tea.Cmd) {
+	b := m.run
+	if b == nil || msg.seq != m.seq {
+		return m, common.WriteEvent{}, nil // the batch is over: every row is settled
+	}
+	for i := range b.next {
+		if i != b.out && i != b.retry {
+			delete(msg.saving, b.targets.ID(i))
+		}
+	}
+	return m, common.WriteEvent{Saving: msg.saving}, nil
 }
 
 // answered takes the answer of the request out: a 429 the rule waits
 // out starts the countdown; any other answer is the session's outcome.
 func (m Model) answered(msg DoneMsg) (Model, common.WriteEvent, tea.Cmd) {
 	b := m.run
-	s := *b.out
-	b.out = nil
+	i, id := b.out, b.targets.ID(b.out)
+	b.out = none
 	res := msg.Result
 	if !b.retried && b.stopped == "" && !res.Took() {
 		if wait, ok := change.RetryAfter(res.Err, msg.At); ok {
-			b.retry, b.retryErr, b.retryAt, b.now = &s, res.Err, msg.At.Add(wait), msg.At
+			b.retry, b.retryErr, b.retryAt, b.now = i, res.Err, msg.At.Add(wait), msg.At
 			return m, common.WriteEvent{}, m.tick()
 		}
 	}
 	b.retried = false
 	b.done++
-	ev := common.WriteEvent{Settled: []string{s.ID}, Fresh: fresh(res)}
+	ev := common.WriteEvent{Settled: []string{id}, Fresh: fresh(res)}
 	switch {
 	case res.Outcome == change.Stopped:
 		b.notSent++
@@ -111,13 +210,11 @@ func (m Model) answered(msg DoneMsg) (Model, common.WriteEvent, tea.Cmd) {
 	default:
 		b.outcome = append(b.outcome, render.Line(res.Words()))
 	}
-	if res.Took() {
-		if before, ok := b.before(s.ID); ok {
-			b.changed = append(b.changed, before)
-		}
+	if res.Took() && !b.undo { // an undo is not undone
+		b.changed = append(b.changed, undone{id: id, status: b.targets.Status(i)})
 	}
 	if !res.OK() {
-		b.failed = append(b.failed, s.ID)
+		b.failed = append(b.failed, id)
 	}
 	if b.total == 1 {
 		b.reason = m.reason(res)
@@ -127,7 +224,7 @@ func (m Model) answered(msg DoneMsg) (Model, common.WriteEvent, tea.Cmd) {
 		ev.Settled = append(ev.Settled, m.giveUp("after "+why)...)
 	}
 	record := m.record(m.entry(res, msg.At))
-	if len(b.todo) == 0 || b.stopped != "" {
+	if !b.more() || b.stopped != "" {
 		m, ev, say := m.finish(ev)
 		return m, ev, tea.Batch(record, say)
 	}
@@ -174,13 +271,15 @@ func (m Model) reason(r change.StatusResult) string {
 // stays selected; it returns those sessions, for the views to settle.
 func (m Model) giveUp(why string) []string {
 	b := m.run
-	ids := make([]string, len(b.todo))
-	for i, s := range b.todo {
-		ids[i] = s.ID
+	var ids []string
+	for ; b.next < b.targets.Len(); b.next++ {
+		if !b.leftAloneAt(b.next) {
+			ids = append(ids, b.targets.ID(b.next))
+		}
 	}
 	b.failed = append(b.failed, ids...)
 	b.notSent += len(ids)
-	b.todo, b.stopped = nil, why
+	b.stopped = why
 	return ids
 }
 
@@ -216,14 +315,14 @@ func (stopMsg) actMsg() {}
 
 func (m Model) stop() (Model, common.WriteEvent, tea.Cmd) {
 	b := m.run
-	if b.stopped != "" && b.out != nil {
+	if b.stopped != "" && b.out != none {
 		// esc again: stop waiting. The request out was sent and its
 		// result is unknown until its answer, which is said and recorded
 		// when it comes (lateAnswer); its row stays "saving…" till then.
-		s := *b.out
-		m.late = &lateWrite{seq: m.seq, s: s, ch: b.changeFor(s.ID)}
-		b.out = nil
-		b.outcome, b.failed = append(b.outcome, change.SentUnknown), append(b.failed, s.ID)
+		id := b.targets.ID(b.out)
+		m.late = &lateWrite{seq: m.seq, id: id}
+		b.out = none
+		b.outcome, b.failed = append(b.outcome, change.SentUnknown), append(b.failed, id)
 		return m.finish(common.WriteEvent{})
 	}
 	if b.stopped != "" {
@@ -232,16 +331,17 @@ func (m Model) stop() (Model, common.WriteEvent, tea.Cmd) {
 	b.cancel()
 	ev := common.WriteEvent{}
 	var record tea.Cmd
-	if s := b.retry; s != nil {
+	if i := b.retry; i != none {
 		// Answered 429 and waiting its one retry: that answer is its outcome.
-		r := change.StatusResult{ID: s.ID, Outcome: change.Refused, Change: b.changeFor(s.ID), Before: s.Status, Err: b.retryErr, Sent: true}
+		id := b.targets.ID(i)
+		r := change.StatusResult{ID: id, Outcome: change.Refused, Change: b.changeFor(i), Before: b.targets.Status(i), Err: b.retryErr, Sent: true}
 		e := m.entry(r, m.ctx.Now())
-		b.outcome, b.failed = append(b.outcome, r.Words()), append(b.failed, s.ID)
-		ev.Settled, b.retry = []string{s.ID}, nil
+		b.outcome, b.failed = append(b.outcome, r.Words()), append(b.failed, id)
+		ev.Settled, b.retry = []string{id}, none
 		record = m.record(e)
 	}
 	ev.Settled = append(ev.Settled, m.giveUp("with esc")...)
-	if b.out != nil {
+	if b.out != none {
 		return m, ev, nil // the answer ends the batch
 	}
 	m, ev, say := m.finish(ev)
@@ -273,14 +373,14 @@ func (m Model) counted(at time.Time) (Model, common.WriteEvent, tea.Cmd) {
 	if at.Before(b.retryAt) {
 		return m, common.WriteEvent{}, m.tick()
 	}
-	s := *b.retry
-	b.retry, b.retried = nil, true
-	m, cmd := m.send(s)
+	i := b.retry
+	b.retry, b.retried = none, true
+	m, cmd := m.send(i)
 	return m, common.WriteEvent{}, cmd
 }
 
 // waiting reports a 429's countdown under way.
-func (m Model) waiting() bool { return m.run != nil && m.run.retry != nil }
+func (m Model) waiting() bool { return m.run != nil && m.run.retry != none }
 
 func (m Model) finish(ev common.WriteEvent) (Model, common.WriteEvent, tea.Cmd) {
 	b := m.run
@@ -309,21 +409,10 @@ func (l leftAlone) words() string {
 	return fmt.Sprintf("%d %s", l.n, render.Line(change.LeftAlone(l.status)))
 }
 
-// before is session id as it was when the batch started.
-func (b *batch) before(id string) (api.Session, bool) {
-	for _, s := range b.all {
-		if s.ID == id {
-			return s, true
-		}
-	}
-	return api.Session{}, false
-}
-
 // lateWrite is a request whose batch stopped waiting for its answer.
 type lateWrite struct {
 	seq int
-	s   api.Session
-	ch  api.StatusChange
+	id  string
 }
 
 // lateAnswer is an answer no batch waits for. That of a write given up on
@@ -332,10 +421,10 @@ type lateWrite struct {
 func (m Model) lateAnswer(msg DoneMsg) (Model, common.WriteEvent, tea.Cmd) {
 	l := m.late
 	res := msg.Result
-	if l == nil || l.seq != msg.seq || l.s.ID != msg.ID {
+	if l == nil || l.seq != msg.seq || l.id != msg.ID {
 		return m, common.WriteEvent{Settled: []string{msg.ID}, Fresh: fresh(res)}, nil
 	}
 	m.late = nil
-	say := common.Say(api.ShortID(l.s.ID)+", sent before the batch was stopped: "+render.Line(res.Words())+".", !res.OK())
+	say := common.Say(api.ShortID(l.id)+", sent before the batch was stopped: "+render.Line(res.Words())+".", !res.OK())
 	return m, common.WriteEvent{Settled: []string{msg.ID}, Fresh: fresh(res)}, tea.Batch(m.record(m.entry(res, msg.At)), say)
 }

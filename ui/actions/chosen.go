@@ -17,7 +17,7 @@ import (
 // and no session at all are refused in its words, the options are the
 // menu's (h, g still toggle them), and what is sent goes through the same
 // batch.
-func (m Model) MenuAt(status api.Status, queued []api.Session, shown *api.Session, inQueue bool) (overlay.Overlay, tea.Cmd) {
+func (m Model) MenuAt(status api.Status, queued common.Targets, shown *api.Session, inQueue bool) (overlay.Overlay, tea.Cmd) {
 	o, cmd := m.Menu(queued, shown, inQueue)
 	mn, ok := o.(menu)
 	i := slices.IndexFunc(choices(), func(c choice) bool { return c.status == status })
@@ -29,7 +29,7 @@ func (m Model) MenuAt(status api.Status, queued []api.Session, shown *api.Sessio
 	case !ok || i < 0:
 		return o, cmd
 	case mn.inert(status):
-		return nil, common.Say("Nothing to send: "+plural.CountAs(len(mn.sessions), "session is", "sessions are")+" already "+render.Status(status)+".", false)
+		return nil, common.Say("Nothing to send: "+plural.CountAs(mn.targets.Len(), "session is", "sessions are")+" already "+render.Status(status)+".", false)
 	}
 	c := choices()[i]
 	mn.chosen = &c

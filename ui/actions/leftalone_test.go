@@ -25,7 +25,7 @@ func oneOpenTwoResolved() []api.Session {
 // each entry says how many it would leave alone.
 func TestTheConfirmationCountsWhatItLeavesAlone(t *testing.T) {
 	m := New(testCtx(), &statusAPI{status: map[string]api.Status{}}, common.WriteSettings{})
-	o, _ := m.Menu(oneOpenTwoResolved(), nil, true)
+	o, _ := m.Menu(common.SessionTargets(oneOpenTwoResolved()...), nil, true)
 	v := o.View(100, 30)
 	for _, want := range []string{"Status of 3 sessions", "1  close as resolved    (2 already resolved)", "3  reopen               (1 already open)"} {
 		if !strings.Contains(v, want) {

@@ -37,7 +37,8 @@ func choices() []choice {
 type menu struct {
 	theme    *styles.Theme
 	keys     KeyMap
-	sessions []api.Session
+	targets  common.Targets
+	preview  []api.Session // the first few targets, decoded: whose helpdesks the confirmation names
 	helpdesk bool
 	summary  bool
 	chosen   *choice // set once a status is picked: the confirmation is shown
@@ -56,8 +57,13 @@ type memo struct {
 	bad    bool   // the last answer is a failure
 }
 
-func newMenu(ctx common.Context, sessions []api.Session, set common.WriteSettings) menu {
-	return menu{theme: ctx.Theme, keys: ctx.Keys.ForStatusMenu(), sessions: sessions,
+// previewLimit is how many targets the menu decodes to name their
+// helpdesks, whatever the selection's size: a decode is tens of
+// microseconds, and the menu opens in Update.
+const previewLimit = 8
+
+func newMenu(ctx common.Context, targets common.Targets, set common.WriteSettings) menu {
+	return menu{theme: ctx.Theme, keys: ctx.Keys.ForStatusMenu(), targets: targets, preview: targets.First(previewLimit),
 		helpdesk: set.Helpdesk, summary: set.Summary, save: set.Save, org: set.Org}
 }
 
@@ -123,18 +129,10 @@ func (m menu) Receive(msg tea.Msg) (overlay.Overlay, tea.Cmd, bool) {
 }
 
 // inert reports a status every target already has: shown, not chosen.
-func (m menu) inert(s api.Status) bool { return m.already(s) == len(m.sessions) }
+func (m menu) inert(s api.Status) bool { return m.already(s) == m.targets.Len() }
 
 // already counts the targets in status s: a change to s leaves them alone.
-func (m menu) already(s api.Status) int {
-	n := 0
-	for _, t := range m.sessions {
-		if t.Status == s {
-			n++
-		}
-	}
-	return n
-}
+func (m menu) already(s api.Status) int { return m.targets.In(s) }
 
 // Update picks a status by its number, toggles the options, confirms
 // with enter and leaves with esc.
@@ -152,9 +150,9 @@ func (m menu) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
 	case m.chosen != nil && key.Matches(msg, k.Confirm):
 		change := api.StatusChange{Status: m.chosen.status, ReflectInHelpdesk: m.helpdesk,
 			GenerateSummary: m.summary && m.chosen.status != api.StatusOpen}
-		sessions, helpdesk, summary := m.sessions, m.helpdesk, m.summary
+		targets, helpdesk, summary := m.targets, m.helpdesk, m.summary
 		return nil, func() tea.Msg {
-			return ConfirmedMsg{Change: change, Sessions: sessions, Helpdesk: helpdesk, Summary: summary}
+			return ConfirmedMsg{Change: change, Targets: targets, Helpdesk: helpdesk, Summary: summary}
 		}
 	case digit:
 		if c := choices()[i]; !m.inert(c.status) {
@@ -177,9 +175,9 @@ func (m menu) ShortHelp() []key.Binding {
 // will be sent.
 func (m menu) View(width, _ int) string {
 	t := m.theme
-	who := plural.CountAs(len(m.sessions), "session", "sessions")
-	if len(m.sessions) == 1 {
-		who = "session " + render.Line(api.ShortID(m.sessions[0].ID))
+	who := plural.CountAs(m.targets.Len(), "session", "sessions")
+	if m.targets.Len() == 1 {
+		who = "session " + render.Line(api.ShortID(m.targets.ID(0)))
 	}
 	lines := []string{t.PanelTitle.Render("Status of " + who)}
 	for i, c := range choices() {
@@ -237,7 +235,7 @@ func (m menu) View(width, _ int) string {
 // the status chosen are not sent, so they are not counted as closed.
 func (m menu) sentence() string {
 	left := m.already(m.chosen.status)
-	n := plural.CountAs(len(m.sessions)-left, "session", "sessions")
+	n := plural.CountAs(m.targets.Len()-left, "session", "sessions")
 	if m.org != "" {
 		n += " in " + m.org
 	}
@@ -263,11 +261,13 @@ func (m menu) sentence() string {
 }
 
 // helpdeskNames names the helpdesks the change reaches: "zendesk", or "the
-// helpdesk" when the sessions it is sent to name none.
+// helpdesk" when the sessions it is sent to name none. Of a selection
+// larger than the few decoded, it names those of the first and says there
+// may be more ("zendesk, …"), rather than decode a month to name them.
 func (m menu) helpdeskNames() string {
 	seen := map[string]bool{}
 	var names []string
-	for _, s := range m.sessions {
+	for _, s := range m.preview {
 		if s.Status == m.chosen.status {
 			continue // left alone: its helpdesk hears nothing
 		}
@@ -276,8 +276,14 @@ func (m menu) helpdeskNames() string {
 			names = append(names, render.Line(string(t.Name)))
 		}
 	}
-	if len(names) == 0 {
+	more := m.targets.Len() > len(m.preview)
+	switch {
+	case len(names) == 0 && more:
+		return "each session's helpdesk"
+	case len(names) == 0:
 		return "the helpdesk"
+	case more:
+		names = append(names, "…")
 	}
 	return strings.Join(names, ", ")
 }

@@ -16,7 +16,7 @@ import (
 func TestTheConfirmationNamesTheProfile(t *testing.T) {
 	m := New(testCtx(), &statusAPI{status: map[string]api.Status{}}, common.WriteSettings{Org: "acme"})
 	sessions := []api.Session{{ID: idAsked, Status: api.StatusOpen}, {ID: idAsked2, Status: api.StatusOpen}, {ID: idOther, Status: api.StatusOpen}}
-	o, _ := m.Menu(sessions, nil, true)
+	o, _ := m.Menu(common.SessionTargets(sessions...), nil, true)
 	o, _ = o.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("1")})
 	if want := "Close 3 sessions in acme as resolved · enter do it"; !strings.Contains(o.View(100, 30), want) {
 		t.Errorf("the confirmation:\n%s\nwant %q", o.View(100, 30), want)
@@ -26,7 +26,7 @@ func TestTheConfirmationNamesTheProfile(t *testing.T) {
 		t.Errorf("the redaction's confirmation:\n%s\nwant %q", r.View(100, 30), want)
 	}
 	// One organization: the sentences read as before profiles.
-	o, _ = New(testCtx(), &statusAPI{status: map[string]api.Status{}}, common.WriteSettings{}).Menu(sessions, nil, true)
+	o, _ = New(testCtx(), &statusAPI{status: map[string]api.Status{}}, common.WriteSettings{}).Menu(common.SessionTargets(sessions...), nil, true)
 	o, _ = o.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("1")})
 	if !strings.Contains(o.View(100, 30), "Close 3 sessions as resolved · enter do it") {
 		t.Errorf("a profile named with none:\n%s", o.View(100, 30))

@@ -77,19 +77,20 @@ func (m Model) sendRedaction(s api.Session, msg *api.Event, reason string) tea.C
 // queue's action takes (the selected row, else the one under the cursor).
 // A redaction is permanent and cannot be undone, so it is confirmed one
 // session at a time, with the session named: with several selected it
-// sends nothing and says why.
-func (m Model) RedactSelected(sessions []api.Session) (overlay.Overlay, tea.Cmd) {
+// sends nothing and says why. Only that one session is decoded.
+func (m Model) RedactSelected(targets common.Targets) (overlay.Overlay, tea.Cmd) {
 	switch {
-	case len(sessions) == 0:
+	case targets.Len() == 0:
 		return nil, nil
-	case len(sessions) == 1:
-		return m.RedactMenu(&sessions[0], nil)
+	case targets.Len() == 1:
+		s := targets.Session(0)
+		return m.RedactMenu(&s, nil)
 	case m.set.ReadOnly != "":
 		return nil, common.Say("Read-only ("+m.set.ReadOnly+"): nothing is sent, so nothing is redacted.", true)
 	}
 	k := m.ctx.Keys
 	// Short, the count first: the status line is one line at 80 columns.
-	return nil, common.Say("Nothing redacted: "+strconv.Itoa(len(sessions))+" selected, and "+keys.Name(k.Redact)+" redacts one session at a time.", true)
+	return nil, common.Say("Nothing redacted: "+strconv.Itoa(targets.Len())+" selected, and "+keys.Name(k.Redact)+" redacts one session at a time.", true)
 }
 
 // redact sends the redaction through change.Redact, which reads the

@@ -136,7 +136,7 @@ func TestRedactionFieldKeyIsABinding(t *testing.T) {
 // typed confirmation naming that session; read-only says read-only first.
 func TestXOnSeveralSelectedSendsNothingAndSaysWhy(t *testing.T) {
 	m := New(testCtx(), redactor{}, common.WriteSettings{})
-	o, cmd := m.RedactSelected(oneOpenTwoResolved())
+	o, cmd := m.RedactSelected(common.SessionTargets(oneOpenTwoResolved()...))
 	if o != nil {
 		t.Fatal("a confirmation opened for three sessions")
 	}
@@ -144,12 +144,12 @@ func TestXOnSeveralSelectedSendsNothingAndSaysWhy(t *testing.T) {
 	if want := "Nothing redacted: 3 selected, and X redacts one session at a time."; n.Text != want || !n.Bad {
 		t.Errorf("said %+v\nwant %q", n, want)
 	}
-	o, _ = m.RedactSelected(oneOpenTwoResolved()[1:2])
+	o, _ = m.RedactSelected(common.SessionTargets(oneOpenTwoResolved()[1:2]...))
 	if o == nil || !strings.Contains(o.View(100, 20), "Redact every message of session 3c90c3cc") {
 		t.Errorf("one selected: %v", o)
 	}
 	ro := New(testCtx(), redactor{}, common.WriteSettings{ReadOnly: "--read-only"})
-	if _, cmd := ro.RedactSelected(oneOpenTwoResolved()); !strings.HasPrefix(cmd().(common.NoticeMsg).Text, "Read-only (--read-only)") {
+	if _, cmd := ro.RedactSelected(common.SessionTargets(oneOpenTwoResolved()...)); !strings.HasPrefix(cmd().(common.NoticeMsg).Text, "Read-only (--read-only)") {
 		t.Error("read-only is not said first")
 	}
 }

@@ -53,7 +53,7 @@ func TestTheMenuSaysWhetherItsOptionsAreRemembered(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			sv := &saves{err: tt.err}
-			var o overlay.Overlay = newMenu(testCtx(), []api.Session{s}, common.WriteSettings{Save: sv.save})
+			var o overlay.Overlay = newMenu(testCtx(), common.SessionTargets(s), common.WriteSettings{Save: sv.save})
 			o, cmd := press(t, o, "h")
 			if v := o.View(100, 20); !strings.Contains(v, "remembering…") {
 				t.Errorf("no word of the save under way:\n%s", v)
@@ -78,7 +78,7 @@ func TestTheMenuSaysWhetherItsOptionsAreRemembered(t *testing.T) {
 // file ends with what the menu shows, however fast the keys came.
 func TestTogglesWhileSavingEndWithTheLastChoice(t *testing.T) {
 	sv := &saves{}
-	var o overlay.Overlay = newMenu(testCtx(), []api.Session{{ID: "3c90c3cc-0d44-4b50-8888-8dd25736052a"}}, common.WriteSettings{Save: sv.save})
+	var o overlay.Overlay = newMenu(testCtx(), common.SessionTargets(api.Session{ID: "3c90c3cc-0d44-4b50-8888-8dd25736052a"}), common.WriteSettings{Save: sv.save})
 	o, first := press(t, o, "h")
 	o, second := press(t, o, "g")
 	o, third := press(t, o, "h")
@@ -101,7 +101,7 @@ func TestTogglesWhileSavingEndWithTheLastChoice(t *testing.T) {
 // TestWithoutAConfigFolderTheMenuSaysSo: with nowhere to write config.toml
 // (no HOME), a toggle says that it is not remembered.
 func TestWithoutAConfigFolderTheMenuSaysSo(t *testing.T) {
-	var o overlay.Overlay = newMenu(testCtx(), []api.Session{{ID: "3c90c3cc-0d44-4b50-8888-8dd25736052a"}}, common.WriteSettings{})
+	var o overlay.Overlay = newMenu(testCtx(), common.SessionTargets(api.Session{ID: "3c90c3cc-0d44-4b50-8888-8dd25736052a"}), common.WriteSettings{})
 	o, cmd := press(t, o, "g")
 	if cmd != nil || !strings.Contains(o.View(100, 20), "not remembered: no config folder") {
 		t.Errorf("command %v, menu:\n%s", cmd, o.View(100, 20))

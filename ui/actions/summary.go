@@ -21,13 +21,13 @@ func (m Model) Busy() string {
 		return ""
 	}
 	switch {
-	case b.retry != nil:
+	case b.retry != none:
 		left := max(b.retryAt.Sub(b.now), 0)
 		left = (left + time.Second - 1).Truncate(time.Second) // a countdown rounds up
 		// The status line adds the key that stops it.
-		return fmt.Sprintf("Rate limited (HTTP 429): sending %s once more in %s", api.ShortID(b.retry.ID), render.Duration(left))
-	case b.stopped != "" && b.out != nil:
-		return "Stopping: nothing more is sent; waiting for the answer about " + api.ShortID(b.out.ID)
+		return fmt.Sprintf("Rate limited (HTTP 429): sending %s once more in %s", api.ShortID(b.targets.ID(b.retry)), render.Duration(left))
+	case b.stopped != "" && b.out != none:
+		return "Stopping: nothing more is sent; waiting for the answer about " + api.ShortID(b.targets.ID(b.out))
 	}
 	v := verb(b.change.Status)
 	if b.undo {

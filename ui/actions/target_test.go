@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/change"
 	"github.com/opencx-tools/cxi/ui/common"
@@ -60,16 +62,21 @@ func runBatch(t *testing.T, m Model, change api.StatusChange, sessions ...api.Se
 	for range 10 {
 		msgs := keytest.Run(cmd)
 		cmd = nil
+		var next []tea.Cmd
 		for _, msg := range msgs {
 			switch msg := msg.(type) {
-			case DoneMsg:
-				m, ev, cmd = m.Update(msg)
-				events = append(events, ev)
+			case Msg:
+				var c tea.Cmd
+				m, ev, c = m.Update(msg)
+				if _, done := msg.(DoneMsg); done || ev.Saving != nil {
+					events = append(events, ev) // not the nothing a late savingMsg comes to
+				}
+				next = append(next, c)
 			case common.NoticeMsg:
 				said = msg
 			}
 		}
-		if cmd == nil {
+		if cmd = tea.Batch(next...); cmd == nil {
 			return events, said
 		}
 	}

@@ -34,7 +34,7 @@ func TestPanelsKeepTheirWidthWithWideScripts(t *testing.T) {
 	ctx := testCtx()
 	s := api.Session{ID: "3c90c3cc-0d44-4b50-8888-8dd25736052a", Status: api.StatusOpen,
 		TicketingSystem: &api.TicketingSystem{Name: api.SystemName(devanagari)}}
-	chosen, _ := newMenu(ctx, []api.Session{s}, common.WriteSettings{Helpdesk: true}).Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("1")})
+	chosen, _ := newMenu(ctx, common.SessionTargets(s), common.WriteSettings{Helpdesk: true}).Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("1")})
 	redactAll, _ := New(ctx, nil, common.WriteSettings{}).RedactMenu(&s, nil)
 	redactOne, _ := New(ctx, nil, common.WriteSettings{}).RedactMenu(&s, &api.Event{ID: "msg-1", Text: devanagari})
 	for name, o := range map[string]overlay.Overlay{"status menu": chosen, "redact session": redactAll, "redact message": redactOne} {

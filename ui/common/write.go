@@ -14,10 +14,14 @@ import (
 // It lives here, not with the write actions, so that the views learn a
 // write's news without importing another view (views are leaves).
 type WriteEvent struct {
-	Saving   map[string]api.Status // sessions to show at once with their new status, "saving…"
-	Settled  []string              // sessions whose saving is over (confirmed or not)
-	Fresh    *api.Session          // a confirmed copy
-	Failed   []string              // at the end: the sessions to keep selected for a retry
+	// Saving is sessions to show at once with their new status,
+	// "saving…". It is handed over: a view may keep the map as its own
+	// (the queue does, rather than copy a month's batch in Update), so
+	// the sender keeps no hold on it.
+	Saving   map[string]api.Status
+	Settled  []string     // sessions whose saving is over (confirmed or not)
+	Fresh    *api.Session // a confirmed copy
+	Failed   []string     // at the end: the sessions to keep selected for a retry
 	Finished bool
 	Redacted string // a session whose messages were redacted: its transcript reloads
 }

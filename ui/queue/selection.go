@@ -90,35 +90,11 @@ func (m Model) selectAll() (Model, tea.Cmd) {
 	return m, common.Say(said+".", false)
 }
 
-// Targets is what an action acts on: the selected sessions, those shown
-// in the order on screen, then those a local filter hides; else the row
-// under the cursor; nil when there is neither. A filter hides rows, it
-// does not unselect them: the header counts the hidden ones, and the
-// confirmation names the count acted on.
+// Targets is what an action acts on, each session decoded (see Picked):
+// for the few actions that need every whole session at once.
 func (m Model) Targets() []api.Session {
-	if m.selectedCount() == 0 {
-		if s := m.Selected(); s != nil {
-			return []api.Session{*s}
-		}
-		return nil
-	}
-	// Each selected session is decoded from its row here, once per
-	// action, and not kept: a selection can be far larger than the cache
-	// of the few sessions the cursor visits.
-	var out []api.Session
-	shown := map[int]bool{}
-	for _, i := range m.view {
-		shown[i] = true
-		if r := m.rows[i]; m.picked[r.id] {
-			out = append(out, *decodeOrStub(r))
-		}
-	}
-	for i, r := range m.rows {
-		if !shown[i] && m.picked[r.id] {
-			out = append(out, *decodeOrStub(r))
-		}
-	}
-	return out
+	t := m.Picked()
+	return t.First(t.Len())
 }
 
 // selectedCount is the selected sessions still loaded: a refresh may drop
@@ -187,11 +163,20 @@ func (m Model) selectionNote() string {
 // then the confirmed copy, or the old status back; at the end the
 // failures stay selected, to retry.
 func (m Model) Acted(ev common.WriteEvent) Model {
-	if m.saving == nil {
-		m.saving = map[string]api.Status{}
-	}
-	for id, s := range ev.Saving {
-		m.saving[id] = s
+	switch {
+	case len(ev.Saving) > len(m.saving):
+		// The event's map is handed over: the larger one is kept and the
+		// smaller merged in, so a month's batch is not copied in Update.
+		for id, s := range m.saving {
+			if _, newer := ev.Saving[id]; !newer {
+				ev.Saving[id] = s
+			}
+		}
+		m.saving = ev.Saving
+	default:
+		for id, s := range ev.Saving {
+			m.saving[id] = s
+		}
 	}
 	for _, id := range ev.Settled {
 		delete(m.saving, id)

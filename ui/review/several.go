@@ -17,29 +17,32 @@ import (
 // all marked reviewed when any of them is not, else all unmarked, as a
 // mail client's "mark read" does: one key never marks some and unmarks
 // others. It says how many changed and how many already were.
-func ToggleAll(ctx common.Context, st Store, sessions []api.Session, reviewed func(id string) bool) tea.Cmd {
+func ToggleAll(ctx common.Context, st Store, targets common.Targets, reviewed func(id string) bool) tea.Cmd {
 	switch {
-	case len(sessions) == 0:
+	case targets.Len() == 0:
 		return nil
-	case len(sessions) == 1:
-		return Toggle(ctx, st, &sessions[0], reviewed)
+	case targets.Len() == 1:
+		s := targets.Session(0) // the one session decoded: a selection is read by ID
+		return Toggle(ctx, st, &s, reviewed)
 	case st == nil:
 		return common.Say("Review marks live in the local store, which is off this run (--no-store or store = \"off\").", true)
 	}
 	on := false
-	for _, s := range sessions {
-		on = on || !reviewed(s.ID)
+	for i := range targets.Len() {
+		if on = !reviewed(targets.ID(i)); on {
+			break
+		}
 	}
 	var ids []string
-	for _, s := range sessions {
-		if reviewed(s.ID) != on {
-			ids = append(ids, s.ID)
+	for i := range targets.Len() {
+		if id := targets.ID(i); reviewed(id) != on {
+			ids = append(ids, id)
 		}
 	}
 	said := "Unmarked " + plural.Count(len(ids), "session") + "."
 	if on {
 		said = "Marked " + plural.Count(len(ids), "session") + " reviewed"
-		if already := len(sessions) - len(ids); already > 0 {
+		if already := targets.Len() - len(ids); already > 0 {
 			said += " · " + strconv.Itoa(already) + " already " + plural.Form(already, "was", "were")
 		}
 		said += "."

@@ -61,7 +61,7 @@ var three = []api.Session{
 func toggleAll(t *testing.T, st *shelf) []tea.Msg {
 	t.Helper()
 	c := &clock{now: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)}
-	return keytest.Run(review.ToggleAll(testCtx(c), st, three, st.reviewed))
+	return keytest.Run(review.ToggleAll(testCtx(c), st, common.SessionTargets(three...), st.reviewed))
 }
 
 // TestMarkingSeveralMarksEveryOne: m on three selected sessions, one of
@@ -122,11 +122,11 @@ func TestMarkingSeveralSaysWhereItStopped(t *testing.T) {
 func TestMarkingOneIsAsBefore(t *testing.T) {
 	st := &shelf{marks: map[string]store.Mark{}}
 	c := &clock{now: time.Unix(0, 0)}
-	m := keytest.Run(review.ToggleAll(testCtx(c), st, three[:1], st.reviewed))[0].(review.MarkedMsg)
+	m := keytest.Run(review.ToggleAll(testCtx(c), st, common.SessionTargets(three[:1]...), st.reviewed))[0].(review.MarkedMsg)
 	if m.Said != "Marked 10000000 reviewed." || m.ID != three[0].ID {
 		t.Errorf("%+v", m)
 	}
-	if review.ToggleAll(common.Context{}, st, nil, st.reviewed) != nil {
+	if review.ToggleAll(common.Context{}, st, common.Targets{}, st.reviewed) != nil {
 		t.Error("nothing to mark, yet a command")
 	}
 }

@@ -38,7 +38,8 @@ type Model struct {
 	copier  clipboard.Copier
 	runner  useraction.Runner
 	action  useraction.Action
-	targets []api.Session
+	targets common.Targets // read lazily: each session is decoded in its run's command
+	preview []api.Session  // the first few, decoded, for the question asked first
 	token   *useraction.Token
 	ctx     context.Context
 	cancel  context.CancelFunc
@@ -54,26 +55,29 @@ type Model struct {
 // command, nothing to run it on, a write in read-only mode. A URL opened
 // for one session needs no pane where a browser can open: its outcome is
 // a notice (Notice); over SSH the pane shows the URL, and y copies it.
-func Start(ctx common.Context, set useraction.Set, name string, targets []api.Session, width, height int) (overlay.Overlay, tea.Cmd) {
+func Start(ctx common.Context, set useraction.Set, name string, targets common.Targets, width, height int) (overlay.Overlay, tea.Cmd) {
 	a, found := set.Find(name)
 	switch {
 	case !found && len(set.Names()) == 0:
 		return nil, common.Say(fmt.Sprintf("No command called %q: config.toml has no [[commands]] (cxi help config).", name), true)
 	case !found:
 		return nil, common.Say(fmt.Sprintf("No command called %q (yours: %s).", name, strings.Join(set.Names(), ", ")), true)
-	case len(targets) == 0:
+	case targets.Len() == 0:
 		return nil, common.Say(fmt.Sprintf("No session to run %q on: open one, or select rows in the queue.", name), true)
 	}
 	if why := set.Refused(a); why != "" {
 		return nil, common.Say(why, true)
 	}
-	if a.IsURL() && len(targets) == 1 && !a.Confirm && set.Runner.Open != nil {
-		return nil, set.Runner.Step(set.Life(), nil, 0, a, targets[0])
+	if a.IsURL() && targets.Len() == 1 && !a.Confirm && set.Runner.Open != nil {
+		return nil, set.Runner.Step(set.Life(), nil, 0, a, targets.Session(0))
 	}
 	c, cancel := context.WithCancel(set.Life())
 	k := ctx.Keys.ForRunPane()
 	m := Model{theme: ctx.Theme, keys: k, copier: set.Copier, runner: set.Runner, action: a, targets: targets,
 		token: &useraction.Token{}, ctx: c, cancel: cancel, asking: a.Confirm, viewport: scroll.New(k.Scroll)}
+	if m.asking {
+		m.preview = targets.First(previewRuns)
+	}
 	var cmd tea.Cmd
 	if !m.asking {
 		m, cmd = m.next()
@@ -99,13 +103,15 @@ func Notice(msg useraction.RanMsg) tea.Cmd {
 // next starts the run after the last one ended, or ends the batch.
 func (m Model) next() (Model, tea.Cmd) {
 	i := len(m.results)
-	if m.stopping || i >= len(m.targets) {
+	if m.stopping || i >= m.targets.Len() {
 		m.running = false
 		m.cancel()
 		return m.relayout(), nil
 	}
 	m.running = true
-	return m.relayout(), m.runner.Step(m.ctx, m.token, i, m.action, m.targets[i])
+	// The session is decoded in the run's command, as its turn comes.
+	runner, ctx, tok, a, targets := m.runner, m.ctx, m.token, m.action, m.targets
+	return m.relayout(), func() tea.Msg { return runner.Step(ctx, tok, i, a, targets.Session(i))() }
 }
 
 // Receive takes the end of one of this pane's runs and starts the next.
@@ -145,7 +151,7 @@ func (m Model) Update(msg tea.KeyMsg) (overlay.Overlay, tea.Cmd) {
 // Output is what y copies: one run's output, or for several each run's
 // argument list, output and exit, sanitized as the pane shows them.
 func (m Model) Output() string {
-	if r := m.results; len(m.targets) == 1 && len(r) == 1 {
+	if r := m.results; m.targets.Len() == 1 && len(r) == 1 {
 		if r[0].URL != "" && r[0].Output == "" {
 			return r[0].URL
 		}
@@ -247,7 +253,7 @@ func (m Model) summary() string {
 	if refused > 0 {
 		parts = append(parts, fmt.Sprintf("%d not run", refused))
 	}
-	if left := len(m.targets) - len(m.results); left > 0 {
+	if left := m.targets.Len() - len(m.results); left > 0 {
 		parts = append(parts, fmt.Sprintf("%d left undone", left))
 	}
 	return strings.Join(parts, ", ")

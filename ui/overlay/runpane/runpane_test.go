@@ -76,7 +76,7 @@ func TestStartRefuses(t *testing.T) {
 		{"zendesk", nil, `No session to run "zendesk" on: open one, or select rows in the queue.`},
 		{"push", star, `"push" is declared a write (write = true) and cxi runs read-only (--read-only): it was not run.`},
 	} {
-		o, cmd := Start(testContext(), set, tc.name, tc.targets, 80, 20)
+		o, cmd := Start(testContext(), set, tc.name, common.SessionTargets(tc.targets...), 80, 20)
 		if o != nil {
 			t.Errorf("%s: a pane opened", tc.name)
 		}
@@ -84,7 +84,7 @@ func TestStartRefuses(t *testing.T) {
 			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
 		}
 	}
-	if _, cmd := Start(testContext(), useraction.Set{}, "x", star, 80, 20); !strings.Contains(notice(t, cmd), "config.toml has no [[commands]]") {
+	if _, cmd := Start(testContext(), useraction.Set{}, "x", common.SessionTargets(star...), 80, 20); !strings.Contains(notice(t, cmd), "config.toml has no [[commands]]") {
 		t.Errorf("no commands at all")
 	}
 	if len(opened) != 0 {
@@ -95,7 +95,7 @@ func TestStartRefuses(t *testing.T) {
 func TestOneURLOpensWithoutAPane(t *testing.T) {
 	var opened []string
 	set := web(t, &opened, "", useraction.Spec{Name: "zendesk", URL: "https://acme.zendesk.com/t/{external_id}"})
-	o, cmd := Start(testContext(), set, "zendesk", sessions(t, demo.IDAngryHandoff), 80, 20)
+	o, cmd := Start(testContext(), set, "zendesk", common.SessionTargets(sessions(t, demo.IDAngryHandoff)...), 80, 20)
 	if o != nil {
 		t.Fatal("a pane opened for one URL")
 	}
@@ -116,7 +116,7 @@ func TestSelectionRunsOneAtATime(t *testing.T) {
 	var opened []string
 	set := web(t, &opened, "", useraction.Spec{Name: "look", URL: "https://h.example/s/{id}"})
 	targets := sessions(t, demo.IDAngryHandoff, demo.IDResolvedEmail, demo.IDMinimal)
-	o, cmd := Start(testContext(), set, "look", targets, 80, 20)
+	o, cmd := Start(testContext(), set, "look", common.SessionTargets(targets...), 80, 20)
 	if o == nil {
 		t.Fatal("no pane for three sessions")
 	}
@@ -167,7 +167,7 @@ func TestSelectionRunsOneAtATime(t *testing.T) {
 func TestConfirmAsksFirstAndCopies(t *testing.T) {
 	var opened []string
 	set := web(t, &opened, "", useraction.Spec{Name: "look", URL: "https://h.example/s/{external_id}", Confirm: true})
-	o, cmd := Start(testContext(), set, "look", sessions(t, demo.IDAngryHandoff, demo.IDMinimal), 80, 20)
+	o, cmd := Start(testContext(), set, "look", common.SessionTargets(sessions(t, demo.IDAngryHandoff, demo.IDMinimal)...), 80, 20)
 	if cmd != nil || len(opened) != 0 {
 		t.Fatal("ran before enter")
 	}
@@ -199,7 +199,7 @@ func TestConfirmAsksFirstAndCopies(t *testing.T) {
 func TestOutputIsSanitized(t *testing.T) {
 	var opened []string
 	set := web(t, &opened, "", useraction.Spec{Name: "look", URL: "https://h.example/s/{id}", Confirm: true})
-	o, _ := Start(testContext(), set, "look", sessions(t, demo.IDAngryHandoff), 80, 20)
+	o, _ := Start(testContext(), set, "look", common.SessionTargets(sessions(t, demo.IDAngryHandoff)...), 80, 20)
 	m := o.(Model)
 	m.asking = false
 	m.running = true
@@ -223,7 +223,7 @@ func TestNoBrowserShowsTheURL(t *testing.T) {
 		t.Fatal(err)
 	}
 	set := useraction.NewSet(as, "", useraction.Runner{}, clipboard.Copier{})
-	o, cmd := Start(testContext(), set, "zendesk", sessions(t, demo.IDAngryHandoff), 80, 20)
+	o, cmd := Start(testContext(), set, "zendesk", common.SessionTargets(sessions(t, demo.IDAngryHandoff)...), 80, 20)
 	if o == nil {
 		t.Fatal("no pane over SSH")
 	}

@@ -21,13 +21,9 @@ func (m Model) body(width int) []string {
 	var lines []string
 	add := func(s string) { lines = append(lines, render.Wrap(s, width)...) }
 	if m.asking {
-		add(t.Value.Render(fmt.Sprintf("Run %q on %s?", render.Line(m.action.Name), plural.Count(len(m.targets), "session"))) +
+		add(t.Value.Render(fmt.Sprintf("Run %q on %s?", render.Line(m.action.Name), plural.Count(m.targets.Len(), "session"))) +
 			" " + t.Muted.Render(m.action.About()))
-		for i, s := range m.targets {
-			if i == previewRuns {
-				add(t.Muted.Render(fmt.Sprintf("… and %d more", len(m.targets)-i)))
-				break
-			}
+		for _, s := range m.preview {
 			list, url, err := m.action.Target(&s)
 			switch {
 			case err != nil:
@@ -38,11 +34,14 @@ func (m Model) body(width int) []string {
 				add("  " + render.Line("$ "+argv(list)))
 			}
 		}
+		if more := m.targets.Len() - len(m.preview); more > 0 {
+			add(t.Muted.Render(fmt.Sprintf("… and %d more", more)))
+		}
 		return lines
 	}
 	for _, r := range m.results {
 		head := what(r)
-		if len(m.targets) > 1 {
+		if m.targets.Len() > 1 {
 			head = api.ShortID(r.Session) + "  " + head
 		}
 		add(t.PanelTitle.Render(render.Line(head)))
@@ -59,7 +58,7 @@ func (m Model) body(width int) []string {
 	}
 	if m.running {
 		i := len(m.results)
-		add(t.Muted.Render(fmt.Sprintf("running on %s…", api.ShortID(m.targets[i].ID))))
+		add(t.Muted.Render(fmt.Sprintf("running on %s…", api.ShortID(m.targets.ID(i)))))
 	}
 	return lines
 }
@@ -71,7 +70,7 @@ const previewRuns = 5
 func (m Model) View(width, height int) string {
 	t := m.theme
 	title := t.PanelTitle.Render(render.Line(m.action.Name))
-	n := len(m.targets)
+	n := m.targets.Len()
 	switch {
 	case m.asking:
 		title += t.Muted.Render(" · asks first")
