@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"io"
 	"slices"
 
@@ -12,6 +11,7 @@ import (
 
 	"github.com/opencx-tools/cxi/api/fake/demo"
 	"github.com/opencx-tools/cxi/api/filter"
+	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/api/watch"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui"
@@ -24,17 +24,48 @@ import (
 )
 
 // Options makes the client, starting the demo server for --demo (the func
-// returned stops it), and fills the UI's options with it, keys and cfg.
-// The profiles the TUI switches to later are stopped by it too.
+// returned stops it), and fills the UI's options with it, keys and cfg,
+// the store opened and read: Prepare, waited for. The profiles the TUI
+// switches to later are stopped by it too.
 func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), error) {
+	p, stop, err := Prepare(cfg, keys, env)
+	if err != nil {
+		return p.opts, stop, err
+	}
+	return p.store.wait(), stop, nil
+}
+
+// Prepare is Options with the store still opening: the options of
+// everything else are made, and the store is opened and read in a
+// goroutine, so that Run starts the program (whose first frame waits for
+// the renderer's first tick anyway) while it is. The func returned waits
+// for the store, then closes it, the client and the profiles the TUI
+// switched to.
+func Prepare(cfg Config, keys keys.Map, env command.Env) (Prepared, func(), error) {
 	later := &stopper{}
-	opts, stop, err := options(cfg, keys, env, cfg, later)
-	return opts, func() { stop(); later.stop() }, err
+	p, stop, err := prepare(cfg, keys, env, cfg, later)
+	return p, func() { stop(); later.stop() }, err
+}
+
+// Prepared is the TUI ready to Run: its options, less what the store
+// gives, and the store opening.
+type Prepared struct {
+	opts  ui.Options // without the store's part: the program's settings (mouse) and the keys while it opens
+	store *opening
 }
 
 // options is Options of cfg, one profile of the run that start began,
 // whose switches to another profile are stopped by later.
 func options(cfg Config, keys keys.Map, env command.Env, start Config, later *stopper) (ui.Options, func(), error) {
+	p, stop, err := prepare(cfg, keys, env, start, later)
+	if err != nil {
+		return p.opts, stop, err
+	}
+	return p.store.wait(), stop, nil
+}
+
+// prepare is Prepare of cfg, one profile of the run that start began.
+func prepare(cfg Config, keys keys.Map, env command.Env, start Config, later *stopper) (Prepared, func(), error) {
 	opts := ui.Options{Keys: keys, Query: cfg.Query, AutoRefresh: cfg.Refresh, Attention: cfg.NeedsAttention,
 		SessionURL: cfg.SessionURL, Filters: cfg.Filters}
 	// Over SSH a browser would open on the remote machine, if at all:
@@ -46,24 +77,13 @@ func options(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 	}
 	client, stop, err := cfg.Client(cfg.key)
 	if err != nil {
-		return opts, stop, err
+		return Prepared{opts: opts}, stop, err
 	}
 	if opts.Commands, err = userCommands(cfg.File.Commands); err != nil {
-		return opts, stop, err
+		return Prepared{opts: opts}, stop, err
 	}
 	if opts.WatchRules, err = watch.Pick(watch.Available(cfg.File.LintThresholds(), env.Now), cfg.File.Watch.Rules); err != nil {
-		return opts, stop, err
-	}
-	// The store is read here, before the first frame, so that the queue
-	// starts at once with what cxi held; after this the views do their
-	// own reading and writing in commands.
-	st, notices := cfg.OpenStore(cfg.key, env)
-	closeStore := stop
-	stop = func() { _ = st.Close(); closeStore() }
-	opts.Notices = notices
-	if st == nil && !cfg.Store.Off {
-		// The notice fades; what it means lasts the whole run.
-		opts.Unkept = "the store could not be opened (cxi store says why)"
+		return Prepared{opts: opts}, stop, err
 	}
 	opts.TranscriptAtLatest = cfg.File.TranscriptAtLatest
 	opts.Lint = cfg.File.LintThresholds()
@@ -88,13 +108,6 @@ func options(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 		opts.SaveView = func(name string, v filter.View, replace string) error {
 			return config.SaveView(path, views, config.ViewOf(name, v), replace)
 		}
-	}
-	if st != nil {
-		ctx := context.Background()
-		opts.Memory, opts.Acting.Audit, opts.Acting.Erase = st, st, st
-		opts.LastSync, _ = st.Sync(ctx, filter.SyncKey)
-		opts.Cached = firstScreen(ctx, st, opts.Filters, env.Now(), screenRows(env))
-		opts.History, _ = st.CommandHistory(ctx) // none to walk back through is no reason not to start
 	}
 	opts.Label, opts.Acting.Org, opts.Profiles = profiles(start, keys, env, cfg.Profile, later)
 	if cfg.Demo {
@@ -122,19 +135,27 @@ func options(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 	if env.StderrTTY {
 		opts.Notifier.Terminal = env.Stderr
 	}
-	return opts, stop, nil
+	// The store last, once nothing can fail: the views read and write it
+	// in commands, so only the queue's first screen is read at start, and
+	// that alongside the program's start (Run), not before it.
+	st := openStore(opts, func() (*store.Store, []string) { return cfg.OpenStore(cfg.key, env) }, !cfg.Store.Off, env.Now(), screenRows(env))
+	closeClient := stop
+	stop = func() { st.close(); closeClient() }
+	return Prepared{opts: opts, store: st}, stop, nil
 }
 
-// Run runs the TUI on env's terminal until the user quits.
-func Run(opts ui.Options, env command.Env) error {
+// Run runs the TUI on env's terminal until the user quits. The program
+// starts at once; its model is the root model once the store has given
+// the first screen (starting).
+func Run(p Prepared, env command.Env) error {
 	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithInput(env.Stdin), tea.WithOutput(env.Stdout)}
-	if opts.Mouse {
+	if p.opts.Mouse {
 		// Cell motion, not all motion: clicks and the wheel, without a
 		// message for every move of the pointer.
 		popts = append(popts, tea.WithMouseCellMotion())
 	}
-	p := tea.NewProgram(ui.New(opts), popts...)
-	_, err := p.Run()
+	prog := tea.NewProgram(newStarting(p.store, p.opts.Keys), popts...)
+	_, err := prog.Run()
 	return err
 }
 
