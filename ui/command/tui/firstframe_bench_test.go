@@ -104,14 +104,14 @@ func cxiStart(dir string, client ui.Client, timer common.Timer) (starting, *open
 		}
 		return st, notices
 	}
-	o := openStore(base, open, true, benchNow, benchRows)
-	return newStarting(o, base.Keys), o
+	o := openStore(open, true, filter.Filters{}, benchNow, benchRows)
+	return newStarting(Prepared{opts: base, store: o}), o
 }
 
 // opened fails b unless the store of o opened.
 func opened(b *testing.B, o *opening) {
-	if opts := o.wait(); opts.Memory == nil {
-		b.Fatalf("the store did not open: %v", opts.Notices)
+	if k := o.wait(); k.st == nil {
+		b.Fatalf("the store did not open: %v", k.notices)
 	}
 }
 

@@ -9,7 +9,6 @@ import (
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/filter"
 	"github.com/opencx-tools/cxi/api/store"
-	"github.com/opencx-tools/cxi/ui"
 	"github.com/opencx-tools/cxi/ui/command"
 )
 
@@ -22,26 +21,25 @@ type keptSessions interface {
 	Sessions(ctx context.Context, q store.Query) ([]api.Session, error)
 }
 
-// fromStore is opts with what the store st gives the UI at start: itself,
-// for every view to keep and read in its commands, the last sync, the
-// command line's history, and the queue's first screen, shown at once;
-// what opening it had to say (notices); and, when on (the store is meant
-// to be kept) but st is nil, why nothing is kept this run.
-func fromStore(opts ui.Options, st *store.Store, notices []string, on bool, now time.Time, rows int) ui.Options {
-	opts.Notices = notices
+// readKept is what the store st gives the UI at start: itself, for every
+// view to keep and read in its commands, the last sync, the command
+// line's history, and the queue's first screen under filters f, shown at
+// once; what opening it had to say (notices); and, when on (the store is
+// meant to be kept) but st is nil, why nothing is kept this run.
+func readKept(st *store.Store, notices []string, on bool, f filter.Filters, now time.Time, rows int) kept {
+	k := kept{st: st, notices: notices}
 	if st == nil {
 		if on {
 			// The notice fades; what it means lasts the whole run.
-			opts.Unkept = "the store could not be opened (cxi store says why)"
+			k.unkept = "the store could not be opened (cxi store says why)"
 		}
-		return opts
+		return k
 	}
 	ctx := context.Background()
-	opts.Memory, opts.Acting.Audit, opts.Acting.Erase = st, st, st
-	opts.LastSync, _ = st.Sync(ctx, filter.SyncKey)
-	opts.Cached = firstScreen(ctx, st, opts.Filters, now, rows)
-	opts.History, _ = st.CommandHistory(ctx) // none to walk back through is no reason not to start
-	return opts
+	k.lastSync, _ = st.Sync(ctx, filter.SyncKey)
+	k.cached = firstScreen(ctx, st, f, now, rows)
+	k.history, _ = st.CommandHistory(ctx) // none to walk back through is no reason not to start
+	return k
 }
 
 // firstScreen is the kept sessions the queue's first frame shows: no more

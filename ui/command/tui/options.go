@@ -32,7 +32,7 @@ func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), er
 	if err != nil {
 		return p.opts, stop, err
 	}
-	return p.store.wait(), stop, nil
+	return p.options(), stop, nil
 }
 
 // Prepare is Options with the store still opening: the options of
@@ -54,6 +54,10 @@ type Prepared struct {
 	store *opening
 }
 
+// options is the root model's options, complete once the store has given
+// its part.
+func (p Prepared) options() ui.Options { return p.store.wait().into(p.opts) }
+
 // options is Options of cfg, one profile of the run that start began,
 // whose switches to another profile are stopped by later.
 func options(cfg Config, keys keys.Map, env command.Env, start Config, later *stopper) (ui.Options, func(), error) {
@@ -61,7 +65,7 @@ func options(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 	if err != nil {
 		return p.opts, stop, err
 	}
-	return p.store.wait(), stop, nil
+	return p.options(), stop, nil
 }
 
 // prepare is Prepare of cfg, one profile of the run that start began.
@@ -75,6 +79,15 @@ func prepare(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 		browser.Stdout, browser.Stderr = io.Discard, io.Discard // the TUI owns the terminal
 		opts.OpenURL = browser.OpenURL
 	}
+	views := cfg.File.ViewsOrDefault()
+	opts.Views, opts.Mouse = viewTabs(views), cfg.File.Mouse
+	if opts.Filters == (filter.Filters{}) && !opts.Attention {
+		// Nothing asked for at start ([queue], a flag): the first view,
+		// unless one shows everything.
+		if !slices.ContainsFunc(views, func(v config.View) bool { return v.Filters == (filter.Filters{}) && !v.Attention }) {
+			opts.Filters, opts.Attention = views[0].Filters, views[0].Attention
+		}
+	}
 	client, stop, err := cfg.Client(cfg.key)
 	if err != nil {
 		return Prepared{opts: opts}, stop, err
@@ -85,6 +98,13 @@ func prepare(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 	if opts.WatchRules, err = watch.Pick(watch.Available(cfg.File.LintThresholds(), env.Now), cfg.File.Watch.Rules); err != nil {
 		return Prepared{opts: opts}, stop, err
 	}
+	// The store once nothing can fail (a run that fails keeps no store),
+	// in a goroutine: the rest of the options, then the program's start
+	// (Run), go on while it opens and the queue's first screen is read
+	// from it. After that the views read and write it in their commands.
+	st := openStore(func() (*store.Store, []string) { return cfg.OpenStore(cfg.key, env) }, !cfg.Store.Off, opts.Filters, env.Now(), screenRows(env))
+	closeClient := stop
+	stop = func() { st.close(); closeClient() }
 	opts.TranscriptAtLatest = cfg.File.TranscriptAtLatest
 	opts.Lint = cfg.File.LintThresholds()
 	opts.Acting = common.WriteSettings{Helpdesk: cfg.File.Actions.Helpdesk, Summary: cfg.File.Actions.Summary}
@@ -92,15 +112,6 @@ func prepare(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 		opts.Acting.ReadOnly = cfg.ReadOnlyBy
 	}
 	opts.Preview = cfg.File.Preview
-	views := cfg.File.ViewsOrDefault()
-	opts.Views, opts.Mouse = viewTabs(views), cfg.File.Mouse
-	if opts.Filters == (filter.Filters{}) && !opts.Attention {
-		// Nothing asked for at start ([queue], a flag): the first view,
-		// unless one shows everything.
-		if !slices.ContainsFunc(views, func(v config.View) bool { return v.Filters == (filter.Filters{}) && !v.Attention }) {
-			opts.Filters, opts.Attention = views[0].Filters, views[0].Attention
-		}
-	}
 	opts.PulseLine = !cfg.File.HidePulse
 	if path := cfg.ConfigPath; path != "" { // made, private, on the first toggle when there is none
 		opts.Acting.Save = func(h, s bool) error { return config.SaveActions(path, config.StatusOptions{Helpdesk: h, Summary: s}) }
@@ -135,12 +146,6 @@ func prepare(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 	if env.StderrTTY {
 		opts.Notifier.Terminal = env.Stderr
 	}
-	// The store last, once nothing can fail: the views read and write it
-	// in commands, so only the queue's first screen is read at start, and
-	// that alongside the program's start (Run), not before it.
-	st := openStore(opts, func() (*store.Store, []string) { return cfg.OpenStore(cfg.key, env) }, !cfg.Store.Off, env.Now(), screenRows(env))
-	closeClient := stop
-	stop = func() { st.close(); closeClient() }
 	return Prepared{opts: opts, store: st}, stop, nil
 }
 
@@ -154,7 +159,7 @@ func Run(p Prepared, env command.Env) error {
 		// message for every move of the pointer.
 		popts = append(popts, tea.WithMouseCellMotion())
 	}
-	prog := tea.NewProgram(newStarting(p.store, p.opts.Keys), popts...)
+	prog := tea.NewProgram(newStarting(p), popts...)
 	_, err := prog.Run()
 	return err
 }

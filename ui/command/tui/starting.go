@@ -5,7 +5,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/opencx-tools/cxi/ui"
-	"github.com/opencx-tools/cxi/ui/keys"
 )
 
 // starting is the program's model while the store opens and gives the
@@ -16,7 +15,7 @@ import (
 // in order, and says it is loading: never an empty queue before the kept
 // rows.
 type starting struct {
-	store *opening
+	start Prepared
 	quit  key.Binding // ctrl+c: quits even while the store is slow to open
 	early []tea.Msg   // what came before the root model, handed to it in order
 	width int
@@ -26,15 +25,15 @@ type starting struct {
 // its part.
 type builtMsg struct{ model ui.Model }
 
-func newStarting(o *opening, km keys.Map) starting {
-	return starting{store: o, quit: km.ForceQuit}
+func newStarting(p Prepared) starting {
+	return starting{start: p, quit: p.opts.Keys.ForceQuit}
 }
 
 // Init builds the root model in a command, once the store is open and
 // read.
 func (s starting) Init() tea.Cmd {
-	o := s.store
-	return func() tea.Msg { return builtMsg{model: ui.New(o.wait())} }
+	p := s.start
+	return func() tea.Msg { return builtMsg{model: ui.New(p.options())} }
 }
 
 // Update hands over to the root model once it is built; before, it keeps
@@ -59,7 +58,7 @@ func (s starting) View() string {
 	if s.width == 0 {
 		return ""
 	}
-	return s.store.loading
+	return s.start.store.loading
 }
 
 // handOver makes m the program's model: its Init, and the messages that

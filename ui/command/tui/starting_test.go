@@ -13,6 +13,7 @@ import (
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/fake/demo"
+	"github.com/opencx-tools/cxi/api/filter"
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui"
@@ -99,9 +100,9 @@ func startOptions() ui.Options {
 // startFrom is the program's first model over the store open gives.
 func startFrom(t *testing.T, open func() (*store.Store, []string)) (tea.Model, *opening) {
 	t.Helper()
-	o := openStore(startOptions(), open, true, startNow, 24)
+	o := openStore(open, true, filter.Filters{}, startNow, 24)
 	t.Cleanup(o.close)
-	return newStarting(o, keys.Default()), o
+	return newStarting(Prepared{opts: startOptions(), store: o}), o
 }
 
 // run runs cmd and the commands of the batches it makes, and answers their
@@ -200,7 +201,7 @@ func TestAStoreThatCannotOpenIsSaid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := p.store.wait()
+	opts := p.options()
 	if opts.Memory != nil || opts.Unkept == "" || len(opts.Notices) == 0 || !strings.Contains(opts.Notices[0], "Not remembering this run") {
 		t.Fatalf("store %v, unkept %q, notices %q", opts.Memory, opts.Unkept, opts.Notices)
 	}
@@ -225,7 +226,7 @@ func TestNoStoreOpensNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if opts := p.store.wait(); opts.Memory != nil || opts.Unkept != "" || opts.Notices != nil || opts.Cached != nil {
+	if opts := p.options(); opts.Memory != nil || opts.Unkept != "" || opts.Notices != nil || opts.Cached != nil {
 		t.Errorf("--no-store: store %v, unkept %q, notices %q, %d cached", opts.Memory, opts.Unkept, opts.Notices, len(opts.Cached))
 	}
 	if p.store.loading != "Starting…" {
