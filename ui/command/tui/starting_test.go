@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,6 +19,7 @@ import (
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui"
 	"github.com/opencx-tools/cxi/ui/keys"
+	"github.com/opencx-tools/cxi/ui/pulseline"
 )
 
 var startNow = time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)
@@ -94,7 +96,7 @@ func openDir(t *testing.T, dir string) *store.Store {
 // startOptions are the root model's options, less the store's part.
 func startOptions() ui.Options {
 	return ui.Options{Client: offlineClient{}, Theme: styles.Plain(), Keys: keys.Default(), Now: func() time.Time { return startNow },
-		Timer: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }}
+		Timer: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }, PulseLine: true}
 }
 
 // startFrom is the program's first model over the store open gives.
@@ -156,8 +158,20 @@ func TestTheRootModelTakesOverWithTheKeptRows(t *testing.T) {
 	if !strings.Contains(v, newest) || strings.Contains(v, emptyQueue) {
 		t.Errorf("the first View of the root model has no kept row %q:\n%s", newest, v)
 	}
-	if lines := strings.Split(v, "\n"); len(lines) != 24 {
-		t.Errorf("the window's size was not handed over: %d lines", len(lines))
+	lines := strings.Split(v, "\n")
+	if len(lines) != 24 {
+		t.Fatalf("the window's size was not handed over: %d lines", len(lines))
+	}
+	// The header's pulse counts the kept rows from the first frame on.
+	st := openDir(t, dir)
+	screen, err := st.Sessions(context.Background(), store.Query{Limit: 24})
+	_ = st.Close()
+	c := pulseline.Count(pulseline.FactsOf(screen), startNow)
+	if err != nil || c.OpenHandoffs == 0 {
+		t.Fatalf("the first screen holds no open handoff to count: %v", err)
+	}
+	if want := fmt.Sprintf("%d+ open handoffs", c.OpenHandoffs); !strings.Contains(lines[0], want) {
+		t.Errorf("the first header does not say %q:\n%s", want, lines[0])
 	}
 	var quits bool
 	for _, msg := range run(cmd) {
