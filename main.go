@@ -48,12 +48,12 @@ func startTUI(cfg tui.Config, env command.Env) int {
 	if err != nil {
 		return command.Fail(env, &command.SetupError{Err: err}, "")
 	}
-	opts, stop, err := tui.Options(cfg, keys, env)
+	start, stop, err := tui.Prepare(cfg, keys, env)
 	defer stop()
 	if err != nil {
 		return command.Fail(env, err, "")
 	}
-	if err := tui.Run(opts, env); err != nil {
+	if err := tui.Run(start, env); err != nil {
 		return command.Fail(env, err, "")
 	}
 	return command.ExitOK

@@ -201,6 +201,8 @@ func New(o Options) Model {
 	m = m.startTabs(o.Views)
 	lineSrc, _ := o.Client.(pulseline.Source) // a test's fake client may have no analytics: no 7-day rate
 	m.pulseLine = pulseline.New(o.Theme, lineSrc, o.PulseLine)
+	// The kept rows counted, so that the first frame's header agrees with them.
+	m.pulseLine = m.pulseLine.Counted(m.queue.Facts(), now)
 	store, _ := o.Memory.(kept.Store)              // a test's Memory may keep less: those rules then say nothing
 	scheduler, _ := o.Client.(integrity.Scheduler) // a test's client may have no office hours: the wall clock then
 	m.lint = integrity.New(o.Lint, store, scheduler)

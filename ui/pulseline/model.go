@@ -67,6 +67,18 @@ func (m Model) Show(on bool) Model {
 	return m
 }
 
+// Counted counts the rows the queue starts with (the store's), as at
+// least that many, and asks for nothing: the first frame's header agrees
+// with its rows before the first load ends and Loaded counts again. With
+// no rows it leaves the line as it was.
+func (m Model) Counted(facts iter.Seq[common.Fact], now time.Time) Model {
+	if c := Count(facts, now); m.shown && c.Sessions > 0 {
+		c.Partial = true
+		m.counts = c
+	}
+	return m
+}
+
 // Loaded counts the queue's sessions after a load of the queue ended
 // (partial when the queue has pages it did not load) and,
 // when the line is shown and the last overview is older than MinInterval,

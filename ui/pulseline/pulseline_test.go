@@ -103,3 +103,24 @@ func TestAPartialQueueSaysAtLeast(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// TestTheKeptRowsAreCountedAtStart: the rows the queue starts with are
+// counted as at least that many, with no request (the first load asks);
+// no rows, or a hidden line, count nothing.
+func TestTheKeptRowsAreCountedAtStart(t *testing.T) {
+	src := &fakeSource{}
+	kept := FactsOf([]api.Session{session(api.StatusOpen, true, "", now.Add(-2*time.Hour)), session(api.StatusOpen, true, "", now)})
+	m := New(styles.Plain(), src, true).Counted(kept, now)
+	if got := m.Parts(now)[0]; got != "2+ open handoffs" || src.calls != 0 {
+		t.Errorf("%q, %d requests", got, src.calls)
+	}
+	if _, cmd := m.Loaded(kept, false, now); cmd == nil {
+		t.Error("counting the kept rows kept the first load from asking for the overview")
+	}
+	if got := New(styles.Plain(), src, true).Counted(FactsOf(nil), now).Parts(now)[0]; got != "0 open handoffs" {
+		t.Errorf("no kept rows: %q", got)
+	}
+	if hidden := New(styles.Plain(), src, false).Counted(kept, now); hidden.Counts() != (Counts{}) {
+		t.Errorf("a hidden line counted %+v", hidden.Counts())
+	}
+}

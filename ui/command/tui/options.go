@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"io"
 	"slices"
 
@@ -12,6 +11,7 @@ import (
 
 	"github.com/opencx-tools/cxi/api/fake/demo"
 	"github.com/opencx-tools/cxi/api/filter"
+	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/api/watch"
 	"github.com/opencx-tools/cxi/styles"
 	"github.com/opencx-tools/cxi/ui"
@@ -24,17 +24,52 @@ import (
 )
 
 // Options makes the client, starting the demo server for --demo (the func
-// returned stops it), and fills the UI's options with it, keys and cfg.
-// The profiles the TUI switches to later are stopped by it too.
+// returned stops it), and fills the UI's options with it, keys and cfg,
+// the store opened and read: Prepare, waited for. The profiles the TUI
+// switches to later are stopped by it too.
 func Options(cfg Config, keys keys.Map, env command.Env) (ui.Options, func(), error) {
-	later := &stopper{}
-	opts, stop, err := options(cfg, keys, env, cfg, later)
-	return opts, func() { stop(); later.stop() }, err
+	p, stop, err := Prepare(cfg, keys, env)
+	if err != nil {
+		return p.opts, stop, err
+	}
+	return p.options(), stop, nil
 }
+
+// Prepare is Options with the store still opening: the options of
+// everything else are made, and the store is opened and read in a
+// goroutine, so that Run starts the program (whose first frame waits for
+// the renderer's first tick anyway) while it is. The func returned waits
+// for the store, then closes it, the client and the profiles the TUI
+// switched to.
+func Prepare(cfg Config, keys keys.Map, env command.Env) (Prepared, func(), error) {
+	later := &stopper{}
+	p, stop, err := prepare(cfg, keys, env, cfg, later)
+	return p, func() { stop(); later.stop() }, err
+}
+
+// Prepared is the TUI ready to Run: its options, less what the store
+// gives, and the store opening.
+type Prepared struct {
+	opts  ui.Options // without the store's part: the program's settings (mouse) and the keys while it opens
+	store *opening
+}
+
+// options is the root model's options, complete once the store has given
+// its part.
+func (p Prepared) options() ui.Options { return p.store.wait().into(p.opts) }
 
 // options is Options of cfg, one profile of the run that start began,
 // whose switches to another profile are stopped by later.
 func options(cfg Config, keys keys.Map, env command.Env, start Config, later *stopper) (ui.Options, func(), error) {
+	p, stop, err := prepare(cfg, keys, env, start, later)
+	if err != nil {
+		return p.opts, stop, err
+	}
+	return p.options(), stop, nil
+}
+
+// prepare is Prepare of cfg, one profile of the run that start began.
+func prepare(cfg Config, keys keys.Map, env command.Env, start Config, later *stopper) (Prepared, func(), error) {
 	opts := ui.Options{Keys: keys, Query: cfg.Query, AutoRefresh: cfg.Refresh, Attention: cfg.NeedsAttention,
 		SessionURL: cfg.SessionURL, Filters: cfg.Filters}
 	// Over SSH a browser would open on the remote machine, if at all:
@@ -44,34 +79,6 @@ func options(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 		browser.Stdout, browser.Stderr = io.Discard, io.Discard // the TUI owns the terminal
 		opts.OpenURL = browser.OpenURL
 	}
-	client, stop, err := cfg.Client(cfg.key)
-	if err != nil {
-		return opts, stop, err
-	}
-	if opts.Commands, err = userCommands(cfg.File.Commands); err != nil {
-		return opts, stop, err
-	}
-	if opts.WatchRules, err = watch.Pick(watch.Available(cfg.File.LintThresholds(), env.Now), cfg.File.Watch.Rules); err != nil {
-		return opts, stop, err
-	}
-	// The store is read here, before the first frame, so that the queue
-	// starts at once with what cxi held; after this the views do their
-	// own reading and writing in commands.
-	st, notices := cfg.OpenStore(cfg.key, env)
-	closeStore := stop
-	stop = func() { _ = st.Close(); closeStore() }
-	opts.Notices = notices
-	if st == nil && !cfg.Store.Off {
-		// The notice fades; what it means lasts the whole run.
-		opts.Unkept = "the store could not be opened (cxi store says why)"
-	}
-	opts.TranscriptAtLatest = cfg.File.TranscriptAtLatest
-	opts.Lint = cfg.File.LintThresholds()
-	opts.Acting = common.WriteSettings{Helpdesk: cfg.File.Actions.Helpdesk, Summary: cfg.File.Actions.Summary}
-	if cfg.ReadOnly {
-		opts.Acting.ReadOnly = cfg.ReadOnlyBy
-	}
-	opts.Preview = cfg.File.Preview
 	views := cfg.File.ViewsOrDefault()
 	opts.Views, opts.Mouse = viewTabs(views), cfg.File.Mouse
 	if opts.Filters == (filter.Filters{}) && !opts.Attention {
@@ -81,6 +88,30 @@ func options(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 			opts.Filters, opts.Attention = views[0].Filters, views[0].Attention
 		}
 	}
+	client, stop, err := cfg.Client(cfg.key)
+	if err != nil {
+		return Prepared{opts: opts}, stop, err
+	}
+	if opts.Commands, err = userCommands(cfg.File.Commands); err != nil {
+		return Prepared{opts: opts}, stop, err
+	}
+	if opts.WatchRules, err = watch.Pick(watch.Available(cfg.File.LintThresholds(), env.Now), cfg.File.Watch.Rules); err != nil {
+		return Prepared{opts: opts}, stop, err
+	}
+	// The store once nothing can fail (a run that fails keeps no store),
+	// in a goroutine: the rest of the options, then the program's start
+	// (Run), go on while it opens and the queue's first screen is read
+	// from it. After that the views read and write it in their commands.
+	st := openStore(func() (*store.Store, []string) { return cfg.OpenStore(cfg.key, env) }, !cfg.Store.Off, opts.Filters, env.Now(), screenRows(env))
+	closeClient := stop
+	stop = func() { st.close(); closeClient() }
+	opts.TranscriptAtLatest = cfg.File.TranscriptAtLatest
+	opts.Lint = cfg.File.LintThresholds()
+	opts.Acting = common.WriteSettings{Helpdesk: cfg.File.Actions.Helpdesk, Summary: cfg.File.Actions.Summary}
+	if cfg.ReadOnly {
+		opts.Acting.ReadOnly = cfg.ReadOnlyBy
+	}
+	opts.Preview = cfg.File.Preview
 	opts.PulseLine = !cfg.File.HidePulse
 	if path := cfg.ConfigPath; path != "" { // made, private, on the first toggle when there is none
 		opts.Acting.Save = func(h, s bool) error { return config.SaveActions(path, config.StatusOptions{Helpdesk: h, Summary: s}) }
@@ -88,13 +119,6 @@ func options(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 		opts.SaveView = func(name string, v filter.View, replace string) error {
 			return config.SaveView(path, views, config.ViewOf(name, v), replace)
 		}
-	}
-	if st != nil {
-		ctx := context.Background()
-		opts.Memory, opts.Acting.Audit, opts.Acting.Erase = st, st, st
-		opts.LastSync, _ = st.Sync(ctx, filter.SyncKey)
-		opts.Cached = firstScreen(ctx, st, opts.Filters, env.Now(), screenRows(env))
-		opts.History, _ = st.CommandHistory(ctx) // none to walk back through is no reason not to start
 	}
 	opts.Label, opts.Acting.Org, opts.Profiles = profiles(start, keys, env, cfg.Profile, later)
 	if cfg.Demo {
@@ -122,19 +146,21 @@ func options(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 	if env.StderrTTY {
 		opts.Notifier.Terminal = env.Stderr
 	}
-	return opts, stop, nil
+	return Prepared{opts: opts, store: st}, stop, nil
 }
 
-// Run runs the TUI on env's terminal until the user quits.
-func Run(opts ui.Options, env command.Env) error {
+// Run runs the TUI on env's terminal until the user quits. The program
+// starts at once; its model is the root model once the store has given
+// the first screen (starting).
+func Run(p Prepared, env command.Env) error {
 	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithInput(env.Stdin), tea.WithOutput(env.Stdout)}
-	if opts.Mouse {
+	if p.opts.Mouse {
 		// Cell motion, not all motion: clicks and the wheel, without a
 		// message for every move of the pointer.
 		popts = append(popts, tea.WithMouseCellMotion())
 	}
-	p := tea.NewProgram(ui.New(opts), popts...)
-	_, err := p.Run()
+	prog := tea.NewProgram(newStarting(p), popts...)
+	_, err := prog.Run()
 	return err
 }
 
