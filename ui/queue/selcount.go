@@ -26,7 +26,7 @@ type countedOver struct {
 
 // same reports whether o is the state of m.
 func (o *countedOver) same(m *Model) bool {
-	return reflect.ValueOf(o.picked).UnsafePointer() == reflect.ValueOf(m.picked).UnsafePointer() &&
+	return samePicked(o.picked, m.picked) &&
 		sameSlice(o.rows, m.rows) && sameSlice(o.view, m.view)
 }
 
@@ -34,11 +34,51 @@ func sameSlice[T any](a, b []T) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
-// countSelection counts again when the counts are not of m's state.
+// countSelection counts again when the counts are not of m's state. A
+// new view over the same rows and selection (a filter keystroke) keeps
+// the selected count and counts only those shown.
 func (m *Model) countSelection() {
 	if len(m.picked) == 0 || (m.counted != nil && m.counted.over.same(m)) {
 		return
 	}
-	s, h := m.countNow()
-	m.counted = &selectionCount{over: countedOver{picked: m.picked, rows: m.rows, view: m.view}, selected: s, hidden: h}
+	var s, h int
+	if c := m.counted; c != nil && samePicked(c.over.picked, m.picked) && sameSlice(c.over.rows, m.rows) {
+		s = c.selected
+		h = s - m.countShown()
+	} else {
+		s, h = m.countNow()
+	}
+	m.setCounted(s, h)
+}
+
+// setCounted records the counts as those of m's state.
+func (m *Model) setCounted(selected, hidden int) {
+	m.counted = &selectionCount{over: countedOver{picked: m.picked, rows: m.rows, view: m.view}, selected: selected, hidden: hidden}
+}
+
+// standingCounts is the counts of m's state when they are known without
+// counting: none selected, or counted over this very state. The keys that
+// change the selection by a few rows start from them (see picking).
+func (m *Model) standingCounts() (selected, hidden int, ok bool) {
+	if len(m.picked) == 0 {
+		return 0, 0, true
+	}
+	if c := m.counted; c != nil && c.over.same(m) {
+		return c.selected, c.hidden, true
+	}
+	return 0, 0, false
+}
+
+// picking records the counts after rows shown were added to the selection
+// (space, ctrl+space, ctrl+a) or one was taken out (delta -1), from those
+// standing before: a row shown is loaded and not hidden, so the hidden
+// count stays. Without standing counts the next warm counts them all.
+func (m *Model) picking(selected, hidden int, standing bool, delta int) {
+	if standing {
+		m.setCounted(selected+delta, hidden)
+	}
+}
+
+func samePicked(a, b map[string]bool) bool {
+	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
 }

@@ -22,16 +22,20 @@ func (m Model) toggleSelected() (Model, tea.Cmd) {
 	if s == nil {
 		return m, nil
 	}
+	n, hidden, standing := m.standingCounts()
 	m.picked = maps.Clone(m.picked) // a copy: the model is a value, and an older one must not change with it
 	if m.picked == nil {
 		m.picked = map[string]bool{}
 	}
+	delta := 1
 	if m.picked[s.ID] {
 		delete(m.picked, s.ID)
+		delta = -1
 	} else {
 		m.picked[s.ID] = true
 		m.anchor = s.ID
 	}
+	m.picking(n, hidden, standing, delta)
 	return m.move(1)
 }
 
@@ -48,10 +52,16 @@ func (m Model) selectRange() (Model, tea.Cmd) {
 		return m, common.Say("Select a first row with "+keys.Name(m.keys.Select)+"; "+keys.Name(m.keys.SelectRange)+" then selects up to the cursor.", true)
 	}
 	lo, hi := min(from, m.sel), max(from, m.sel)
+	n, hidden, standing := m.standingCounts()
 	m.picked = maps.Clone(m.picked)
+	added := 0
 	for pos := lo; pos <= hi; pos++ {
-		m.picked[m.rows[m.view[pos]].id] = true
+		if id := m.rows[m.view[pos]].id; !m.picked[id] {
+			m.picked[id] = true
+			added++
+		}
 	}
+	m.picking(n, hidden, standing, added)
 	m.anchor = s.ID
 	return m, common.Say("Selected "+plural.Count(hi-lo+1, "row")+" up to here · "+m.selectionNote()+".", false)
 }
@@ -74,13 +84,19 @@ func (m Model) selectAll() (Model, tea.Cmd) {
 		m.picked, m.anchor = nil, ""
 		return m, common.Say("Selection cleared.", false)
 	}
+	n, hidden, standing := m.standingCounts()
 	m.picked = maps.Clone(m.picked)
 	if m.picked == nil {
 		m.picked = map[string]bool{}
 	}
+	added := 0
 	for _, i := range m.view {
-		m.picked[m.rows[i].id] = true
+		if id := m.rows[i].id; !m.picked[id] {
+			m.picked[id] = true
+			added++
+		}
 	}
+	m.picking(n, hidden, standing, added)
 	said := "Selected the " + plural.Count(len(m.view), "row") + " shown"
 	if !m.end && !m.narrowed() {
 		// Only what is loaded can be selected: say so, or the user takes
@@ -117,20 +133,48 @@ func (m Model) counts() (selected, hidden int) {
 	return m.countNow()
 }
 
-// countNow counts the selected sessions over every loaded row.
+// countNow counts the selected sessions loaded, and those a local filter
+// hides. A few selected among many rows are each looked up; many are
+// counted over the rows.
 func (m Model) countNow() (selected, hidden int) {
-	shown := 0
-	for _, i := range m.view {
-		if m.picked[m.rows[i].id] {
-			shown++
+	if len(m.picked)*8 < len(m.rows) {
+		for id := range m.picked {
+			if _, loaded := m.byID[id]; loaded {
+				selected++
+			}
 		}
+		return selected, selected - m.countShown()
 	}
 	for i := range m.rows {
 		if m.picked[m.rows[i].id] {
 			selected++
 		}
 	}
-	return selected, selected - shown
+	return selected, selected - m.countShown()
+}
+
+// countShown counts the selected sessions among the rows shown.
+func (m Model) countShown() (shown int) {
+	if len(m.picked)*8 < len(m.view) {
+		// Marking the rows shown costs a write each, a fraction of a
+		// lookup of each one's ID in the selection.
+		isShown := make([]uint64, (len(m.rows)+63)/64)
+		for _, i := range m.view {
+			isShown[i/64] |= 1 << (i % 64)
+		}
+		for id := range m.picked {
+			if i, loaded := m.byID[id]; loaded && isShown[i/64]&(1<<(i%64)) != 0 {
+				shown++
+			}
+		}
+		return shown
+	}
+	for _, i := range m.view {
+		if m.picked[m.rows[i].id] {
+			shown++
+		}
+	}
+	return shown
 }
 
 // HasSelection reports whether rows are selected (esc then clears them).
