@@ -28,7 +28,7 @@ func (m Model) viewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	// HandleKey): every key passes here, and the queue decodes each
 	// selected session from its packed body, which for a selection of a
 	// month's sessions takes seconds.
-	var selected []api.Session
+	var selected common.Targets
 	if sk := k.ForShare(); key.Matches(msg, sk.CopyExternalID, sk.CopySessionID) {
 		selected = m.selection()
 	}
@@ -177,11 +177,11 @@ func (m Model) pickedTargets() common.Targets {
 
 // selection is the queue's selected sessions while the queue is in view;
 // nil when none is selected (the copy keys then take the cursor's row).
-func (m Model) selection() []api.Session {
+func (m Model) selection() common.Targets {
 	if m.view != viewQueue || !m.queue.HasSelection() {
-		return nil
+		return common.Targets{}
 	}
-	return m.queue.Targets()
+	return m.queue.Picked()
 }
 
 // open shows a session from the queue at once and refreshes it quietly.

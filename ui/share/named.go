@@ -23,18 +23,18 @@ const (
 // copy menu calls: y (ExternalID, ExternalIDs), Y (SessionID, SessionIDs),
 // the menu's Markdown summary. So a value with control characters is
 // refused, and OSC 52 and tmux are asked, exactly as there.
-func (m Model) CopyNamed(field string, k keys.Share, s *api.Session, selected []api.Session, now time.Time) tea.Cmd {
-	if s == nil && len(selected) == 0 {
+func (m Model) CopyNamed(field string, k keys.Share, s *api.Session, selected common.Targets, now time.Time) tea.Cmd {
+	if s == nil && selected.Len() == 0 {
 		return common.Say("No session here to copy from: open one, or put the queue's cursor on one.", true)
 	}
 	switch field {
 	case NamedExternalID:
-		if len(selected) > 0 {
+		if selected.Len() > 0 {
 			return m.ExternalIDs(selected, k)
 		}
 		return m.ExternalID(s, k)
 	case NamedID:
-		if len(selected) > 0 {
+		if selected.Len() > 0 {
 			return m.SessionIDs(selected)
 		}
 		return m.SessionID(s)

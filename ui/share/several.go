@@ -22,55 +22,65 @@ const namedAtMost = 3
 // must not reach a clipboard (a line break, hidden characters), is
 // skipped and named, never copied as an empty or dangerous line; the
 // notice says how many were copied. With none to copy it says what k's
-// keys copy instead.
-func (m Model) ExternalIDs(sessions []api.Session, k keys.Share) tea.Cmd {
-	if len(sessions) == 1 {
-		return m.ExternalID(&sessions[0], k)
+// keys copy instead. Each session is decoded in the command, not in
+// Update: a month's selection takes seconds to decode.
+func (m Model) ExternalIDs(sessions common.Targets, k keys.Share) tea.Cmd {
+	if sessions.Len() == 1 {
+		s := sessions.Session(0)
+		return m.ExternalID(&s, k)
 	}
-	var values []string
-	var none, unsafe []string
-	for _, s := range sessions {
-		var ext string
-		if t := s.TicketingSystem; t != nil {
-			ext = t.ExternalID
+	return func() tea.Msg {
+		var values []string
+		var none, unsafe []string
+		for i := range sessions.Len() {
+			s := sessions.Session(i)
+			var ext string
+			if t := s.TicketingSystem; t != nil {
+				ext = t.ExternalID
+			}
+			switch {
+			case strings.TrimSpace(ext) == "":
+				none = append(none, s.ID)
+			case clipboard.Check(ext) != nil:
+				unsafe = append(unsafe, s.ID)
+			default:
+				values = append(values, ext)
+			}
 		}
-		switch {
-		case strings.TrimSpace(ext) == "":
-			none = append(none, s.ID)
-		case clipboard.Check(ext) != nil:
-			unsafe = append(unsafe, s.ID)
-		default:
-			values = append(values, ext)
+		skipped := skippedWords(len(none), "without an external_id", none) + skippedWords(len(unsafe), "whose external_id holds a line break or hidden characters", unsafe)
+		if len(values) == 0 {
+			return common.NoticeMsg{Text: "Nothing copied: none of the " + strconv.Itoa(sessions.Len()) + " selected sessions has an external_id that can be copied; " +
+				keys.Name(k.CopySessionID) + " copies their session IDs.", Bad: true}
 		}
+		return run(m.copyLines(plural.Count(len(values), "external_id"), values, skipped))
 	}
-	skipped := skippedWords(len(none), "without an external_id", none) + skippedWords(len(unsafe), "whose external_id holds a line break or hidden characters", unsafe)
-	if len(values) == 0 {
-		return common.Say("Nothing copied: none of the "+strconv.Itoa(len(sessions))+" selected sessions has an external_id that can be copied; "+
-			keys.Name(k.CopySessionID)+" copies their session IDs.", true)
-	}
-	return m.copyLines(plural.Count(len(values), "external_id"), values, skipped)
 }
 
 // SessionIDs copies the selected sessions' IDs, one a line, in the order
 // on screen; a session the API gave no usable ID is skipped and counted.
-func (m Model) SessionIDs(sessions []api.Session) tea.Cmd {
-	if len(sessions) == 1 {
-		return m.SessionID(&sessions[0])
+// The IDs are read without decoding a session.
+func (m Model) SessionIDs(sessions common.Targets) tea.Cmd {
+	if sessions.Len() == 1 {
+		s := sessions.Session(0)
+		return m.SessionID(&s)
 	}
-	var values []string
-	skipped := 0
-	for _, s := range sessions {
-		if clipboard.Check(s.ID) != nil {
-			skipped++
-			continue
+	return func() tea.Msg {
+		var values []string
+		skipped := 0
+		for i := range sessions.Len() {
+			id := sessions.ID(i)
+			if clipboard.Check(id) != nil {
+				skipped++
+				continue
+			}
+			values = append(values, id)
 		}
-		values = append(values, s.ID)
+		said := skippedWords(skipped, "without a session ID that can be copied", nil)
+		if len(values) == 0 {
+			return common.NoticeMsg{Text: "Nothing copied: none of the " + strconv.Itoa(sessions.Len()) + " selected sessions has a session ID that can be copied.", Bad: true}
+		}
+		return run(m.copyLines(plural.Count(len(values), "session ID"), values, said))
 	}
-	said := skippedWords(skipped, "without a session ID that can be copied", nil)
-	if len(values) == 0 {
-		return common.Say("Nothing copied: none of the "+strconv.Itoa(len(sessions))+" selected sessions has a session ID that can be copied.", true)
-	}
-	return m.copyLines(plural.Count(len(values), "session ID"), values, said)
 }
 
 // copyLines copies values, one a line, and reports it as the clipboard
@@ -110,4 +120,13 @@ func skippedWords(n int, why string, ids []string) string {
 		names = append(names, render.Line(api.ShortID(id)))
 	}
 	return s + ": " + strings.Join(names, ", ")
+}
+
+// run is what cmd answers, run now: inside a command that worked out
+// what to copy.
+func run(cmd tea.Cmd) tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	return cmd()
 }

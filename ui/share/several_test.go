@@ -46,7 +46,7 @@ func TestYCopiesTheSelectedExternalIDsOneALine(t *testing.T) {
 		ticketed("40000000-0000-4000-8000-000000000004", "ZD-4\nrm -rf ~"),
 		ticketed("50000000-0000-4000-8000-000000000005", "ZD-5"),
 	}
-	cmd, menu, ok := sh.HandleKey(common.Context{}, k, keytest.Msg("y"), &selected[0], selected)
+	cmd, menu, ok := sh.HandleKey(common.Context{}, k, keytest.Msg("y"), &selected[0], common.SessionTargets(selected...))
 	if !ok || menu != nil {
 		t.Fatal("y is not a copy key")
 	}
@@ -66,7 +66,7 @@ func TestYCopiesTheSelectedExternalIDsOneALine(t *testing.T) {
 func TestYWithNoExternalIDAmongTheSelectedSaysWhatInstead(t *testing.T) {
 	sh, n := newShare("", nil)
 	selected := []api.Session{{ID: "10000000-0000-4000-8000-000000000001"}, ticketed("20000000-0000-4000-8000-000000000002", " ")}
-	cmd, _, _ := sh.HandleKey(common.Context{}, keys.Default().ForShare(), keytest.Msg("y"), nil, selected)
+	cmd, _, _ := sh.HandleKey(common.Context{}, keys.Default().ForShare(), keytest.Msg("y"), nil, common.SessionTargets(selected...))
 	text, bad := said(t, keytest.Run(cmd))
 	if len(n.all()) != 0 || !bad || text != "Nothing copied: none of the 2 selected sessions has an external_id that can be copied; Y copies their session IDs." {
 		t.Errorf("copied %q, said %q", n.all(), text)
@@ -80,7 +80,7 @@ func TestYCopiesTheSelectedSessionIDs(t *testing.T) {
 	sh, n := newShare("", nil)
 	k := keys.Default().ForShare()
 	selected := []api.Session{{ID: "10000000-0000-4000-8000-000000000001"}, {}, {ID: "30000000-0000-4000-8000-000000000003"}}
-	cmd, _, _ := sh.HandleKey(common.Context{}, k, keytest.Msg("Y"), &selected[0], selected)
+	cmd, _, _ := sh.HandleKey(common.Context{}, k, keytest.Msg("Y"), &selected[0], common.SessionTargets(selected...))
 	text, _ := said(t, keytest.Run(cmd))
 	if got := n.all(); len(got) != 1 || got[0] != selected[0].ID+"\n"+selected[2].ID {
 		t.Errorf("copied %q", got)
@@ -89,7 +89,7 @@ func TestYCopiesTheSelectedSessionIDs(t *testing.T) {
 		t.Errorf("said %q\nwant %q", text, want)
 	}
 
-	cmd, _, _ = sh.HandleKey(common.Context{}, k, keytest.Msg("Y"), &selected[2], nil)
+	cmd, _, _ = sh.HandleKey(common.Context{}, k, keytest.Msg("Y"), &selected[2], common.Targets{})
 	keytest.Run(cmd)
 	if got := n.all(); len(got) != 2 || got[1] != selected[2].ID {
 		t.Errorf("without a selection Y copied %q", got)
@@ -104,7 +104,7 @@ func TestSkippedSessionsAreCountedWhole(t *testing.T) {
 	for _, p := range []string{"1", "2", "3", "4", "5"} {
 		selected = append(selected, api.Session{ID: p + "0000000-0000-4000-8000-000000000000"})
 	}
-	cmd, _, _ := sh.HandleKey(common.Context{}, keys.Default().ForShare(), keytest.Msg("y"), nil, selected)
+	cmd, _, _ := sh.HandleKey(common.Context{}, keys.Default().ForShare(), keytest.Msg("y"), nil, common.SessionTargets(selected...))
 	text, _ := said(t, keytest.Run(cmd))
 	if !strings.HasSuffix(text, " · 5 skipped without an external_id: 10000000, 20000000, 30000000, and 2 more.") {
 		t.Errorf("said %q", text)

@@ -152,11 +152,11 @@ func (m Model) Update(msg BrowserFailedMsg) tea.Cmd {
 // or, for the copy keys, on the selected sessions when there are any: the
 // command to run, or the copy menu to open over the view. ok is false for
 // a key that is not a share key.
-func (m Model) HandleKey(ctx common.Context, k keys.Share, msg tea.KeyMsg, s *api.Session, selected []api.Session) (cmd tea.Cmd, menu *overlay.CopyChoice, ok bool) {
+func (m Model) HandleKey(ctx common.Context, k keys.Share, msg tea.KeyMsg, s *api.Session, selected common.Targets) (cmd tea.Cmd, menu *overlay.CopyChoice, ok bool) {
 	switch {
-	case key.Matches(msg, k.CopyExternalID) && len(selected) > 0:
+	case key.Matches(msg, k.CopyExternalID) && selected.Len() > 0:
 		return m.ExternalIDs(selected, k), nil, true
-	case key.Matches(msg, k.CopySessionID) && len(selected) > 0:
+	case key.Matches(msg, k.CopySessionID) && selected.Len() > 0:
 		return m.SessionIDs(selected), nil, true
 	case key.Matches(msg, k.CopyExternalID):
 		return m.ExternalID(s, k), nil, true
