@@ -42,15 +42,61 @@ func BenchmarkQueueFilterKeystroke(b *testing.B) {
 
 // BenchmarkQueueFilterFirstKey types the first character of a filter,
 // which has no narrower result to start from and reads every row: "x",
-// which no name holds but some email addresses and IDs do not either.
+// which no row holds, and "e", which every row's name holds ("Customer").
 func BenchmarkQueueFilterFirstKey(b *testing.B) {
 	for _, n := range benchSizes {
-		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
-			m := benchQueue(n)
+		for _, key := range []string{"x", "e"} {
+			b.Run(fmt.Sprintf("rows=%d/key=%s", n, key), func(b *testing.B) {
+				m := benchQueue(n)
+				b.ReportAllocs()
+				b.ResetTimer()
+				for b.Loop() {
+					_ = m.SetText(key)
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkQueueFilterSecondKey types the second character after a first
+// that every row holds, so that the narrowing reads every row: "e" then
+// "er" (every name is "Customer …"), and "0" then "00" (every ID holds
+// it): the worst the text growing can be.
+func BenchmarkQueueFilterSecondKey(b *testing.B) {
+	for _, n := range benchSizes {
+		for _, keys := range [][2]string{{"e", "er"}, {"0", "00"}} {
+			b.Run(fmt.Sprintf("rows=%d/keys=%s", n, keys[1]), func(b *testing.B) {
+				m := benchQueue(n).SetText(keys[0])
+				b.ReportAllocs()
+				b.ResetTimer()
+				for b.Loop() {
+					_ = m.SetText(keys[1])
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkQueueFilterBackspace takes the last character of a filter
+// back: "typed" after typing "e" then "er" (back to "e"), "cold" from
+// "customer 0" to "customer", a text never typed in this model (pasted,
+// say), which every row holds and which reads every row's text.
+func BenchmarkQueueFilterBackspace(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("rows=%d/typed", n), func(b *testing.B) {
+			m := benchQueue(n).SetText("e").SetText("er")
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				_ = m.SetText("x")
+				_ = m.SetText("e")
+			}
+		})
+		b.Run(fmt.Sprintf("rows=%d/cold", n), func(b *testing.B) {
+			m := benchQueue(n).SetText("customer 0")
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				_ = m.SetText("customer")
 			}
 		})
 	}
@@ -78,6 +124,34 @@ func BenchmarkQueuePageArrival(b *testing.B) {
 				// starts from the same n rows, not from the last one's.
 				// Room for the page, as a map that grew by pages has:
 				// a clone's growth would rehash every row, each time.
+				fresh.byID = make(map[string]int, len(m.byID)+2*len(page.Items))
+				maps.Copy(fresh.byID, m.byID)
+				fresh.rows = append(make([]*row, 0, len(m.rows)+2*len(page.Items)), m.rows...)
+				b.StartTimer()
+				_, _ = fresh.Update(msg)
+			}
+		})
+	}
+}
+
+// BenchmarkQueuePageArrivalAttention is BenchmarkQueuePageArrival in the
+// needs-attention order (!): the page's rows are placed among the others
+// by their urgency, which must not sort every row again.
+func BenchmarkQueuePageArrivalAttention(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			m := withRows(New(theme(), DefaultKeyMap(), nil, filter.Filters{}, true, now).SetSize(120, 40), n)
+			m.next, m.gen = "more", 1
+			page := &api.SessionPage{Next: "after", Items: make([]api.Session, 1000)}
+			for i := range page.Items {
+				page.Items[i] = session(n + i)
+			}
+			msg := PageLoadedMsg{q: query{gen: m.gen, cursor: "more"}, page: page, rows: rowsOf(m.kinds, page.Items)}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				b.StopTimer()
+				fresh := m
 				fresh.byID = make(map[string]int, len(m.byID)+2*len(page.Items))
 				maps.Copy(fresh.byID, m.byID)
 				fresh.rows = append(make([]*row, 0, len(m.rows)+2*len(page.Items)), m.rows...)

@@ -301,6 +301,7 @@ func (m *Model) merge(p *api.SessionPage, rows []*row) {
 // reindex finds each row by its session's ID again, and measures the
 // widest contact and ticket, after rows moved, left or were replaced.
 func (m *Model) reindex() {
+	m.sigs, m.order = nil, nil // made again for the rows' new places: see sign, sortOrder
 	m.byID = make(map[string]int, len(m.rows))
 	m.contactNeed, m.ticketNeed = 0, 0
 	for i := range m.rows {
