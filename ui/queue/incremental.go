@@ -76,18 +76,13 @@ func (m *Model) settle() {
 	m.cols, m.widths = layoutColumns(m.width, m.contactNeed, m.ticketNeed, m.mem != nil)
 }
 
-// narrow keeps, of the rows shown, those that still match a text filter
-// that grew (see textMatch.narrows): their order and the cursor's session
-// stay when they can.
-func (m *Model) narrow() {
+// narrow keeps, of the rows shown, those that hold words too: the text
+// filter grew (see textMatch.narrows), and words are those of its words
+// the rows shown are not known to hold. Their order and the cursor's
+// session stay when they can.
+func (m *Model) narrow(words []wordNeed) {
 	m.sign()
-	view := make([]int, 0, len(m.view))
-	for _, i := range m.view {
-		if m.keepsAt(i) {
-			view = append(view, i)
-		}
-	}
-	m.view = view
+	m.view = keptRows(m, make([]int, 0, len(m.view)), m.view, words)
 	m.place()
 }
 

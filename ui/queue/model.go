@@ -220,8 +220,9 @@ func (m Model) SetText(text string) Model {
 		m.place()
 	} else if m.match.narrows(&old) {
 		// Every row that holds the new words holds the old ones: the rows
-		// shown already are the only ones to look at, in their order.
-		m.narrow()
+		// shown already are the only ones to look at, in their order, for
+		// the words they are not known to hold.
+		m.narrow(m.match.unknownWords(&old))
 	} else {
 		m.refilter()
 	}
@@ -556,21 +557,14 @@ func (m *Model) rebuild() {
 func (m *Model) refilter() {
 	m.sign()
 	m.matchText()
-	m.view = make([]int, 0, len(m.rows))
+	view := make([]int, 0, len(m.rows))
 	if m.attention {
 		m.sortOrder()
-		for _, i := range m.order {
-			if m.keepsAt(int(i)) {
-				m.view = append(m.view, int(i))
-			}
-		}
+		view = keptRows(m, view, m.order, m.match.words)
 	} else {
-		for i := range m.rows {
-			if m.keepsAt(i) {
-				m.view = append(m.view, i)
-			}
-		}
+		view = keptAll(m, view, m.match.words)
 	}
+	m.view = view
 	m.place()
 }
 
@@ -581,9 +575,11 @@ func (m *Model) keepsAt(i int) bool {
 	if len(m.match.words) > 0 && !m.match.holds(&m.sigs[i], m.rows, i) {
 		return false
 	}
-	if !m.team.on && !m.reason.on && !m.changed && !m.flag.on {
-		return true
-	}
+	return !m.team.on && !m.reason.on && !m.changed && !m.flag.on || m.keepsOthers(i)
+}
+
+// keepsOthers reports whether the local filters but the text show row i.
+func (m *Model) keepsOthers(i int) bool {
 	r := m.rows[i]
 	return m.team.keeps(r) && m.reason.keeps(m.why, r.id) && (!m.changed || m.changedRow(r.id)) && (!m.flag.on || m.flag.keeps(m.flagged[r.id]))
 }
