@@ -19,7 +19,29 @@ var benchSizes = []int{1000, 10000, 100000}
 // benchQueue is a 120×40 queue with n sessions loaded and the cursor in
 // the middle, as a user paging through a month sees it.
 func benchQueue(n int) Model {
-	m := withRows(New(theme(), DefaultKeyMap(), nil, filter.Filters{}, false, now).SetSize(120, 40), n)
+	return benchQueueIn(n, false)
+}
+
+// benchQueueIn is benchQueue in the needs-attention order or not. Its
+// rows are made as the program makes them: by pages of 1,000, each page's
+// texts side by side (pooled) but the first's, as fetchPage makes them.
+func benchQueueIn(n int, attention bool) Model {
+	m := New(theme(), DefaultKeyMap(), nil, filter.Filters{}, attention, now).SetSize(120, 40)
+	rows := make([]*row, 0, n)
+	for start := 0; start < n; start += 1000 {
+		page := make([]*row, min(1000, n-start))
+		for i := range page {
+			s := session(start + i)
+			page[i] = newRow(m.kinds, &s)
+		}
+		if start > 0 {
+			pooled(page)
+		}
+		rows = append(rows, page...)
+	}
+	m.rows = rows
+	m.reindex()
+	m.rebuild()
 	m, _ = m.Select(session(n / 2).ID)
 	return m
 }
@@ -145,7 +167,7 @@ func BenchmarkQueuePageArrival(b *testing.B) {
 func BenchmarkQueuePageArrivalAttention(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
-			m := withRows(New(theme(), DefaultKeyMap(), nil, filter.Filters{}, true, now).SetSize(120, 40), n)
+			m := benchQueueIn(n, true)
 			m.next, m.gen = "more", 1
 			page := &api.SessionPage{Next: "after", Items: make([]api.Session, 1000)}
 			for i := range page.Items {

@@ -96,7 +96,9 @@ func (m Model) rankNext(cursor string) (Model, tea.Cmd) {
 		if err != nil {
 			return rankPageMsg{gen: gen, status: status, cursor: cursor, err: err}
 		}
-		return rankPageMsg{gen: gen, status: status, cursor: cursor, page: page, rows: rowsOf(kinds, page.Items)}
+		rows := rowsOf(kinds, page.Items)
+		pooled(rows) // the walk's pages are kept whole, but for rows the queue had (see pooled)
+		return rankPageMsg{gen: gen, status: status, cursor: cursor, page: page, rows: rows}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/opencx-tools/cxi/api"
 	"github.com/opencx-tools/cxi/api/filter"
@@ -202,7 +203,9 @@ func TestTextFilterIsEachWordInACell(t *testing.T) {
 		}
 		// A page arrives under a text, then the text changes again.
 		m = ref.checkText(t, m, texts[0], "before the page")
-		m.add(&api.SessionPage{Items: rest}, rowsOf(m.kinds, rest), "more", false)
+		page := rowsOf(m.kinds, rest)
+		pooled(page) // as fetchPage makes a page when paging on
+		m.add(&api.SessionPage{Items: rest}, page, "more", false)
 		m = ref.checkText(t, m, texts[0], "the page arrived under")
 		if got, want := shownIDs(m), ref.view(t, m, texts[0]); !slices.Equal(got, want) {
 			t.Fatalf("after the page: %d shown, want %d", len(got), len(want))
@@ -336,4 +339,29 @@ func FuzzTextFilter(f *testing.F) {
 		ref.checkText(t, m, before+text, "typed on")
 		ref.checkText(t, m, text, "replaced by")
 	})
+}
+
+// TestPooledRowsKeepTheirTexts: a page's texts put side by side are the
+// same texts, the ID still shares its row's text, and the rows still
+// decode to their sessions.
+func TestPooledRowsKeepTheirTexts(t *testing.T) {
+	sessions := demoCatalog(t, 200)
+	kinds := newKindTable()
+	rows, want := rowsOf(kinds, sessions), rowsOf(kinds, sessions)
+	pooled(rows)
+	for i, r := range rows {
+		if r.search != want[i].search || r.id != want[i].id {
+			t.Fatalf("row %d: %q, %q after pooling; was %q, %q", i, r.search, r.id, want[i].search, want[i].id)
+		}
+		if i > 0 && unsafe.Pointer(unsafe.StringData(r.search)) != unsafe.Add(unsafe.Pointer(unsafe.StringData(rows[i-1].search)), len(rows[i-1].search)) {
+			t.Fatalf("row %d's text is not beside the row before's", i)
+		}
+		if strings.HasPrefix(r.search, strings.ToLower(r.id)) && r.id == strings.ToLower(r.id) && unsafe.StringData(r.id) != unsafe.StringData(r.search) {
+			t.Errorf("row %d: its ID is a second copy", i)
+		}
+		s, err := r.decode()
+		if err != nil || s.ID != sessions[i].ID {
+			t.Errorf("row %d decodes to %v, %v", i, s, err)
+		}
+	}
 }
