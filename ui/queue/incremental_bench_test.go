@@ -331,3 +331,21 @@ func BenchmarkPageRows(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkQueueAttentionOn is ! in a queue of n rows in the API's order:
+// every row is sorted into the needs-attention order once (sortOrder),
+// as after a refresh or a lookup replaced a row in that order.
+func BenchmarkQueueAttentionOn(b *testing.B) {
+	bang := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'!'}}
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			m := benchQueue(n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				on, _ := m.Update(bang)
+				on.Stop() // the ranking's walk it started, never run
+			}
+		})
+	}
+}
