@@ -1,6 +1,9 @@
 package queue
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // appended takes the rows from index from on, just added at the end, into
 // the view: in the API's order they go after the rows shown; in the
@@ -83,6 +86,49 @@ func (m *Model) settle() {
 func (m *Model) narrow(words []wordNeed) {
 	m.sign()
 	m.view = keptRows(m, make([]int, 0, len(m.view)), m.view, words)
+	m.place()
+}
+
+// widen adds to the rows shown those the text filter now keeps too: it
+// shrank (a backspace), so that every row shown still shows (see
+// textMatch.narrows), and only the rows not shown are tried. They are
+// merged in, in the order shown.
+func (m *Model) widen() {
+	m.sign()
+	shown := make([]uint64, (len(m.rows)+63)/64)
+	for _, i := range m.view {
+		shown[i/64] |= 1 << (i % 64)
+	}
+	var more []int
+	if m.attention {
+		m.sortOrder()
+		var block []int32
+		for _, i := range m.order {
+			if shown[i/64]&(1<<(i%64)) == 0 {
+				block = append(block, i)
+			}
+		}
+		more = keptRows(m, nil, block, m.match.words)
+		m.view, _ = mergeOrdered(m.view, more, m.attentionCmp, -1)
+	} else {
+		var block [256]int
+		n := 0
+		flush := func() {
+			more = keptRows(m, more, block[:n], m.match.words)
+			n = 0
+		}
+		for i := range m.rows {
+			if shown[i/64]&(1<<(i%64)) != 0 {
+				continue
+			}
+			block[n] = i
+			if n++; n == len(block) {
+				flush()
+			}
+		}
+		flush()
+		m.view, _ = mergeOrdered(m.view, more, cmp.Compare[int], -1)
+	}
 	m.place()
 }
 

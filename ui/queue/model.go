@@ -223,6 +223,10 @@ func (m Model) SetText(text string) Model {
 		// shown already are the only ones to look at, in their order, for
 		// the words they are not known to hold.
 		m.narrow(m.match.unknownWords(&old))
+	} else if old.narrows(&m.match) {
+		// The other way round (a backspace): every row shown still shows,
+		// and only the others are to be looked at.
+		m.widen()
 	} else {
 		m.refilter()
 	}

@@ -163,7 +163,8 @@ func filterTexts(rng *rand.Rand, sessions []api.Session, n int) []string {
 }
 
 // typeText types text into m a character at a time, checking each
-// step, then takes some characters back, checking each.
+// step, then takes some characters back, checking each, with the views
+// of the texts typed kept or not.
 func (ref *reference) typeText(t *testing.T, m Model, text string, rng *rand.Rand) Model {
 	t.Helper()
 	for i := range text {
@@ -179,6 +180,9 @@ func (ref *reference) typeText(t *testing.T, m Model, text string, rng *rand.Ran
 		}
 		_, size := utf8.DecodeLastRuneInString(back)
 		back = back[:len(back)-size]
+		if rng.IntN(2) == 0 {
+			m = m.cold() // the text's view not kept: the rows not shown are tried (widen)
+		}
 		m = ref.checkText(t, m, back, "backspace to")
 	}
 	return m
