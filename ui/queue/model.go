@@ -561,12 +561,13 @@ func (m *Model) rebuild() {
 func (m *Model) refilter() {
 	m.sign()
 	m.matchText()
-	view := make([]int, 0, len(m.rows))
+	var view []int
 	if m.attention {
 		m.sortOrder()
+		view = make([]int, 0, keptCap(m, m.order, m.match.words))
 		view = keptRows(m, view, m.order, m.match.words)
 	} else {
-		view = keptAll(m, view, m.match.words)
+		view = keptAll(m, make([]int, 0, keptCap[int](m, nil, m.match.words)), m.match.words)
 	}
 	m.view = view
 	m.place()

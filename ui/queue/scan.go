@@ -71,3 +71,45 @@ func (m *textMatch) hasWord(word string) bool {
 	}
 	return false
 }
+
+// keptCap is the room to make for the rows of cand (every row when cand
+// is nil) that words keep: a guess from a sample of their signatures, so
+// that a text few rows hold does not make a view as long as all rows
+// (the collector's work grows with what is made), and one that most hold
+// does not grow its view again and again.
+func keptCap[T int | int32](m *Model, cand []T, words []wordNeed) int {
+	n := len(cand)
+	if cand == nil {
+		n = len(m.rows)
+	}
+	const sample = 256
+	if n <= 4*sample || len(words) == 0 {
+		return n
+	}
+	may := 0
+	for k := range sample {
+		i := k * n / sample
+		if cand != nil {
+			i = int(cand[i])
+		}
+		if mayKeep(&m.sigs[i], words) {
+			may++
+		}
+	}
+	return min(n, may*n/sample*5/4+1024)
+}
+
+// mayKeep reports whether a row with signature s may hold every word, as
+// far as the signature tells.
+func mayKeep(s *rowSig, words []wordNeed) bool {
+	for w := range words {
+		need := &words[w]
+		if k := int(s.kind); k < len(need.kinds) && need.kinds[k] {
+			continue
+		}
+		if s.bytes&need.bytes != need.bytes || s.pairs[0]&need.pairs[0] != need.pairs[0] || s.pairs[1]&need.pairs[1] != need.pairs[1] {
+			return false
+		}
+	}
+	return true
+}
