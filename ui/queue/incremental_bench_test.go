@@ -19,7 +19,29 @@ var benchSizes = []int{1000, 10000, 100000}
 // benchQueue is a 120×40 queue with n sessions loaded and the cursor in
 // the middle, as a user paging through a month sees it.
 func benchQueue(n int) Model {
-	m := withRows(New(theme(), DefaultKeyMap(), nil, filter.Filters{}, false, now).SetSize(120, 40), n)
+	return benchQueueIn(n, false)
+}
+
+// benchQueueIn is benchQueue in the needs-attention order or not. Its
+// rows are made as the program makes them: by pages of 1,000, each page's
+// texts side by side (pooled) but the first's, as fetchPage makes them.
+func benchQueueIn(n int, attention bool) Model {
+	m := New(theme(), DefaultKeyMap(), nil, filter.Filters{}, attention, now).SetSize(120, 40)
+	rows := make([]*row, 0, n)
+	for start := 0; start < n; start += 1000 {
+		page := make([]*row, min(1000, n-start))
+		for i := range page {
+			s := session(start + i)
+			page[i] = newRow(m.kinds, &s)
+		}
+		if start > 0 {
+			pooled(page)
+		}
+		rows = append(rows, page...)
+	}
+	m.rows = rows
+	m.reindex()
+	m.rebuild()
 	m, _ = m.Select(session(n / 2).ID)
 	return m
 }
@@ -34,7 +56,7 @@ func BenchmarkQueueFilterKeystroke(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				_ = m.SetText("customer 00")
+				_ = m.cold().SetText("customer 00")
 			}
 		})
 	}
@@ -42,19 +64,70 @@ func BenchmarkQueueFilterKeystroke(b *testing.B) {
 
 // BenchmarkQueueFilterFirstKey types the first character of a filter,
 // which has no narrower result to start from and reads every row: "x",
-// which no name holds but some email addresses and IDs do not either.
+// which no row holds, and "e", which every row's name holds ("Customer").
 func BenchmarkQueueFilterFirstKey(b *testing.B) {
 	for _, n := range benchSizes {
-		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
-			m := benchQueue(n)
+		for _, key := range []string{"x", "e"} {
+			b.Run(fmt.Sprintf("rows=%d/key=%s", n, key), func(b *testing.B) {
+				m := benchQueue(n)
+				b.ReportAllocs()
+				b.ResetTimer()
+				for b.Loop() {
+					_ = m.cold().SetText(key)
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkQueueFilterSecondKey types the second character after a first
+// that every row holds, so that the narrowing reads every row: "e" then
+// "er" (every name is "Customer …"), and "0" then "00" (every ID holds
+// it): the worst the text growing can be.
+func BenchmarkQueueFilterSecondKey(b *testing.B) {
+	for _, n := range benchSizes {
+		for _, keys := range [][2]string{{"e", "er"}, {"0", "00"}} {
+			b.Run(fmt.Sprintf("rows=%d/keys=%s", n, keys[1]), func(b *testing.B) {
+				m := benchQueue(n).SetText(keys[0])
+				b.ReportAllocs()
+				b.ResetTimer()
+				for b.Loop() {
+					_ = m.cold().SetText(keys[1])
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkQueueFilterBackspace takes the last character of a filter
+// back: "typed" after typing "e" then "er" (back to "e"), "cold" from
+// "customer 0" to "customer", a text never typed in this model (pasted,
+// say), which every row holds and which reads every row's text.
+func BenchmarkQueueFilterBackspace(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("rows=%d/typed", n), func(b *testing.B) {
+			m := benchQueue(n).SetText("e").SetText("er")
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				_ = m.SetText("x")
+				_ = m.SetText("e")
+			}
+		})
+		b.Run(fmt.Sprintf("rows=%d/cold", n), func(b *testing.B) {
+			m := benchQueue(n).SetText("customer 0")
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				_ = m.cold().SetText("customer")
 			}
 		})
 	}
 }
+
+// cold is m without the views of the texts typed before: each loop of a
+// keystroke benchmark would otherwise find its own result of the loop
+// before kept, and time that.
+func (m Model) cold() Model { m.results = nil; return m }
 
 // BenchmarkQueuePageArrival takes a page of 1,000 sessions into a queue of
 // n: its cost should follow the page, not the rows already loaded.
@@ -78,6 +151,34 @@ func BenchmarkQueuePageArrival(b *testing.B) {
 				// starts from the same n rows, not from the last one's.
 				// Room for the page, as a map that grew by pages has:
 				// a clone's growth would rehash every row, each time.
+				fresh.byID = make(map[string]int, len(m.byID)+2*len(page.Items))
+				maps.Copy(fresh.byID, m.byID)
+				fresh.rows = append(make([]*row, 0, len(m.rows)+2*len(page.Items)), m.rows...)
+				b.StartTimer()
+				_, _ = fresh.Update(msg)
+			}
+		})
+	}
+}
+
+// BenchmarkQueuePageArrivalAttention is BenchmarkQueuePageArrival in the
+// needs-attention order (!): the page's rows are placed among the others
+// by their urgency, which must not sort every row again.
+func BenchmarkQueuePageArrivalAttention(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			m := benchQueueIn(n, true)
+			m.next, m.gen = "more", 1
+			page := &api.SessionPage{Next: "after", Items: make([]api.Session, 1000)}
+			for i := range page.Items {
+				page.Items[i] = session(n + i)
+			}
+			msg := PageLoadedMsg{q: query{gen: m.gen, cursor: "more"}, page: page, rows: rowsOf(m.kinds, page.Items)}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				b.StopTimer()
+				fresh := m
 				fresh.byID = make(map[string]int, len(m.byID)+2*len(page.Items))
 				maps.Copy(fresh.byID, m.byID)
 				fresh.rows = append(make([]*row, 0, len(m.rows)+2*len(page.Items)), m.rows...)
@@ -229,4 +330,22 @@ func BenchmarkPageRows(b *testing.B) {
 			_ = rowsOf(kinds, items)
 		}
 	})
+}
+
+// BenchmarkQueueAttentionOn is ! in a queue of n rows in the API's order:
+// every row is sorted into the needs-attention order once (sortOrder),
+// as after a refresh or a lookup replaced a row in that order.
+func BenchmarkQueueAttentionOn(b *testing.B) {
+	bang := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'!'}}
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			m := benchQueue(n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				on, _ := m.Update(bang)
+				on.Stop() // the ranking's walk it started, never run
+			}
+		})
+	}
 }

@@ -60,6 +60,9 @@ func fetchPage(ctx context.Context, l Lister, kinds *kindTable, q query, p api.L
 			return PageFailedMsg{q: q, Err: err}
 		}
 		rows := rowsOf(kinds, page.Items)
+		if q.cursor != "" && !refresh && !q.incremental {
+			pooled(rows) // paging on: a page kept whole (see pooled)
+		}
 		return PageLoadedMsg{q: q, refresh: refresh, page: page, rows: rows, ann: remember(ctx, mem, page.Items, now, newAfter), at: now}
 	}
 }

@@ -7,7 +7,6 @@ package queue
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/opencx-tools/cxi/api/filter"
@@ -48,14 +47,16 @@ type Model struct {
 	flag      flagFilter                // local: sessions that trip an integrity rule (flags.go)
 	flagged   map[string][]lint.Rule    // the rules each session trips, by ID: SetFlags
 	attention bool
-	text      string  // local filter, lower-cased
-	textKinds []bool  // per row kind (kindTable), whether its cells hold text
-	textBytes byteSet // the bytes of text
+	text      string       // local filter, as normalText makes it
+	match     textMatch    // text made ready to try against rows: see matchText
+	results   *textResults // the views of the last texts typed, while the rows and other filters stand
 
 	kinds   *kindTable    // the rows' shared cells; rows are made with it in the page commands
 	decoded *decodedCache // the sessions last decoded from their rows
 
 	rows  []*row         // every loaded session, in API order
+	sigs  []rowSig       // what the text filter reads first of each row, by index in rows: see sign
+	order []int32        // in the needs-attention order, every index into rows; nil when it is to be sorted again
 	byID  map[string]int // session ID → index in rows
 	view  []int          // indices into rows after the text filter and ordering
 	sel   int            // cursor position in view
@@ -196,25 +197,52 @@ func (m Model) SetSize(width, height int) Model {
 // SetNow updates the clock the ages are measured against.
 func (m Model) SetNow(now time.Time) Model { m.now = now; return m }
 
-// SetText filters the loaded rows by any visible text, as typed.
+// SetText filters the loaded rows by the words of text, as typed: see
+// textfilter.go.
 func (m Model) SetText(text string) Model {
-	// A NUL cannot be typed, and ends a field of the rows' search text.
-	t := strings.ToLower(strings.TrimSpace(strings.ReplaceAll(text, "\x00", "")))
+	t := normalText(text)
 	if t == m.text {
 		return m
 	}
-	if m.text != "" && strings.Contains(t, m.text) {
-		// A row that holds the longer text holds the shorter: the rows
-		// shown already are the only ones to look at, in their order.
-		m.text, m.textKinds, m.textBytes = t, m.kinds.matching(t), byteSetOf(t)
-		m.narrow()
-		m.warm()
-		return m
+	// "changed" decides on marks that change without a rebuild (Seen):
+	// its views are not kept, and each text is looked for again.
+	keep := !m.changed
+	if keep && m.results == nil {
+		m.results = &textResults{}
+		m.results.keep(m.text, m.view, len(m.rows)) // the view shown is the old text's
 	}
-	m.text, m.textKinds, m.textBytes = t, m.kinds.matching(t), byteSetOf(t)
-	m.rebuild()
+	m.matchText()
+	old := m.match
+	m.text = t
+	m.matchText()
+	if v, ok := m.results.find(t); ok && keep {
+		m.view = v // a text typed a moment ago: a backspace, say
+		m.place()
+	} else if m.match.narrows(&old) {
+		// Every row that holds the new words holds the old ones: the rows
+		// shown already are the only ones to look at, in their order, for
+		// the words they are not known to hold.
+		m.narrow(m.match.unknownWords(&old))
+	} else if old.narrows(&m.match) {
+		// The other way round (a backspace): every row shown still shows,
+		// and only the others are to be looked at.
+		m.widen()
+	} else {
+		m.refilter()
+	}
+	if keep {
+		m.results.keep(t, m.view, len(m.rows))
+	}
 	m.warm()
 	return m
+}
+
+// matchText makes m.text ready to try against rows, when it is not yet:
+// Restore and ResetFilters set the text itself.
+func (m *Model) matchText() {
+	if m.match.text != m.text {
+		m.match = newTextMatch(m.kinds, m.text)
+	}
 }
 
 // Filters are the current server-side filters.
@@ -514,58 +542,58 @@ func oldestUpdate(items []api.Session) time.Time {
 	return oldest
 }
 
-// rebuild recomputes the index, the visible order and the cursor after the
-// rows, the text filter or the ordering changed, keeping the selection on
-// the same session when it is still there.
+// rebuild recomputes the visible rows, their order and the cursor after
+// the rows, a filter or the ordering changed, keeping the selection on
+// the same session when it is still there. The views kept of the last
+// texts typed no longer stand.
 //
 // The rows' index and the widest contact and ticket are kept as rows
 // arrive and move (reindex, appended), not worked out again here: a
 // keystroke in the filter must not pay for every row loaded.
 func (m *Model) rebuild() {
-	m.view = make([]int, 0, len(m.rows))
-	for i, r := range m.rows {
-		if m.keeps(r) {
-			m.view = append(m.view, i)
-		}
-	}
-	m.reorder()
+	m.results = nil
+	m.refilter()
 }
 
-// keeps reports whether the local filters (text, team, changed) show r.
-func (m *Model) keeps(r *row) bool {
-	return (m.text == "" || m.holdsText(r)) && m.team.keeps(r) && m.reason.keeps(m.why, r.id) && (!m.changed || m.changedRow(r.id)) &&
-		m.flag.keeps(m.flagged[r.id])
-}
-
-// holdsText reports whether a cell of r holds the text filter's text:
-// its kind's cells (status, sentiment, channel, team, handoff), answered
-// once per kind when the text changed, or its own (ID, contact, ticket,
-// email, phone, name).
-func (m *Model) holdsText(r *row) bool {
-	if k := r.idx; k < len(m.textKinds) {
-		if m.textKinds[k] {
-			return true
-		}
-	} else if strings.Contains(r.words, m.text) { // a kind first seen since the text changed
-		return true
-	}
-	return r.bytes.mayHold(m.textBytes) && strings.Contains(r.search[:r.filterEnd], m.text)
-}
-
-// holds is holdsText for one row alone, asking its kind's cells too: for
-// a count that makes its rows once.
-func (r *row) holds(text string) bool {
-	return strings.Contains(r.words, text) || strings.Contains(r.search[:r.filterEnd], text)
-}
-
-// reorder sorts the view when the order asks it, and puts the cursor and
-// the columns right for it.
-func (m *Model) reorder() {
+// refilter makes the view again from every row, in the order shown: the
+// needs-attention order is kept of all rows (order), so a view of some
+// of them is never sorted.
+func (m *Model) refilter() {
+	m.sign()
+	m.matchText()
+	var view []int
 	if m.attention {
-		attentionOrder(m.rows, m.view)
-		if m.pinned {
-			m.selID = ""
-		}
+		m.sortOrder()
+		view = make([]int, 0, keptCap(m, m.order, m.match.words))
+		view = keptRows(m, view, m.order, m.match.words)
+	} else {
+		view = keptAll(m, make([]int, 0, keptCap[int](m, nil, m.match.words)), m.match.words)
+	}
+	m.view = view
+	m.place()
+}
+
+// keepsAt reports whether the local filters (text, team, reason, changed,
+// flags) show row i. The text is tried first, on the row's signature:
+// the row itself is read only when the signature cannot answer.
+func (m *Model) keepsAt(i int) bool {
+	if len(m.match.words) > 0 && !m.match.holds(&m.sigs[i], m.rows, i) {
+		return false
+	}
+	return !m.team.on && !m.reason.on && !m.changed && !m.flag.on || m.keepsOthers(i)
+}
+
+// keepsOthers reports whether the local filters but the text show row i.
+func (m *Model) keepsOthers(i int) bool {
+	r := m.rows[i]
+	return m.team.keeps(r) && m.reason.keeps(m.why, r.id) && (!m.changed || m.changedRow(r.id)) && (!m.flag.on || m.flag.keeps(m.flagged[r.id]))
+}
+
+// place puts the cursor and the columns right for a new view, in the
+// order it has.
+func (m *Model) place() {
+	if m.attention && m.pinned {
+		m.selID = ""
 	}
 	m.sel = 0
 	if pos := m.position(m.selID); pos >= 0 {

@@ -96,7 +96,9 @@ func (m Model) rankNext(cursor string) (Model, tea.Cmd) {
 		if err != nil {
 			return rankPageMsg{gen: gen, status: status, cursor: cursor, err: err}
 		}
-		return rankPageMsg{gen: gen, status: status, cursor: cursor, page: page, rows: rowsOf(kinds, page.Items)}
+		rows := rowsOf(kinds, page.Items)
+		pooled(rows) // the walk's pages are kept whole, but for rows the queue had (see pooled)
+		return rankPageMsg{gen: gen, status: status, cursor: cursor, page: page, rows: rows}
 	}
 }
 
@@ -114,15 +116,15 @@ func (m Model) ranked(msg rankPageMsg) (Model, tea.Cmd) {
 	m.rank.pages++
 	m.skipped += len(msg.page.Skipped)
 	m.rank.found += len(msg.page.Items)
+	from := len(m.rows)
 	for _, r := range msg.rows {
 		if _, dup := m.byID[r.id]; dup {
 			continue // loaded by the queue's own paging already
 		}
 		m.rows = append(m.rows, r)
 		m.byID[r.id] = len(m.rows) - 1
-		m.measure(m.rows[len(m.rows)-1])
 	}
-	m.rebuild() // pinned, a more urgent session arriving takes the cursor
+	m.appended(from) // merged into the order; pinned, a more urgent session arriving takes the cursor
 	next := msg.page.Next
 	if err := m.rank.guard.Page(msg.cursor, len(msg.page.Items), next); err != nil {
 		m.rank.halt, next = err, ""

@@ -67,7 +67,7 @@ func (s State) teamFilter() teamFilter {
 func (m Model) Restore(s State, text string) (Model, tea.Cmd) {
 	v := s.View
 	m.team, m.reason = s.teamFilter(), s.reason
-	m.changed, m.text = v.Changed, strings.ToLower(strings.TrimSpace(text))
+	m.changed, m.text = v.Changed, normalText(text)
 	reload := v.Filters != m.filters || v.Attention != m.attention
 	if v.Attention != m.attention && !v.Attention {
 		m.stopRanking()
@@ -118,7 +118,7 @@ type Kept interface {
 // is "changed" here when its fields changed since it was last looked at
 // (new sessions are the queue's to know).
 func CountKept(ctx context.Context, kept Kept, v filter.View, now time.Time, limit int) (int, error) {
-	text, team := strings.ToLower(strings.TrimSpace(v.Text)), State{View: v}.teamFilter()
+	text, team := normalText(v.Text), State{View: v}.teamFilter()
 	scan := limit
 	if text != "" || team.on || v.Changed {
 		scan = keptScan
@@ -134,9 +134,10 @@ func CountKept(ctx context.Context, kept Kept, v filter.View, now time.Time, lim
 		}
 	}
 	n, kinds := 0, newKindTable()
+	match := newTextMatch(kinds, text) // no kinds yet: each row's kind is asked (holdsRow)
 	for i := range sessions {
 		r := unpackedRow(kinds, &sessions[i]) // counted, not kept: no need to pack
-		if !(text == "" || r.holds(text)) || !team.keeps(r) {
+		if !match.holdsRow(r) || !team.keeps(r) {
 			continue
 		}
 		if v.Changed && len(changes[r.id].Fields) == 0 {
