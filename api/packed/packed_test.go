@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/flate"
 	"errors"
+	"fmt"
+	"io"
 	"testing"
 	"time"
 
@@ -77,6 +79,63 @@ func BenchmarkUnpack(b *testing.B) {
 	for b.Loop() {
 		if _, err := Unpack(p); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPackLevels packs the demo's generated bodies against the
+// dictionary at each deflate level, reporting the time and size a body:
+// what chose level (the format reads any of them).
+func BenchmarkPackLevels(b *testing.B) {
+	sessions := demo.Catalog(demo.WithGenerated(2000), demo.WithoutShowcase(), demo.WithoutOddItems()).Sessions(time.Now())
+	for _, lvl := range []int{flate.BestSpeed, 2, 3, 4, 5, 6, flate.BestCompression} {
+		b.Run(fmt.Sprint("level=", lvl), func(b *testing.B) {
+			w, err := flate.NewWriterDict(io.Discard, lvl, []byte(dictionaryV1))
+			if err != nil {
+				b.Fatal(err)
+			}
+			var buf bytes.Buffer
+			pack := func(body []byte) int {
+				buf.Reset()
+				buf.WriteByte(markerV1)
+				w.Reset(&buf)
+				w.Write(body)
+				w.Close()
+				return buf.Len()
+			}
+			size := 0
+			for _, s := range sessions {
+				size += pack(s.Body)
+				if got, err := Unpack(buf.Bytes()); err != nil || !bytes.Equal(got, s.Body) {
+					b.Fatalf("level %d does not read back: %v", lvl, err)
+				}
+			}
+			i := 0
+			for b.Loop() {
+				pack(sessions[i%len(sessions)].Body)
+				i++
+			}
+			b.ReportMetric(float64(size)/float64(len(sessions)), "B/body")
+		})
+	}
+}
+
+// TestAnyLevelUnpacks: the level is the writer's choice, not the
+// format's. Bodies an older cxi packed at level 6 (or a later one at
+// another level) read back the same.
+func TestAnyLevelUnpacks(t *testing.T) {
+	body := demo.Catalog(demo.WithGenerated(3)).Sessions(time.Now())[2].Body
+	for lvl := flate.BestSpeed; lvl <= flate.BestCompression; lvl++ {
+		var b bytes.Buffer
+		b.WriteByte(markerV1)
+		w, err := flate.NewWriterDict(&b, lvl, []byte(dictionaryV1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(body)
+		w.Close()
+		if got, err := Unpack(b.Bytes()); err != nil || !bytes.Equal(got, body) {
+			t.Errorf("a body packed at level %d reads %.40q, %v", lvl, got, err)
 		}
 	}
 }
