@@ -18,6 +18,7 @@ import (
 	copier "github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/config"
+	"github.com/opencx-tools/cxi/ui/command/runtimemem"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/notify"
@@ -127,6 +128,7 @@ func options(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 
 // Run runs the TUI on env's terminal until the user quits.
 func Run(opts ui.Options, env command.Env) error {
+	defer runtimemem.Tune(env.Getenv)() // the queue may hold 100,000 sessions: see gcPercent
 	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithInput(env.Stdin), tea.WithOutput(env.Stdout)}
 	if opts.Mouse {
 		// Cell motion, not all motion: clicks and the wheel, without a
