@@ -11,11 +11,13 @@ package packed
 
 import (
 	"bytes"
-	"compress/flate"
+	stdflate "compress/flate"
 	"errors"
 	"fmt"
 	"io"
 	"sync"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // markerV1 starts a body packed against dictionaryV1. A JSON text never
@@ -24,12 +26,21 @@ import (
 // plain because packing did not shrink it, reads as itself.
 const markerV1 = 0x01
 
-// level is deflate's. 2 is the cheapest that still uses the dictionary
-// (level 1 ignores it): on the demo's bodies, 3% larger than 6 (368 B a
-// body against 357, 1 MB at 100,000 sessions) and 10–50% faster, the more
-// the busier the machine (BenchmarkPackLevels). Bodies packed at 6 by an
-// older cxi read the same: a reader takes any level.
-const level = 2
+// level is the deflate writer's (github.com/klauspost/compress/flate).
+// Any deflate stream against the dictionary is the same format: the
+// reader is the standard library's, and takes bodies an older cxi packed
+// with compress/flate at level 6 (TestAnyWriterUnpacks).
+//
+// Why not compress/flate: on a body of a kilobyte its cost is fixed work,
+// not matching. Every Reset clears 640 KB of hash chains and hashes the
+// dictionary again (~20% of Pack), and Close builds the block's Huffman
+// codes (~45%), so its level hardly matters: 31–38 µs of CPU a demo body
+// at levels 2 to 9, 22 µs at 1, which ignores the dictionary (562 B a
+// body). klauspost's writer resets by moving an offset and keeps its
+// tables small: 15–19 µs at level 5 for 361 B a body, against 33–38 µs
+// for 357 B with compress/flate at 6 (BenchmarkPackLevels, CPU time on
+// two shared cores). Packing was most of making a page's rows.
+const level = 5
 
 // packer is a deflate writer with its dictionary and a scratch buffer to
 // pack into, so that a packed body costs one allocation of its own size.
@@ -39,17 +50,11 @@ type packer struct {
 }
 
 // The packers and readers are pooled, not made per body or passed down:
-// each holds tables of about a megabyte (a window and its hash chains),
-// more than a thousand bodies, and bodies are packed on whichever
-// goroutine fetched or saves them (a page's command, the store's save).
-// A pool keeps one per goroutine at work and lets the collector take
-// them back when packing stops. Measured on 2,000 demo bodies (go1.26,
-// 2 shared cores), what reuse cannot save is per body: Reset clears the
-// hash chains (640 KB) and hashes the dictionary again (~20%), and
-// Close builds the block's Huffman codes (~45%); deflate's level barely
-// moves it (µs and bytes a body, a quiet run: level 2 32–33 µs 368 B,
-// 3 35 µs 362 B, 6 35–38 µs 358 B, 9 36–45 µs 356 B; level 1 ignores the
-// dictionary: 22 µs, 562 B; a busy run: 2 37–43 µs, 6 56–91 µs).
+// each holds tables of hundreds of kilobytes, more than a few hundred
+// bodies, and bodies are packed on whichever goroutine fetched or saves
+// them (a page's command, the store's save). A pool keeps one per
+// goroutine at work and lets the collector take them back when packing
+// stops.
 var (
 	packers = sync.Pool{New: func() any {
 		w, err := flate.NewWriterDict(io.Discard, level, []byte(dictionaryV1))
@@ -59,7 +64,7 @@ var (
 		return &packer{w: w}
 	}}
 	readers = sync.Pool{New: func() any {
-		return flate.NewReaderDict(bytes.NewReader(nil), []byte(dictionaryV1))
+		return stdflate.NewReaderDict(bytes.NewReader(nil), []byte(dictionaryV1))
 	}}
 )
 
@@ -103,7 +108,7 @@ func Unpack(p []byte) ([]byte, error) {
 	}
 	r := readers.Get().(io.ReadCloser)
 	defer readers.Put(r)
-	if err := r.(flate.Resetter).Reset(bytes.NewReader(p[1:]), []byte(dictionaryV1)); err != nil {
+	if err := r.(stdflate.Resetter).Reset(bytes.NewReader(p[1:]), []byte(dictionaryV1)); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
 	body, err := io.ReadAll(r)
