@@ -163,3 +163,32 @@ func writers(tb testing.TB) []aWriter {
 	}
 	return out
 }
+
+// TestPackIsDeterministic: the store tells an unchanged session by its
+// packed bytes, so a body packs the same whatever the pooled writer packed
+// before it, and the same as a new writer packs it.
+func TestPackIsDeterministic(t *testing.T) {
+	sessions := demo.Catalog(demo.WithGenerated(300)).Sessions(time.Now())
+	first := make([][]byte, len(sessions))
+	for i, s := range sessions {
+		first[i] = Pack(s.Body)
+	}
+	for i := len(sessions) - 1; i >= 0; i-- {
+		if again := Pack(sessions[i].Body); !bytes.Equal(again, first[i]) {
+			t.Fatalf("session %d packs to other bytes after other bodies", i)
+		}
+		if !Packed(first[i]) {
+			continue
+		}
+		var b bytes.Buffer
+		w, err := kflate.NewWriterDict(&b, level, []byte(dictionaryV1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(sessions[i].Body)
+		w.Close()
+		if !bytes.Equal(b.Bytes(), first[i][1:]) {
+			t.Fatalf("session %d packs to other bytes with a new writer", i)
+		}
+	}
+}
