@@ -28,10 +28,11 @@ import (
 // Measured: 3,188 B a session (resident 433 MiB) when rows kept the
 // decoded session and its body as sent (914 B); 740 B (resident 147 MiB,
 // 106 after debug.FreeOSMemory) with rows of cells and packed bodies, of
-// which the body is about 380 B; 777 B with bodies packed at deflate
-// level 2 (10 B a body more than 6), resident 115–119 MiB under the TUI's
-// collector policy (runtimemem: GOGC 35), 149–156 MiB under the runtime's
-// default. Keeping a decoded session per row again,
+// which the body is about 380 B; 767–777 B as the packer changed (a few
+// bytes a body), resident 111–119 MiB under the TUI's collector policy
+// (runtimemem: GOGC 35), 149–156 MiB under the runtime's default; 748 B
+// with the contact and ticket cells kept in the search text's bytes when
+// it holds them as they are. Keeping a decoded session per row again,
 // or the body unpacked, passes the bound.
 const heapBoundPerSession = 1024
 

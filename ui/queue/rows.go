@@ -114,6 +114,7 @@ func makeRow(kinds *kindTable, s *api.Session, body []byte) *row {
 	if lid, _, _ := strings.Cut(r.search, "\x00"); lid == s.ID {
 		r.id = lid // one copy of the ID, not two
 	}
+	r.contact, r.ticket = inSearch(r.search, r.contact), inSearch(r.search, r.ticket)
 	return r
 }
 
