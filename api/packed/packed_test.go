@@ -192,3 +192,24 @@ func TestPackIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestUnpackedBodyIsItsOwnSize: an unpacked body is kept as long as its
+// session is (a preview, the detail's cache), so it has no room beyond
+// its allocation's size class (at most a sixth), and shares nothing
+// with the next body unpacked.
+func TestUnpackedBodyIsItsOwnSize(t *testing.T) {
+	var prev, prevWant []byte
+	for _, s := range demo.Catalog(demo.WithGenerated(50)).Sessions(time.Now()) {
+		got, err := Unpack(Pack(s.Body))
+		if err != nil || !bytes.Equal(got, s.Body) {
+			t.Fatalf("Unpack(Pack(%.40q)) = %.40q, %v", s.Body, got, err)
+		}
+		if c, n := cap(got), len(got); c > n+n/4+16 {
+			t.Errorf("a body of %d B is kept in %d B", n, c)
+		}
+		if prev != nil && !bytes.Equal(prev, prevWant) {
+			t.Fatalf("unpacking a body changed the one unpacked before it")
+		}
+		prev, prevWant = got, bytes.Clone(got)
+	}
+}
