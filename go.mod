@@ -16,6 +16,7 @@ require (
 	github.com/cli/browser v1.3.0
 	github.com/dlclark/regexp2 v1.12.0
 	github.com/dustin/go-humanize v1.1.0
+	github.com/klauspost/compress v1.20.5
 	github.com/mattn/go-runewidth v0.0.19
 	github.com/mattn/go-sqlite3 v1.14.32
 	github.com/muesli/termenv v0.16.0

@@ -94,7 +94,12 @@ func (c *Client) ListSessions(ctx context.Context, p ListParams) (*SessionPage, 
 			page.Skipped = append(page.Skipped, Skipped{Index: i, Reason: "no valid session id"})
 			continue
 		}
-		s.Raw = item // the item as sent, as a GET keeps its body
+		// The item as sent, as a GET keeps its body. It is the item's own
+		// copy, not a window on the page's body: json.RawMessage's
+		// UnmarshalJSON appends what it is given to an empty slice, so a
+		// session kept alone keeps its kilobyte, not the page
+		// (TestListItemsOwnTheirBody).
+		s.Raw = item
 		page.Items = append(page.Items, s)
 	}
 	return page, nil

@@ -176,6 +176,9 @@
 //   - ui/command/settings: the one settings resolver, the shared flags, and
 //     Deps, the one set of things a command reaches the world with.
 //   - ui/command/tui: the TUI's command line and its Options.
+//   - ui/command/runtimemem: the collector's policy while the TUI runs
+//     (a lower GOGC, so resident memory follows the loaded queue), unless
+//     the user set GOGC or GOMEMLIMIT.
 //   - ui/command/read: cxi get and cxi list.
 //   - ui/command/write: cxi close, reopen, redact and log.
 //   - ui/command/local: cxi store and cxi handover.

@@ -11,11 +11,13 @@ package packed
 
 import (
 	"bytes"
-	"compress/flate"
+	stdflate "compress/flate"
 	"errors"
 	"fmt"
 	"io"
 	"sync"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // markerV1 starts a body packed against dictionaryV1. A JSON text never
@@ -24,49 +26,86 @@ import (
 // plain because packing did not shrink it, reads as itself.
 const markerV1 = 0x01
 
-// level is deflate's: packing happens off the UI's goroutine, once per
-// body, and higher levels gain a few bytes a body for twice the time.
-const level = 6
+// level is the deflate writer's (github.com/klauspost/compress/flate).
+// Any deflate stream against the dictionary is the same format: the
+// reader is the standard library's, and takes bodies an older cxi packed
+// with compress/flate at level 6 (TestAnyWriterUnpacks).
+//
+// Why not compress/flate: on a body of a kilobyte its cost is fixed work,
+// not matching. Every Reset clears 640 KB of hash chains and hashes the
+// dictionary again (~20% of Pack), and Close builds the block's Huffman
+// codes (~45%), so its level hardly matters: 31–38 µs of CPU a demo body
+// at levels 2 to 9, 22 µs at 1, which ignores the dictionary (562 B a
+// body). klauspost's writer resets by moving an offset and keeps its
+// tables small: 15–19 µs at level 5 for 361 B a body, against 33–38 µs
+// for 357 B with compress/flate at 6 (BenchmarkPackLevels, CPU time on
+// two shared cores). Packing was most of making a page's rows.
+const level = 5
 
-// The writers and readers are pooled because each holds a window of
-// tens of kilobytes: one per body would cost more than the body.
+// packer is a deflate writer with its dictionary and a scratch buffer to
+// pack into, so that a packed body costs one allocation of its own size.
+type packer struct {
+	w       *flate.Writer
+	scratch bytes.Buffer
+}
+
+// The packers and readers are pooled, not made per body or passed down:
+// each holds tables of hundreds of kilobytes, more than a few hundred
+// bodies, and bodies are packed on whichever goroutine fetched or saves
+// them (a page's command, the store's save). A pool keeps one per
+// goroutine at work and lets the collector take them back when packing
+// stops.
 var (
-	writers = sync.Pool{New: func() any {
+	packers = sync.Pool{New: func() any {
 		w, err := flate.NewWriterDict(io.Discard, level, []byte(dictionaryV1))
 		if err != nil {
 			panic(err) // only a bad level fails, and level is a constant
 		}
-		return w
+		return &packer{w: w}
 	}}
 	readers = sync.Pool{New: func() any {
-		return flate.NewReaderDict(bytes.NewReader(nil), []byte(dictionaryV1))
+		dict := []byte(dictionaryV1)
+		return &unpacker{r: stdflate.NewReaderDict(bytes.NewReader(nil), dict), dict: dict}
 	}}
 )
 
+// unpacker is an inflating reader, the dictionary as bytes, and a scratch
+// buffer to inflate into, so that a body unpacked is one allocation of its
+// size. Before, the dictionary was converted for every body (2.5 KB), and
+// io.ReadAll, growing from 512 bytes, returned a body with room for up to
+// twice itself, kept for as long as the session was.
+type unpacker struct {
+	r       io.ReadCloser
+	dict    []byte
+	src     bytes.Reader
+	scratch bytes.Buffer
+}
+
 // Pack returns body packed, or body itself when packing would not make
-// it smaller (an empty or tiny body). Unpack reverses either.
+// it smaller (an empty or tiny body). Unpack reverses either. The result
+// shares no memory with body, with other packed bodies or with the pool.
 func Pack(body []byte) []byte {
 	if len(body) < 16 {
 		return body
 	}
-	w := writers.Get().(*flate.Writer)
-	defer writers.Put(w)
-	var b bytes.Buffer
-	b.Grow(len(body)/2 + 16)
+	p := packers.Get().(*packer)
+	defer packers.Put(p)
+	b := &p.scratch
+	b.Reset()
 	b.WriteByte(markerV1)
-	w.Reset(&b)
+	p.w.Reset(b)
 	// A bytes.Buffer does not fail to write; a flate.Writer fails only
 	// when its destination does.
-	if _, err := w.Write(body); err != nil {
+	if _, err := p.w.Write(body); err != nil {
 		return body
 	}
-	if err := w.Close(); err != nil {
+	if err := p.w.Close(); err != nil {
 		return body
 	}
 	if b.Len() >= len(body) {
 		return body
 	}
-	return bytes.Clone(b.Bytes()) // Grow's guess may have left room to spare
+	return bytes.Clone(b.Bytes())
 }
 
 // Packed reports whether p is a packed body (and not one kept as itself).
@@ -80,14 +119,15 @@ func Unpack(p []byte) ([]byte, error) {
 	if !Packed(p) {
 		return p, nil
 	}
-	r := readers.Get().(io.ReadCloser)
-	defer readers.Put(r)
-	if err := r.(flate.Resetter).Reset(bytes.NewReader(p[1:]), []byte(dictionaryV1)); err != nil {
+	u := readers.Get().(*unpacker)
+	defer readers.Put(u)
+	u.src.Reset(p[1:])
+	if err := u.r.(stdflate.Resetter).Reset(&u.src, u.dict); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
-	body, err := io.ReadAll(r)
-	if err != nil {
+	u.scratch.Reset()
+	if _, err := u.scratch.ReadFrom(u.r); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
-	return body, nil
+	return bytes.Clone(u.scratch.Bytes()), nil
 }

@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"compress/flate"
 	"errors"
+	"fmt"
+	"io"
 	"testing"
 	"time"
+
+	kflate "github.com/klauspost/compress/flate"
 
 	"github.com/opencx-tools/cxi/api/fake/demo"
 )
@@ -37,7 +41,7 @@ func TestPackedIsUnderHalf(t *testing.T) {
 		plain += len(s.Body)
 		packed += len(Pack(s.Body))
 		var b bytes.Buffer
-		w, _ := flate.NewWriter(&b, level)
+		w, _ := flate.NewWriter(&b, flate.DefaultCompression)
 		w.Write(s.Body)
 		w.Close()
 		deflated += b.Len()
@@ -78,5 +82,134 @@ func BenchmarkUnpack(b *testing.B) {
 		if _, err := Unpack(p); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkPackLevels packs the demo's generated bodies against the
+// dictionary with each writer and level, reporting the time and size a
+// body: what chose the writer and level (the format reads any of them).
+// "std" is compress/flate, which cxi packed with until it measured this.
+func BenchmarkPackLevels(b *testing.B) {
+	sessions := demo.Catalog(demo.WithGenerated(2000), demo.WithoutShowcase(), demo.WithoutOddItems()).Sessions(time.Now())
+	for _, wr := range writers(b) {
+		b.Run(wr.name, func(b *testing.B) {
+			var buf bytes.Buffer
+			pack := func(body []byte) int {
+				buf.Reset()
+				buf.WriteByte(markerV1)
+				wr.reset(&buf)
+				wr.w.Write(body)
+				wr.w.Close()
+				return buf.Len()
+			}
+			size := 0
+			for _, s := range sessions {
+				size += pack(s.Body)
+				if got, err := Unpack(buf.Bytes()); err != nil || !bytes.Equal(got, s.Body) {
+					b.Fatalf("%s does not read back: %v", wr.name, err)
+				}
+			}
+			i := 0
+			for b.Loop() {
+				pack(sessions[i%len(sessions)].Body)
+				i++
+			}
+			b.ReportMetric(float64(size)/float64(len(sessions)), "B/body")
+		})
+	}
+}
+
+// TestAnyWriterUnpacks: the writer and its level are the packer's choice,
+// not the format's. Bodies an older cxi packed with compress/flate at
+// level 6, or packed with any writer at any level, read back the same.
+func TestAnyWriterUnpacks(t *testing.T) {
+	sessions := demo.Catalog(demo.WithGenerated(20)).Sessions(time.Now())
+	for _, wr := range writers(t) {
+		for _, s := range sessions {
+			var b bytes.Buffer
+			b.WriteByte(markerV1)
+			wr.reset(&b)
+			wr.w.Write(s.Body)
+			wr.w.Close()
+			if got, err := Unpack(b.Bytes()); err != nil || !bytes.Equal(got, s.Body) {
+				t.Fatalf("a body packed by %s reads %.40q, %v", wr.name, got, err)
+			}
+		}
+	}
+}
+
+// aWriter is a deflate writer against the dictionary, and its name.
+type aWriter struct {
+	name  string
+	w     io.WriteCloser
+	reset func(io.Writer)
+}
+
+// writers are compress/flate's and klauspost's at every level that uses
+// the dictionary, and level 1 (which compress/flate packs without it).
+func writers(tb testing.TB) []aWriter {
+	var out []aWriter
+	for lvl := flate.BestSpeed; lvl <= flate.BestCompression; lvl++ {
+		std, err := flate.NewWriterDict(io.Discard, lvl, []byte(dictionaryV1))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, aWriter{fmt.Sprintf("std-level=%d", lvl), std, std.Reset})
+		k, err := kflate.NewWriterDict(io.Discard, lvl, []byte(dictionaryV1))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, aWriter{fmt.Sprintf("klauspost-level=%d", lvl), k, k.Reset})
+	}
+	return out
+}
+
+// TestPackIsDeterministic: the store tells an unchanged session by its
+// packed bytes, so a body packs the same whatever the pooled writer packed
+// before it, and the same as a new writer packs it.
+func TestPackIsDeterministic(t *testing.T) {
+	sessions := demo.Catalog(demo.WithGenerated(300)).Sessions(time.Now())
+	first := make([][]byte, len(sessions))
+	for i, s := range sessions {
+		first[i] = Pack(s.Body)
+	}
+	for i := len(sessions) - 1; i >= 0; i-- {
+		if again := Pack(sessions[i].Body); !bytes.Equal(again, first[i]) {
+			t.Fatalf("session %d packs to other bytes after other bodies", i)
+		}
+		if !Packed(first[i]) {
+			continue
+		}
+		var b bytes.Buffer
+		w, err := kflate.NewWriterDict(&b, level, []byte(dictionaryV1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(sessions[i].Body)
+		w.Close()
+		if !bytes.Equal(b.Bytes(), first[i][1:]) {
+			t.Fatalf("session %d packs to other bytes with a new writer", i)
+		}
+	}
+}
+
+// TestUnpackedBodyIsItsOwnSize: an unpacked body is kept as long as its
+// session is (a preview, the detail's cache), so it has no room beyond
+// its allocation's size class (at most a sixth), and shares nothing
+// with the next body unpacked.
+func TestUnpackedBodyIsItsOwnSize(t *testing.T) {
+	var prev, prevWant []byte
+	for _, s := range demo.Catalog(demo.WithGenerated(50)).Sessions(time.Now()) {
+		got, err := Unpack(Pack(s.Body))
+		if err != nil || !bytes.Equal(got, s.Body) {
+			t.Fatalf("Unpack(Pack(%.40q)) = %.40q, %v", s.Body, got, err)
+		}
+		if c, n := cap(got), len(got); c > n+n/4+16 {
+			t.Errorf("a body of %d B is kept in %d B", n, c)
+		}
+		if prev != nil && !bytes.Equal(prev, prevWant) {
+			t.Fatalf("unpacking a body changed the one unpacked before it")
+		}
+		prev, prevWant = got, bytes.Clone(got)
 	}
 }

@@ -97,7 +97,14 @@ func makeRow(kinds *kindTable, s *api.Session, body []byte) *row {
 			f[keyTicketNumber] = string(lit)
 		}
 	}
+	// Sized once: grown by doubling, the builder's string would keep up
+	// to twice its length, for every row the queue holds.
+	n := len(f)
+	for _, v := range f {
+		n += len(v)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for i, v := range f {
 		if strings.Contains(v, "\x00") { // a NUL ends a field
 			v, r.nul = strings.ReplaceAll(v, "\x00", ""), true
@@ -114,6 +121,7 @@ func makeRow(kinds *kindTable, s *api.Session, body []byte) *row {
 	if lid, _, _ := strings.Cut(r.search, "\x00"); lid == s.ID {
 		r.id = lid // one copy of the ID, not two
 	}
+	r.contact, r.ticket = inSearch(r.search, r.contact), inSearch(r.search, r.ticket)
 	return r
 }
 

@@ -18,6 +18,7 @@ import (
 	copier "github.com/opencx-tools/cxi/ui/clipboard"
 	"github.com/opencx-tools/cxi/ui/command"
 	"github.com/opencx-tools/cxi/ui/command/config"
+	"github.com/opencx-tools/cxi/ui/command/runtimemem"
 	"github.com/opencx-tools/cxi/ui/common"
 	"github.com/opencx-tools/cxi/ui/keys"
 	"github.com/opencx-tools/cxi/ui/notify"
@@ -153,6 +154,7 @@ func prepare(cfg Config, keys keys.Map, env command.Env, start Config, later *st
 // starts at once; its model is the root model once the store has given
 // the first screen (starting).
 func Run(p Prepared, env command.Env) error {
+	defer runtimemem.Tune(env.Getenv)() // the queue may hold 100,000 sessions: see gcPercent
 	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithInput(env.Stdin), tea.WithOutput(env.Stdout)}
 	if p.opts.Mouse {
 		// Cell motion, not all motion: clicks and the wheel, without a
