@@ -85,7 +85,7 @@ func (m *Model) settle() {
 // session stay when they can.
 func (m *Model) narrow(words []wordNeed) {
 	m.sign()
-	m.view = keptRows(m, make([]int, 0, keptCap(m, m.view, words)), m.view, words)
+	m.view = keptSplit(m, make([]int, 0, keptCap(m, m.view, words)), m.view, words)
 	m.place()
 }
 

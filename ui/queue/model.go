@@ -91,6 +91,7 @@ type Model struct {
 
 	picked   map[string]bool       // rows selected for an action on several sessions
 	counted  *selectionCount       // the selection counted, for the header: see countSelection
+	splitAt  int                   // rows from which a scan splits across two cores (see keptSplit); 0 for defaultSplitAt
 	anchor   string                // the row a range selection starts from: the last one selected
 	reviewed int                   // reviewed sessions among those shown, counted when rows or marks change
 	saving   map[string]api.Status // rows whose new status is being sent
@@ -565,7 +566,7 @@ func (m *Model) refilter() {
 	if m.attention {
 		m.sortOrder()
 		view = make([]int, 0, keptCap(m, m.order, m.match.words))
-		view = keptRows(m, view, m.order, m.match.words)
+		view = keptSplit(m, view, m.order, m.match.words)
 	} else {
 		view = keptAll(m, make([]int, 0, keptCap[int](m, nil, m.match.words)), m.match.words)
 	}

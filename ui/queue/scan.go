@@ -1,6 +1,42 @@
 package queue
 
-import "strings"
+import (
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// defaultSplitAt is how many candidate rows make a scan worth splitting
+// across two cores: below it, starting a goroutine costs more than it
+// saves. A test lowers it (Model.splitAt) to check the halves on a few
+// rows.
+const defaultSplitAt = 16384
+
+// split reports whether a scan of n rows runs in two halves.
+func (m *Model) split(n int) bool {
+	at := m.splitAt
+	if at == 0 {
+		at = defaultSplitAt
+	}
+	return n >= at && runtime.GOMAXPROCS(0) >= 2
+}
+
+// keptSplit is keptRows, its candidates split in halves scanned side by
+// side when there are many and a second core: a keystroke whose word
+// every row holds reads every row's text, and that read is the cost.
+// Each half keeps its rows in order, the second appended to the first.
+func keptSplit[T int | int32](m *Model, dst []int, cand []T, words []wordNeed) []int {
+	if !m.split(len(cand)) {
+		return keptRows(m, dst, cand, words)
+	}
+	half, room := len(cand)/2, cap(dst)/2
+	var second []int
+	var wg sync.WaitGroup
+	wg.Go(func() { second = keptRows(m, make([]int, 0, room), cand[half:], words) })
+	dst = keptRows(m, dst, cand[:half], words)
+	wg.Wait()
+	return append(dst, second...)
+}
 
 // keptRows appends to dst the rows of cand (indices into m.rows) that the
 // local filters keep, in cand's order: each word of words in one of the
@@ -38,11 +74,27 @@ rows:
 	return dst
 }
 
-// keptAll is keptRows over every row, in the rows' order.
+// keptAll is keptRows over every row, in the rows' order: in two halves
+// side by side, as keptSplit, when there are many.
 func keptAll(m *Model, dst []int, words []wordNeed) []int {
+	n := len(m.rows)
+	if !m.split(n) {
+		return keptFrom(m, dst, 0, n, words)
+	}
+	room := cap(dst) / 2
+	var second []int
+	var wg sync.WaitGroup
+	wg.Go(func() { second = keptFrom(m, make([]int, 0, room), n/2, n, words) })
+	dst = keptFrom(m, dst, 0, n/2, words)
+	wg.Wait()
+	return append(dst, second...)
+}
+
+// keptFrom is keptRows over the rows from index lo to hi.
+func keptFrom(m *Model, dst []int, lo, hi int, words []wordNeed) []int {
 	var block [256]int
-	for start := 0; start < len(m.rows); start += len(block) {
-		b := block[:min(len(block), len(m.rows)-start)]
+	for start := lo; start < hi; start += len(block) {
+		b := block[:min(len(block), hi-start)]
 		for k := range b {
 			b[k] = start + k
 		}

@@ -369,3 +369,24 @@ func TestPooledRowsKeepTheirTexts(t *testing.T) {
 		}
 	}
 }
+
+// TestTextFilterInHalves is TestTextFilterIsEachWordInACell with every
+// scan of more than a few rows split across two cores (keptSplit,
+// keptAll), as a month's queue splits them: the halves' rows come back
+// whole and in order.
+func TestTextFilterInHalves(t *testing.T) {
+	sessions := demoCatalog(t, 3000)
+	rng := rand.New(rand.NewPCG(19, 3))
+	texts := filterTexts(rng, sessions, 6)
+	for _, attention := range []bool{false, true} {
+		ref := &reference{cells: map[*row][]string{}, sess: map[*row]*api.Session{}}
+		m := New(theme(), DefaultKeyMap(), nil, filter.Filters{}, attention, now).SetSize(120, 40)
+		m.splitAt = 64
+		page := rowsOf(m.kinds, sessions)
+		pooled(page)
+		m.add(&api.SessionPage{Items: sessions, Next: "more"}, page, "", false)
+		for _, text := range append(texts, "er", "00") {
+			m = ref.typeText(t, m, text, rng)
+		}
+	}
+}
