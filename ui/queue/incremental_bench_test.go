@@ -131,10 +131,17 @@ func (m Model) cold() Model { m.results = nil; return m }
 
 // BenchmarkQueuePageArrival takes a page of 1,000 sessions into a queue of
 // n: its cost should follow the page, not the rows already loaded.
-func BenchmarkQueuePageArrival(b *testing.B) {
+func BenchmarkQueuePageArrival(b *testing.B) { benchPageArrival(b, false) }
+
+// BenchmarkQueuePageArrivalAttention is BenchmarkQueuePageArrival in the
+// needs-attention order (!): the page's rows are placed among the others
+// by their urgency, which must not sort every row again.
+func BenchmarkQueuePageArrivalAttention(b *testing.B) { benchPageArrival(b, true) }
+
+func benchPageArrival(b *testing.B, attention bool) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
-			m := benchQueue(n)
+			m := benchQueueIn(n, attention)
 			m.next, m.gen = "more", 1
 			page := &api.SessionPage{Next: "after", Items: make([]api.Session, 1000)}
 			for i := range page.Items {
@@ -151,34 +158,6 @@ func BenchmarkQueuePageArrival(b *testing.B) {
 				// starts from the same n rows, not from the last one's.
 				// Room for the page, as a map that grew by pages has:
 				// a clone's growth would rehash every row, each time.
-				fresh.byID = make(map[string]int, len(m.byID)+2*len(page.Items))
-				maps.Copy(fresh.byID, m.byID)
-				fresh.rows = append(make([]*row, 0, len(m.rows)+2*len(page.Items)), m.rows...)
-				b.StartTimer()
-				_, _ = fresh.Update(msg)
-			}
-		})
-	}
-}
-
-// BenchmarkQueuePageArrivalAttention is BenchmarkQueuePageArrival in the
-// needs-attention order (!): the page's rows are placed among the others
-// by their urgency, which must not sort every row again.
-func BenchmarkQueuePageArrivalAttention(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
-			m := benchQueueIn(n, true)
-			m.next, m.gen = "more", 1
-			page := &api.SessionPage{Next: "after", Items: make([]api.Session, 1000)}
-			for i := range page.Items {
-				page.Items[i] = session(n + i)
-			}
-			msg := PageLoadedMsg{q: query{gen: m.gen, cursor: "more"}, page: page, rows: rowsOf(m.kinds, page.Items)}
-			b.ReportAllocs()
-			b.ResetTimer()
-			for b.Loop() {
-				b.StopTimer()
-				fresh := m
 				fresh.byID = make(map[string]int, len(m.byID)+2*len(page.Items))
 				maps.Copy(fresh.byID, m.byID)
 				fresh.rows = append(make([]*row, 0, len(m.rows)+2*len(page.Items)), m.rows...)

@@ -29,16 +29,14 @@ import (
 // terminal's.
 const benchRows = 40
 
-var benchNow = time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)
-
 // filledStore is a closed demo store under a new directory holding n of
 // the demo's generated sessions, saved a page of 100 at a time as the
 // queue saves them, with a sync; and the text of its newest session's
-// row, which the first frame must show.
-func filledStore(b *testing.B, n int) (dir, marker string) {
+// row (its contact's name), which the first frame must show.
+func filledStore(b testing.TB, n int) (dir, marker string) {
 	b.Helper()
 	dir = b.TempDir()
-	bodies := demo.Catalog(demo.WithGenerated(n), demo.WithoutShowcase(), demo.WithoutOddItems()).Sessions(benchNow)
+	bodies := demo.Catalog(demo.WithGenerated(n), demo.WithoutShowcase(), demo.WithoutOddItems()).Sessions(startNow)
 	sessions := make([]api.Session, len(bodies))
 	for i, fs := range bodies {
 		if err := json.Unmarshal(fs.Body, &sessions[i]); err != nil {
@@ -46,14 +44,14 @@ func filledStore(b *testing.B, n int) (dir, marker string) {
 		}
 		sessions[i].Raw = fs.Body // as a list page keeps each item
 	}
-	st := openBenchStore(b, dir)
+	st := openStoreAt(b, dir)
 	ctx := context.Background()
 	for i := 0; i < len(sessions); i += 100 {
-		if err := st.SaveSessions(ctx, sessions[i:min(i+100, len(sessions))], benchNow); err != nil {
+		if err := st.SaveSessions(ctx, sessions[i:min(i+100, len(sessions))], startNow); err != nil {
 			b.Fatal(err)
 		}
 	}
-	if err := st.SetSync(ctx, filter.SyncKey, benchNow); err != nil {
+	if err := st.SetSync(ctx, filter.SyncKey, startNow); err != nil {
 		b.Fatal(err)
 	}
 	newest, err := st.Sessions(ctx, store.Query{Limit: 1})
@@ -66,9 +64,9 @@ func filledStore(b *testing.B, n int) (dir, marker string) {
 	return dir, *newest[0].Contact.Name
 }
 
-func openBenchStore(b *testing.B, dir string) *store.Store {
+func openStoreAt(b testing.TB, dir string) *store.Store {
 	b.Helper()
-	st, notices, err := store.Open(store.Options{Dir: dir, Demo: true, Now: func() time.Time { return benchNow }})
+	st, notices, err := store.Open(store.Options{Dir: dir, Demo: true, Now: func() time.Time { return startNow }})
 	if err != nil || st == nil {
 		b.Fatalf("store: %v %v", err, notices)
 	}
@@ -96,15 +94,15 @@ func silentAPI(b *testing.B) ui.Client {
 // (openStore), and the model that hands over to the root model once they
 // are. timer is the root model's.
 func cxiStart(dir string, client ui.Client, timer common.Timer) (starting, *opening) {
-	base := ui.Options{Client: client, Theme: styles.Plain(), Keys: keys.Default(), Now: func() time.Time { return benchNow }, Timer: timer}
+	base := ui.Options{Client: client, Theme: styles.Plain(), Keys: keys.Default(), Now: func() time.Time { return startNow }, Timer: timer}
 	open := func() (*store.Store, []string) {
-		st, notices, err := store.Open(store.Options{Dir: dir, Demo: true, Now: func() time.Time { return benchNow }})
+		st, notices, err := store.Open(store.Options{Dir: dir, Demo: true, Now: func() time.Time { return startNow }})
 		if err != nil {
 			notices = append(notices, err.Error())
 		}
 		return st, notices
 	}
-	o := openStore(open, true, filter.Filters{}, benchNow, benchRows)
+	o := openStore(open, true, filter.Filters{}, startNow, benchRows)
 	return newStarting(Prepared{opts: base, store: o}), o
 }
 

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,7 +13,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/opencx-tools/cxi/api"
-	"github.com/opencx-tools/cxi/api/fake/demo"
 	"github.com/opencx-tools/cxi/api/filter"
 	"github.com/opencx-tools/cxi/api/store"
 	"github.com/opencx-tools/cxi/styles"
@@ -56,44 +54,6 @@ func (offlineClient) WalkHandoffReasons(context.Context, api.Period) (*api.Hando
 func (offlineClient) Budget() int          { return api.RequestsPerMinute }
 func (offlineClient) Delay() time.Duration { return 0 }
 
-// keptStore is a store in a new directory holding n of the demo's
-// generated sessions, closed, and the contact name of its newest, which
-// the first screen shows.
-func keptStore(t *testing.T, n int) (dir, newest string) {
-	t.Helper()
-	dir = t.TempDir()
-	bodies := demo.Catalog(demo.WithGenerated(n), demo.WithoutShowcase(), demo.WithoutOddItems()).Sessions(startNow)
-	sessions := make([]api.Session, len(bodies))
-	for i, fs := range bodies {
-		if err := json.Unmarshal(fs.Body, &sessions[i]); err != nil {
-			t.Fatal(err)
-		}
-		sessions[i].Raw = fs.Body
-	}
-	st := openDir(t, dir)
-	ctx := context.Background()
-	if err := st.SaveSessions(ctx, sessions, startNow); err != nil {
-		t.Fatal(err)
-	}
-	top, err := st.Sessions(ctx, store.Query{Limit: 1})
-	if err != nil || len(top) != 1 || top[0].Contact == nil || top[0].Contact.Name == nil {
-		t.Fatalf("the newest kept session has no contact name: %v", err)
-	}
-	if err := st.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return dir, *top[0].Contact.Name
-}
-
-func openDir(t *testing.T, dir string) *store.Store {
-	t.Helper()
-	st, notices, err := store.Open(store.Options{Dir: dir, Demo: true, Now: func() time.Time { return startNow }})
-	if err != nil || st == nil {
-		t.Fatalf("store: %v %v", err, notices)
-	}
-	return st
-}
-
 // startOptions are the root model's options, less the store's part.
 func startOptions() ui.Options {
 	return ui.Options{Client: offlineClient{}, Theme: styles.Plain(), Keys: keys.Default(), Now: func() time.Time { return startNow },
@@ -132,8 +92,8 @@ func run(cmd tea.Cmd) []tea.Msg {
 // program's, with the kept rows on its first View, the window's size and
 // the keys typed meanwhile handed to it in order.
 func TestTheRootModelTakesOverWithTheKeptRows(t *testing.T) {
-	dir, newest := keptStore(t, 30)
-	m, _ := startFrom(t, func() (*store.Store, []string) { return openDir(t, dir), nil })
+	dir, newest := filledStore(t, 30)
+	m, _ := startFrom(t, func() (*store.Store, []string) { return openStoreAt(t, dir), nil })
 	if v := m.View(); v != "" {
 		t.Errorf("before the window's size the model draws %q", v)
 	}
@@ -164,7 +124,7 @@ func TestTheRootModelTakesOverWithTheKeptRows(t *testing.T) {
 		t.Fatalf("the window's size was not handed over: %d lines", len(lines))
 	}
 	// The header's pulse counts the kept rows from the first frame on.
-	st := openDir(t, dir)
+	st := openStoreAt(t, dir)
 	screen, err := st.Sessions(context.Background(), store.Query{Limit: 24})
 	_ = st.Close()
 	c := pulseline.Count(pulseline.FactsOf(screen), startNow)
@@ -284,11 +244,11 @@ func (l *frameLog) Write(p []byte) (int, error) {
 // tick): the frames before the kept rows say the sessions are being read,
 // and none is the queue without them.
 func TestNoFrameBeforeTheKeptRowsIsEmpty(t *testing.T) {
-	dir, newest := keptStore(t, 30)
+	dir, newest := filledStore(t, 30)
 	const loading, queueChrome = "Reading the sessions cxi kept", "filter the queue"
 	out := newFrameLog(loading, newest)
 	drawn, rows := out.words[loading], out.words[newest]
-	m, _ := startFrom(t, func() (*store.Store, []string) { <-drawn; return openDir(t, dir), nil })
+	m, _ := startFrom(t, func() (*store.Store, []string) { <-drawn; return openStoreAt(t, dir), nil })
 	p := tea.NewProgram(m, tea.WithInput(nil), tea.WithOutput(out), tea.WithoutSignalHandler())
 	done := make(chan error, 1)
 	go func() { _, err := p.Run(); done <- err }()
