@@ -82,8 +82,9 @@ type unpacker struct {
 }
 
 // Pack returns body packed, or body itself when packing would not make
-// it smaller (an empty or tiny body). Unpack reverses either. The result
-// shares no memory with body, with other packed bodies or with the pool.
+// it smaller (an empty or tiny body). Unpack reverses either. A packed
+// result shares no memory with body, with other packed bodies or with the
+// pool; a body kept as itself is body.
 func Pack(body []byte) []byte {
 	if len(body) < 16 {
 		return body

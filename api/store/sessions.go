@@ -111,7 +111,9 @@ func (sv *saver) save(ctx context.Context, tx *sql.Tx, sess *api.Session, at tim
 	var old *api.Session
 	if !isNew {
 		// The same body again is the same session, with no encoding:
-		// packing is deterministic, so the same body packs the same.
+		// packing is deterministic, so the same body packs the same. (A
+		// body an older cxi packed with another writer differs in its
+		// bytes: it is compared field by field, once.)
 		same := raw != nil && bytes.Equal(raw, oldRaw)
 		if !same {
 			if old, err = decodeSession(oldDoc, oldRaw); err != nil {

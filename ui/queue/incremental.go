@@ -58,13 +58,21 @@ func (m *Model) appendedInOrder(from int) {
 			}
 		}
 	}
+	// The cursor's session was in the view (not hidden by a filter) when
+	// the row under the cursor is it: then it moves by the rows merged in
+	// before it; else it is looked for, or the first row takes it.
+	held := m.sel < len(m.view) && m.rows[m.view[m.sel]].id == m.selID
 	var before int
 	m.view, before = mergeOrdered(m.view, kept, m.attentionCmp, m.sel)
 	switch {
 	case m.pinned:
 		m.sel, m.selID = 0, ""
-	case m.selID != "":
+	case m.selID != "" && held:
 		m.sel += before
+	default:
+		if m.sel = m.position(m.selID); m.sel < 0 {
+			m.sel, m.selID = 0, ""
+		}
 	}
 	m.settle()
 }

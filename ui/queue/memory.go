@@ -328,6 +328,7 @@ func (m *Model) merge(p *api.SessionPage, rows []*row) {
 // widest contact and ticket, after rows moved, left or were replaced.
 func (m *Model) reindex() {
 	m.sigs, m.order = nil, nil // made again for the rows' new places: see sign, sortOrder
+	m.results = nil            // views of rows that moved or went (a reload): a backspace must not find them
 	m.byID = make(map[string]int, len(m.rows))
 	m.contactNeed, m.ticketNeed = 0, 0
 	for i := range m.rows {

@@ -294,5 +294,8 @@ func pooled(rows []*row) {
 		if lid, _, _ := strings.Cut(r.search, "\x00"); lid == r.id {
 			r.id = lid // one copy of the ID, not two
 		}
+		// The cells that shared the row's own text share the block's, or
+		// they would keep that text alive beside it.
+		r.contact, r.ticket = inSearch(r.search, r.contact), inSearch(r.search, r.ticket)
 	}
 }
