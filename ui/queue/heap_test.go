@@ -144,6 +144,9 @@ func loadGenerated(tb testing.TB, m *Model, n int) (jsonBytes int) {
 			jsonBytes += len(body)
 		}
 		rows := rowsOf(m.kinds, p.Items) // in the page's command, as fetchPage makes them
+		if start > 0 {
+			pooled(rows) // paging on, as fetchPage does
+		}
 		m.add(p, rows, fmt.Sprint(start), false)
 	}
 	return jsonBytes
