@@ -29,7 +29,7 @@ Measured on a two-core machine, each against its floor in the same run
 (-count 3, ranges); a keystroke is Update, a move Update and View.
 
   measure                       1,000       10,000      100,000
-  resident, queue loaded        -           -           111-116 MiB (12 before)
+  resident, queue loaded        -           -           111-118 MiB (12 before)
   filter keystroke, worst [1]   0.02-0.05   0.16-0.21   1.40-1.53 ms
   first character ("x", "e")    0.02-0.03   0.05-0.10   0.33-0.66 ms
   backspace (typed, pasted)     0.01-0.02   0.01-0.06   0.03-0.37 ms
