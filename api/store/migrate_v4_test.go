@@ -2,7 +2,6 @@ package store
 
 import (
 	"encoding/json"
-	"os"
 	"reflect"
 	"testing"
 )
@@ -12,21 +11,8 @@ import (
 // a session with a body keeps only the body and reads back the same; one
 // without keeps its doc.
 func TestMigrationToVersion4(t *testing.T) {
-	dir := stateDir(t)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	path := File(options(dir))
-	old, _, err := openVersion(path, 3)
-	if err != nil {
-		t.Fatal(err)
-	}
-	withBody := session(id(1), 0, withTicket("zendesk", "ZD-1", 0), withHandoff("refund requested"))
-	body, err := json.Marshal(withBody)
-	if err != nil {
-		t.Fatal(err)
-	}
-	withBody.Raw = body
+	dir, old, withBody := oldStore(t, 3)
+	body := []byte(withBody.Raw)
 	bare := session(id(2), 0)
 	bareDoc, err := json.Marshal(bare)
 	if err != nil {

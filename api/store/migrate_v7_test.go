@@ -1,8 +1,6 @@
 package store
 
 import (
-	"encoding/json"
-	"os"
 	"reflect"
 	"testing"
 	"time"
@@ -17,21 +15,8 @@ import (
 // a body kept plain reads as itself, and saving from then on keeps the
 // index in step from Go (a changed summary, a handoff that went).
 func TestMigrationToVersion7(t *testing.T) {
-	dir := stateDir(t)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	path := File(options(dir))
-	old, _, err := openVersion(path, 4)
-	if err != nil {
-		t.Fatal(err)
-	}
-	withBody := session(id(1), 0, withTicket("zendesk", "ZD-1", 0), withHandoff("refund requested"))
-	body, err := json.Marshal(withBody)
-	if err != nil {
-		t.Fatal(err)
-	}
-	withBody.Raw = body
+	dir, old, withBody := oldStore(t, 4)
+	body := []byte(withBody.Raw)
 	// As version 4 wrote it: the body plain, the summary in its column,
 	// indexed by the trigger.
 	if _, err := old.db.Exec(`INSERT INTO sessions (id, doc, raw, status, handed_off, channel, updated_ns, summary, fetched_ns)

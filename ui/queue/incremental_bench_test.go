@@ -171,11 +171,27 @@ func benchPageArrival(b *testing.B, attention bool) {
 // BenchmarkQueueCursorDown is j as the program runs it: Update, then View.
 // Moving one row should redraw about one row, however many are loaded.
 func BenchmarkQueueCursorDown(b *testing.B) {
+	benchCursor(b, func(m Model) Model { return m }, func(Model) {})
+}
+
+// BenchmarkQueueCursorDownAllSelected is j with every loaded row
+// selected, and the header's count of them drawn too, as the program
+// draws it on every frame.
+func BenchmarkQueueCursorDownAllSelected(b *testing.B) {
+	benchCursor(b, func(m Model) Model {
+		m, _ = m.Update(tea.KeyMsg{Type: tea.KeyCtrlA})
+		return m
+	}, func(m Model) { _ = m.Header() })
+}
+
+// benchCursor times j and k in turn, each Update then View (then also
+// draws what frame adds), on a queue of each bench size that set made.
+func benchCursor(b *testing.B, set func(Model) Model, frame func(Model)) {
 	down := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'j'}}
 	up := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'k'}}
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
-			m := benchQueue(n)
+			m := set(benchQueue(n))
 			_ = m.View()
 			b.ReportAllocs()
 			b.ResetTimer()
@@ -190,34 +206,7 @@ func BenchmarkQueueCursorDown(b *testing.B) {
 				i++
 				m, _ = m.Update(k)
 				_ = m.View()
-			}
-		})
-	}
-}
-
-// BenchmarkQueueCursorDownAllSelected is j with every loaded row
-// selected, and the header's count of them drawn too, as the program
-// draws it on every frame.
-func BenchmarkQueueCursorDownAllSelected(b *testing.B) {
-	down := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'j'}}
-	up := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'k'}}
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
-			m := benchQueue(n)
-			m, _ = m.Update(tea.KeyMsg{Type: tea.KeyCtrlA})
-			_ = m.View()
-			b.ReportAllocs()
-			b.ResetTimer()
-			i := 0
-			for b.Loop() {
-				k := down
-				if i%2 == 1 {
-					k = up
-				}
-				i++
-				m, _ = m.Update(k)
-				_ = m.View()
-				_ = m.Header()
+				frame(m)
 			}
 		})
 	}
